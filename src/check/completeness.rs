@@ -1,0 +1,94 @@
+//! Every question of the form is answered, not applicable or deferred with a
+//! reason; deferrals whose date has passed are flagged.
+
+use crate::check::Options;
+use crate::finding::Finding;
+use crate::guide::{Guide, QuestionKind};
+use crate::spec::parse_date;
+use crate::workbook::{Population, Status};
+
+/// Reports open questions and overdue deferrals.
+pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mut Vec<Finding>) {
+    for section in guide.sections(options.form) {
+        let file = format!("{}/{}", population.dir, section.answer_file());
+        let file_present = population.answer_file(&section.id).is_some();
+        let mut missing_headings = Vec::new();
+        for question in &section.questions {
+            let written = population.answer(&section.id, &question.id);
+            match population.status(section, question) {
+                Status::Answered | Status::NotApplicable { .. } => {}
+                Status::Open => {
+                    if written.is_none() && !question.kind.is_record() {
+                        missing_headings.push(question.id.as_str());
+                        continue;
+                    }
+                    let what = match question.kind {
+                        QuestionKind::Personas => format!(
+                            "question `{}` is open: {} has no persona yet",
+                            question.id, population.dir
+                        ),
+                        QuestionKind::ProcessMap => format!(
+                            "question `{}` is open: there is no process map yet",
+                            question.id
+                        ),
+                        QuestionKind::ValueCompass => format!(
+                            "question `{}` is open: the value compass has no measure yet",
+                            question.id
+                        ),
+                        _ => format!("question `{}` is not answered yet", question.id),
+                    };
+                    let help = match question.kind {
+                        QuestionKind::Personas => "add a persona with `covalue new persona`".to_string(),
+                        QuestionKind::ProcessMap => format!("describe the service in {}/process-map.toml", population.dir),
+                        QuestionKind::ValueCompass => format!("add measures to {}/value-compass.toml", population.dir),
+                        _ => "write the answer under the heading, or start it with `Not applicable:` or `Deferred:` and a reason".to_string(),
+                    };
+                    let finding = Finding::error("CV010", what).help(help);
+                    out.push(match written {
+                        Some(a) => a.loc.finding(finding),
+                        None => finding.in_file(&population.dir),
+                    });
+                }
+                Status::Deferred {
+                    until: Some(until), ..
+                } => {
+                    if parse_date(&until).is_some_and(|d| d < options.today) {
+                        let finding = Finding::warning("CV011", format!("question `{}` was deferred until {until}, which has passed", question.id))
+                            .help("answer it, or defer it again with a new `Until:` date agreed with its owner");
+                        out.push(match written {
+                            Some(a) => a.loc.finding(finding),
+                            None => finding.in_file(&file),
+                        });
+                    }
+                }
+                Status::Deferred { .. } => {}
+            }
+        }
+        if !file_present && !missing_headings.is_empty() {
+            out.push(
+                Finding::error(
+                    "CV010",
+                    format!("{} is not started: {} question(s) open ({})", section.heading(), missing_headings.len(), missing_headings.join(", ")),
+                )
+                .in_file(&file)
+                .help(format!("create {file} with a heading per question; `covalue new population {}` writes the missing files", population.slug)),
+            );
+        } else if !missing_headings.is_empty() {
+            out.push(
+                Finding::error(
+                    "CV010",
+                    format!(
+                        "{} question(s) of {} have no heading in this file: {}",
+                        missing_headings.len(),
+                        section.heading(),
+                        missing_headings.join(", ")
+                    ),
+                )
+                .in_file(&file)
+                .help(
+                    "add a heading ending in `{#question-id}` for each, then the answer under it",
+                ),
+            );
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! `covalue check`: completeness and validity of a workbook against its guide.
+//! Each concern has its own module; every rule reads its limits and lists
+//! from the guide, so a site's adapted guide is checked by the same code.
+
+mod compass;
+mod completeness;
+mod configurations;
+mod personas;
+pub mod privacy;
+mod process_map;
+
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::finding::{self, Finding};
+use crate::guide::{Form, Guide};
+use crate::workbook::{Population, Status, Workbook};
+
+/// What to check.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The form to check.
+    pub form: Form,
+    /// Only these populations (all when empty).
+    pub populations: Vec<String>,
+    /// Today, for deferral dates.
+    pub today: Date,
+}
+
+/// Counts of question states.
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Counts {
+    /// Answered.
+    pub answered: usize,
+    /// Marked not applicable.
+    pub not_applicable: usize,
+    /// Deferred.
+    pub deferred: usize,
+    /// Still open.
+    pub open: usize,
+    /// All questions.
+    pub total: usize,
+}
+
+impl Counts {
+    /// Adds one question's status.
+    pub fn add(&mut self, status: &Status) {
+        match status {
+            Status::Answered => self.answered += 1,
+            Status::NotApplicable { .. } => self.not_applicable += 1,
+            Status::Deferred { .. } => self.deferred += 1,
+            Status::Open => self.open += 1,
+        }
+        self.total += 1;
+    }
+
+    /// Questions settled (answered or not applicable), out of the total.
+    pub fn done(&self) -> usize {
+        self.answered + self.not_applicable
+    }
+}
+
+/// Completeness of one step (or the short form) of one population.
+#[derive(Debug, Clone, Serialize)]
+pub struct StepSummary {
+    /// The step's id.
+    pub id: String,
+    /// Its heading, e.g. "Step 3 · Value chain".
+    pub title: String,
+    /// Its counts.
+    #[serde(flatten)]
+    pub counts: Counts,
+}
+
+/// Completeness of one population.
+#[derive(Debug, Clone, Serialize)]
+pub struct PopulationSummary {
+    /// The population's slug.
+    pub slug: String,
+    /// Its name.
+    pub name: String,
+    /// The totals.
+    #[serde(flatten)]
+    pub counts: Counts,
+    /// Per step.
+    pub steps: Vec<StepSummary>,
+}
+
+/// What a check found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The form checked.
+    pub form: Form,
+    /// Every finding, sorted by file and line.
+    pub findings: Vec<Finding>,
+    /// Completeness per population.
+    pub summary: Vec<PopulationSummary>,
+}
+
+/// Completeness of a population for a form.
+pub fn summarise(guide: &Guide, population: &Population, form: Form) -> PopulationSummary {
+    let mut total = Counts::default();
+    let steps = guide
+        .sections(form)
+        .into_iter()
+        .map(|section| {
+            let mut counts = Counts::default();
+            for q in &section.questions {
+                let status = population.status(section, q);
+                counts.add(&status);
+                total.add(&status);
+            }
+            StepSummary {
+                id: section.id.clone(),
+                title: section.heading(),
+                counts,
+            }
+        })
+        .collect();
+    PopulationSummary {
+        slug: population.slug.clone(),
+        name: population.name().to_string(),
+        counts: total,
+        steps,
+    }
+}
+
+/// Checks a loaded workbook. Load findings (syntax, shape, privacy) are included.
+pub fn check(workbook: &Workbook, options: &Options) -> Report {
+    let mut findings = workbook.findings.clone();
+    let mut summary = Vec::new();
+    if workbook.config.title.trim().is_empty()
+        && !findings
+            .iter()
+            .any(|f| f.file.as_deref() == Some("covalue.toml"))
+    {
+        findings.push(
+            Finding::warning("CV006", "the workbook has no title")
+                .in_file("covalue.toml")
+                .help("add title = \"…\" to covalue.toml; it is printed on every report"),
+        );
+    }
+    if workbook.populations.is_empty() {
+        findings.push(
+            Finding::warning("CV007", "the workbook has no population yet")
+                .in_file("populations")
+                .help("create one with `covalue new population SLUG --name \"Name\"`"),
+        );
+    }
+    for name in &options.populations {
+        if !workbook.populations.iter().any(|p| &p.slug == name) {
+            findings.push(
+                Finding::error("CV007", format!("there is no population `{name}`"))
+                    .in_file("populations")
+                    .help(format!(
+                        "the populations are: {}",
+                        workbook
+                            .populations
+                            .iter()
+                            .map(|p| p.slug.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+            );
+        }
+    }
+    for population in workbook
+        .populations
+        .iter()
+        .filter(|p| options.populations.is_empty() || options.populations.contains(&p.slug))
+    {
+        let mut found = population.findings.clone();
+        check_population(&workbook.guide, population, options, &mut found);
+        for f in &mut found {
+            f.population = Some(population.slug.clone());
+        }
+        findings.extend(found);
+        summary.push(summarise(&workbook.guide, population, options.form));
+    }
+    finding::sort(&mut findings);
+    Report {
+        form: options.form,
+        findings,
+        summary,
+    }
+}
+
+fn check_population(
+    guide: &Guide,
+    population: &Population,
+    options: &Options,
+    out: &mut Vec<Finding>,
+) {
+    if population.info.is_none()
+        && !out.iter().any(|f| {
+            f.file
+                .as_deref()
+                .is_some_and(|p| p.ends_with("population.toml"))
+        })
+    {
+        out.push(
+            Finding::error("CV007", format!("{}/population.toml is missing", population.dir))
+                .in_file(format!("{}/population.toml", population.dir))
+                .help("create it with name and description; `covalue new population` writes a starting version"),
+        );
+    }
+    completeness::check(guide, population, options, out);
+    if options.form == Form::Full {
+        personas::check(guide, population, out);
+        process_map::check(guide, population, out);
+        configurations::check(guide, population, out);
+        compass::check(guide, population, out);
+    }
+}

@@ -1,0 +1,61 @@
+//! Personas: the kinds the guide requires or suggests, and `composite: true`.
+
+use crate::finding::Finding;
+use crate::guide::Guide;
+use crate::workbook::Population;
+
+/// Checks the personas of a population.
+pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
+    let dir = format!("{}/personas", population.dir);
+    for kind in &guide.persona_kinds {
+        let has = population.personas.iter().any(|p| p.kind == kind.id);
+        if has {
+            continue;
+        }
+        if kind.required {
+            out.push(
+                Finding::error(
+                    "CV020",
+                    format!(
+                        "{} has no persona of kind `{}` ({})",
+                        population.dir,
+                        kind.id,
+                        kind.title.to_lowercase()
+                    ),
+                )
+                .in_file(&dir)
+                .help(format!(
+                    "add one: covalue new persona {} SLUG --name NAME --kind {}",
+                    population.slug, kind.id
+                )),
+            );
+        } else if kind.suggested {
+            out.push(
+                Finding::info(
+                    "CV021",
+                    format!(
+                        "{} has no persona of kind `{}`; the guide says one is often helpful",
+                        population.dir, kind.id
+                    ),
+                )
+                .in_file(&dir)
+                .help(format!(
+                    "consider adding one: covalue new persona {} SLUG --name NAME --kind {}",
+                    population.slug, kind.id
+                )),
+            );
+        }
+    }
+    for persona in &population.personas {
+        match persona.composite {
+            Some(true) => {}
+            Some(false) => out.push(
+                persona
+                    .loc
+                    .finding(Finding::error("CV022", format!("the persona `{}` is marked `composite: false`", persona.slug)))
+                    .help("personas must be composites of several people, never a real patient; rewrite it as a composite and set `composite: true`"),
+            ),
+            None => {} // reported as a missing required key when the file is read
+        }
+    }
+}

@@ -1,0 +1,111 @@
+//! `covalue check`: completeness and validity against the guide. Writes nothing.
+
+use clap::ValueEnum;
+
+use crate::check::{self, privacy};
+use crate::cmd::{Context, Outcome};
+use crate::finding::Severity;
+use crate::guide::Form;
+use crate::print;
+
+/// How to print the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people, in the shape of compiler diagnostics.
+    Human,
+    /// One JSON document (see docs/check.md).
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// The lowest severity that makes `check` exit 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Errors only.
+    Error,
+    /// Warnings and errors.
+    Warning,
+}
+
+/// Arguments of `covalue check`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue check\n  covalue check --form short --population ms\n  covalue check --format json --fail-on warning"
+)]
+pub struct Args {
+    /// The form to check (default: the workbook's form, else full).
+    #[arg(long, value_enum)]
+    pub form: Option<Form>,
+    /// Check only this population (repeatable).
+    #[arg(long = "population", short = 'p', value_name = "SLUG")]
+    pub populations: Vec<String>,
+    /// Exit 1 when a finding reaches this level.
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+}
+
+/// Checks the workbook and prints what it found.
+pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let root = ctx.root()?;
+    let mut ignored = Vec::new();
+    let allow = privacy::allowed_values(
+        &crate::workbook::load_config(&root, None, &mut ignored).privacy_allow,
+    );
+    let hook = move |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
+        privacy::scan_source(source, &allow, out)
+    };
+    let prefix = ctx.prefix(&root);
+    let mut stdout = anstream::stdout().lock();
+    let workbook = match crate::workbook::Workbook::load(&root, Some(&hook)) {
+        Ok(w) => w,
+        Err(crate::workbook::LoadError::Guide(mut findings)) => {
+            // A broken guide is a finding of the workbook: report it and stop.
+            crate::finding::sort(&mut findings);
+            let report = check::Report {
+                form: Form::Full,
+                findings,
+                summary: Vec::new(),
+            };
+            write(&mut stdout, &report, args.format, &prefix)?;
+            return Ok(Outcome::Findings);
+        }
+        Err(other) => return Err(anyhow::anyhow!(other.to_string())),
+    };
+    let options = check::Options {
+        form: args.form.unwrap_or(workbook.config.form),
+        populations: args.populations,
+        today: crate::date::today(),
+    };
+    let mut report = check::check(&workbook, &options);
+    if ctx.quiet && args.format == Format::Human {
+        report.summary.clear();
+    }
+    write(&mut stdout, &report, args.format, &prefix)?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Severity::Error,
+        FailOn::Warning => Severity::Warning,
+    };
+    Ok(if report.findings.iter().any(|f| f.severity <= threshold) {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}
+
+fn write(
+    out: &mut dyn std::io::Write,
+    report: &check::Report,
+    format: Format,
+    prefix: &str,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Human => print::report(out, report, prefix)?,
+        Format::Json => print::report_json(out, report)?,
+        Format::Github => print::report_github(out, report, prefix)?,
+    }
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! `covalue init`: start a new workbook.
+
+use std::path::PathBuf;
+
+use crate::cmd::{Context, Outcome, user_error};
+use crate::fsutil::Created;
+use crate::scaffold;
+
+/// Arguments of `covalue init`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue init\n  covalue init ms-workbook --title \"MS care at Lakeside\" --organisation \"Lakeside Health\""
+)]
+pub struct Args {
+    /// The folder to create the workbook in (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// The workbook's title.
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The site or health system.
+    #[arg(long)]
+    pub organisation: Option<String>,
+}
+
+/// Creates the workbook's files, leaving existing ones alone.
+pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let dir = match &args.dir {
+        Some(d) => ctx.dir.join(d),
+        None => ctx.dir.clone(),
+    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(user_error(
+            format!("{} is a file, not a folder", dir.display()),
+            "give init a folder (it is created when missing)",
+        ));
+    }
+    std::fs::create_dir_all(&dir).map_err(|e| {
+        user_error(
+            format!("cannot create {}: {e}", dir.display()),
+            "check the path and your permissions",
+        )
+    })?;
+    let title = args.title.clone().unwrap_or_else(|| {
+        let name = std::path::absolute(&dir)
+            .ok()
+            .and_then(|d| d.file_name().map(|n| n.to_string_lossy().to_string()))
+            .unwrap_or_default();
+        format!("Coproduction value workbook: {name}")
+    });
+    let created = scaffold::init(&dir, &title, args.organisation.as_deref()).map_err(|e| {
+        user_error(
+            format!("cannot write in {}: {e}", dir.display()),
+            "check that you may write in this folder",
+        )
+    })?;
+    report(&created, &dir, ctx);
+    if !ctx.quiet {
+        anstream::println!("\nNext: covalue new population SLUG --name \"Population name\"");
+    }
+    Ok(Outcome::Success)
+}
+
+/// Prints what was created and what was left alone.
+pub fn report(created: &[Created], base: &std::path::Path, ctx: &Context) {
+    if ctx.quiet {
+        return;
+    }
+    for c in created {
+        match c {
+            Created::Written(p) => anstream::println!(
+                "created      {}",
+                p.strip_prefix(base).unwrap_or(p).display()
+            ),
+            Created::LeftAlone(p) => anstream::println!(
+                "left alone   {} (already there)",
+                p.strip_prefix(base).unwrap_or(p).display()
+            ),
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! `covalue new population` and `covalue new persona`: stubs from the guide.
+
+use clap::Subcommand;
+
+use crate::cmd::{Context, Outcome, user_error};
+use crate::scaffold;
+use crate::spec::Vocabularies;
+
+/// Arguments of `covalue new`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue new population heart-failure --name \"People living with heart failure\"\n  covalue new persona heart-failure markus --name Markus --kind patient"
+)]
+pub struct Args {
+    /// What to add.
+    #[command(subcommand)]
+    pub what: What,
+}
+
+/// What `covalue new` adds.
+#[derive(Debug, Subcommand)]
+pub enum What {
+    /// A population folder with every file stubbed from the guide.
+    Population {
+        /// The folder name: lowercase letters, digits and hyphens.
+        slug: String,
+        /// The population's name.
+        #[arg(long)]
+        name: Option<String>,
+    },
+    /// A persona in a population.
+    Persona {
+        /// The population's slug.
+        population: String,
+        /// The persona's file name: lowercase letters, digits and hyphens.
+        slug: String,
+        /// The persona's name.
+        #[arg(long)]
+        name: String,
+        /// Who this is: patient, professional, family or carer (the guide's kinds).
+        #[arg(long)]
+        kind: String,
+    },
+}
+
+/// Creates the stubs, never replacing a file.
+pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let root = ctx.root()?;
+    let mut findings = Vec::new();
+    let config = crate::workbook::load_config(&root, None, &mut findings);
+    let guide = crate::workbook::load_guide(&root, &config.guide)
+        .map_err(|f| anyhow::Error::new(crate::cmd::GuideError(f)))?;
+    let write_err = |e: std::io::Error| {
+        user_error(
+            format!("cannot write in {}: {e}", root.display()),
+            "check that you may write in the workbook",
+        )
+    };
+    match args.what {
+        What::Population { slug, name } => {
+            scaffold::check_slug("population", &slug)
+                .map_err(|m| user_error(m, "population names are folder names"))?;
+            let name = name.unwrap_or_else(|| slug.replace('-', " "));
+            let created =
+                scaffold::new_population(&root, &guide, &slug, &name).map_err(write_err)?;
+            crate::cmd::init::report(&created, &root, ctx);
+            if !ctx.quiet {
+                anstream::println!(
+                    "\nNext: covalue new persona {slug} SLUG --name NAME --kind patient"
+                );
+            }
+        }
+        What::Persona {
+            population,
+            slug,
+            name,
+            kind,
+        } => {
+            scaffold::check_slug("persona", &slug)
+                .map_err(|m| user_error(m, "persona names are file names"))?;
+            let dir = root.join("populations").join(&population);
+            if !dir.is_dir() {
+                return Err(user_error(
+                    format!("there is no population `{population}`"),
+                    format!("create it first: covalue new population {population}"),
+                ));
+            }
+            let kinds = guide.values(crate::spec::Vocab::PersonaKind);
+            if !kinds.contains(&kind) {
+                return Err(user_error(
+                    format!("\"{kind}\" is not a persona kind of the guide"),
+                    format!("use one of {}", kinds.join(", ")),
+                ));
+            }
+            let created = scaffold::new_persona(&root, &population, &slug, &name, &kind)
+                .map_err(write_err)?;
+            crate::cmd::init::report(&[created], &root, ctx);
+        }
+    }
+    Ok(Outcome::Success)
+}

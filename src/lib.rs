@@ -1,0 +1,18 @@
+//! covalue keeps a healthcare coproduction value self-assessment (the CO-VALUE
+//! guide) as plain text in git: it scaffolds workbooks, checks them against
+//! the guide, shows what changed between versions, and renders printable
+//! reports and blank worksheets.
+
+pub mod check;
+pub mod cmd;
+pub mod date;
+pub mod finding;
+pub mod fsutil;
+pub mod guide;
+pub mod node;
+pub mod print;
+pub mod privacy;
+pub mod scaffold;
+pub mod source;
+pub mod spec;
+pub mod workbook;

@@ -1,0 +1,32 @@
+//! The `covalue` binary: parses arguments, runs the command, and turns the
+//! result into an exit code (0 success, 1 findings, 2 usage or environment).
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use covalue::cmd::{self, Cli, Outcome};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
+        }
+    };
+    match cmd::run(cli) {
+        Ok(Outcome::Success) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(err) => {
+            if let Some(guide) = err.downcast_ref::<cmd::GuideError>() {
+                let mut stderr = anstream::stderr().lock();
+                let _ = covalue::print::findings(&mut stderr, &guide.0, "");
+            }
+            let style = anstyle::AnsiColor::Red
+                .on_default()
+                .effects(anstyle::Effects::BOLD);
+            anstream::eprintln!("{style}error{style:#}: {err}");
+            ExitCode::from(2)
+        }
+    }
+}

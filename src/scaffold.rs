@@ -1,0 +1,351 @@
+//! Scaffolding: a new workbook, population or persona, written from the guide.
+//! Existing files are never replaced; running again creates only what is
+//! missing and says what it left alone.
+
+use std::io;
+use std::path::Path;
+
+use crate::fsutil::{self, Created};
+use crate::guide::{Guide, QuestionKind, Section};
+use crate::spec;
+
+/// Names that cannot be slugs (reserved by some file systems).
+const RESERVED: &[&str] = &[
+    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
+];
+
+/// Checks a slug given by the user; the error says what a valid one looks like.
+pub fn check_slug(what: &str, slug: &str) -> Result<(), String> {
+    if RESERVED.contains(&slug) {
+        return Err(format!(
+            "\"{slug}\" cannot be used as a {what} name: some systems reserve it. Choose another, for example \"{what}-1\""
+        ));
+    }
+    if spec::is_slug(slug) {
+        return Ok(());
+    }
+    let example = suggest_slug(slug);
+    let hint = if example.is_empty() || !spec::is_slug(&example) {
+        "heart-failure".to_string()
+    } else {
+        example
+    };
+    Err(format!(
+        "\"{slug}\" is not a valid {what} name: use lowercase letters, digits and single hyphens (no spaces, slashes or dots), for example \"{hint}\""
+    ))
+}
+
+/// Turns a name into a slug suggestion: "Heart Failure" → "heart-failure".
+pub fn suggest_slug(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let c = match c {
+            'å' | 'ä' | 'Å' | 'Ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'Ö' | 'ø' | 'Ø' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
+            'ü' | 'ú' | 'Ü' => 'u',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-')
+        .chars()
+        .take(64)
+        .collect::<String>()
+        .trim_end_matches('-')
+        .to_string()
+}
+
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn yaml_string(s: &str) -> String {
+    // A JSON string is a valid YAML double-quoted scalar.
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// The text of a new `covalue.toml`.
+pub fn config_text(title: &str, organisation: Option<&str>) -> String {
+    let mut s =
+        String::from("# The workbook's settings. See docs/format.md in covalue's documentation.\n");
+    s.push_str(&format!("title = {}\n", toml_string(title)));
+    if let Some(org) = organisation {
+        s.push_str(&format!("organisation = {}\n", toml_string(org)));
+    }
+    s.push_str("guide = \"builtin\"\nform = \"full\"\n");
+    s.push_str("\n# Values the privacy check should accept, each with a reason, for example:\n# [[privacy.allow]]\n# value = \"+46 36 555 01 00\"\n# reason = \"The clinic's public switchboard\"\n");
+    s
+}
+
+const TEAM_README: &str = "# Our coproduction value workbook\n\n\
+This folder is our self-assessment, kept with covalue: plain text files that\n\
+git keeps the history of.\n\n\
+- `populations/<name>/` holds one population: `population.toml`, the personas\n  \
+in `personas/`, the process map, the value compass, and our answers to the\n  \
+guide in `answers/`, one file per step.\n\
+- Answer under each question's heading. Keep the `{#id}` at the end of the\n  \
+heading: it is how covalue finds the answer. Start an answer with\n  \
+`Not applicable:` or `Deferred:` and a reason when that is the truth.\n\
+- Personas are composites, never real patients: no names, birth dates, phone\n  \
+numbers or identity numbers of real people.\n\n\
+Before a session:\n\n\
+```\ncovalue check                      # what is open or wrong\n\
+covalue render --form short        # the printable short form, in out/\n\
+covalue diff session-2             # what changed since the tag session-2\n```\n\n\
+After a session, commit and tag it: `git tag session-3`.\n";
+
+/// Creates a workbook in `dir`. Returns what was written and what was left alone.
+pub fn init(dir: &Path, title: &str, organisation: Option<&str>) -> io::Result<Vec<Created>> {
+    Ok(vec![
+        fsutil::create_new(&dir.join("covalue.toml"), &config_text(title, organisation))?,
+        fsutil::create_new(&dir.join("README.md"), TEAM_README)?,
+        fsutil::create_new(
+            &dir.join(".gitignore"),
+            "# Reports written by `covalue render`\nout/\n",
+        )?,
+    ])
+}
+
+/// The first sentence of a question, for a heading.
+pub fn short_text(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= 110 {
+        return text;
+    }
+    for (i, c) in text.char_indices() {
+        if matches!(c, '?' | '.') && i > 20 && text[i + c.len_utf8()..].starts_with(' ') {
+            return text[..i + c.len_utf8()].to_string();
+        }
+    }
+    text
+}
+
+fn comment(text: &str) -> String {
+    let safe = text.replace("-->", "— >").replace("<!--", "< !--");
+    format!("<!-- {} -->", safe.trim())
+}
+
+/// The text of a new answer file for a section of the guide.
+pub fn answer_file_text(guide: &Guide, section: &Section) -> String {
+    let mut s = format!("# {}\n\n", section.heading());
+    if !section.intro.trim().is_empty() {
+        s.push_str(&comment(&section.intro));
+        s.push_str("\n\n");
+    }
+    for q in &section.questions {
+        let heading = short_text(&q.text);
+        s.push_str(&format!("## {heading} {{#{}}}\n\n", q.id));
+        let mut prompt = String::new();
+        if heading != q.text.split_whitespace().collect::<Vec<_>>().join(" ") {
+            prompt.push_str(q.text.trim());
+            prompt.push(' ');
+        }
+        if let Some(help) = &q.help {
+            prompt.push_str(help.trim());
+            prompt.push(' ');
+        }
+        match q.kind {
+            QuestionKind::Personas => prompt.push_str(
+                "Answered by the files in personas/; notes about the population go here.",
+            ),
+            QuestionKind::ProcessMap => {
+                prompt.push_str("Answered by process-map.toml; notes about the map go here.")
+            }
+            QuestionKind::ValueCompass => {
+                prompt.push_str("Answered by value-compass.toml; notes about the measures go here.")
+            }
+            QuestionKind::Walkthrough => {
+                let title = q
+                    .configuration
+                    .as_deref()
+                    .map_or("", |c| Guide::term_title(&guide.configurations, c));
+                prompt.push_str(&format!("Add one sub-heading per persona, such as `### Sara {{#sara}}`, saying how that person meets the {title}."));
+            }
+            QuestionKind::Text => {}
+        }
+        if !prompt.trim().is_empty() {
+            s.push_str(&comment(&prompt));
+            s.push_str("\n\n");
+        }
+    }
+    s
+}
+
+fn population_text(name: &str) -> String {
+    format!(
+        "# Who this population is. See docs/format.md for every key.\n\
+name = {}\n\
+description = \"\"\n\
+# setting = \"Outpatient clinic, regional centre\"\n\
+\n\
+# [size]\n\
+# people = 1200\n\
+# as_of = \"2026\"\n\
+# note = \"Where the number comes from\"\n\
+\n\
+# [[figure]]\n\
+# label = \"Median age\"\n\
+# value = \"49 years\"\n\
+\n\
+# Roles: team-lead, clinical, operations, finance, patient-partner, facilitator\n\
+# [[team]]\n\
+# role = \"team-lead\"\n\
+# name = \"Clinical nurse specialist\"\n",
+        toml_string(name)
+    )
+}
+
+fn process_map_text(guide: &Guide) -> String {
+    let levels: Vec<&str> = guide
+        .coproduction_levels
+        .iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    let configs: Vec<&str> = guide.configurations.iter().map(|c| c.id.as_str()).collect();
+    format!(
+        "# A bird's-eye view of the service in {} to {} steps, in order.\n\
+# Copy the [[step]] block below for each step and remove the # signs.\n\
+# coproduction: {}\n\
+# configurations: {}\n\
+perspectives = []\n\
+\n\
+# [[step]]\n\
+# id = \"first-contact\"\n\
+# title = \"First contact with the clinic\"\n\
+# actors = [\"person\", \"nurse\"]\n\
+# coproduction = \"civil-discourse\"\n\
+# opportunity = \"What could be better here\"\n\
+# configurations = [\"shop\"]\n\
+# personas = []\n",
+        guide.process_steps.min,
+        guide.process_steps.max,
+        levels.join(", "),
+        configs.join(", ")
+    )
+}
+
+fn compass_text(guide: &Guide) -> String {
+    let quadrants: Vec<String> = guide
+        .quadrants
+        .iter()
+        .map(|q| format!("{} ({})", q.id, q.title))
+        .collect();
+    format!(
+        "# The value compass: {} to {} measures, at least one per quadrant.\n\
+# quadrant: {}\n\
+# Copy the [[measure]] block below for each measure and remove the # signs.\n\
+\n\
+# [[measure]]\n\
+# id = \"quality-of-life\"\n\
+# quadrant = \"functional\"\n\
+# name = \"What is measured\"\n\
+# definition = \"Who is counted, how it is measured, over what period\"\n\
+# data_source = \"Where the data come from\"\n\
+# baseline = \"The value today\"\n\
+# target = \"The value aimed for\"\n",
+        guide.compass_measures.min,
+        guide.compass_measures.max,
+        quadrants.join(", ")
+    )
+}
+
+/// Creates a population folder with every file stubbed from the guide.
+pub fn new_population(
+    root: &Path,
+    guide: &Guide,
+    slug: &str,
+    name: &str,
+) -> io::Result<Vec<Created>> {
+    let dir = root.join("populations").join(slug);
+    let mut created = vec![
+        fsutil::create_new(&dir.join("population.toml"), &population_text(name))?,
+        fsutil::create_new(&dir.join("process-map.toml"), &process_map_text(guide))?,
+        fsutil::create_new(&dir.join("value-compass.toml"), &compass_text(guide))?,
+    ];
+    std::fs::create_dir_all(dir.join("personas"))?;
+    for section in guide.all_sections() {
+        created.push(fsutil::create_new(
+            &dir.join(section.answer_file()),
+            &answer_file_text(guide, section),
+        )?);
+    }
+    Ok(created)
+}
+
+/// The text of a new persona file.
+pub fn persona_text(name: &str, kind: &str) -> String {
+    format!(
+        "---\n\
+name: {}\n\
+kind: {kind}\n\
+# segment: \"Recently diagnosed, working age\"\n\
+# figures:\n\
+#   share_percent: 20\n\
+#   contacts_per_year: 8\n\
+#   annual_cost: 50000\n\
+#   currency: SEK\n\
+composite: true\n\
+---\n\
+\n\
+<!-- A composite of several people, never one real person. What matters to {name}? What does their week look like? How and when do they meet care, and what helps or hinders? -->\n",
+        yaml_string(name),
+        name = name.replace("-->", "")
+    )
+}
+
+/// Creates a persona file.
+pub fn new_persona(
+    root: &Path,
+    population: &str,
+    slug: &str,
+    name: &str,
+    kind: &str,
+) -> io::Result<Created> {
+    let path = root
+        .join("populations")
+        .join(population)
+        .join("personas")
+        .join(format!("{slug}.md"));
+    fsutil::create_new(&path, &persona_text(name, kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_checked_with_an_example() {
+        assert!(check_slug("population", "heart-failure").is_ok());
+        let err = check_slug("population", "Heart Failure")
+            .err()
+            .unwrap_or_default();
+        assert!(err.contains("\"heart-failure\""), "{err}");
+        assert!(check_slug("population", "../x").is_err());
+        assert!(check_slug("population", "").is_err());
+        assert!(check_slug("population", "nul").is_err());
+        assert_eq!(suggest_slug("Jönköping MS"), "jonkoping-ms");
+    }
+
+    #[test]
+    fn quoting_survives_odd_names() {
+        assert_eq!(toml_string("a \"b\" \\ c"), "\"a \\\"b\\\" \\\\ c\"");
+        assert_eq!(yaml_string("Dr: \"X\""), "\"Dr: \\\"X\\\"\"");
+    }
+}

@@ -1,0 +1,173 @@
+//! Reading a text file of a workbook or guide: UTF-8 checks, byte-order marks,
+//! and turning byte offsets into line and column numbers for diagnostics.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// A text file as read from disk, with what is needed to point into it.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The path shown to the user (relative to the workbook when possible).
+    pub display: PathBuf,
+    /// The text, without a leading byte-order mark.
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+/// Why a file could not be read as text.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The file is not there.
+    Missing,
+    /// A folder stands where a file should be.
+    IsFolder,
+    /// The operating system refused (permissions, a loop of links, …).
+    Io(io::Error),
+    /// The bytes are not UTF-8; the position of the first bad byte.
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+    },
+}
+
+/// A 1-based line and column (columns count characters, not bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, serde::Serialize)]
+pub struct Pos {
+    /// Line, from 1.
+    pub line: usize,
+    /// Column, from 1.
+    pub column: usize,
+}
+
+impl Source {
+    /// Builds a source from text already in memory.
+    pub fn new(display: impl Into<PathBuf>, text: String) -> Source {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_string(),
+            None => text,
+        };
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Source {
+            display: display.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Reads a file as UTF-8 text.
+    pub fn read(path: &Path, display: impl Into<PathBuf>) -> Result<Source, ReadError> {
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
+            Err(err) if path.is_dir() => {
+                let _ = err;
+                return Err(ReadError::IsFolder);
+            }
+            Err(err) => return Err(ReadError::Io(err)),
+        };
+        Source::from_bytes(bytes, display)
+    }
+
+    /// Builds a source from raw bytes, checking that they are UTF-8.
+    pub fn from_bytes(bytes: Vec<u8>, display: impl Into<PathBuf>) -> Result<Source, ReadError> {
+        match String::from_utf8(bytes) {
+            Ok(text) => Ok(Source::new(display, text)),
+            Err(err) => {
+                let valid = err.utf8_error().valid_up_to();
+                let bytes = err.into_bytes();
+                let before = String::from_utf8_lossy(&bytes[..valid]);
+                let line = before.matches('\n').count() + 1;
+                let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+                Err(ReadError::NotUtf8 { line, column })
+            }
+        }
+    }
+
+    /// The line and column of a byte offset (clamped to the text).
+    pub fn pos(&self, offset: usize) -> Pos {
+        let offset = offset.min(self.text.len());
+        let line = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let column = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count())
+            + 1;
+        Pos {
+            line: line + 1,
+            column,
+        }
+    }
+
+    /// The text of a 1-based line, without its line ending.
+    pub fn line_text(&self, line: usize) -> &str {
+        let Some(&start) = self.line_starts.get(line.wrapping_sub(1)) else {
+            return "";
+        };
+        let end = self
+            .line_starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.text.len());
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
+    }
+
+    /// The byte offset where a 1-based line starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts
+            .get(line.wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
+    /// How many lines the text has.
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_not_bytes() {
+        let src = Source::new("x", "ab\nJönköping = 1\n".to_string());
+        assert_eq!(src.pos(0), Pos { line: 1, column: 1 });
+        let off = src.text.find('=').unwrap_or(0);
+        assert_eq!(
+            src.pos(off),
+            Pos {
+                line: 2,
+                column: 11
+            }
+        );
+        assert_eq!(src.line_text(2), "Jönköping = 1");
+    }
+
+    #[test]
+    fn bom_is_dropped_and_bad_utf8_is_located() {
+        let src = Source::new("x", "\u{feff}a".to_string());
+        assert_eq!(src.text, "a");
+        let err = Source::from_bytes(b"ok\nab\xffc".to_vec(), "x");
+        assert!(matches!(
+            err,
+            Err(ReadError::NotUtf8 { line: 2, column: 3 })
+        ));
+    }
+}

@@ -1,0 +1,805 @@
+//! The shape of every structured file of a workbook, written once as data:
+//! the checker validates files against it, and `covalue schema` turns it into
+//! JSON Schema for editors. Allowed values that the guide defines (persona
+//! kinds, coproduction levels, configurations, quadrants) are looked up in the
+//! workbook's guide.
+
+use crate::finding::Finding;
+use crate::node::{Key, Node, Value};
+use crate::source::Source;
+
+/// A list of allowed values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Vocab {
+    /// The guide's persona kinds.
+    PersonaKind,
+    /// The guide's levels of coproduction.
+    CoproductionLevel,
+    /// The guide's value configurations.
+    Configuration,
+    /// The guide's value compass quadrants.
+    Quadrant,
+    /// The two forms: full and short.
+    Form,
+    /// Roles on the team.
+    TeamRole,
+    /// Kinds of answers a guide's question takes.
+    QuestionKind,
+}
+
+/// Roles a team member can have.
+pub const TEAM_ROLES: &[&str] = &[
+    "team-lead",
+    "clinical",
+    "operations",
+    "finance",
+    "patient-partner",
+    "facilitator",
+];
+/// The forms of the guide.
+pub const FORMS: &[&str] = &["full", "short"];
+
+/// The vocabularies that do not depend on a guide (forms, team roles, question kinds).
+pub struct BaseVocab;
+
+impl Vocabularies for BaseVocab {
+    fn values(&self, vocab: Vocab) -> Vec<String> {
+        let list: &[&str] = match vocab {
+            Vocab::Form => FORMS,
+            Vocab::TeamRole => TEAM_ROLES,
+            Vocab::QuestionKind => &[
+                "text",
+                "personas",
+                "process-map",
+                "value-compass",
+                "walkthrough",
+            ],
+            _ => &[],
+        };
+        list.iter().map(|s| s.to_string()).collect()
+    }
+}
+
+/// Gives the allowed values of each vocabulary.
+pub trait Vocabularies {
+    /// The allowed values, in the guide's order.
+    fn values(&self, vocab: Vocab) -> Vec<String>;
+}
+
+/// The type a field must have.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    /// Any string.
+    Str,
+    /// A slug: lowercase letters, digits and hyphens.
+    Slug,
+    /// A whole number at least this.
+    Int {
+        /// The smallest allowed value.
+        min: i64,
+    },
+    /// A number between these.
+    Number {
+        /// The smallest allowed value.
+        min: f64,
+        /// The largest allowed value.
+        max: f64,
+    },
+    /// true or false.
+    Bool,
+    /// A date, YYYY-MM-DD.
+    Date,
+    /// A list of strings.
+    StrList,
+    /// A list of slugs.
+    SlugList,
+    /// One of a list of values.
+    Enum(Vocab),
+    /// A list of values from a list.
+    EnumList(Vocab),
+    /// A table of a given shape.
+    Table(&'static Record),
+    /// A list of tables of a given shape (`[[name]]`).
+    TableArray(&'static Record),
+    /// A table whose keys are free and whose values are strings.
+    StrMap,
+    /// A table whose keys are free and whose values are tables of a given shape.
+    RecordMap(&'static Record),
+}
+
+/// One key of a record.
+#[derive(Debug)]
+pub struct Field {
+    /// The key.
+    pub name: &'static str,
+    /// What it must hold.
+    pub ty: Ty,
+    /// Whether it must be there.
+    pub required: bool,
+    /// What it means, for users and for JSON Schema.
+    pub doc: &'static str,
+}
+
+/// The shape of a table.
+#[derive(Debug)]
+pub struct Record {
+    /// The record's name, as a user would say it.
+    pub name: &'static str,
+    /// Its keys.
+    pub fields: &'static [Field],
+}
+
+const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        required,
+        doc,
+    }
+}
+
+/// `covalue.toml`.
+pub static CONFIG: Record = Record {
+    name: "covalue.toml",
+    fields: &[
+        f(
+            "title",
+            Ty::Str,
+            true,
+            "The workbook's title, printed on every report.",
+        ),
+        f("organisation", Ty::Str, false, "The site or health system."),
+        f(
+            "guide",
+            Ty::Str,
+            false,
+            "\"builtin\", \"builtin@VERSION\", or a path to a site's guide file relative to covalue.toml.",
+        ),
+        f(
+            "form",
+            Ty::Enum(Vocab::Form),
+            false,
+            "The form checked and rendered by default: full or short.",
+        ),
+        f(
+            "templates",
+            Ty::Str,
+            false,
+            "A folder of report templates that override the built-in ones.",
+        ),
+        f(
+            "privacy",
+            Ty::Table(&PRIVACY),
+            false,
+            "Settings of the privacy check.",
+        ),
+    ],
+};
+
+static PRIVACY: Record = Record {
+    name: "privacy",
+    fields: &[f(
+        "allow",
+        Ty::TableArray(&PRIVACY_ALLOW),
+        false,
+        "Values the privacy check accepts, each with a reason.",
+    )],
+};
+
+static PRIVACY_ALLOW: Record = Record {
+    name: "privacy.allow",
+    fields: &[
+        f(
+            "value",
+            Ty::Str,
+            true,
+            "The exact value to accept, e.g. the clinic's public phone number.",
+        ),
+        f(
+            "reason",
+            Ty::Str,
+            true,
+            "Why this value may stay in the workbook.",
+        ),
+    ],
+};
+
+/// `population.toml`.
+pub static POPULATION: Record = Record {
+    name: "population.toml",
+    fields: &[
+        f("name", Ty::Str, true, "The population's name."),
+        f(
+            "description",
+            Ty::Str,
+            true,
+            "Who they are, in a sentence or two.",
+        ),
+        f("setting", Ty::Str, false, "Where care happens."),
+        f(
+            "size",
+            Ty::Table(&SIZE),
+            false,
+            "How many people the population counts.",
+        ),
+        f(
+            "figure",
+            Ty::TableArray(&FIGURE),
+            false,
+            "Demographic figures.",
+        ),
+        f(
+            "team",
+            Ty::TableArray(&TEAM),
+            false,
+            "The improvement team, by role.",
+        ),
+    ],
+};
+
+static SIZE: Record = Record {
+    name: "size",
+    fields: &[
+        f("people", Ty::Int { min: 0 }, false, "How many people."),
+        f("as_of", Ty::Str, false, "When they were counted."),
+        f("note", Ty::Str, false, "Where the number comes from."),
+    ],
+};
+
+static FIGURE: Record = Record {
+    name: "figure",
+    fields: &[
+        f("label", Ty::Str, true, "What the figure describes."),
+        f("value", Ty::Str, true, "The figure, with its unit."),
+    ],
+};
+
+static TEAM: Record = Record {
+    name: "team",
+    fields: &[
+        f(
+            "role",
+            Ty::Enum(Vocab::TeamRole),
+            true,
+            "The role on the team.",
+        ),
+        f(
+            "name",
+            Ty::Str,
+            false,
+            "A name or a description of the role.",
+        ),
+    ],
+};
+
+/// The front matter of a persona file.
+pub static PERSONA: Record = Record {
+    name: "the persona's front matter",
+    fields: &[
+        f("name", Ty::Str, true, "The persona's name."),
+        f(
+            "kind",
+            Ty::Enum(Vocab::PersonaKind),
+            true,
+            "Who this is: one of the guide's persona kinds.",
+        ),
+        f(
+            "segment",
+            Ty::Str,
+            false,
+            "The population segment this persona stands for.",
+        ),
+        f(
+            "figures",
+            Ty::Table(&PERSONA_FIGURES),
+            false,
+            "Figures of the segment.",
+        ),
+        f(
+            "composite",
+            Ty::Bool,
+            true,
+            "Must be true: personas are composites, never real people.",
+        ),
+    ],
+};
+
+static PERSONA_FIGURES: Record = Record {
+    name: "figures",
+    fields: &[
+        f(
+            "share_percent",
+            Ty::Number {
+                min: 0.0,
+                max: 100.0,
+            },
+            false,
+            "Share of the population in this segment, in percent.",
+        ),
+        f(
+            "contacts_per_year",
+            Ty::Number {
+                min: 0.0,
+                max: f64::INFINITY,
+            },
+            false,
+            "Contacts with care per year.",
+        ),
+        f(
+            "annual_cost",
+            Ty::Number {
+                min: 0.0,
+                max: f64::INFINITY,
+            },
+            false,
+            "Cost per person per year.",
+        ),
+        f("currency", Ty::Str, false, "Currency of annual_cost."),
+    ],
+};
+
+/// `process-map.toml`.
+pub static PROCESS_MAP: Record = Record {
+    name: "process-map.toml",
+    fields: &[
+        f(
+            "perspectives",
+            Ty::StrList,
+            false,
+            "The perspectives the map is drawn from.",
+        ),
+        f(
+            "step",
+            Ty::TableArray(&PROCESS_STEP),
+            false,
+            "The steps of the service, in order.",
+        ),
+    ],
+};
+
+/// One `[[step]]` of a process map.
+pub static PROCESS_STEP: Record = Record {
+    name: "step",
+    fields: &[
+        f(
+            "id",
+            Ty::Slug,
+            true,
+            "A stable id; never reuse one for a different step.",
+        ),
+        f("title", Ty::Str, true, "What happens at this step."),
+        f("actors", Ty::StrList, false, "Who takes part."),
+        f(
+            "coproduction",
+            Ty::Enum(Vocab::CoproductionLevel),
+            true,
+            "The level of coproduction today.",
+        ),
+        f(
+            "opportunity",
+            Ty::Str,
+            false,
+            "An improvement opportunity at this step.",
+        ),
+        f(
+            "configurations",
+            Ty::EnumList(Vocab::Configuration),
+            false,
+            "The value configurations the step belongs to.",
+        ),
+        f(
+            "personas",
+            Ty::SlugList,
+            false,
+            "Slugs of the personas this step concerns.",
+        ),
+        f("perspectives", Ty::StrMap, false, "A note per perspective."),
+    ],
+};
+
+/// `value-compass.toml`.
+pub static COMPASS: Record = Record {
+    name: "value-compass.toml",
+    fields: &[f(
+        "measure",
+        Ty::TableArray(&MEASURE),
+        false,
+        "The measures of the value compass.",
+    )],
+};
+
+/// One `[[measure]]` of the value compass.
+pub static MEASURE: Record = Record {
+    name: "measure",
+    fields: &[
+        f("id", Ty::Slug, true, "A stable id."),
+        f(
+            "quadrant",
+            Ty::Enum(Vocab::Quadrant),
+            true,
+            "The compass quadrant.",
+        ),
+        f("name", Ty::Str, true, "The measure."),
+        f(
+            "definition",
+            Ty::Str,
+            false,
+            "The operational definition: who is counted, how, over what period. Every measure needs one (checked as CV026).",
+        ),
+        f("data_source", Ty::Str, false, "Where the data come from."),
+        f("baseline", Ty::Str, false, "The value today."),
+        f("target", Ty::Str, false, "The value aimed for."),
+    ],
+};
+
+/// Whether a string is a valid slug: lowercase ASCII letters, digits and
+/// single hyphens, starting and ending with a letter or digit.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 64
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+        && !s.contains("--")
+}
+
+/// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
+pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let word_l = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(&word_l, &c.to_lowercase()), c))
+        .filter(|(d, c)| {
+            *d <= (c.chars().count().max(3) / 3).max(1)
+                || c.replace(['_', '-', ' '], "") == word_l.replace(['_', '-', ' '], "")
+        })
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let cost = usize::from(ca != *cb);
+            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev.last().copied().unwrap_or(0)
+}
+
+/// Checks a table against a record's shape; reports every problem.
+pub fn validate(
+    node: &Node,
+    record: &Record,
+    vocab: &dyn Vocabularies,
+    source: &Source,
+    path: &str,
+    out: &mut Vec<Finding>,
+) {
+    let Value::Table(entries) = &node.value else {
+        out.push(
+            Finding::error(
+                "CV004",
+                format!(
+                    "`{path}` should be a table, but it is {}",
+                    node.value.type_name()
+                ),
+            )
+            .at(source, node.span.clone())
+            .help(format!(
+                "write it as a table ([{path}]) with the keys {}",
+                key_list(record)
+            )),
+        );
+        return;
+    };
+    for (key, value) in entries {
+        let full = join(path, &key.name);
+        match record.fields.iter().find(|f| f.name == key.name) {
+            Some(field) => validate_value(value, field, vocab, source, &full, out),
+            None => out.push(unknown_key(key, record, source, path)),
+        }
+    }
+    for field in record.fields.iter().filter(|f| f.required) {
+        if !entries.iter().any(|(k, _)| k.name == field.name) {
+            let what = if path.is_empty() {
+                format!("`{}` is missing from {}", field.name, record.name)
+            } else {
+                format!("`{}` is missing in `{path}`", field.name)
+            };
+            let span = if path.is_empty() {
+                0..0
+            } else {
+                node.span.start..node.span.start
+            };
+            out.push(Finding::error("CV006", what).at(source, span).help(format!(
+                "add `{}`: {}",
+                field.name,
+                field.doc.to_lowercase()
+            )));
+        }
+    }
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn key_list(record: &Record) -> String {
+    record
+        .fields
+        .iter()
+        .map(|f| format!("`{}`", f.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn unknown_key(key: &Key, record: &Record, source: &Source, path: &str) -> Finding {
+    let place = if path.is_empty() {
+        record.name.to_string()
+    } else {
+        format!("`{path}`")
+    };
+    let finding = Finding::error("CV003", format!("unknown key `{}` in {place}", key.name))
+        .at(source, key.span.clone());
+    match suggest(&key.name, record.fields.iter().map(|f| f.name)) {
+        Some(better) => finding.help(format!("did you mean `{better}`?")),
+        None => finding.help(format!("the keys allowed here are {}", key_list(record))),
+    }
+}
+
+fn validate_value(
+    node: &Node,
+    field: &Field,
+    vocab: &dyn Vocabularies,
+    source: &Source,
+    path: &str,
+    out: &mut Vec<Finding>,
+) {
+    let wrong = |expected: &str| {
+        Finding::error(
+            "CV004",
+            format!(
+                "`{path}` should be {expected}, but it is {}",
+                node.value.type_name()
+            ),
+        )
+        .at(source, node.span.clone())
+        .help(format!(
+            "{}: write it as {expected}",
+            field.doc.trim_end_matches('.')
+        ))
+    };
+    match (field.ty, &node.value) {
+        (Ty::Str, Value::Str(_)) => {}
+        (Ty::Str, _) => out.push(wrong("a string in quotes")),
+        (Ty::Slug, Value::Str(s)) => {
+            if !is_slug(s) {
+                out.push(bad_slug(node, source, path, s));
+            }
+        }
+        (Ty::Slug, _) => out.push(wrong("a string in quotes")),
+        (Ty::Int { min }, Value::Int(i)) => {
+            if *i < min {
+                out.push(
+                    Finding::error(
+                        "CV005",
+                        format!("`{path}` is {i}; it cannot be less than {min}"),
+                    )
+                    .at(source, node.span.clone())
+                    .help(format!("write a whole number of at least {min}")),
+                );
+            }
+        }
+        (Ty::Int { .. }, _) => out.push(wrong("a whole number")),
+        (Ty::Number { min, max }, Value::Int(_) | Value::Float(_)) => {
+            let v = match node.value {
+                Value::Int(i) => i as f64,
+                Value::Float(x) => x,
+                _ => 0.0,
+            };
+            if !(v >= min && v <= max) {
+                let range = if max.is_finite() {
+                    format!("between {min} and {max}")
+                } else {
+                    format!("at least {min}")
+                };
+                out.push(
+                    Finding::error("CV005", format!("`{path}` is {v}; it must be {range}"))
+                        .at(source, node.span.clone())
+                        .help(format!("write a number {range}")),
+                );
+            }
+        }
+        (Ty::Number { .. }, _) => out.push(wrong("a number (without quotes or units)")),
+        (Ty::Bool, Value::Bool(_)) => {}
+        (Ty::Bool, _) => out.push(wrong("true or false")),
+        (Ty::Date, Value::Date(_)) => {}
+        (Ty::Date, Value::Str(s)) if is_date(s) => {}
+        (Ty::Date, _) => out.push(wrong("a date (YYYY-MM-DD)")),
+        (Ty::StrList | Ty::SlugList | Ty::EnumList(_), Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                let item_path = format!("{path}[{i}]");
+                match (&item.value, field.ty) {
+                    (Value::Str(s), Ty::SlugList) if !is_slug(s) => {
+                        out.push(bad_slug(item, source, &item_path, s))
+                    }
+                    (Value::Str(s), Ty::EnumList(v)) => {
+                        check_enum(item, s, v, vocab, source, &item_path, out)
+                    }
+                    (Value::Str(_), _) => {}
+                    (other, _) => out.push(
+                        Finding::error(
+                            "CV004",
+                            format!(
+                                "`{item_path}` should be a string, but it is {}",
+                                other.type_name()
+                            ),
+                        )
+                        .at(source, item.span.clone())
+                        .help("put each item of the list in quotes"),
+                    ),
+                }
+            }
+        }
+        (Ty::StrList | Ty::SlugList | Ty::EnumList(_), _) => {
+            out.push(wrong("a list of strings, like [\"a\", \"b\"]"))
+        }
+        (Ty::Enum(v), Value::Str(s)) => check_enum(node, s, v, vocab, source, path, out),
+        (Ty::Enum(v), _) => out.push(wrong(&format!("one of {}", quoted(&vocab.values(v))))),
+        (Ty::Table(record), Value::Table(_)) => validate(node, record, vocab, source, path, out),
+        (Ty::Table(_), _) => out.push(wrong("a table")),
+        (Ty::TableArray(record), Value::Array(items)) => {
+            for (i, item) in items.iter().enumerate() {
+                validate(
+                    item,
+                    record,
+                    vocab,
+                    source,
+                    &format!("{path}[{}]", i + 1),
+                    out,
+                );
+            }
+        }
+        (Ty::TableArray(_), _) => out.push(wrong(&format!("a list of tables, written [[{path}]]"))),
+        (Ty::StrMap, Value::Table(entries)) => {
+            for (key, value) in entries {
+                if !matches!(value.value, Value::Str(_)) {
+                    out.push(
+                        Finding::error(
+                            "CV004",
+                            format!(
+                                "`{path}.{}` should be a string, but it is {}",
+                                key.name,
+                                value.value.type_name()
+                            ),
+                        )
+                        .at(source, value.span.clone())
+                        .help("write each note as text in quotes"),
+                    );
+                }
+            }
+        }
+        (Ty::StrMap, _) => out.push(wrong("a table of notes")),
+        (Ty::RecordMap(record), Value::Table(entries)) => {
+            for (key, value) in entries {
+                validate(
+                    value,
+                    record,
+                    vocab,
+                    source,
+                    &format!("{path}.{}", key.name),
+                    out,
+                );
+            }
+        }
+        (Ty::RecordMap(_), _) => out.push(wrong("a table")),
+    }
+}
+
+fn check_enum(
+    node: &Node,
+    value: &str,
+    vocab: Vocab,
+    vocabs: &dyn Vocabularies,
+    source: &Source,
+    path: &str,
+    out: &mut Vec<Finding>,
+) {
+    let allowed = vocabs.values(vocab);
+    if allowed.iter().any(|a| a == value) {
+        return;
+    }
+    let hint = match suggest(value, allowed.iter().map(String::as_str)) {
+        Some(better) => format!(
+            "did you mean \"{better}\"? The allowed values are {}",
+            quoted(&allowed)
+        ),
+        None => format!("use one of {}", quoted(&allowed)),
+    };
+    out.push(
+        Finding::error(
+            "CV005",
+            format!("`{path}` is \"{value}\", which is not one of the allowed values"),
+        )
+        .at(source, node.span.clone())
+        .help(hint),
+    );
+}
+
+fn bad_slug(node: &Node, source: &Source, path: &str, value: &str) -> Finding {
+    Finding::error(
+        "CV005",
+        format!("`{path}` is \"{value}\", which is not a valid id"),
+    )
+    .at(source, node.span.clone())
+    .help("ids use lowercase letters, digits and hyphens, for example \"first-visit\"")
+}
+
+/// Quotes and joins allowed values for a message.
+pub fn quoted(values: &[String]) -> String {
+    values
+        .iter()
+        .map(|v| format!("\"{v}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Whether a string is a calendar date written YYYY-MM-DD.
+pub fn is_date(s: &str) -> bool {
+    parse_date(s).is_some()
+}
+
+/// Parses a YYYY-MM-DD date into (year, month, day), checking the calendar.
+pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y: i32 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+    let m: u32 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    let d: u32 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&d).then_some((y, m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        assert_eq!(
+            suggest("coprodution", ["id", "title", "coproduction"]),
+            Some("coproduction")
+        );
+        assert_eq!(suggest("colour", ["id", "title"]), None);
+        assert_eq!(
+            suggest("shared planning", ["none", "shared-planning"]),
+            Some("shared-planning")
+        );
+    }
+
+    #[test]
+    fn slugs_and_dates() {
+        assert!(is_slug("first-visit"));
+        assert!(!is_slug("First visit"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug(".."));
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2023-02-29"), None);
+    }
+}

@@ -1,0 +1,714 @@
+//! The workbook as it is on disk: finding it, reading `covalue.toml`, the
+//! guide it names, and every population folder, keeping the position of each
+//! item so that findings can point at it.
+
+pub mod answers;
+pub mod records;
+
+use std::fs;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::finding::Finding;
+use crate::guide::{Form, Guide};
+use crate::node::{self, Node};
+use crate::source::{ReadError, Source};
+use crate::spec::{self, Vocabularies};
+
+pub use answers::{Answer, AnswerFile, Status};
+pub use records::{Compass, Measure, Persona, PopulationInfo, ProcessMap, ProcessStep};
+
+/// The name of the file that marks a workbook's root.
+pub const CONFIG_FILE: &str = "covalue.toml";
+
+/// A place in a file, kept with an item so findings can point at it later.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loc {
+    /// The file, relative to the workbook.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The text of the line.
+    pub snippet: String,
+    /// How many characters to underline.
+    pub width: usize,
+}
+
+impl Loc {
+    /// The place of a byte range of a source.
+    pub fn of_span(source: &Source, span: Range<usize>) -> Loc {
+        let f = Finding::error("", "").at(source, span);
+        Loc {
+            file: f.file.unwrap_or_default(),
+            line: f.line.unwrap_or(1),
+            column: f.column.unwrap_or(1),
+            snippet: f.snippet.unwrap_or_default(),
+            width: f.width,
+        }
+    }
+
+    /// The place of a whole line of a source.
+    pub fn of_line(source: &Source, line: usize) -> Loc {
+        let snippet = source.line_text(line).to_string();
+        let width = snippet.chars().count().max(1);
+        Loc {
+            file: source.display.display().to_string().replace('\\', "/"),
+            line,
+            column: 1,
+            snippet,
+            width,
+        }
+    }
+
+    /// Points a finding at this place.
+    pub fn finding(&self, mut finding: Finding) -> Finding {
+        finding.file = Some(self.file.clone());
+        if self.line > 0 {
+            finding.line = Some(self.line);
+            finding.column = Some(self.column);
+            finding.snippet = Some(self.snippet.clone());
+            finding.width = self.width;
+        }
+        finding
+    }
+}
+
+/// `covalue.toml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Config {
+    /// The workbook's title.
+    pub title: String,
+    /// The site.
+    pub organisation: Option<String>,
+    /// Which guide: `builtin`, `builtin@VERSION` or a path.
+    pub guide: String,
+    /// The form kept.
+    pub form: Form,
+    /// A folder of templates overriding the built-in ones.
+    pub templates: Option<String>,
+    /// Values the privacy check accepts.
+    pub privacy_allow: Vec<(String, String)>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            title: String::new(),
+            organisation: None,
+            guide: "builtin".into(),
+            form: Form::Full,
+            templates: None,
+            privacy_allow: Vec::new(),
+        }
+    }
+}
+
+/// One population folder.
+#[derive(Debug, Clone, Serialize)]
+pub struct Population {
+    /// The folder's name.
+    pub slug: String,
+    /// The folder, relative to the workbook.
+    pub dir: String,
+    /// `population.toml`, when it could be read.
+    pub info: Option<PopulationInfo>,
+    /// The personas, by slug.
+    pub personas: Vec<Persona>,
+    /// The process map, when there is one.
+    pub process_map: Option<ProcessMap>,
+    /// The value compass, when there is one.
+    pub compass: Option<Compass>,
+    /// The answer files found, in guide order.
+    pub answers: Vec<AnswerFile>,
+    /// Problems met while reading the folder.
+    #[serde(skip)]
+    pub findings: Vec<Finding>,
+}
+
+impl Population {
+    /// The population's name, or its slug when it has none.
+    pub fn name(&self) -> &str {
+        self.info
+            .as_ref()
+            .map(|i| i.name.as_str())
+            .filter(|n| !n.is_empty())
+            .unwrap_or(&self.slug)
+    }
+
+    /// A persona by slug.
+    pub fn persona(&self, slug: &str) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.slug == slug)
+    }
+
+    /// The answer file of a section.
+    pub fn answer_file(&self, section: &str) -> Option<&AnswerFile> {
+        self.answers.iter().find(|a| a.section == section)
+    }
+
+    /// The written answer to a question, if its heading is there.
+    pub fn answer(&self, section: &str, question: &str) -> Option<&Answer> {
+        self.answer_file(section).and_then(|f| f.answer(question))
+    }
+}
+
+/// A workbook, loaded.
+#[derive(Debug)]
+pub struct Workbook {
+    /// The folder holding `covalue.toml`.
+    pub root: PathBuf,
+    /// `covalue.toml`.
+    pub config: Config,
+    /// The guide it answers.
+    pub guide: Guide,
+    /// Its populations, by slug.
+    pub populations: Vec<Population>,
+    /// Problems met while reading outside the populations (config, guide, folders).
+    pub findings: Vec<Finding>,
+}
+
+/// Why no workbook could be loaded at all (exit code 2).
+#[derive(Debug)]
+pub enum LoadError {
+    /// No `covalue.toml` here or in any parent folder.
+    NotFound(PathBuf),
+    /// The folder cannot be read.
+    Unreadable(PathBuf, std::io::Error),
+    /// The guide the workbook names cannot be used.
+    Guide(Vec<Finding>),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NotFound(dir) => write!(
+                f,
+                "no workbook here: there is no {CONFIG_FILE} in {} or any folder above it\n  help: run covalue inside a workbook, use `-C FOLDER`, or start one with `covalue init`",
+                dir.display()
+            ),
+            LoadError::Unreadable(dir, err) => write!(f, "cannot read {}: {err}", dir.display()),
+            LoadError::Guide(_) => write!(f, "the workbook's guide cannot be used"),
+        }
+    }
+}
+
+/// Finds the workbook root: `covalue.toml` in `start` or a parent folder.
+pub fn discover(start: &Path) -> Result<PathBuf, LoadError> {
+    let start = if start.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        start
+    };
+    let absolute =
+        std::path::absolute(start).map_err(|e| LoadError::Unreadable(start.to_path_buf(), e))?;
+    if let Err(err) = fs::metadata(&absolute) {
+        return Err(LoadError::Unreadable(absolute, err));
+    }
+    let mut dir = Some(absolute.as_path());
+    while let Some(d) = dir {
+        if d.join(CONFIG_FILE).exists() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Err(LoadError::NotFound(absolute))
+}
+
+/// Called for every text file read, e.g. to scan it for identifiers.
+pub type SourceHook<'a> = &'a (dyn Fn(&Source, &mut Vec<Finding>) + Sync);
+
+/// A finding for a file that could not be read.
+pub fn read_error_finding(display: &str, err: &ReadError) -> Finding {
+    let f = Finding::error("CV001", String::new()).in_file(display);
+    match err {
+        ReadError::Missing => Finding { message: format!("{display} is missing"), ..f }.help("create it (`covalue new` writes a starting version)"),
+        ReadError::IsFolder => Finding { message: format!("{display} is a folder, but it should be a file"), ..f }
+            .help("move the folder away and put the file in its place"),
+        ReadError::Io(e) => Finding { message: format!("{display} cannot be read: {e}"), ..f }
+            .help("check that the file exists, is not a broken or looping link, and that you may read it"),
+        ReadError::NotUtf8 { line, column } => Finding {
+            message: format!("{display} is not UTF-8 text"),
+            line: Some(*line),
+            column: Some(*column),
+            ..f
+        }
+        .help("save the file as UTF-8 in your editor (most editors offer it under \"Save with encoding\")"),
+    }
+}
+
+fn display_of(root: &Path, path: &Path) -> String {
+    path.strip_prefix(root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+        .replace('\\', "/")
+}
+
+/// Reads a TOML file and checks its shape; None when it cannot be used.
+fn read_toml(
+    root: &Path,
+    path: &Path,
+    record: &spec::Record,
+    vocab: &dyn Vocabularies,
+    hook: Option<SourceHook<'_>>,
+    out: &mut Vec<Finding>,
+) -> Option<(Node, Source)> {
+    let display = display_of(root, path);
+    let source = match Source::read(path, &display) {
+        Ok(s) => s,
+        Err(err) => {
+            out.push(read_error_finding(&display, &err));
+            return None;
+        }
+    };
+    if let Some(hook) = hook {
+        hook(&source, out);
+    }
+    match node::parse_toml(&source) {
+        Ok(node) => {
+            spec::validate(&node, record, vocab, &source, "", out);
+            Some((node, source))
+        }
+        Err(f) => {
+            out.push(*f);
+            None
+        }
+    }
+}
+
+/// Reads `covalue.toml`.
+pub fn load_config(root: &Path, hook: Option<SourceHook<'_>>, out: &mut Vec<Finding>) -> Config {
+    let Some((node, _)) = read_toml(
+        root,
+        &root.join(CONFIG_FILE),
+        &spec::CONFIG,
+        &spec::BaseVocab,
+        hook,
+        out,
+    ) else {
+        return Config::default();
+    };
+    Config {
+        title: node.string("title").unwrap_or_default(),
+        organisation: node.string("organisation"),
+        guide: node.string("guide").unwrap_or_else(|| "builtin".into()),
+        form: node.str("form").and_then(Form::parse).unwrap_or(Form::Full),
+        templates: node.string("templates"),
+        privacy_allow: node
+            .get("privacy")
+            .map(|p| {
+                p.array("allow")
+                    .iter()
+                    .filter_map(|a| Some((a.string("value")?, a.string("reason")?)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+/// Loads the guide a workbook names.
+pub fn load_guide(root: &Path, name: &str) -> Result<Guide, Vec<Finding>> {
+    let builtin = Guide::builtin()?;
+    if name == "builtin" {
+        return Ok(builtin);
+    }
+    if let Some(version) = name.strip_prefix("builtin@") {
+        if version == builtin.version {
+            return Ok(builtin);
+        }
+        return Err(vec![Finding::error(
+            "CV040",
+            format!("covalue.toml asks for the built-in guide version {version}, but this covalue has version {}", builtin.version),
+        )
+        .in_file(CONFIG_FILE)
+        .help(format!("write guide = \"builtin@{}\" (or just \"builtin\"), or install the covalue that ships version {version}", builtin.version))]);
+    }
+    let path = root.join(name);
+    Guide::from_file(&path, &display_of(root, &path))
+}
+
+impl Workbook {
+    /// Loads the workbook at `root` (the folder holding `covalue.toml`).
+    pub fn load(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
+        let mut findings = Vec::new();
+        let config = load_config(root, hook, &mut findings);
+        let guide = load_guide(root, &config.guide).map_err(|mut f| {
+            f.extend(findings.clone());
+            LoadError::Guide(f)
+        })?;
+        let slugs = population_dirs(root, &mut findings)?;
+        let populations = load_populations(root, &slugs, &guide, hook);
+        Ok(Workbook {
+            root: root.to_path_buf(),
+            config,
+            guide,
+            populations,
+            findings,
+        })
+    }
+
+    /// Every finding met while loading, populations included.
+    pub fn load_findings(&self) -> Vec<Finding> {
+        let mut all = self.findings.clone();
+        for p in &self.populations {
+            all.extend(p.findings.iter().cloned());
+        }
+        all
+    }
+}
+
+/// The population folders, sorted by slug.
+fn population_dirs(root: &Path, findings: &mut Vec<Finding>) -> Result<Vec<String>, LoadError> {
+    let dir = root.join("populations");
+    if !dir.exists() {
+        return Ok(Vec::new());
+    }
+    if !dir.is_dir() {
+        findings.push(
+            Finding::error(
+                "CV008",
+                "`populations` is a file, but it should be the folder of populations",
+            )
+            .in_file("populations")
+            .help("move the file away; `covalue new population SLUG` creates the folder"),
+        );
+        return Ok(Vec::new());
+    }
+    let entries = fs::read_dir(&dir).map_err(|e| LoadError::Unreadable(dir.clone(), e))?;
+    let mut slugs = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        if !entry.path().is_dir() {
+            findings.push(
+                Finding::warning("CV008", format!("populations/{name} is a file; only population folders belong in populations/"))
+                    .in_file(format!("populations/{name}"))
+                    .help("move it elsewhere, or create a population with `covalue new population SLUG`"),
+            );
+            continue;
+        }
+        slugs.push(name);
+    }
+    slugs.sort();
+    Ok(slugs)
+}
+
+/// Loads populations on all cores, keeping their order.
+fn load_populations(
+    root: &Path,
+    slugs: &[String],
+    guide: &Guide,
+    hook: Option<SourceHook<'_>>,
+) -> Vec<Population> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(slugs.len().max(1));
+    if workers <= 1 || slugs.len() < 4 {
+        return slugs
+            .iter()
+            .map(|s| load_population(root, s, guide, hook))
+            .collect();
+    }
+    let chunk = slugs.len().div_ceil(workers);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = slugs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|s| load_population(root, s, guide, hook))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(pops) => pops,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
+const POPULATION_ENTRIES: &[&str] = &[
+    "population.toml",
+    "personas",
+    "process-map.toml",
+    "value-compass.toml",
+    "answers",
+    "README.md",
+];
+
+/// Loads one population folder.
+pub fn load_population(
+    root: &Path,
+    slug: &str,
+    guide: &Guide,
+    hook: Option<SourceHook<'_>>,
+) -> Population {
+    let dir = root.join("populations").join(slug);
+    let rel = format!("populations/{slug}");
+    let mut findings = Vec::new();
+    if !spec::is_slug(slug) {
+        findings.push(
+            Finding::warning("CV009", format!("the population folder name \"{slug}\" is not a valid slug"))
+                .in_file(&rel)
+                .help("rename the folder with lowercase letters, digits and hyphens, for example `heart-failure`"),
+        );
+    }
+    check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
+
+    let info = read_toml(
+        root,
+        &dir.join("population.toml"),
+        &spec::POPULATION,
+        guide,
+        hook,
+        &mut findings,
+    )
+    .map(|(node, _)| PopulationInfo::from_node(&node));
+    let personas = load_personas(root, &dir.join("personas"), guide, hook, &mut findings);
+    let process_map = optional_file(&dir.join("process-map.toml"))
+        .and_then(|p| read_toml(root, &p, &spec::PROCESS_MAP, guide, hook, &mut findings))
+        .map(|(node, source)| ProcessMap::from_node(&node, &source));
+    let compass = optional_file(&dir.join("value-compass.toml"))
+        .and_then(|p| read_toml(root, &p, &spec::COMPASS, guide, hook, &mut findings))
+        .map(|(node, source)| Compass::from_node(&node, &source));
+    let answers = load_answers(root, &dir.join("answers"), guide, hook, &mut findings);
+    for f in &mut findings {
+        f.population = Some(slug.to_string());
+    }
+    Population {
+        slug: slug.to_string(),
+        dir: rel,
+        info,
+        personas,
+        process_map,
+        compass,
+        answers,
+        findings,
+    }
+}
+
+/// The path when something is there (a file, or a folder reported as such later).
+fn optional_file(path: &Path) -> Option<PathBuf> {
+    (path.exists() || path.is_symlink()).then(|| path.to_path_buf())
+}
+
+/// Reports entries of a folder that covalue does not know.
+fn check_entries(dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Finding>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    for name in names {
+        if name.starts_with('.') || known.contains(&name.as_str()) {
+            continue;
+        }
+        let finding = Finding::warning("CV008", format!("covalue does not know {rel}/{name}"))
+            .in_file(format!("{rel}/{name}"));
+        findings.push(match spec::suggest(&name, known.iter().copied()) {
+            Some(better) => finding.help(format!(
+                "did you mean `{better}`? Rename it, or it is not read"
+            )),
+            None => finding.help(format!(
+                "a population folder holds {}; anything else is not read",
+                known.join(", ")
+            )),
+        });
+    }
+}
+
+/// Lists the `.md` files of a folder, sorted, reporting a file where the folder should be.
+fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String, PathBuf)> {
+    if !dir.exists() {
+        return Vec::new();
+    }
+    let rel = display_of(root, dir);
+    if !dir.is_dir() {
+        findings.push(
+            Finding::error(
+                "CV008",
+                format!("{rel} is a file, but it should be a folder"),
+            )
+            .in_file(&rel)
+            .help("move the file away and create the folder in its place"),
+        );
+        return Vec::new();
+    }
+    let Ok(entries) = fs::read_dir(dir) else {
+        findings.push(
+            Finding::error("CV001", format!("the folder {rel} cannot be read"))
+                .in_file(&rel)
+                .help("check its permissions"),
+        );
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().to_string();
+        if name.starts_with('.') {
+            continue;
+        }
+        match name.strip_suffix(".md") {
+            Some(stem) => files.push((stem.to_string(), entry.path())),
+            None => findings.push(
+                Finding::warning(
+                    "CV008",
+                    format!("{rel}/{name} is not a Markdown file and is not read"),
+                )
+                .in_file(format!("{rel}/{name}"))
+                .help("files here end in .md"),
+            ),
+        }
+    }
+    files.sort();
+    files
+}
+
+fn load_personas(
+    root: &Path,
+    dir: &Path,
+    guide: &Guide,
+    hook: Option<SourceHook<'_>>,
+    findings: &mut Vec<Finding>,
+) -> Vec<Persona> {
+    let mut personas = Vec::new();
+    for (slug, path) in markdown_files(root, dir, findings) {
+        let display = display_of(root, &path);
+        if !spec::is_slug(&slug) {
+            findings.push(
+                Finding::warning("CV009", format!("the persona file name \"{slug}.md\" is not a valid slug"))
+                    .in_file(&display)
+                    .help("rename it with lowercase letters, digits and hyphens, for example `sara.md`; steps and walk-throughs name personas by it"),
+            );
+        }
+        let source = match Source::read(&path, &display) {
+            Ok(s) => s,
+            Err(err) => {
+                findings.push(read_error_finding(&display, &err));
+                continue;
+            }
+        };
+        if let Some(hook) = hook {
+            hook(&source, findings);
+        }
+        let fm = match node::parse_front_matter(&source) {
+            Ok(fm) => fm,
+            Err(f) => {
+                findings.push(*f);
+                continue;
+            }
+        };
+        if !fm.present {
+            findings.push(
+                Finding::error("CV006", format!("the persona {slug} has no front matter"))
+                    .at_line(&source, 1, 1)
+                    .help("start the file with `---`, then `name:`, `kind:` and `composite: true`, then `---`"),
+            );
+        } else {
+            spec::validate(&fm.node, &spec::PERSONA, guide, &source, "", findings);
+        }
+        let body = source.text.get(fm.body_start..).unwrap_or("");
+        personas.push(Persona::from_parts(
+            &slug,
+            &display,
+            &fm.node,
+            body,
+            Loc::of_line(&source, 1),
+        ));
+    }
+    personas
+}
+
+fn load_answers(
+    root: &Path,
+    dir: &Path,
+    guide: &Guide,
+    hook: Option<SourceHook<'_>>,
+    findings: &mut Vec<Finding>,
+) -> Vec<AnswerFile> {
+    let files = markdown_files(root, dir, findings);
+    let mut answers = Vec::new();
+    for section in guide.all_sections() {
+        let Some((_, path)) = files.iter().find(|(stem, _)| *stem == section.id) else {
+            continue;
+        };
+        let display = display_of(root, path);
+        match Source::read(path, &display) {
+            Ok(source) => {
+                if let Some(hook) = hook {
+                    hook(&source, findings);
+                }
+                answers.push(answers::parse(&source, section, findings));
+            }
+            Err(err) => findings.push(read_error_finding(&display, &err)),
+        }
+    }
+    for (stem, path) in &files {
+        if guide.section(stem).is_none() {
+            let display = display_of(root, path);
+            let ids: Vec<&str> = guide.all_sections().map(|s| s.id.as_str()).collect();
+            let finding = Finding::warning(
+                "CV008",
+                format!("{display} does not match a step of the guide and is not read"),
+            )
+            .in_file(&display);
+            findings.push(match spec::suggest(stem, ids.iter().copied()) {
+                Some(better) => finding.help(format!("did you mean `{better}.md`?")),
+                None => finding.help(format!(
+                    "answer files are named after the guide's steps: {}",
+                    ids.join(", ")
+                )),
+            });
+        }
+    }
+    answers
+}
+
+impl Population {
+    /// Whether and how a question of the guide is answered in this population.
+    ///
+    /// A question answered by a record (personas, process map, value compass)
+    /// is answered when the record has content; a status line under its
+    /// heading (not applicable, deferred) still counts.
+    pub fn status(
+        &self,
+        section: &crate::guide::Section,
+        question: &crate::guide::Question,
+    ) -> Status {
+        use crate::guide::QuestionKind;
+        let written = self.answer(&section.id, &question.id);
+        let status = written.map_or(Status::Open, |a| a.status.clone());
+        if !matches!(status, Status::Open | Status::Answered) {
+            return status;
+        }
+        let record_has_content = match question.kind {
+            QuestionKind::Personas => !self.personas.is_empty(),
+            QuestionKind::ProcessMap => self
+                .process_map
+                .as_ref()
+                .is_some_and(|m| !m.steps.is_empty()),
+            QuestionKind::ValueCompass => self
+                .compass
+                .as_ref()
+                .is_some_and(|c| !c.measures.is_empty()),
+            QuestionKind::Text | QuestionKind::Walkthrough => return status,
+        };
+        if record_has_content {
+            Status::Answered
+        } else {
+            Status::Open
+        }
+    }
+}
