@@ -122,7 +122,7 @@ impl Finding {
         } else {
             width
         };
-        self.file = Some(source.display.display().to_string().replace('\\', "/"));
+        self.file = Some(source.file.clone());
         self.line = Some(start.line);
         self.column = Some(start.column);
         self.snippet = Some(line_text.to_string());
@@ -133,7 +133,7 @@ impl Finding {
     /// Points the finding at a 1-based line and column of a source.
     pub fn at_line(mut self, source: &Source, line: usize, column: usize) -> Finding {
         let line_text = source.line_text(line);
-        self.file = Some(source.display.display().to_string().replace('\\', "/"));
+        self.file = Some(source.file.clone());
         self.line = Some(line);
         self.column = Some(column.max(1));
         self.snippet = Some(line_text.to_string());

@@ -93,7 +93,11 @@ pub struct Match {
 /// with a fixed shape or a check digit, then dates of birth, then phone
 /// numbers. A later kind never claims text an earlier one already took.
 pub fn scan(text: &str) -> Vec<Match> {
-    let scanners: [fn(&str) -> Vec<Candidate>; 7] = [
+    let scan = Scan {
+        text,
+        number_starts: number_starts(text.as_bytes()).collect(),
+    };
+    let scanners: [fn(&Scan) -> Vec<Candidate>; 7] = [
         scan_emails,
         scan_us_ssns,
         scan_personnummer,
@@ -104,7 +108,7 @@ pub fn scan(text: &str) -> Vec<Match> {
     ];
     let mut taken = Taken::default();
     for scanner in scanners {
-        for candidate in scanner(text) {
+        for candidate in scanner(&scan) {
             taken.insert_if_free(candidate);
         }
     }
@@ -125,6 +129,13 @@ pub fn normalise(value: &str) -> String {
             !(c.is_whitespace() || matches!(c, '-' | '.' | '(' | ')' | '\u{2010}' | '\u{2011}'))
         })
         .collect()
+}
+
+/// A text being scanned, with what several scanners need computed once.
+struct Scan<'a> {
+    text: &'a str,
+    /// Byte offsets where a number starts as a token of its own.
+    number_starts: Vec<usize>,
 }
 
 // ---------------------------------------------------------------------------
@@ -295,21 +306,42 @@ fn is_whole_word(text: &str, span: &Range<usize>) -> bool {
 }
 
 /// Spans of `cues` (lower-case) found in `within`, ignoring ASCII case, in order.
+///
+/// One pass over the window, comparing cues only where their first byte
+/// stands; nothing is allocated but the result.
 fn find_cues(text: &str, within: Range<usize>, cues: &[&str]) -> Vec<Range<usize>> {
     let Some(window) = text.get(within.clone()) else {
         return Vec::new();
     };
-    let lower = window.to_ascii_lowercase();
-    let mut found = Vec::new();
+    let bytes = window.as_bytes();
+    let mut starts_a_cue = [false; 256];
     for cue in cues {
-        for (offset, _) in lower.match_indices(cue) {
-            let span = within.start + offset..within.start + offset + cue.len();
+        if let Some(&b) = cue.as_bytes().first() {
+            starts_a_cue[usize::from(b)] = true;
+            starts_a_cue[usize::from(b.to_ascii_uppercase())] = true;
+        }
+    }
+    let mut found = Vec::new();
+    for (i, &b) in bytes.iter().enumerate() {
+        if !starts_a_cue[usize::from(b)] {
+            continue;
+        }
+        let b = b.to_ascii_lowercase();
+        for cue in cues {
+            let c = cue.as_bytes();
+            if c.first() != Some(&b)
+                || !bytes
+                    .get(i..i + c.len())
+                    .is_some_and(|w| w.eq_ignore_ascii_case(c))
+            {
+                continue;
+            }
+            let span = within.start + i..within.start + i + c.len();
             if !needs_word_boundary(cue) || is_whole_word(text, &span) {
                 found.push(span);
             }
         }
     }
-    found.sort_by_key(|span| span.start);
     found
 }
 
@@ -408,7 +440,8 @@ fn is_domain_char(c: char) -> bool {
     c.is_alphanumeric() || matches!(c, '.' | '-')
 }
 
-fn scan_emails(text: &str) -> Vec<Candidate> {
+fn scan_emails(scan: &Scan) -> Vec<Candidate> {
+    let text = scan.text;
     text.match_indices('@')
         .filter_map(|(at, _)| email_around(text, at))
         .collect()
@@ -457,9 +490,11 @@ fn valid_domain(domain: &str) -> bool {
 // ---------------------------------------------------------------------------
 // US Social Security numbers
 
-fn scan_us_ssns(text: &str) -> Vec<Candidate> {
-    let bytes = text.as_bytes();
-    number_starts(bytes)
+fn scan_us_ssns(scan: &Scan) -> Vec<Candidate> {
+    let bytes = scan.text.as_bytes();
+    scan.number_starts
+        .iter()
+        .copied()
         .filter_map(|i| us_ssn_at(bytes, i))
         .collect()
 }
@@ -485,9 +520,11 @@ fn us_ssn_at(bytes: &[u8], start: usize) -> Option<Candidate> {
 // ---------------------------------------------------------------------------
 // Swedish personnummer
 
-fn scan_personnummer(text: &str) -> Vec<Candidate> {
-    let bytes = text.as_bytes();
-    number_starts(bytes)
+fn scan_personnummer(scan: &Scan) -> Vec<Candidate> {
+    let bytes = scan.text.as_bytes();
+    scan.number_starts
+        .iter()
+        .copied()
         .filter_map(|i| personnummer_at(bytes, i))
         .collect()
 }
@@ -547,9 +584,11 @@ fn personnummer_date_valid(century: &[u8], ten: &[u8]) -> bool {
 // ---------------------------------------------------------------------------
 // UK NHS numbers
 
-fn scan_nhs_numbers(text: &str) -> Vec<Candidate> {
-    let bytes = text.as_bytes();
-    number_starts(bytes)
+fn scan_nhs_numbers(scan: &Scan) -> Vec<Candidate> {
+    let bytes = scan.text.as_bytes();
+    scan.number_starts
+        .iter()
+        .copied()
         .filter_map(|i| nhs_number_at(bytes, i))
         .collect()
 }
@@ -584,9 +623,10 @@ const ID_CUES: &[&str] = &[
 /// How many characters before a nine-digit number an ID cue may stand.
 const ID_CUE_WINDOW_CHARS: usize = 40;
 
-fn scan_israeli_ids(text: &str) -> Vec<Candidate> {
-    number_starts(text.as_bytes())
-        .filter_map(|i| israeli_id_at(text, i))
+fn scan_israeli_ids(scan: &Scan) -> Vec<Candidate> {
+    scan.number_starts
+        .iter()
+        .filter_map(|&i| israeli_id_at(scan.text, i))
         .collect()
 }
 
@@ -625,6 +665,8 @@ const DOB_CUES: &[&str] = &[
 
 /// How many characters after a cue the date may start.
 const DOB_WINDOW_CHARS: usize = 30;
+/// The longest written date before its year ("September 30th, " is 16).
+const DOB_DATE_CHARS: usize = 24;
 
 /// English and Swedish month names and abbreviations, lower-case.
 const MONTH_NAMES: &[(&str, u32)] = &[
@@ -663,10 +705,36 @@ const MONTH_NAMES: &[(&str, u32)] = &[
     ("dec", 12),
 ];
 
-fn scan_dates_of_birth(text: &str) -> Vec<Candidate> {
+fn scan_dates_of_birth(scan: &Scan) -> Vec<Candidate> {
+    let text = scan.text;
     let bytes = text.as_bytes();
-    find_cues(text, 0..text.len(), DOB_CUES)
-        .into_iter()
+    // A date of birth has a four-digit year; look for cues only shortly
+    // before such years, not across the whole text.
+    let mut cues: Vec<Range<usize>> = Vec::new();
+    let mut searched_to = 0;
+    let mut p = 0;
+    while p < bytes.len() {
+        match bytes
+            .get(p..)
+            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
+        {
+            Some(skip) => p += skip,
+            None => break,
+        }
+        let run = digit_run(bytes, p);
+        let year_at = p;
+        p += run;
+        if run != 4 || !(1850..=2100).contains(&number_at(bytes, year_at..year_at + 4)) {
+            continue;
+        }
+        let p = year_at;
+        let from = chars_back(text, p, DOB_WINDOW_CHARS + DOB_DATE_CHARS).max(searched_to);
+        if from < p {
+            cues.extend(find_cues(text, from..p, DOB_CUES));
+            searched_to = p;
+        }
+    }
+    cues.into_iter()
         .filter_map(|cue| {
             let window_end = chars_forward(text, cue.end, DOB_WINDOW_CHARS);
             (cue.end..window_end)
@@ -826,10 +894,20 @@ enum PhoneAttempt {
     Nothing,
 }
 
-fn scan_phones(text: &str) -> Vec<Candidate> {
+fn scan_phones(scan: &Scan) -> Vec<Candidate> {
+    let text = scan.text;
     let mut found = Vec::new();
+    let bytes = text.as_bytes();
     let mut i = 0;
     while i < text.len() {
+        // Only a digit, `+` or `(` can open a phone number: skip to the next one.
+        match bytes.get(i..).and_then(|rest| {
+            rest.iter()
+                .position(|b| b.is_ascii_digit() || *b == b'+' || *b == b'(')
+        }) {
+            Some(skip) => i += skip,
+            None => break,
+        }
         match phone_at(text, i) {
             PhoneAttempt::Found(end) => {
                 found.push(Candidate::new(IdentifierKind::Phone, i..end, false));

@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 pub struct Source {
     /// The path shown to the user (relative to the workbook when possible).
     pub display: PathBuf,
+    /// The same path as text with `/` separators, as findings show it.
+    pub file: String,
     /// The text, without a leading byte-order mark.
     pub text: String,
     line_starts: Vec<usize>,
@@ -50,14 +52,18 @@ impl Source {
             None => text,
         };
         let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let mut rest = text.as_bytes();
+        let mut offset = 0;
+        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
+            offset += i + 1;
+            line_starts.push(offset);
+            rest = &rest[i + 1..];
+        }
+        let display = display.into();
+        let file = display.display().to_string().replace('\\', "/");
         Source {
-            display: display.into(),
+            display,
+            file,
             text,
             line_starts,
         }

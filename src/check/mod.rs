@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::finding::{self, Finding};
 use crate::guide::{Form, Guide};
-use crate::workbook::{Population, Status, Workbook};
+use crate::workbook::{Population, SourceHook, Status, Workbook};
 
 /// What to check.
 #[derive(Debug, Clone)]
@@ -125,10 +125,11 @@ pub fn summarise(guide: &Guide, population: &Population, form: Form) -> Populati
     }
 }
 
-/// Checks a loaded workbook. Load findings (syntax, shape, privacy) are included.
-pub fn check(workbook: &Workbook, options: &Options) -> Report {
+/// Checks a workbook opened with [`Workbook::open`], reading its populations
+/// one at a time (each is dropped once checked). Findings met while reading
+/// (syntax, shape, privacy, when the hook scans) are included.
+pub fn check(workbook: &Workbook, options: &Options, hook: Option<SourceHook<'_>>) -> Report {
     let mut findings = workbook.findings.clone();
-    let mut summary = Vec::new();
     if workbook.config.title.trim().is_empty()
         && !findings
             .iter()
@@ -140,7 +141,7 @@ pub fn check(workbook: &Workbook, options: &Options) -> Report {
                 .help("add title = \"…\" to covalue.toml; it is printed on every report"),
         );
     }
-    if workbook.populations.is_empty() {
+    if workbook.slugs.is_empty() {
         findings.push(
             Finding::warning("CV007", "the workbook has no population yet")
                 .in_file("populations")
@@ -148,34 +149,30 @@ pub fn check(workbook: &Workbook, options: &Options) -> Report {
         );
     }
     for name in &options.populations {
-        if !workbook.populations.iter().any(|p| &p.slug == name) {
+        if !workbook.slugs.contains(name) {
             findings.push(
                 Finding::error("CV007", format!("there is no population `{name}`"))
                     .in_file("populations")
                     .help(format!(
                         "the populations are: {}",
-                        workbook
-                            .populations
-                            .iter()
-                            .map(|p| p.slug.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        workbook.slugs.join(", ")
                     )),
             );
         }
     }
-    for population in workbook
-        .populations
-        .iter()
-        .filter(|p| options.populations.is_empty() || options.populations.contains(&p.slug))
-    {
+    let guide = &workbook.guide;
+    let checked = workbook.map_populations(&options.populations, hook, |population| {
         let mut found = population.findings.clone();
-        check_population(&workbook.guide, population, options, &mut found);
+        check_population(guide, &population, options, &mut found);
         for f in &mut found {
             f.population = Some(population.slug.clone());
         }
+        (found, summarise(guide, &population, options.form))
+    });
+    let mut summary = Vec::with_capacity(checked.len());
+    for (found, s) in checked {
         findings.extend(found);
-        summary.push(summarise(&workbook.guide, population, options.form));
+        summary.push(s);
     }
     finding::sort(&mut findings);
     Report {

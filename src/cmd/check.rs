@@ -60,7 +60,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     };
     let prefix = ctx.prefix(&root);
     let mut stdout = anstream::stdout().lock();
-    let workbook = match crate::workbook::Workbook::load(&root, Some(&hook)) {
+    let workbook = match crate::workbook::Workbook::open(&root, Some(&hook)) {
         Ok(w) => w,
         Err(crate::workbook::LoadError::Guide(mut findings)) => {
             // A broken guide is a finding of the workbook: report it and stop.
@@ -80,7 +80,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         populations: args.populations,
         today: crate::date::today(),
     };
-    let mut report = check::check(&workbook, &options);
+    let mut report = check::check(&workbook, &options, Some(&hook));
     if ctx.quiet && args.format == Format::Human {
         report.summary.clear();
     }

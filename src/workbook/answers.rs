@@ -230,7 +230,7 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
 
 /// Parses an answer file against its section of the guide.
 pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) -> AnswerFile {
-    let file = source.display.display().to_string().replace('\\', "/");
+    let file = source.file.clone();
     let mut headings = Vec::new();
     let mut fence: Option<String> = None;
     for (i, line) in source.text.lines().enumerate() {

@@ -41,13 +41,29 @@ pub struct Loc {
 impl Loc {
     /// The place of a byte range of a source.
     pub fn of_span(source: &Source, span: Range<usize>) -> Loc {
-        let f = Finding::error("", "").at(source, span);
+        let start = source.pos(span.start);
+        let end = source.pos(span.end.max(span.start));
+        let snippet = source.line_text(start.line);
+        let width = if end.line == start.line {
+            end.column.saturating_sub(start.column)
+        } else {
+            0
+        };
+        let width = if width == 0 {
+            snippet
+                .chars()
+                .count()
+                .saturating_sub(start.column - 1)
+                .max(1)
+        } else {
+            width
+        };
         Loc {
-            file: f.file.unwrap_or_default(),
-            line: f.line.unwrap_or(1),
-            column: f.column.unwrap_or(1),
-            snippet: f.snippet.unwrap_or_default(),
-            width: f.width,
+            file: source.file.clone(),
+            line: start.line,
+            column: start.column,
+            snippet: snippet.to_string(),
+            width,
         }
     }
 
@@ -56,7 +72,7 @@ impl Loc {
         let snippet = source.line_text(line).to_string();
         let width = snippet.chars().count().max(1);
         Loc {
-            file: source.display.display().to_string().replace('\\', "/"),
+            file: source.file.clone(),
             line,
             column: 1,
             snippet,
@@ -164,7 +180,9 @@ pub struct Workbook {
     pub config: Config,
     /// The guide it answers.
     pub guide: Guide,
-    /// Its populations, by slug.
+    /// The slugs of its population folders, sorted.
+    pub slugs: Vec<String>,
+    /// Its populations, by slug (empty after [`Workbook::open`]).
     pub populations: Vec<Population>,
     /// Problems met while reading outside the populations (config, guide, folders).
     pub findings: Vec<Finding>,
@@ -331,8 +349,10 @@ pub fn load_guide(root: &Path, name: &str) -> Result<Guide, Vec<Finding>> {
 }
 
 impl Workbook {
-    /// Loads the workbook at `root` (the folder holding `covalue.toml`).
-    pub fn load(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
+    /// Opens the workbook at `root` (the folder holding `covalue.toml`):
+    /// reads its settings and guide and lists its populations, without
+    /// reading them yet (see [`Workbook::map_populations`]).
+    pub fn open(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
         let mut findings = Vec::new();
         let config = load_config(root, hook, &mut findings);
         let guide = load_guide(root, &config.guide).map_err(|mut f| {
@@ -340,14 +360,74 @@ impl Workbook {
             LoadError::Guide(f)
         })?;
         let slugs = population_dirs(root, &mut findings)?;
-        let populations = load_populations(root, &slugs, &guide, hook);
         Ok(Workbook {
             root: root.to_path_buf(),
             config,
             guide,
-            populations,
+            slugs,
+            populations: Vec::new(),
             findings,
         })
+    }
+
+    /// Loads the workbook at `root` with every population in memory.
+    pub fn load(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
+        let mut workbook = Workbook::open(root, hook)?;
+        workbook.populations = workbook.map_populations(&[], hook, |p| p);
+        Ok(workbook)
+    }
+
+    /// Reads the populations (only those named in `only`, when it is not
+    /// empty) on all cores and maps each with `f` as soon as it is read, so
+    /// that a caller that keeps only a summary never holds them all. The
+    /// results keep the order of the populations.
+    pub fn map_populations<T: Send>(
+        &self,
+        only: &[String],
+        hook: Option<SourceHook<'_>>,
+        f: impl Fn(Population) -> T + Sync,
+    ) -> Vec<T> {
+        let slugs: Vec<&String> = self
+            .slugs
+            .iter()
+            .filter(|s| only.is_empty() || only.contains(s))
+            .collect();
+        let (root, guide) = (self.root.as_path(), &self.guide);
+        let workers = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(slugs.len());
+        if workers <= 1 || slugs.len() < 4 {
+            return slugs
+                .iter()
+                .map(|s| f(load_population(root, s, guide, hook)))
+                .collect();
+        }
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let (slugs, next, f) = (&slugs, &next, &f);
+        let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers)
+                .map(|_| {
+                    scope.spawn(move || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(slug) = slugs.get(i) else { break };
+                            mine.push((i, f(load_population(root, slug, guide, hook))));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| match h.join() {
+                    Ok(part) => part,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+        done.sort_by_key(|(i, _)| *i);
+        done.into_iter().map(|(_, t)| t).collect()
     }
 
     /// Every finding met while loading, populations included.
@@ -396,44 +476,6 @@ fn population_dirs(root: &Path, findings: &mut Vec<Finding>) -> Result<Vec<Strin
     }
     slugs.sort();
     Ok(slugs)
-}
-
-/// Loads populations on all cores, keeping their order.
-fn load_populations(
-    root: &Path,
-    slugs: &[String],
-    guide: &Guide,
-    hook: Option<SourceHook<'_>>,
-) -> Vec<Population> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(slugs.len().max(1));
-    if workers <= 1 || slugs.len() < 4 {
-        return slugs
-            .iter()
-            .map(|s| load_population(root, s, guide, hook))
-            .collect();
-    }
-    let chunk = slugs.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = slugs
-            .chunks(chunk)
-            .map(|part| {
-                scope.spawn(move || {
-                    part.iter()
-                        .map(|s| load_population(root, s, guide, hook))
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(pops) => pops,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    })
 }
 
 const POPULATION_ENTRIES: &[&str] = &[

@@ -189,7 +189,7 @@ pub struct ProcessMap {
 impl ProcessMap {
     /// Builds the process map from its checked tree.
     pub fn from_node(node: &Node, source: &Source) -> ProcessMap {
-        let file = source.display.display().to_string().replace('\\', "/");
+        let file = source.file.clone();
         let steps = node
             .array("step")
             .iter()
@@ -282,7 +282,7 @@ impl Compass {
             })
             .collect();
         Compass {
-            file: source.display.display().to_string().replace('\\', "/"),
+            file: source.file.clone(),
             measures,
             loc: Loc::of_line(source, 1),
         }
