@@ -220,6 +220,19 @@ pub struct Guide {
 }
 
 impl Vocabularies for Guide {
+    fn allows(&self, vocab: Vocab, value: &str) -> bool {
+        let terms = match vocab {
+            Vocab::PersonaKind => &self.persona_kinds,
+            Vocab::CoproductionLevel => &self.coproduction_levels,
+            Vocab::Configuration => &self.configurations,
+            Vocab::Quadrant => &self.quadrants,
+            Vocab::Form | Vocab::TeamRole | Vocab::QuestionKind => {
+                return spec::BaseVocab.allows(vocab, value);
+            }
+        };
+        terms.iter().any(|t| t.id == value)
+    }
+
     fn values(&self, vocab: Vocab) -> Vec<String> {
         let ids = |terms: &[Term]| terms.iter().map(|t| t.id.clone()).collect();
         match vocab {
@@ -294,7 +307,14 @@ impl Guide {
     pub fn from_source(source: &Source) -> Result<Guide, Vec<Finding>> {
         let node = node::parse_toml(source).map_err(|f| vec![relabel(*f)])?;
         let mut findings = Vec::new();
-        spec::validate(&node, &GUIDE, &spec::BaseVocab, source, "", &mut findings);
+        spec::validate(
+            &node,
+            &GUIDE,
+            &spec::BaseVocab,
+            source,
+            &spec::KeyPath::Root,
+            &mut findings,
+        );
         let guide = build(&node, source);
         check_rules(&guide, &node, source, &mut findings);
         if findings.is_empty() {

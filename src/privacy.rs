@@ -93,10 +93,7 @@ pub struct Match {
 /// with a fixed shape or a check digit, then dates of birth, then phone
 /// numbers. A later kind never claims text an earlier one already took.
 pub fn scan(text: &str) -> Vec<Match> {
-    let scan = Scan {
-        text,
-        number_starts: number_starts(text.as_bytes()).collect(),
-    };
+    let scan = Scan::new(text);
     let scanners: [fn(&Scan) -> Vec<Candidate>; 7] = [
         scan_emails,
         scan_us_ssns,
@@ -134,8 +131,45 @@ pub fn normalise(value: &str) -> String {
 /// A text being scanned, with what several scanners need computed once.
 struct Scan<'a> {
     text: &'a str,
+    /// Every run of ASCII digits: its start and length.
+    digit_runs: Vec<(usize, usize)>,
     /// Byte offsets where a number starts as a token of its own.
     number_starts: Vec<usize>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(text: &'a str) -> Self {
+        let digit_runs = digit_runs(text.as_bytes());
+        let bytes = text.as_bytes();
+        let number_starts = digit_runs
+            .iter()
+            .map(|&(start, _)| start)
+            .filter(|&start| starts_token(bytes, start))
+            .collect();
+        Scan {
+            text,
+            digit_runs,
+            number_starts,
+        }
+    }
+}
+
+/// Every run of ASCII digits in one pass: (start, length).
+fn digit_runs(bytes: &[u8]) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            runs.push((start, i - start));
+        } else {
+            i += 1;
+        }
+    }
+    runs
 }
 
 // ---------------------------------------------------------------------------
@@ -270,11 +304,6 @@ fn ends_token(bytes: &[u8], end: usize) -> bool {
     let joins_more_digits =
         matches!(next, b'-' | b'+' | b'.' | b'/' | b',' | b':') && is_digit_at(bytes, end + 1);
     !joins_more_digits
-}
-
-/// Every position where a number starts as a token of its own.
-fn number_starts(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    (0..bytes.len()).filter(move |&i| is_digit_at(bytes, i) && starts_token(bytes, i))
 }
 
 // ---------------------------------------------------------------------------
@@ -712,22 +741,10 @@ fn scan_dates_of_birth(scan: &Scan) -> Vec<Candidate> {
     // before such years, not across the whole text.
     let mut cues: Vec<Range<usize>> = Vec::new();
     let mut searched_to = 0;
-    let mut p = 0;
-    while p < bytes.len() {
-        match bytes
-            .get(p..)
-            .and_then(|rest| rest.iter().position(u8::is_ascii_digit))
-        {
-            Some(skip) => p += skip,
-            None => break,
-        }
-        let run = digit_run(bytes, p);
-        let year_at = p;
-        p += run;
-        if run != 4 || !(1850..=2100).contains(&number_at(bytes, year_at..year_at + 4)) {
+    for &(p, run) in &scan.digit_runs {
+        if run != 4 || !(1850..=2100).contains(&number_at(bytes, p..p + 4)) {
             continue;
         }
-        let p = year_at;
         let from = chars_back(text, p, DOB_WINDOW_CHARS + DOB_DATE_CHARS).max(searched_to);
         if from < p {
             cues.extend(find_cues(text, from..p, DOB_CUES));
@@ -896,25 +913,24 @@ enum PhoneAttempt {
 
 fn scan_phones(scan: &Scan) -> Vec<Candidate> {
     let text = scan.text;
+    // Only a digit, `+` or `(` can open a phone number: try just those places.
+    let mut opens: Vec<usize> = scan.digit_runs.iter().map(|&(start, _)| start).collect();
+    opens.extend(text.match_indices('+').map(|(i, _)| i));
+    opens.extend(text.match_indices('(').map(|(i, _)| i));
+    opens.sort_unstable();
     let mut found = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < text.len() {
-        // Only a digit, `+` or `(` can open a phone number: skip to the next one.
-        match bytes.get(i..).and_then(|rest| {
-            rest.iter()
-                .position(|b| b.is_ascii_digit() || *b == b'+' || *b == b'(')
-        }) {
-            Some(skip) => i += skip,
-            None => break,
+    let mut next_free = 0;
+    for i in opens {
+        if i < next_free {
+            continue;
         }
         match phone_at(text, i) {
             PhoneAttempt::Found(end) => {
                 found.push(Candidate::new(IdentifierKind::Phone, i..end, false));
-                i = end;
+                next_free = end;
             }
-            PhoneAttempt::TooLong(end) => i = end.max(i + 1),
-            PhoneAttempt::Nothing => i += 1,
+            PhoneAttempt::TooLong(end) => next_free = end.max(i + 1),
+            PhoneAttempt::Nothing => {}
         }
     }
     found

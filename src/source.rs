@@ -52,13 +52,7 @@ impl Source {
             None => text,
         };
         let mut line_starts = vec![0];
-        let mut rest = text.as_bytes();
-        let mut offset = 0;
-        while let Some(i) = rest.iter().position(|b| *b == b'\n') {
-            offset += i + 1;
-            line_starts.push(offset);
-            rest = &rest[i + 1..];
-        }
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         let display = display.into();
         let file = display.display().to_string().replace('\\', "/");
         Source {

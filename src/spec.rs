@@ -64,6 +64,11 @@ impl Vocabularies for BaseVocab {
 pub trait Vocabularies {
     /// The allowed values, in the guide's order.
     fn values(&self, vocab: Vocab) -> Vec<String>;
+
+    /// Whether a value is allowed.
+    fn allows(&self, vocab: Vocab, value: &str) -> bool {
+        self.values(vocab).iter().any(|v| v == value)
+    }
 }
 
 /// The type a field must have.
@@ -472,13 +477,43 @@ fn edit_distance(a: &str, b: &str) -> usize {
     prev.last().copied().unwrap_or(0)
 }
 
+/// Where a value is in a file, such as `step[3].coproduction`; written out
+/// only when a finding needs it.
+#[derive(Debug, Clone, Copy)]
+pub enum KeyPath<'a> {
+    /// The whole file.
+    Root,
+    /// A key of a table.
+    Key(&'a KeyPath<'a>, &'a str),
+    /// An item of a list.
+    Item(&'a KeyPath<'a>, usize),
+}
+
+impl KeyPath<'_> {
+    /// Whether this is the whole file.
+    pub fn is_root(&self) -> bool {
+        matches!(self, KeyPath::Root)
+    }
+}
+
+impl std::fmt::Display for KeyPath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            KeyPath::Root => Ok(()),
+            KeyPath::Key(parent, key) if parent.is_root() => f.write_str(key),
+            KeyPath::Key(parent, key) => write!(f, "{parent}.{key}"),
+            KeyPath::Item(parent, i) => write!(f, "{parent}[{i}]"),
+        }
+    }
+}
+
 /// Checks a table against a record's shape; reports every problem.
 pub fn validate(
     node: &Node,
     record: &Record,
     vocab: &dyn Vocabularies,
     source: &Source,
-    path: &str,
+    path: &KeyPath<'_>,
     out: &mut Vec<Finding>,
 ) {
     let Value::Table(entries) = &node.value else {
@@ -499,7 +534,7 @@ pub fn validate(
         return;
     };
     for (key, value) in entries {
-        let full = join(path, &key.name);
+        let full = KeyPath::Key(path, &key.name);
         match record.fields.iter().find(|f| f.name == key.name) {
             Some(field) => validate_value(value, field, vocab, source, &full, out),
             None => out.push(unknown_key(key, record, source, path)),
@@ -507,12 +542,12 @@ pub fn validate(
     }
     for field in record.fields.iter().filter(|f| f.required) {
         if !entries.iter().any(|(k, _)| k.name == field.name) {
-            let what = if path.is_empty() {
+            let what = if path.is_root() {
                 format!("`{}` is missing from {}", field.name, record.name)
             } else {
                 format!("`{}` is missing in `{path}`", field.name)
             };
-            let span = if path.is_empty() {
+            let span = if path.is_root() {
                 0..0
             } else {
                 node.span.start..node.span.start
@@ -526,14 +561,6 @@ pub fn validate(
     }
 }
 
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        format!("{path}.{key}")
-    }
-}
-
 fn key_list(record: &Record) -> String {
     record
         .fields
@@ -543,8 +570,8 @@ fn key_list(record: &Record) -> String {
         .join(", ")
 }
 
-fn unknown_key(key: &Key, record: &Record, source: &Source, path: &str) -> Finding {
-    let place = if path.is_empty() {
+fn unknown_key(key: &Key, record: &Record, source: &Source, path: &KeyPath<'_>) -> Finding {
+    let place = if path.is_root() {
         record.name.to_string()
     } else {
         format!("`{path}`")
@@ -562,7 +589,7 @@ fn validate_value(
     field: &Field,
     vocab: &dyn Vocabularies,
     source: &Source,
-    path: &str,
+    path: &KeyPath<'_>,
     out: &mut Vec<Finding>,
 ) {
     let wrong = |expected: &str| {
@@ -628,7 +655,7 @@ fn validate_value(
         (Ty::Date, _) => out.push(wrong("a date (YYYY-MM-DD)")),
         (Ty::StrList | Ty::SlugList | Ty::EnumList(_), Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let item_path = format!("{path}[{i}]");
+                let item_path = KeyPath::Item(path, i);
                 match (&item.value, field.ty) {
                     (Value::Str(s), Ty::SlugList) if !is_slug(s) => {
                         out.push(bad_slug(item, source, &item_path, s))
@@ -665,7 +692,7 @@ fn validate_value(
                     record,
                     vocab,
                     source,
-                    &format!("{path}[{}]", i + 1),
+                    &KeyPath::Item(path, i + 1),
                     out,
                 );
             }
@@ -697,7 +724,7 @@ fn validate_value(
                     record,
                     vocab,
                     source,
-                    &format!("{path}.{}", key.name),
+                    &KeyPath::Key(path, &key.name),
                     out,
                 );
             }
@@ -712,13 +739,13 @@ fn check_enum(
     vocab: Vocab,
     vocabs: &dyn Vocabularies,
     source: &Source,
-    path: &str,
+    path: &KeyPath<'_>,
     out: &mut Vec<Finding>,
 ) {
-    let allowed = vocabs.values(vocab);
-    if allowed.iter().any(|a| a == value) {
+    if vocabs.allows(vocab, value) {
         return;
     }
+    let allowed = vocabs.values(vocab);
     let hint = match suggest(value, allowed.iter().map(String::as_str)) {
         Some(better) => format!(
             "did you mean \"{better}\"? The allowed values are {}",
@@ -736,7 +763,7 @@ fn check_enum(
     );
 }
 
-fn bad_slug(node: &Node, source: &Source, path: &str, value: &str) -> Finding {
+fn bad_slug(node: &Node, source: &Source, path: &KeyPath<'_>, value: &str) -> Finding {
     Finding::error(
         "CV005",
         format!("`{path}` is \"{value}\", which is not a valid id"),

@@ -254,13 +254,19 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
             });
         }
     }
-    let lines: Vec<&str> = source.text.lines().collect();
+    let line_count = source.line_count();
+    // The text of lines from+1 ..= to (1-based), without HTML comments.
     let body_between = |from: usize, to: usize| -> String {
-        let from = from.min(lines.len());
-        let to = to.min(lines.len()).max(from);
-        strip_comments(&lines[from..to].join("\n"))
-            .trim_matches('\n')
-            .to_string()
+        let start = source.line_start(from.min(line_count) + 1);
+        let end = source.line_start(to.min(line_count).max(from) + 1);
+        let raw = source.text.get(start..end.max(start)).unwrap_or("");
+        let body = strip_comments(raw);
+        let body = if body.contains('\r') {
+            body.replace("\r\n", "\n")
+        } else {
+            body
+        };
+        body.trim_matches(['\n', '\r']).trim_end().to_string()
     };
     let mut answers: Vec<Answer> = Vec::new();
     let mut i = 0;
@@ -317,7 +323,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
         while end < headings.len() && headings[end].level > h.level {
             end += 1;
         }
-        let end_line = headings.get(end).map_or(lines.len() + 1, |n| n.line);
+        let end_line = headings.get(end).map_or(line_count + 1, |n| n.line);
         let mut walkthrough = Vec::new();
         let body_end_line;
         if question.kind == QuestionKind::Walkthrough {

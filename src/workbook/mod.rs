@@ -287,7 +287,7 @@ fn read_toml(
     }
     match node::parse_toml(&source) {
         Ok(node) => {
-            spec::validate(&node, record, vocab, &source, "", out);
+            spec::validate(&node, record, vocab, &source, &spec::KeyPath::Root, out);
             Some((node, source))
         }
         Err(f) => {
@@ -659,7 +659,14 @@ fn load_personas(
                     .help("start the file with `---`, then `name:`, `kind:` and `composite: true`, then `---`"),
             );
         } else {
-            spec::validate(&fm.node, &spec::PERSONA, guide, &source, "", findings);
+            spec::validate(
+                &fm.node,
+                &spec::PERSONA,
+                guide,
+                &source,
+                &spec::KeyPath::Root,
+                findings,
+            );
         }
         let body = source.text.get(fm.body_start..).unwrap_or("");
         personas.push(Persona::from_parts(
