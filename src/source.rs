@@ -52,7 +52,7 @@ impl Source {
             None => text,
         };
         let mut line_starts = vec![0];
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let display = display.into();
         let file = display.display().to_string().replace('\\', "/");
         Source {

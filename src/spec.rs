@@ -541,7 +541,12 @@ pub fn validate(
         }
     }
     for field in record.fields.iter().filter(|f| f.required) {
-        if !entries.iter().any(|(k, _)| k.name == field.name) {
+        // A misspelt key is reported once, as unknown with its suggestion.
+        let misspelt = entries.iter().any(|(k, _)| {
+            !record.fields.iter().any(|f| f.name == k.name)
+                && suggest(&k.name, record.fields.iter().map(|f| f.name)) == Some(field.name)
+        });
+        if !misspelt && !entries.iter().any(|(k, _)| k.name == field.name) {
             let what = if path.is_root() {
                 format!("`{}` is missing from {}", field.name, record.name)
             } else {
@@ -830,3 +835,107 @@ mod tests {
         assert_eq!(parse_date("2023-02-29"), None);
     }
 }
+
+/// The JSON Schema (draft-07) of a record, with allowed values from `vocab`.
+/// Editors (Even Better TOML, taplo) use it to validate and complete while
+/// typing; it is made from the same definitions `covalue check` uses.
+pub fn json_schema(
+    record: &Record,
+    vocab: &dyn Vocabularies,
+    title: &str,
+    description: &str,
+) -> serde_json::Value {
+    let mut schema = record_schema(record, vocab);
+    if let Some(obj) = schema.as_object_mut() {
+        obj.insert(
+            "$schema".into(),
+            "http://json-schema.org/draft-07/schema#".into(),
+        );
+        obj.insert("title".into(), title.into());
+        obj.insert("description".into(), description.into());
+    }
+    schema
+}
+
+fn record_schema(record: &Record, vocab: &dyn Vocabularies) -> serde_json::Value {
+    let mut properties = serde_json::Map::new();
+    for field in record.fields {
+        let mut prop = type_schema(field.ty, vocab);
+        if let Some(obj) = prop.as_object_mut() {
+            obj.insert("description".into(), field.doc.into());
+        }
+        properties.insert(field.name.into(), prop);
+    }
+    let required: Vec<&str> = record
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| f.name)
+        .collect();
+    serde_json::json!({
+        "type": "object",
+        "properties": properties,
+        "required": required,
+        "additionalProperties": false,
+    })
+}
+
+const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+fn type_schema(ty: Ty, vocab: &dyn Vocabularies) -> serde_json::Value {
+    use serde_json::json;
+    match ty {
+        Ty::Str => json!({ "type": "string" }),
+        Ty::Slug => json!({ "type": "string", "pattern": SLUG_PATTERN }),
+        Ty::Int { min } => json!({ "type": "integer", "minimum": min }),
+        Ty::Number { min, max } if max.is_finite() => {
+            json!({ "type": "number", "minimum": min, "maximum": max })
+        }
+        Ty::Number { min, .. } => json!({ "type": "number", "minimum": min }),
+        Ty::Bool => json!({ "type": "boolean" }),
+        Ty::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        Ty::StrList => json!({ "type": "array", "items": { "type": "string" } }),
+        Ty::SlugList => {
+            json!({ "type": "array", "items": { "type": "string", "pattern": SLUG_PATTERN } })
+        }
+        Ty::Enum(v) => json!({ "type": "string", "enum": vocab.values(v) }),
+        Ty::EnumList(v) => {
+            json!({ "type": "array", "items": { "type": "string", "enum": vocab.values(v) } })
+        }
+        Ty::Table(record) => record_schema(record, vocab),
+        Ty::TableArray(record) => json!({ "type": "array", "items": record_schema(record, vocab) }),
+        Ty::StrMap => json!({ "type": "object", "additionalProperties": { "type": "string" } }),
+        Ty::RecordMap(record) => {
+            json!({ "type": "object", "additionalProperties": record_schema(record, vocab) })
+        }
+    }
+}
+
+/// Every structured file of a workbook: its schema file name, its record and a description.
+pub const SCHEMAS: &[(&str, &Record, &str)] = &[
+    (
+        "covalue.schema.json",
+        &CONFIG,
+        "covalue.toml: the workbook's settings",
+    ),
+    (
+        "population.schema.json",
+        &POPULATION,
+        "population.toml: who the population is",
+    ),
+    (
+        "process-map.schema.json",
+        &PROCESS_MAP,
+        "process-map.toml: the service in 10 to 15 steps",
+    ),
+    (
+        "value-compass.schema.json",
+        &COMPASS,
+        "value-compass.toml: the measures of the value compass",
+    ),
+    (
+        "persona.schema.json",
+        &PERSONA,
+        "the YAML front matter of a persona file",
+    ),
+];

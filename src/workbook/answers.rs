@@ -233,7 +233,16 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
     let file = source.file.clone();
     let mut headings = Vec::new();
     let mut fence: Option<String> = None;
-    for (i, line) in source.text.lines().enumerate() {
+    for i in 0..source.line_count() {
+        let line = source.line_text(i + 1);
+        // Only a line that starts with `#`, a space or a fence can matter here.
+        if !matches!(
+            line.as_bytes().first(),
+            Some(b'#' | b' ' | b'`' | b'~' | b'\t')
+        ) && fence.is_none()
+        {
+            continue;
+        }
         let trimmed = line.trim_start();
         if let Some(f) = &fence {
             if trimmed.starts_with(f.as_str()) {
