@@ -808,34 +808,6 @@ pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
     (1..=days).contains(&d).then_some((y, m, d))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn suggestions_catch_typos_only() {
-        assert_eq!(
-            suggest("coprodution", ["id", "title", "coproduction"]),
-            Some("coproduction")
-        );
-        assert_eq!(suggest("colour", ["id", "title"]), None);
-        assert_eq!(
-            suggest("shared planning", ["none", "shared-planning"]),
-            Some("shared-planning")
-        );
-    }
-
-    #[test]
-    fn slugs_and_dates() {
-        assert!(is_slug("first-visit"));
-        assert!(!is_slug("First visit"));
-        assert!(!is_slug("a--b"));
-        assert!(!is_slug(".."));
-        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
-        assert_eq!(parse_date("2023-02-29"), None);
-    }
-}
-
 /// The JSON Schema (draft-07) of a record, with allowed values from `vocab`.
 /// Editors (Even Better TOML, taplo) use it to validate and complete while
 /// typing; it is made from the same definitions `covalue check` uses.
@@ -939,3 +911,31 @@ pub const SCHEMAS: &[(&str, &Record, &str)] = &[
         "the YAML front matter of a persona file",
     ),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggestions_catch_typos_only() {
+        assert_eq!(
+            suggest("coprodution", ["id", "title", "coproduction"]),
+            Some("coproduction")
+        );
+        assert_eq!(suggest("colour", ["id", "title"]), None);
+        assert_eq!(
+            suggest("shared planning", ["none", "shared-planning"]),
+            Some("shared-planning")
+        );
+    }
+
+    #[test]
+    fn slugs_and_dates() {
+        assert!(is_slug("first-visit"));
+        assert!(!is_slug("First visit"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug(".."));
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2023-02-29"), None);
+    }
+}
