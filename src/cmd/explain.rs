@@ -47,7 +47,7 @@ pub fn codes() -> Vec<String> {
 pub fn execute(args: Args) -> anyhow::Result<Outcome> {
     match explanation(&args.code) {
         Some(text) => {
-            anstream::print!("{text}");
+            crate::cmd::say(text)?;
             Ok(Outcome::Success)
         }
         None => Err(user_error(

@@ -34,9 +34,10 @@ pub struct Args {
     pub format: Format,
 }
 
-/// Prints the guide: the workbook's guide inside a workbook, else the built-in one.
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
-    let guide = match crate::workbook::discover(&ctx.dir) {
+/// The workbook's guide inside a workbook, else the built-in one; a broken
+/// guide's findings are printed to standard error.
+pub fn current_guide(ctx: &Context) -> anyhow::Result<Guide> {
+    match crate::workbook::discover(&ctx.dir) {
         Ok(root) => {
             let mut ignored = Vec::new();
             let config = crate::workbook::load_config(&root, None, &mut ignored);
@@ -44,11 +45,12 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Err(_) => Guide::builtin(),
     }
-    .map_err(|f| {
-        let mut out = anstream::stderr().lock();
-        let _ = crate::print::findings(&mut out, &f, "");
-        anyhow::Error::new(GuideError(f))
-    })?;
+    .map_err(|f| anyhow::Error::new(GuideError(f)))
+}
+
+/// Prints the guide: the workbook's guide inside a workbook, else the built-in one.
+pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let guide = current_guide(ctx)?;
     let forms: Vec<Form> = match args.form {
         Some(f) => vec![f],
         None => vec![Form::Full, Form::Short],
@@ -73,7 +75,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             }
         }
     };
-    anstream::print!("{text}");
+    crate::cmd::say(text)?;
     Ok(Outcome::Success)
 }
 

@@ -53,28 +53,30 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             "check that you may write in this folder",
         )
     })?;
-    report(&created, &dir, ctx);
+    report(&created, &dir, ctx)?;
     if !ctx.quiet {
-        anstream::println!("\nNext: covalue new population SLUG --name \"Population name\"");
+        crate::cmd::say_line("\nNext: covalue new population SLUG --name \"Population name\"")?;
     }
     Ok(Outcome::Success)
 }
 
 /// Prints what was created and what was left alone.
-pub fn report(created: &[Created], base: &std::path::Path, ctx: &Context) {
+pub fn report(created: &[Created], base: &std::path::Path, ctx: &Context) -> std::io::Result<()> {
     if ctx.quiet {
-        return;
+        return Ok(());
     }
     for c in created {
-        match c {
-            Created::Written(p) => anstream::println!(
+        let line = match c {
+            Created::Written(p) => format!(
                 "created      {}",
                 p.strip_prefix(base).unwrap_or(p).display()
             ),
-            Created::LeftAlone(p) => anstream::println!(
+            Created::LeftAlone(p) => format!(
                 "left alone   {} (already there)",
                 p.strip_prefix(base).unwrap_or(p).display()
             ),
-        }
+        };
+        crate::cmd::say_line(line)?;
     }
+    Ok(())
 }

@@ -2,10 +2,13 @@
 //! its arguments and an `execute`.
 
 pub mod check;
+pub mod completions;
 pub mod explain;
 pub mod guide;
 pub mod init;
+pub mod man;
 pub mod new;
+pub mod schema;
 
 use std::path::{Path, PathBuf};
 
@@ -51,6 +54,19 @@ pub fn user_error(message: impl Into<String>, help: impl Into<String>) -> anyhow
     })
 }
 
+/// Writes text to standard output; colour codes are dropped where colour is off.
+pub fn say(text: impl AsRef<str>) -> std::io::Result<()> {
+    use std::io::Write;
+    anstream::stdout()
+        .lock()
+        .write_all(text.as_ref().as_bytes())
+}
+
+/// Writes a line to standard output.
+pub fn say_line(text: impl AsRef<str>) -> std::io::Result<()> {
+    say(format!("{}\n", text.as_ref()))
+}
+
 /// When to use colour.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
 pub enum Color {
@@ -85,7 +101,7 @@ Examples:\n  covalue init my-workbook --title \"MS care at Lakeside\"\n  covalue
 pub struct Cli {
     /// Run as if covalue was started in DIR.
     #[arg(short = 'C', global = true, value_name = "DIR")]
-    pub dir: Option<PathBuf>,
+    pub chdir: Option<PathBuf>,
     /// When to use colour: auto, always or never (NO_COLOR is respected).
     #[arg(long, global = true, value_enum, default_value_t = Color::Auto, value_name = "WHEN")]
     pub color: Color,
@@ -110,6 +126,12 @@ pub enum Command {
     Guide(guide::Args),
     /// Explain a finding code, such as CV012.
     Explain(explain::Args),
+    /// Write JSON Schema for the workbook's files, for editors.
+    Schema(schema::Args),
+    /// Print a shell completion script.
+    Completions(completions::Args),
+    /// Print or write man pages.
+    Man(man::Args),
 }
 
 /// What every command can use.
@@ -180,12 +202,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
             "run covalue from a folder that exists",
         )
     })?;
-    let dir = match &cli.dir {
+    let dir = match &cli.chdir {
         Some(d) if d.is_absolute() => d.clone(),
         Some(d) => cwd.join(d),
         None => cwd,
     };
-    if cli.dir.is_some() && !dir.is_dir() {
+    if cli.chdir.is_some() && !dir.is_dir() {
         return Err(user_error(
             format!("-C {}: no such folder", dir.display()),
             "give -C a folder that exists",
@@ -201,5 +223,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Check(args) => check::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args),
+        Command::Schema(args) => schema::execute(args, &ctx),
+        Command::Completions(args) => completions::execute(args),
+        Command::Man(args) => man::execute(args, &ctx),
     }
 }

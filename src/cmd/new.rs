@@ -63,11 +63,11 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             let name = name.unwrap_or_else(|| slug.replace('-', " "));
             let created =
                 scaffold::new_population(&root, &guide, &slug, &name).map_err(write_err)?;
-            crate::cmd::init::report(&created, &root, ctx);
+            crate::cmd::init::report(&created, &root, ctx)?;
             if !ctx.quiet {
-                anstream::println!(
+                crate::cmd::say_line(format!(
                     "\nNext: covalue new persona {slug} SLUG --name NAME --kind patient"
-                );
+                ))?;
             }
         }
         What::Persona {
@@ -94,7 +94,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             }
             let created = scaffold::new_persona(&root, &population, &slug, &name, &kind)
                 .map_err(write_err)?;
-            crate::cmd::init::report(&[created], &root, ctx);
+            crate::cmd::init::report(&[created], &root, ctx)?;
         }
     }
     Ok(Outcome::Success)

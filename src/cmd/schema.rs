@@ -1,0 +1,87 @@
+//! `covalue schema`: JSON Schema for every structured file of a workbook,
+//! made from the same definitions `covalue check` validates with.
+
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{Context, Outcome, user_error};
+use crate::guide::Guide;
+use crate::spec;
+
+/// Where `init` and `new` put the schemas in a workbook.
+pub const SCHEMA_DIR: &str = "schemas";
+
+/// Arguments of `covalue schema`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue schema                     # all schemas as one JSON document\n  covalue schema --output schemas    # one file per schema"
+)]
+pub struct Args {
+    /// Write one file per schema into this folder (created when missing).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output: Option<PathBuf>,
+}
+
+/// The schemas for a guide: (file name, JSON text).
+pub fn schemas(guide: &Guide) -> Vec<(&'static str, String)> {
+    spec::SCHEMAS
+        .iter()
+        .map(|(name, record, description)| {
+            let schema = spec::json_schema(
+                record,
+                guide,
+                name.trim_end_matches(".schema.json"),
+                description,
+            );
+            (
+                *name,
+                serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n",
+            )
+        })
+        .collect()
+}
+
+/// Writes the schemas into `dir`, replacing earlier versions written by covalue.
+pub fn write_schemas(dir: &Path, guide: &Guide) -> std::io::Result<Vec<PathBuf>> {
+    std::fs::create_dir_all(dir)?;
+    let mut written = Vec::new();
+    for (name, text) in schemas(guide) {
+        let path = dir.join(name);
+        crate::fsutil::write_atomic(&path, text.as_bytes())?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Prints or writes the schemas of the workbook's guide (the built-in one outside a workbook).
+pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let guide = crate::cmd::guide::current_guide(ctx)?;
+    match &args.output {
+        Some(dir) => {
+            let dir = ctx.dir.join(dir);
+            let written = write_schemas(&dir, &guide).map_err(|e| {
+                user_error(
+                    format!("cannot write the schemas into {}: {e}", dir.display()),
+                    "check the folder and your permissions",
+                )
+            })?;
+            if !ctx.quiet {
+                for path in written {
+                    crate::cmd::say_line(format!("wrote        {}", path.display()))?;
+                }
+            }
+        }
+        None => {
+            let all: serde_json::Map<String, serde_json::Value> = schemas(&guide)
+                .into_iter()
+                .map(|(name, text)| {
+                    (
+                        name.to_string(),
+                        serde_json::from_str(&text).unwrap_or_default(),
+                    )
+                })
+                .collect();
+            crate::cmd::say_line(serde_json::to_string_pretty(&all)?)?;
+        }
+    }
+    Ok(Outcome::Success)
+}
