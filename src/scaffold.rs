@@ -83,14 +83,14 @@ fn yaml_string(s: &str) -> String {
 
 /// The text of a new `covalue.toml`.
 pub fn config_text(title: &str, organisation: Option<&str>) -> String {
-    let mut s =
-        String::from("# The workbook's settings. See docs/format.md in covalue's documentation.\n");
+    let mut s = spec::schema_line("covalue.schema.json", 0);
+    s.push_str("# The workbook's settings. See docs/format.md in covalue's documentation.\n");
     s.push_str(&format!("title = {}\n", toml_string(title)));
     if let Some(org) = organisation {
         s.push_str(&format!("organisation = {}\n", toml_string(org)));
     }
     s.push_str("guide = \"builtin\"\nform = \"full\"\n");
-    s.push_str("\n# Values the privacy check should accept, each with a reason, for example:\n# [[privacy.allow]]\n# value = \"+46 36 555 01 00\"\n# reason = \"The clinic's public switchboard\"\n");
+    s.push_str("\n# Values the privacy check should accept, each with a reason, for example:\n# [[privacy.allow]]\n# value = \"(the exact value, e.g. the clinic's public phone number)\"\n# reason = \"Why it may stay, e.g. it is the public switchboard\"\n");
     s
 }
 
@@ -112,15 +112,33 @@ covalue diff session-2             # what changed since the tag session-2\n```\n
 After a session, commit and tag it: `git tag session-3`.\n";
 
 /// Creates a workbook in `dir`. Returns what was written and what was left alone.
-pub fn init(dir: &Path, title: &str, organisation: Option<&str>) -> io::Result<Vec<Created>> {
-    Ok(vec![
+pub fn init(
+    dir: &Path,
+    title: &str,
+    organisation: Option<&str>,
+    guide: &Guide,
+) -> io::Result<Vec<Created>> {
+    let mut created = write_schemas(dir, guide)?;
+    created.extend([
         fsutil::create_new(&dir.join("covalue.toml"), &config_text(title, organisation))?,
         fsutil::create_new(&dir.join("README.md"), TEAM_README)?,
         fsutil::create_new(
             &dir.join(".gitignore"),
             "# Reports written by `covalue render`\nout/\n",
         )?,
-    ])
+    ]);
+    Ok(created)
+}
+
+/// Writes the JSON Schemas of the workbook's files into `schemas/`, leaving
+/// any that are already there alone (`covalue schema --output schemas`
+/// refreshes them on request).
+pub fn write_schemas(root: &Path, guide: &Guide) -> io::Result<Vec<Created>> {
+    let dir = root.join(spec::SCHEMA_DIR);
+    spec::schema_files(guide)
+        .into_iter()
+        .map(|(name, text)| fsutil::create_new(&dir.join(name), &text))
+        .collect()
 }
 
 /// The first sentence of a question, for a heading.
@@ -190,7 +208,7 @@ pub fn answer_file_text(guide: &Guide, section: &Section) -> String {
 
 fn population_text(name: &str) -> String {
     format!(
-        "# Who this population is. See docs/format.md for every key.\n\
+        "{}# Who this population is. See docs/format.md for every key.\n\
 name = {}\n\
 description = \"\"\n\
 # setting = \"Outpatient clinic, regional centre\"\n\
@@ -208,6 +226,7 @@ description = \"\"\n\
 # [[team]]\n\
 # role = \"team-lead\"\n\
 # name = \"Clinical nurse specialist\"\n",
+        spec::schema_line("population.schema.json", 2),
         toml_string(name)
     )
 }
@@ -220,7 +239,7 @@ fn process_map_text(guide: &Guide) -> String {
         .collect();
     let configs: Vec<&str> = guide.configurations.iter().map(|c| c.id.as_str()).collect();
     format!(
-        "# A bird's-eye view of the service in {} to {} steps, in order.\n\
+        "{}# A bird's-eye view of the service in {} to {} steps, in order.\n\
 # Copy the [[step]] block below for each step and remove the # signs.\n\
 # coproduction: {}\n\
 # configurations: {}\n\
@@ -234,6 +253,7 @@ perspectives = []\n\
 # opportunity = \"What could be better here\"\n\
 # configurations = [\"shop\"]\n\
 # personas = []\n",
+        spec::schema_line("process-map.schema.json", 2),
         guide.process_steps.min,
         guide.process_steps.max,
         levels.join(", "),
@@ -248,7 +268,7 @@ fn compass_text(guide: &Guide) -> String {
         .map(|q| format!("{} ({})", q.id, q.title))
         .collect();
     format!(
-        "# The value compass: {} to {} measures, at least one per quadrant.\n\
+        "{}# The value compass: {} to {} measures, at least one per quadrant.\n\
 # quadrant: {}\n\
 # Copy the [[measure]] block below for each measure and remove the # signs.\n\
 \n\
@@ -260,6 +280,7 @@ fn compass_text(guide: &Guide) -> String {
 # data_source = \"Where the data come from\"\n\
 # baseline = \"The value today\"\n\
 # target = \"The value aimed for\"\n",
+        spec::schema_line("value-compass.schema.json", 2),
         guide.compass_measures.min,
         guide.compass_measures.max,
         quadrants.join(", ")
@@ -274,11 +295,12 @@ pub fn new_population(
     name: &str,
 ) -> io::Result<Vec<Created>> {
     let dir = root.join("populations").join(slug);
-    let mut created = vec![
+    let mut created = write_schemas(root, guide)?;
+    created.extend([
         fsutil::create_new(&dir.join("population.toml"), &population_text(name))?,
         fsutil::create_new(&dir.join("process-map.toml"), &process_map_text(guide))?,
         fsutil::create_new(&dir.join("value-compass.toml"), &compass_text(guide))?,
-    ];
+    ]);
     std::fs::create_dir_all(dir.join("personas"))?;
     for section in guide.all_sections() {
         created.push(fsutil::create_new(

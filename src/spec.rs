@@ -912,6 +912,39 @@ pub const SCHEMAS: &[(&str, &Record, &str)] = &[
     ),
 ];
 
+/// Where `init` and `new` put the schemas in a workbook.
+pub const SCHEMA_DIR: &str = "schemas";
+
+/// The schemas of every structured file for a guide: (file name, JSON text).
+pub fn schema_files(vocab: &dyn Vocabularies) -> Vec<(&'static str, String)> {
+    SCHEMAS
+        .iter()
+        .map(|(name, record, description)| {
+            let schema = json_schema(
+                record,
+                vocab,
+                name.trim_end_matches(".schema.json"),
+                description,
+            );
+            (
+                *name,
+                serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n",
+            )
+        })
+        .collect()
+}
+
+/// The `#:schema` line that starts a TOML file `depth` folders below the
+/// workbook's root, so that editors validate it while typing.
+pub fn schema_line(name: &str, depth: usize) -> String {
+    let up = if depth == 0 {
+        "./".to_string()
+    } else {
+        "../".repeat(depth)
+    };
+    format!("#:schema {up}{SCHEMA_DIR}/{name}\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

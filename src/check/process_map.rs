@@ -12,7 +12,8 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
     };
     let limits = guide.process_steps;
     let n = map.steps.len();
-    if n < limits.min || n > limits.max {
+    // An empty map is an open question (CV010), not a wrong count.
+    if n > 0 && (n < limits.min || n > limits.max) {
         let advice = if n < limits.min {
             "add the missing steps: think of how the person first notices a need, reaches care, and lives with it between contacts"
         } else {

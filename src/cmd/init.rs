@@ -47,12 +47,15 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             .unwrap_or_default();
         format!("Coproduction value workbook: {name}")
     });
-    let created = scaffold::init(&dir, &title, args.organisation.as_deref()).map_err(|e| {
-        user_error(
-            format!("cannot write in {}: {e}", dir.display()),
-            "check that you may write in this folder",
-        )
-    })?;
+    let guide = crate::guide::Guide::builtin()
+        .map_err(|f| anyhow::Error::new(crate::cmd::GuideError(f)))?;
+    let created =
+        scaffold::init(&dir, &title, args.organisation.as_deref(), &guide).map_err(|e| {
+            user_error(
+                format!("cannot write in {}: {e}", dir.display()),
+                "check that you may write in this folder",
+            )
+        })?;
     report(&created, &dir, ctx)?;
     if !ctx.quiet {
         crate::cmd::say_line("\nNext: covalue new population SLUG --name \"Population name\"")?;

@@ -7,9 +7,6 @@ use crate::cmd::{Context, Outcome, user_error};
 use crate::guide::Guide;
 use crate::spec;
 
-/// Where `init` and `new` put the schemas in a workbook.
-pub const SCHEMA_DIR: &str = "schemas";
-
 /// Arguments of `covalue schema`.
 #[derive(Debug, clap::Args)]
 #[command(
@@ -21,30 +18,11 @@ pub struct Args {
     pub output: Option<PathBuf>,
 }
 
-/// The schemas for a guide: (file name, JSON text).
-pub fn schemas(guide: &Guide) -> Vec<(&'static str, String)> {
-    spec::SCHEMAS
-        .iter()
-        .map(|(name, record, description)| {
-            let schema = spec::json_schema(
-                record,
-                guide,
-                name.trim_end_matches(".schema.json"),
-                description,
-            );
-            (
-                *name,
-                serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n",
-            )
-        })
-        .collect()
-}
-
 /// Writes the schemas into `dir`, replacing earlier versions written by covalue.
 pub fn write_schemas(dir: &Path, guide: &Guide) -> std::io::Result<Vec<PathBuf>> {
     std::fs::create_dir_all(dir)?;
     let mut written = Vec::new();
-    for (name, text) in schemas(guide) {
+    for (name, text) in spec::schema_files(guide) {
         let path = dir.join(name);
         crate::fsutil::write_atomic(&path, text.as_bytes())?;
         written.push(path);
@@ -71,7 +49,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             }
         }
         None => {
-            let all: serde_json::Map<String, serde_json::Value> = schemas(&guide)
+            let all: serde_json::Map<String, serde_json::Value> = spec::schema_files(&guide)
                 .into_iter()
                 .map(|(name, text)| {
                     (

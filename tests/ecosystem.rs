@@ -1,0 +1,301 @@
+//! Fitting the tools teams already use: shell completions, man pages, JSON
+//! Schema for editors (validated with taplo when it is installed), help
+//! examples, version, and the pre-commit hooks file.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+
+fn covalue() -> Command {
+    let mut cmd =
+        Command::cargo_bin("covalue").unwrap_or_else(|e| panic!("no covalue binary: {e}"));
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+fn run(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run covalue: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+/// The names of the sub-commands, read from `covalue --help`.
+fn subcommands() -> Vec<String> {
+    let (code, help, _) = run(covalue().arg("--help"));
+    assert_eq!(code, 0);
+    help.lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(str::to_string)
+        .collect()
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn completions_name_every_subcommand_in_every_shell() {
+    let commands = subcommands();
+    assert!(commands.len() >= 8, "{commands:?}");
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, script, err) = run(covalue().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}: {err}");
+        for c in &commands {
+            assert!(
+                script.contains(c.as_str()),
+                "{shell} completion does not mention `{c}`"
+            );
+        }
+    }
+    let (code, _, err) = run(covalue().args(["completions", "tcsh"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("bash"),
+        "the error should list the shells: {err}"
+    );
+}
+
+#[test]
+fn man_writes_a_page_per_subcommand() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(covalue().args(["man", "-q"]).arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let main = std::fs::read_to_string(dir.path().join("covalue.1")).unwrap_or_default();
+    assert!(main.contains(".TH covalue 1"), "{main}");
+    for c in subcommands() {
+        let page =
+            std::fs::read_to_string(dir.path().join(format!("covalue-{c}.1"))).unwrap_or_default();
+        assert!(
+            page.contains(".SH NAME"),
+            "covalue-{c}.1 is missing or empty"
+        );
+    }
+    let (code, text, _) = run(covalue().arg("man"));
+    assert_eq!(code, 0);
+    assert!(
+        text.contains(".TH covalue 1") && text.contains("covalue\\-check"),
+        "man to standard output"
+    );
+}
+
+#[test]
+fn every_subcommand_help_ends_with_examples() {
+    for c in subcommands() {
+        let (code, help, _) = run(covalue().args([c.as_str(), "--help"]));
+        assert_eq!(code, 0);
+        let tail: Vec<&str> = help.trim_end().lines().rev().take(4).collect();
+        assert!(
+            help.contains("Examples:")
+                && tail.iter().any(|l| l.trim_start().starts_with("covalue")),
+            "`covalue {c} --help` should end with examples:\n{help}"
+        );
+    }
+}
+
+#[test]
+fn version_names_the_builtin_guide() {
+    let (code, out, _) = run(covalue().arg("--version"));
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("covalue ") && out.contains("guide: CO-VALUE 1.0"),
+        "{out}"
+    );
+}
+
+#[test]
+fn schemas_carry_the_guides_allowed_values() {
+    let (code, out, err) = run(covalue().arg("schema"));
+    assert_eq!(code, 0, "{err}");
+    let all: serde_json::Value =
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+    for name in [
+        "covalue",
+        "population",
+        "process-map",
+        "value-compass",
+        "persona",
+    ] {
+        assert!(
+            all.get(format!("{name}.schema.json")).is_some(),
+            "no schema for {name}"
+        );
+    }
+    let step = &all["process-map.schema.json"]["properties"]["step"]["items"];
+    let levels = step["properties"]["coproduction"]["enum"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(
+        levels,
+        [
+            "none",
+            "civil-discourse",
+            "shared-planning",
+            "shared-execution"
+        ]
+    );
+    assert_eq!(step["additionalProperties"], false);
+    let required = step["required"].as_array().cloned().unwrap_or_default();
+    assert!(required.iter().any(|r| r == "coproduction"));
+}
+
+#[test]
+fn init_and_new_write_schemas_and_schema_lines() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    assert_eq!(
+        run(covalue()
+            .current_dir(root)
+            .args(["init", "-q", "--title", "T"]))
+        .0,
+        0
+    );
+    assert_eq!(
+        run(covalue()
+            .current_dir(root)
+            .args(["new", "-q", "population", "ms"]))
+        .0,
+        0
+    );
+    for name in [
+        "covalue",
+        "population",
+        "process-map",
+        "value-compass",
+        "persona",
+    ] {
+        assert!(
+            root.join(format!("schemas/{name}.schema.json")).is_file(),
+            "schemas/{name}.schema.json"
+        );
+    }
+    let first_line = |p: &Path| {
+        std::fs::read_to_string(p)
+            .unwrap_or_default()
+            .lines()
+            .next()
+            .unwrap_or("")
+            .to_string()
+    };
+    assert_eq!(
+        first_line(&root.join("covalue.toml")),
+        "#:schema ./schemas/covalue.schema.json"
+    );
+    assert_eq!(
+        first_line(&root.join("populations/ms/process-map.toml")),
+        "#:schema ../../schemas/process-map.schema.json"
+    );
+    // Every schema line points at a file that exists.
+    for file in [
+        "covalue.toml",
+        "populations/ms/population.toml",
+        "populations/ms/process-map.toml",
+        "populations/ms/value-compass.toml",
+    ] {
+        let line = first_line(&root.join(file));
+        let target = line.trim_start_matches("#:schema ").to_string();
+        let base = root
+            .join(file)
+            .parent()
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        assert!(base.join(&target).is_file(), "{file}: {line}");
+    }
+}
+
+/// taplo from PATH or from `COVALUE_TAPLO`; None (with a printed reason) when absent outside CI.
+fn taplo() -> Option<PathBuf> {
+    let candidate = std::env::var_os("COVALUE_TAPLO")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("taplo"));
+    if Command::new(&candidate)
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return Some(candidate);
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("taplo is not installed; .ci/run installs it (npm @taplo/cli)");
+    }
+    eprintln!("skipped: taplo is not installed (npm install -g @taplo/cli)");
+    None
+}
+
+#[test]
+fn taplo_accepts_the_examples_and_rejects_a_broken_file() {
+    let Some(taplo) = taplo() else { return };
+    for example in ["lakeside-ms", "harbour-heart-failure"] {
+        let dir = manifest_dir().join("examples").join(example);
+        let out = Command::new(&taplo)
+            .arg("check")
+            .current_dir(&dir)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "taplo rejects {example}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    assert_eq!(
+        run(covalue()
+            .current_dir(root)
+            .args(["init", "-q", "--title", "T"]))
+        .0,
+        0
+    );
+    assert_eq!(
+        run(covalue()
+            .current_dir(root)
+            .args(["new", "-q", "population", "ms"]))
+        .0,
+        0
+    );
+    let map = root.join("populations/ms/process-map.toml");
+    let text = std::fs::read_to_string(&map).unwrap_or_default()
+        + "\n[[step]]\nid = \"first-visit\"\ntitle = \"First visit\"\ncoproduction = \"sometimes\"\n";
+    std::fs::write(&map, text).unwrap_or_else(|e| panic!("{e}"));
+    let out = Command::new(&taplo)
+        .arg("check")
+        .current_dir(root)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !out.status.success(),
+        "taplo should reject coproduction = \"sometimes\""
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sometimes"));
+}
+
+#[test]
+fn pre_commit_hooks_run_covalue_check() {
+    let text =
+        std::fs::read_to_string(manifest_dir().join(".pre-commit-hooks.yaml")).unwrap_or_default();
+    let hooks: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let hooks = hooks.as_sequence().cloned().unwrap_or_default();
+    assert!(!hooks.is_empty());
+    for hook in hooks {
+        let entry = hook["entry"].as_str().unwrap_or("");
+        assert!(entry.starts_with("covalue check"), "{entry}");
+        assert_eq!(hook["pass_filenames"].as_bool(), Some(false));
+        // The entry is a valid command line on the complete example.
+        let args: Vec<&str> = entry.split_whitespace().skip(1).collect();
+        let (code, _, err) = run(covalue()
+            .current_dir(manifest_dir().join("examples/lakeside-ms"))
+            .args(&args));
+        assert_eq!(code, 0, "{entry}: {err}");
+    }
+}
