@@ -13,6 +13,9 @@ use crate::scaffold;
 )]
 pub struct Args {
     /// The folder to create the workbook in (default: the current folder).
+    // Its own id: the global `-C DIR` is also called `dir`, and clap would
+    // otherwise take this folder for `-C`.
+    #[arg(id = "folder", value_name = "DIR")]
     pub dir: Option<PathBuf>,
     /// The workbook's title.
     #[arg(long)]
