@@ -90,7 +90,9 @@ pub fn config_text(title: &str, organisation: Option<&str>) -> String {
         s.push_str(&format!("organisation = {}\n", toml_string(org)));
     }
     s.push_str("guide = \"builtin\"\nform = \"full\"\n");
-    s.push_str("\n# Values the privacy check should accept, each with a reason, for example:\n# [[privacy.allow]]\n# value = \"+46 36 555 01 00\"\n# reason = \"The clinic's public switchboard\"\n");
+    // The example value is a placeholder, not a number: the privacy check
+    // reads comments too, and a new workbook must not accuse itself.
+    s.push_str("\n# Values the privacy check should accept, each with a reason, for example:\n# [[privacy.allow]]\n# value = \"the clinic's switchboard number, exactly as written in the answers\"\n# reason = \"The clinic's public switchboard\"\n");
     s
 }
 
