@@ -44,11 +44,8 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         }
         Err(_) => Guide::builtin(),
     }
-    .map_err(|f| {
-        let mut out = anstream::stderr().lock();
-        let _ = crate::print::findings(&mut out, &f, "");
-        anyhow::Error::new(GuideError(f))
-    })?;
+    // main prints a GuideError's findings; printing them here too showed each twice.
+    .map_err(|f| anyhow::Error::new(GuideError(f)))?;
     let forms: Vec<Form> = match args.form {
         Some(f) => vec![f],
         None => vec![Form::Full, Form::Short],
