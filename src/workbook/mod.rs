@@ -531,10 +531,22 @@ fn check_entries(dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Findi
 
 /// Lists the `.md` files of a folder, sorted, reporting a file where the folder should be.
 fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String, PathBuf)> {
+    let rel = display_of(root, dir);
     if !dir.exists() {
+        if dir.is_symlink() {
+            findings.push(
+                Finding::error(
+                    "CV001",
+                    format!(
+                        "the folder {rel} cannot be read: it is a link that loops or points nowhere"
+                    ),
+                )
+                .in_file(&rel)
+                .help("repair the link, or replace it with the folder itself"),
+            );
+        }
         return Vec::new();
     }
-    let rel = display_of(root, dir);
     if !dir.is_dir() {
         findings.push(
             Finding::error(
