@@ -464,15 +464,10 @@ pub fn load_population(
     }
     check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
 
-    let info = read_toml(
-        root,
-        &dir.join("population.toml"),
-        &spec::POPULATION,
-        guide,
-        hook,
-        &mut findings,
-    )
-    .map(|(node, _)| PopulationInfo::from_node(&node));
+    // A missing population.toml is reported by the check as CV007.
+    let info = optional_file(&dir.join("population.toml"))
+        .and_then(|p| read_toml(root, &p, &spec::POPULATION, guide, hook, &mut findings))
+        .map(|(node, _)| PopulationInfo::from_node(&node));
     let personas = load_personas(root, &dir.join("personas"), guide, hook, &mut findings);
     let process_map = optional_file(&dir.join("process-map.toml"))
         .and_then(|p| read_toml(root, &p, &spec::PROCESS_MAP, guide, hook, &mut findings))
