@@ -76,7 +76,9 @@ fn failures_as_config(files: &[PathBuf]) -> Vec<String> {
                     let wb = empty_dir();
                     let mut failures = Vec::new();
                     for file in *part {
-                        std::fs::copy(file, wb.path().join("covalue.toml")).expect("copy");
+                        // Not fs::copy: it would copy the corpus's read-only mode too.
+                        let bytes = std::fs::read(file).expect("read corpus file");
+                        std::fs::write(wb.path().join("covalue.toml"), bytes).expect("write");
                         let run = quick_check(wb.path(), &[]);
                         if let Some(problem) = config_problem(&run) {
                             failures.push(format!("{}: {problem}", corpus_name(file)));

@@ -166,7 +166,7 @@ pub fn has_at(found: &[Found], code: &str, file: &str, line: Option<u64>) -> boo
         .any(|f| f.code == code && f.file.as_deref() == Some(file) && f.line == line)
 }
 
-/// Copies a folder recursively (files and folders only).
+/// Copies a folder recursively (files and folders only, not their modes).
 pub fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).expect("create folder");
     for entry in std::fs::read_dir(from).expect("read example folder") {
@@ -175,7 +175,9 @@ pub fn copy_dir(from: &Path, to: &Path) {
         if entry.file_type().expect("file type").is_dir() {
             copy_dir(&entry.path(), &target);
         } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
+            // Bytes only: a read-only checkout must still give writable copies.
+            let bytes = std::fs::read(entry.path()).expect("read file");
+            std::fs::write(&target, bytes).expect("write file");
         }
     }
 }
