@@ -172,10 +172,18 @@ pub fn parse_toml(source: &Source) -> Result<Node, Box<Finding>> {
     match DeTable::parse(&source.text) {
         Ok(table) => {
             let span = table.span();
-            Ok(Node {
-                value: Value::Table(convert_table(table.into_inner())),
-                span,
-            })
+            let mut bad = None;
+            let value = Value::Table(convert_table(table.into_inner(), &mut bad));
+            // The parser checks numbers only lexically: `0x` or a number
+            // beyond 64 bits gets here, and must not pass as text.
+            if let Some((span, text)) = bad {
+                return Err(Box::new(
+                    Finding::error("CV002", format!("this TOML file cannot be read: `{text}` is not a number covalue can read"))
+                        .at(source, span)
+                        .help("write a whole number of at most 19 digits (or 0x…, 0o…, 0b… with digits after the prefix), or put text in quotes"),
+                ));
+            }
+            Ok(Node { value, span })
         }
         Err(err) => {
             let span = err.span().unwrap_or(0..0);
@@ -189,7 +197,10 @@ pub fn parse_toml(source: &Source) -> Result<Node, Box<Finding>> {
     }
 }
 
-fn convert_table(table: DeTable<'_>) -> Vec<(Key, Node)> {
+/// The first number the parser let through that is not one: where, and as written.
+type BadNumber = Option<(Range<usize>, String)>;
+
+fn convert_table(table: DeTable<'_>, bad: &mut BadNumber) -> Vec<(Key, Node)> {
     let mut entries: Vec<(Key, Node)> = table
         .into_iter()
         .map(|(k, v)| {
@@ -201,7 +212,7 @@ fn convert_table(table: DeTable<'_>) -> Vec<(Key, Node)> {
             (
                 key,
                 Node {
-                    value: convert_value(v.into_inner()),
+                    value: convert_value(v.into_inner(), span.clone(), bad),
                     span,
                 },
             )
@@ -211,25 +222,24 @@ fn convert_table(table: DeTable<'_>) -> Vec<(Key, Node)> {
     entries
 }
 
-fn convert_value(value: DeValue<'_>) -> Value {
+fn convert_value(value: DeValue<'_>, span: Range<usize>, bad: &mut BadNumber) -> Value {
     match value {
         DeValue::String(s) => Value::Str(s.into_owned()),
-        DeValue::Integer(i) => {
-            let text = i.as_str().replace('_', "");
-            let digits = text.trim_start_matches(['+', '-']);
-            let negative = text.starts_with('-');
-            let parsed = match i.radix() {
-                10 => text.parse::<i64>().ok(),
-                radix => i64::from_str_radix(digits.get(2..).unwrap_or(""), radix)
-                    .ok()
-                    .map(|v| if negative { -v } else { v }),
-            };
-            match parsed {
-                Some(v) => Value::Int(v),
-                None => Value::Str(text),
+        // as_str is the digits without the radix prefix, ready for from_str_radix.
+        DeValue::Integer(i) => match i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()) {
+            Ok(v) => Value::Int(v),
+            Err(_) => {
+                bad.get_or_insert((span, i.to_string()));
+                Value::Str(i.to_string())
             }
-        }
-        DeValue::Float(f) => Value::Float(f.as_str().replace('_', "").parse().unwrap_or(f64::NAN)),
+        },
+        DeValue::Float(f) => match f.as_str().replace('_', "").parse() {
+            Ok(v) => Value::Float(v),
+            Err(_) => {
+                bad.get_or_insert((span, f.as_str().to_string()));
+                Value::Float(f64::NAN)
+            }
+        },
         DeValue::Boolean(b) => Value::Bool(b),
         DeValue::Datetime(d) => Value::Date(d.to_string()),
         DeValue::Array(items) => Value::Array(
@@ -238,13 +248,13 @@ fn convert_value(value: DeValue<'_>) -> Value {
                 .map(|v| {
                     let span = v.span();
                     Node {
-                        value: convert_value(v.into_inner()),
+                        value: convert_value(v.into_inner(), span.clone(), bad),
                         span,
                     }
                 })
                 .collect(),
         ),
-        DeValue::Table(t) => Value::Table(convert_table(t)),
+        DeValue::Table(t) => Value::Table(convert_table(t, bad)),
     }
 }
 
@@ -468,6 +478,26 @@ mod tests {
         let src = Source::new("a.toml", "a = 1\nb = \n".to_string());
         let err = parse_toml(&src).err().map(|f| (f.code, f.line));
         assert_eq!(err, Some(("CV002", Some(2))));
+    }
+
+    #[test]
+    fn integers_in_every_radix_are_numbers() {
+        let src = Source::new(
+            "a.toml",
+            "a = 0xFF\nb = 0o17\nc = 0b101\nd = 1_000\n".to_string(),
+        );
+        let node = parse_toml(&src).unwrap_or_else(|f| panic!("{f:?}"));
+        let ints: Vec<_> = ["a", "b", "c", "d"].iter().map(|k| node.int(k)).collect();
+        assert_eq!(ints, [Some(255), Some(15), Some(5), Some(1000)]);
+    }
+
+    #[test]
+    fn numbers_the_parser_lets_through_are_syntax_errors() {
+        for text in ["a = 1\nb = 0x\n", "a = 1\nb = 9223372036854775808\n"] {
+            let src = Source::new("a.toml", text.to_string());
+            let err = parse_toml(&src).err().map(|f| (f.code, f.line, f.column));
+            assert_eq!(err, Some(("CV002", Some(2), Some(5))), "{text}");
+        }
     }
 
     #[test]

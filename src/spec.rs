@@ -517,7 +517,11 @@ pub fn validate(
     out: &mut Vec<Finding>,
 ) {
     let Value::Table(entries) = &node.value else {
-        out.push(
+        let finding = if path.is_root() {
+            Finding::error("CV004", format!("{} should hold keys and values, but it is {}", record.name, node.value.type_name()))
+                .at(source, node.span.clone())
+                .help(format!("write one `key = value` (TOML) or `key: value` (front matter) per line, with the keys {}", key_list(record)))
+        } else {
             Finding::error(
                 "CV004",
                 format!(
@@ -529,8 +533,9 @@ pub fn validate(
             .help(format!(
                 "write it as a table ([{path}]) with the keys {}",
                 key_list(record)
-            )),
-        );
+            ))
+        };
+        out.push(finding);
         return;
     };
     for (key, value) in entries {
@@ -557,11 +562,14 @@ pub fn validate(
             } else {
                 node.span.start..node.span.start
             };
-            out.push(Finding::error("CV006", what).at(source, span).help(format!(
-                "add `{}`: {}",
-                field.name,
-                field.doc.to_lowercase()
-            )));
+            let doc = field.doc.trim_end_matches('.');
+            let doc =
+                doc.get(..1).map_or(String::new(), str::to_lowercase) + doc.get(1..).unwrap_or("");
+            out.push(
+                Finding::error("CV006", what)
+                    .at(source, span)
+                    .help(format!("add `{}` ({doc})", field.name)),
+            );
         }
     }
 }

@@ -218,10 +218,11 @@ fn taplo() -> Option<PathBuf> {
     let candidate = std::env::var_os("COVALUE_TAPLO")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("taplo"));
+    // `taplo --version` prints its version but may exit 1: look at what it says.
     if Command::new(&candidate)
         .arg("--version")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).starts_with("taplo"))
     {
         return Some(candidate);
     }

@@ -12,6 +12,12 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
     for section in guide.sections(options.form) {
         let file = format!("{}/{}", population.dir, section.answer_file());
         let file_present = population.answer_file(&section.id).is_some();
+        // A file that is there but cannot be read is reported as such (CV001), not as "not started".
+        let unreadable = !file_present
+            && population
+                .findings
+                .iter()
+                .any(|f| f.file.as_deref() == Some(file.as_str()));
         let mut missing_headings = Vec::new();
         for question in &section.questions {
             let written = population.answer(&section.id, &question.id);
@@ -63,6 +69,9 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
                 }
                 Status::Deferred { .. } => {}
             }
+        }
+        if unreadable {
+            continue;
         }
         if !file_present && !missing_headings.is_empty() {
             out.push(

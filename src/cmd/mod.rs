@@ -158,11 +158,18 @@ impl Context {
     /// How to show paths of workbook files: relative to where covalue was started.
     pub fn prefix(&self, root: &Path) -> String {
         let cwd = std::env::current_dir().unwrap_or_default();
-        match root.strip_prefix(&cwd) {
-            Ok(rel) if rel.as_os_str().is_empty() => String::new(),
-            Ok(rel) => format!("{}/", rel.display()),
-            Err(_) => format!("{}/", root.display()),
+        if let Ok(rel) = root.strip_prefix(&cwd) {
+            return if rel.as_os_str().is_empty() {
+                String::new()
+            } else {
+                format!("{}/", rel.display())
+            };
         }
+        // Started inside the workbook: point back up to its root.
+        if let Ok(inner) = cwd.strip_prefix(root) {
+            return "../".repeat(inner.components().count());
+        }
+        format!("{}/", root.display())
     }
 }
 

@@ -67,6 +67,18 @@ impl Loc {
         }
     }
 
+    /// The first line of a source that holds more than comments, for
+    /// findings about the file as a whole.
+    pub fn of_content(source: &Source) -> Loc {
+        let line = (1..=source.line_count())
+            .find(|&l| {
+                let t = source.line_text(l).trim();
+                !t.is_empty() && !t.starts_with('#')
+            })
+            .unwrap_or(1);
+        Loc::of_line(source, line)
+    }
+
     /// The place of a whole line of a source.
     pub fn of_line(source: &Source, line: usize) -> Loc {
         let snippet = source.line_text(line).to_string();
@@ -487,6 +499,16 @@ const POPULATION_ENTRIES: &[&str] = &[
     "README.md",
 ];
 
+/// A valid slug made from a name, or `fallback` when none can be made.
+fn example_slug(name: &str, fallback: &str) -> String {
+    let slug = crate::scaffold::suggest_slug(name);
+    if spec::is_slug(&slug) {
+        slug
+    } else {
+        fallback.to_string()
+    }
+}
+
 /// Loads one population folder.
 pub fn load_population(
     root: &Path,
@@ -499,22 +521,23 @@ pub fn load_population(
     let mut findings = Vec::new();
     if !spec::is_slug(slug) {
         findings.push(
-            Finding::warning("CV009", format!("the population folder name \"{slug}\" is not a valid slug"))
-                .in_file(&rel)
-                .help("rename the folder with lowercase letters, digits and hyphens, for example `heart-failure`"),
+            Finding::warning(
+                "CV009",
+                format!("the population folder name \"{slug}\" is not a valid slug"),
+            )
+            .in_file(&rel)
+            .help(format!(
+                "rename the folder with lowercase letters, digits and hyphens, for example `{}`",
+                example_slug(slug, "heart-failure")
+            )),
         );
     }
     check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
 
-    let info = read_toml(
-        root,
-        &dir.join("population.toml"),
-        &spec::POPULATION,
-        guide,
-        hook,
-        &mut findings,
-    )
-    .map(|(node, _)| PopulationInfo::from_node(&node));
+    // A missing population.toml is reported by the check as CV007.
+    let info = optional_file(&dir.join("population.toml"))
+        .and_then(|p| read_toml(root, &p, &spec::POPULATION, guide, hook, &mut findings))
+        .map(|(node, _)| PopulationInfo::from_node(&node));
     let personas = load_personas(root, &dir.join("personas"), guide, hook, &mut findings);
     let process_map = optional_file(&dir.join("process-map.toml"))
         .and_then(|p| read_toml(root, &p, &spec::PROCESS_MAP, guide, hook, &mut findings))
@@ -573,10 +596,22 @@ fn check_entries(dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Findi
 
 /// Lists the `.md` files of a folder, sorted, reporting a file where the folder should be.
 fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String, PathBuf)> {
+    let rel = display_of(root, dir);
     if !dir.exists() {
+        if dir.is_symlink() {
+            findings.push(
+                Finding::error(
+                    "CV001",
+                    format!(
+                        "the folder {rel} cannot be read: it is a link that loops or points nowhere"
+                    ),
+                )
+                .in_file(&rel)
+                .help("repair the link, or replace it with the folder itself"),
+            );
+        }
         return Vec::new();
     }
-    let rel = display_of(root, dir);
     if !dir.is_dir() {
         findings.push(
             Finding::error(
@@ -632,7 +667,10 @@ fn load_personas(
             findings.push(
                 Finding::warning("CV009", format!("the persona file name \"{slug}.md\" is not a valid slug"))
                     .in_file(&display)
-                    .help("rename it with lowercase letters, digits and hyphens, for example `sara.md`; steps and walk-throughs name personas by it"),
+                    .help(format!(
+                        "rename it with lowercase letters, digits and hyphens, for example `{}.md`; steps and walk-throughs name personas by it",
+                        example_slug(&slug, "sara")
+                    )),
             );
         }
         let source = match Source::read(&path, &display) {

@@ -222,7 +222,7 @@ impl ProcessMap {
             file,
             perspectives: node.strings("perspectives"),
             steps,
-            loc: Loc::of_line(source, 1),
+            loc: Loc::of_content(source),
         }
     }
 }
@@ -284,7 +284,7 @@ impl Compass {
         Compass {
             file: source.file.clone(),
             measures,
-            loc: Loc::of_line(source, 1),
+            loc: Loc::of_content(source),
         }
     }
 }
