@@ -68,7 +68,8 @@ enum MemFile {
 #[derive(Debug, Clone, Default)]
 pub struct MemTree {
     files: BTreeMap<String, MemFile>,
-    dirs: BTreeSet<String>,
+    /// Every folder (the root is `""`), with the names of its entries.
+    dirs: BTreeMap<String, BTreeSet<String>>,
 }
 
 /// The `/`-separated key of a path: `.` and a leading root are dropped, `..`
@@ -93,15 +94,18 @@ impl MemTree {
         MemTree::default()
     }
 
+    /// Records `key` in its folder, and each folder in its parent.
     fn add_parents(&mut self, key: &str) {
-        let mut dir = key;
-        while let Some((parent, _)) = dir.rsplit_once('/') {
-            if !self.dirs.insert(parent.to_string()) {
-                break;
+        let mut child = key;
+        while !child.is_empty() {
+            let (parent, name) = child.rsplit_once('/').unwrap_or(("", child));
+            let entries = self.dirs.entry(parent.to_string()).or_default();
+            if !entries.insert(name.to_string()) {
+                return;
             }
-            dir = parent;
+            child = parent;
         }
-        self.dirs.insert(String::new());
+        self.dirs.entry(String::new()).or_default();
     }
 
     /// Adds a file with its bytes.
@@ -123,7 +127,7 @@ impl MemTree {
     pub fn insert_dir(&mut self, path: &str) {
         let key = key(Path::new(path));
         self.add_parents(&key);
-        self.dirs.insert(key);
+        self.dirs.entry(key).or_default();
     }
 
     /// The files under a folder (all of them for `""`), with their paths.
@@ -155,37 +159,25 @@ impl Files for MemTree {
         match self.files.get(&key) {
             Some(MemFile::Bytes(bytes)) => Ok(bytes.to_vec()),
             Some(MemFile::Unreadable(why)) => Err(ReadError::Io(io::Error::other(why.clone()))),
-            None if self.dirs.contains(&key) => Err(ReadError::IsFolder),
+            None if self.dirs.contains_key(&key) => Err(ReadError::IsFolder),
             None => Err(ReadError::Missing),
         }
     }
 
     fn list_dir(&self, path: &Path) -> io::Result<Vec<String>> {
-        let key = key(path);
-        if !self.dirs.contains(&key) {
-            return Err(io::Error::from(io::ErrorKind::NotFound));
+        match self.dirs.get(&key(path)) {
+            Some(entries) => Ok(entries.iter().cloned().collect()),
+            None => Err(io::Error::from(io::ErrorKind::NotFound)),
         }
-        let prefix = if key.is_empty() {
-            String::new()
-        } else {
-            format!("{key}/")
-        };
-        let child = |k: &String| -> Option<String> {
-            let rest = k.strip_prefix(&prefix)?;
-            (!rest.is_empty() && !rest.contains('/')).then(|| rest.to_string())
-        };
-        let mut names: BTreeSet<String> = self.dirs.iter().filter_map(child).collect();
-        names.extend(self.files.keys().filter_map(child));
-        Ok(names.into_iter().collect())
     }
 
     fn is_dir(&self, path: &Path) -> bool {
-        self.dirs.contains(&key(path))
+        self.dirs.contains_key(&key(path))
     }
 
     fn exists(&self, path: &Path) -> bool {
         let key = key(path);
-        self.dirs.contains(&key) || self.files.contains_key(&key)
+        self.dirs.contains_key(&key) || self.files.contains_key(&key)
     }
 }
 
