@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cmd;
 pub mod date;
+pub mod diff;
 pub mod finding;
 pub mod fsutil;
 pub mod git;

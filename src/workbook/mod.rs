@@ -398,7 +398,7 @@ impl Workbook {
 }
 
 /// The population folders, sorted by slug.
-fn population_dirs(
+pub fn population_dirs(
     files: &dyn Files,
     root: &Path,
     findings: &mut Vec<Finding>,

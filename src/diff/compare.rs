@@ -1,0 +1,832 @@
+//! Comparing two versions of a population by meaning: personas, process
+//! steps, measures, questions and walk-through entries are matched by their
+//! stable ids, never by position; records are compared field by field and
+//! texts word by word. Files that could not be read on either side are left
+//! out of the comparison (and reported as findings).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use similar::{Algorithm, DiffOp};
+
+use super::model::{
+    Change, Completeness, Contents, FieldChange, PopulationDiff, PopulationState, Side,
+    SideFinding, Stat, StatusChange,
+};
+use super::words;
+use crate::check;
+use crate::finding::{self, Finding};
+use crate::guide::{Form, Guide, QuestionKind, Section};
+use crate::workbook::records::{Figures, PopulationInfo, ProcessStep};
+use crate::workbook::{Compass, Measure, Persona, Population, ProcessMap};
+
+/// Texts with more words than this get a word-level change instead of "before → after".
+const PROSE_WORDS: usize = 8;
+
+/// One version of a population, with the guide it is read against.
+#[derive(Clone, Copy)]
+pub struct Version<'a> {
+    /// The guide of that version of the workbook.
+    pub guide: &'a Guide,
+    /// The population.
+    pub population: &'a Population,
+}
+
+/// Whether a finding says a file could not be read or parsed at all.
+pub fn is_unreadable(f: &Finding) -> bool {
+    matches!(f.code, "CV001" | "CV002")
+}
+
+/// The findings of files that could not be read, on one side only, labelled
+/// with their side; the same problem on both sides is no change.
+pub fn side_findings(old: &[Finding], new: &[Finding]) -> Vec<SideFinding> {
+    let pick = |mine: &[Finding], theirs: &[Finding], side: Side| -> Vec<SideFinding> {
+        let mut found: Vec<Finding> = mine
+            .iter()
+            .filter(|f| is_unreadable(f) && !theirs.contains(f))
+            .cloned()
+            .collect();
+        finding::sort(&mut found);
+        found
+            .into_iter()
+            .map(|finding| SideFinding { side, finding })
+            .collect()
+    };
+    let mut all = pick(old, new, Side::Old);
+    all.extend(pick(new, old, Side::New));
+    all
+}
+
+/// Files (or folders) that could not be read on either side.
+struct Broken(BTreeSet<String>);
+
+impl Broken {
+    fn of(old: &[Finding], new: &[Finding]) -> Broken {
+        Broken(
+            old.iter()
+                .chain(new)
+                .filter(|f| is_unreadable(f))
+                .filter_map(|f| f.file.clone())
+                .collect(),
+        )
+    }
+
+    /// Whether the file or folder, or anything in it, could not be read.
+    fn contains_or_holds(&self, path: &str) -> bool {
+        self.contains(path)
+            || self.0.iter().any(|b| {
+                b.strip_prefix(path)
+                    .is_some_and(|rest| rest.starts_with('/'))
+            })
+    }
+
+    /// Whether the file, or a folder holding it, could not be read.
+    fn contains(&self, file: &str) -> bool {
+        self.0.iter().any(|b| {
+            file == b
+                || file
+                    .strip_prefix(b.as_str())
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
+    }
+}
+
+fn completeness(v: Version<'_>, form: Form) -> check::Counts {
+    check::summarise(v.guide, v.population, form).counts
+}
+
+fn contents(p: &Population) -> Contents {
+    Contents {
+        personas: p.personas.len(),
+        steps: p.process_map.as_ref().map_or(0, |m| m.steps.len()),
+        measures: p.compass.as_ref().map_or(0, |c| c.measures.len()),
+    }
+}
+
+/// A population only in the newer version.
+pub fn added(new: Version<'_>, form: Form) -> PopulationDiff {
+    PopulationDiff {
+        slug: new.population.slug.clone(),
+        name: new.population.name().to_string(),
+        state: PopulationState::Added,
+        contents: Some(contents(new.population)),
+        changes: Vec::new(),
+        completeness: Completeness {
+            before: None,
+            after: Some(completeness(new, form)),
+        },
+        stat: Stat::default(),
+        findings: side_findings(&[], &new.population.findings),
+    }
+}
+
+/// A population only in the older version.
+pub fn removed(old: Version<'_>, form: Form) -> PopulationDiff {
+    PopulationDiff {
+        slug: old.population.slug.clone(),
+        name: old.population.name().to_string(),
+        state: PopulationState::Removed,
+        contents: Some(contents(old.population)),
+        changes: Vec::new(),
+        completeness: Completeness {
+            before: Some(completeness(old, form)),
+            after: None,
+        },
+        stat: Stat::default(),
+        findings: side_findings(&old.population.findings, &[]),
+    }
+}
+
+/// What changed in a population present in both versions; None when nothing did.
+pub fn changed(old: Version<'_>, new: Version<'_>, form: Form) -> Option<PopulationDiff> {
+    let (o, n) = (old.population, new.population);
+    let broken = Broken::of(&o.findings, &n.findings);
+    let dir = &n.dir;
+    let mut changes = Vec::new();
+    if !broken.contains(&format!("{dir}/population.toml")) {
+        population_info(o.info.as_ref(), n.info.as_ref(), &mut changes);
+    }
+    personas(o, n, &broken, &mut changes);
+    if !broken.contains(&format!("{dir}/process-map.toml")) {
+        process_map(o.process_map.as_ref(), n.process_map.as_ref(), &mut changes);
+    }
+    if !broken.contains(&format!("{dir}/value-compass.toml")) {
+        compass(o.compass.as_ref(), n.compass.as_ref(), &mut changes);
+    }
+    answers(old, new, &broken, &mut changes);
+    // Print order: grouped, and in each group in the order found.
+    changes.sort_by_key(|c| {
+        super::model::Group::ALL
+            .iter()
+            .position(|g| *g == c.group())
+            .unwrap_or(usize::MAX)
+    });
+    let findings = side_findings(&o.findings, &n.findings);
+    if changes.is_empty() && findings.is_empty() {
+        return None;
+    }
+    let mut stat = Stat::default();
+    for change in &changes {
+        change.count(&mut stat);
+    }
+    Some(PopulationDiff {
+        slug: n.slug.clone(),
+        name: n.name().to_string(),
+        state: PopulationState::Changed,
+        contents: None,
+        changes,
+        completeness: Completeness {
+            before: Some(completeness(old, form)),
+            after: Some(completeness(new, form)),
+        },
+        stat,
+        findings,
+    })
+}
+
+/// Collects the changed fields of a record.
+#[derive(Default)]
+struct Fields(Vec<FieldChange>);
+
+/// A number as a person would write it: no `.0` on whole numbers.
+fn number(n: f64) -> String {
+    if n.is_finite() && n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        format!("{n}")
+    }
+}
+
+/// A list as text; None when empty.
+fn list(items: &[String]) -> Option<String> {
+    (!items.is_empty()).then(|| items.join(", "))
+}
+
+fn non_empty(text: Option<&str>) -> Option<&str> {
+    text.map(str::trim).filter(|t| !t.is_empty())
+}
+
+impl Fields {
+    /// A short value: "before → after".
+    fn value(&mut self, field: impl Into<String>, before: Option<String>, after: Option<String>) {
+        if before != after {
+            self.0.push(FieldChange {
+                field: field.into(),
+                before,
+                after,
+                words: None,
+            });
+        }
+    }
+
+    /// A text: compared by its words; long texts get a word-level change.
+    fn prose(&mut self, field: impl Into<String>, before: Option<&str>, after: Option<&str>) {
+        let (before, after) = (non_empty(before), non_empty(after));
+        let words = match (before, after) {
+            (None, None) => return,
+            (Some(b), Some(a)) if words::same(b, a) => return,
+            (Some(b), Some(a))
+                if b.split_whitespace().count() > PROSE_WORDS
+                    || a.split_whitespace().count() > PROSE_WORDS =>
+            {
+                words::diff(b, a)
+            }
+            _ => None,
+        };
+        self.0.push(FieldChange {
+            field: field.into(),
+            before: before.map(str::to_string),
+            after: after.map(str::to_string),
+            words,
+        });
+    }
+}
+
+fn population_info(
+    old: Option<&PopulationInfo>,
+    new: Option<&PopulationInfo>,
+    out: &mut Vec<Change>,
+) {
+    let empty = PopulationInfo::default();
+    let (o, n) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
+    let mut f = Fields::default();
+    f.value(
+        "name",
+        non_empty(Some(&o.name)).map(str::to_string),
+        non_empty(Some(&n.name)).map(str::to_string),
+    );
+    f.prose("description", Some(&o.description), Some(&n.description));
+    f.prose("setting", o.setting.as_deref(), n.setting.as_deref());
+    let (os, ns) = (
+        o.size.clone().unwrap_or_default(),
+        n.size.clone().unwrap_or_default(),
+    );
+    f.value(
+        "size.people",
+        os.people.map(|p| p.to_string()),
+        ns.people.map(|p| p.to_string()),
+    );
+    f.value("size.as_of", os.as_of, ns.as_of);
+    f.prose("size.note", os.note.as_deref(), ns.note.as_deref());
+    let labels = union(
+        o.figures.iter().map(|(l, _)| l.as_str()),
+        n.figures.iter().map(|(l, _)| l.as_str()),
+    );
+    for label in labels {
+        let value = |figures: &[(String, String)]| {
+            figures
+                .iter()
+                .find(|(l, _)| l == label)
+                .map(|(_, v)| v.clone())
+        };
+        f.value(
+            format!("figure.{label}"),
+            value(&o.figures),
+            value(&n.figures),
+        );
+    }
+    let team = |info: &PopulationInfo| {
+        list(
+            &info
+                .team
+                .iter()
+                .map(|t| match &t.name {
+                    Some(name) => format!("{} ({name})", t.role),
+                    None => t.role.clone(),
+                })
+                .collect::<Vec<_>>(),
+        )
+    };
+    f.value("team", team(o), team(n));
+    if !f.0.is_empty() {
+        out.push(Change::PopulationChanged { fields: f.0 });
+    }
+}
+
+/// Ids in the order of `first`, then those only in `second`, each once.
+fn union<'a>(
+    first: impl IntoIterator<Item = &'a str>,
+    second: impl IntoIterator<Item = &'a str>,
+) -> Vec<&'a str> {
+    let mut seen = HashSet::new();
+    first
+        .into_iter()
+        .chain(second)
+        .filter(|id| seen.insert(*id))
+        .collect()
+}
+
+/// Items by id; the first of two with the same id wins (check reports the repeat).
+fn by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<&str, (usize, &T)> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        map.entry(id(item)).or_insert((i, item));
+    }
+    map
+}
+
+fn persona_fields(o: &Persona, n: &Persona) -> Vec<FieldChange> {
+    let mut f = Fields::default();
+    f.value("name", Some(o.name.clone()), Some(n.name.clone()));
+    f.value("kind", Some(o.kind.clone()), Some(n.kind.clone()));
+    f.prose("segment", o.segment.as_deref(), n.segment.as_deref());
+    let figures = |name: &str, pick: fn(&Figures) -> Option<f64>| {
+        (
+            format!("figures.{name}"),
+            pick(&o.figures).map(number),
+            pick(&n.figures).map(number),
+        )
+    };
+    for (field, before, after) in [
+        figures("share_percent", |x| x.share_percent),
+        figures("contacts_per_year", |x| x.contacts_per_year),
+        figures("annual_cost", |x| x.annual_cost),
+    ] {
+        f.value(field, before, after);
+    }
+    f.value(
+        "figures.currency",
+        o.figures.currency.clone(),
+        n.figures.currency.clone(),
+    );
+    f.value(
+        "composite",
+        o.composite.map(|c| c.to_string()),
+        n.composite.map(|c| c.to_string()),
+    );
+    f.prose("narrative", Some(&o.body), Some(&n.body));
+    f.0
+}
+
+fn personas(o: &Population, n: &Population, broken: &Broken, out: &mut Vec<Change>) {
+    let file = |slug: &str| format!("{}/personas/{slug}.md", n.dir);
+    let old = by_id(&o.personas, |p| &p.slug);
+    let new = by_id(&n.personas, |p| &p.slug);
+    for p in &o.personas {
+        if !new.contains_key(p.slug.as_str()) && !broken.contains(&file(&p.slug)) {
+            out.push(Change::PersonaRemoved {
+                id: p.slug.clone(),
+                name: p.name.clone(),
+            });
+        }
+    }
+    for p in &n.personas {
+        if new
+            .get(p.slug.as_str())
+            .is_some_and(|(_, first)| !std::ptr::eq(*first, p))
+        {
+            continue;
+        }
+        match old.get(p.slug.as_str()) {
+            None if !broken.contains(&file(&p.slug)) => out.push(Change::PersonaAdded {
+                id: p.slug.clone(),
+                name: p.name.clone(),
+            }),
+            None => {}
+            Some((_, before)) => {
+                let fields = persona_fields(before, p);
+                if !fields.is_empty() {
+                    out.push(Change::PersonaChanged {
+                        id: p.slug.clone(),
+                        name: p.name.clone(),
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+}
+
+fn step_fields(o: &ProcessStep, n: &ProcessStep) -> Vec<FieldChange> {
+    let mut f = Fields::default();
+    f.prose("title", Some(&o.title), Some(&n.title));
+    f.value("actors", list(&o.actors), list(&n.actors));
+    f.value(
+        "coproduction",
+        non_empty(Some(&o.coproduction)).map(str::to_string),
+        non_empty(Some(&n.coproduction)).map(str::to_string),
+    );
+    f.prose(
+        "opportunity",
+        o.opportunity.as_deref(),
+        n.opportunity.as_deref(),
+    );
+    f.value(
+        "configurations",
+        list(&o.configurations),
+        list(&n.configurations),
+    );
+    let slugs = |s: &ProcessStep| {
+        list(
+            &s.personas
+                .iter()
+                .map(|p| p.slug.clone())
+                .collect::<Vec<_>>(),
+        )
+    };
+    f.value("personas", slugs(o), slugs(n));
+    let keys = union(
+        o.perspectives.iter().map(|(k, _)| k.as_str()),
+        n.perspectives.iter().map(|(k, _)| k.as_str()),
+    );
+    for key in keys {
+        let note = |s: &'_ ProcessStep| {
+            s.perspectives
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        f.prose(
+            format!("perspectives.{key}"),
+            note(o).as_deref(),
+            note(n).as_deref(),
+        );
+    }
+    f.0
+}
+
+/// Above this many cells the exact table is not built (Myers is used instead).
+const LCS_CELLS: usize = 250_000;
+
+/// The ids of `old` and `new` (both in both, each once) that keep their
+/// order relative to each other: a longest common subsequence. Among the
+/// longest, the one keeping most ids at the same place wins, so swapping
+/// two steps moves those two, not the ones between them. The others moved.
+fn kept_in_order<'a>(old: &[&'a str], new: &[&'a str]) -> HashSet<&'a str> {
+    let (n, m) = (old.len(), new.len());
+    if n.saturating_mul(m) > LCS_CELLS {
+        let mut kept = HashSet::new();
+        for op in similar::capture_diff_slices(Algorithm::Myers, old, new) {
+            if let DiffOp::Equal { old_index, len, .. } = op {
+                kept.extend(old.iter().skip(old_index).take(len).copied());
+            }
+        }
+        return kept;
+    }
+    // best[i][j]: (length, ids at the same place) of the best common
+    // subsequence of old[i..] and new[j..].
+    let width = m + 1;
+    let mut best = vec![(0usize, 0usize); (n + 1) * width];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            let skip = best[(i + 1) * width + j].max(best[i * width + j + 1]);
+            best[i * width + j] = if old[i] == new[j] {
+                let (len, same) = best[(i + 1) * width + j + 1];
+                skip.max((len + 1, same + usize::from(i == j)))
+            } else {
+                skip
+            };
+        }
+    }
+    let mut kept = HashSet::new();
+    let (mut i, mut j) = (0, 0);
+    while i < n && j < m {
+        let here = best[i * width + j];
+        if old[i] == new[j] {
+            let (len, same) = best[(i + 1) * width + j + 1];
+            if here == (len + 1, same + usize::from(i == j)) {
+                kept.insert(old[i]);
+                i += 1;
+                j += 1;
+                continue;
+            }
+        }
+        if best[(i + 1) * width + j] == here {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    kept
+}
+
+type StepsById<'a> = HashMap<&'a str, (usize, &'a ProcessStep)>;
+
+/// The ids of `steps` (first of each) that are also in `other`, in order.
+fn common_ids<'a>(
+    steps: &'a [ProcessStep],
+    mine: &StepsById<'a>,
+    other: &StepsById<'_>,
+) -> Vec<&'a str> {
+    steps
+        .iter()
+        .filter(|s| {
+            mine.get(s.id.as_str())
+                .is_some_and(|(_, f)| std::ptr::eq(*f, *s))
+                && other.contains_key(s.id.as_str())
+        })
+        .map(|s| s.id.as_str())
+        .collect()
+}
+
+fn process_map(old: Option<&ProcessMap>, new: Option<&ProcessMap>, out: &mut Vec<Change>) {
+    let no_steps: &[ProcessStep] = &[];
+    let (o_steps, n_steps) = (
+        old.map_or(no_steps, |m| &m.steps),
+        new.map_or(no_steps, |m| &m.steps),
+    );
+    let mut f = Fields::default();
+    f.value(
+        "perspectives",
+        old.and_then(|m| list(&m.perspectives)),
+        new.and_then(|m| list(&m.perspectives)),
+    );
+    if !f.0.is_empty() {
+        out.push(Change::ProcessMapChanged { fields: f.0 });
+    }
+    let old_by = by_id(o_steps, |s| &s.id);
+    let new_by = by_id(n_steps, |s| &s.id);
+    let first = |map: &StepsById<'_>, s: &ProcessStep| {
+        map.get(s.id.as_str())
+            .is_some_and(|(_, f)| std::ptr::eq(*f, s))
+    };
+    let old_common = common_ids(o_steps, &old_by, &new_by);
+    let new_common = common_ids(n_steps, &new_by, &old_by);
+    let kept = kept_in_order(&old_common, &new_common);
+    for (i, s) in o_steps.iter().enumerate() {
+        if first(&old_by, s) && !new_by.contains_key(s.id.as_str()) {
+            out.push(Change::StepRemoved {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                position: i + 1,
+            });
+        }
+    }
+    for (j, s) in n_steps.iter().enumerate() {
+        if !first(&new_by, s) {
+            continue;
+        }
+        let Some((i, before)) = old_by.get(s.id.as_str()) else {
+            out.push(Change::StepAdded {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                position: j + 1,
+            });
+            continue;
+        };
+        if !kept.contains(s.id.as_str()) {
+            out.push(Change::StepMoved {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                from: i + 1,
+                to: j + 1,
+            });
+        }
+        let fields = step_fields(before, s);
+        if !fields.is_empty() {
+            out.push(Change::StepChanged {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                fields,
+            });
+        }
+    }
+}
+
+fn measure_fields(o: &Measure, n: &Measure) -> Vec<FieldChange> {
+    let mut f = Fields::default();
+    f.value(
+        "quadrant",
+        Some(o.quadrant.clone()),
+        Some(n.quadrant.clone()),
+    );
+    f.prose("name", Some(&o.name), Some(&n.name));
+    f.prose(
+        "definition",
+        o.definition.as_deref(),
+        n.definition.as_deref(),
+    );
+    f.prose(
+        "data_source",
+        o.data_source.as_deref(),
+        n.data_source.as_deref(),
+    );
+    f.value("baseline", o.baseline.clone(), n.baseline.clone());
+    f.value("target", o.target.clone(), n.target.clone());
+    f.0
+}
+
+fn compass(old: Option<&Compass>, new: Option<&Compass>, out: &mut Vec<Change>) {
+    let none: &[Measure] = &[];
+    let (o, n) = (
+        old.map_or(none, |c| &c.measures),
+        new.map_or(none, |c| &c.measures),
+    );
+    let old_by = by_id(o, |m| &m.id);
+    let new_by = by_id(n, |m| &m.id);
+    for m in o {
+        if !new_by.contains_key(m.id.as_str())
+            && old_by
+                .get(m.id.as_str())
+                .is_some_and(|(_, f)| std::ptr::eq(*f, m))
+        {
+            out.push(Change::MeasureRemoved {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                quadrant: m.quadrant.clone(),
+            });
+        }
+    }
+    for m in n {
+        if !new_by
+            .get(m.id.as_str())
+            .is_some_and(|(_, f)| std::ptr::eq(*f, m))
+        {
+            continue;
+        }
+        match old_by.get(m.id.as_str()) {
+            None => out.push(Change::MeasureAdded {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                quadrant: m.quadrant.clone(),
+            }),
+            Some((_, before)) => {
+                let fields = measure_fields(before, m);
+                if !fields.is_empty() {
+                    out.push(Change::MeasureChanged {
+                        id: m.id.clone(),
+                        name: m.name.clone(),
+                        fields,
+                    });
+                }
+            }
+        }
+    }
+}
+
+/// The text of an answer that counts as an answer: none while it is open,
+/// deferred or not applicable (the status says why).
+fn answer_text<'a>(status: Option<&crate::workbook::Status>, body: Option<&'a str>) -> &'a str {
+    match status {
+        Some(crate::workbook::Status::Answered) => body.unwrap_or(""),
+        _ => "",
+    }
+}
+
+fn answers(old: Version<'_>, new: Version<'_>, broken: &Broken, out: &mut Vec<Change>) {
+    let (o, n) = (old.population, new.population);
+    let mut walkthroughs = Vec::new();
+    let section_ids = union(
+        new.guide.all_sections().map(|s| s.id.as_str()),
+        old.guide.all_sections().map(|s| s.id.as_str()),
+    );
+    for id in section_ids {
+        let (old_sec, new_sec) = (old.guide.section(id), new.guide.section(id));
+        let Some(heading) = new_sec.or(old_sec).map(Section::heading) else {
+            continue;
+        };
+        if broken.contains(&format!("{}/answers/{id}.md", n.dir)) {
+            continue;
+        }
+        let question_ids = union(
+            new_sec
+                .iter()
+                .flat_map(|s| s.questions.iter().map(|q| q.id.as_str())),
+            old_sec
+                .iter()
+                .flat_map(|s| s.questions.iter().map(|q| q.id.as_str())),
+        );
+        for qid in question_ids {
+            let (old_q, new_q) = (question_of(old_sec, qid), question_of(new_sec, qid));
+            let Some((_, question)) = new_q.or(old_q) else {
+                continue;
+            };
+            // A question answered by a record whose file cannot be read is
+            // not compared: its status would only say the file broke.
+            let record = match question.kind {
+                QuestionKind::Personas => Some(format!("{}/personas", n.dir)),
+                QuestionKind::ProcessMap => Some(format!("{}/process-map.toml", n.dir)),
+                QuestionKind::ValueCompass => Some(format!("{}/value-compass.toml", n.dir)),
+                QuestionKind::Text | QuestionKind::Walkthrough => None,
+            };
+            if record.is_some_and(|r| broken.contains_or_holds(&r)) {
+                continue;
+            }
+            let old_status = old_q.map(|(s, q)| o.status(s, q));
+            let new_status = new_q.map(|(s, q)| n.status(s, q));
+            let (old_answer, new_answer) = (o.answer(id, qid), n.answer(id, qid));
+            if question.kind == QuestionKind::Walkthrough {
+                walkthrough(
+                    id,
+                    question.configuration.as_deref().unwrap_or(id),
+                    old_answer.map_or(&[][..], |a| &a.walkthrough),
+                    new_answer.map_or(&[][..], |a| &a.walkthrough),
+                    &mut walkthroughs,
+                );
+            }
+            let text = if new_status == Some(crate::workbook::Status::Answered) {
+                words::diff(
+                    answer_text(old_status.as_ref(), old_answer.map(|a| a.body.as_str())),
+                    answer_text(new_status.as_ref(), new_answer.map(|a| a.body.as_str())),
+                )
+            } else {
+                None
+            };
+            let status = (old_status != new_status).then_some(StatusChange {
+                before: old_status,
+                after: new_status,
+            });
+            if status.is_some() || text.is_some() {
+                out.push(Change::AnswerChanged {
+                    step: id.to_string(),
+                    step_title: heading.clone(),
+                    question: qid.to_string(),
+                    question_text: question.text.clone(),
+                    status,
+                    text,
+                });
+            }
+        }
+    }
+    out.extend(walkthroughs);
+}
+
+fn question_of<'a>(
+    section: Option<&'a Section>,
+    id: &str,
+) -> Option<(&'a Section, &'a crate::guide::Question)> {
+    section.and_then(|s| s.questions.iter().find(|q| q.id == id).map(|q| (s, q)))
+}
+
+fn walkthrough(
+    step: &str,
+    configuration: &str,
+    old: &[crate::workbook::answers::WalkEntry],
+    new: &[crate::workbook::answers::WalkEntry],
+    out: &mut Vec<Change>,
+) {
+    let old_by = by_id(old, |e| &e.persona);
+    let new_by = by_id(new, |e| &e.persona);
+    let personas = union(
+        new.iter().map(|e| e.persona.as_str()),
+        old.iter().map(|e| e.persona.as_str()),
+    );
+    for persona in personas {
+        let (before, after) = (
+            old_by.get(persona).map(|(_, e)| e.body.as_str()),
+            new_by.get(persona).map(|(_, e)| e.body.as_str()),
+        );
+        let (step, configuration, persona) = (
+            step.to_string(),
+            configuration.to_string(),
+            persona.to_string(),
+        );
+        match (before, after) {
+            (None, Some(after)) => out.push(Change::WalkthroughAdded {
+                step,
+                configuration,
+                persona,
+                text: words::added(after),
+            }),
+            (Some(_), None) => out.push(Change::WalkthroughRemoved {
+                step,
+                configuration,
+                persona,
+            }),
+            (Some(before), Some(after)) => {
+                if let Some(text) = words::diff(before, after) {
+                    out.push(Change::WalkthroughChanged {
+                        step,
+                        configuration,
+                        persona,
+                        text,
+                    });
+                }
+            }
+            (None, None) => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn moved(old: &[&str], new: &[&str]) -> Vec<String> {
+        let kept = kept_in_order(old, new);
+        let mut ids: Vec<String> = new
+            .iter()
+            .filter(|id| !kept.contains(*id))
+            .map(|s| s.to_string())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    #[test]
+    fn a_swap_moves_the_two_swapped_steps() {
+        assert_eq!(
+            moved(&["a", "b", "c", "d"], &["c", "b", "a", "d"]),
+            ["a", "c"]
+        );
+    }
+
+    #[test]
+    fn one_step_taken_elsewhere_is_the_only_move() {
+        assert_eq!(
+            moved(&["a", "b", "c", "d", "e"], &["b", "c", "d", "a", "e"]),
+            ["a"]
+        );
+        assert!(moved(&["a", "b", "c"], &["a", "b", "c"]).is_empty());
+        assert_eq!(moved(&["a", "b"], &["b", "a"]).len(), 1);
+    }
+}
