@@ -36,13 +36,17 @@ pub fn is_unreadable(f: &Finding) -> bool {
     matches!(f.code, "CV001" | "CV002")
 }
 
-/// The findings of files that could not be read, on one side only, labelled
-/// with their side; the same problem on both sides is no change.
-pub fn side_findings(old: &[Finding], new: &[Finding]) -> Vec<SideFinding> {
+/// The findings `keep` selects that are on one side only, labelled with
+/// their side; the same problem on both sides is no change.
+pub fn side_findings(
+    old: &[Finding],
+    new: &[Finding],
+    keep: impl Fn(&Finding) -> bool,
+) -> Vec<SideFinding> {
     let pick = |mine: &[Finding], theirs: &[Finding], side: Side| -> Vec<SideFinding> {
         let mut found: Vec<Finding> = mine
             .iter()
-            .filter(|f| is_unreadable(f) && !theirs.contains(f))
+            .filter(|f| keep(f) && !theirs.contains(f))
             .cloned()
             .collect();
         finding::sort(&mut found);
@@ -115,7 +119,7 @@ pub fn added(new: Version<'_>, form: Form) -> PopulationDiff {
             after: Some(completeness(new, form)),
         },
         stat: Stat::default(),
-        findings: side_findings(&[], &new.population.findings),
+        findings: side_findings(&[], &new.population.findings, is_unreadable),
     }
 }
 
@@ -132,7 +136,7 @@ pub fn removed(old: Version<'_>, form: Form) -> PopulationDiff {
             after: None,
         },
         stat: Stat::default(),
-        findings: side_findings(&old.population.findings, &[]),
+        findings: side_findings(&old.population.findings, &[], is_unreadable),
     }
 }
 
@@ -160,7 +164,7 @@ pub fn changed(old: Version<'_>, new: Version<'_>, form: Form) -> Option<Populat
             .position(|g| *g == c.group())
             .unwrap_or(usize::MAX)
     });
-    let findings = side_findings(&o.findings, &n.findings);
+    let findings = side_findings(&o.findings, &n.findings, is_unreadable);
     if changes.is_empty() && findings.is_empty() {
         return None;
     }

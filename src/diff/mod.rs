@@ -20,8 +20,8 @@ use crate::finding::Finding;
 use crate::git::GitError;
 use crate::guide::{Form, Guide};
 use crate::workbook::{self, Config, Population};
-use model::{DiffReport, FieldChange, PopulationState, Side, SideFinding, Summary};
-pub use version::{Spec, Version};
+use model::{DiffReport, FieldChange, PopulationState, Summary};
+pub use version::{Fetch, Spec, Version};
 
 /// What to compare.
 #[derive(Debug, Clone, Default)]
@@ -156,25 +156,6 @@ fn head(version: &Version) -> Result<Head, DiffError> {
     })
 }
 
-/// Workbook-level problems worth reporting: unreadable files, and a guide
-/// that cannot be used.
-fn head_findings(old: &[Finding], new: &[Finding]) -> Vec<SideFinding> {
-    let relevant = |f: &&Finding| compare::is_unreadable(f) || f.code == "CV040";
-    let pick = |mine: &[Finding], theirs: &[Finding], side: Side| -> Vec<SideFinding> {
-        mine.iter()
-            .filter(relevant)
-            .filter(|f| !theirs.contains(f))
-            .map(|f| SideFinding {
-                side,
-                finding: f.clone(),
-            })
-            .collect()
-    };
-    let mut all = pick(old, new, Side::Old);
-    all.extend(pick(new, old, Side::New));
-    all
-}
-
 fn config_changes(old: &Config, new: &Config) -> Vec<FieldChange> {
     let mut out = Vec::new();
     let mut field = |name: &str, before: Option<String>, after: Option<String>| {
@@ -217,32 +198,29 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     // Two revisions: read only what lies outside the populations for now.
     // A revision against a folder: read everything, to compare bytes.
     let both_revisions = old_v.is_revision() && new_v.is_revision();
-    let nothing = BTreeSet::new();
-    let first_fetch = both_revisions.then_some(&nothing);
-    old_v.fetch(first_fetch)?;
-    new_v.fetch(first_fetch)?;
+    let first = if both_revisions {
+        Fetch::OutsidePopulations
+    } else {
+        Fetch::Everything
+    };
+    old_v.fetch(&first)?;
+    new_v.fetch(&first)?;
     let old_h = head(&old_v)?;
     let new_h = head(&new_v)?;
 
-    let guide_failed = |h: &Head| {
-        h.findings
-            .iter()
-            .filter(|f| f.code == "CV040")
-            .cloned()
-            .collect::<Vec<_>>()
-    };
+    // A version whose guide cannot be used is read with the other's guide
+    // (and its problems reported); when neither can be used, stop.
     let (old_guide, new_guide) = match (&old_h.guide, &new_h.guide) {
         (Some(o), Some(n)) => (o.clone(), n.clone()),
         (Some(o), None) => (o.clone(), o.clone()),
         (None, Some(n)) => (n.clone(), n.clone()),
-        (None, None) => match Guide::builtin() {
-            Ok(g) => (g.clone(), g),
-            Err(_) => {
-                let mut all = guide_failed(&old_h);
-                all.extend(guide_failed(&new_h));
-                return Err(DiffError::Guide(all));
-            }
-        },
+        (None, None) => {
+            let mut problems: Vec<Finding> = old_h.findings.clone();
+            problems.extend(new_h.findings.iter().cloned());
+            problems.retain(|f| f.code == "CV040" || compare::is_unreadable(f));
+            crate::finding::sort(&mut problems);
+            return Err(DiffError::Guide(problems));
+        }
     };
     let form = new_h.config.form;
     let same_guide = old_h.config.guide == new_h.config.guide
@@ -286,9 +264,9 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         plans.push((slug.to_string(), plan));
     }
     if both_revisions {
-        let wanted: BTreeSet<String> = plans.iter().map(|(s, _)| s.clone()).collect();
-        old_v.fetch(Some(&wanted))?;
-        new_v.fetch(Some(&wanted))?;
+        let wanted = Fetch::Populations(plans.iter().map(|(s, _)| s.clone()).collect());
+        old_v.fetch(&wanted)?;
+        new_v.fetch(&wanted)?;
     }
 
     // A folder's files are compared byte for byte as the populations are
@@ -302,7 +280,10 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         skip_same,
     );
     let workbook = config_changes(&old_h.config, &new_h.config);
-    let findings = head_findings(&old_h.findings, &new_h.findings);
+    // Outside the populations: unreadable files, and a guide that cannot be used.
+    let findings = compare::side_findings(&old_h.findings, &new_h.findings, |f| {
+        compare::is_unreadable(f) || f.code == "CV040"
+    });
     let mut summary = Summary::default();
     for p in &populations {
         match p.state {

@@ -45,6 +45,17 @@ enum Store {
     },
 }
 
+/// Which files of a revision to read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fetch {
+    /// Every file.
+    Everything,
+    /// The files outside the population folders (`covalue.toml`, a site's guide).
+    OutsidePopulations,
+    /// The files of these populations.
+    Populations(BTreeSet<String>),
+}
+
 /// A version of the workbook, ready to be loaded.
 pub struct Version {
     /// How it is named in output.
@@ -137,9 +148,8 @@ impl Version {
         matches!(self.store, Store::Git { .. })
     }
 
-    /// Reads from git the files outside the populations (`covalue.toml`, a
-    /// site's guide) and those of the given populations (all when `None`).
-    pub fn fetch(&mut self, populations: Option<&BTreeSet<String>>) -> Result<(), DiffError> {
+    /// Reads from git the files asked for; nothing for a folder.
+    pub fn fetch(&mut self, what: &Fetch) -> Result<(), DiffError> {
         let Store::Git {
             repo,
             entries,
@@ -150,9 +160,10 @@ impl Version {
         };
         let wanted: Vec<&TreeEntry> = entries
             .values()
-            .filter(|e| match (population_of(&e.path), populations) {
-                (None, _) | (Some(_), None) => true,
-                (Some(slug), Some(set)) => set.contains(slug),
+            .filter(|e| match (population_of(&e.path), what) {
+                (_, Fetch::Everything) | (None, Fetch::OutsidePopulations) => true,
+                (Some(slug), Fetch::Populations(slugs)) => slugs.contains(slug),
+                (Some(_), Fetch::OutsidePopulations) | (None, Fetch::Populations(_)) => false,
             })
             .collect();
         let blobs = repo.read_blobs(
