@@ -241,6 +241,40 @@ fn a_reworded_answer_shows_the_changed_words_not_the_paragraph() {
 }
 
 #[test]
+fn walk_through_entries_are_matched_by_persona() {
+    let f = Fixture::new();
+    let file = format!("{POP}/answers/chain.md");
+    f.edit(
+        &file,
+        "leaves the hospital. We could measure",
+        "leaves the hospital, and a pharmacist call on day two. We could measure",
+    );
+    f.edit(
+        &file,
+        "\n## Where in the chain",
+        "\n### Dolores {#dolores}\n\nDolores meets the chain at her lab visits.\n\n## Where in the chain",
+    );
+    let (code, out, _) = f.diff(&[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("+ Added the Value chain walk-through of Dolores (dolores)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("{+Dolores meets the chain at her lab visits.+}"),
+        "{out}"
+    );
+    assert!(
+        out.contains("~ The Value chain walk-through of Markus (markus)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[-hospital.-] {+hospital, and a pharmacist call on day two.+}"),
+        "{out}"
+    );
+}
+
+#[test]
 fn rewrapping_an_answer_is_no_change() {
     let f = Fixture::new();
     f.edit(

@@ -10,12 +10,13 @@ use similar::{Algorithm, DiffOp};
 
 use super::model::{
     Change, Completeness, Contents, FieldChange, PopulationDiff, PopulationState, Side,
-    SideFinding, Stat, StatusChange,
+    SideFinding, Stat, StatusChange, Walkthrough,
 };
 use super::words;
 use crate::check;
 use crate::finding::{self, Finding};
 use crate::guide::{Form, Guide, QuestionKind, Section};
+use crate::workbook::answers::WalkEntry;
 use crate::workbook::records::{Figures, PopulationInfo, ProcessStep};
 use crate::workbook::{Compass, Measure, Persona, Population, ProcessMap};
 
@@ -709,9 +710,20 @@ fn answers(old: Version<'_>, new: Version<'_>, broken: &Broken, out: &mut Vec<Ch
             let new_status = new_q.map(|(s, q)| n.status(s, q));
             let (old_answer, new_answer) = (o.answer(id, qid), n.answer(id, qid));
             if question.kind == QuestionKind::Walkthrough {
+                let configuration = question.configuration.as_deref().unwrap_or(id);
+                let of = Walkthrough {
+                    step: id.to_string(),
+                    configuration: configuration.to_string(),
+                    configuration_title: Guide::term_title(
+                        &new.guide.configurations,
+                        configuration,
+                    )
+                    .to_string(),
+                    persona: String::new(),
+                    name: String::new(),
+                };
                 walkthrough(
-                    id,
-                    question.configuration.as_deref().unwrap_or(id),
+                    &of,
                     old_answer.map_or(&[][..], |a| &a.walkthrough),
                     new_answer.map_or(&[][..], |a| &a.walkthrough),
                     &mut walkthroughs,
@@ -751,49 +763,45 @@ fn question_of<'a>(
     section.and_then(|s| s.questions.iter().find(|q| q.id == id).map(|q| (s, q)))
 }
 
-fn walkthrough(
-    step: &str,
-    configuration: &str,
-    old: &[crate::workbook::answers::WalkEntry],
-    new: &[crate::workbook::answers::WalkEntry],
-    out: &mut Vec<Change>,
-) {
-    let old_by = by_id(old, |e| &e.persona);
-    let new_by = by_id(new, |e| &e.persona);
+/// The walk-through entries of one configuration, matched by persona.
+fn walkthrough(of: &Walkthrough, old: &[WalkEntry], new: &[WalkEntry], out: &mut Vec<Change>) {
+    // An entry with nothing under its heading is no walk-through yet.
+    let written = |entries: &[WalkEntry]| -> Vec<WalkEntry> {
+        entries
+            .iter()
+            .filter(|e| !e.body.trim().is_empty())
+            .cloned()
+            .collect()
+    };
+    let (old, new) = (written(old), written(new));
+    let old_by = by_id(&old, |e| &e.persona);
+    let new_by = by_id(&new, |e| &e.persona);
     let personas = union(
         new.iter().map(|e| e.persona.as_str()),
         old.iter().map(|e| e.persona.as_str()),
     );
     for persona in personas {
         let (before, after) = (
-            old_by.get(persona).map(|(_, e)| e.body.as_str()),
-            new_by.get(persona).map(|(_, e)| e.body.as_str()),
+            old_by.get(persona).map(|(_, e)| *e),
+            new_by.get(persona).map(|(_, e)| *e),
         );
-        let (step, configuration, persona) = (
-            step.to_string(),
-            configuration.to_string(),
-            persona.to_string(),
-        );
+        let Some(heading) = after.or(before).map(|e| e.heading.trim()) else {
+            continue;
+        };
+        let entry = Walkthrough {
+            persona: persona.to_string(),
+            name: if heading.is_empty() { persona } else { heading }.to_string(),
+            ..of.clone()
+        };
         match (before, after) {
             (None, Some(after)) => out.push(Change::WalkthroughAdded {
-                step,
-                configuration,
-                persona,
-                text: words::added(after),
+                entry,
+                text: words::added(&after.body),
             }),
-            (Some(_), None) => out.push(Change::WalkthroughRemoved {
-                step,
-                configuration,
-                persona,
-            }),
+            (Some(_), None) => out.push(Change::WalkthroughRemoved { entry }),
             (Some(before), Some(after)) => {
-                if let Some(text) = words::diff(before, after) {
-                    out.push(Change::WalkthroughChanged {
-                        step,
-                        configuration,
-                        persona,
-                        text,
-                    });
+                if let Some(text) = words::diff(&before.body, &after.body) {
+                    out.push(Change::WalkthroughChanged { entry, text });
                 }
             }
             (None, None) => {}

@@ -276,6 +276,21 @@ impl Group {
     }
 }
 
+/// One persona's walk-through of one value configuration.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Walkthrough {
+    /// The guide step holding the walk-through, e.g. `chain`.
+    pub step: String,
+    /// The configuration's id, e.g. `chain`.
+    pub configuration: String,
+    /// Its title in the guide, e.g. "Value chain".
+    pub configuration_title: String,
+    /// The persona's slug.
+    pub persona: String,
+    /// The persona's name, as written in the walk-through's heading.
+    pub name: String,
+}
+
 /// One change in a population, typed by kind.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
@@ -380,32 +395,23 @@ pub enum Change {
     },
     /// A persona was walked through a configuration.
     WalkthroughAdded {
-        /// The guide step holding the walk-through, e.g. `chain`.
-        step: String,
-        /// The configuration, e.g. `chain`.
-        configuration: String,
-        /// The persona's slug.
-        persona: String,
+        /// Which walk-through.
+        #[serde(flatten)]
+        entry: Walkthrough,
         /// What was written.
         text: Words,
     },
     /// A persona's walk-through entry was removed.
     WalkthroughRemoved {
-        /// The guide step holding the walk-through.
-        step: String,
-        /// The configuration.
-        configuration: String,
-        /// The persona's slug.
-        persona: String,
+        /// Which walk-through.
+        #[serde(flatten)]
+        entry: Walkthrough,
     },
     /// A persona's walk-through entry was reworded.
     WalkthroughChanged {
-        /// The guide step holding the walk-through.
-        step: String,
-        /// The configuration.
-        configuration: String,
-        /// The persona's slug.
-        persona: String,
+        /// Which walk-through.
+        #[serde(flatten)]
+        entry: Walkthrough,
         /// The change, word by word.
         text: Words,
     },

@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::file_prefix;
 use super::model::{
     Change, Completeness, DiffReport, FieldChange, Group as GroupKind, PopulationDiff,
-    PopulationState, Segment, Side, SideFinding, StatusChange, VersionSource, Words,
+    PopulationState, Segment, Side, SideFinding, StatusChange, VersionSource, Walkthrough, Words,
 };
 use crate::workbook::Status;
 
@@ -298,6 +298,16 @@ fn named(kind: &str, name: &str, id: &str) -> Line {
         .text(")")
 }
 
+/// "Value chain walk-through of Åsa (`asa`)".
+fn walkthrough(w: &Walkthrough) -> Line {
+    Line::default()
+        .text(format!("{} walk-through of ", w.configuration_title))
+        .name(&w.name)
+        .text(" (")
+        .code(&w.persona)
+        .text(")")
+}
+
 fn item(mark: Mark, line: Line) -> Item {
     Item {
         mark,
@@ -378,41 +388,22 @@ fn change_item(change: &Change) -> Item {
                 .text(format!(" from the {quadrant} quadrant")),
         ),
         Change::MeasureChanged { id, name, fields } => record(named("Measure", name, id), fields),
-        Change::WalkthroughAdded {
-            configuration,
-            persona,
-            text,
-            ..
-        } => Item {
+        Change::WalkthroughAdded { entry, text } => Item {
             mark: Mark::Added,
             line: Line::default()
-                .text("Walked ")
-                .code(persona)
-                .text(format!(" through the {configuration}")),
+                .text("Added the ")
+                .extend(walkthrough(entry)),
             details: vec![words(text)],
         },
-        Change::WalkthroughRemoved {
-            configuration,
-            persona,
-            ..
-        } => item(
+        Change::WalkthroughRemoved { entry } => item(
             Mark::Removed,
             Line::default()
-                .text("Removed the walk-through of ")
-                .code(persona)
-                .text(format!(" through the {configuration}")),
+                .text("Removed the ")
+                .extend(walkthrough(entry)),
         ),
-        Change::WalkthroughChanged {
-            configuration,
-            persona,
-            text,
-            ..
-        } => Item {
+        Change::WalkthroughChanged { entry, text } => Item {
             mark: Mark::Changed,
-            line: Line::default()
-                .text("Walk-through of ")
-                .code(persona)
-                .text(format!(" through the {configuration}")),
+            line: Line::default().text("The ").extend(walkthrough(entry)),
             details: vec![words(text)],
         },
         Change::AnswerChanged {
