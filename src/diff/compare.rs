@@ -213,6 +213,8 @@ fn non_empty(text: Option<&str>) -> Option<&str> {
 impl Fields {
     /// A short value: "before → after".
     fn value(&mut self, field: impl Into<String>, before: Option<String>, after: Option<String>) {
+        let written = |v: Option<String>| v.filter(|v| !v.trim().is_empty());
+        let (before, after) = (written(before), written(after));
         if before != after {
             self.0.push(FieldChange {
                 field: field.into(),
