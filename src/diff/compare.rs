@@ -322,13 +322,50 @@ fn union<'a>(
         .collect()
 }
 
-/// Items by id; the first of two with the same id wins (check reports the repeat).
-fn by_id<T>(items: &[T], id: impl Fn(&T) -> &str) -> HashMap<&str, (usize, &T)> {
-    let mut map = HashMap::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        map.entry(id(item)).or_insert((i, item));
+/// An item matched by id across the two versions, with its place (from 0).
+enum Matched<'a, T> {
+    /// Only in the older version.
+    Removed(usize, &'a T),
+    /// Only in the newer version.
+    Added(usize, &'a T),
+    /// In both: before and after.
+    Both((usize, &'a T), (usize, &'a T)),
+}
+
+/// Items matched by id: those removed, in the older order, then the newer
+/// version's items in order. Of two items with the same id the first is
+/// used (`check` reports the repeat).
+fn match_by_id<'a, T>(old: &'a [T], new: &'a [T], id: impl Fn(&T) -> &str) -> Vec<Matched<'a, T>> {
+    let first = |items: &'a [T]| {
+        let mut map: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            map.entry(id(item)).or_insert(i);
+        }
+        map
+    };
+    let (old_first, new_first) = (first(old), first(new));
+    let is_first = |map: &HashMap<&str, usize>, i: usize, item: &T| map.get(id(item)) == Some(&i);
+    let mut out = Vec::new();
+    for (i, item) in old.iter().enumerate() {
+        if is_first(&old_first, i, item) && !new_first.contains_key(id(item)) {
+            out.push(Matched::Removed(i, item));
+        }
     }
-    map
+    for (j, item) in new.iter().enumerate() {
+        if !is_first(&new_first, j, item) {
+            continue;
+        }
+        out.push(
+            match old_first
+                .get(id(item))
+                .and_then(|&i| old.get(i).map(|o| (i, o)))
+            {
+                Some(before) => Matched::Both(before, (j, item)),
+                None => Matched::Added(j, item),
+            },
+        );
+    }
+    out
 }
 
 fn persona_fields(o: &Persona, n: &Persona) -> Vec<FieldChange> {
@@ -365,31 +402,20 @@ fn persona_fields(o: &Persona, n: &Persona) -> Vec<FieldChange> {
 }
 
 fn personas(o: &Population, n: &Population, broken: &Broken, out: &mut Vec<Change>) {
-    let file = |slug: &str| format!("{}/personas/{slug}.md", n.dir);
-    let old = by_id(&o.personas, |p| &p.slug);
-    let new = by_id(&n.personas, |p| &p.slug);
-    for p in &o.personas {
-        if !new.contains_key(p.slug.as_str()) && !broken.contains(&file(&p.slug)) {
-            out.push(Change::PersonaRemoved {
-                id: p.slug.clone(),
-                name: p.name.clone(),
-            });
-        }
-    }
-    for p in &n.personas {
-        if new
-            .get(p.slug.as_str())
-            .is_some_and(|(_, first)| !std::ptr::eq(*first, p))
-        {
-            continue;
-        }
-        match old.get(p.slug.as_str()) {
-            None if !broken.contains(&file(&p.slug)) => out.push(Change::PersonaAdded {
+    // A persona whose file cannot be read on one side is neither added nor removed.
+    let readable = |p: &Persona| !broken.contains(&format!("{}/personas/{}.md", n.dir, p.slug));
+    for matched in match_by_id(&o.personas, &n.personas, |p| &p.slug) {
+        match matched {
+            Matched::Removed(_, p) if readable(p) => out.push(Change::PersonaRemoved {
                 id: p.slug.clone(),
                 name: p.name.clone(),
             }),
-            None => {}
-            Some((_, before)) => {
+            Matched::Added(_, p) if readable(p) => out.push(Change::PersonaAdded {
+                id: p.slug.clone(),
+                name: p.name.clone(),
+            }),
+            Matched::Removed(..) | Matched::Added(..) => {}
+            Matched::Both((_, before), (_, p)) => {
                 let fields = persona_fields(before, p);
                 if !fields.is_empty() {
                     out.push(Change::PersonaChanged {
@@ -506,25 +532,6 @@ fn kept_in_order<'a>(old: &[&'a str], new: &[&'a str]) -> HashSet<&'a str> {
     kept
 }
 
-type StepsById<'a> = HashMap<&'a str, (usize, &'a ProcessStep)>;
-
-/// The ids of `steps` (first of each) that are also in `other`, in order.
-fn common_ids<'a>(
-    steps: &'a [ProcessStep],
-    mine: &StepsById<'a>,
-    other: &StepsById<'_>,
-) -> Vec<&'a str> {
-    steps
-        .iter()
-        .filter(|s| {
-            mine.get(s.id.as_str())
-                .is_some_and(|(_, f)| std::ptr::eq(*f, *s))
-                && other.contains_key(s.id.as_str())
-        })
-        .map(|s| s.id.as_str())
-        .collect()
-}
-
 fn process_map(old: Option<&ProcessMap>, new: Option<&ProcessMap>, out: &mut Vec<Change>) {
     let no_steps: &[ProcessStep] = &[];
     let (o_steps, n_steps) = (
@@ -540,51 +547,50 @@ fn process_map(old: Option<&ProcessMap>, new: Option<&ProcessMap>, out: &mut Vec
     if !f.0.is_empty() {
         out.push(Change::ProcessMapChanged { fields: f.0 });
     }
-    let old_by = by_id(o_steps, |s| &s.id);
-    let new_by = by_id(n_steps, |s| &s.id);
-    let first = |map: &StepsById<'_>, s: &ProcessStep| {
-        map.get(s.id.as_str())
-            .is_some_and(|(_, f)| std::ptr::eq(*f, s))
-    };
-    let old_common = common_ids(o_steps, &old_by, &new_by);
-    let new_common = common_ids(n_steps, &new_by, &old_by);
+    let matched = match_by_id(o_steps, n_steps, |s| &s.id);
+    // The steps in both versions, in the newer order and in the older one.
+    let both: Vec<(usize, &str)> = matched
+        .iter()
+        .filter_map(|m| match m {
+            Matched::Both((i, s), _) => Some((*i, s.id.as_str())),
+            _ => None,
+        })
+        .collect();
+    let new_common: Vec<&str> = both.iter().map(|(_, id)| *id).collect();
+    let mut old_common = both.clone();
+    old_common.sort_unstable();
+    let old_common: Vec<&str> = old_common.into_iter().map(|(_, id)| id).collect();
     let kept = kept_in_order(&old_common, &new_common);
-    for (i, s) in o_steps.iter().enumerate() {
-        if first(&old_by, s) && !new_by.contains_key(s.id.as_str()) {
-            out.push(Change::StepRemoved {
+    for m in matched {
+        match m {
+            Matched::Removed(i, s) => out.push(Change::StepRemoved {
                 id: s.id.clone(),
                 title: s.title.clone(),
                 position: i + 1,
-            });
-        }
-    }
-    for (j, s) in n_steps.iter().enumerate() {
-        if !first(&new_by, s) {
-            continue;
-        }
-        let Some((i, before)) = old_by.get(s.id.as_str()) else {
-            out.push(Change::StepAdded {
+            }),
+            Matched::Added(j, s) => out.push(Change::StepAdded {
                 id: s.id.clone(),
                 title: s.title.clone(),
                 position: j + 1,
-            });
-            continue;
-        };
-        if !kept.contains(s.id.as_str()) {
-            out.push(Change::StepMoved {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                from: i + 1,
-                to: j + 1,
-            });
-        }
-        let fields = step_fields(before, s);
-        if !fields.is_empty() {
-            out.push(Change::StepChanged {
-                id: s.id.clone(),
-                title: s.title.clone(),
-                fields,
-            });
+            }),
+            Matched::Both((i, before), (j, s)) => {
+                if !kept.contains(s.id.as_str()) {
+                    out.push(Change::StepMoved {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                        from: i + 1,
+                        to: j + 1,
+                    });
+                }
+                let fields = step_fields(before, s);
+                if !fields.is_empty() {
+                    out.push(Change::StepChanged {
+                        id: s.id.clone(),
+                        title: s.title.clone(),
+                        fields,
+                    });
+                }
+            }
         }
     }
 }
@@ -618,35 +624,19 @@ fn compass(old: Option<&Compass>, new: Option<&Compass>, out: &mut Vec<Change>) 
         old.map_or(none, |c| &c.measures),
         new.map_or(none, |c| &c.measures),
     );
-    let old_by = by_id(o, |m| &m.id);
-    let new_by = by_id(n, |m| &m.id);
-    for m in o {
-        if !new_by.contains_key(m.id.as_str())
-            && old_by
-                .get(m.id.as_str())
-                .is_some_and(|(_, f)| std::ptr::eq(*f, m))
-        {
-            out.push(Change::MeasureRemoved {
-                id: m.id.clone(),
-                name: m.name.clone(),
-                quadrant: m.quadrant.clone(),
-            });
-        }
-    }
-    for m in n {
-        if !new_by
-            .get(m.id.as_str())
-            .is_some_and(|(_, f)| std::ptr::eq(*f, m))
-        {
-            continue;
-        }
-        match old_by.get(m.id.as_str()) {
-            None => out.push(Change::MeasureAdded {
+    for matched in match_by_id(o, n, |m| &m.id) {
+        match matched {
+            Matched::Removed(_, m) => out.push(Change::MeasureRemoved {
                 id: m.id.clone(),
                 name: m.name.clone(),
                 quadrant: m.quadrant.clone(),
             }),
-            Some((_, before)) => {
+            Matched::Added(_, m) => out.push(Change::MeasureAdded {
+                id: m.id.clone(),
+                name: m.name.clone(),
+                quadrant: m.quadrant.clone(),
+            }),
+            Matched::Both((_, before), (_, m)) => {
                 let fields = measure_fields(before, m);
                 if !fields.is_empty() {
                     out.push(Change::MeasureChanged {
@@ -776,37 +766,31 @@ fn walkthrough(of: &Walkthrough, old: &[WalkEntry], new: &[WalkEntry], out: &mut
             .collect()
     };
     let (old, new) = (written(old), written(new));
-    let old_by = by_id(&old, |e| &e.persona);
-    let new_by = by_id(&new, |e| &e.persona);
-    let personas = union(
-        new.iter().map(|e| e.persona.as_str()),
-        old.iter().map(|e| e.persona.as_str()),
-    );
-    for persona in personas {
-        let (before, after) = (
-            old_by.get(persona).map(|(_, e)| *e),
-            new_by.get(persona).map(|(_, e)| *e),
-        );
-        let Some(heading) = after.or(before).map(|e| e.heading.trim()) else {
-            continue;
-        };
-        let entry = Walkthrough {
-            persona: persona.to_string(),
-            name: if heading.is_empty() { persona } else { heading }.to_string(),
-            ..of.clone()
-        };
-        match (before, after) {
-            (None, Some(after)) => out.push(Change::WalkthroughAdded {
-                entry,
+    let entry = |e: &WalkEntry| Walkthrough {
+        persona: e.persona.clone(),
+        name: match e.heading.trim() {
+            "" => e.persona.clone(),
+            heading => heading.to_string(),
+        },
+        ..of.clone()
+    };
+    for matched in match_by_id(&old, &new, |e| &e.persona) {
+        match matched {
+            Matched::Added(_, after) => out.push(Change::WalkthroughAdded {
+                entry: entry(after),
                 text: words::added(&after.body),
             }),
-            (Some(_), None) => out.push(Change::WalkthroughRemoved { entry }),
-            (Some(before), Some(after)) => {
+            Matched::Removed(_, before) => out.push(Change::WalkthroughRemoved {
+                entry: entry(before),
+            }),
+            Matched::Both((_, before), (_, after)) => {
                 if let Some(text) = words::diff(&before.body, &after.body) {
-                    out.push(Change::WalkthroughChanged { entry, text });
+                    out.push(Change::WalkthroughChanged {
+                        entry: entry(after),
+                        text,
+                    });
                 }
             }
-            (None, None) => {}
         }
     }
 }
@@ -824,6 +808,21 @@ mod tests {
             .collect();
         ids.sort();
         ids
+    }
+
+    #[test]
+    fn items_are_matched_by_id_and_a_repeated_id_counts_once() {
+        let old = ["a", "b", "b", "c"];
+        let new = ["c", "d", "a", "d"];
+        let shown: Vec<String> = match_by_id(&old, &new, |s| s)
+            .into_iter()
+            .map(|m| match m {
+                Matched::Removed(i, s) => format!("-{s}@{i}"),
+                Matched::Added(j, s) => format!("+{s}@{j}"),
+                Matched::Both((i, s), (j, _)) => format!("{s}@{i}->{j}"),
+            })
+            .collect();
+        assert_eq!(shown, ["-b@1", "c@3->0", "+d@1", "a@0->2"]);
     }
 
     #[test]
