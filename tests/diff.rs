@@ -697,3 +697,81 @@ fn html_is_self_contained_and_escapes_what_teams_write() {
     );
     assert!(out.contains("<ins>"), "{out}");
 }
+
+/// Every document of the toml-test corpus (valid and invalid) as the
+/// records of a population on one side: covalue reports or compares, and
+/// never panics.
+#[test]
+fn any_toml_on_one_side_is_reported_or_compared_without_a_panic() {
+    let corpus = project().join("../shared/testdata/toml-test/tests");
+    if !corpus.is_dir() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "the toml-test corpus is missing at {}",
+            corpus.display()
+        );
+        eprintln!("skipped: no toml-test corpus at {}", corpus.display());
+        return;
+    }
+    let mut documents = Vec::new();
+    let mut folders = vec![corpus];
+    while let Some(dir) = folders.pop() {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                documents.push(fs::read(&path).unwrap());
+            }
+        }
+    }
+    assert!(documents.len() > 500, "{}", documents.len());
+    let tmp = TempDir::new().unwrap();
+    let (old, new) = (tmp.path().join("old"), tmp.path().join("new"));
+    for root in [&old, &new] {
+        fs::create_dir_all(root).unwrap();
+        fs::write(root.join("covalue.toml"), "title = \"Corpus\"\n").unwrap();
+    }
+    for (i, doc) in documents.iter().enumerate() {
+        let before = old.join(format!("populations/t{i}"));
+        fs::create_dir_all(before.join("personas")).unwrap();
+        fs::write(
+            before.join("population.toml"),
+            "name = \"T\"\ndescription = \"A test population.\"\n",
+        )
+        .unwrap();
+        fs::write(
+            before.join("process-map.toml"),
+            "[[step]]\nid = \"a\"\ntitle = \"A\"\ncoproduction = \"none\"\n",
+        )
+        .unwrap();
+        fs::write(
+            before.join("personas/p.md"),
+            "---\nname: P\nkind: patient\ncomposite: true\n---\nP.\n",
+        )
+        .unwrap();
+        let after = new.join(format!("populations/t{i}"));
+        fs::create_dir_all(after.join("personas")).unwrap();
+        for file in ["population.toml", "process-map.toml", "value-compass.toml"] {
+            fs::write(after.join(file), doc).unwrap();
+        }
+        let mut persona = b"---\n".to_vec();
+        persona.extend_from_slice(doc);
+        persona.extend_from_slice(b"\n---\nP.\n");
+        fs::write(after.join("personas/p.md"), persona).unwrap();
+    }
+    for format in ["json", "html"] {
+        let (code, out, err) = run(
+            covalue_in(tmp.path(), tmp.path()).args(["diff", "old", "new", "--format", format])
+        );
+        assert_eq!(code, 1, "{format}: {err}");
+        assert!(!err.contains("panicked"), "{format}: {err}");
+        if format == "json" {
+            let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+            assert_eq!(
+                json["summary"]["populations_changed"].as_u64(),
+                Some(documents.len() as u64)
+            );
+        }
+    }
+}
