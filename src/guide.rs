@@ -329,9 +329,6 @@ impl Guide {
 fn relabel(mut f: Finding) -> Finding {
     f.code = "CV040";
     f.message = format!("guide: {}", f.message);
-    f.help = f
-        .help
-        .map(|h| h.replace("covalue explain CV002", "covalue explain CV040"));
     f
 }
 

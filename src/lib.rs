@@ -6,10 +6,13 @@
 pub mod check;
 pub mod cmd;
 pub mod date;
+pub mod diff;
 pub mod finding;
 pub mod fsutil;
+pub mod git;
 pub mod guide;
 pub mod node;
+pub mod parallel;
 pub mod print;
 pub mod privacy;
 pub mod scaffold;

@@ -65,16 +65,7 @@ impl Source {
 
     /// Reads a file as UTF-8 text.
     pub fn read(path: &Path, display: impl Into<PathBuf>) -> Result<Source, ReadError> {
-        let bytes = match fs::read(path) {
-            Ok(bytes) => bytes,
-            Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
-            Err(err) if path.is_dir() => {
-                let _ = err;
-                return Err(ReadError::IsFolder);
-            }
-            Err(err) => return Err(ReadError::Io(err)),
-        };
-        Source::from_bytes(bytes, display)
+        Source::from_bytes(read_bytes(path)?, display)
     }
 
     /// Builds a source from raw bytes, checking that they are UTF-8.
@@ -138,6 +129,16 @@ impl Source {
     /// How many lines the text has.
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
+    }
+}
+
+/// Reads a file's bytes from disk, saying why it cannot be read.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(bytes),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Err(ReadError::Missing),
+        Err(_) if path.is_dir() => Err(ReadError::IsFolder),
+        Err(err) => Err(ReadError::Io(err)),
     }
 }
 

@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod completions;
+pub mod diff;
 pub mod explain;
 pub mod guide;
 pub mod init;
@@ -122,6 +123,8 @@ pub enum Command {
     New(new::Args),
     /// Check the workbook against its guide: what is open, what is wrong.
     Check(check::Args),
+    /// Show what changed between two versions of the workbook, by meaning.
+    Diff(diff::Args),
     /// Print the guide's questions, without a workbook.
     Guide(guide::Args),
     /// Explain a finding code, such as CV012.
@@ -228,6 +231,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Init(args) => init::execute(args, &ctx),
         Command::New(args) => new::execute(args, &ctx),
         Command::Check(args) => check::execute(args, &ctx),
+        Command::Diff(args) => diff::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args),
         Command::Schema(args) => schema::execute(args, &ctx),

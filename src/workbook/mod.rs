@@ -3,6 +3,7 @@
 //! item so that findings can point at it.
 
 pub mod answers;
+pub mod files;
 pub mod records;
 
 use std::fs;
@@ -18,6 +19,7 @@ use crate::source::{ReadError, Source};
 use crate::spec::{self, Vocabularies};
 
 pub use answers::{Answer, AnswerFile, Status};
+pub use files::{Disk, Files, MemTree};
 pub use records::{Compass, Measure, Persona, PopulationInfo, ProcessMap, ProcessStep};
 
 /// The name of the file that marks a workbook's root.
@@ -277,8 +279,14 @@ fn display_of(root: &Path, path: &Path) -> String {
         .replace('\\', "/")
 }
 
+/// Reads a text file through `files`.
+fn read_source(files: &dyn Files, path: &Path, display: &str) -> Result<Source, ReadError> {
+    Source::from_bytes(files.read(path)?, display)
+}
+
 /// Reads a TOML file and checks its shape; None when it cannot be used.
 fn read_toml(
+    files: &dyn Files,
     root: &Path,
     path: &Path,
     record: &spec::Record,
@@ -287,7 +295,7 @@ fn read_toml(
     out: &mut Vec<Finding>,
 ) -> Option<(Node, Source)> {
     let display = display_of(root, path);
-    let source = match Source::read(path, &display) {
+    let source = match read_source(files, path, &display) {
         Ok(s) => s,
         Err(err) => {
             out.push(read_error_finding(&display, &err));
@@ -311,7 +319,18 @@ fn read_toml(
 
 /// Reads `covalue.toml`.
 pub fn load_config(root: &Path, hook: Option<SourceHook<'_>>, out: &mut Vec<Finding>) -> Config {
+    load_config_from(&Disk, root, hook, out)
+}
+
+/// Reads `covalue.toml` from `files`.
+pub fn load_config_from(
+    files: &dyn Files,
+    root: &Path,
+    hook: Option<SourceHook<'_>>,
+    out: &mut Vec<Finding>,
+) -> Config {
     let Some((node, _)) = read_toml(
+        files,
         root,
         &root.join(CONFIG_FILE),
         &spec::CONFIG,
@@ -341,6 +360,11 @@ pub fn load_config(root: &Path, hook: Option<SourceHook<'_>>, out: &mut Vec<Find
 
 /// Loads the guide a workbook names.
 pub fn load_guide(root: &Path, name: &str) -> Result<Guide, Vec<Finding>> {
+    load_guide_from(&Disk, root, name)
+}
+
+/// Loads the guide a workbook names, reading a site's guide file from `files`.
+pub fn load_guide_from(files: &dyn Files, root: &Path, name: &str) -> Result<Guide, Vec<Finding>> {
     let builtin = Guide::builtin()?;
     if name == "builtin" {
         return Ok(builtin);
@@ -357,7 +381,11 @@ pub fn load_guide(root: &Path, name: &str) -> Result<Guide, Vec<Finding>> {
         .help(format!("write guide = \"builtin@{}\" (or just \"builtin\"), or install the covalue that ships version {version}", builtin.version))]);
     }
     let path = root.join(name);
-    Guide::from_file(&path, &display_of(root, &path))
+    let display = display_of(root, &path);
+    match read_source(files, &path, &display) {
+        Ok(source) => Guide::from_source(&source),
+        Err(err) => Err(vec![read_error_finding(&display, &err)]),
+    }
 }
 
 impl Workbook {
@@ -365,13 +393,22 @@ impl Workbook {
     /// reads its settings and guide and lists its populations, without
     /// reading them yet (see [`Workbook::map_populations`]).
     pub fn open(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
+        Workbook::open_from(&Disk, root, hook)
+    }
+
+    /// Opens the workbook at `root`, reading its files from `files`.
+    pub fn open_from(
+        files: &dyn Files,
+        root: &Path,
+        hook: Option<SourceHook<'_>>,
+    ) -> Result<Workbook, LoadError> {
         let mut findings = Vec::new();
-        let config = load_config(root, hook, &mut findings);
-        let guide = load_guide(root, &config.guide).map_err(|mut f| {
+        let config = load_config_from(files, root, hook, &mut findings);
+        let guide = load_guide_from(files, root, &config.guide).map_err(|mut f| {
             f.extend(findings.clone());
             LoadError::Guide(f)
         })?;
-        let slugs = population_dirs(root, &mut findings)?;
+        let slugs = population_dirs(files, root, &mut findings)?;
         Ok(Workbook {
             root: root.to_path_buf(),
             config,
@@ -384,17 +421,37 @@ impl Workbook {
 
     /// Loads the workbook at `root` with every population in memory.
     pub fn load(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
-        let mut workbook = Workbook::open(root, hook)?;
-        workbook.populations = workbook.map_populations(&[], hook, |p| p);
+        Workbook::load_from(&Disk, root, hook)
+    }
+
+    /// Loads the workbook at `root`, reading its files from `files`.
+    pub fn load_from(
+        files: &dyn Files,
+        root: &Path,
+        hook: Option<SourceHook<'_>>,
+    ) -> Result<Workbook, LoadError> {
+        let mut workbook = Workbook::open_from(files, root, hook)?;
+        workbook.populations = workbook.map_populations_from(files, &[], hook, |p| p);
         Ok(workbook)
     }
 
-    /// Reads the populations (only those named in `only`, when it is not
-    /// empty) on all cores and maps each with `f` as soon as it is read, so
-    /// that a caller that keeps only a summary never holds them all. The
-    /// results keep the order of the populations.
+    /// Reads the populations from disk (only those named in `only`, when it
+    /// is not empty) on all cores and maps each with `f` as soon as it is
+    /// read, so that a caller that keeps only a summary never holds them
+    /// all. The results keep the order of the populations.
     pub fn map_populations<T: Send>(
         &self,
+        only: &[String],
+        hook: Option<SourceHook<'_>>,
+        f: impl Fn(Population) -> T + Sync,
+    ) -> Vec<T> {
+        self.map_populations_from(&Disk, only, hook, f)
+    }
+
+    /// [`Workbook::map_populations`], reading from `files`.
+    pub fn map_populations_from<T: Send>(
+        &self,
+        files: &dyn Files,
         only: &[String],
         hook: Option<SourceHook<'_>>,
         f: impl Fn(Population) -> T + Sync,
@@ -405,41 +462,9 @@ impl Workbook {
             .filter(|s| only.is_empty() || only.contains(s))
             .collect();
         let (root, guide) = (self.root.as_path(), &self.guide);
-        let workers = std::thread::available_parallelism()
-            .map_or(1, |n| n.get())
-            .min(slugs.len());
-        if workers <= 1 || slugs.len() < 4 {
-            return slugs
-                .iter()
-                .map(|s| f(load_population(root, s, guide, hook)))
-                .collect();
-        }
-        let next = std::sync::atomic::AtomicUsize::new(0);
-        let (slugs, next, f) = (&slugs, &next, &f);
-        let mut done: Vec<(usize, T)> = std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|_| {
-                    scope.spawn(move || {
-                        let mut mine = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            let Some(slug) = slugs.get(i) else { break };
-                            mine.push((i, f(load_population(root, slug, guide, hook))));
-                        }
-                        mine
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| match h.join() {
-                    Ok(part) => part,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect()
-        });
-        done.sort_by_key(|(i, _)| *i);
-        done.into_iter().map(|(_, t)| t).collect()
+        crate::parallel::map_ordered(&slugs, |slug| {
+            f(load_population_from(files, root, slug, guide, hook))
+        })
     }
 
     /// Every finding met while loading, populations included.
@@ -453,12 +478,16 @@ impl Workbook {
 }
 
 /// The population folders, sorted by slug.
-fn population_dirs(root: &Path, findings: &mut Vec<Finding>) -> Result<Vec<String>, LoadError> {
+pub fn population_dirs(
+    files: &dyn Files,
+    root: &Path,
+    findings: &mut Vec<Finding>,
+) -> Result<Vec<String>, LoadError> {
     let dir = root.join("populations");
-    if !dir.exists() {
+    if !files.exists(&dir) {
         return Ok(Vec::new());
     }
-    if !dir.is_dir() {
+    if !files.is_dir(&dir) {
         findings.push(
             Finding::error(
                 "CV008",
@@ -469,14 +498,15 @@ fn population_dirs(root: &Path, findings: &mut Vec<Finding>) -> Result<Vec<Strin
         );
         return Ok(Vec::new());
     }
-    let entries = fs::read_dir(&dir).map_err(|e| LoadError::Unreadable(dir.clone(), e))?;
+    let entries = files
+        .list_dir(&dir)
+        .map_err(|e| LoadError::Unreadable(dir.clone(), e))?;
     let mut slugs = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().to_string();
+    for name in entries {
         if name.starts_with('.') {
             continue;
         }
-        if !entry.path().is_dir() {
+        if !files.is_dir(&dir.join(&name)) {
             findings.push(
                 Finding::warning("CV008", format!("populations/{name} is a file; only population folders belong in populations/"))
                     .in_file(format!("populations/{name}"))
@@ -516,6 +546,17 @@ pub fn load_population(
     guide: &Guide,
     hook: Option<SourceHook<'_>>,
 ) -> Population {
+    load_population_from(&Disk, root, slug, guide, hook)
+}
+
+/// Loads one population folder, reading its files from `files`.
+pub fn load_population_from(
+    files: &dyn Files,
+    root: &Path,
+    slug: &str,
+    guide: &Guide,
+    hook: Option<SourceHook<'_>>,
+) -> Population {
     let dir = root.join("populations").join(slug);
     let rel = format!("populations/{slug}");
     let mut findings = Vec::new();
@@ -532,20 +573,54 @@ pub fn load_population(
             )),
         );
     }
-    check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
+    check_entries(files, &dir, &rel, POPULATION_ENTRIES, &mut findings);
 
     // A missing population.toml is reported by the check as CV007.
-    let info = optional_file(&dir.join("population.toml"))
-        .and_then(|p| read_toml(root, &p, &spec::POPULATION, guide, hook, &mut findings))
+    let info = optional_file(files, &dir.join("population.toml"))
+        .and_then(|p| {
+            read_toml(
+                files,
+                root,
+                &p,
+                &spec::POPULATION,
+                guide,
+                hook,
+                &mut findings,
+            )
+        })
         .map(|(node, _)| PopulationInfo::from_node(&node));
-    let personas = load_personas(root, &dir.join("personas"), guide, hook, &mut findings);
-    let process_map = optional_file(&dir.join("process-map.toml"))
-        .and_then(|p| read_toml(root, &p, &spec::PROCESS_MAP, guide, hook, &mut findings))
+    let personas = load_personas(
+        files,
+        root,
+        &dir.join("personas"),
+        guide,
+        hook,
+        &mut findings,
+    );
+    let process_map = optional_file(files, &dir.join("process-map.toml"))
+        .and_then(|p| {
+            read_toml(
+                files,
+                root,
+                &p,
+                &spec::PROCESS_MAP,
+                guide,
+                hook,
+                &mut findings,
+            )
+        })
         .map(|(node, source)| ProcessMap::from_node(&node, &source));
-    let compass = optional_file(&dir.join("value-compass.toml"))
-        .and_then(|p| read_toml(root, &p, &spec::COMPASS, guide, hook, &mut findings))
+    let compass = optional_file(files, &dir.join("value-compass.toml"))
+        .and_then(|p| read_toml(files, root, &p, &spec::COMPASS, guide, hook, &mut findings))
         .map(|(node, source)| Compass::from_node(&node, &source));
-    let answers = load_answers(root, &dir.join("answers"), guide, hook, &mut findings);
+    let answers = load_answers(
+        files,
+        root,
+        &dir.join("answers"),
+        guide,
+        hook,
+        &mut findings,
+    );
     for f in &mut findings {
         f.population = Some(slug.to_string());
     }
@@ -562,19 +637,21 @@ pub fn load_population(
 }
 
 /// The path when something is there (a file, or a folder reported as such later).
-fn optional_file(path: &Path) -> Option<PathBuf> {
-    (path.exists() || path.is_symlink()).then(|| path.to_path_buf())
+fn optional_file(files: &dyn Files, path: &Path) -> Option<PathBuf> {
+    (files.exists(path) || files.is_symlink(path)).then(|| path.to_path_buf())
 }
 
 /// Reports entries of a folder that covalue does not know.
-fn check_entries(dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Finding>) {
-    let Ok(entries) = fs::read_dir(dir) else {
+fn check_entries(
+    files: &dyn Files,
+    dir: &Path,
+    rel: &str,
+    known: &[&str],
+    findings: &mut Vec<Finding>,
+) {
+    let Ok(mut names) = files.list_dir(dir) else {
         return;
     };
-    let mut names: Vec<String> = entries
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .collect();
     names.sort();
     for name in names {
         if name.starts_with('.') || known.contains(&name.as_str()) {
@@ -595,10 +672,15 @@ fn check_entries(dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Findi
 }
 
 /// Lists the `.md` files of a folder, sorted, reporting a file where the folder should be.
-fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String, PathBuf)> {
+fn markdown_files(
+    files: &dyn Files,
+    root: &Path,
+    dir: &Path,
+    findings: &mut Vec<Finding>,
+) -> Vec<(String, PathBuf)> {
     let rel = display_of(root, dir);
-    if !dir.exists() {
-        if dir.is_symlink() {
+    if !files.exists(dir) {
+        if files.is_symlink(dir) {
             findings.push(
                 Finding::error(
                     "CV001",
@@ -612,7 +694,7 @@ fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(
         }
         return Vec::new();
     }
-    if !dir.is_dir() {
+    if !files.is_dir(dir) {
         findings.push(
             Finding::error(
                 "CV008",
@@ -623,7 +705,7 @@ fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(
         );
         return Vec::new();
     }
-    let Ok(entries) = fs::read_dir(dir) else {
+    let Ok(entries) = files.list_dir(dir) else {
         findings.push(
             Finding::error("CV001", format!("the folder {rel} cannot be read"))
                 .in_file(&rel)
@@ -631,14 +713,13 @@ fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(
         );
         return Vec::new();
     };
-    let mut files = Vec::new();
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().to_string();
+    let mut found = Vec::new();
+    for name in entries {
         if name.starts_with('.') {
             continue;
         }
         match name.strip_suffix(".md") {
-            Some(stem) => files.push((stem.to_string(), entry.path())),
+            Some(stem) => found.push((stem.to_string(), dir.join(&name))),
             None => findings.push(
                 Finding::warning(
                     "CV008",
@@ -649,11 +730,12 @@ fn markdown_files(root: &Path, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(
             ),
         }
     }
-    files.sort();
-    files
+    found.sort();
+    found
 }
 
 fn load_personas(
+    files: &dyn Files,
     root: &Path,
     dir: &Path,
     guide: &Guide,
@@ -661,7 +743,7 @@ fn load_personas(
     findings: &mut Vec<Finding>,
 ) -> Vec<Persona> {
     let mut personas = Vec::new();
-    for (slug, path) in markdown_files(root, dir, findings) {
+    for (slug, path) in markdown_files(files, root, dir, findings) {
         let display = display_of(root, &path);
         if !spec::is_slug(&slug) {
             findings.push(
@@ -673,7 +755,7 @@ fn load_personas(
                     )),
             );
         }
-        let source = match Source::read(&path, &display) {
+        let source = match read_source(files, &path, &display) {
             Ok(s) => s,
             Err(err) => {
                 findings.push(read_error_finding(&display, &err));
@@ -719,20 +801,21 @@ fn load_personas(
 }
 
 fn load_answers(
+    files: &dyn Files,
     root: &Path,
     dir: &Path,
     guide: &Guide,
     hook: Option<SourceHook<'_>>,
     findings: &mut Vec<Finding>,
 ) -> Vec<AnswerFile> {
-    let files = markdown_files(root, dir, findings);
+    let found = markdown_files(files, root, dir, findings);
     let mut answers = Vec::new();
     for section in guide.all_sections() {
-        let Some((_, path)) = files.iter().find(|(stem, _)| *stem == section.id) else {
+        let Some((_, path)) = found.iter().find(|(stem, _)| *stem == section.id) else {
             continue;
         };
         let display = display_of(root, path);
-        match Source::read(path, &display) {
+        match read_source(files, path, &display) {
             Ok(source) => {
                 if let Some(hook) = hook {
                     hook(&source, findings);
@@ -742,7 +825,7 @@ fn load_answers(
             Err(err) => findings.push(read_error_finding(&display, &err)),
         }
     }
-    for (stem, path) in &files {
+    for (stem, path) in &found {
         if guide.section(stem).is_none() {
             let display = display_of(root, path);
             let ids: Vec<&str> = guide.all_sections().map(|s| s.id.as_str()).collect();

@@ -1,0 +1,131 @@
+//! `covalue diff`: what changed between two versions of a workbook, by
+//! meaning. Reads folders, or git revisions without checking anything out;
+//! writes nothing. Exit 0 when nothing changed, 1 when something did.
+
+use std::io::Write;
+
+use clap::ValueEnum;
+
+use crate::cmd::{Context, Outcome, user_error};
+use crate::diff::{self, DiffError, Spec, html, markdown, text};
+
+/// How to print the changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For the terminal (coloured on a terminal, unless NO_COLOR is set).
+    Text,
+    /// A Markdown handout, "What changed since …".
+    Md,
+    /// A printable HTML page.
+    Html,
+    /// One JSON document (see docs/diff.md).
+    Json,
+}
+
+/// Arguments of `covalue diff`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "OLD and NEW are each a folder holding a workbook, or a git revision (a tag such as \
+session-3, a branch, a commit, HEAD~2). With no argument, the last commit is compared with the \
+working tree; with one, that revision is compared with the working tree.\n\n\
+Examples:\n  covalue diff\n  covalue diff session-2\n  covalue diff session-2 session-3 --format md > changes.md\n  covalue diff ../copy-from-site-b . --stat"
+)]
+pub struct Args {
+    /// The older version: a folder or a git revision [default: HEAD].
+    #[arg(value_name = "OLD")]
+    pub old: Option<String>,
+    /// The newer version: a folder or a git revision [default: the working tree].
+    #[arg(value_name = "NEW")]
+    pub new: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Compare only this population (repeatable).
+    #[arg(long = "population", short = 'p', value_name = "SLUG")]
+    pub populations: Vec<String>,
+    /// One line per population with counts, instead of every change.
+    #[arg(long)]
+    pub stat: bool,
+}
+
+/// Reads a version argument: a folder when one is there, else a revision.
+fn spec(arg: &str, ctx: &Context) -> anyhow::Result<Spec> {
+    let path = ctx.dir.join(arg);
+    if path.is_dir() {
+        let root = std::path::absolute(&path).unwrap_or(path);
+        return Ok(Spec::Folder {
+            root,
+            label: arg.to_string(),
+        });
+    }
+    Ok(Spec::Revision {
+        rev: arg.to_string(),
+        root: ctx.root()?,
+    })
+}
+
+fn diff_error(err: DiffError) -> anyhow::Error {
+    let help = err.help();
+    if let DiffError::Guide(findings) = err {
+        return anyhow::Error::new(crate::cmd::GuideError(findings));
+    }
+    user_error(err.to_string(), help)
+}
+
+/// Compares the two versions and prints what changed.
+pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let old = match &args.old {
+        Some(arg) => spec(arg, ctx)?,
+        None => Spec::Revision {
+            rev: "HEAD".into(),
+            root: ctx.root()?,
+        },
+    };
+    let new = match &args.new {
+        Some(arg) => spec(arg, ctx)?,
+        None => Spec::WorkingTree(ctx.root()?),
+    };
+    let working_tree_prefix = match (&old, &new) {
+        (_, Spec::WorkingTree(root)) | (Spec::WorkingTree(root), _) => ctx.prefix(root),
+        _ => String::new(),
+    };
+    let options = diff::Options {
+        populations: args.populations,
+    };
+    let report = diff::diff(&old, &new, &options).map_err(diff_error)?;
+    match args.format {
+        Format::Text => {
+            let stdout = anstream::stdout();
+            let options = text::Options {
+                color: stdout.current_choice() != anstream::ColorChoice::Never,
+                working_tree_prefix,
+                quiet: ctx.quiet,
+            };
+            let mut out = stdout.lock();
+            if args.stat {
+                text::write_stat(&mut out, &report, &options)?;
+            } else {
+                text::write(&mut out, &report, &options)?;
+            }
+            out.flush()?;
+        }
+        other => {
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match other {
+                Format::Md if args.stat => markdown::write_stat(&mut out, &report)?,
+                Format::Md => markdown::write(&mut out, &report)?,
+                Format::Html => html::write(&mut out, &report, args.stat)?,
+                _ => {
+                    serde_json::to_writer_pretty(&mut out, &report)?;
+                    writeln!(out)?;
+                }
+            }
+            out.flush()?;
+        }
+    }
+    Ok(if report.changed() {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}

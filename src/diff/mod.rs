@@ -1,0 +1,356 @@
+//! `covalue diff`: what changed between two versions of a workbook, by
+//! meaning. The versions are read (`version`), compared population by
+//! population into one model (`compare`, `model`), and printed as text,
+//! Markdown, HTML or JSON.
+
+pub mod compare;
+pub mod html;
+pub mod markdown;
+pub mod model;
+pub mod text;
+pub mod version;
+pub mod view;
+pub mod words;
+
+use std::collections::BTreeSet;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::finding::Finding;
+use crate::git::GitError;
+use crate::guide::{Form, Guide};
+use crate::workbook::{self, Config, Population};
+use model::{DiffReport, FieldChange, PopulationState, Summary};
+pub use version::{Fetch, Spec, Version};
+
+/// What to compare.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Only these populations (all when empty).
+    pub populations: Vec<String>,
+}
+
+/// Why two versions could not be compared (exit code 2).
+#[derive(Debug)]
+pub enum DiffError {
+    /// git could not read a revision.
+    Git(GitError),
+    /// A folder given as a version holds no workbook.
+    NotAWorkbook(PathBuf),
+    /// A revision holds no workbook where the working tree has it.
+    NoWorkbookInRevision {
+        /// The revision.
+        rev: String,
+        /// The workbook's folder in the repository.
+        prefix: String,
+    },
+    /// `--population` names a population neither version has.
+    UnknownPopulation {
+        /// The slug asked for.
+        slug: String,
+        /// The populations there are.
+        known: Vec<String>,
+    },
+    /// A folder cannot be read.
+    Load(workbook::LoadError),
+    /// Neither version's guide can be used.
+    Guide(Vec<Finding>),
+}
+
+impl DiffError {
+    /// What to do about it.
+    pub fn help(&self) -> String {
+        match self {
+            DiffError::Git(err) => err.help(),
+            DiffError::NotAWorkbook(_) => {
+                "give the folder that holds covalue.toml, or a git revision such as a tag".into()
+            }
+            DiffError::NoWorkbookInRevision { .. } => {
+                "name a later revision: `git log --oneline -- covalue.toml` lists the commits that have the workbook".into()
+            }
+            DiffError::UnknownPopulation { known, .. } if known.is_empty() => {
+                "neither version has a population yet".into()
+            }
+            DiffError::UnknownPopulation { known, .. } => {
+                format!("the populations are: {}", known.join(", "))
+            }
+            DiffError::Load(_) => "check that the folder exists and that you may read it".into(),
+            DiffError::Guide(_) => "fix the guide file, then compare again".into(),
+        }
+    }
+}
+
+impl fmt::Display for DiffError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DiffError::Git(err) => err.fmt(f),
+            DiffError::NotAWorkbook(dir) => {
+                write!(
+                    f,
+                    "{} holds no workbook (there is no {})",
+                    dir.display(),
+                    workbook::CONFIG_FILE
+                )
+            }
+            DiffError::NoWorkbookInRevision { rev, prefix } if prefix.is_empty() => {
+                write!(
+                    f,
+                    "`{rev}` has no workbook: there is no {} at the top of the repository",
+                    workbook::CONFIG_FILE
+                )
+            }
+            DiffError::NoWorkbookInRevision { rev, prefix } => {
+                write!(
+                    f,
+                    "`{rev}` has no workbook in {prefix}: there is no {} there",
+                    workbook::CONFIG_FILE
+                )
+            }
+            DiffError::UnknownPopulation { slug, .. } => {
+                write!(f, "there is no population `{slug}` in either version")
+            }
+            DiffError::Load(err) => err.fmt(f),
+            DiffError::Guide(findings) => write!(
+                f,
+                "the guide cannot be used in either version ({} problem(s))",
+                findings.len()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DiffError {}
+
+impl From<GitError> for DiffError {
+    fn from(err: GitError) -> DiffError {
+        DiffError::Git(err)
+    }
+}
+
+/// What is read of a version outside its populations.
+struct Head {
+    config: Config,
+    guide: Option<Guide>,
+    slugs: Vec<String>,
+    findings: Vec<Finding>,
+}
+
+fn head(version: &Version) -> Result<Head, DiffError> {
+    let files = version.files();
+    let mut findings = Vec::new();
+    let config = workbook::load_config_from(files, &version.root, None, &mut findings);
+    let guide = match workbook::load_guide_from(files, &version.root, &config.guide) {
+        Ok(guide) => Some(guide),
+        Err(problems) => {
+            findings.extend(problems);
+            None
+        }
+    };
+    let slugs =
+        workbook::population_dirs(files, &version.root, &mut findings).map_err(DiffError::Load)?;
+    Ok(Head {
+        config,
+        guide,
+        slugs,
+        findings,
+    })
+}
+
+fn config_changes(old: &Config, new: &Config) -> Vec<FieldChange> {
+    let mut out = Vec::new();
+    let mut field = |name: &str, before: Option<String>, after: Option<String>| {
+        if before != after {
+            out.push(FieldChange {
+                field: name.into(),
+                before,
+                after,
+                words: None,
+            });
+        }
+    };
+    field("title", Some(old.title.clone()), Some(new.title.clone()));
+    field(
+        "organisation",
+        old.organisation.clone(),
+        new.organisation.clone(),
+    );
+    field("guide", Some(old.guide.clone()), Some(new.guide.clone()));
+    field(
+        "form",
+        Some(old.form.as_str().into()),
+        Some(new.form.as_str().into()),
+    );
+    field("templates", old.templates.clone(), new.templates.clone());
+    out
+}
+
+/// What happens to one population.
+enum Plan {
+    Added,
+    Removed,
+    Compare,
+}
+
+/// Compares two versions of a workbook.
+pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, DiffError> {
+    let mut old_v = Version::open(old)?;
+    let mut new_v = Version::open(new)?;
+    // Two revisions: read only what lies outside the populations for now.
+    // A revision against a folder: read everything, to compare bytes.
+    let both_revisions = old_v.is_revision() && new_v.is_revision();
+    let first = if both_revisions {
+        Fetch::OutsidePopulations
+    } else {
+        Fetch::Everything
+    };
+    old_v.fetch(&first)?;
+    new_v.fetch(&first)?;
+    let old_h = head(&old_v)?;
+    let new_h = head(&new_v)?;
+
+    // A version whose guide cannot be used is read with the other's guide
+    // (and its problems reported); when neither can be used, stop.
+    let (old_guide, new_guide) = match (&old_h.guide, &new_h.guide) {
+        (Some(o), Some(n)) => (o.clone(), n.clone()),
+        (Some(o), None) => (o.clone(), o.clone()),
+        (None, Some(n)) => (n.clone(), n.clone()),
+        (None, None) => {
+            let mut problems: Vec<Finding> = old_h.findings.clone();
+            problems.extend(new_h.findings.iter().cloned());
+            problems.retain(|f| f.code == "CV040" || compare::is_unreadable(f));
+            crate::finding::sort(&mut problems);
+            return Err(DiffError::Guide(problems));
+        }
+    };
+    let form = new_h.config.form;
+    let same_guide = old_h.config.guide == new_h.config.guide
+        && (old_h.config.guide.starts_with("builtin")
+            || version::same_file(&old_v, &new_v, Path::new(&new_h.config.guide)));
+
+    let all_slugs: BTreeSet<&str> = old_h
+        .slugs
+        .iter()
+        .chain(&new_h.slugs)
+        .map(String::as_str)
+        .collect();
+    for slug in &options.populations {
+        if !all_slugs.contains(slug.as_str()) {
+            return Err(DiffError::UnknownPopulation {
+                slug: slug.clone(),
+                known: all_slugs.iter().map(|s| s.to_string()).collect(),
+            });
+        }
+    }
+    let mut plans: Vec<(String, Plan)> = Vec::new();
+    let mut in_both: usize = 0;
+    for slug in all_slugs {
+        if !options.populations.is_empty() && !options.populations.iter().any(|p| p == slug) {
+            continue;
+        }
+        let in_old = old_h.slugs.iter().any(|s| s == slug);
+        let in_new = new_h.slugs.iter().any(|s| s == slug);
+        let plan = match (in_old, in_new) {
+            (true, false) => Plan::Removed,
+            (false, true) => Plan::Added,
+            _ => {
+                in_both += 1;
+                // Two revisions: git's ids tell cheaply what is the same.
+                if both_revisions && same_guide && version::same_population(&old_v, &new_v, slug) {
+                    continue;
+                }
+                Plan::Compare
+            }
+        };
+        plans.push((slug.to_string(), plan));
+    }
+    if both_revisions {
+        let wanted = Fetch::Populations(plans.iter().map(|(s, _)| s.clone()).collect());
+        old_v.fetch(&wanted)?;
+        new_v.fetch(&wanted)?;
+    }
+
+    // A folder's files are compared byte for byte as the populations are
+    // loaded, on all cores.
+    let skip_same = same_guide && !both_revisions;
+    let populations = compare_all(
+        &plans,
+        (&old_v, &new_v),
+        (&old_guide, &new_guide),
+        form,
+        skip_same,
+    );
+    let workbook = config_changes(&old_h.config, &new_h.config);
+    // Outside the populations: unreadable files, and a guide that cannot be used.
+    let findings = compare::side_findings(&old_h.findings, &new_h.findings, |f| {
+        compare::is_unreadable(f) || f.code == "CV040"
+    });
+    let mut summary = Summary::default();
+    for p in &populations {
+        match p.state {
+            PopulationState::Added => summary.populations_added += 1,
+            PopulationState::Removed => summary.populations_removed += 1,
+            PopulationState::Changed => summary.populations_changed += 1,
+        }
+        summary.changes += p.changes.len() + p.findings.len();
+        if p.state != PopulationState::Changed {
+            summary.changes += 1;
+        }
+    }
+    summary.populations_unchanged = in_both.saturating_sub(summary.populations_changed);
+    summary.changes += workbook.len() + findings.len();
+    summary.changed = summary.changes > 0;
+    Ok(DiffReport {
+        format_version: model::FORMAT_VERSION,
+        old: old_v.info,
+        new: new_v.info,
+        form,
+        workbook,
+        findings,
+        populations,
+        summary,
+    })
+}
+
+/// Loads and compares the planned populations on all cores, keeping their
+/// order. With `skip_same`, a population whose files are the same bytes on
+/// both sides is not parsed.
+fn compare_all(
+    plans: &[(String, Plan)],
+    (old, new): (&Version, &Version),
+    guides: (&Guide, &Guide),
+    form: Form,
+    skip_same: bool,
+) -> Vec<model::PopulationDiff> {
+    let one = |(slug, plan): &(String, Plan)| -> Option<model::PopulationDiff> {
+        let load = |v: &Version, guide: &Guide| -> Population {
+            workbook::load_population_from(v.files(), &v.root, slug, guide, None)
+        };
+        let side = |guide, population| compare::Version { guide, population };
+        match plan {
+            Plan::Added => {
+                let p = load(new, guides.1);
+                Some(compare::added(side(guides.1, &p), form))
+            }
+            Plan::Removed => {
+                let p = load(old, guides.0);
+                Some(compare::removed(side(guides.0, &p), form))
+            }
+            Plan::Compare if skip_same && version::same_population(old, new, slug) => None,
+            Plan::Compare => {
+                let (o, n) = (load(old, guides.0), load(new, guides.1));
+                compare::changed(side(guides.0, &o), side(guides.1, &n), form)
+            }
+        }
+    };
+    crate::parallel::filter_map_ordered(plans, one)
+}
+
+/// How a version's files are shown before a path: `REV:` for a revision,
+/// the folder for a folder.
+pub fn file_prefix(info: &model::VersionInfo, working_tree: &str) -> String {
+    match info.source {
+        model::VersionSource::Revision => format!("{}:", info.label),
+        model::VersionSource::Folder => format!("{}/", info.label.trim_end_matches('/')),
+        model::VersionSource::WorkingTree => working_tree.to_string(),
+    }
+}

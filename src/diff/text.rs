@@ -1,0 +1,225 @@
+//! The diff for the terminal: one block per population, changes marked
+//! `+` added, `-` removed, `~` changed, `↕` moved. Coloured on a terminal
+//! only; without colour, changed words are bracketed `[-old-]{+new+}`.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Effects, Style};
+
+use super::file_prefix;
+use super::model::{DiffReport, Side};
+use super::view::{self, Inline, Item, Line, Mark, Problem, View};
+use crate::print;
+
+/// How to print.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Whether to colour (decided from the terminal and NO_COLOR by the caller).
+    pub color: bool,
+    /// Put before workbook paths of the working tree (the workbook's folder
+    /// as seen from where covalue was started).
+    pub working_tree_prefix: String,
+    /// Print less: no closing summary line.
+    pub quiet: bool,
+}
+
+const BOLD: Style = Style::new().effects(Effects::BOLD);
+const DIM: Style = Style::new().effects(Effects::DIMMED);
+const GREEN: Style = AnsiColor::Green.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+const CYAN: Style = AnsiColor::Cyan.on_default();
+
+struct Printer<'a> {
+    out: &'a mut dyn Write,
+    color: bool,
+}
+
+impl Printer<'_> {
+    fn paint(&mut self, style: Style, text: &str) -> io::Result<()> {
+        if self.color {
+            write!(self.out, "{style}{text}{style:#}")
+        } else {
+            self.out.write_all(text.as_bytes())
+        }
+    }
+
+    fn line(&mut self, line: &Line) -> io::Result<()> {
+        for piece in &line.0 {
+            match piece {
+                Inline::Text(s) | Inline::Question(s) | Inline::Value(s) => {
+                    self.paint(Style::new(), s)?
+                }
+                Inline::Code(s) => self.paint(CYAN, s)?,
+                Inline::Name(s) => self.paint(BOLD, s)?,
+                Inline::Nothing => self.paint(DIM, "(none)")?,
+                Inline::Arrow => self.paint(Style::new(), " → ")?,
+                Inline::Gap => self.paint(DIM, "…")?,
+                Inline::Removed(s) if self.color => {
+                    self.paint(RED.effects(Effects::UNDERLINE | Effects::STRIKETHROUGH), s)?
+                }
+                Inline::Added(s) if self.color => {
+                    self.paint(GREEN.effects(Effects::UNDERLINE), s)?
+                }
+                Inline::Removed(s) => write!(self.out, "[-{s}-]")?,
+                Inline::Added(s) => write!(self.out, "{{+{s}+}}")?,
+            }
+        }
+        Ok(())
+    }
+
+    fn item(&mut self, item: &Item, indent: &str) -> io::Result<()> {
+        let (mark, style) = match item.mark {
+            Mark::Added => ("+", GREEN),
+            Mark::Removed => ("-", RED),
+            Mark::Changed => ("~", YELLOW),
+            Mark::Moved => ("↕", YELLOW),
+        };
+        write!(self.out, "{indent}")?;
+        self.paint(style, mark)?;
+        write!(self.out, " ")?;
+        self.line(&item.line)?;
+        writeln!(self.out)?;
+        for detail in &item.details {
+            write!(self.out, "{indent}    ")?;
+            self.line(detail)?;
+            writeln!(self.out)?;
+        }
+        Ok(())
+    }
+
+    fn problems(
+        &mut self,
+        problems: &[Problem],
+        report: &DiffReport,
+        options: &Options,
+    ) -> io::Result<()> {
+        for p in problems {
+            let info = match p.finding.side {
+                Side::Old => &report.old,
+                Side::New => &report.new,
+            };
+            let prefix = file_prefix(info, &options.working_tree_prefix);
+            writeln!(self.out, "  In {}, this file is not compared:", p.version)?;
+            print::finding(self.out, &p.finding.finding, &prefix)?;
+        }
+        Ok(())
+    }
+}
+
+/// Writes the report for the terminal.
+pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io::Result<()> {
+    let view: View = view::view(report);
+    let mut p = Printer {
+        out,
+        color: options.color,
+    };
+    if report.changed() {
+        p.paint(BOLD, &view.compared)?;
+        writeln!(p.out)?;
+        writeln!(p.out)?;
+    }
+    if !view.workbook.is_empty() {
+        p.paint(BOLD, "covalue.toml")?;
+        writeln!(p.out)?;
+        for item in &view.workbook {
+            p.item(item, "  ")?;
+        }
+        writeln!(p.out)?;
+    }
+    p.problems(&view.problems, report, options)?;
+    for pop in &view.populations {
+        p.paint(BOLD, &pop.name)?;
+        write!(p.out, " (")?;
+        p.paint(CYAN, &pop.slug)?;
+        writeln!(p.out, ")")?;
+        write!(p.out, "  ")?;
+        p.line(&pop.summary)?;
+        writeln!(p.out)?;
+        p.problems(&pop.problems, report, options)?;
+        for group in &pop.groups {
+            write!(p.out, "  ")?;
+            p.paint(BOLD, &group.title)?;
+            writeln!(p.out)?;
+            for part in &group.parts {
+                let indent = match &part.heading {
+                    Some(heading) => {
+                        writeln!(p.out, "    {heading}")?;
+                        "      "
+                    }
+                    None => "    ",
+                };
+                for item in &part.items {
+                    p.item(item, indent)?;
+                }
+            }
+        }
+        writeln!(p.out)?;
+    }
+    if !options.quiet {
+        p.paint(BOLD, &view.summary)?;
+        writeln!(p.out)?;
+    }
+    Ok(())
+}
+
+/// Writes one line per population with counts (`--stat`).
+pub fn write_stat(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io::Result<()> {
+    let rows = view::stat_rows(report);
+    let mut p = Printer {
+        out,
+        color: options.color,
+    };
+    let slug_width = rows
+        .iter()
+        .map(|r| r.slug.chars().count())
+        .max()
+        .unwrap_or(0);
+    let change_width = rows
+        .iter()
+        .map(|r| r.changes.chars().count())
+        .max()
+        .unwrap_or(0);
+    for row in &rows {
+        let style = match row.state {
+            super::model::PopulationState::Added => GREEN,
+            super::model::PopulationState::Removed => RED,
+            super::model::PopulationState::Changed => Style::new(),
+        };
+        p.paint(CYAN, &format!("{:slug_width$}", row.slug))?;
+        write!(p.out, "  ")?;
+        p.paint(style, &format!("{:change_width$}", row.changes))?;
+        writeln!(p.out, "  {}", row.completeness)?;
+    }
+    if !options.quiet {
+        p.paint(BOLD, &view::summary(report))?;
+        writeln!(p.out)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_bracketed_without_colour() {
+        let line = Line(vec![
+            Inline::Text("the ".into()),
+            Inline::Removed("six".into()),
+            Inline::Text(" ".into()),
+            Inline::Added("twelve".into()),
+            Inline::Text(" month".into()),
+        ]);
+        let mut out = Vec::new();
+        let mut p = Printer {
+            out: &mut out,
+            color: false,
+        };
+        assert!(p.line(&line).is_ok());
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            "the [-six-] {+twelve+} month"
+        );
+    }
+}

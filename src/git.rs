@@ -1,0 +1,404 @@
+//! The one place that talks to `git`: finding the repository a workbook is
+//! in, resolving revisions, listing a revision's files and reading their
+//! contents. Read-only: nothing is checked out, and the working tree and the
+//! index are never touched.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Arc;
+
+/// Why git could not give what was asked.
+#[derive(Debug)]
+pub enum GitError {
+    /// The `git` command is not installed (or not on the PATH).
+    NotInstalled,
+    /// The folder is not inside a git repository.
+    NotARepository {
+        /// The folder.
+        dir: PathBuf,
+        /// What git said.
+        detail: String,
+    },
+    /// The revision names no commit.
+    UnknownRevision {
+        /// The revision as given.
+        rev: String,
+    },
+    /// git failed for another reason.
+    Failed {
+        /// What covalue asked git to do.
+        what: String,
+        /// What git said.
+        detail: String,
+    },
+}
+
+impl GitError {
+    /// What to do about it, in plain words.
+    pub fn help(&self) -> String {
+        match self {
+            GitError::NotInstalled => {
+                "install git (https://git-scm.com), or compare two folders: `covalue diff OLD-FOLDER NEW-FOLDER`".into()
+            }
+            GitError::NotARepository { .. } => {
+                "keep the workbook in git (`git init`, then `git add .` and `git commit`), or compare two folders: `covalue diff OLD-FOLDER NEW-FOLDER`".into()
+            }
+            GitError::UnknownRevision { .. } => {
+                "name a tag, a branch or a commit: `git tag` lists the tags (such as session-3), `git log --oneline` the commits".into()
+            }
+            GitError::Failed { .. } => "run the same git command yourself to see what is wrong".into(),
+        }
+    }
+}
+
+impl fmt::Display for GitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GitError::NotInstalled => {
+                f.write_str("git is not installed, so revisions cannot be read")
+            }
+            GitError::NotARepository { dir, detail } => {
+                write!(f, "{} is not in a git repository", dir.display())?;
+                if !detail.is_empty() {
+                    write!(f, " (git says: {detail})")?;
+                }
+                Ok(())
+            }
+            GitError::UnknownRevision { rev } => {
+                write!(f, "`{rev}` is not a revision of this repository")
+            }
+            GitError::Failed { what, detail } => write!(f, "git could not {what}: {detail}"),
+        }
+    }
+}
+
+impl std::error::Error for GitError {}
+
+/// What a tree entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A file.
+    File,
+    /// A symbolic link (its blob holds where it points).
+    Link,
+    /// A submodule (a commit of another repository).
+    Submodule,
+}
+
+/// One file of a revision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TreeEntry {
+    /// The path, relative to the workbook, with `/` separators.
+    pub path: String,
+    /// What it is.
+    pub kind: EntryKind,
+    /// The object id of its content.
+    pub oid: String,
+}
+
+/// A git repository holding a workbook.
+#[derive(Debug, Clone)]
+pub struct Repo {
+    /// The folder git commands run in (the workbook's root).
+    dir: PathBuf,
+    /// The workbook's folder relative to the top of the repository: empty, or
+    /// ending in `/`.
+    prefix: String,
+}
+
+/// The first line of what git wrote on stderr.
+fn first_line(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .to_string()
+}
+
+fn spawn_error(err: io::Error, what: &str) -> GitError {
+    if err.kind() == io::ErrorKind::NotFound {
+        GitError::NotInstalled
+    } else {
+        GitError::Failed {
+            what: what.to_string(),
+            detail: err.to_string(),
+        }
+    }
+}
+
+impl Repo {
+    /// A git command run in the workbook's folder, read-only.
+    fn command(&self) -> Command {
+        let mut cmd = Command::new("git");
+        cmd.arg("-C")
+            .arg(&self.dir)
+            // Never take a lock or refresh the index.
+            .env("GIT_OPTIONAL_LOCKS", "0")
+            // Paths are paths, not patterns.
+            .env("GIT_LITERAL_PATHSPECS", "1")
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Runs git and returns its standard output.
+    fn output(&self, args: &[&str], what: &str) -> Result<Vec<u8>, (GitError, Vec<u8>)> {
+        let out = self
+            .command()
+            .args(args)
+            .output()
+            .map_err(|e| (spawn_error(e, what), Vec::new()))?;
+        if out.status.success() {
+            Ok(out.stdout)
+        } else {
+            let detail = first_line(&out.stderr);
+            Err((
+                GitError::Failed {
+                    what: what.to_string(),
+                    detail,
+                },
+                out.stderr,
+            ))
+        }
+    }
+
+    /// The repository holding the folder `dir` (a workbook's root).
+    pub fn open(dir: &Path) -> Result<Repo, GitError> {
+        let mut repo = Repo {
+            dir: dir.to_path_buf(),
+            prefix: String::new(),
+        };
+        let out = repo
+            .output(
+                &["rev-parse", "--show-toplevel", "--show-prefix"],
+                "find the repository",
+            )
+            .map_err(|(err, stderr)| match err {
+                GitError::Failed { .. } => GitError::NotARepository {
+                    dir: dir.to_path_buf(),
+                    detail: first_line(&stderr),
+                },
+                other => other,
+            })?;
+        let text = String::from_utf8_lossy(&out);
+        let mut lines = text.lines();
+        let _top = lines.next().unwrap_or("");
+        let prefix = lines.next().unwrap_or("").trim_end_matches('\n');
+        repo.prefix = if prefix.is_empty() || prefix.ends_with('/') {
+            prefix.to_string()
+        } else {
+            format!("{prefix}/")
+        };
+        Ok(repo)
+    }
+
+    /// The workbook's folder relative to the top of the repository (empty, or ending in `/`).
+    pub fn prefix(&self) -> &str {
+        &self.prefix
+    }
+
+    /// The commit a revision names (a tag, a branch, `HEAD~2`, an id).
+    pub fn resolve(&self, rev: &str) -> Result<String, GitError> {
+        let unknown = || GitError::UnknownRevision {
+            rev: rev.to_string(),
+        };
+        if rev.is_empty() || rev.starts_with('-') || rev.contains(['\0', '\n']) {
+            return Err(unknown());
+        }
+        let spec = format!("{rev}^{{commit}}");
+        match self.output(
+            &["rev-parse", "--verify", "--quiet", &spec],
+            "resolve the revision",
+        ) {
+            Ok(out) => {
+                let oid = String::from_utf8_lossy(&out).trim().to_string();
+                if oid.is_empty() || !oid.bytes().all(|b| b.is_ascii_hexdigit()) {
+                    Err(unknown())
+                } else {
+                    Ok(oid)
+                }
+            }
+            Err((GitError::Failed { .. }, _)) => Err(unknown()),
+            Err((other, _)) => Err(other),
+        }
+    }
+
+    /// Every file of the workbook in a commit, with paths relative to the workbook.
+    pub fn ls_tree(&self, commit: &str) -> Result<Vec<TreeEntry>, GitError> {
+        let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit];
+        let pathspec = self.prefix.trim_end_matches('/');
+        if !pathspec.is_empty() {
+            args.push("--");
+            args.push(pathspec);
+        }
+        let out = self
+            .output(&args, "list the files of the revision")
+            .map_err(|(e, _)| e)?;
+        Ok(parse_ls_tree(&out, &self.prefix))
+    }
+
+    /// The contents of blobs, read in one `git cat-file --batch` process.
+    /// Each id is read once, however often it is asked for.
+    pub fn read_blobs<'a>(
+        &self,
+        oids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<HashMap<String, Arc<[u8]>>, GitError> {
+        let mut wanted: Vec<String> = oids.into_iter().map(str::to_string).collect();
+        wanted.sort();
+        wanted.dedup();
+        let mut blobs = HashMap::with_capacity(wanted.len());
+        if wanted.is_empty() {
+            return Ok(blobs);
+        }
+        let what = "read the files of the revision";
+        let failed = |detail: String| GitError::Failed {
+            what: what.to_string(),
+            detail,
+        };
+        let mut child = self
+            .command()
+            .args(["cat-file", "--batch", "--buffer"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| spawn_error(e, what))?;
+        let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(failed("no pipe to git".into()));
+        };
+        let mut request = Vec::with_capacity(wanted.len() * 41);
+        for oid in &wanted {
+            request.extend_from_slice(oid.as_bytes());
+            request.push(b'\n');
+        }
+        // Write on a thread while this one reads, so neither pipe fills up.
+        let writer = std::thread::spawn(move || stdin.write_all(&request));
+        let mut reader = BufReader::with_capacity(1 << 16, stdout);
+        let read = read_batch(&mut reader, wanted.len(), &mut blobs);
+        drop(reader);
+        let wrote = writer.join();
+        let status = child.wait_with_output();
+        read.map_err(|e| failed(e.to_string()))?;
+        match wrote {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(failed(e.to_string())),
+            Err(_) => return Err(failed("the writer stopped".into())),
+        }
+        match status {
+            Ok(out) if out.status.success() => Ok(blobs),
+            Ok(out) => Err(failed(first_line(&out.stderr))),
+            Err(e) => Err(failed(e.to_string())),
+        }
+    }
+}
+
+/// Reads `count` answers of `git cat-file --batch`.
+fn read_batch(
+    reader: &mut impl BufRead,
+    count: usize,
+    blobs: &mut HashMap<String, Arc<[u8]>>,
+) -> io::Result<()> {
+    let mut header = Vec::new();
+    for _ in 0..count {
+        header.clear();
+        if reader.read_until(b'\n', &mut header)? == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "git stopped before sending every file",
+            ));
+        }
+        let line = String::from_utf8_lossy(&header);
+        let mut parts = line.trim_end().split(' ');
+        let oid = parts.next().unwrap_or("").to_string();
+        let kind = parts.next().unwrap_or("");
+        if kind == "missing" || kind == "ambiguous" {
+            continue;
+        }
+        let size: usize = parts
+            .next()
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| io::Error::other(format!("unexpected answer from git: {line}")))?;
+        let mut content = vec![0; size];
+        reader.read_exact(&mut content)?;
+        let mut newline = [0u8; 1];
+        reader.read_exact(&mut newline)?;
+        if kind == "blob" {
+            blobs.insert(oid, Arc::from(content));
+        }
+    }
+    Ok(())
+}
+
+/// Parses `git ls-tree -r -z` output, keeping the entries under `prefix`.
+fn parse_ls_tree(out: &[u8], prefix: &str) -> Vec<TreeEntry> {
+    out.split(|b| *b == 0)
+        .filter_map(|record| {
+            let tab = record.iter().position(|b| *b == b'\t')?;
+            let meta = std::str::from_utf8(record.get(..tab)?).ok()?;
+            let path = String::from_utf8_lossy(record.get(tab + 1..)?).to_string();
+            let mut fields = meta.split(' ');
+            let mode = fields.next()?;
+            let kind = fields.next()?;
+            let oid = fields.next()?.to_string();
+            let kind = match (mode, kind) {
+                ("120000", _) => EntryKind::Link,
+                (_, "commit") => EntryKind::Submodule,
+                (_, "blob") => EntryKind::File,
+                _ => return None,
+            };
+            let path = path.strip_prefix(prefix)?.to_string();
+            (!path.is_empty()).then_some(TreeEntry { path, kind, oid })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ls_tree_output_is_parsed_under_the_prefix() {
+        let out = [
+            &b"100644 blob aaaa\tbook/covalue.toml"[..],
+            b"120000 blob bbbb\tbook/populations/ms/link.md",
+            b"160000 commit cccc\tbook/vendor",
+            b"100644 blob dddd\tother/x.md",
+            b"100644 blob eeee\tbook/J\xc3\xb6nk\xc3\xb6ping.md",
+        ]
+        .join(&0u8);
+        let entries = parse_ls_tree(&out, "book/");
+        let paths: Vec<(&str, EntryKind)> =
+            entries.iter().map(|e| (e.path.as_str(), e.kind)).collect();
+        assert_eq!(
+            paths,
+            [
+                ("covalue.toml", EntryKind::File),
+                ("populations/ms/link.md", EntryKind::Link),
+                ("vendor", EntryKind::Submodule),
+                ("Jönköping.md", EntryKind::File),
+            ]
+        );
+    }
+
+    #[test]
+    fn batch_answers_are_read_and_missing_ones_skipped() {
+        let answer = b"aaaa blob 5\nhello\nbbbb missing\ncccc blob 0\n\n";
+        let mut blobs = HashMap::new();
+        let read = read_batch(&mut &answer[..], 3, &mut blobs);
+        assert!(read.is_ok());
+        assert_eq!(
+            blobs.get("aaaa").map(|b| b.to_vec()),
+            Some(b"hello".to_vec())
+        );
+        assert_eq!(blobs.get("cccc").map(|b| b.len()), Some(0));
+        assert!(!blobs.contains_key("bbbb"));
+        let short = b"aaaa blob 5\nhel";
+        assert!(read_batch(&mut &short[..], 1, &mut HashMap::new()).is_err());
+    }
+}
