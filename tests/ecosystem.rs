@@ -300,3 +300,123 @@ fn pre_commit_hooks_run_covalue_check() {
         assert_eq!(code, 0, "{entry}: {err}");
     }
 }
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir)
+        .env("GIT_AUTHOR_NAME", "Team")
+        .env("GIT_AUTHOR_EMAIL", "team@example.invalid")
+        .env("GIT_COMMITTER_NAME", "Team")
+        .env("GIT_COMMITTER_EMAIL", "team@example.invalid")
+        .output()
+        .unwrap_or_else(|e| panic!("git: {e}"));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
+    for entry in std::fs::read_dir(from)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+    {
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
+
+#[test]
+fn git_diff_shows_workbook_files_by_meaning_after_git_setup() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("wb");
+    copy_dir(&manifest_dir().join("examples/lakeside-ms"), &root);
+    git(&root, &["init", "-q"]);
+    let (code, out, err) = run(covalue().current_dir(&root).arg("git-setup"));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(".gitattributes"), "{out}");
+    let attributes = std::fs::read_to_string(root.join(".gitattributes")).unwrap_or_default();
+    assert!(
+        attributes.contains("populations/**/*.toml diff=covalue"),
+        "{attributes}"
+    );
+    assert_eq!(
+        git(&root, &["config", "--get", "diff.covalue.command"]).trim(),
+        "covalue diff --git-driver"
+    );
+    // Running it again adds nothing.
+    assert_eq!(run(covalue().current_dir(&root).arg("git-setup")).0, 0);
+    assert_eq!(
+        std::fs::read_to_string(root.join(".gitattributes")).unwrap_or_default(),
+        attributes
+    );
+
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "session 1"]);
+    let map = root.join("populations/ms/process-map.toml");
+    let text = std::fs::read_to_string(&map).unwrap_or_default();
+    let changed = text.replacen(
+        "coproduction = \"none\"",
+        "coproduction = \"shared-execution\"",
+        1,
+    );
+    assert_ne!(text, changed);
+    std::fs::write(&map, changed).unwrap_or_else(|e| panic!("{e}"));
+
+    // git runs the driver found on PATH: put this build's covalue first.
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_covalue"));
+    let path = format!(
+        "{}:{}",
+        bin.parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new("git")
+        .args(["diff", "--", "populations/ms/process-map.toml"])
+        .current_dir(&root)
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        shown.contains("coproduction none → shared-execution"),
+        "git diff should show the field change:\n{shown}"
+    );
+    assert!(!shown.contains("@@"), "not a line diff:\n{shown}");
+}
+
+#[test]
+fn git_driver_falls_back_to_a_line_diff_outside_populations() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (old, new) = (dir.path().join("old"), dir.path().join("new"));
+    std::fs::write(&old, "a\nb\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&new, "a\nc\n").unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(covalue()
+        .current_dir(dir.path())
+        .args(["diff", "--git-driver", "notes.txt"])
+        .arg(&old)
+        .args(["0", "100644"])
+        .arg(&new)
+        .args(["0", "100644"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("-b") && out.contains("+c"), "{out}");
+}

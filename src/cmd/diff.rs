@@ -46,6 +46,10 @@ pub struct Args {
     /// One line per population with counts, instead of every change.
     #[arg(long)]
     pub stat: bool,
+    /// Run as git's external diff driver (set up by `covalue git-setup`):
+    /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
+    #[arg(long, num_args = 7, value_name = "ARG", hide = true, conflicts_with_all = ["old", "new", "stat", "populations"])]
+    pub git_driver: Option<Vec<String>>,
 }
 
 /// Reads a version argument: a folder when one is there, else a revision.
@@ -74,6 +78,9 @@ fn diff_error(err: DiffError) -> anyhow::Error {
 
 /// Compares the two versions and prints what changed.
 pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    if let Some(driver) = &args.git_driver {
+        return crate::cmd::git_setup::drive(driver, ctx);
+    }
     let old = match &args.old {
         Some(arg) => spec(arg, ctx)?,
         None => Spec::Revision {

@@ -5,6 +5,7 @@ pub mod check;
 pub mod completions;
 pub mod diff;
 pub mod explain;
+pub mod git_setup;
 pub mod guide;
 pub mod init;
 pub mod man;
@@ -129,6 +130,8 @@ pub enum Command {
     Guide(guide::Args),
     /// Explain a finding code, such as CV012.
     Explain(explain::Args),
+    /// Make `git diff` show workbook files by meaning.
+    GitSetup(git_setup::Args),
     /// Write JSON Schema for the workbook's files, for editors.
     Schema(schema::Args),
     /// Print a shell completion script.
@@ -234,6 +237,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Diff(args) => diff::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args),
+        Command::GitSetup(args) => git_setup::execute(args, &ctx),
         Command::Schema(args) => schema::execute(args, &ctx),
         Command::Completions(args) => completions::execute(args),
         Command::Man(args) => man::execute(args, &ctx),

@@ -133,9 +133,11 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
         write!(p.out, " (")?;
         p.paint(CYAN, &pop.slug)?;
         writeln!(p.out, ")")?;
-        write!(p.out, "  ")?;
-        p.line(&pop.summary)?;
-        writeln!(p.out)?;
+        if !pop.summary.is_blank() {
+            write!(p.out, "  ")?;
+            p.line(&pop.summary)?;
+            writeln!(p.out)?;
+        }
         p.problems(&pop.problems, report, options)?;
         for group in &pop.groups {
             write!(p.out, "  ")?;

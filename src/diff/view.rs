@@ -43,6 +43,13 @@ pub enum Inline {
 pub struct Line(pub Vec<Inline>);
 
 impl Line {
+    /// Whether the line shows nothing.
+    pub fn is_blank(&self) -> bool {
+        self.0
+            .iter()
+            .all(|i| matches!(i, Inline::Text(t) if t.trim().is_empty()))
+    }
+
     fn text(mut self, s: impl Into<String>) -> Line {
         self.0.push(Inline::Text(s.into()));
         self

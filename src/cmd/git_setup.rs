@@ -1,0 +1,258 @@
+//! `covalue git-setup`: make `git diff` show workbook files by meaning, and
+//! the external diff driver git then calls (`covalue diff --git-driver`).
+//!
+//! git runs the driver once per changed file, with the file's path and its
+//! old and new contents. The driver puts each side in a small temporary
+//! workbook (the working tree's `covalue.toml` and guide, plus that one
+//! file) and compares them with `covalue diff`'s own comparison, so a
+//! process map shows steps moved and fields changed, and an answer file the
+//! words that changed. Files outside a workbook get a plain line diff.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::cmd::{Context, Outcome, user_error};
+use crate::diff::{self, Spec, text};
+use crate::workbook::{self, CONFIG_FILE};
+
+/// The lines `git-setup` puts in the workbook's `.gitattributes`.
+pub const ATTRIBUTES: &[&str] = &[
+    "covalue.toml diff=covalue",
+    "populations/**/*.toml diff=covalue",
+    "populations/**/*.md diff=covalue",
+];
+
+/// The git setting that names the driver.
+pub const DRIVER_KEY: &str = "diff.covalue.command";
+/// The driver's command line.
+pub const DRIVER_COMMAND: &str = "covalue diff --git-driver";
+
+/// Arguments of `covalue git-setup`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "It adds to the workbook's .gitattributes (creating it when missing):\n  covalue.toml diff=covalue\n  populations/**/*.toml diff=covalue\n  populations/**/*.md diff=covalue\nand sets, in the repository's own git config:\n  git config diff.covalue.command \"covalue diff --git-driver\"\n\nExamples:\n  covalue git-setup --print    # show what it would do\n  covalue git-setup\n  git diff session-2 -- populations/ms/process-map.toml"
+)]
+pub struct Args {
+    /// Print the lines and the command instead of changing anything.
+    #[arg(long)]
+    pub print: bool,
+}
+
+/// Adds the attributes and the git setting, or prints them.
+pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+    let root = ctx.root()?;
+    let attributes = root.join(".gitattributes");
+    let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
+    let missing: Vec<&str> = ATTRIBUTES
+        .iter()
+        .copied()
+        .filter(|l| !existing.lines().any(|e| e.trim() == *l))
+        .collect();
+    if args.print {
+        crate::cmd::say_line(format!("# {}", attributes.display()))?;
+        for line in ATTRIBUTES {
+            crate::cmd::say_line(line)?;
+        }
+        crate::cmd::say_line(format!("\ngit config {DRIVER_KEY} \"{DRIVER_COMMAND}\""))?;
+        return Ok(Outcome::Success);
+    }
+    if !missing.is_empty() {
+        // Only lines are added; what the file had stays as it was.
+        let mut text = existing.clone();
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push('\n');
+        }
+        if existing.is_empty() {
+            text.push_str("# Show workbook files by meaning in `git diff` (covalue git-setup).\n");
+        }
+        for line in &missing {
+            text.push_str(line);
+            text.push('\n');
+        }
+        crate::fsutil::write_atomic(&attributes, text.as_bytes()).map_err(|e| {
+            user_error(
+                format!("cannot write {}: {e}", attributes.display()),
+                "check that you may write in the workbook",
+            )
+        })?;
+    }
+    let status = std::process::Command::new("git")
+        .args(["config", DRIVER_KEY, DRIVER_COMMAND])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| {
+            user_error(
+                format!("cannot run git: {e}"),
+                "install git, or set the driver yourself (see `covalue git-setup --print`)",
+            )
+        })?;
+    if !status.success() {
+        return Err(user_error(
+            "git could not record the diff driver (is the workbook in a git repository?)",
+            "run `git init` first, or set it yourself: git config diff.covalue.command \"covalue diff --git-driver\"",
+        ));
+    }
+    if !ctx.quiet {
+        if missing.is_empty() {
+            crate::cmd::say_line("left alone   .gitattributes (it already has the covalue lines)")?;
+        } else {
+            crate::cmd::say_line(format!(
+                "added        {} line(s) to .gitattributes",
+                missing.len()
+            ))?;
+        }
+        crate::cmd::say_line(format!(
+            "set          git config {DRIVER_KEY} \"{DRIVER_COMMAND}\""
+        ))?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// The seven arguments git gives an external diff driver.
+pub struct DriverArgs<'a> {
+    path: &'a str,
+    old: &'a str,
+    new: &'a str,
+}
+
+impl<'a> DriverArgs<'a> {
+    /// Reads `path old-file old-hex old-mode new-file new-hex new-mode`.
+    pub fn parse(args: &'a [String]) -> Option<DriverArgs<'a>> {
+        match args {
+            [path, old, _, _, new, _, _] => Some(DriverArgs { path, old, new }),
+            _ => None,
+        }
+    }
+}
+
+fn read_side(file: &str) -> Vec<u8> {
+    if file == "/dev/null" {
+        Vec::new()
+    } else {
+        std::fs::read(file).unwrap_or_default()
+    }
+}
+
+/// A temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> std::io::Result<TempDir> {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let dir =
+            std::env::temp_dir().join(format!("covalue-{tag}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&dir)?;
+        Ok(TempDir(dir))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// A one-file workbook: the real workbook's settings and guide, plus `rel` holding `bytes`.
+fn side(tag: &str, root: &Path, rel: &Path, bytes: Option<&[u8]>) -> std::io::Result<TempDir> {
+    let dir = TempDir::new(tag)?;
+    let mut ignored = Vec::new();
+    let config = workbook::load_config(root, None, &mut ignored);
+    std::fs::copy(root.join(CONFIG_FILE), dir.0.join(CONFIG_FILE))?;
+    if !config.guide.starts_with("builtin") {
+        let guide = dir.0.join(&config.guide);
+        if let Some(parent) = guide.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let _ = std::fs::copy(root.join(&config.guide), guide);
+    }
+    let target = dir.0.join(rel);
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    // The population folder is there on both sides, so only the file differs.
+    if let Some(slug) = rel
+        .strip_prefix("populations")
+        .ok()
+        .and_then(|r| r.components().next())
+    {
+        std::fs::create_dir_all(dir.0.join("populations").join(slug))?;
+    }
+    if let Some(bytes) = bytes {
+        if rel != Path::new(CONFIG_FILE) {
+            std::fs::write(&target, bytes)?;
+        }
+    }
+    Ok(dir)
+}
+
+/// Runs as git's external diff driver for one file. Always exits 0, as git expects.
+pub fn drive(args: &[String], ctx: &Context) -> anyhow::Result<Outcome> {
+    let Some(args) = DriverArgs::parse(args) else {
+        return Err(user_error(
+            "--git-driver takes the seven arguments git gives an external diff program",
+            "let git call it: run `covalue git-setup`, then `git diff`",
+        ));
+    };
+    let (old, new) = (read_side(args.old), read_side(args.new));
+    let mut out = anstream::stdout().lock();
+    let full = ctx.dir.join(args.path);
+    let root = full.parent().and_then(|p| workbook::discover(p).ok());
+    let rel = root
+        .as_ref()
+        .and_then(|r| full.strip_prefix(r).ok().map(Path::to_path_buf));
+    let semantic =
+        matches!(&rel, Some(r) if r.starts_with("populations") || r == Path::new(CONFIG_FILE));
+    if let (true, Some(root), Some(rel)) = (semantic, &root, &rel) {
+        if rel != Path::new(CONFIG_FILE) {
+            let a = side(
+                "old",
+                root,
+                rel,
+                (args.old != "/dev/null").then_some(old.as_slice()),
+            )?;
+            let b = side(
+                "new",
+                root,
+                rel,
+                (args.new != "/dev/null").then_some(new.as_slice()),
+            )?;
+            let specs = (
+                Spec::Folder {
+                    root: a.0.clone(),
+                    label: format!("a/{}", args.path),
+                },
+                Spec::Folder {
+                    root: b.0.clone(),
+                    label: format!("b/{}", args.path),
+                },
+            );
+            if let Ok(mut report) = diff::diff(&specs.0, &specs.1, &diff::Options::default()) {
+                // A one-file workbook says nothing true about completeness.
+                for p in &mut report.populations {
+                    p.completeness = Default::default();
+                }
+                writeln!(out, "covalue diff {}", args.path)?;
+                let options = text::Options {
+                    color: anstream::stdout().current_choice() != anstream::ColorChoice::Never,
+                    working_tree_prefix: String::new(),
+                    quiet: true,
+                };
+                text::write(&mut out, &report, &options)?;
+                return Ok(Outcome::Success);
+            }
+        }
+    }
+    // Anything else: a plain line diff.
+    let (old, new) = (String::from_utf8_lossy(&old), String::from_utf8_lossy(&new));
+    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
+    write!(
+        out,
+        "{}",
+        diff.unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{}", args.path), &format!("b/{}", args.path))
+    )?;
+    Ok(Outcome::Success)
+}
