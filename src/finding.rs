@@ -104,45 +104,21 @@ impl Finding {
     }
 
     /// Points the finding at a byte range of a source.
-    pub fn at(mut self, source: &Source, span: Range<usize>) -> Finding {
-        let start = source.pos(span.start);
-        let line_text = source.line_text(start.line);
-        let end = source.pos(span.end.max(span.start));
-        let width = if end.line == start.line {
-            end.column.saturating_sub(start.column)
-        } else {
-            0
-        };
-        let width = if width == 0 {
-            line_text
-                .chars()
-                .count()
-                .saturating_sub(start.column - 1)
-                .max(1)
-        } else {
-            width
-        };
-        self.file = Some(source.file.clone());
-        self.line = Some(start.line);
-        self.column = Some(start.column);
-        self.snippet = Some(line_text.to_string());
-        self.width = width;
-        self
+    pub fn at(self, source: &Source, span: Range<usize>) -> Finding {
+        Loc::of_span(source, span).finding(self)
     }
 
     /// Points the finding at a 1-based line and column of a source.
-    pub fn at_line(mut self, source: &Source, line: usize, column: usize) -> Finding {
-        let line_text = source.line_text(line);
-        self.file = Some(source.file.clone());
-        self.line = Some(line);
-        self.column = Some(column.max(1));
-        self.snippet = Some(line_text.to_string());
-        self.width = line_text
+    pub fn at_line(self, source: &Source, line: usize, column: usize) -> Finding {
+        let mut loc = Loc::of_line(source, line);
+        loc.column = column.max(1);
+        loc.width = loc
+            .snippet
             .chars()
             .count()
-            .saturating_sub(column.max(1) - 1)
+            .saturating_sub(loc.column - 1)
             .max(1);
-        self
+        loc.finding(self)
     }
 
     /// Adds what to do about it.
@@ -177,4 +153,86 @@ pub fn sort(findings: &mut Vec<Finding>) {
             .then_with(|| a.message.cmp(&b.message))
     });
     findings.dedup();
+}
+
+/// A place in a file, kept with an item so findings can point at it later.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loc {
+    /// The file, relative to the workbook.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The text of the line.
+    pub snippet: String,
+    /// How many characters to underline.
+    pub width: usize,
+}
+
+impl Loc {
+    /// The place of a byte range of a source.
+    pub fn of_span(source: &Source, span: Range<usize>) -> Loc {
+        let start = source.pos(span.start);
+        let end = source.pos(span.end.max(span.start));
+        let snippet = source.line_text(start.line);
+        let width = if end.line == start.line {
+            end.column.saturating_sub(start.column)
+        } else {
+            0
+        };
+        let width = if width == 0 {
+            snippet
+                .chars()
+                .count()
+                .saturating_sub(start.column - 1)
+                .max(1)
+        } else {
+            width
+        };
+        Loc {
+            file: source.file.clone(),
+            line: start.line,
+            column: start.column,
+            snippet: snippet.to_string(),
+            width,
+        }
+    }
+
+    /// The first line of a source that holds more than comments, for
+    /// findings about the file as a whole.
+    pub fn of_content(source: &Source) -> Loc {
+        let line = (1..=source.line_count())
+            .find(|&l| {
+                let t = source.line_text(l).trim();
+                !t.is_empty() && !t.starts_with('#')
+            })
+            .unwrap_or(1);
+        Loc::of_line(source, line)
+    }
+
+    /// The place of a whole line of a source.
+    pub fn of_line(source: &Source, line: usize) -> Loc {
+        let snippet = source.line_text(line).to_string();
+        let width = snippet.chars().count().max(1);
+        Loc {
+            file: source.file.clone(),
+            line,
+            column: 1,
+            snippet,
+            width,
+        }
+    }
+
+    /// Points a finding at this place.
+    pub fn finding(&self, mut finding: Finding) -> Finding {
+        finding.file = Some(self.file.clone());
+        if self.line > 0 {
+            finding.line = Some(self.line);
+            finding.column = Some(self.column);
+            finding.snippet = Some(self.snippet.clone());
+            finding.width = self.width;
+        }
+        finding
+    }
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::finding::Finding;
 use crate::node::{self, Node};
 use crate::source::Source;
-use crate::spec::{self, Field, Record, Ty, Vocab, Vocabularies};
+use crate::spec::{self, Record, Ty, Vocab, Vocabularies, f};
 
 /// The built-in guide's text.
 pub const BUILTIN_TEXT: &str = include_str!("../guide/co-value.toml");
@@ -330,15 +330,6 @@ fn relabel(mut f: Finding) -> Finding {
     f.code = "CV040";
     f.message = format!("guide: {}", f.message);
     f
-}
-
-const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
-    Field {
-        name,
-        ty,
-        required,
-        doc,
-    }
 }
 
 static GUIDE: Record = Record {

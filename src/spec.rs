@@ -134,7 +134,8 @@ pub struct Record {
     pub fields: &'static [Field],
 }
 
-const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
+/// A field of a record, written short for the tables of records.
+pub const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
     Field {
         name,
         ty,

@@ -7,12 +7,12 @@ pub mod files;
 pub mod records;
 
 use std::fs;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::finding::Finding;
+pub use crate::finding::Loc;
 use crate::guide::{Form, Guide};
 use crate::node::{self, Node};
 use crate::source::{ReadError, Source};
@@ -24,88 +24,6 @@ pub use records::{Compass, Measure, Persona, PopulationInfo, ProcessMap, Process
 
 /// The name of the file that marks a workbook's root.
 pub const CONFIG_FILE: &str = "covalue.toml";
-
-/// A place in a file, kept with an item so findings can point at it later.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Loc {
-    /// The file, relative to the workbook.
-    pub file: String,
-    /// 1-based line.
-    pub line: usize,
-    /// 1-based column.
-    pub column: usize,
-    /// The text of the line.
-    pub snippet: String,
-    /// How many characters to underline.
-    pub width: usize,
-}
-
-impl Loc {
-    /// The place of a byte range of a source.
-    pub fn of_span(source: &Source, span: Range<usize>) -> Loc {
-        let start = source.pos(span.start);
-        let end = source.pos(span.end.max(span.start));
-        let snippet = source.line_text(start.line);
-        let width = if end.line == start.line {
-            end.column.saturating_sub(start.column)
-        } else {
-            0
-        };
-        let width = if width == 0 {
-            snippet
-                .chars()
-                .count()
-                .saturating_sub(start.column - 1)
-                .max(1)
-        } else {
-            width
-        };
-        Loc {
-            file: source.file.clone(),
-            line: start.line,
-            column: start.column,
-            snippet: snippet.to_string(),
-            width,
-        }
-    }
-
-    /// The first line of a source that holds more than comments, for
-    /// findings about the file as a whole.
-    pub fn of_content(source: &Source) -> Loc {
-        let line = (1..=source.line_count())
-            .find(|&l| {
-                let t = source.line_text(l).trim();
-                !t.is_empty() && !t.starts_with('#')
-            })
-            .unwrap_or(1);
-        Loc::of_line(source, line)
-    }
-
-    /// The place of a whole line of a source.
-    pub fn of_line(source: &Source, line: usize) -> Loc {
-        let snippet = source.line_text(line).to_string();
-        let width = snippet.chars().count().max(1);
-        Loc {
-            file: source.file.clone(),
-            line,
-            column: 1,
-            snippet,
-            width,
-        }
-    }
-
-    /// Points a finding at this place.
-    pub fn finding(&self, mut finding: Finding) -> Finding {
-        finding.file = Some(self.file.clone());
-        if self.line > 0 {
-            finding.line = Some(self.line);
-            finding.column = Some(self.column);
-            finding.snippet = Some(self.snippet.clone());
-            finding.width = self.width;
-        }
-        finding
-    }
-}
 
 /// `covalue.toml`.
 #[derive(Debug, Clone, Serialize)]
