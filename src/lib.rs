@@ -8,6 +8,7 @@ pub mod cmd;
 pub mod date;
 pub mod finding;
 pub mod fsutil;
+pub mod git;
 pub mod guide;
 pub mod node;
 pub mod print;
