@@ -13,6 +13,7 @@ pub mod guide;
 pub mod node;
 pub mod print;
 pub mod privacy;
+pub mod render;
 pub mod scaffold;
 pub mod source;
 pub mod spec;

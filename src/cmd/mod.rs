@@ -6,6 +6,7 @@ pub mod explain;
 pub mod guide;
 pub mod init;
 pub mod new;
+pub mod render;
 
 use std::path::{Path, PathBuf};
 
@@ -106,6 +107,8 @@ pub enum Command {
     New(new::Args),
     /// Check the workbook against its guide: what is open, what is wrong.
     Check(check::Args),
+    /// Print the short form, the full form or blank worksheets (HTML, Markdown or PDF).
+    Render(render::Args),
     /// Print the guide's questions, without a workbook.
     Guide(guide::Args),
     /// Explain a finding code, such as CV012.
@@ -199,6 +202,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Init(args) => init::execute(args, &ctx),
         Command::New(args) => new::execute(args, &ctx),
         Command::Check(args) => check::execute(args, &ctx),
+        Command::Render(args) => render::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args),
     }

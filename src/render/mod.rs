@@ -1,0 +1,458 @@
+//! `covalue render`'s engine: printable reports of the short form and the
+//! full form, and blank worksheets, as HTML (to print or to turn into PDF)
+//! or as Markdown.
+//!
+//! The document is built from templates (`templates`) fed with views of the
+//! workbook (`model`); answers are made safe by `markdown` and pictures are
+//! drawn by `svg`. Populations are rendered in parallel, each with the same
+//! compiled templates, and streamed to the output in order, so that memory
+//! stays flat however many populations a workbook has.
+
+pub mod markdown;
+pub mod model;
+pub mod pdf;
+pub mod svg;
+pub mod templates;
+
+use std::io::Write;
+
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::guide::{Citation, Form, Guide};
+use crate::workbook::Population;
+
+pub use templates::{TemplateError, Templates};
+
+/// The Content-Security-Policy every HTML report declares: nothing may be
+/// loaded or run, whatever the page contains.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// The text that stands for the populations in a rendered document template.
+const BODY_MARKER: &str = "<!--covalue:populations-->";
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown for a git forge.
+    Markdown,
+}
+
+impl Flavor {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Flavor::Html => "html",
+            Flavor::Markdown => "md",
+        }
+    }
+}
+
+/// The paper size printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    /// A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `@page` size.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
+/// What the document is made from.
+#[derive(Debug)]
+pub enum Subject<'a> {
+    /// Populations of a workbook, with their answers.
+    Workbook(Vec<&'a Population>),
+    /// Blank worksheets, one per name (an empty name for an unnamed one).
+    Blank(Vec<String>),
+}
+
+impl Subject<'_> {
+    /// How many populations (or worksheets) the document holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Subject::Workbook(p) => p.len(),
+            Subject::Blank(n) => n.len(),
+        }
+    }
+
+    /// Whether the document holds no population.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The form.
+    pub form: Form,
+    /// HTML or Markdown.
+    pub flavor: Flavor,
+    /// The paper size.
+    pub paper: Paper,
+    /// The report's title (the workbook's, or the guide's for a blank worksheet).
+    pub title: String,
+    /// The site.
+    pub organisation: Option<String>,
+    /// The render date.
+    pub today: Date,
+    /// The commit the workbook is at, as printed (e.g. "commit 1a2b3c4").
+    pub revision: Option<String>,
+}
+
+/// A population of the table of contents and the completeness summary.
+#[derive(Debug, Serialize)]
+struct Entry {
+    index: usize,
+    name: String,
+    slug: String,
+    anchor: String,
+    page: String,
+    footer_css: Value,
+    counts: crate::check::Counts,
+    percent: usize,
+    steps: Vec<model::StepCounts>,
+    has_grid: bool,
+}
+
+/// The document as the document templates see it.
+#[derive(Debug, Serialize)]
+struct DocumentView<'a> {
+    form: &'static str,
+    form_title: &'static str,
+    blank: bool,
+    title: &'a str,
+    organisation: Option<&'a str>,
+    guide_title: &'a str,
+    guide_version: &'a str,
+    date: String,
+    revision: Option<&'a str>,
+    paper: &'static str,
+    csp: &'static str,
+    css: Value,
+    footer_css: Value,
+    populations: Vec<Entry>,
+    totals: crate::check::Counts,
+    percent: usize,
+    short_title: &'a str,
+    short_intro: &'a str,
+    sources: Vec<&'a Citation>,
+    short_sources: Vec<&'a Citation>,
+    short_drafts: bool,
+    has_drafts: bool,
+    body: Value,
+}
+
+/// Why a report could not be written.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template failed.
+    Template(TemplateError),
+    /// Writing the output failed.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Template(e) => write!(f, "{e}"),
+            RenderError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+impl From<std::io::Error> for RenderError {
+    fn from(e: std::io::Error) -> RenderError {
+        RenderError::Io(e)
+    }
+}
+
+impl From<TemplateError> for RenderError {
+    fn from(e: TemplateError) -> RenderError {
+        RenderError::Template(e)
+    }
+}
+
+/// Something noticed while rendering that the user should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A site's document template leaves out the populations.
+    NoPopulationsInTemplate(String),
+    /// A site's layout leaves out the Content-Security-Policy.
+    NoContentSecurityPolicy(String),
+}
+
+/// Renders a document and streams it to `out`. `progress` is called once per
+/// population rendered, from any thread.
+pub fn render(
+    templates: &Templates,
+    guide: &Guide,
+    subject: &Subject<'_>,
+    options: &Options,
+    out: &mut dyn Write,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<Notice>, RenderError> {
+    let ext = options.flavor.extension();
+    let form = options.form.as_str();
+    let blank = matches!(subject, Subject::Blank(_));
+    let date = crate::date::format(options.today);
+    let mut footer_line = format!("guide {} v{}", guide.id, guide.version);
+    if let Some(rev) = &options.revision {
+        footer_line.push_str(&format!(" · {rev}"));
+    }
+    footer_line.push_str(&format!(" · printed {date}"));
+    let builder = model::Builder {
+        guide,
+        form: options.form,
+        flavor: options.flavor,
+        today: options.today,
+        footer_title: options.title.clone(),
+        footer_line,
+    };
+
+    // The table of contents and the summary need every population, but only
+    // their names and counts: the heavy parts are built later, in parallel.
+    let entries: Vec<Entry> = match subject {
+        Subject::Workbook(pops) => pops
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(&builder, i + 1, p))
+            .collect(),
+        Subject::Blank(names) => names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Entry {
+                index: i + 1,
+                name: name.clone(),
+                slug: String::new(),
+                anchor: format!("p{}-blank", i + 1),
+                page: format!("p{}", i + 1),
+                footer_css: builder.footer(if name.is_empty() {
+                    "blank worksheet"
+                } else {
+                    name
+                }),
+                counts: crate::check::Counts::default(),
+                percent: 0,
+                steps: guide
+                    .sections(options.form)
+                    .into_iter()
+                    .filter(|_| options.form == Form::Full)
+                    .map(|s| model::StepCounts {
+                        heading: s.heading(),
+                        anchor: format!("p{}-step-{}", i + 1, model::id_part(&s.id)),
+                        counts: crate::check::Counts::default(),
+                        percent: 0,
+                    })
+                    .collect(),
+                has_grid: false,
+            })
+            .collect(),
+    };
+    let mut totals = crate::check::Counts::default();
+    for e in &entries {
+        totals.answered += e.counts.answered;
+        totals.not_applicable += e.counts.not_applicable;
+        totals.deferred += e.counts.deferred;
+        totals.open += e.counts.open;
+        totals.total += e.counts.total;
+    }
+    let css = match options.flavor {
+        Flavor::Html => templates.render(
+            "style.css",
+            minijinja::context! { paper => options.paper.css(), form => form, blank => blank },
+        )?,
+        Flavor::Markdown => String::new(),
+    };
+    let doc = DocumentView {
+        form,
+        form_title: match options.form {
+            Form::Short => "Short form",
+            Form::Full => "Full form",
+        },
+        blank,
+        title: &options.title,
+        organisation: options.organisation.as_deref(),
+        guide_title: &guide.title,
+        guide_version: &guide.version,
+        date,
+        revision: options.revision.as_deref(),
+        paper: options.paper.css(),
+        csp: CONTENT_SECURITY_POLICY,
+        css: Value::from_safe_string(css),
+        footer_css: builder.document_footer(),
+        percent: (totals.done() * 100).checked_div(totals.total).unwrap_or(0),
+        totals,
+        populations: entries,
+        short_title: &guide.short_form.title,
+        short_intro: &guide.short_form.intro,
+        sources: guide.sources.iter().collect(),
+        short_sources: guide
+            .sources
+            .iter()
+            .filter(|c| c.published && guide.short_form.questions.iter().any(|q| q.source == c.id))
+            .collect(),
+        short_drafts: guide
+            .short_form
+            .questions
+            .iter()
+            .any(|q| guide.citation(&q.source).is_none_or(|c| !c.published)),
+        has_drafts: guide
+            .all_sections()
+            .flat_map(|s| &s.questions)
+            .any(|q| guide.citation(&q.source).is_none_or(|c| !c.published)),
+        body: Value::from_safe_string(BODY_MARKER.to_string()),
+    };
+    let doc_value = Value::from(Serde(&doc));
+    let document_name = format!("{form}.{ext}");
+    let page = templates.render(
+        &document_name,
+        minijinja::context! { doc => doc_value.clone() },
+    )?;
+    let mut notices = Vec::new();
+    if options.flavor == Flavor::Html && !page.contains("Content-Security-Policy") {
+        notices.push(Notice::NoContentSecurityPolicy(document_name.clone()));
+    }
+    let (head, tail) = match page.split_once(BODY_MARKER) {
+        Some(parts) => parts,
+        None => {
+            if !subject.is_empty() {
+                notices.push(Notice::NoPopulationsInTemplate(document_name));
+            }
+            (page.as_str(), "")
+        }
+    };
+    out.write_all(head.as_bytes())?;
+    if page.contains(BODY_MARKER) {
+        let population_template = format!("{form}-population.{ext}");
+        render_populations(
+            templates,
+            &builder,
+            subject,
+            &population_template,
+            &doc_value,
+            out,
+            progress,
+        )?;
+    }
+    out.write_all(tail.as_bytes())?;
+    out.flush()?;
+    Ok(notices)
+}
+
+fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry {
+    let summary = crate::check::summarise(builder.guide, pop, builder.form);
+    let steps: Vec<model::StepCounts> = summary
+        .steps
+        .into_iter()
+        .map(|s| model::StepCounts {
+            anchor: format!("p{index}-step-{}", model::id_part(&s.id)),
+            heading: s.title,
+            percent: (s.counts.done() * 100)
+                .checked_div(s.counts.total)
+                .unwrap_or(0),
+            counts: s.counts,
+        })
+        .collect();
+    let name = pop.name().to_string();
+    Entry {
+        index,
+        slug: pop.slug.clone(),
+        anchor: format!("p{index}-{}", model::id_part(&pop.slug)),
+        page: format!("p{index}"),
+        footer_css: builder.footer(&name),
+        percent: (summary.counts.done() * 100)
+            .checked_div(summary.counts.total)
+            .unwrap_or(0),
+        counts: summary.counts,
+        steps,
+        has_grid: builder.form == Form::Full && !pop.personas.is_empty(),
+        name,
+    }
+}
+
+/// How many populations are rendered before they are written out.
+const BATCH_PER_WORKER: usize = 16;
+
+/// Renders every population with the population template and writes them in
+/// order, a batch at a time, on all cores.
+fn render_populations(
+    templates: &Templates,
+    builder: &model::Builder<'_>,
+    subject: &Subject<'_>,
+    template: &str,
+    doc: &Value,
+    out: &mut dyn Write,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(), RenderError> {
+    let count = subject.len();
+    let render_one = |i: usize| -> Result<String, TemplateError> {
+        let view = match subject {
+            Subject::Workbook(pops) => match pops.get(i) {
+                Some(p) => builder.population(i + 1, p),
+                None => return Ok(String::new()),
+            },
+            Subject::Blank(names) => builder.blank(i + 1, names.get(i).map_or("", String::as_str)),
+        };
+        let text = templates.render(
+            template,
+            minijinja::context! { doc => doc.clone(), pop => Value::from(Serde(&view)) },
+        )?;
+        progress();
+        Ok(text)
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(count.max(1));
+    if workers <= 1 || count < 4 {
+        for i in 0..count {
+            out.write_all(render_one(i)?.as_bytes())?;
+        }
+        return Ok(());
+    }
+    let batch = workers * BATCH_PER_WORKER;
+    let mut start = 0;
+    while start < count {
+        let end = (start + batch).min(count);
+        let indices: Vec<usize> = (start..end).collect();
+        let per = indices.len().div_ceil(workers);
+        let results: Vec<Result<String, TemplateError>> = std::thread::scope(|scope| {
+            let handles: Vec<_> = indices
+                .chunks(per)
+                .map(|part| {
+                    let render_one = &render_one;
+                    scope.spawn(move || part.iter().map(|&i| render_one(i)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| match h.join() {
+                    Ok(results) => results,
+                    Err(panic) => std::panic::resume_unwind(panic),
+                })
+                .collect()
+        });
+        for text in results {
+            out.write_all(text?.as_bytes())?;
+        }
+        start = end;
+    }
+    Ok(())
+}
