@@ -385,8 +385,15 @@ impl YamlLocator<'_> {
                     };
                     let key_span = self.find_key(&name, cursor, end).unwrap_or(cursor..cursor);
                     cursor = key_span.end.min(end);
-                    let nested = matches!(v, serde_yaml::Value::Mapping(_) | serde_yaml::Value::Sequence(_));
-                    let value_end = if nested { end } else { self.line_end(key_span.start).min(end) };
+                    let nested = matches!(
+                        v,
+                        serde_yaml::Value::Mapping(_) | serde_yaml::Value::Sequence(_)
+                    );
+                    let value_end = if nested {
+                        end
+                    } else {
+                        self.line_end(key_span.start).min(end)
+                    };
                     let node = self.convert(v, key_span.end, value_end.max(key_span.end));
                     entries.push((
                         Key {
