@@ -339,7 +339,8 @@ pub fn render(
             (page.as_str(), "")
         }
     };
-    out.write_all(head.as_bytes())?;
+    let flavor = options.flavor;
+    out.write_all(tidy(flavor, head, Part::Head).as_bytes())?;
     if page.contains(BODY_MARKER) {
         let population_template = format!("{form}-population.{ext}");
         render_populations(
@@ -352,9 +353,57 @@ pub fn render(
             progress,
         )?;
     }
-    out.write_all(tail.as_bytes())?;
+    out.write_all(tidy(flavor, tail, Part::Tail).as_bytes())?;
     out.flush()?;
     Ok(notices)
+}
+
+/// Where a piece of the document goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Head,
+    Population,
+    Tail,
+}
+
+/// Markdown output keeps one blank line between blocks, whatever the
+/// templates' whitespace; HTML is written as it is.
+fn tidy(flavor: Flavor, text: &str, part: Part) -> std::borrow::Cow<'_, str> {
+    if flavor == Flavor::Html {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    let mut fence: Option<String> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if let Some(f) = &fence {
+            if trimmed.starts_with(f.as_str()) {
+                fence = None;
+            }
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(trimmed.chars().take(3).collect());
+        }
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if blank > 0 && !out.is_empty() {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    match part {
+        Part::Head | Part::Population => out.push('\n'),
+        Part::Tail => {}
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry {
@@ -423,7 +472,8 @@ fn render_populations(
         .min(count.max(1));
     if workers <= 1 || count < 4 {
         for i in 0..count {
-            out.write_all(render_one(i)?.as_bytes())?;
+            let text = render_one(i)?;
+            out.write_all(tidy(builder.flavor, &text, Part::Population).as_bytes())?;
         }
         return Ok(());
     }
@@ -450,7 +500,7 @@ fn render_populations(
                 .collect()
         });
         for text in results {
-            out.write_all(text?.as_bytes())?;
+            out.write_all(tidy(builder.flavor, &text?, Part::Population).as_bytes())?;
         }
         start = end;
     }
