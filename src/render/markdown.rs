@@ -162,6 +162,82 @@ pub fn to_plain(markdown: &str) -> String {
     collapse_whitespace(&out)
 }
 
+/// The text of HTML written by [`to_html`], on one line: tags are dropped
+/// (block tags leave a space) and the entities comrak writes are decoded.
+/// Reading stops once the text is longer than `max` characters.
+pub fn html_text(html: &str, max: usize) -> String {
+    const BLOCKS: &[&str] = &[
+        "p",
+        "li",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "td",
+        "th",
+        "pre",
+        "blockquote",
+        "ul",
+        "ol",
+        "hr",
+        "table",
+    ];
+    const ENTITIES: &[(&str, char)] = &[
+        ("&lt;", '<'),
+        ("&gt;", '>'),
+        ("&quot;", '"'),
+        ("&#39;", '\''),
+        ("&#x27;", '\''),
+        ("&amp;", '&'),
+    ];
+    let mut out = String::with_capacity(max.min(html.len()) + 8);
+    let mut count = 0;
+    let mut space = false;
+    let mut rest = html;
+    while let Some(c) = rest.chars().next() {
+        let mut emit = None;
+        let mut advance = c.len_utf8();
+        match c {
+            '<' => {
+                let close = rest.find('>').map_or(rest.len(), |e| e + 1);
+                let name: String = rest[1..close.max(1)]
+                    .trim_start_matches('/')
+                    .chars()
+                    .take_while(char::is_ascii_alphanumeric)
+                    .collect();
+                space |= BLOCKS.contains(&name.as_str());
+                advance = close;
+            }
+            '&' => match ENTITIES.iter().find(|(e, _)| rest.starts_with(e)) {
+                Some((entity, decoded)) => {
+                    emit = Some(*decoded);
+                    advance = entity.len();
+                }
+                None => emit = Some('&'),
+            },
+            c if c.is_whitespace() => space = true,
+            c => emit = Some(c),
+        }
+        if let Some(c) = emit {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+            count += 1;
+            if count > max {
+                break;
+            }
+        }
+        rest = &rest[advance.min(rest.len())..];
+    }
+    out
+}
+
 /// Runs of whitespace become one space; the ends are trimmed.
 pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -344,6 +420,21 @@ mod tests {
         assert!(html.contains("<h5>Next</h5>"), "{html}");
         assert!(html.contains("<h6>Deep</h6>"), "{html}");
         assert!(to_markdown("# Top", 3).starts_with("#### Top"));
+    }
+
+    #[test]
+    fn html_text_is_what_a_reader_sees() {
+        let md = "**Åsa** meets <the> chain & \"more\".\n\n- one\n- two";
+        assert_eq!(html_text(&to_html(md, 3), 100), to_plain(md));
+        assert_eq!(
+            html_text(&to_html(md, 3), 100),
+            "Åsa meets <the> chain & \"more\". one two"
+        );
+        assert_eq!(html_text("<p>one two three</p>", 5), "one two");
+        assert_eq!(
+            html_text("a &amp;lt; b &unknown; <", 100),
+            "a &lt; b &unknown;"
+        );
     }
 
     #[test]

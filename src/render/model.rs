@@ -406,6 +406,9 @@ pub struct Builder<'a> {
     pub footer_line: String,
 }
 
+/// How many characters of a walk-through a grid cell shows.
+const GRID_CELL: usize = 230;
+
 /// Heading levels the answers sit under: a question is a level-4 heading.
 const QUESTION_LEVEL: u8 = 4;
 
@@ -722,7 +725,10 @@ impl Builder<'_> {
                 view.state = "not-applicable";
                 view.state_label = "Not applicable";
                 view.reason = Some(reason.clone());
-                view.body = written.and_then(|a| self.rich(after_status(&a.body), QUESTION_LEVEL));
+                if let Some(a) = written {
+                    view.body = self.rich(after_status(&a.body), QUESTION_LEVEL);
+                    view.walkthrough = self.walk(Some(pop), a, QUESTION_LEVEL);
+                }
             }
             Status::Deferred {
                 reason,
@@ -738,7 +744,10 @@ impl Builder<'_> {
                     .as_deref()
                     .and_then(crate::spec::parse_date)
                     .is_some_and(|d| d < self.today);
-                view.body = written.and_then(|a| self.rich(after_status(&a.body), QUESTION_LEVEL));
+                if let Some(a) = written {
+                    view.body = self.rich(after_status(&a.body), QUESTION_LEVEL);
+                    view.walkthrough = self.walk(Some(pop), a, QUESTION_LEVEL);
+                }
             }
         }
         view
@@ -766,51 +775,59 @@ impl Builder<'_> {
             .collect()
     }
 
-    fn grid(&self, pop: &Population) -> GridView {
-        let walkthroughs: Vec<(&Section, &Question)> = self
+    /// The persona × configuration grid, from the walk-throughs as printed
+    /// in `sections` (so each entry's Markdown is read only once).
+    fn grid(&self, pop: &Population, sections: &[SectionView]) -> GridView {
+        let walkthrough_of = |configuration: &str| -> Option<&QuestionView> {
+            let (step, question) = self.guide.steps.iter().find_map(|s| {
+                s.questions
+                    .iter()
+                    .find(|q| {
+                        q.kind == QuestionKind::Walkthrough
+                            && q.configuration.as_deref() == Some(configuration)
+                    })
+                    .map(|q| (s, q))
+            })?;
+            sections
+                .iter()
+                .find(|s| s.id == step.id)?
+                .questions
+                .iter()
+                .find(|q| q.id == question.id)
+        };
+        let columns: Vec<(String, Option<&QuestionView>)> = self
             .guide
             .configurations
             .iter()
-            .filter_map(|c| {
-                self.guide.steps.iter().find_map(|s| {
-                    s.questions
-                        .iter()
-                        .find(|q| {
-                            q.kind == QuestionKind::Walkthrough
-                                && q.configuration.as_deref() == Some(c.id.as_str())
-                        })
-                        .map(|q| (s, q))
-                })
-            })
-            .collect();
-        let columns = self
-            .guide
-            .configurations
-            .iter()
-            .map(|c| c.title.clone())
+            .map(|c| (c.title.clone(), walkthrough_of(&c.id)))
             .collect();
         let rows = pop
             .personas
             .iter()
             .map(|persona| GridRow {
                 persona: persona.name.clone(),
-                cells: self
-                    .guide
-                    .configurations
+                cells: columns
                     .iter()
-                    .map(|c| {
-                        walkthroughs
-                            .iter()
-                            .find(|(_, q)| q.configuration.as_deref() == Some(c.id.as_str()))
-                            .and_then(|(s, q)| pop.answer(&s.id, &q.id))
-                            .and_then(|a| a.walkthrough.iter().find(|w| w.persona == persona.slug))
-                            .map(|w| markdown::shorten(&markdown::to_plain(&w.body), 230))
+                    .map(|(_, q)| {
+                        q.and_then(|q| q.walkthrough.iter().find(|w| w.slug == persona.slug))
+                            .and_then(|w| w.body.as_ref())
+                            .and_then(Value::as_str)
+                            .map(|body| {
+                                let text = match self.flavor {
+                                    Flavor::Html => markdown::html_text(body, GRID_CELL),
+                                    Flavor::Markdown => markdown::to_plain(body),
+                                };
+                                markdown::shorten(&text, GRID_CELL)
+                            })
                             .unwrap_or_default()
                     })
                     .collect(),
             })
             .collect();
-        GridView { columns, rows }
+        GridView {
+            columns: columns.into_iter().map(|(title, _)| title).collect(),
+            rows,
+        }
     }
 
     fn open_items(&self, sections: &[SectionView]) -> Vec<OpenItem> {
@@ -932,7 +949,7 @@ impl Builder<'_> {
                 .filter(|c| !c.measures.is_empty())
                 .map(|c| self.compass(index, &name, c)),
             blank_compass: None,
-            grid: (full && !pop.personas.is_empty()).then(|| self.grid(pop)),
+            grid: (full && !pop.personas.is_empty()).then(|| self.grid(pop, &sections)),
             open_items,
             percent: percent(&counts),
             steps_summary,

@@ -14,6 +14,13 @@ const WIDTH: f64 = 1000.0;
 /// Room around the drawing so that lines on its edge are not cut.
 const PAD: f64 = 3.0;
 
+/// A coordinate rounded to a whole unit: pictures are 1000 units wide, so
+/// a unit is a fifth of a millimetre on paper, and whole numbers are quick
+/// to write and short.
+fn px(v: f64) -> i64 {
+    if v.is_finite() { v.round() as i64 } else { 0 }
+}
+
 /// Escapes text for SVG (XML) content and attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
@@ -93,13 +100,20 @@ fn text_lines(out: &mut String, x: f64, y: f64, step: f64, lines: &[String], att
     if lines.is_empty() {
         return;
     }
-    let _ = write!(out, r#"<text x="{x:.1}" y="{y:.1}" {attrs}>"#);
+    let _ = write!(
+        out,
+        r#"<text x="{x}" y="{y}" {attrs}>"#,
+        x = px(x),
+        y = px(y)
+    );
     for (i, line) in lines.iter().enumerate() {
         let dy = if i == 0 { 0.0 } else { step };
         let _ = write!(
             out,
-            r#"<tspan x="{x:.1}" dy="{dy:.1}">{}</tspan>"#,
-            escape(line)
+            r#"<tspan x="{x}" dy="{dy}">{}</tspan>"#,
+            escape(line),
+            x = px(x),
+            dy = px(dy)
         );
     }
     out.push_str("</text>");
@@ -151,24 +165,34 @@ fn level_box(out: &mut String, x: f64, y: f64, w: f64, h: f64, style: &LevelStyl
     if style.rank == 0 {
         let _ = write!(
             out,
-            r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6" fill="#ffffff" stroke="#222" stroke-width="1.6" stroke-dasharray="7 5"/>"##
+            r##"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="#ffffff" stroke="#222" stroke-width="1.6" stroke-dasharray="7 5"/>"##,
+            x = px(x),
+            y = px(y),
+            w = px(w),
+            h = px(h)
         );
         return;
     }
-    let width = 1.2 + 0.7 * style.rank as f64;
+    // Tenths of a unit: 1.9, 2.6, 3.3 … for higher levels.
+    let tenths = 12 + 7 * style.rank;
+    let width = format!("{}.{}", tenths / 10, tenths % 10);
     let _ = write!(
         out,
-        r##"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="6" fill="{}" stroke="#222" stroke-width="{width:.1}"/>"##,
-        fill_for(style.rank, style.of)
+        r##"<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="6" fill="{}" stroke="#222" stroke-width="{width}"/>"##,
+        fill_for(style.rank, style.of),
+        x = px(x),
+        y = px(y),
+        w = px(w),
+        h = px(h),
     );
     if style.rank == style.of && style.of > 1 {
         let _ = write!(
             out,
-            r##"<rect x="{:.1}" y="{:.1}" width="{:.1}" height="{:.1}" rx="4" fill="none" stroke="#222" stroke-width="1"/>"##,
-            x + 4.0,
-            y + 4.0,
-            (w - 8.0).max(0.0),
-            (h - 8.0).max(0.0)
+            r##"<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="none" stroke="#222" stroke-width="1"/>"##,
+            px(x + 4.0),
+            px(y + 4.0),
+            px((w - 8.0).max(0.0)),
+            px((h - 8.0).max(0.0))
         );
     }
 }
@@ -180,7 +204,9 @@ fn level_dots(out: &mut String, right: f64, y: f64, style: &LevelStyle) {
         let fill = if k <= style.rank { "#222" } else { "#ffffff" };
         let _ = write!(
             out,
-            r##"<circle cx="{cx:.1}" cy="{y:.1}" r="4.5" fill="{fill}" stroke="#222" stroke-width="1.2"/>"##
+            r##"<circle cx="{cx}" cy="{y}" r="4.5" fill="{fill}" stroke="#222" stroke-width="1.2"/>"##,
+            cx = px(cx),
+            y = px(y)
         );
     }
 }
@@ -193,9 +219,9 @@ fn star(out: &mut String, cx: f64, cy: f64, r: f64) {
         let angle = std::f64::consts::PI / 5.0 * f64::from(i) - std::f64::consts::FRAC_PI_2;
         let _ = write!(
             points,
-            "{:.1},{:.1} ",
-            cx + radius * angle.cos(),
-            cy + radius * angle.sin()
+            "{},{} ",
+            px(cx + radius * angle.cos()),
+            px(cy + radius * angle.sin())
         );
     }
     let _ = write!(
@@ -210,11 +236,13 @@ fn tag(out: &mut String, x: f64, y: f64, label: &str) -> f64 {
     let w = 10.0 + 6.2 * label.chars().count() as f64;
     let _ = write!(
         out,
-        r##"<rect x="{x:.1}" y="{:.1}" width="{w:.1}" height="16" rx="8" fill="#ffffff" stroke="#222" stroke-width="0.9"/><text x="{:.1}" y="{:.1}" font-size="10.5" text-anchor="middle">{}</text>"##,
-        y - 12.0,
-        x + w / 2.0,
-        y,
-        escape(label)
+        r##"<rect x="{x}" y="{}" width="{w}" height="16" rx="8" fill="#ffffff" stroke="#222" stroke-width="0.9"/><text x="{}" y="{}" font-size="10.5" text-anchor="middle">{}</text>"##,
+        px(y - 12.0),
+        px(x + w / 2.0),
+        px(y),
+        escape(label),
+        x = px(x),
+        w = px(w)
     );
     w
 }
@@ -271,11 +299,11 @@ pub fn process_map(id: &str, population: &str, map: &ProcessMap, guide: &Guide) 
         // Number, level name and dots.
         let _ = write!(
             out,
-            r##"<circle cx="{:.1}" cy="{:.1}" r="12" fill="#222"/><text x="{:.1}" y="{:.1}" font-size="12" font-weight="700" fill="#ffffff" text-anchor="middle">{}</text>"##,
-            x + 20.0,
-            y + 21.0,
-            x + 20.0,
-            y + 25.5,
+            r##"<circle cx="{}" cy="{}" r="12" fill="#222"/><text x="{}" y="{}" font-size="12" font-weight="700" fill="#ffffff" text-anchor="middle">{}</text>"##,
+            px(x + 20.0),
+            px(y + 21.0),
+            px(x + 20.0),
+            px(y + 25.5),
             i + 1
         );
         let level_name = wrap(&style.title, 18, 1);
@@ -327,23 +355,24 @@ pub fn process_map(id: &str, population: &str, map: &ProcessMap, guide: &Guide) 
             if col + 1 < COLS {
                 let _ = write!(
                     out,
-                    r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#222" stroke-width="1.6" marker-end="url(#{id}-arrow)"/>"##,
-                    x + box_w + 3.0,
-                    y + BOX_H / 2.0,
-                    x + box_w + GAP_X - 3.0,
-                    y + BOX_H / 2.0
+                    r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#222" stroke-width="1.6" marker-end="url(#{id}-arrow)"/>"##,
+                    px(x + box_w + 3.0),
+                    px(y + BOX_H / 2.0),
+                    px(x + box_w + GAP_X - 3.0),
+                    px(y + BOX_H / 2.0)
                 );
             } else {
                 let mid = y + BOX_H + GAP_Y / 2.0;
                 let _ = write!(
                     out,
-                    r##"<polyline points="{:.1},{:.1} {:.1},{mid:.1} {:.1},{mid:.1} {:.1},{:.1}" fill="none" stroke="#222" stroke-width="1.6" marker-end="url(#{id}-arrow)"/>"##,
-                    x + box_w / 2.0,
-                    y + BOX_H + 2.0,
-                    x + box_w / 2.0,
-                    PAD + box_w / 2.0,
-                    PAD + box_w / 2.0,
-                    y + BOX_H + GAP_Y - 3.0
+                    r##"<polyline points="{},{} {},{mid} {},{mid} {},{}" fill="none" stroke="#222" stroke-width="1.6" marker-end="url(#{id}-arrow)"/>"##,
+                    px(x + box_w / 2.0),
+                    px(y + BOX_H + 2.0),
+                    px(x + box_w / 2.0),
+                    px(PAD + box_w / 2.0),
+                    px(PAD + box_w / 2.0),
+                    px(y + BOX_H + GAP_Y - 3.0),
+                    mid = px(mid)
                 );
             }
         }
@@ -371,8 +400,8 @@ fn process_legend(out: &mut String, y: f64, guide: &Guide) -> f64 {
         };
         let _ = write!(
             item,
-            r##"<text x="{:.1}" y="3" font-size="12">{}</text>"##,
-            sample_w + 7.0,
+            r##"<text x="{}" y="3" font-size="12">{}</text>"##,
+            px(sample_w + 7.0),
             escape(&label)
         );
         items.push((sample_w + 7.0 + 6.6 * label.chars().count() as f64, item));
@@ -385,8 +414,8 @@ fn process_legend(out: &mut String, y: f64, guide: &Guide) -> f64 {
     let w = tag(&mut item, 0.0, 4.0, "chain");
     let _ = write!(
         item,
-        r##"<text x="{:.1}" y="3" font-size="12">value configuration</text>"##,
-        w + 7.0
+        r##"<text x="{}" y="3" font-size="12">value configuration</text>"##,
+        px(w + 7.0)
     );
     items.push((w + 7.0 + 6.6 * 19.0, item));
 
@@ -401,7 +430,9 @@ fn process_legend(out: &mut String, y: f64, guide: &Guide) -> f64 {
         }
         let _ = write!(
             out,
-            r#"<g transform="translate({x:.1},{line_y:.1})">{item}</g>"#
+            r#"<g transform="translate({x},{line_y})">{item}</g>"#,
+            x = px(x),
+            line_y = px(line_y)
         );
         x += w + 26.0;
     }
@@ -506,12 +537,16 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
     let cy = if rows.len() > 1 { cy } else { height / 2.0 };
     let _ = write!(
         out,
-        r##"<line x1="{cx:.1}" y1="0" x2="{cx:.1}" y2="{height:.1}" stroke="#888" stroke-width="1.2"/>"##
+        r##"<line x1="{cx}" y1="0" x2="{cx}" y2="{height}" stroke="#888" stroke-width="1.2"/>"##,
+        cx = px(cx),
+        height = px(height)
     );
     if rows.len() > 1 {
         let _ = write!(
             out,
-            r##"<line x1="0" y1="{cy:.1}" x2="{WIDTH:.1}" y2="{cy:.1}" stroke="#888" stroke-width="1.2"/>"##
+            r##"<line x1="0" y1="{cy}" x2="{WIDTH}" y2="{cy}" stroke="#888" stroke-width="1.2"/>"##,
+            cy = px(cy),
+            WIDTH = px(WIDTH)
         );
     }
     let mut y = PAD;
@@ -525,9 +560,11 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
     }
     let _ = write!(
         out,
-        r##"<circle cx="{cx:.1}" cy="{cy:.1}" r="48" fill="#ffffff" stroke="#222" stroke-width="1.6"/><text x="{cx:.1}" y="{:.1}" font-size="14" font-weight="700" text-anchor="middle">Value</text><text x="{cx:.1}" y="{:.1}" font-size="10.5" text-anchor="middle">for the person</text>"##,
-        cy - 2.0,
-        cy + 13.0
+        r##"<circle cx="{cx}" cy="{cy}" r="48" fill="#ffffff" stroke="#222" stroke-width="1.6"/><text x="{cx}" y="{}" font-size="14" font-weight="700" text-anchor="middle">Value</text><text x="{cx}" y="{}" font-size="10.5" text-anchor="middle">for the person</text>"##,
+        px(cy - 2.0),
+        px(cy + 13.0),
+        cx = px(cx),
+        cy = px(cy)
     );
     out.push_str("</svg>");
     out
@@ -536,7 +573,11 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
 fn compass_panel(out: &mut String, x: f64, y: f64, w: f64, h: f64, panel: &Panel, blank: bool) {
     let _ = write!(
         out,
-        r##"<g><rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" rx="8" fill="#ffffff" stroke="#222" stroke-width="1.4"/>"##
+        r##"<g><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8" fill="#ffffff" stroke="#222" stroke-width="1.4"/>"##,
+        x = px(x),
+        y = px(y),
+        w = px(w),
+        h = px(h)
     );
     let title = wrap(&panel.title, 46, 1);
     text_lines(
@@ -549,11 +590,11 @@ fn compass_panel(out: &mut String, x: f64, y: f64, w: f64, h: f64, panel: &Panel
     );
     let _ = write!(
         out,
-        r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#222" stroke-width="0.8"/>"##,
-        x + 14.0,
-        y + 38.0,
-        x + w - 14.0,
-        y + 38.0
+        r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#222" stroke-width="0.8"/>"##,
+        px(x + 14.0),
+        px(y + 38.0),
+        px(x + w - 14.0),
+        px(y + 38.0)
     );
     let mut ly = y + 60.0;
     if blank {
@@ -561,9 +602,10 @@ fn compass_panel(out: &mut String, x: f64, y: f64, w: f64, h: f64, panel: &Panel
         while rule < y + h - 8.0 {
             let _ = write!(
                 out,
-                r##"<line x1="{:.1}" y1="{rule:.1}" x2="{:.1}" y2="{rule:.1}" stroke="#999" stroke-width="0.8"/>"##,
-                x + 14.0,
-                x + w - 14.0
+                r##"<line x1="{}" y1="{rule}" x2="{}" y2="{rule}" stroke="#999" stroke-width="0.8"/>"##,
+                px(x + 14.0),
+                px(x + w - 14.0),
+                rule = px(rule)
             );
             rule += 36.0;
         }
@@ -581,9 +623,9 @@ fn compass_panel(out: &mut String, x: f64, y: f64, w: f64, h: f64, panel: &Panel
             let lines = wrap(entry, 58, 2);
             let _ = write!(
                 out,
-                r##"<rect x="{:.1}" y="{:.1}" width="7" height="7" fill="#222"/>"##,
-                x + 14.0,
-                ly - 8.0
+                r##"<rect x="{}" y="{}" width="7" height="7" fill="#222"/>"##,
+                px(x + 14.0),
+                px(ly - 8.0)
             );
             text_lines(out, x + 28.0, ly, 18.0, &lines, r##"font-size="13""##);
             ly += 18.0 * lines.len() as f64;
