@@ -15,6 +15,8 @@ pub mod svg;
 pub mod templates;
 
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use minijinja::Value;
 use minijinja::value::Serde;
@@ -437,11 +439,12 @@ fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry 
     }
 }
 
-/// How many populations are rendered before they are written out.
-const BATCH_PER_WORKER: usize = 16;
+/// How far, per worker, rendering may run ahead of writing.
+const AHEAD_PER_WORKER: usize = 4;
 
-/// Renders every population with the population template and writes them in
-/// order, a batch at a time, on all cores.
+/// Renders every population with the population template on all cores and
+/// writes them in order as they are done. Rendering runs at most a few
+/// populations ahead of writing, so memory stays flat.
 fn render_populations(
     templates: &Templates,
     builder: &model::Builder<'_>,
@@ -477,32 +480,52 @@ fn render_populations(
         }
         return Ok(());
     }
-    let batch = workers * BATCH_PER_WORKER;
-    let mut start = 0;
-    while start < count {
-        let end = (start + batch).min(count);
-        let indices: Vec<usize> = (start..end).collect();
-        let per = indices.len().div_ceil(workers);
-        let results: Vec<Result<String, TemplateError>> = std::thread::scope(|scope| {
-            let handles: Vec<_> = indices
-                .chunks(per)
-                .map(|part| {
-                    let render_one = &render_one;
-                    scope.spawn(move || part.iter().map(|&i| render_one(i)).collect::<Vec<_>>())
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| match h.join() {
-                    Ok(results) => results,
-                    Err(panic) => std::panic::resume_unwind(panic),
-                })
-                .collect()
-        });
-        for text in results {
-            out.write_all(tidy(builder.flavor, &text?, Part::Population).as_bytes())?;
+    let ahead = workers * AHEAD_PER_WORKER;
+    let next = AtomicUsize::new(0);
+    let written = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<String, TemplateError>)>(ahead);
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, written, stop, render_one) = (&next, &written, &stop, &render_one);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    while i >= written.load(Ordering::Acquire) + ahead {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_micros(200));
+                    }
+                    if stop.load(Ordering::Relaxed) || tx.send((i, render_one(i))).is_err() {
+                        return;
+                    }
+                }
+            });
         }
-        start = end;
-    }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0;
+        let result = (|| -> Result<(), RenderError> {
+            for (i, text) in &rx {
+                pending.insert(i, text);
+                while let Some(text) = pending.remove(&want) {
+                    out.write_all(tidy(builder.flavor, &text?, Part::Population).as_bytes())?;
+                    want += 1;
+                    written.store(want, Ordering::Release);
+                }
+            }
+            Ok(())
+        })();
+        // On an error the workers stop; dropping the receiver frees any
+        // worker waiting to send.
+        stop.store(true, Ordering::Relaxed);
+        drop(rx);
+        result
+    })?;
     Ok(())
 }
