@@ -435,6 +435,57 @@ fn markdown_reports_read_well_on_a_forge() {
     assert!(html.contains("<table>"));
 }
 
+#[test]
+fn the_footer_names_the_commit_and_uncommitted_changes() {
+    let (_tmp, wb) = example("lakeside-ms");
+    // Without the .gitignore, reports under out/ are untracked files: they
+    // still must not count as changes of the workbook.
+    std::fs::remove_file(wb.join(".gitignore")).expect("remove .gitignore");
+    let git = |args: &[&str]| {
+        StdCommand::new("git")
+            .current_dir(&wb)
+            .args([
+                "-c",
+                "user.name=covalue tests",
+                "-c",
+                "user.email=tests@example.org",
+            ])
+            .args(args)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !git(&["init", "-q"]) {
+        eprintln!("skipped: git is not installed");
+        return;
+    }
+    assert!(git(&["add", "."]) && git(&["commit", "-q", "-m", "Example"]));
+    let head = StdCommand::new("git")
+        .current_dir(&wb)
+        .args(["rev-parse", "--short", "HEAD"])
+        .output()
+        .expect("git rev-parse");
+    let head = String::from_utf8_lossy(&head.stdout).trim().to_string();
+    render(&wb, &["--form", "short"]).success();
+    let html = read(&wb.join("out/short.html"));
+    assert!(
+        html.contains(&format!("commit {head}")),
+        "the footer names {head}"
+    );
+    assert!(
+        !html.contains("uncommitted"),
+        "out/ itself does not count as a change"
+    );
+    render(&wb, &["--form", "short"]).success();
+    assert!(!read(&wb.join("out/short.html")).contains("uncommitted"));
+
+    let answers = wb.join("populations/ms/answers/short-form.md");
+    std::fs::write(&answers, read(&answers) + "\nOne more line.\n").expect("write");
+    render(&wb, &["--form", "short"]).success();
+    let html = read(&wb.join("out/short.html"));
+    assert!(html.contains(&format!("commit {head} + uncommitted changes")));
+    assert!(html.contains("One more line."));
+}
+
 // ---------------------------------------------------------------------------
 // Safety
 // ---------------------------------------------------------------------------
