@@ -201,6 +201,105 @@ pub enum Notice {
     NoContentSecurityPolicy(String),
 }
 
+/// The builder of population views for a document.
+fn builder<'a>(guide: &'a Guide, options: &Options) -> model::Builder<'a> {
+    let mut footer_line = format!("guide {} v{}", guide.id, guide.version);
+    if let Some(rev) = &options.revision {
+        footer_line.push_str(&format!(" · {rev}"));
+    }
+    footer_line.push_str(&format!(
+        " · printed {}",
+        crate::date::format(options.today)
+    ));
+    model::Builder {
+        guide,
+        form: options.form,
+        flavor: options.flavor,
+        today: options.today,
+        footer_title: options.title.clone(),
+        footer_line,
+    }
+}
+
+/// The entries of the contents and the summary: names and counts only, the
+/// heavy parts of each population are built later, in parallel.
+fn entries(builder: &model::Builder<'_>, subject: &Subject<'_>) -> Vec<Entry> {
+    match subject {
+        Subject::Workbook(pops) => pops
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(builder, i + 1, p))
+            .collect(),
+        Subject::Blank(names) => names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| blank_entry(builder, i + 1, name))
+            .collect(),
+    }
+}
+
+/// Whether a question's wording is not published.
+fn is_draft(guide: &Guide, question: &crate::guide::Question) -> bool {
+    guide
+        .citation(&question.source)
+        .is_none_or(|c| !c.published)
+}
+
+/// The document as the document templates see it.
+fn document<'a>(
+    guide: &'a Guide,
+    options: &'a Options,
+    builder: &model::Builder<'_>,
+    populations: Vec<Entry>,
+    css: String,
+    blank: bool,
+) -> DocumentView<'a> {
+    let mut totals = crate::check::Counts::default();
+    for e in &populations {
+        totals.answered += e.counts.answered;
+        totals.not_applicable += e.counts.not_applicable;
+        totals.deferred += e.counts.deferred;
+        totals.open += e.counts.open;
+        totals.total += e.counts.total;
+    }
+    let short = &guide.short_form;
+    DocumentView {
+        form: options.form.as_str(),
+        form_title: match options.form {
+            Form::Short => "Short form",
+            Form::Full => "Full form",
+        },
+        blank,
+        title: &options.title,
+        organisation: options.organisation.as_deref(),
+        guide_title: &guide.title,
+        guide_version: &guide.version,
+        date: crate::date::format(options.today),
+        revision: options.revision.as_deref(),
+        paper: options.paper.css(),
+        csp: CONTENT_SECURITY_POLICY,
+        css: Value::from_safe_string(css),
+        footer_css: builder.document_footer(),
+        percent: (totals.done() * 100).checked_div(totals.total).unwrap_or(0),
+        totals,
+        populations,
+        short_title: &short.title,
+        short_intro: &short.intro,
+        sources: guide.sources.iter().collect(),
+        short_sources: guide
+            .sources
+            .iter()
+            .filter(|c| c.published && short.questions.iter().any(|q| q.source == c.id))
+            .collect(),
+        short_drafts: short.questions.iter().any(|q| is_draft(guide, q)),
+        has_drafts: guide
+            .all_sections()
+            .flat_map(|s| &s.questions)
+            .any(|q| is_draft(guide, q)),
+        body: Value::from_safe_string(BODY_MARKER.to_string()),
+    }
+}
+
 /// Renders a document and streams it to `out`. `progress` is called once per
 /// population rendered, from any thread.
 pub fn render(
@@ -214,68 +313,7 @@ pub fn render(
     let ext = options.flavor.extension();
     let form = options.form.as_str();
     let blank = matches!(subject, Subject::Blank(_));
-    let date = crate::date::format(options.today);
-    let mut footer_line = format!("guide {} v{}", guide.id, guide.version);
-    if let Some(rev) = &options.revision {
-        footer_line.push_str(&format!(" · {rev}"));
-    }
-    footer_line.push_str(&format!(" · printed {date}"));
-    let builder = model::Builder {
-        guide,
-        form: options.form,
-        flavor: options.flavor,
-        today: options.today,
-        footer_title: options.title.clone(),
-        footer_line,
-    };
-
-    // The table of contents and the summary need every population, but only
-    // their names and counts: the heavy parts are built later, in parallel.
-    let entries: Vec<Entry> = match subject {
-        Subject::Workbook(pops) => pops
-            .iter()
-            .enumerate()
-            .map(|(i, p)| entry(&builder, i + 1, p))
-            .collect(),
-        Subject::Blank(names) => names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| Entry {
-                index: i + 1,
-                name: name.clone(),
-                slug: String::new(),
-                anchor: format!("p{}-blank", i + 1),
-                page: format!("p{}", i + 1),
-                footer_css: builder.footer(if name.is_empty() {
-                    "blank worksheet"
-                } else {
-                    name
-                }),
-                counts: crate::check::Counts::default(),
-                percent: 0,
-                steps: guide
-                    .sections(options.form)
-                    .into_iter()
-                    .filter(|_| options.form == Form::Full)
-                    .map(|s| model::StepCounts {
-                        heading: s.heading(),
-                        anchor: format!("p{}-step-{}", i + 1, model::id_part(&s.id)),
-                        counts: crate::check::Counts::default(),
-                        percent: 0,
-                    })
-                    .collect(),
-                has_grid: false,
-            })
-            .collect(),
-    };
-    let mut totals = crate::check::Counts::default();
-    for e in &entries {
-        totals.answered += e.counts.answered;
-        totals.not_applicable += e.counts.not_applicable;
-        totals.deferred += e.counts.deferred;
-        totals.open += e.counts.open;
-        totals.total += e.counts.total;
-    }
+    let builder = builder(guide, options);
     let css = match options.flavor {
         Flavor::Html => templates.render(
             "style.css",
@@ -283,45 +321,14 @@ pub fn render(
         )?,
         Flavor::Markdown => String::new(),
     };
-    let doc = DocumentView {
-        form,
-        form_title: match options.form {
-            Form::Short => "Short form",
-            Form::Full => "Full form",
-        },
+    let doc = document(
+        guide,
+        options,
+        &builder,
+        entries(&builder, subject),
+        css,
         blank,
-        title: &options.title,
-        organisation: options.organisation.as_deref(),
-        guide_title: &guide.title,
-        guide_version: &guide.version,
-        date,
-        revision: options.revision.as_deref(),
-        paper: options.paper.css(),
-        csp: CONTENT_SECURITY_POLICY,
-        css: Value::from_safe_string(css),
-        footer_css: builder.document_footer(),
-        percent: (totals.done() * 100).checked_div(totals.total).unwrap_or(0),
-        totals,
-        populations: entries,
-        short_title: &guide.short_form.title,
-        short_intro: &guide.short_form.intro,
-        sources: guide.sources.iter().collect(),
-        short_sources: guide
-            .sources
-            .iter()
-            .filter(|c| c.published && guide.short_form.questions.iter().any(|q| q.source == c.id))
-            .collect(),
-        short_drafts: guide
-            .short_form
-            .questions
-            .iter()
-            .any(|q| guide.citation(&q.source).is_none_or(|c| !c.published)),
-        has_drafts: guide
-            .all_sections()
-            .flat_map(|s| &s.questions)
-            .any(|q| guide.citation(&q.source).is_none_or(|c| !c.published)),
-        body: Value::from_safe_string(BODY_MARKER.to_string()),
-    };
+    );
     let doc_value = Value::from(Serde(&doc));
     let document_name = format!("{form}.{ext}");
     let page = templates.render(
@@ -398,7 +405,7 @@ fn tidy(flavor: Flavor, text: &str, part: Part) -> std::borrow::Cow<'_, str> {
             out.push('\n');
         }
         blank = 0;
-        out.push_str(line.trim_end());
+        out.push_str(line);
         out.push('\n');
     }
     match part {
@@ -408,6 +415,41 @@ fn tidy(flavor: Flavor, text: &str, part: Part) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
+/// The entry of a blank worksheet: the guide's steps, nothing counted.
+fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry {
+    let steps = match builder.form {
+        Form::Full => builder
+            .guide
+            .steps
+            .iter()
+            .map(|s| model::StepCounts {
+                heading: s.heading(),
+                anchor: format!("p{index}-step-{}", model::id_part(&s.id)),
+                counts: crate::check::Counts::default(),
+                percent: 0,
+            })
+            .collect(),
+        Form::Short => Vec::new(),
+    };
+    Entry {
+        index,
+        name: name.to_string(),
+        slug: String::new(),
+        anchor: format!("p{index}-blank"),
+        page: format!("p{index}"),
+        footer_css: builder.footer(if name.is_empty() {
+            "blank worksheet"
+        } else {
+            name
+        }),
+        counts: crate::check::Counts::default(),
+        percent: 0,
+        steps,
+        has_grid: false,
+    }
+}
+
+/// The entry of a population of the workbook.
 fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry {
     let summary = crate::check::summarise(builder.guide, pop, builder.form);
     let steps: Vec<model::StepCounts> = summary
@@ -528,4 +570,19 @@ fn render_populations(
         result
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_keeps_one_blank_line_between_blocks_but_not_in_code() {
+        let text = "# Title\n\n\n\nText  \nmore\n\n\n```\na\n\n\nb\n```\n\n\n- x\n";
+        assert_eq!(
+            tidy(Flavor::Markdown, text, Part::Tail),
+            "# Title\n\nText  \nmore\n\n```\na\n\n\nb\n```\n\n- x\n"
+        );
+        assert_eq!(tidy(Flavor::Html, "a\n\n\nb", Part::Tail), "a\n\n\nb");
+    }
 }
