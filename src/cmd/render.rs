@@ -84,10 +84,24 @@ fn load(args: &Args, ctx: &Context) -> anyhow::Result<Loaded> {
             guide,
         });
     };
-    let workbook = ctx.load(None)?;
-    let config = workbook.config.clone();
+    // Blank worksheets need the workbook's populations only to print their names.
+    let (config, guide, workbook) = if args.blank && args.populations.is_empty() {
+        let mut ignored = Vec::new();
+        let config = workbook::load_config(&root, None, &mut ignored);
+        // main prints the guide's findings.
+        let guide = workbook::load_guide(&root, &config.guide)
+            .map_err(|f| anyhow::Error::new(crate::cmd::GuideError(f)))?;
+        (config, guide, None)
+    } else {
+        let workbook = ctx.load(None)?;
+        (
+            workbook.config.clone(),
+            workbook.guide.clone(),
+            Some(workbook),
+        )
+    };
     let title = if config.title.trim().is_empty() {
-        workbook.guide.title.clone()
+        guide.title.clone()
     } else {
         config.title.clone()
     };
@@ -95,13 +109,13 @@ fn load(args: &Args, ctx: &Context) -> anyhow::Result<Loaded> {
         .then(|| root.join(&config.guide));
     Ok(Loaded {
         root: Some(root),
-        guide: workbook.guide.clone(),
+        guide,
         title,
-        organisation: config.organisation.clone(),
-        templates: config.templates.clone(),
+        organisation: config.organisation,
+        templates: config.templates,
         form: config.form,
         guide_file,
-        workbook: Some(workbook),
+        workbook,
     })
 }
 
