@@ -28,15 +28,21 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(unique)
 }
 
-fn write_temp(path: &Path, content: &[u8]) -> io::Result<PathBuf> {
+/// Creates a new, empty temporary file beside `path` (and its folder).
+fn create_temp(path: &Path) -> io::Result<(PathBuf, fs::File)> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)?;
     }
     let tmp = temp_path(path);
-    let mut file = fs::OpenOptions::new()
+    let file = fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&tmp)?;
+    Ok((tmp, file))
+}
+
+fn write_temp(path: &Path, content: &[u8]) -> io::Result<PathBuf> {
+    let (tmp, mut file) = create_temp(path)?;
     file.write_all(content)?;
     file.sync_all()?;
     Ok(tmp)
@@ -81,4 +87,54 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> io::Result<()> {
     fs::rename(&tmp, path).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })
+}
+
+/// Writes an output file atomically as it is produced: `write` streams into
+/// a temporary file beside `path`, which replaces `path` only when `write`
+/// succeeds. On failure the temporary file is removed and `path` is untouched.
+pub fn write_atomic_with<T, E>(
+    path: &Path,
+    write: impl FnOnce(&mut dyn Write) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<io::Error>,
+{
+    let (tmp, file) = create_temp(path)?;
+    let result = (|| -> Result<T, E> {
+        let mut out = io::BufWriter::with_capacity(1 << 16, file);
+        let value = write(&mut out)?;
+        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+        file.sync_all()?;
+        fs::rename(&tmp, path)?;
+        Ok(value)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_streamed_write_leaves_the_old_file() {
+        let dir = std::env::temp_dir().join(format!("covalue-fsutil-{}", std::process::id()));
+        let _ = fs::create_dir_all(&dir);
+        let path = dir.join("report.html");
+        let _ = fs::write(&path, "old");
+        let failed: Result<(), io::Error> = write_atomic_with(&path, |w| {
+            w.write_all(b"half")?;
+            Err(io::Error::other("template failed"))
+        });
+        assert!(failed.is_err());
+        assert_eq!(fs::read_to_string(&path).ok().as_deref(), Some("old"));
+        let ok: Result<(), io::Error> = write_atomic_with(&path, |w| w.write_all(b"new"));
+        assert!(ok.is_ok());
+        assert_eq!(fs::read_to_string(&path).ok().as_deref(), Some("new"));
+        let leftovers = fs::read_dir(&dir).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(leftovers, 1, "no temporary file is left behind");
+        let _ = fs::remove_dir_all(&dir);
+    }
 }

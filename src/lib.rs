@@ -15,6 +15,7 @@ pub mod node;
 pub mod parallel;
 pub mod print;
 pub mod privacy;
+pub mod render;
 pub mod scaffold;
 pub mod source;
 pub mod spec;

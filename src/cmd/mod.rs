@@ -10,6 +10,7 @@ pub mod guide;
 pub mod init;
 pub mod man;
 pub mod new;
+pub mod render;
 pub mod schema;
 
 use std::path::{Path, PathBuf};
@@ -126,6 +127,8 @@ pub enum Command {
     Check(check::Args),
     /// Show what changed between two versions of the workbook, by meaning.
     Diff(diff::Args),
+    /// Print the short form, the full form or blank worksheets (HTML, Markdown or PDF).
+    Render(render::Args),
     /// Print the guide's questions, without a workbook.
     Guide(guide::Args),
     /// Explain a finding code, such as CV012.
@@ -235,6 +238,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::New(args) => new::execute(args, &ctx),
         Command::Check(args) => check::execute(args, &ctx),
         Command::Diff(args) => diff::execute(args, &ctx),
+        Command::Render(args) => render::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args),
         Command::GitSetup(args) => git_setup::execute(args, &ctx),

@@ -1,0 +1,588 @@
+//! `covalue render`'s engine: printable reports of the short form and the
+//! full form, and blank worksheets, as HTML (to print or to turn into PDF)
+//! or as Markdown.
+//!
+//! The document is built from templates (`templates`) fed with views of the
+//! workbook (`model`); answers are made safe by `markdown` and pictures are
+//! drawn by `svg`. Populations are rendered in parallel, each with the same
+//! compiled templates, and streamed to the output in order, so that memory
+//! stays flat however many populations a workbook has.
+
+pub mod markdown;
+pub mod model;
+pub mod pdf;
+pub mod svg;
+pub mod templates;
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
+
+use minijinja::Value;
+use minijinja::value::Serde;
+use serde::Serialize;
+
+use crate::date::Date;
+use crate::guide::{Citation, Form, Guide};
+use crate::workbook::Population;
+
+pub use templates::{TemplateError, Templates};
+
+/// The Content-Security-Policy every HTML report declares: nothing may be
+/// loaded or run, whatever the page contains.
+pub const CONTENT_SECURITY_POLICY: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
+
+/// The text that stands for the populations in a rendered document template.
+const BODY_MARKER: &str = "<!--covalue:populations-->";
+
+/// The output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavor {
+    /// One self-contained HTML file.
+    Html,
+    /// Markdown for a git forge.
+    Markdown,
+}
+
+impl Flavor {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Flavor::Html => "html",
+            Flavor::Markdown => "md",
+        }
+    }
+}
+
+/// The paper size printed on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Paper {
+    /// A4, 210 × 297 mm.
+    A4,
+    /// US Letter, 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// The CSS `@page` size.
+    pub fn css(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::Letter => "letter",
+        }
+    }
+}
+
+/// What the document is made from.
+#[derive(Debug)]
+pub enum Subject<'a> {
+    /// Populations of a workbook, with their answers.
+    Workbook(Vec<&'a Population>),
+    /// Blank worksheets, one per name (an empty name for an unnamed one).
+    Blank(Vec<String>),
+}
+
+impl Subject<'_> {
+    /// How many populations (or worksheets) the document holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Subject::Workbook(p) => p.len(),
+            Subject::Blank(n) => n.len(),
+        }
+    }
+
+    /// Whether the document holds no population.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// How to render.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The form.
+    pub form: Form,
+    /// HTML or Markdown.
+    pub flavor: Flavor,
+    /// The paper size.
+    pub paper: Paper,
+    /// The report's title (the workbook's, or the guide's for a blank worksheet).
+    pub title: String,
+    /// The site.
+    pub organisation: Option<String>,
+    /// The render date.
+    pub today: Date,
+    /// The commit the workbook is at, as printed (e.g. "commit 1a2b3c4").
+    pub revision: Option<String>,
+}
+
+/// A population of the table of contents and the completeness summary.
+#[derive(Debug, Serialize)]
+struct Entry {
+    index: usize,
+    name: String,
+    slug: String,
+    anchor: String,
+    page: String,
+    footer_css: Value,
+    counts: crate::check::Counts,
+    percent: usize,
+    steps: Vec<model::StepCounts>,
+    has_grid: bool,
+}
+
+/// The document as the document templates see it.
+#[derive(Debug, Serialize)]
+struct DocumentView<'a> {
+    form: &'static str,
+    form_title: &'static str,
+    blank: bool,
+    title: &'a str,
+    organisation: Option<&'a str>,
+    guide_title: &'a str,
+    guide_version: &'a str,
+    date: String,
+    revision: Option<&'a str>,
+    paper: &'static str,
+    csp: &'static str,
+    css: Value,
+    footer_css: Value,
+    populations: Vec<Entry>,
+    totals: crate::check::Counts,
+    percent: usize,
+    short_title: &'a str,
+    short_intro: &'a str,
+    sources: Vec<&'a Citation>,
+    short_sources: Vec<&'a Citation>,
+    short_drafts: bool,
+    has_drafts: bool,
+    body: Value,
+}
+
+/// Why a report could not be written.
+#[derive(Debug)]
+pub enum RenderError {
+    /// A template failed.
+    Template(TemplateError),
+    /// Writing the output failed.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderError::Template(e) => write!(f, "{e}"),
+            RenderError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for RenderError {}
+
+impl From<std::io::Error> for RenderError {
+    fn from(e: std::io::Error) -> RenderError {
+        RenderError::Io(e)
+    }
+}
+
+impl From<TemplateError> for RenderError {
+    fn from(e: TemplateError) -> RenderError {
+        RenderError::Template(e)
+    }
+}
+
+/// Something noticed while rendering that the user should know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A site's document template leaves out the populations.
+    NoPopulationsInTemplate(String),
+    /// A site's layout leaves out the Content-Security-Policy.
+    NoContentSecurityPolicy(String),
+}
+
+/// The builder of population views for a document.
+fn builder<'a>(guide: &'a Guide, options: &Options) -> model::Builder<'a> {
+    let mut footer_line = format!("guide {} v{}", guide.id, guide.version);
+    if let Some(rev) = &options.revision {
+        footer_line.push_str(&format!(" · {rev}"));
+    }
+    footer_line.push_str(&format!(
+        " · printed {}",
+        crate::date::format(options.today)
+    ));
+    model::Builder {
+        guide,
+        form: options.form,
+        flavor: options.flavor,
+        today: options.today,
+        footer_title: options.title.clone(),
+        footer_line,
+    }
+}
+
+/// The entries of the contents and the summary: names and counts only, the
+/// heavy parts of each population are built later, in parallel.
+fn entries(builder: &model::Builder<'_>, subject: &Subject<'_>) -> Vec<Entry> {
+    match subject {
+        Subject::Workbook(pops) => pops
+            .iter()
+            .enumerate()
+            .map(|(i, p)| entry(builder, i + 1, p))
+            .collect(),
+        Subject::Blank(names) => names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| blank_entry(builder, i + 1, name))
+            .collect(),
+    }
+}
+
+/// Whether a question's wording is not published.
+fn is_draft(guide: &Guide, question: &crate::guide::Question) -> bool {
+    guide
+        .citation(&question.source)
+        .is_none_or(|c| !c.published)
+}
+
+/// The document as the document templates see it.
+fn document<'a>(
+    guide: &'a Guide,
+    options: &'a Options,
+    builder: &model::Builder<'_>,
+    populations: Vec<Entry>,
+    css: String,
+    blank: bool,
+) -> DocumentView<'a> {
+    let mut totals = crate::check::Counts::default();
+    for e in &populations {
+        totals.answered += e.counts.answered;
+        totals.not_applicable += e.counts.not_applicable;
+        totals.deferred += e.counts.deferred;
+        totals.open += e.counts.open;
+        totals.total += e.counts.total;
+    }
+    let short = &guide.short_form;
+    DocumentView {
+        form: options.form.as_str(),
+        form_title: match options.form {
+            Form::Short => "Short form",
+            Form::Full => "Full form",
+        },
+        blank,
+        title: &options.title,
+        organisation: options.organisation.as_deref(),
+        guide_title: &guide.title,
+        guide_version: &guide.version,
+        date: crate::date::format(options.today),
+        revision: options.revision.as_deref(),
+        paper: options.paper.css(),
+        csp: CONTENT_SECURITY_POLICY,
+        css: Value::from_safe_string(css),
+        footer_css: builder.document_footer(),
+        percent: (totals.done() * 100).checked_div(totals.total).unwrap_or(0),
+        totals,
+        populations,
+        short_title: &short.title,
+        short_intro: &short.intro,
+        sources: guide.sources.iter().collect(),
+        short_sources: guide
+            .sources
+            .iter()
+            .filter(|c| c.published && short.questions.iter().any(|q| q.source == c.id))
+            .collect(),
+        short_drafts: short.questions.iter().any(|q| is_draft(guide, q)),
+        has_drafts: guide
+            .all_sections()
+            .flat_map(|s| &s.questions)
+            .any(|q| is_draft(guide, q)),
+        body: Value::from_safe_string(BODY_MARKER.to_string()),
+    }
+}
+
+/// Renders a document and streams it to `out`. `progress` is called once per
+/// population rendered, from any thread.
+pub fn render(
+    templates: &Templates,
+    guide: &Guide,
+    subject: &Subject<'_>,
+    options: &Options,
+    out: &mut dyn Write,
+    progress: &(dyn Fn() + Sync),
+) -> Result<Vec<Notice>, RenderError> {
+    let ext = options.flavor.extension();
+    let form = options.form.as_str();
+    let blank = matches!(subject, Subject::Blank(_));
+    let builder = builder(guide, options);
+    let css = match options.flavor {
+        Flavor::Html => templates.render(
+            "style.css",
+            minijinja::context! { paper => options.paper.css(), form => form, blank => blank },
+        )?,
+        Flavor::Markdown => String::new(),
+    };
+    let doc = document(
+        guide,
+        options,
+        &builder,
+        entries(&builder, subject),
+        css,
+        blank,
+    );
+    let doc_value = Value::from(Serde(&doc));
+    let document_name = format!("{form}.{ext}");
+    let page = templates.render(
+        &document_name,
+        minijinja::context! { doc => doc_value.clone() },
+    )?;
+    let mut notices = Vec::new();
+    if options.flavor == Flavor::Html && !page.contains("Content-Security-Policy") {
+        notices.push(Notice::NoContentSecurityPolicy(document_name.clone()));
+    }
+    let (head, tail) = match page.split_once(BODY_MARKER) {
+        Some(parts) => parts,
+        None => {
+            if !subject.is_empty() {
+                notices.push(Notice::NoPopulationsInTemplate(document_name));
+            }
+            (page.as_str(), "")
+        }
+    };
+    let flavor = options.flavor;
+    out.write_all(tidy(flavor, head, Part::Head).as_bytes())?;
+    if page.contains(BODY_MARKER) {
+        let population_template = format!("{form}-population.{ext}");
+        render_populations(
+            templates,
+            &builder,
+            subject,
+            &population_template,
+            &doc_value,
+            out,
+            progress,
+        )?;
+    }
+    out.write_all(tidy(flavor, tail, Part::Tail).as_bytes())?;
+    out.flush()?;
+    Ok(notices)
+}
+
+/// Where a piece of the document goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Head,
+    Population,
+    Tail,
+}
+
+/// Markdown output keeps one blank line between blocks, whatever the
+/// templates' whitespace; HTML is written as it is.
+fn tidy(flavor: Flavor, text: &str, part: Part) -> std::borrow::Cow<'_, str> {
+    if flavor == Flavor::Html {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    let mut fence: Option<String> = None;
+    for line in text.lines() {
+        let trimmed = line.trim_start();
+        if let Some(f) = &fence {
+            if trimmed.starts_with(f.as_str()) {
+                fence = None;
+            }
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(trimmed.chars().take(3).collect());
+        }
+        if line.trim().is_empty() {
+            blank += 1;
+            continue;
+        }
+        if blank > 0 && !out.is_empty() {
+            out.push('\n');
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    match part {
+        Part::Head | Part::Population => out.push('\n'),
+        Part::Tail => {}
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The entry of a blank worksheet: the guide's steps, nothing counted.
+fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry {
+    let steps = match builder.form {
+        Form::Full => builder
+            .guide
+            .steps
+            .iter()
+            .map(|s| model::StepCounts {
+                heading: s.heading(),
+                anchor: format!("p{index}-step-{}", model::id_part(&s.id)),
+                counts: crate::check::Counts::default(),
+                percent: 0,
+            })
+            .collect(),
+        Form::Short => Vec::new(),
+    };
+    Entry {
+        index,
+        name: name.to_string(),
+        slug: String::new(),
+        anchor: format!("p{index}-blank"),
+        page: format!("p{index}"),
+        footer_css: builder.footer(if name.is_empty() {
+            "blank worksheet"
+        } else {
+            name
+        }),
+        counts: crate::check::Counts::default(),
+        percent: 0,
+        steps,
+        has_grid: false,
+    }
+}
+
+/// The entry of a population of the workbook.
+fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry {
+    let summary = crate::check::summarise(builder.guide, pop, builder.form);
+    let steps: Vec<model::StepCounts> = summary
+        .steps
+        .into_iter()
+        .map(|s| model::StepCounts {
+            anchor: format!("p{index}-step-{}", model::id_part(&s.id)),
+            heading: s.title,
+            percent: (s.counts.done() * 100)
+                .checked_div(s.counts.total)
+                .unwrap_or(0),
+            counts: s.counts,
+        })
+        .collect();
+    let name = pop.name().to_string();
+    Entry {
+        index,
+        slug: pop.slug.clone(),
+        anchor: format!("p{index}-{}", model::id_part(&pop.slug)),
+        page: format!("p{index}"),
+        footer_css: builder.footer(&name),
+        percent: (summary.counts.done() * 100)
+            .checked_div(summary.counts.total)
+            .unwrap_or(0),
+        counts: summary.counts,
+        steps,
+        has_grid: builder.form == Form::Full && !pop.personas.is_empty(),
+        name,
+    }
+}
+
+/// How far, per worker, rendering may run ahead of writing.
+const AHEAD_PER_WORKER: usize = 4;
+
+/// Renders every population with the population template on all cores and
+/// writes them in order as they are done. Rendering runs at most a few
+/// populations ahead of writing, so memory stays flat.
+fn render_populations(
+    templates: &Templates,
+    builder: &model::Builder<'_>,
+    subject: &Subject<'_>,
+    template: &str,
+    doc: &Value,
+    out: &mut dyn Write,
+    progress: &(dyn Fn() + Sync),
+) -> Result<(), RenderError> {
+    let count = subject.len();
+    let render_one = |i: usize| -> Result<String, TemplateError> {
+        let view = match subject {
+            Subject::Workbook(pops) => match pops.get(i) {
+                Some(p) => builder.population(i + 1, p),
+                None => return Ok(String::new()),
+            },
+            Subject::Blank(names) => builder.blank(i + 1, names.get(i).map_or("", String::as_str)),
+        };
+        let text = templates.render(
+            template,
+            minijinja::context! { doc => doc.clone(), pop => Value::from(Serde(&view)) },
+        )?;
+        progress();
+        Ok(text)
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(count.max(1));
+    if workers <= 1 || count < 4 {
+        for i in 0..count {
+            let text = render_one(i)?;
+            out.write_all(tidy(builder.flavor, &text, Part::Population).as_bytes())?;
+        }
+        return Ok(());
+    }
+    let ahead = workers * AHEAD_PER_WORKER;
+    let next = AtomicUsize::new(0);
+    let written = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<(usize, Result<String, TemplateError>)>(ahead);
+        for _ in 0..workers {
+            let tx = tx.clone();
+            let (next, written, stop, render_one) = (&next, &written, &stop, &render_one);
+            scope.spawn(move || {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= count {
+                        break;
+                    }
+                    while i >= written.load(Ordering::Acquire) + ahead {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_micros(200));
+                    }
+                    if stop.load(Ordering::Relaxed) || tx.send((i, render_one(i))).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut pending = std::collections::BTreeMap::new();
+        let mut want = 0;
+        let result = (|| -> Result<(), RenderError> {
+            for (i, text) in &rx {
+                pending.insert(i, text);
+                while let Some(text) = pending.remove(&want) {
+                    out.write_all(tidy(builder.flavor, &text?, Part::Population).as_bytes())?;
+                    want += 1;
+                    written.store(want, Ordering::Release);
+                }
+            }
+            Ok(())
+        })();
+        // On an error the workers stop; dropping the receiver frees any
+        // worker waiting to send.
+        stop.store(true, Ordering::Relaxed);
+        drop(rx);
+        result
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_keeps_one_blank_line_between_blocks_but_not_in_code() {
+        let text = "# Title\n\n\n\nText  \nmore\n\n\n```\na\n\n\nb\n```\n\n\n- x\n";
+        assert_eq!(
+            tidy(Flavor::Markdown, text, Part::Tail),
+            "# Title\n\nText  \nmore\n\n```\na\n\n\nb\n```\n\n- x\n"
+        );
+        assert_eq!(tidy(Flavor::Html, "a\n\n\nb", Part::Tail), "a\n\n\nb");
+    }
+}

@@ -1,0 +1,286 @@
+//! Printing a report to PDF with a locally installed Chromium or Chrome, run
+//! headless in a fresh profile with networking features off. The browser is
+//! the one given with `--browser`, else `COVALUE_BROWSER`, else the first of
+//! the usual names found on PATH.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// The environment variable naming the browser to print with.
+pub const BROWSER_ENV: &str = "COVALUE_BROWSER";
+
+/// The names a Chromium or Chrome is found under on PATH, in order.
+pub const BROWSER_NAMES: &[&str] = &[
+    "chromium",
+    "chromium-browser",
+    "google-chrome",
+    "google-chrome-stable",
+];
+
+/// How long a browser may take to print before it is stopped.
+const TIMEOUT: Duration = Duration::from_secs(180);
+
+/// Why a PDF could not be printed.
+#[derive(Debug)]
+pub enum PdfError {
+    /// No browser was found.
+    NoBrowser,
+    /// The browser named with `--browser` or the environment is not there.
+    BrowserMissing(PathBuf),
+    /// The browser could not be started.
+    Start(PathBuf, std::io::Error),
+    /// The browser ran but wrote no PDF.
+    Failed {
+        /// The browser.
+        browser: PathBuf,
+        /// The last lines it printed.
+        detail: String,
+    },
+    /// The browser took too long and was stopped.
+    TimedOut(PathBuf),
+    /// Reading or writing a file failed.
+    Io(std::io::Error),
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::NoBrowser => write!(
+                f,
+                "no Chromium or Chrome found to print the PDF (looked for {} on PATH)",
+                BROWSER_NAMES.join(", ")
+            ),
+            PdfError::BrowserMissing(p) => {
+                write!(f, "the browser {} does not exist", p.display())
+            }
+            PdfError::Start(p, e) => write!(f, "cannot start {}: {e}", p.display()),
+            PdfError::Failed { browser, detail } => {
+                write!(f, "{} did not print a PDF", browser.display())?;
+                if !detail.is_empty() {
+                    write!(f, "; it said:\n{detail}")?;
+                }
+                Ok(())
+            }
+            PdfError::TimedOut(p) => write!(
+                f,
+                "{} took more than {} seconds to print and was stopped",
+                p.display(),
+                TIMEOUT.as_secs()
+            ),
+            PdfError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+impl From<std::io::Error> for PdfError {
+    fn from(e: std::io::Error) -> PdfError {
+        PdfError::Io(e)
+    }
+}
+
+impl PdfError {
+    /// What the user can do about it.
+    pub fn help(&self) -> String {
+        match self {
+            PdfError::NoBrowser => format!(
+                "install Chromium (on Debian or Ubuntu: `apt-get install chromium`), or name a browser with --browser PATH or {BROWSER_ENV}=PATH; or write HTML and print it from any browser"
+            ),
+            PdfError::BrowserMissing(_) => {
+                format!("give --browser (or {BROWSER_ENV}) the path of a Chromium or Chrome")
+            }
+            PdfError::Start(..) | PdfError::Failed { .. } | PdfError::TimedOut(_) => {
+                "check that the browser runs (`chromium --version`), or write HTML and print it from any browser".to_string()
+            }
+            PdfError::Io(_) => "check that the output folder exists and you may write in it".to_string(),
+        }
+    }
+}
+
+fn is_executable(path: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        path.metadata()
+            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
+    }
+    #[cfg(not(unix))]
+    {
+        path.is_file()
+    }
+}
+
+/// Finds the browser to print with: `explicit` (from `--browser`), else the
+/// environment variable, else the usual names on PATH.
+pub fn find_browser(explicit: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, PdfError> {
+    let named = explicit
+        .map(Path::to_path_buf)
+        .or_else(|| env.filter(|v| !v.is_empty()).map(PathBuf::from));
+    if let Some(path) = named {
+        if path.components().count() == 1 && !path.exists() {
+            // A bare name: look it up on PATH.
+            return search_path(&[path.to_string_lossy().as_ref()])
+                .ok_or(PdfError::BrowserMissing(path));
+        }
+        return if path.is_file() {
+            Ok(path)
+        } else {
+            Err(PdfError::BrowserMissing(path))
+        };
+    }
+    search_path(BROWSER_NAMES).ok_or(PdfError::NoBrowser)
+}
+
+fn search_path(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
+    names
+        .iter()
+        .find_map(|name| dirs.iter().map(|d| d.join(name)).find(|p| is_executable(p)))
+}
+
+/// A `file://` URL for an absolute path.
+pub fn file_url(path: &Path) -> String {
+    let mut url = String::from("file://");
+    let text = path.to_string_lossy().replace('\\', "/");
+    if !text.starts_with('/') {
+        url.push('/');
+    }
+    for b in text.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                url.push(char::from(b));
+            }
+            _ => url.push_str(&format!("%{b:02X}")),
+        }
+    }
+    url
+}
+
+/// A folder under the system temporary folder, removed when dropped.
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new() -> std::io::Result<TempDir> {
+        let base = std::env::temp_dir();
+        for attempt in 0..100u32 {
+            let nanos = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.subsec_nanos());
+            let dir = base.join(format!(
+                "covalue-pdf-{}-{nanos}-{attempt}",
+                std::process::id()
+            ));
+            match std::fs::create_dir(&dir) {
+                Ok(()) => return Ok(TempDir(dir)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Err(std::io::Error::other(
+            "cannot create a temporary folder for the browser",
+        ))
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// Prints the HTML document `html` to PDF with `browser`; returns the PDF.
+pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, PdfError> {
+    let temp = TempDir::new()?;
+    let page = temp.0.join("report.html");
+    let pdf = temp.0.join("report.pdf");
+    let profile = temp.0.join("profile");
+    let log = temp.0.join("browser.log");
+    std::fs::write(&page, html)?;
+    let log_file = std::fs::File::create(&log)?;
+    let mut print_arg = OsString::from("--print-to-pdf=");
+    print_arg.push(&pdf);
+    let mut profile_arg = OsString::from("--user-data-dir=");
+    profile_arg.push(&profile);
+    let mut child = Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--no-pdf-header-footer",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--disable-extensions",
+            "--no-first-run",
+            "--no-default-browser-check",
+            "--mute-audio",
+        ])
+        .arg(profile_arg)
+        .arg(print_arg)
+        .arg(file_url(&page))
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(log_file))
+        .spawn()
+        .map_err(|e| PdfError::Start(browser.to_path_buf(), e))?;
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break status;
+        }
+        if started.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(PdfError::TimedOut(browser.to_path_buf()));
+        }
+        std::thread::sleep(Duration::from_millis(40));
+    };
+    match std::fs::read(&pdf) {
+        Ok(bytes) if status.success() && bytes.starts_with(b"%PDF") => Ok(bytes),
+        _ => {
+            let said = std::fs::read_to_string(&log).unwrap_or_default();
+            let lines: Vec<&str> = said.lines().filter(|l| !l.trim().is_empty()).collect();
+            let detail = lines[lines.len().saturating_sub(5)..]
+                .iter()
+                .map(|l| format!("    {l}"))
+                .collect::<Vec<_>>()
+                .join("\n");
+            Err(PdfError::Failed {
+                browser: browser.to_path_buf(),
+                detail,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_urls_are_percent_encoded() {
+        assert_eq!(
+            file_url(Path::new("/tmp/a b/Åsa#1.html")),
+            "file:///tmp/a%20b/%C3%85sa%231.html"
+        );
+    }
+
+    #[test]
+    fn a_named_browser_that_is_missing_is_reported() {
+        let missing = Path::new("/nowhere/chromium-that-is-not-here");
+        assert!(matches!(
+            find_browser(Some(missing), None),
+            Err(PdfError::BrowserMissing(_))
+        ));
+        assert!(matches!(
+            find_browser(None, Some(OsString::from("/nowhere/chrome"))),
+            Err(PdfError::BrowserMissing(_))
+        ));
+    }
+}
