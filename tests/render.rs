@@ -674,6 +674,7 @@ fn reports_never_overwrite_workbook_files() {
     let (_tmp, wb) = example("lakeside-ms");
     let chain = wb.join("populations/ms/answers/chain.md");
     let before = read(&chain);
+    let config_before = read(&wb.join("covalue.toml"));
     for target in [
         "populations/ms/answers/chain.md",
         "populations/ms/new-file.html",
