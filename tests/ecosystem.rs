@@ -420,3 +420,96 @@ fn git_driver_falls_back_to_a_line_diff_outside_populations() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("-b") && out.contains("+c"), "{out}");
 }
+
+/// The YAML blocks of a Markdown file.
+fn yaml_blocks(markdown: &str) -> Vec<String> {
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for line in markdown.lines() {
+        match (&mut current, line.trim()) {
+            (None, "```yaml") => current = Some(String::new()),
+            (Some(block), "```") => {
+                blocks.push(std::mem::take(block));
+                current = None;
+            }
+            (Some(block), _) => {
+                block.push_str(line);
+                block.push('\n');
+            }
+            (None, _) => {}
+        }
+    }
+    blocks
+}
+
+#[test]
+fn the_ci_workflows_in_the_docs_parse_and_their_covalue_commands_run() {
+    let doc = std::fs::read_to_string(manifest_dir().join("docs/ci.md")).unwrap_or_default();
+    let blocks = yaml_blocks(&doc);
+    assert!(
+        blocks.len() >= 3,
+        "docs/ci.md should hold the GitHub, GitLab and pre-commit examples"
+    );
+    let mut commands = Vec::new();
+    for block in &blocks {
+        let value: serde_yaml::Value =
+            serde_yaml::from_str(block).unwrap_or_else(|e| panic!("{e}:\n{block}"));
+        // GitHub: jobs.*.steps[].run; GitLab: *.script[].
+        let mut runs = Vec::new();
+        if let Some(jobs) = value.get("jobs").and_then(|j| j.as_mapping()) {
+            for (_, job) in jobs {
+                for step in job
+                    .get("steps")
+                    .and_then(|s| s.as_sequence())
+                    .into_iter()
+                    .flatten()
+                {
+                    runs.extend(step.get("run").and_then(|r| r.as_str()).map(str::to_string));
+                }
+            }
+        }
+        if let Some(map) = value.as_mapping() {
+            for (_, job) in map {
+                for line in job
+                    .get("script")
+                    .and_then(|s| s.as_sequence())
+                    .into_iter()
+                    .flatten()
+                {
+                    runs.extend(line.as_str().map(str::to_string));
+                }
+            }
+        }
+        commands.extend(runs.into_iter().filter(|r| r.starts_with("covalue ")));
+    }
+    assert!(
+        commands.iter().any(|c| c.contains("--format github")),
+        "{commands:?}"
+    );
+    assert!(
+        commands.iter().any(|c| c.starts_with("covalue render")),
+        "{commands:?}"
+    );
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("wb");
+    copy_dir(&manifest_dir().join("examples/lakeside-ms"), &root);
+    for command in commands {
+        // `> file` redirections are the shell's; covalue gets the words before it.
+        let (words, redirect) = match command.split_once(" > ") {
+            Some((words, file)) => (words.to_string(), Some(file.trim().to_string())),
+            None => (command.clone(), None),
+        };
+        let args: Vec<&str> = words.split_whitespace().skip(1).collect();
+        let (code, out, err) = run(covalue().current_dir(&root).args(&args));
+        assert_eq!(code, 0, "`{command}` on the complete example: {err}");
+        if let Some(file) = redirect {
+            let parsed: serde_json::Value =
+                serde_json::from_str(&out).unwrap_or_else(|e| panic!("`{command}`: {e}"));
+            assert!(parsed.get("findings").is_some(), "{file}");
+        }
+    }
+    assert!(
+        root.join("out/short-form.html").is_file(),
+        "the artefact the workflow uploads"
+    );
+}
