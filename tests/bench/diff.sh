@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Benchmark of `covalue diff` between two revisions of a synthetic workbook
+# of N populations (default 1,000) where 1% of the answer files changed.
+# Prints wall time (best of 5) and peak memory. Needs a release build.
+#
+#   tests/bench/diff.sh [N]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+bin="$here/target/release/covalue"
+[ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+n=${1:-1000}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+wb="$work/wb"
+"$here/tests/bench/synth-workbook.sh" "$n" "$wb" >/dev/null
+export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.invalid GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.invalid
+git -C "$wb" init -q && git -C "$wb" add -A && git -C "$wb" commit -qm v1 && git -C "$wb" tag v1
+# 1% of the answer files: the chain answers of every tenth population.
+changed=0
+for d in "$wb"/populations/*; do
+  i=$((10#$(basename "$d" | sed 's/[^0-9]//g')))
+  if [ $((i % 10)) -eq 0 ]; then
+    sed -i '0,/service/s//care/' "$d/answers/chain.md"; changed=$((changed + 1))
+  fi
+done
+git -C "$wb" commit -qam v2 && git -C "$wb" tag v2
+best=999999
+for _ in 1 2 3 4 5; do
+  t0=$(date +%s%N); "$bin" -C "$wb" diff v1 v2 >/dev/null || true; t1=$(date +%s%N)
+  ms=$(( (t1 - t0) / 1000000 )); [ "$ms" -lt "$best" ] && best=$ms
+done
+peak=$(/usr/bin/time -f '%M' "$bin" -C "$wb" diff v1 v2 2>&1 >/dev/null | tail -1)
+echo "diff v1 v2: $n populations, $changed answer files changed: best ${best} ms wall, peak $((peak / 1024)) MB"
