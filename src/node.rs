@@ -315,6 +315,13 @@ pub fn parse_front_matter(source: &Source) -> Result<FrontMatter, Box<Finding>> 
             present: true,
         });
     }
+    if let Some(node) = simple_yaml(yaml, first_line_end) {
+        return Ok(FrontMatter {
+            node,
+            body_start,
+            present: true,
+        });
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(err) => {
@@ -353,6 +360,156 @@ pub fn parse_front_matter(source: &Source) -> Result<FrontMatter, Box<Finding>> 
         body_start,
         present: true,
     })
+}
+
+/// Reads the plain subset of YAML that front matter nearly always is:
+/// `key: value` lines, and `key:` followed by indented `key: value` lines,
+/// with plain or simply quoted scalars and `#` comment lines. It gives exact
+/// positions and is much faster than the full YAML parser; for anything
+/// else (flow collections, block scalars, escapes, anchors, tabs, repeated
+/// keys…) it returns None and the YAML parser reads the text.
+fn simple_yaml(text: &str, offset: usize) -> Option<Node> {
+    type Table = Vec<(Key, Node)>;
+    fn has(table: &Table, key: &str) -> bool {
+        table.iter().any(|(k, _)| k.name == key)
+    }
+    let mut top: Table = Vec::new();
+    // The key of an open nested table, where its value starts, its indent, and its entries.
+    let mut nested: Option<(Key, usize, usize, Table)> = None;
+    let close = |nested: Option<(Key, usize, usize, Table)>, top: &mut Table, end: usize| {
+        if let Some((key, start, _, entries)) = nested {
+            let value = if entries.is_empty() {
+                Value::Str(String::new())
+            } else {
+                Value::Table(entries)
+            };
+            top.push((
+                key,
+                Node {
+                    value,
+                    span: start..end,
+                },
+            ));
+        }
+    };
+    let mut pos = offset;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let body = content.trim_start_matches(' ');
+        if body.trim_end().is_empty() || body.starts_with('#') {
+            continue;
+        }
+        if content.contains('\t') {
+            return None;
+        }
+        let indent = content.len() - body.len();
+        let (key, rest) = body.split_once(':')?;
+        if key.is_empty()
+            || !key
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+        {
+            return None;
+        }
+        if !(rest.is_empty() || rest.starts_with(' ')) {
+            return None;
+        }
+        let raw = rest.trim();
+        let key_at = start + indent;
+        let value_at = key_at + key.len() + 1 + (rest.len() - rest.trim_start().len());
+        let key = Key {
+            name: key.to_string(),
+            span: key_at..key_at + key.len(),
+        };
+        let node = |raw: &str| {
+            scalar(raw).map(|value| Node {
+                value,
+                span: value_at..value_at + raw.len(),
+            })
+        };
+        if indent == 0 {
+            close(nested.take(), &mut top, start);
+            if has(&top, &key.name) {
+                return None;
+            }
+            if raw.is_empty() {
+                nested = Some((key, value_at, 0, Vec::new()));
+            } else {
+                top.push((key, node(raw)?));
+            }
+            continue;
+        }
+        let (_, _, nested_indent, entries) = nested.as_mut()?;
+        if *nested_indent == 0 {
+            *nested_indent = indent;
+        }
+        if indent != *nested_indent || raw.is_empty() || has(entries, &key.name) {
+            return None;
+        }
+        entries.push((key, node(raw)?));
+    }
+    close(nested.take(), &mut top, pos);
+    Some(Node {
+        value: Value::Table(top),
+        span: offset..pos,
+    })
+}
+
+/// A plain or simply double-quoted YAML scalar, typed as YAML 1.2's core
+/// schema types it; None for anything the full parser should read.
+fn scalar(raw: &str) -> Option<Value> {
+    if let Some(inner) = raw.strip_prefix('"') {
+        let inner = inner.strip_suffix('"')?;
+        return (!inner.contains(['"', '\\'])).then(|| Value::Str(inner.to_string()));
+    }
+    let first = raw.chars().next()?;
+    if "'[]{}|>&*!%@`,?#".contains(first)
+        || raw.starts_with("- ")
+        || raw == "-"
+        || raw.contains(": ")
+        || raw.contains(" #")
+    {
+        return None;
+    }
+    Some(match raw {
+        "~" | "null" | "Null" | "NULL" => Value::Str(String::new()),
+        "true" | "True" | "TRUE" => Value::Bool(true),
+        "false" | "False" | "FALSE" => Value::Bool(false),
+        _ => {
+            let digits = raw.strip_prefix(['-', '+']).unwrap_or(raw);
+            if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+                Value::Int(raw.parse().ok()?)
+            } else if looks_like_float(digits) {
+                Value::Float(raw.parse().ok()?)
+            } else if digits.starts_with('.')
+                || digits.starts_with("0x")
+                || digits.starts_with("0o")
+            {
+                return None;
+            } else {
+                Value::Str(raw.to_string())
+            }
+        }
+    })
+}
+
+/// `1.5`, `.5`, `2.`, `1e3`, `1.5E-2` (the sign already taken off).
+fn looks_like_float(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |t: &str| t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok =
+        digits(whole) && digits(fraction) && !(whole.is_empty() && fraction.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['-', '+']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok && (mantissa.contains('.') || exponent.is_some())
 }
 
 /// Finds the lines of YAML keys, since the YAML parser gives values without positions.
@@ -458,6 +615,97 @@ impl YamlLocator<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The values of a tree, without positions.
+    fn plain(node: &Node) -> String {
+        match &node.value {
+            Value::Table(entries) => format!(
+                "{{{}}}",
+                entries
+                    .iter()
+                    .map(|(k, v)| format!("{}={}", k.name, plain(v)))
+                    .collect::<Vec<_>>()
+                    .join(",")
+            ),
+            Value::Array(items) => format!(
+                "[{}]",
+                items.iter().map(plain).collect::<Vec<_>>().join(",")
+            ),
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// What the full YAML parser makes of a front matter.
+    fn full_parser(yaml: &str) -> Option<String> {
+        let source = Source::new("p.md", yaml.to_string());
+        let value: serde_yaml::Value = serde_yaml::from_str(yaml).ok()?;
+        let mut locator = YamlLocator {
+            source: &source,
+            offset: 0,
+            end: yaml.len(),
+        };
+        Some(match value {
+            serde_yaml::Value::Null => "{}".to_string(),
+            other => plain(&locator.convert(other, 0, yaml.len())),
+        })
+    }
+
+    #[test]
+    fn the_fast_front_matter_reader_agrees_with_the_yaml_parser() {
+        let cases = [
+            "name: Sara\nkind: patient\ncomposite: true\n",
+            "name: \"Sara: the one\"\nkind: patient\n",
+            "name: Åsa Lind\nsegment: Recently diagnosed, working age\n# a comment\nfigures:\n  share_percent: 21\n  contacts_per_year: 11.5\n  annual_cost: 96000\n  currency: SEK\ncomposite: true\n",
+            "a: 1e3\nb: -7\nc: +3\nd: .5\ne: 2.\nf: ~\ng: null\nh: True\ni: FALSE\nj: yes\nk: 2026-11-26\nl: 1.5E-2\n",
+            "empty:\nnext: x\n",
+            "figures:\n    share_percent: 21\n    currency: SEK\n",
+            "name: 'single'\n",
+            "tags: [a, b]\n",
+            "text: |\n  block\n",
+            "name: a # comment\n",
+            "name: Sara\nname: Anna\n",
+            "name:\tSara\n",
+            "list:\n  - a\n  - b\n",
+            "a: 0x1F\nb: 0o17\nc: .inf\n",
+            "name: \"esc\\\"aped\"\n",
+            "url: http://example.org/x\n",
+            "time: 12:30\n",
+        ];
+        for yaml in cases {
+            let fast = simple_yaml(yaml, 0).map(|n| plain(&n));
+            if let Some(fast) = fast {
+                assert_eq!(Some(fast), full_parser(yaml), "{yaml:?}");
+            }
+        }
+        // Every persona of the examples reads the same both ways, and fast.
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        let mut seen = 0;
+        for workbook in std::fs::read_dir(&examples).into_iter().flatten().flatten() {
+            for population in std::fs::read_dir(workbook.path().join("populations"))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                for persona in std::fs::read_dir(population.path().join("personas"))
+                    .into_iter()
+                    .flatten()
+                    .flatten()
+                {
+                    let text = std::fs::read_to_string(persona.path()).unwrap_or_default();
+                    let yaml = text.split("---\n").nth(1).unwrap_or("");
+                    let fast = simple_yaml(yaml, 0).map(|n| plain(&n));
+                    assert!(fast.is_some(), "{}", persona.path().display());
+                    assert_eq!(fast, full_parser(yaml), "{}", persona.path().display());
+                    seen += 1;
+                }
+            }
+        }
+        assert!(seen >= 7, "{seen} example personas");
+        // The common shapes are read by the fast reader, not left to the parser.
+        assert!(simple_yaml(cases[0], 0).is_some());
+        assert!(simple_yaml(cases[2], 0).is_some());
+        assert!(simple_yaml(cases[7], 0).is_none());
+    }
 
     #[test]
     fn toml_keys_keep_source_order_and_spans() {
