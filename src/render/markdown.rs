@@ -261,7 +261,8 @@ pub fn shorten(text: &str, max: usize) -> String {
     )
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML and SVG element content and attribute values.
+/// Control characters, which XML does not allow, are dropped.
 pub fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
@@ -271,6 +272,7 @@ pub fn escape_html(text: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            c if c.is_control() && c != '\n' && c != '\t' => {}
             _ => out.push(c),
         }
     }

@@ -4,6 +4,7 @@
 //! style and a row of dots, not by colour alone, and each picture carries a
 //! legend, a `<title>` and a `<desc>` for screen readers.
 
+use super::markdown::escape_html;
 use std::fmt::Write as _;
 
 use crate::guide::Guide;
@@ -19,24 +20,6 @@ const PAD: f64 = 3.0;
 /// to write and short.
 fn px(v: f64) -> i64 {
     if v.is_finite() { v.round() as i64 } else { 0 }
-}
-
-/// Escapes text for SVG (XML) content and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML.
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Breaks text into at most `max_lines` lines of at most `width` characters,
@@ -111,7 +94,7 @@ fn text_lines(out: &mut String, x: f64, y: f64, step: f64, lines: &[String], att
         let _ = write!(
             out,
             r#"<tspan x="{x}" dy="{dy}">{}</tspan>"#,
-            escape(line),
+            escape_html(line),
             x = px(x),
             dy = px(dy)
         );
@@ -240,7 +223,7 @@ fn tag(out: &mut String, x: f64, y: f64, label: &str) -> f64 {
         px(y - 12.0),
         px(x + w / 2.0),
         px(y),
-        escape(label),
+        escape_html(label),
         x = px(x),
         w = px(w)
     );
@@ -266,7 +249,7 @@ pub fn process_map(id: &str, population: &str, map: &ProcessMap, guide: &Guide) 
     let _ = write!(
         out,
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" class="picture process-map" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">Process map of {}: {n} steps</title><desc id="{id}-desc">"##,
-        escape(population)
+        escape_html(population)
     );
     for (i, step) in map.steps.iter().enumerate() {
         let style = level_style(guide, &step.coproduction);
@@ -274,8 +257,8 @@ pub fn process_map(id: &str, population: &str, map: &ProcessMap, guide: &Guide) 
             out,
             "Step {}: {}. Coproduction: {}.{} ",
             i + 1,
-            escape(&step.title),
-            escape(&style.title),
+            escape_html(&step.title),
+            escape_html(&style.title),
             if step.opportunity.is_some() {
                 " Opportunity for improvement."
             } else {
@@ -402,7 +385,7 @@ fn process_legend(out: &mut String, y: f64, guide: &Guide) -> f64 {
             item,
             r##"<text x="{}" y="3" font-size="12">{}</text>"##,
             px(sample_w + 7.0),
-            escape(&label)
+            escape_html(&label)
         );
         items.push((sample_w + 7.0 + 6.6 * label.chars().count() as f64, item));
     }
@@ -510,7 +493,7 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
     let what = if blank {
         "Blank value compass".to_string()
     } else {
-        format!("Value compass of {}", escape(population))
+        format!("Value compass of {}", escape_html(population))
     };
     let _ = write!(
         out,
@@ -520,13 +503,13 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
         let _ = write!(
             out,
             "{}: {}. ",
-            escape(&p.title),
+            escape_html(&p.title),
             if blank {
                 "space to write measures".to_string()
             } else if p.entries.is_empty() {
                 "no measure yet".to_string()
             } else {
-                escape(&p.entries.join("; "))
+                escape_html(&p.entries.join("; "))
             }
         );
     }
@@ -664,9 +647,9 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(
-            escape("<b a=\"1\">&'"),
+            escape_html("<b a=\"1\">&'"),
             "&lt;b a=&quot;1&quot;&gt;&amp;&#39;"
         );
-        assert_eq!(escape("a\u{1}b"), "ab");
+        assert_eq!(escape_html("a\u{1}b"), "ab");
     }
 }
