@@ -2,8 +2,6 @@
 //! the lists and limits the checks read. Loaded from TOML data, either the
 //! built-in guide embedded at build time or a site's adapted guide file.
 
-use std::path::Path;
-
 use serde::Serialize;
 
 use crate::finding::Finding;
@@ -293,14 +291,6 @@ impl Guide {
     /// The built-in guide.
     pub fn builtin() -> Result<Guide, Vec<Finding>> {
         Guide::from_source(&Source::new(BUILTIN_NAME, BUILTIN_TEXT.to_string()))
-    }
-
-    /// Loads a site's guide file.
-    pub fn from_file(path: &Path, display: &str) -> Result<Guide, Vec<Finding>> {
-        match Source::read(path, display) {
-            Ok(source) => Guide::from_source(&source),
-            Err(err) => Err(vec![crate::workbook::read_error_finding(display, &err)]),
-        }
     }
 
     /// Parses and validates a guide.
