@@ -331,13 +331,7 @@ fn no_color_means_no_escape_codes() {
 #[test]
 fn paths_are_shown_from_where_covalue_was_started() {
     let wb = example(HALF_DONE);
-    let parent = wb.path().parent().expect("parent");
-    let name = wb
-        .path()
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .to_string();
+    let (parent, name) = parent_and_name(wb.path());
     let run = run(parent, &["-C", &name, "check"]);
     run.assert_code(1);
     assert!(

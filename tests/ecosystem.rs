@@ -2,19 +2,25 @@
 //! Schema for editors (validated with taplo when it is installed), help
 //! examples, version, and the pre-commit hooks file.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use assert_cmd::cargo::CommandCargoExt;
+use common::{copy_dir, manifest_dir};
 
-fn covalue() -> Command {
-    let mut cmd =
-        Command::cargo_bin("covalue").unwrap_or_else(|e| panic!("no covalue binary: {e}"));
-    cmd.env("NO_COLOR", "1");
-    cmd
+/// git in a fixture repository that is its own home folder.
+fn git(dir: &Path, args: &[&str]) -> String {
+    common::git(dir, dir, args)
 }
 
-fn run(cmd: &mut Command) -> (i32, String, String) {
+/// `covalue`, started in the project's folder (with the shared test settings).
+fn covalue() -> assert_cmd::Command {
+    common::covalue(&manifest_dir())
+}
+
+/// Runs a command: its exit code, standard output and standard error.
+fn run(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
     let out = cmd
         .output()
         .unwrap_or_else(|e| panic!("cannot run covalue: {e}"));
@@ -39,8 +45,22 @@ fn subcommands() -> Vec<String> {
         .collect()
 }
 
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+/// A new workbook in `root` with one population, `ms`, as `init` and `new` write them.
+fn scaffolded(root: &Path) {
+    assert_eq!(
+        run(covalue()
+            .current_dir(root)
+            .args(["init", "-q", "--title", "T"]))
+        .0,
+        0
+    );
+    assert_eq!(
+        run(covalue()
+            .current_dir(root)
+            .args(["new", "-q", "population", "ms"]))
+        .0,
+        0
+    );
 }
 
 #[test]
@@ -153,20 +173,7 @@ fn schemas_carry_the_guides_allowed_values() {
 fn init_and_new_write_schemas_and_schema_lines() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path();
-    assert_eq!(
-        run(covalue()
-            .current_dir(root)
-            .args(["init", "-q", "--title", "T"]))
-        .0,
-        0
-    );
-    assert_eq!(
-        run(covalue()
-            .current_dir(root)
-            .args(["new", "-q", "population", "ms"]))
-        .0,
-        0
-    );
+    scaffolded(root);
     for name in [
         "covalue",
         "population",
@@ -251,20 +258,7 @@ fn taplo_accepts_the_examples_and_rejects_a_broken_file() {
     }
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let root = dir.path();
-    assert_eq!(
-        run(covalue()
-            .current_dir(root)
-            .args(["init", "-q", "--title", "T"]))
-        .0,
-        0
-    );
-    assert_eq!(
-        run(covalue()
-            .current_dir(root)
-            .args(["new", "-q", "population", "ms"]))
-        .0,
-        0
-    );
+    scaffolded(root);
     let map = root.join("populations/ms/process-map.toml");
     let text = std::fs::read_to_string(&map).unwrap_or_default()
         + "\n[[step]]\nid = \"first-visit\"\ntitle = \"First visit\"\ncoproduction = \"sometimes\"\n";
@@ -298,41 +292,6 @@ fn pre_commit_hooks_run_covalue_check() {
             .current_dir(manifest_dir().join("examples/lakeside-ms"))
             .args(&args));
         assert_eq!(code, 0, "{entry}: {err}");
-    }
-}
-
-fn git(dir: &Path, args: &[&str]) -> String {
-    let out = Command::new("git")
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir)
-        .env("GIT_AUTHOR_NAME", "Team")
-        .env("GIT_AUTHOR_EMAIL", "team@example.invalid")
-        .env("GIT_COMMITTER_NAME", "Team")
-        .env("GIT_COMMITTER_EMAIL", "team@example.invalid")
-        .output()
-        .unwrap_or_else(|e| panic!("git: {e}"));
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).to_string()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap_or_else(|e| panic!("{e}"));
-    for entry in std::fs::read_dir(from)
-        .unwrap_or_else(|e| panic!("{e}"))
-        .flatten()
-    {
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap_or_else(|e| panic!("{e}"));
-        }
     }
 }
 

@@ -4,31 +4,16 @@
 //! reports may be written, and printing to PDF in a real browser (skipped
 //! with a reason when no Chromium is installed, except in CI).
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
-use std::time::Duration;
 
+use common::{copy_dir, manifest_dir, read};
 use tempfile::TempDir;
 
 /// The render date of every test.
 const TODAY: &str = "2026-05-01";
-
-fn manifest_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).expect("create folder");
-    for entry in std::fs::read_dir(from).expect("read folder") {
-        let entry = entry.expect("folder entry");
-        let target = to.join(entry.file_name());
-        if entry.path().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy file");
-        }
-    }
-}
 
 /// A temporary folder holding a copy of an example workbook in `wb/`.
 fn example(name: &str) -> (TempDir, PathBuf) {
@@ -42,19 +27,12 @@ fn example(name: &str) -> (TempDir, PathBuf) {
 /// environment, and git unable to find a repository above the temp folder
 /// (so the report has no commit line).
 fn covalue(dir: &Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::new(env!("CARGO_BIN_EXE_covalue"));
+    let mut cmd = common::covalue(dir);
     let ceiling = dir.parent().unwrap_or(dir).to_path_buf();
-    cmd.current_dir(dir)
-        .env("COVALUE_TODAY", TODAY)
-        .env("NO_COLOR", "1")
+    cmd.env("COVALUE_TODAY", TODAY)
         .env("GIT_CEILING_DIRECTORIES", ceiling)
-        .env_remove("COVALUE_BROWSER")
-        .timeout(Duration::from_secs(120));
+        .env_remove("COVALUE_BROWSER");
     cmd
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 
 /// The standard error of a finished run, which must have exited with 2.

@@ -406,13 +406,7 @@ fn dash_c_to_a_missing_folder_is_a_usage_error() {
 #[test]
 fn dash_c_runs_in_the_named_folder() {
     let wb = example(COMPLETE);
-    let parent = wb.path().parent().expect("parent");
-    let name = wb
-        .path()
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .to_string();
+    let (parent, name) = parent_and_name(wb.path());
     let run = run(parent, &["-C", &name, "check"]);
     run.assert_code(0);
     assert!(

@@ -189,6 +189,38 @@ pub fn example(name: &str) -> TempDir {
     tmp
 }
 
+/// Runs git in `dir` with a configuration of its own (no system or user
+/// file: `home` stands in for the home folder) and a fixed author and date;
+/// its standard output. A failing git command fails the test.
+pub fn git(home: &Path, dir: &Path, args: &[&str]) -> String {
+    let out = std::process::Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", home)
+        .env("GIT_AUTHOR_NAME", "Team")
+        .env("GIT_AUTHOR_EMAIL", "team@example.invalid")
+        .env("GIT_COMMITTER_NAME", "Team")
+        .env("GIT_COMMITTER_EMAIL", "team@example.invalid")
+        .env("GIT_AUTHOR_DATE", "2026-01-15T10:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-15T10:00:00Z")
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// The folder above `dir` and `dir`'s own name, for running with `-C NAME`.
+pub fn parent_and_name(dir: &Path) -> (&Path, String) {
+    let parent = dir.parent().expect("parent");
+    let name = dir.file_name().expect("name").to_string_lossy().to_string();
+    (parent, name)
+}
+
 /// An empty temporary folder.
 pub fn empty_dir() -> TempDir {
     TempDir::new().expect("temporary folder")
