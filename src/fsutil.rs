@@ -1,9 +1,13 @@
 //! Writing files safely: new files never replace existing ones, and outputs
-//! are written to a temporary file first and then renamed into place.
+//! are written to a temporary file first and then renamed into place. The
+//! temporary file is registered with [`crate::cleanup`] while it exists, so
+//! it is removed on every error and when covalue is interrupted.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+
+use crate::cleanup::TempPath;
 
 /// What happened to a file covalue was asked to create.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -28,20 +32,21 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(unique)
 }
 
-/// Creates a new, empty temporary file beside `path` (and its folder).
-fn create_temp(path: &Path) -> io::Result<(PathBuf, fs::File)> {
+/// Creates a new, empty temporary file beside `path` (and its folder),
+/// removed when the returned guard is dropped.
+fn create_temp(path: &Path) -> io::Result<(TempPath, fs::File)> {
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         fs::create_dir_all(parent)?;
     }
-    let tmp = temp_path(path);
-    let file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&tmp)?;
-    Ok((tmp, file))
+    TempPath::create(temp_path(path), |tmp| {
+        fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(tmp)
+    })
 }
 
-fn write_temp(path: &Path, content: &[u8]) -> io::Result<PathBuf> {
+fn write_temp(path: &Path, content: &[u8]) -> io::Result<TempPath> {
     let (tmp, mut file) = create_temp(path)?;
     file.write_all(content)?;
     file.sync_all()?;
@@ -54,8 +59,8 @@ pub fn create_new(path: &Path, content: &str) -> io::Result<Created> {
         return Ok(Created::LeftAlone(path.to_path_buf()));
     }
     let tmp = write_temp(path, content.as_bytes())?;
-    let linked = fs::hard_link(&tmp, path);
-    let _ = fs::remove_file(&tmp);
+    let linked = fs::hard_link(tmp.path(), path);
+    drop(tmp);
     match linked {
         Ok(()) => Ok(Created::Written(path.to_path_buf())),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
@@ -83,10 +88,7 @@ pub fn create_new(path: &Path, content: &str) -> io::Result<Created> {
 
 /// Writes an output file atomically, replacing an earlier output.
 pub fn write_atomic(path: &Path, content: &[u8]) -> io::Result<()> {
-    let tmp = write_temp(path, content)?;
-    fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = fs::remove_file(&tmp);
-    })
+    write_temp(path, content)?.rename_to(path)
 }
 
 /// Writes an output file atomically as it is produced: `write` streams into
@@ -99,19 +101,15 @@ pub fn write_atomic_with<T, E>(
 where
     E: From<io::Error>,
 {
+    // Dropping `tmp` on any error below removes the temporary file.
     let (tmp, file) = create_temp(path)?;
-    let result = (|| -> Result<T, E> {
-        let mut out = io::BufWriter::with_capacity(1 << 16, file);
-        let value = write(&mut out)?;
-        let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-        file.sync_all()?;
-        fs::rename(&tmp, path)?;
-        Ok(value)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
+    let mut out = io::BufWriter::with_capacity(1 << 16, file);
+    let value = write(&mut out)?;
+    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
+    file.sync_all()?;
+    drop(file);
+    tmp.rename_to(path)?;
+    Ok(value)
 }
 
 #[cfg(test)]

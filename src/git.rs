@@ -1,7 +1,8 @@
 //! The one place that talks to `git`: finding the repository a workbook is
 //! in, resolving revisions, listing a revision's files and reading their
 //! contents. Read-only: nothing is checked out, and the working tree and the
-//! index are never touched.
+//! index are never touched. Every git command is built by [`command`], which
+//! turns off what a repository could make git run.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -9,6 +10,45 @@ use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
+
+/// Where hooks are looked for: nowhere.
+const NO_HOOKS: &str = if cfg!(windows) { "NUL" } else { "/dev/null" };
+
+/// Every git command covalue runs, in `dir`. A workbook is someone else's
+/// files, so git must only read it, and never run a program that the
+/// repository names:
+///
+/// - `core.hooksPath` points nowhere and `core.fsmonitor` is off: a
+///   repository's config can name programs for both, and `git status` runs
+///   the fsmonitor one;
+/// - `core.untrackedCache` is off and `GIT_OPTIONAL_LOCKS=0`: reading never
+///   rewrites the index or takes its lock;
+/// - `protocol.allow=never` and `GIT_NO_LAZY_FETCH=1`: covalue never needs
+///   the network, and a partial clone must not fetch (or start a transport
+///   program) to read a missing object;
+/// - `safe.bareRepository=explicit`: a bare repository committed inside a
+///   workbook (its `HEAD`, `config` and `objects/` as plain files) is not
+///   taken for the workbook's repository, with its config;
+/// - no prompt for credentials, and no input.
+///
+/// The user's own configuration (system and global files, `safe.directory`,
+/// `core.quotePath`, object storage settings) is kept: it is theirs, and git
+/// may need it to read the repository at all.
+pub fn command(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.arg("-C")
+        .arg(dir)
+        .args(["-c", &format!("core.hooksPath={NO_HOOKS}")])
+        .args(["-c", "core.fsmonitor=false"])
+        .args(["-c", "core.untrackedCache=false"])
+        .args(["-c", "protocol.allow=never"])
+        .args(["-c", "safe.bareRepository=explicit"])
+        .env("GIT_OPTIONAL_LOCKS", "0")
+        .env("GIT_NO_LAZY_FETCH", "1")
+        .env("GIT_TERMINAL_PROMPT", "0")
+        .stdin(Stdio::null());
+    cmd
+}
 
 /// Why git could not give what was asked.
 #[derive(Debug)]
@@ -133,15 +173,9 @@ fn spawn_error(err: io::Error, what: &str) -> GitError {
 impl Repo {
     /// A git command run in the workbook's folder, read-only.
     fn command(&self) -> Command {
-        let mut cmd = Command::new("git");
-        cmd.arg("-C")
-            .arg(&self.dir)
-            // Never take a lock or refresh the index.
-            .env("GIT_OPTIONAL_LOCKS", "0")
-            // Paths are paths, not patterns.
-            .env("GIT_LITERAL_PATHSPECS", "1")
-            .env("GIT_TERMINAL_PROMPT", "0")
-            .stdin(Stdio::null());
+        let mut cmd = command(&self.dir);
+        // Paths are paths, not patterns.
+        cmd.env("GIT_LITERAL_PATHSPECS", "1");
         cmd
     }
 
@@ -381,13 +415,8 @@ impl Revision {
 
 /// Runs a read-only git command in `dir`; its standard output when it succeeds.
 fn git_output(dir: &Path, args: &[&str]) -> Option<String> {
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(dir)
+    let output = command(dir)
         .args(args)
-        // Never take locks or refresh the index: reading must not change anything.
-        .env("GIT_OPTIONAL_LOCKS", "0")
-        .stdin(Stdio::null())
         .stderr(Stdio::null())
         .output()
         .ok()?;

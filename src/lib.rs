@@ -4,6 +4,7 @@
 //! reports and blank worksheets.
 
 pub mod check;
+pub mod cleanup;
 pub mod cmd;
 pub mod date;
 pub mod diff;

@@ -1,5 +1,6 @@
 //! The `covalue` binary: parses arguments, runs the command, and turns the
-//! result into an exit code (0 success, 1 findings, 2 usage or environment).
+//! result into an exit code (0 success, 1 findings, 2 usage or environment;
+//! 128 + the signal when interrupted, after removing temporary files).
 
 use std::process::ExitCode;
 
@@ -14,6 +15,9 @@ fn main() -> ExitCode {
             return ExitCode::from(if err.use_stderr() { 2 } else { 0 });
         }
     };
+    // Ctrl-C, SIGTERM and SIGHUP remove temporary files and stop the browser
+    // before exiting. Without the handler they would still stop covalue.
+    let _ = covalue::cleanup::handle_signals();
     match cmd::run(cli) {
         Ok(Outcome::Success) => ExitCode::SUCCESS,
         Ok(Outcome::Findings) => ExitCode::from(1),
@@ -33,6 +37,8 @@ fn main() -> ExitCode {
 }
 
 /// Output cut short by a closed pipe (`covalue guide | head`) is not an error.
+/// Commands whose exit code means something (check, diff) catch it
+/// themselves, with [`covalue::print::unless_closed_pipe`], and keep their code.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain()
         .filter_map(|e| e.downcast_ref::<std::io::Error>())

@@ -19,6 +19,16 @@ fn severity_style(severity: Severity) -> Style {
     }
 }
 
+/// Treats output cut short by a closed pipe (`covalue check | head -1`) as
+/// done: the reader has what it wanted, nothing more is written, and the
+/// command's exit code still says what it found. Any other error stays.
+pub fn unless_closed_pipe(written: io::Result<()>) -> io::Result<()> {
+    match written {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 /// Writes one finding for people. `prefix` is put before file paths (the
 /// workbook's folder as seen from where covalue was started).
 pub fn finding(out: &mut dyn Write, f: &Finding, prefix: &str) -> io::Result<()> {
@@ -154,7 +164,7 @@ pub fn report(out: &mut dyn Write, report: &Report, prefix: &str) -> io::Result<
 
 /// Writes a check report as one JSON document.
 pub fn report_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::other)?;
+    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::from)?;
     writeln!(out)
 }
 

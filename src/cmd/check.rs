@@ -102,10 +102,12 @@ fn write(
     format: Format,
     prefix: &str,
 ) -> anyhow::Result<()> {
-    match format {
-        Format::Human => print::report(out, report, prefix)?,
-        Format::Json => print::report_json(out, report)?,
-        Format::Github => print::report_github(out, report, prefix)?,
-    }
+    // A reader that stops early (`covalue check | head -1`) does not change
+    // the exit code: writing stops, and check still says what it found.
+    print::unless_closed_pipe(match format {
+        Format::Human => print::report(out, report, prefix),
+        Format::Json => print::report_json(out, report),
+        Format::Github => print::report_github(out, report, prefix),
+    })?;
     Ok(())
 }

@@ -100,36 +100,41 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         populations: args.populations,
     };
     let report = diff::diff(&old, &new, &options).map_err(diff_error)?;
-    match args.format {
-        Format::Text => {
-            let stdout = anstream::stdout();
-            let options = text::Options {
-                color: stdout.current_choice() != anstream::ColorChoice::Never,
-                working_tree_prefix,
-                quiet: ctx.quiet,
-            };
-            let mut out = stdout.lock();
-            if args.stat {
-                text::write_stat(&mut out, &report, &options)?;
-            } else {
-                text::write(&mut out, &report, &options)?;
-            }
-            out.flush()?;
-        }
-        other => {
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            match other {
-                Format::Md if args.stat => markdown::write_stat(&mut out, &report)?,
-                Format::Md => markdown::write(&mut out, &report)?,
-                Format::Html => html::write(&mut out, &report, args.stat)?,
-                _ => {
-                    serde_json::to_writer_pretty(&mut out, &report)?;
-                    writeln!(out)?;
+    // A reader that stops early (`covalue diff | head`) does not change the
+    // exit code: writing stops, and diff still says whether anything changed.
+    crate::print::unless_closed_pipe((|| -> std::io::Result<()> {
+        match args.format {
+            Format::Text => {
+                let stdout = anstream::stdout();
+                let options = text::Options {
+                    color: stdout.current_choice() != anstream::ColorChoice::Never,
+                    working_tree_prefix,
+                    quiet: ctx.quiet,
+                };
+                let mut out = stdout.lock();
+                if args.stat {
+                    text::write_stat(&mut out, &report, &options)?;
+                } else {
+                    text::write(&mut out, &report, &options)?;
                 }
+                out.flush()?;
             }
-            out.flush()?;
+            other => {
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                match other {
+                    Format::Md if args.stat => markdown::write_stat(&mut out, &report)?,
+                    Format::Md => markdown::write(&mut out, &report)?,
+                    Format::Html => html::write(&mut out, &report, args.stat)?,
+                    _ => {
+                        serde_json::to_writer_pretty(&mut out, &report)?;
+                        writeln!(out)?;
+                    }
+                }
+                out.flush()?;
+            }
         }
-    }
+        Ok(())
+    })())?;
     Ok(if report.changed() {
         Outcome::Findings
     } else {

@@ -76,9 +76,8 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             )
         })?;
     }
-    let status = std::process::Command::new("git")
+    let status = crate::git::command(&root)
         .args(["config", DRIVER_KEY, DRIVER_COMMAND])
-        .current_dir(&root)
         .status()
         .map_err(|e| {
             user_error(

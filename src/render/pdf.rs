@@ -1,13 +1,17 @@
 //! Printing a report to PDF with a locally installed Chromium or Chrome, run
 //! headless in a fresh profile with networking features off. The browser is
 //! the one given with `--browser`, else `COVALUE_BROWSER`, else the first of
-//! the usual names found on PATH.
+//! the usual names found on PATH. The report, the profile and the PDF live in
+//! a private temporary folder that is removed however printing ends.
 
 use std::ffi::OsString;
 use std::fmt;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use crate::cleanup::{Child, TempPath};
 
 /// The environment variable naming the browser to print with.
 pub const BROWSER_ENV: &str = "COVALUE_BROWSER";
@@ -161,52 +165,61 @@ pub fn file_url(path: &Path) -> String {
     url
 }
 
-/// A folder under the system temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new() -> std::io::Result<TempDir> {
-        let base = std::env::temp_dir();
-        for attempt in 0..100u32 {
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.subsec_nanos());
-            let dir = base.join(format!(
-                "covalue-pdf-{}-{nanos}-{attempt}",
-                std::process::id()
-            ));
-            match std::fs::create_dir(&dir) {
-                Ok(()) => return Ok(TempDir(dir)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-                Err(e) => return Err(e),
-            }
+/// A new folder under the system temporary folder, readable by this user
+/// only (it holds the report), removed when dropped or when covalue is
+/// interrupted.
+fn temp_dir() -> std::io::Result<TempPath> {
+    let base = std::env::temp_dir();
+    for attempt in 0..100u32 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let dir = base.join(format!(
+            "covalue-pdf-{}-{nanos}-{attempt}",
+            std::process::id()
+        ));
+        match TempPath::create(dir, |dir| {
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(dir)
+        }) {
+            Ok((dir, ())) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
         }
-        Err(std::io::Error::other(
-            "cannot create a temporary folder for the browser",
-        ))
     }
+    Err(std::io::Error::other(
+        "cannot create a temporary folder for the browser",
+    ))
 }
 
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
+/// Creates a new file readable and writable by this user only.
+fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
 }
 
 /// Prints the HTML document `html` to PDF with `browser`; returns the PDF.
+/// The browser runs in a process group of its own, and it and everything it
+/// started are killed when printing ends, fails or is interrupted.
 pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, PdfError> {
-    let temp = TempDir::new()?;
-    let page = temp.0.join("report.html");
-    let pdf = temp.0.join("report.pdf");
-    let profile = temp.0.join("profile");
-    let log = temp.0.join("browser.log");
-    std::fs::write(&page, html)?;
-    let log_file = std::fs::File::create(&log)?;
+    let temp = temp_dir()?;
+    let page = temp.path().join("report.html");
+    let pdf = temp.path().join("report.pdf");
+    let profile = temp.path().join("profile");
+    let log = temp.path().join("browser.log");
+    private_file(&page)?.write_all(html)?;
+    let log_file = private_file(&log)?;
     let mut print_arg = OsString::from("--print-to-pdf=");
     print_arg.push(&pdf);
     let mut profile_arg = OsString::from("--user-data-dir=");
     profile_arg.push(&profile);
-    let mut child = Command::new(browser)
+    let mut command = Command::new(browser);
+    command
         .args([
             "--headless",
             "--no-sandbox",
@@ -226,17 +239,16 @@ pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, PdfError> {
         .arg(file_url(&page))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::from(log_file))
-        .spawn()
-        .map_err(|e| PdfError::Start(browser.to_path_buf(), e))?;
+        .stderr(Stdio::from(log_file));
+    let mut child =
+        Child::spawn(&mut command).map_err(|e| PdfError::Start(browser.to_path_buf(), e))?;
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait()? {
             break status;
         }
         if started.elapsed() > TIMEOUT {
-            let _ = child.kill();
-            let _ = child.wait();
+            child.kill();
             return Err(PdfError::TimedOut(browser.to_path_buf()));
         }
         std::thread::sleep(Duration::from_millis(40));
