@@ -6,6 +6,7 @@
 pub mod check;
 pub mod cleanup;
 pub mod cmd;
+pub mod confine;
 pub mod date;
 pub mod diff;
 pub mod finding;

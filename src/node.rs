@@ -322,6 +322,16 @@ pub fn parse_front_matter(source: &Source) -> Result<FrontMatter, Box<Finding>> 
             present: true,
         });
     }
+    if let Some(problem) = yaml_limits(yaml) {
+        return Err(boxed(
+            Finding::error(
+                "CV002",
+                format!("the front matter cannot be read: {problem}"),
+            )
+            .at_line(source, source.pos(first_line_end).line, 1)
+            .help("front matter holds a few `key: value` lines (name, kind, segment, figures); move long text below the closing `---`"),
+        ));
+    }
     let value: serde_yaml::Value = match serde_yaml::from_str(yaml) {
         Ok(v) => v,
         Err(err) => {
@@ -368,6 +378,64 @@ pub fn parse_front_matter(source: &Source) -> Result<FrontMatter, Box<Finding>> 
 /// positions and is much faster than the full YAML parser; for anything
 /// else (flow collections, block scalars, escapes, anchors, tabs, repeated
 /// keys…) it returns None and the YAML parser reads the text.
+/// The most front matter covalue hands to the YAML parser (a persona's is a
+/// few hundred bytes).
+const MAX_YAML_BYTES: usize = 256 << 10;
+
+/// The deepest nesting of lists and maps written inline (`[[…]]`, `- - x`)
+/// that front matter may have; a persona's figures need two.
+const MAX_YAML_NESTING: usize = 32;
+
+/// Why front matter is too big or too deeply nested to parse, if it is: the
+/// YAML parser slows down badly on thousands of nested levels, so a
+/// workbook from elsewhere could otherwise stall covalue.
+fn yaml_limits(yaml: &str) -> Option<String> {
+    if yaml.len() > MAX_YAML_BYTES {
+        return Some(format!(
+            "it is {} KiB, more than the {} KiB covalue reads",
+            yaml.len().div_ceil(1024),
+            MAX_YAML_BYTES >> 10
+        ));
+    }
+    let mut deepest = 0usize;
+    for line in yaml.lines() {
+        // Block lists opened on one line: `- - - x`.
+        let mut rest = line.trim_start();
+        let mut depth = 0usize;
+        while let Some(after) = rest.strip_prefix('-').or_else(|| rest.strip_prefix('?')) {
+            if !(after.is_empty() || after.starts_with([' ', '\t'])) {
+                break;
+            }
+            depth += 1;
+            rest = after.trim_start();
+        }
+        deepest = deepest.max(depth);
+    }
+    // Flow collections, outside quoted strings.
+    let (mut flow, mut quote) = (0usize, None);
+    for c in yaml.chars() {
+        match (quote, c) {
+            // A quote left open ends with its line here: a stray apostrophe
+            // must not hide the brackets after it.
+            (_, '\n') => quote = None,
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') => quote = Some(c),
+            (None, '[' | '{') => {
+                flow += 1;
+                deepest = deepest.max(flow);
+            }
+            (None, ']' | '}') => flow = flow.saturating_sub(1),
+            _ => {}
+        }
+        if deepest > MAX_YAML_NESTING {
+            break;
+        }
+    }
+    (deepest > MAX_YAML_NESTING)
+        .then(|| format!("it nests lists or maps more than {MAX_YAML_NESTING} levels deep"))
+}
+
 fn simple_yaml(text: &str, offset: usize) -> Option<Node> {
     type Table = Vec<(Key, Node)>;
     fn has(table: &Table, key: &str) -> bool {

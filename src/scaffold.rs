@@ -111,6 +111,17 @@ covalue render --form short        # the printable short form, in out/\n\
 covalue diff session-2             # what changed since the tag session-2\n```\n\n\
 After a session, commit and tag it: `git tag session-3`.\n";
 
+/// Creates a new file inside the workbook at `root`, never through a link
+/// that leads out of it, and never replacing anything.
+fn create_inside(root: &Path, path: &Path, content: &str) -> io::Result<Created> {
+    let target = crate::confine::Jail::new(root)?.write_path(path)?;
+    match fsutil::create_new(&target, content)? {
+        // Report the path as asked for, not as resolved.
+        Created::Written(_) => Ok(Created::Written(path.to_path_buf())),
+        Created::LeftAlone(_) => Ok(Created::LeftAlone(path.to_path_buf())),
+    }
+}
+
 /// Creates a workbook in `dir`. Returns what was written and what was left alone.
 pub fn init(
     dir: &Path,
@@ -120,9 +131,14 @@ pub fn init(
 ) -> io::Result<Vec<Created>> {
     let mut created = write_schemas(dir, guide)?;
     created.extend([
-        fsutil::create_new(&dir.join("covalue.toml"), &config_text(title, organisation))?,
-        fsutil::create_new(&dir.join("README.md"), TEAM_README)?,
-        fsutil::create_new(
+        create_inside(
+            dir,
+            &dir.join("covalue.toml"),
+            &config_text(title, organisation),
+        )?,
+        create_inside(dir, &dir.join("README.md"), TEAM_README)?,
+        create_inside(
+            dir,
             &dir.join(".gitignore"),
             "# Reports written by `covalue render`\nout/\n",
         )?,
@@ -137,7 +153,7 @@ pub fn write_schemas(root: &Path, guide: &Guide) -> io::Result<Vec<Created>> {
     let dir = root.join(spec::SCHEMA_DIR);
     spec::schema_files(guide)
         .into_iter()
-        .map(|(name, text)| fsutil::create_new(&dir.join(name), &text))
+        .map(|(name, text)| create_inside(root, &dir.join(name), &text))
         .collect()
 }
 
@@ -297,13 +313,21 @@ pub fn new_population(
     let dir = root.join("populations").join(slug);
     let mut created = write_schemas(root, guide)?;
     created.extend([
-        fsutil::create_new(&dir.join("population.toml"), &population_text(name))?,
-        fsutil::create_new(&dir.join("process-map.toml"), &process_map_text(guide))?,
-        fsutil::create_new(&dir.join("value-compass.toml"), &compass_text(guide))?,
+        create_inside(root, &dir.join("population.toml"), &population_text(name))?,
+        create_inside(
+            root,
+            &dir.join("process-map.toml"),
+            &process_map_text(guide),
+        )?,
+        create_inside(root, &dir.join("value-compass.toml"), &compass_text(guide))?,
     ]);
-    std::fs::create_dir_all(dir.join("personas"))?;
+    let personas = crate::confine::Jail::new(root)?.write_path(&dir.join("personas").join("x"))?;
+    if let Some(personas) = personas.parent() {
+        std::fs::create_dir_all(personas)?;
+    }
     for section in guide.all_sections() {
-        created.push(fsutil::create_new(
+        created.push(create_inside(
+            root,
             &dir.join(section.answer_file()),
             &answer_file_text(guide, section),
         )?);
@@ -345,7 +369,7 @@ pub fn new_persona(
         .join(population)
         .join("personas")
         .join(format!("{slug}.md"));
-    fsutil::create_new(&path, &persona_text(name, kind))
+    create_inside(root, &path, &persona_text(name, kind))
 }
 
 #[cfg(test)]

@@ -1,9 +1,8 @@
 //! Reading a text file of a workbook or guide: UTF-8 checks, byte-order marks,
 //! and turning byte offsets into line and column numbers for diagnostics.
 
-use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// A text file as read from disk, with what is needed to point into it.
 #[derive(Debug, Clone)]
@@ -26,6 +25,12 @@ pub enum ReadError {
     IsFolder,
     /// The operating system refused (permissions, a loop of links, …).
     Io(io::Error),
+    /// The path, or a link on it, leads outside the workbook (to this place).
+    Outside(PathBuf),
+    /// Something other than a regular file is there (a device, a FIFO, …).
+    NotAFile(&'static str),
+    /// The file is larger than covalue reads (its size in bytes).
+    TooLarge(u64),
     /// The bytes are not UTF-8; the position of the first bad byte.
     NotUtf8 {
         /// 1-based line of the first bad byte.
@@ -33,6 +38,30 @@ pub enum ReadError {
         /// 1-based column (in characters) of the first bad byte.
         column: usize,
     },
+}
+
+impl ReadError {
+    /// Why the file cannot be read, in plain words (no location).
+    pub fn describe(&self) -> String {
+        match self {
+            ReadError::Missing => "it is missing".into(),
+            ReadError::IsFolder => "it is a folder".into(),
+            ReadError::Io(e) => e.to_string(),
+            ReadError::Outside(to) => format!(
+                "it leads outside the workbook (to {}), and covalue reads only files inside it",
+                to.display()
+            ),
+            ReadError::NotAFile(kind) => format!("it is {kind}, not a file"),
+            ReadError::TooLarge(bytes) => format!(
+                "it is {} MiB, larger than the {} MiB covalue reads",
+                bytes.div_ceil(1 << 20),
+                crate::confine::MAX_FILE_BYTES >> 20
+            ),
+            ReadError::NotUtf8 { line, column } => {
+                format!("it is not UTF-8 text (line {line}, column {column})")
+            }
+        }
+    }
 }
 
 /// A 1-based line and column (columns count characters, not bytes).
@@ -61,11 +90,6 @@ impl Source {
             text,
             line_starts,
         }
-    }
-
-    /// Reads a file as UTF-8 text.
-    pub fn read(path: &Path, display: impl Into<PathBuf>) -> Result<Source, ReadError> {
-        Source::from_bytes(read_bytes(path)?, display)
     }
 
     /// Builds a source from raw bytes, checking that they are UTF-8.
@@ -129,16 +153,6 @@ impl Source {
     /// How many lines the text has.
     pub fn line_count(&self) -> usize {
         self.line_starts.len()
-    }
-}
-
-/// Reads a file's bytes from disk, saying why it cannot be read.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, ReadError> {
-    match fs::read(path) {
-        Ok(bytes) => Ok(bytes),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Err(ReadError::Missing),
-        Err(_) if path.is_dir() => Err(ReadError::IsFolder),
-        Err(err) => Err(ReadError::Io(err)),
     }
 }
 

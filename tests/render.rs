@@ -678,11 +678,13 @@ fn reports_never_overwrite_workbook_files() {
         "covalue.toml was changed"
     );
     assert!(!wb.join("populations/ms/new-file.html").exists());
-    // A file of the report's own kind elsewhere is fine, and so is out/.
-    render(&wb, &["--form", "short", "-o", "handout.html"]).success();
+    // Inside the workbook, reports go to out/ only; outside it, anywhere.
+    render(&wb, &["--form", "short", "-o", "handout.html"]).code(2);
+    let elsewhere = tempfile::tempdir().expect("temporary folder");
+    let handout = elsewhere.path().join("handout.html");
     render(
         &wb,
-        &["--form", "short", "--format", "md", "-o", "out/notes.md"],
+        &["--form", "short", "-o", &handout.display().to_string()],
     )
     .success();
     render(
@@ -690,7 +692,13 @@ fn reports_never_overwrite_workbook_files() {
         &["--form", "short", "--format", "md", "-o", "out/notes.md"],
     )
     .success();
-    assert!(wb.join("handout.html").is_file() && wb.join("out/notes.md").is_file());
+    render(
+        &wb,
+        &["--form", "short", "--format", "md", "-o", "out/notes.md"],
+    )
+    .success();
+    assert!(!wb.join("handout.html").exists());
+    assert!(handout.is_file() && wb.join("out/notes.md").is_file());
     let leftovers: Vec<_> = std::fs::read_dir(wb.join("out"))
         .expect("out")
         .filter_map(Result::ok)

@@ -2,18 +2,19 @@
 //! the external diff driver git then calls (`covalue diff --git-driver`).
 //!
 //! git runs the driver once per changed file, with the file's path and its
-//! old and new contents. The driver puts each side in a small temporary
-//! workbook (the working tree's `covalue.toml` and guide, plus that one
-//! file) and compares them with `covalue diff`'s own comparison, so a
+//! old and new contents. The driver puts each side in a small workbook held
+//! in memory (the working tree's `covalue.toml` and guide, plus that one
+//! file; nothing is written to disk) and compares them with `covalue diff`'s own comparison, so a
 //! process map shows steps moved and fields changed, and an answer file the
 //! words that changed. Files outside a workbook get a plain line diff.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::sync::Arc;
 
 use crate::cmd::{Context, Outcome, user_error};
 use crate::diff::{self, Spec, text};
-use crate::workbook::{self, CONFIG_FILE};
+use crate::workbook::{self, CONFIG_FILE, Files, MemTree};
 
 /// The lines `git-setup` puts in the workbook's `.gitattributes`.
 pub const ATTRIBUTES: &[&str] = &[
@@ -124,51 +125,34 @@ impl<'a> DriverArgs<'a> {
     }
 }
 
+/// One side of the change as git hands it over: a file git wrote (or
+/// `/dev/null` for a side that does not exist). Read as a regular file of
+/// bounded size; anything else counts as empty.
 fn read_side(file: &str) -> Vec<u8> {
     if file == "/dev/null" {
         Vec::new()
     } else {
-        std::fs::read(file).unwrap_or_default()
+        crate::confine::read_regular_file(Path::new(file)).unwrap_or_default()
     }
 }
 
-/// A temporary folder, removed when dropped.
-struct TempDir(PathBuf);
-
-impl TempDir {
-    fn new(tag: &str) -> std::io::Result<TempDir> {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let dir =
-            std::env::temp_dir().join(format!("covalue-{tag}-{}-{nanos}", std::process::id()));
-        std::fs::create_dir_all(&dir)?;
-        Ok(TempDir(dir))
-    }
-}
-
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// A one-file workbook: the real workbook's settings and guide, plus `rel` holding `bytes`.
-fn side(tag: &str, root: &Path, rel: &Path, bytes: Option<&[u8]>) -> std::io::Result<TempDir> {
-    let dir = TempDir::new(tag)?;
+/// A one-file workbook held in memory: the real workbook's settings and
+/// guide, plus `rel` holding `bytes`. Nothing is written to disk, and the
+/// workbook's own files are read only through its jail.
+fn side(root: &Path, rel: &Path, bytes: Option<&[u8]>) -> MemTree {
+    let disk = workbook::Disk::at(root);
+    let mut tree = MemTree::new();
     let mut ignored = Vec::new();
     let config = workbook::load_config(root, None, &mut ignored);
-    std::fs::copy(root.join(CONFIG_FILE), dir.0.join(CONFIG_FILE))?;
-    if !config.guide.starts_with("builtin") {
-        let guide = dir.0.join(&config.guide);
-        if let Some(parent) = guide.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let _ = std::fs::copy(root.join(&config.guide), guide);
+    if let Ok(text) = disk.read(&root.join(CONFIG_FILE)) {
+        tree.insert(CONFIG_FILE, Arc::from(text));
     }
-    let target = dir.0.join(rel);
-    if let Some(parent) = target.parent() {
-        std::fs::create_dir_all(parent)?;
+    if !config.guide.starts_with("builtin") {
+        if let Ok(name) = crate::confine::relative_name(&config.guide) {
+            if let Ok(text) = disk.read(&root.join(&name)) {
+                tree.insert(&name.to_string_lossy(), Arc::from(text));
+            }
+        }
     }
     // The population folder is there on both sides, so only the file differs.
     if let Some(slug) = rel
@@ -176,14 +160,17 @@ fn side(tag: &str, root: &Path, rel: &Path, bytes: Option<&[u8]>) -> std::io::Re
         .ok()
         .and_then(|r| r.components().next())
     {
-        std::fs::create_dir_all(dir.0.join("populations").join(slug))?;
+        tree.insert_dir(&format!(
+            "populations/{}",
+            slug.as_os_str().to_string_lossy()
+        ));
     }
     if let Some(bytes) = bytes {
         if rel != Path::new(CONFIG_FILE) {
-            std::fs::write(&target, bytes)?;
+            tree.insert(&rel.to_string_lossy(), Arc::from(bytes));
         }
     }
-    Ok(dir)
+    tree
 }
 
 /// Runs as git's external diff driver for one file. Always exits 0, as git expects.
@@ -206,24 +193,22 @@ pub fn drive(args: &[String], ctx: &Context) -> anyhow::Result<Outcome> {
     if let (true, Some(root), Some(rel)) = (semantic, &root, &rel) {
         if rel != Path::new(CONFIG_FILE) {
             let a = side(
-                "old",
                 root,
                 rel,
                 (args.old != "/dev/null").then_some(old.as_slice()),
-            )?;
+            );
             let b = side(
-                "new",
                 root,
                 rel,
                 (args.new != "/dev/null").then_some(new.as_slice()),
-            )?;
+            );
             let specs = (
-                Spec::Folder {
-                    root: a.0.clone(),
+                Spec::Tree {
+                    tree: Arc::new(a),
                     label: format!("a/{}", args.path),
                 },
-                Spec::Folder {
-                    root: b.0.clone(),
+                Spec::Tree {
+                    tree: Arc::new(b),
                     label: format!("b/{}", args.path),
                 },
             );

@@ -70,8 +70,14 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             if guide.origin == crate::guide::BUILTIN_NAME {
                 crate::guide::BUILTIN_TEXT.to_string()
             } else {
-                std::fs::read_to_string(&guide.origin)
-                    .unwrap_or_else(|_| crate::guide::BUILTIN_TEXT.to_string())
+                // The site's guide, as written, read again through the workbook's jail.
+                let root = crate::workbook::discover(&ctx.dir)
+                    .map_err(|e| anyhow::anyhow!(e.to_string()))?;
+                let path = root.join(&guide.origin);
+                let bytes = crate::confine::Jail::at(&root).read(&path).map_err(|e| {
+                    anyhow::anyhow!("cannot read {}: {}", guide.origin, e.describe())
+                })?;
+                String::from_utf8_lossy(&bytes).into_owned()
             }
         }
     };

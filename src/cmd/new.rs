@@ -76,6 +76,12 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             name,
             kind,
         } => {
+            scaffold::check_slug("population", &population).map_err(|m| {
+                user_error(
+                    m,
+                    "name the population by its folder name under populations/",
+                )
+            })?;
             scaffold::check_slug("persona", &slug)
                 .map_err(|m| user_error(m, "persona names are file names"))?;
             let dir = root.join("populations").join(&population);

@@ -62,7 +62,6 @@ struct Loaded {
     organisation: Option<String>,
     templates: Option<String>,
     form: Form,
-    guide_file: Option<PathBuf>,
 }
 
 fn load(args: &Args, ctx: &Context) -> anyhow::Result<Loaded> {
@@ -80,7 +79,6 @@ fn load(args: &Args, ctx: &Context) -> anyhow::Result<Loaded> {
             organisation: None,
             templates: None,
             form: Form::Full,
-            guide_file: None,
             guide,
         });
     };
@@ -105,8 +103,6 @@ fn load(args: &Args, ctx: &Context) -> anyhow::Result<Loaded> {
     } else {
         config.title.clone()
     };
-    let guide_file = (config.guide != "builtin" && !config.guide.starts_with("builtin@"))
-        .then(|| root.join(&config.guide));
     Ok(Loaded {
         root: Some(root),
         guide,
@@ -114,7 +110,6 @@ fn load(args: &Args, ctx: &Context) -> anyhow::Result<Loaded> {
         organisation: config.organisation,
         templates: config.templates,
         form: config.form,
-        guide_file,
         workbook,
     })
 }
@@ -158,67 +153,75 @@ fn shown(path: &Path) -> String {
         .to_string()
 }
 
-/// An absolute path with symbolic links and `..` resolved as far as it exists.
-fn resolve(path: &Path) -> PathBuf {
-    if let Ok(real) = path.canonicalize() {
-        return real;
-    }
-    match (path.parent(), path.file_name()) {
-        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => resolve(parent).join(name),
-        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
-    }
-}
-
-/// Refuses an output path that is one of the workbook's own files.
-fn guard_output(out: &Path, loaded: &Loaded, default: &str) -> anyhow::Result<()> {
-    if out.is_dir() {
-        return Err(user_error(
-            format!("{} is a folder", shown(out)),
-            format!(
+/// Where the report may be written: the path asked for, with every link on
+/// the way resolved, or an error saying why not.
+fn output_target(out: &Path, loaded: &Loaded, default: &str) -> anyhow::Result<PathBuf> {
+    use crate::confine::{OutputRefusal, REPORT_DIR};
+    crate::confine::report_target(out, loaded.root.as_deref()).map_err(|why| {
+        let help = match why {
+            OutputRefusal::Folder => format!(
                 "give -o a file name, for example {}",
                 Path::new(&shown(out)).join(default).display()
             ),
-        ));
-    }
-    let Some(root) = &loaded.root else {
-        return Ok(());
+            OutputRefusal::ReportDirLeaves(_) => format!(
+                "remove the {REPORT_DIR} link and let covalue create the folder, or write elsewhere with -o"
+            ),
+            OutputRefusal::InsideWorkbook => format!(
+                "choose another path with -o: under {REPORT_DIR}/ (for example -o {REPORT_DIR}/{default}) or outside the workbook"
+            ),
+            _ => format!("choose another path with -o, or leave -o out to write {REPORT_DIR}/{default}"),
+        };
+        let message = match why {
+            OutputRefusal::Folder => format!("{} is a folder", shown(out)),
+            _ => format!("refusing to write the report to {}: {why}", shown(out)),
+        };
+        user_error(message, help)
+    })
+}
+
+/// The site's templates folder named in `covalue.toml`, when it is a folder
+/// inside the workbook; otherwise a warning and the built-in templates.
+fn templates_dir(ctx: &Context, loaded: &Loaded) -> Option<PathBuf> {
+    let (Some(root), Some(name)) = (&loaded.root, &loaded.templates) else {
+        return None;
     };
-    let real_root = resolve(root);
-    let real = resolve(out);
-    let Ok(inside) = real.strip_prefix(&real_root) else {
-        return Ok(());
+    let rel = match crate::confine::relative_name(name) {
+        Ok(rel) => rel,
+        Err(why) => {
+            warn(
+                ctx,
+                &format!(
+                    "covalue.toml names the templates folder \"{name}\", which covalue will not read ({why}); using the built-in templates"
+                ),
+            );
+            return None;
+        }
     };
-    let refuse = |why: &str| {
-        Err(user_error(
-            format!("refusing to write the report to {}: {why}", shown(out)),
-            format!("choose another path with -o, or leave -o out to write out/{default}"),
-        ))
-    };
-    if inside.starts_with("out") {
-        return Ok(());
-    }
-    if inside.starts_with("populations") {
-        return refuse("the populations folder holds the workbook's own files");
-    }
-    if let Some(templates) = &loaded.templates {
-        if real.starts_with(resolve(&root.join(templates))) {
-            return refuse("it is in the workbook's templates folder");
+    let dir = root.join(rel);
+    match crate::confine::Jail::at(root).resolve(&dir) {
+        Ok(real) if real.is_dir() => Some(real),
+        Ok(_) | Err(crate::source::ReadError::Missing) => {
+            warn(
+                ctx,
+                &format!(
+                    "covalue.toml names the templates folder {}, which does not exist; using the built-in templates",
+                    shown(&dir)
+                ),
+            );
+            None
+        }
+        Err(err) => {
+            warn(
+                ctx,
+                &format!(
+                    "the templates folder {} is not used: {}; using the built-in templates",
+                    shown(&dir),
+                    err.describe()
+                ),
+            );
+            None
         }
     }
-    if loaded
-        .guide_file
-        .as_ref()
-        .is_some_and(|g| resolve(g) == real)
-    {
-        return refuse("it is the workbook's guide");
-    }
-    let source_ext = real
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("toml") || e.eq_ignore_ascii_case("md"));
-    if source_ext && real.exists() {
-        return refuse("it is one of the workbook's own files");
-    }
-    Ok(())
 }
 
 /// Prints the report.
@@ -270,7 +273,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         (None, Some(root)) => root.join("out").join(&default),
         (None, None) => ctx.dir.join(format!("covalue-{default}")),
     };
-    guard_output(&out, &loaded, &default)?;
+    let out = output_target(&out, &loaded, &default)?;
 
     let browser = if args.pdf {
         Some(
@@ -281,24 +284,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         None
     };
 
-    let templates_dir = match (&loaded.root, &loaded.templates) {
-        (Some(root), Some(dir)) => {
-            let dir = root.join(dir);
-            if dir.is_dir() {
-                Some(dir)
-            } else {
-                warn(
-                    ctx,
-                    &format!(
-                        "covalue.toml names the templates folder {}, which does not exist; using the built-in templates",
-                        shown(&dir)
-                    ),
-                );
-                None
-            }
-        }
-        _ => None,
-    };
+    let templates_dir = templates_dir(ctx, &loaded);
     let templates = render::Templates::load(templates_dir.as_deref())
         .map_err(|e| user_error(e.to_string(), e.help()))?;
 

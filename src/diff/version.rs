@@ -24,6 +24,14 @@ pub enum Spec {
         /// The folder as given, for labels.
         label: String,
     },
+    /// A workbook held in memory (one file of a change, as git's diff
+    /// driver hands it over, with the workbook's settings and guide).
+    Tree {
+        /// The files.
+        tree: Arc<MemTree>,
+        /// How it is named in output.
+        label: String,
+    },
     /// A git revision of the repository holding `root`.
     Revision {
         /// The revision as given.
@@ -35,8 +43,10 @@ pub enum Spec {
 
 /// Where a version's files are.
 enum Store {
-    /// On disk, under the root.
-    Disk,
+    /// On disk, under the root (reads confined to it).
+    Disk(Disk),
+    /// In memory, never on disk.
+    Mem(Arc<MemTree>),
     /// In a git revision: every file's entry, and the files read so far.
     Git {
         repo: Repo,
@@ -82,7 +92,7 @@ impl Version {
                     commit: None,
                 },
                 root: root.clone(),
-                store: Store::Disk,
+                store: Store::Disk(Disk::at(root)),
             }),
             Spec::Folder { root, label } => {
                 if !root.join(CONFIG_FILE).is_file() {
@@ -95,7 +105,21 @@ impl Version {
                         commit: None,
                     },
                     root: root.clone(),
-                    store: Store::Disk,
+                    store: Store::Disk(Disk::at(root)),
+                })
+            }
+            Spec::Tree { tree, label } => {
+                if !tree.exists(Path::new(CONFIG_FILE)) {
+                    return Err(DiffError::NotAWorkbook(PathBuf::from(label)));
+                }
+                Ok(Version {
+                    info: VersionInfo {
+                        label: label.clone(),
+                        source: VersionSource::Folder,
+                        commit: None,
+                    },
+                    root: PathBuf::new(),
+                    store: Store::Mem(Arc::clone(tree)),
                 })
             }
             Spec::Revision { rev, root } => {
@@ -138,7 +162,8 @@ impl Version {
     /// Where the loader reads this version's files.
     pub fn files(&self) -> &dyn Files {
         match &self.store {
-            Store::Disk => &Disk,
+            Store::Disk(disk) => disk,
+            Store::Mem(tree) => tree.as_ref(),
             Store::Git { tree, .. } => tree,
         }
     }
@@ -194,34 +219,33 @@ impl Version {
     /// folder and sorted; None when one cannot be read.
     fn population_files(&self, slug: &str) -> Option<Vec<(String, Content<'_>)>> {
         let dir = population_dir(slug);
-        match &self.store {
-            Store::Git { tree, .. } => tree
-                .files_under(&dir)
-                .map(|(path, bytes)| {
-                    let rel = path.strip_prefix(&dir)?.to_string();
-                    Some((rel, Content::Borrowed(bytes?)))
-                })
-                .collect(),
-            Store::Disk => {
-                let base = self.root.join(&dir);
-                let mut files = Vec::new();
-                for entry in walkdir::WalkDir::new(&base).follow_links(true) {
-                    let entry = entry.ok()?;
-                    if entry.file_type().is_dir() {
-                        continue;
-                    }
-                    let rel = entry.path().strip_prefix(&base).ok()?;
-                    let rel = rel
-                        .components()
-                        .map(|c| c.as_os_str().to_string_lossy())
-                        .collect::<Vec<_>>()
-                        .join("/");
-                    let bytes = std::fs::read(entry.path()).ok()?;
-                    files.push((format!("/{rel}"), Content::Owned(bytes)));
+        let disk = match &self.store {
+            Store::Git { tree, .. } => return tree_files(tree, &dir),
+            Store::Mem(tree) => return tree_files(tree, &dir),
+            Store::Disk(disk) => disk,
+        };
+        {
+            let base = self.root.join(&dir);
+            let mut files = Vec::new();
+            // Links are not followed here: each file is read through the
+            // workbook's jail, which follows a link only while it stays inside.
+            for entry in walkdir::WalkDir::new(&base).follow_links(false) {
+                let entry = entry.ok()?;
+                if entry.file_type().is_dir() {
+                    continue;
                 }
-                files.sort_by(|a, b| a.0.cmp(&b.0));
-                Some(files)
+                let rel = entry.path().strip_prefix(&base).ok()?;
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                // A link to a folder, or anything unreadable: compare by loading.
+                let bytes = disk.read(entry.path()).ok()?;
+                files.push((format!("/{rel}"), Content::Owned(bytes)));
             }
+            files.sort_by(|a, b| a.0.cmp(&b.0));
+            Some(files)
         }
     }
 
@@ -239,6 +263,16 @@ impl Version {
                 .collect(),
         )
     }
+}
+
+/// The files under `dir` of a tree in memory, relative to `dir`.
+fn tree_files<'a>(tree: &'a MemTree, dir: &str) -> Option<Vec<(String, Content<'a>)>> {
+    tree.files_under(dir)
+        .map(|(path, bytes)| {
+            let rel = path.strip_prefix(dir)?.to_string();
+            Some((rel, Content::Borrowed(bytes?)))
+        })
+        .collect()
 }
 
 /// The population a workbook path belongs to (`populations/<slug>/…`).

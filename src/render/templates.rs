@@ -10,7 +10,9 @@ use std::path::{Path, PathBuf};
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, Value};
 
+use crate::confine::Jail;
 use crate::render::markdown::escape_markdown;
+use crate::source::ReadError;
 
 /// The built-in templates, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -40,6 +42,23 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The work one template may do in one render call, in minijinja's fuel: about
+/// one unit per instruction and per 64 bytes of text made or written. Each
+/// population is its own call, and so is the document around them. Measured
+/// on the synthetic benchmark (`tests/bench/synth-workbook.sh 1000`): a
+/// population of the full form takes about 11,000, the full form's document
+/// for 1,000 populations (contents and summary) about 240,000, the short
+/// form's 23,000. So 2,000,000 leaves eight times the room the document of
+/// 1,000 populations needs, and a page of a hundred times the usual size;
+/// while a runaway loop stops within milliseconds and a template can make at
+/// most about 128 MB of text in one call.
+pub const FUEL: u64 = 2_000_000;
+
+/// How deep templates may nest includes, macros, loops and blocks. The
+/// built-in templates need less than a tenth of this; a macro that calls
+/// itself stops here, long before the stack runs out.
+pub const RECURSION_LIMIT: usize = 200;
+
 /// The escaping used for Markdown templates.
 const MARKDOWN: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("markdown"));
 
@@ -52,6 +71,8 @@ pub struct TemplateError {
     pub file: Option<PathBuf>,
     /// What went wrong.
     pub message: String,
+    /// Whether it ran into a limit (fuel or nesting) rather than a mistake.
+    pub limit: bool,
 }
 
 impl fmt::Display for TemplateError {
@@ -78,11 +99,16 @@ impl TemplateError {
     /// What the user can do about it.
     pub fn help(&self) -> String {
         match &self.file {
+            Some(file) if self.limit => format!(
+                "a template may do only as much work as a report needs (loops over what the workbook holds, not long-running ones); fix {}, or move it out of the templates folder",
+                file.display()
+            ),
             Some(file) => format!(
                 "fix {}, or move it out of the templates folder to use the built-in {}",
                 file.display(),
                 self.name
             ),
+            None if self.limit => "the report is larger than one report may be; print fewer populations at a time with --population".into(),
             None => "this is a bug in covalue; please report it with the command you ran".into(),
         }
     }
@@ -93,6 +119,8 @@ pub struct Templates {
     env: Environment<'static>,
     /// The site's files that replace built-in templates.
     overrides: Vec<(String, PathBuf)>,
+    /// The site's templates folder, for naming the file of an error.
+    dir: Option<PathBuf>,
 }
 
 impl fmt::Debug for Templates {
@@ -131,6 +159,27 @@ fn auto_escape(name: &str) -> AutoEscape {
     }
 }
 
+/// The text of a file of the site's templates folder, read through the
+/// folder's jail; `None` when there is no such file. The error says why a
+/// file that is there cannot be used.
+fn site_file(jail: &Jail, path: &Path) -> Result<Option<String>, String> {
+    let bytes = match jail.read(path) {
+        Ok(bytes) => bytes,
+        Err(ReadError::Missing) => return Ok(None),
+        Err(ReadError::Outside(to)) => {
+            return Err(format!(
+                "it leads outside the templates folder (to {}), and covalue reads templates only from inside it",
+                to.display()
+            ));
+        }
+        Err(other) => return Err(other.describe()),
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Some(text)),
+        Err(_) => Err("it is not UTF-8 text".into()),
+    }
+}
+
 /// Whether a name may be read from a site's templates folder: a plain file
 /// name, never a path out of the folder.
 fn plain_name(name: &str) -> bool {
@@ -143,7 +192,9 @@ fn plain_name(name: &str) -> bool {
 
 impl Templates {
     /// The built-in templates, with the files of `dir` (when given) replacing
-    /// those of the same name.
+    /// those of the same name. Every file of `dir` is read through a
+    /// [`Jail`]: a link that leads out of the folder, a folder, a device or
+    /// a FIFO is refused, never followed.
     pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
         let mut env = Environment::new();
         let mut syntax = SyntaxConfig::builder();
@@ -151,46 +202,74 @@ impl Templates {
         if let Ok(syntax) = syntax.build() {
             env.set_syntax(syntax);
         }
+        env.set_fuel(Some(FUEL));
+        env.set_recursion_limit(RECURSION_LIMIT);
         env.set_auto_escape_callback(auto_escape);
         env.set_formatter(format_value);
         env.add_filter("code", |text: String| {
             Value::from_safe_string(code_span(&text))
         });
+        let jail = match dir {
+            Some(dir) => Some(Jail::new(dir).map_err(|e| TemplateError {
+                name: String::new(),
+                file: Some(dir.to_path_buf()),
+                message: e.to_string(),
+                limit: false,
+            })?),
+            None => None,
+        };
         let mut overrides = Vec::new();
         for (name, builtin) in BUILTIN {
-            let site = dir.map(|d| d.join(name)).filter(|p| p.is_file());
+            let site = match (dir, &jail) {
+                (Some(dir), Some(jail)) => {
+                    let path = dir.join(name);
+                    site_file(jail, &path)
+                        .map_err(|message| TemplateError {
+                            name: (*name).to_string(),
+                            file: Some(path.clone()),
+                            message,
+                            limit: false,
+                        })?
+                        .map(|text| (path, text))
+                }
+                _ => None,
+            };
             let source = match &site {
-                Some(path) => std::fs::read_to_string(path).map_err(|e| TemplateError {
-                    name: (*name).to_string(),
-                    file: Some(path.clone()),
-                    message: e.to_string(),
-                })?,
+                Some((_, text)) => text.clone(),
                 None => (*builtin).to_string(),
             };
+            let path = site.map(|(path, _)| path);
             env.add_template_owned(*name, source)
                 .map_err(|e| TemplateError {
                     name: (*name).to_string(),
-                    file: site.clone(),
+                    file: path.clone(),
                     message: describe(&e),
+                    limit: false,
                 })?;
-            if let Some(path) = site {
+            if let Some(path) = path {
                 overrides.push(((*name).to_string(), path));
             }
         }
         // Other files of the site's folder can be included by its templates.
-        if let Some(dir) = dir {
+        if let (Some(dir), Some(jail)) = (dir, jail) {
             let dir = dir.to_path_buf();
             env.set_loader(move |name| {
                 if !plain_name(name) {
                     return Ok(None);
                 }
-                match std::fs::read_to_string(dir.join(name)) {
-                    Ok(text) => Ok(Some(text)),
-                    Err(_) => Ok(None),
-                }
+                site_file(&jail, &dir.join(name)).map_err(|message| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        format!("cannot include {name}: {message}"),
+                    )
+                })
             });
         }
-        Ok(Templates { env, overrides })
+        Ok(Templates {
+            env,
+            overrides,
+            dir: dir.map(Path::to_path_buf),
+        })
     }
 
     /// The site's files that replace built-in templates, by name.
@@ -198,16 +277,17 @@ impl Templates {
         &self.overrides
     }
 
-    /// Renders a template with a context.
+    /// Renders a template with a context. A template that runs out of fuel
+    /// or nests too deep is an error naming the file it happened in.
     pub fn render(&self, name: &str, context: Value) -> Result<String, TemplateError> {
-        let error = |e: minijinja::Error| TemplateError {
-            name: name.to_string(),
-            file: self
-                .overrides
-                .iter()
-                .find(|(n, _)| Some(n.as_str()) == e.name().or(Some(name)))
-                .map(|(_, p)| p.clone()),
-            message: describe(&e),
+        let error = |e: minijinja::Error| {
+            let failed = e.name().unwrap_or(name);
+            TemplateError {
+                name: failed.to_string(),
+                file: self.site_path(failed),
+                message: describe(&e),
+                limit: is_limit(&e),
+            }
         };
         self.env
             .get_template(name)
@@ -215,6 +295,24 @@ impl Templates {
             .render(context)
             .map_err(error)
     }
+
+    /// The site's file a template came from, if it is not built in.
+    fn site_path(&self, name: &str) -> Option<PathBuf> {
+        if let Some((_, path)) = self.overrides.iter().find(|(n, _)| n == name) {
+            return Some(path.clone());
+        }
+        let builtin = BUILTIN.iter().any(|(n, _)| *n == name);
+        match &self.dir {
+            Some(dir) if !builtin && plain_name(name) => Some(dir.join(name)),
+            _ => None,
+        }
+    }
+}
+
+/// Whether an error is a limit reached (fuel, nesting) rather than a mistake.
+fn is_limit(e: &minijinja::Error) -> bool {
+    e.kind() == minijinja::ErrorKind::OutOfFuel
+        || e.detail().is_some_and(|d| d.contains("recursion limit"))
 }
 
 /// A Markdown code span showing `text` as written, whatever it contains.
@@ -241,6 +339,15 @@ pub fn code_span(text: &str) -> String {
 /// A minijinja error in one line, with the line it is on.
 fn describe(e: &minijinja::Error) -> String {
     let mut text = e.kind().to_string();
+    if e.kind() == minijinja::ErrorKind::OutOfFuel {
+        text = format!(
+            "it was stopped after doing more work than a report needs ({FUEL} steps): a loop runs too long, or text grows too large"
+        );
+    } else if is_limit(e) {
+        text = format!(
+            "it was stopped after nesting includes, macros or loops more than {RECURSION_LIMIT} deep"
+        );
+    }
     if let Some(detail) = e.detail() {
         text = format!("{text}: {detail}");
     }

@@ -6,7 +6,8 @@ use std::io;
 use std::path::{Component, Path};
 use std::sync::Arc;
 
-use crate::source::{self, ReadError};
+use crate::confine::Jail;
+use crate::source::ReadError;
 
 /// A source of workbook files. Paths are the ones the loader builds by
 /// joining the workbook's root with relative names.
@@ -25,20 +26,35 @@ pub trait Files: Sync {
     }
 }
 
-/// The workbook as it is on disk.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct Disk;
+/// The workbook as it is on disk. Every read goes through the workbook's
+/// [`Jail`]: links are followed only while they stay inside the workbook, and
+/// only regular files of bounded size are read.
+#[derive(Debug, Clone)]
+pub struct Disk {
+    jail: Jail,
+}
+
+impl Disk {
+    /// The workbook whose root folder is `root`.
+    pub fn at(root: &Path) -> Disk {
+        Disk {
+            jail: Jail::at(root),
+        }
+    }
+
+    /// The jail every read goes through.
+    pub fn jail(&self) -> &Jail {
+        &self.jail
+    }
+}
 
 impl Files for Disk {
     fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
-        source::read_bytes(path)
+        self.jail.read(path)
     }
 
     fn list_dir(&self, path: &Path) -> io::Result<Vec<String>> {
-        Ok(std::fs::read_dir(path)?
-            .flatten()
-            .map(|e| e.file_name().to_string_lossy().to_string())
-            .collect())
+        self.jail.list_dir(path)
     }
 
     fn is_dir(&self, path: &Path) -> bool {
@@ -55,7 +71,7 @@ impl Files for Disk {
 }
 
 /// A file of a [`MemTree`].
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 enum MemFile {
     /// Its bytes, shared between files with the same content.
     Bytes(Arc<[u8]>),
@@ -65,7 +81,7 @@ enum MemFile {
 
 /// A tree of files held in memory, keyed by `/`-separated paths relative to
 /// its root; folders are implied by the files in them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct MemTree {
     files: BTreeMap<String, MemFile>,
     /// Every folder (the root is `""`), with the names of its entries.

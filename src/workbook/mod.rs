@@ -179,6 +179,12 @@ pub fn read_error_finding(display: &str, err: &ReadError) -> Finding {
             .help("move the folder away and put the file in its place"),
         ReadError::Io(e) => Finding { message: format!("{display} cannot be read: {e}"), ..f }
             .help("check that the file exists, is not a broken or looping link, and that you may read it"),
+        ReadError::Outside(_) => Finding { message: format!("{display} is not read: {}", err.describe()), ..f }
+            .help("a workbook may use links only to places inside its own folder; replace the link with the file itself"),
+        ReadError::NotAFile(_) => Finding { message: format!("{display} is not read: {}", err.describe()), ..f }
+            .help("put a text file in its place"),
+        ReadError::TooLarge(_) => Finding { message: format!("{display} is not read: {}", err.describe()), ..f }
+            .help("split the text into smaller files, or move large material out of the workbook and link to it"),
         ReadError::NotUtf8 { line, column } => Finding {
             message: format!("{display} is not UTF-8 text"),
             line: Some(*line),
@@ -237,7 +243,7 @@ fn read_toml(
 
 /// Reads `covalue.toml`.
 pub fn load_config(root: &Path, hook: Option<SourceHook<'_>>, out: &mut Vec<Finding>) -> Config {
-    load_config_from(&Disk, root, hook, out)
+    load_config_from(&Disk::at(root), root, hook, out)
 }
 
 /// Reads `covalue.toml` from `files`.
@@ -278,7 +284,7 @@ pub fn load_config_from(
 
 /// Loads the guide a workbook names.
 pub fn load_guide(root: &Path, name: &str) -> Result<Guide, Vec<Finding>> {
-    load_guide_from(&Disk, root, name)
+    load_guide_from(&Disk::at(root), root, name)
 }
 
 /// Loads the guide a workbook names, reading a site's guide file from `files`.
@@ -298,7 +304,20 @@ pub fn load_guide_from(files: &dyn Files, root: &Path, name: &str) -> Result<Gui
         .in_file(CONFIG_FILE)
         .help(format!("write guide = \"builtin@{}\" (or just \"builtin\"), or install the covalue that ships version {version}", builtin.version))]);
     }
-    let path = root.join(name);
+    let rel = match crate::confine::relative_name(name) {
+        Ok(rel) => rel,
+        Err(why) => {
+            return Err(vec![
+                Finding::error(
+                    "CV040",
+                    format!("covalue.toml names the guide \"{name}\", which covalue will not read: {why}"),
+                )
+                .in_file(CONFIG_FILE)
+                .help("keep a site's guide inside the workbook and name it by a relative path, for example guide = \"guide/site-guide.toml\""),
+            ]);
+        }
+    };
+    let path = root.join(rel);
     let display = display_of(root, &path);
     match read_source(files, &path, &display) {
         Ok(source) => Guide::from_source(&source),
@@ -311,7 +330,7 @@ impl Workbook {
     /// reads its settings and guide and lists its populations, without
     /// reading them yet (see [`Workbook::map_populations`]).
     pub fn open(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
-        Workbook::open_from(&Disk, root, hook)
+        Workbook::open_from(&Disk::at(root), root, hook)
     }
 
     /// Opens the workbook at `root`, reading its files from `files`.
@@ -339,7 +358,7 @@ impl Workbook {
 
     /// Loads the workbook at `root` with every population in memory.
     pub fn load(root: &Path, hook: Option<SourceHook<'_>>) -> Result<Workbook, LoadError> {
-        Workbook::load_from(&Disk, root, hook)
+        Workbook::load_from(&Disk::at(root), root, hook)
     }
 
     /// Loads the workbook at `root`, reading its files from `files`.
@@ -363,7 +382,7 @@ impl Workbook {
         hook: Option<SourceHook<'_>>,
         f: impl Fn(Population) -> T + Sync,
     ) -> Vec<T> {
-        self.map_populations_from(&Disk, only, hook, f)
+        self.map_populations_from(&Disk::at(&self.root), only, hook, f)
     }
 
     /// [`Workbook::map_populations`], reading from `files`.
@@ -464,7 +483,7 @@ pub fn load_population(
     guide: &Guide,
     hook: Option<SourceHook<'_>>,
 ) -> Population {
-    load_population_from(&Disk, root, slug, guide, hook)
+    load_population_from(&Disk::at(root), root, slug, guide, hook)
 }
 
 /// Loads one population folder, reading its files from `files`.
@@ -623,13 +642,18 @@ fn markdown_files(
         );
         return Vec::new();
     }
-    let Ok(entries) = files.list_dir(dir) else {
-        findings.push(
-            Finding::error("CV001", format!("the folder {rel} cannot be read"))
-                .in_file(&rel)
-                .help("check its permissions"),
-        );
-        return Vec::new();
+    let entries = match files.list_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            findings.push(
+                Finding::error("CV001", format!("the folder {rel} cannot be read: {err}"))
+                    .in_file(&rel)
+                    .help(
+                        "check its permissions; a workbook may link only to folders inside itself",
+                    ),
+            );
+            return Vec::new();
+        }
     };
     let mut found = Vec::new();
     for name in entries {
