@@ -455,27 +455,13 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     let word_l = word.to_lowercase();
     candidates
         .into_iter()
-        .map(|c| (edit_distance(&word_l, &c.to_lowercase()), c))
+        .map(|c| (strsim::levenshtein(&word_l, &c.to_lowercase()), c))
         .filter(|(d, c)| {
             *d <= (c.chars().count().max(3) / 3).max(1)
                 || c.replace(['_', '-', ' '], "") == word_l.replace(['_', '-', ' '], "")
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != *cb);
-            cur.push((prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev.last().copied().unwrap_or(0)
 }
 
 /// Where a value is in a file, such as `step[3].coproduction`; written out
@@ -800,21 +786,14 @@ pub fn is_date(s: &str) -> bool {
     parse_date(s).is_some()
 }
 
-/// Parses a YYYY-MM-DD date into (year, month, day), checking the calendar.
-pub fn parse_date(s: &str) -> Option<(i32, u32, u32)> {
+/// Parses a YYYY-MM-DD date (exactly four, two and two digits), checking
+/// the calendar.
+pub fn parse_date(s: &str) -> Option<crate::date::Date> {
     let mut parts = s.trim().splitn(3, '-');
-    let y: i32 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
-    let m: u32 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
-    let d: u32 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = match m {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&d).then_some((y, m, d))
+    let y: i16 = parts.next().filter(|p| p.len() == 4)?.parse().ok()?;
+    let m: i8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    let d: i8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
+    jiff::civil::Date::new(y, m, d).ok()
 }
 
 /// The JSON Schema (draft-07) of a record, with allowed values from `vocab`.
@@ -977,7 +956,19 @@ mod tests {
         assert!(!is_slug("First visit"));
         assert!(!is_slug("a--b"));
         assert!(!is_slug(".."));
-        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(
+            parse_date("2024-02-29"),
+            Some(jiff::civil::date(2024, 2, 29))
+        );
         assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("1900-02-29"), None);
+        assert_eq!(
+            parse_date("2000-02-29"),
+            Some(jiff::civil::date(2000, 2, 29))
+        );
+        assert_eq!(parse_date("2025-04-31"), None);
+        assert_eq!(parse_date("2025-13-01"), None);
+        assert_eq!(parse_date("2025-00-10"), None);
+        assert_eq!(parse_date("2025-1-10"), None);
     }
 }
