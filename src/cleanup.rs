@@ -149,10 +149,18 @@ impl TempPath {
     /// Renames it to `target` (which it replaces) and forgets it. On failure
     /// it stays registered, to be removed when dropped.
     pub fn rename_to(self, target: &Path) -> io::Result<()> {
+        let path = self.path.clone();
+        self.keep(|| std::fs::rename(&path, target))
+    }
+
+    /// Runs `move_into_place` (which renames it) with the registry locked,
+    /// and forgets it when that succeeds. On failure it stays registered, to
+    /// be removed when dropped.
+    pub fn keep<T>(self, move_into_place: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
         let mut reg = registry();
-        std::fs::rename(&self.path, target)?;
+        let kept = move_into_place()?;
         reg.forget_path(self.id);
-        Ok(())
+        Ok(kept)
     }
 }
 

@@ -7,6 +7,8 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use tempfile::NamedTempFile;
+
 use crate::cleanup::TempPath;
 
 /// What happened to a file covalue was asked to create.
@@ -18,38 +20,67 @@ pub enum Created {
     LeftAlone(PathBuf),
 }
 
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map_or_else(|| "covalue".into(), |n| n.to_string_lossy().to_string());
-    let unique = format!(
-        ".{name}.covalue-{}-{}.tmp",
-        std::process::id(),
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos())
-    );
-    path.with_file_name(unique)
+/// A temporary file beside its target (so that renaming it is atomic),
+/// named `.NAME.covalue-RANDOM.tmp`, registered for clean-up while it exists.
+struct Temp {
+    file: NamedTempFile,
+    registered: TempPath,
 }
 
 /// Creates a new, empty temporary file beside `path` (and its folder),
-/// removed when the returned guard is dropped.
-fn create_temp(path: &Path) -> io::Result<(TempPath, fs::File)> {
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)?;
-    }
-    TempPath::create(temp_path(path), |tmp| {
-        fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(tmp)
-    })
+/// removed when dropped.
+fn create_temp(path: &Path) -> io::Result<Temp> {
+    let dir = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(parent) => {
+            fs::create_dir_all(parent)?;
+            parent
+        }
+        None => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "covalue".into(), |n| n.to_string_lossy().to_string());
+    let mut registered = None;
+    let file = tempfile::Builder::new()
+        .prefix(&format!(".{name}.covalue-"))
+        .suffix(".tmp")
+        .make_in(dir, |tmp| {
+            // Registered before it exists; created with the usual
+            // permissions of a new file, which the output keeps.
+            let (guard, file) = TempPath::create(tmp.to_path_buf(), |tmp| {
+                fs::OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .open(tmp)
+            })?;
+            registered = Some(guard);
+            Ok(file)
+        })?;
+    let registered =
+        registered.ok_or_else(|| io::Error::other("the temporary file was not registered"))?;
+    Ok(Temp { file, registered })
 }
 
-fn write_temp(path: &Path, content: &[u8]) -> io::Result<TempPath> {
-    let (tmp, mut file) = create_temp(path)?;
-    file.write_all(content)?;
-    file.sync_all()?;
+impl Temp {
+    /// Flushes it to disk and renames it to `path`, replacing what is there
+    /// (`replace`) or only when nothing is (AlreadyExists otherwise).
+    fn persist(self, path: &Path, replace: bool) -> io::Result<()> {
+        let Temp { file, registered } = self;
+        file.as_file().sync_all()?;
+        registered.keep(|| {
+            let persisted = if replace {
+                file.persist(path)
+            } else {
+                file.persist_noclobber(path)
+            };
+            persisted.map(drop).map_err(|e| e.error)
+        })
+    }
+}
+
+fn write_temp(path: &Path, content: &[u8]) -> io::Result<Temp> {
+    let mut tmp = create_temp(path)?;
+    tmp.file.write_all(content)?;
     Ok(tmp)
 }
 
@@ -58,16 +89,14 @@ pub fn create_new(path: &Path, content: &str) -> io::Result<Created> {
     if path.exists() || path.is_symlink() {
         return Ok(Created::LeftAlone(path.to_path_buf()));
     }
-    let tmp = write_temp(path, content.as_bytes())?;
-    let linked = fs::hard_link(tmp.path(), path);
-    drop(tmp);
-    match linked {
+    match write_temp(path, content.as_bytes())?.persist(path, false) {
         Ok(()) => Ok(Created::Written(path.to_path_buf())),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
             Ok(Created::LeftAlone(path.to_path_buf()))
         }
         Err(_) => {
-            // The file system cannot link: fall back to an exclusive create.
+            // The file system can neither rename without replacing nor
+            // link: fall back to an exclusive create.
             match fs::OpenOptions::new()
                 .write(true)
                 .create_new(true)
@@ -88,7 +117,7 @@ pub fn create_new(path: &Path, content: &str) -> io::Result<Created> {
 
 /// Writes an output file atomically, replacing an earlier output.
 pub fn write_atomic(path: &Path, content: &[u8]) -> io::Result<()> {
-    write_temp(path, content)?.rename_to(path)
+    write_temp(path, content)?.persist(path, true)
 }
 
 /// Writes an output file atomically as it is produced: `write` streams into
@@ -102,13 +131,12 @@ where
     E: From<io::Error>,
 {
     // Dropping `tmp` on any error below removes the temporary file.
-    let (tmp, file) = create_temp(path)?;
-    let mut out = io::BufWriter::with_capacity(1 << 16, file);
+    let mut tmp = create_temp(path)?;
+    let mut out = io::BufWriter::with_capacity(1 << 16, tmp.file.as_file_mut());
     let value = write(&mut out)?;
-    let file = out.into_inner().map_err(io::IntoInnerError::into_error)?;
-    file.sync_all()?;
-    drop(file);
-    tmp.rename_to(path)?;
+    out.flush()?;
+    drop(out);
+    tmp.persist(path, true)?;
     Ok(value)
 }
 
