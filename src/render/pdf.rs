@@ -105,19 +105,6 @@ impl PdfError {
     }
 }
 
-fn is_executable(path: &Path) -> bool {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        path.metadata()
-            .is_ok_and(|m| m.is_file() && m.permissions().mode() & 0o111 != 0)
-    }
-    #[cfg(not(unix))]
-    {
-        path.is_file()
-    }
-}
-
 /// Finds the browser to print with: `explicit` (from `--browser`), else the
 /// environment variable, else the usual names on PATH.
 pub fn find_browser(explicit: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, PdfError> {
@@ -139,12 +126,9 @@ pub fn find_browser(explicit: Option<&Path>, env: Option<OsString>) -> Result<Pa
     search_path(BROWSER_NAMES).ok_or(PdfError::NoBrowser)
 }
 
+/// The first of `names` found as an executable file on PATH.
 fn search_path(names: &[&str]) -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    let dirs: Vec<PathBuf> = std::env::split_paths(&path).collect();
-    names
-        .iter()
-        .find_map(|name| dirs.iter().map(|d| d.join(name)).find(|p| is_executable(p)))
+    names.iter().find_map(|name| which::which(name).ok())
 }
 
 /// A `file://` URL for an absolute path.
