@@ -10,6 +10,7 @@ pub mod confine;
 pub mod date;
 pub mod diff;
 pub mod finding;
+pub mod escape;
 pub mod fsutil;
 pub mod git;
 pub mod guide;

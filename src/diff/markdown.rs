@@ -6,22 +6,7 @@ use std::io::{self, Write};
 
 use super::model::DiffReport;
 use super::view::{self, Inline, Item, Line, Problem};
-
-/// Escapes text so Markdown shows it as written (on one line).
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' | '\t' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+use crate::escape::markdown as escape;
 
 /// A code span that holds any text, backticks included.
 fn code(text: &str) -> String {

@@ -117,7 +117,7 @@ pub fn to_html(markdown: &str, heading_base: u8) -> String {
     match comrak::format_html(root, &options, &mut html) {
         Ok(()) => html,
         // Writing to a String cannot fail; should it, show the text escaped.
-        Err(_) => format!("<p>{}</p>", escape_html(markdown)),
+        Err(_) => format!("<p>{}</p>", crate::escape::html(markdown)),
     }
 }
 
@@ -131,7 +131,7 @@ pub fn to_markdown(markdown: &str, heading_base: u8) -> String {
     let mut out = String::with_capacity(markdown.len() + 64);
     match comrak::format_commonmark(root, &options, &mut out) {
         Ok(()) => out.trim_end().to_string(),
-        Err(_) => escape_markdown(markdown),
+        Err(_) => crate::escape::markdown(markdown.trim()),
     }
 }
 
@@ -259,50 +259,6 @@ pub fn shorten(text: &str, max: usize) -> String {
         "{}…",
         cut.trim_end_matches([' ', ',', ';', ':', '.', '-', '('])
     )
-}
-
-/// Escapes text for HTML and SVG element content and attribute values.
-/// Control characters, which XML does not allow, are dropped.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {}
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes text so that Markdown shows it as written, on one line: markup
-/// characters are backslash-escaped and line breaks become spaces.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut last_space = false;
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '!' | '&' | '{'
-            | '}' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_whitespace() || c.is_control() => {
-                if !last_space {
-                    out.push(' ');
-                }
-                last_space = true;
-                continue;
-            }
-            _ => out.push(c),
-        }
-        last_space = false;
-    }
-    out.trim().to_string()
 }
 
 #[cfg(test)]
@@ -449,13 +405,5 @@ mod tests {
         assert_eq!(shorten("short", 10), "short");
         assert_eq!(shorten("", 10), "");
         assert_eq!(shorten("ééééééééééééé", 5), "éééé…");
-    }
-
-    #[test]
-    fn escaping_for_markdown_keeps_text_on_one_line() {
-        assert_eq!(
-            escape_markdown("a *b*\n<script> | [x](y)"),
-            "a \\*b\\* \\<script\\> \\| \\[x\\](y)"
-        );
     }
 }

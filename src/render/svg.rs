@@ -4,7 +4,7 @@
 //! style and a row of dots, not by colour alone, and each picture carries a
 //! legend, a `<title>` and a `<desc>` for screen readers.
 
-use super::markdown::escape_html;
+use crate::escape::html as escape_html;
 use std::fmt::Write as _;
 
 use crate::guide::Guide;

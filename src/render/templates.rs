@@ -11,7 +11,6 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::confine::Jail;
-use crate::render::markdown::escape_markdown;
 use crate::source::ReadError;
 
 /// The built-in templates, by name.
@@ -145,7 +144,7 @@ fn format_value(
             return Ok(());
         }
         return out
-            .write_str(&escape_markdown(&value.to_string()))
+            .write_str(&crate::escape::markdown(value.to_string().trim()))
             .map_err(Into::into);
     }
     minijinja::escape_formatter(out, state, value)
