@@ -4,11 +4,12 @@
 
 use std::io::{self, Write};
 
-use anstyle::{AnsiColor, Effects, Style};
+use anstyle::{Effects, Style};
 
 use super::file_prefix;
 use super::model::{DiffReport, Side};
 use super::view::{self, Inline, Item, Line, Mark, Problem, View};
+use crate::palette::{ADDED, CHANGED, CODE, DIM, EMPHASIS, PLAIN, REMOVED};
 use crate::print;
 
 /// How to print.
@@ -22,13 +23,6 @@ pub struct Options {
     /// Print less: no closing summary line.
     pub quiet: bool,
 }
-
-const BOLD: Style = Style::new().effects(Effects::BOLD);
-const DIM: Style = Style::new().effects(Effects::DIMMED);
-const GREEN: Style = AnsiColor::Green.on_default();
-const RED: Style = AnsiColor::Red.on_default();
-const YELLOW: Style = AnsiColor::Yellow.on_default();
-const CYAN: Style = AnsiColor::Cyan.on_default();
 
 struct Printer<'a> {
     out: &'a mut dyn Write,
@@ -47,19 +41,18 @@ impl Printer<'_> {
     fn line(&mut self, line: &Line) -> io::Result<()> {
         for piece in &line.0 {
             match piece {
-                Inline::Text(s) | Inline::Question(s) | Inline::Value(s) => {
-                    self.paint(Style::new(), s)?
-                }
-                Inline::Code(s) => self.paint(CYAN, s)?,
-                Inline::Name(s) => self.paint(BOLD, s)?,
+                Inline::Text(s) | Inline::Question(s) | Inline::Value(s) => self.paint(PLAIN, s)?,
+                Inline::Code(s) => self.paint(CODE, s)?,
+                Inline::Name(s) => self.paint(EMPHASIS, s)?,
                 Inline::Nothing => self.paint(DIM, "(none)")?,
-                Inline::Arrow => self.paint(Style::new(), " → ")?,
+                Inline::Arrow => self.paint(PLAIN, " → ")?,
                 Inline::Gap => self.paint(DIM, "…")?,
-                Inline::Removed(s) if self.color => {
-                    self.paint(RED.effects(Effects::UNDERLINE | Effects::STRIKETHROUGH), s)?
-                }
+                Inline::Removed(s) if self.color => self.paint(
+                    REMOVED.effects(Effects::UNDERLINE | Effects::STRIKETHROUGH),
+                    s,
+                )?,
                 Inline::Added(s) if self.color => {
-                    self.paint(GREEN.effects(Effects::UNDERLINE), s)?
+                    self.paint(ADDED.effects(Effects::UNDERLINE), s)?
                 }
                 Inline::Removed(s) => write!(self.out, "[-{s}-]")?,
                 Inline::Added(s) => write!(self.out, "{{+{s}+}}")?,
@@ -70,10 +63,10 @@ impl Printer<'_> {
 
     fn item(&mut self, item: &Item, indent: &str) -> io::Result<()> {
         let (mark, style) = match item.mark {
-            Mark::Added => ("+", GREEN),
-            Mark::Removed => ("-", RED),
-            Mark::Changed => ("~", YELLOW),
-            Mark::Moved => ("↕", YELLOW),
+            Mark::Added => ("+", ADDED),
+            Mark::Removed => ("-", REMOVED),
+            Mark::Changed => ("~", CHANGED),
+            Mark::Moved => ("↕", CHANGED),
         };
         write!(self.out, "{indent}")?;
         self.paint(style, mark)?;
@@ -115,12 +108,12 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
         color: options.color,
     };
     if report.changed() {
-        p.paint(BOLD, &view.compared)?;
+        p.paint(EMPHASIS, &view.compared)?;
         writeln!(p.out)?;
         writeln!(p.out)?;
     }
     if !view.workbook.is_empty() {
-        p.paint(BOLD, "covalue.toml")?;
+        p.paint(EMPHASIS, "covalue.toml")?;
         writeln!(p.out)?;
         for item in &view.workbook {
             p.item(item, "  ")?;
@@ -129,9 +122,9 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
     }
     p.problems(&view.problems, report, options)?;
     for pop in &view.populations {
-        p.paint(BOLD, &pop.name)?;
+        p.paint(EMPHASIS, &pop.name)?;
         write!(p.out, " (")?;
-        p.paint(CYAN, &pop.slug)?;
+        p.paint(CODE, &pop.slug)?;
         writeln!(p.out, ")")?;
         if !pop.summary.is_blank() {
             write!(p.out, "  ")?;
@@ -141,7 +134,7 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
         p.problems(&pop.problems, report, options)?;
         for group in &pop.groups {
             write!(p.out, "  ")?;
-            p.paint(BOLD, &group.title)?;
+            p.paint(EMPHASIS, &group.title)?;
             writeln!(p.out)?;
             for part in &group.parts {
                 let indent = match &part.heading {
@@ -159,7 +152,7 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
         writeln!(p.out)?;
     }
     if !options.quiet {
-        p.paint(BOLD, &view.summary)?;
+        p.paint(EMPHASIS, &view.summary)?;
         writeln!(p.out)?;
     }
     Ok(())
@@ -184,17 +177,17 @@ pub fn write_stat(out: &mut dyn Write, report: &DiffReport, options: &Options) -
         .unwrap_or(0);
     for row in &rows {
         let style = match row.state {
-            super::model::PopulationState::Added => GREEN,
-            super::model::PopulationState::Removed => RED,
-            super::model::PopulationState::Changed => Style::new(),
+            super::model::PopulationState::Added => ADDED,
+            super::model::PopulationState::Removed => REMOVED,
+            super::model::PopulationState::Changed => PLAIN,
         };
-        p.paint(CYAN, &format!("{:slug_width$}", row.slug))?;
+        p.paint(CODE, &format!("{:slug_width$}", row.slug))?;
         write!(p.out, "  ")?;
         p.paint(style, &format!("{:change_width$}", row.changes))?;
         writeln!(p.out, "  {}", row.completeness)?;
     }
     if !options.quiet {
-        p.paint(BOLD, &view::summary(report))?;
+        p.paint(EMPHASIS, &view::summary(report))?;
         writeln!(p.out)?;
     }
     Ok(())
