@@ -8,6 +8,9 @@ use serde::Serialize;
 
 use crate::source::Source;
 
+mod code;
+pub use code::{Code, UnknownCode};
+
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]

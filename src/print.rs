@@ -1,22 +1,31 @@
 //! Printing findings and summaries: one printer for people (in the shape of
-//! rustc's diagnostics, coloured on a terminal only) and one for JSON.
+//! rustc's diagnostics, drawn by `annotate-snippets`, coloured on a terminal
+//! only) and one for JSON.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 
-use anstyle::{AnsiColor, Effects, Style};
+use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
+use anstyle::Style;
 
 use crate::check::{PopulationSummary, Report};
 use crate::finding::{Finding, Severity};
+use crate::palette;
 
-const BOLD: Style = Style::new().effects(Effects::BOLD);
-const BLUE: Style = AnsiColor::Blue.on_default().effects(Effects::BOLD);
+const BOLD: Style = palette::EMPHASIS;
+const BLUE: Style = palette::GUTTER;
+
+/// The most characters of a line shown in a snippet, unless the finding
+/// points further along (then the line is shown up to a little past it).
+const SHOWN_CHARS: usize = 160;
+/// The most characters underlined.
+const MARKED_CHARS: usize = 160;
+/// Characters shown after the mark when a long line is cut.
+const CONTEXT_CHARS: usize = 20;
 
 fn severity_style(severity: Severity) -> Style {
-    match severity {
-        Severity::Error => AnsiColor::Red.on_default().effects(Effects::BOLD),
-        Severity::Warning => AnsiColor::Yellow.on_default().effects(Effects::BOLD),
-        Severity::Info => AnsiColor::Cyan.on_default().effects(Effects::BOLD),
-    }
+    palette::severity(severity)
 }
 
 /// Treats output cut short by a closed pipe (`covalue check | head -1`) as
@@ -29,50 +38,108 @@ pub fn unless_closed_pipe(written: io::Result<()>) -> io::Result<()> {
     }
 }
 
-/// Writes one finding for people. `prefix` is put before file paths (the
-/// workbook's folder as seen from where covalue was started).
-pub fn finding(out: &mut dyn Write, f: &Finding, prefix: &str) -> io::Result<()> {
-    let style = severity_style(f.severity);
-    writeln!(
-        out,
-        "{style}{}[{}]{style:#}{BOLD}: {}{BOLD:#}",
-        f.severity, f.code, f.message
-    )?;
-    let line_no = f.line.map(|l| l.to_string()).unwrap_or_default();
-    let gutter = " ".repeat(line_no.len().max(1));
-    if let Some(file) = &f.file {
-        let place = match (f.line, f.column) {
-            (Some(l), Some(c)) => format!("{prefix}{file}:{l}:{c}"),
-            (Some(l), None) => format!("{prefix}{file}:{l}"),
-            _ => format!("{prefix}{file}"),
-        };
-        writeln!(out, "{gutter}{BLUE}-->{BLUE:#} {place}")?;
+/// Whether findings are drawn with colour: not with `--color never` or
+/// `NO_COLOR`. Where colour is on but the output is no terminal, the
+/// `anstream` stream written to drops the styles.
+fn colour_wanted() -> bool {
+    match anstream::ColorChoice::global() {
+        anstream::ColorChoice::Never => false,
+        anstream::ColorChoice::Always | anstream::ColorChoice::AlwaysAnsi => true,
+        anstream::ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     }
-    if let (Some(snippet), Some(line), Some(column)) = (&f.snippet, f.line, f.column) {
-        let shown: String = snippet
-            .chars()
-            .take(160)
-            .collect::<String>()
-            .replace('\t', "    ");
-        let before: String = snippet
-            .chars()
-            .take(column.saturating_sub(1))
-            .collect::<String>()
-            .replace('\t', "    ");
-        let pad = " ".repeat(before.chars().count().min(160));
-        let width = f.width.clamp(1, 160usize.saturating_sub(pad.len()).max(1));
-        writeln!(out, "{gutter} {BLUE}|{BLUE:#}")?;
-        writeln!(out, "{BLUE}{line}{BLUE:#} {BLUE}|{BLUE:#} {shown}")?;
-        writeln!(
-            out,
-            "{gutter} {BLUE}|{BLUE:#} {pad}{style}{}{style:#}",
-            "^".repeat(width)
-        )?;
+}
+
+/// The renderer of findings: covalue's colours, or none at all.
+fn renderer(colour: bool) -> Renderer {
+    if colour {
+        Renderer::styled()
+            .error(severity_style(Severity::Error))
+            .warning(severity_style(Severity::Warning))
+            .info(severity_style(Severity::Info))
+            .note(severity_style(Severity::Info))
+            .help(BOLD)
+            .line_num(BLUE)
+            .emphasis(BOLD)
+    } else {
+        Renderer::plain()
+    }
+}
+
+fn level(severity: Severity) -> Level<'static> {
+    match severity {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// The byte offset of the `n`th character (0-based) of a line, or its end.
+fn byte_of_char(line: &str, n: usize) -> usize {
+    line.char_indices().nth(n).map_or(line.len(), |(i, _)| i)
+}
+
+/// The part of a line to show and the byte range to underline in it, for a
+/// mark at 1-based character `column`, `width` characters wide. A long line
+/// is cut a little after the mark (and marked `…`); what comes before the
+/// mark is kept, so the column `annotate-snippets` counts stays right.
+fn shown(line: &str, column: usize, width: usize) -> (Cow<'_, str>, Range<usize>) {
+    let first = column.saturating_sub(1);
+    let width = width.clamp(1, MARKED_CHARS);
+    let keep = SHOWN_CHARS.max(first + width + CONTEXT_CHARS);
+    let start = byte_of_char(line, first);
+    let cut = byte_of_char(line, keep);
+    let end = byte_of_char(line, first + width).min(cut);
+    if cut < line.len() {
+        (Cow::Owned(format!("{}…", &line[..cut])), start..end)
+    } else {
+        (Cow::Borrowed(line), start..end)
+    }
+}
+
+/// A finding as rustc draws a diagnostic: `error[CV012]: message`, then
+/// `--> file:line:col`, the line with the place underlined, and `= help:`.
+/// `prefix` is put before file paths. No trailing newline.
+pub fn render_finding(f: &Finding, prefix: &str, colour: bool) -> String {
+    let code = f.code.to_string();
+    let path = f.file.as_ref().map(|file| format!("{prefix}{file}"));
+    let source = match (&f.snippet, f.line, f.column) {
+        (Some(snippet), Some(line), Some(column)) => Some((snippet, line, column)),
+        _ => None,
+    };
+    let visible = source.map(|(snippet, _, column)| shown(snippet, column, f.width));
+    let mut group = Group::with_title(level(f.severity).primary_title(f.message.as_str()).id(code));
+    match (&path, source, &visible) {
+        (Some(path), Some((_, line, _)), Some((text, span))) => {
+            group = group.element(
+                Snippet::source(text.as_ref())
+                    .line_start(line)
+                    .path(path.as_str())
+                    .annotation(AnnotationKind::Primary.span(span.clone())),
+            );
+        }
+        (Some(path), _, _) => {
+            let mut origin = Origin::path(path.as_str());
+            if let Some(line) = f.line {
+                origin = origin.line(line);
+                if let Some(column) = f.column {
+                    origin = origin.char_column(column);
+                }
+            }
+            group = group.element(origin);
+        }
+        (None, _, _) => {}
     }
     if let Some(help) = &f.help {
-        writeln!(out, "{gutter} {BLUE}={BLUE:#} {BOLD}help{BOLD:#}: {help}")?;
+        group = group.element(Level::HELP.message(help.as_str()));
     }
-    writeln!(out)
+    renderer(colour).render(&[group])
+}
+
+/// Writes one finding for people, followed by a blank line. `prefix` is put
+/// before file paths (the workbook's folder as seen from where covalue was
+/// started).
+pub fn finding(out: &mut dyn Write, f: &Finding, prefix: &str) -> io::Result<()> {
+    writeln!(out, "{}\n", render_finding(f, prefix, colour_wanted()))
 }
 
 /// Writes every finding, then a count.
@@ -125,7 +192,7 @@ pub fn summary(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io::Re
         let c = &st.counts;
         let title = format!("{:width$}", st.title);
         let style = if c.open > 0 {
-            AnsiColor::Yellow.on_default()
+            palette::CHANGED
         } else {
             Style::new()
         };
@@ -216,4 +283,105 @@ fn escape_data(s: &str) -> String {
 
 fn escape_property(s: &str) -> String {
     escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A finding on `line` (line 3 of `file.toml`) marking `marked`, the
+    /// first place `marked` occurs.
+    fn marking(line: &str, marked: &str) -> Finding {
+        let at = line.find(marked).unwrap_or(0);
+        let mut f = Finding::error("CV002", "something is wrong here")
+            .in_file("file.toml")
+            .help("fix it");
+        f.line = Some(3);
+        f.column = Some(line[..at].chars().count() + 1);
+        f.snippet = Some(line.to_string());
+        f.width = marked.chars().count();
+        f
+    }
+
+    /// How many terminal columns come before the caret, counted from the
+    /// `|` of the gutter, and how many carets there are.
+    fn caret(rendered: &str) -> (usize, usize) {
+        let line = rendered
+            .lines()
+            .find(|l| l.contains('^'))
+            .unwrap_or_default();
+        let bar = line.find('|').unwrap_or(0) + 2;
+        let first = line.find('^').unwrap_or(0);
+        (first - bar, line.matches('^').count())
+    }
+
+    #[test]
+    fn the_shape_is_rustc_s() {
+        let line = "steps = 8";
+        let text = render_finding(&marking(line, "8"), "wb/", false);
+        assert_eq!(
+            text,
+            "error[CV002]: something is wrong here\n --> wb/file.toml:3:9\n  |\n3 | steps = 8\n  |         ^\n  |\n  = help: fix it"
+        );
+    }
+
+    #[test]
+    fn the_caret_is_under_the_right_character_after_hebrew_with_points() {
+        // שָׁלוֹם: four letters and three vowel points, which take no column.
+        let line = "name = \"\u{5E9}\u{5B8}\u{5C1}\u{5DC}\u{5D5}\u{5B9}\u{5DD}\" # 050-1234567";
+        let text = render_finding(&marking(line, "050-1234567"), "", false);
+        assert!(text.contains("--> file.toml:3:20"), "{text}");
+        assert_eq!(caret(&text), (8 + 4 + 4, 11), "{text}");
+    }
+
+    #[test]
+    fn the_caret_is_under_the_right_character_after_cjk_and_emoji() {
+        // 患者 and 🙂 take two columns each; é is e and a combining accent.
+        let line = "title = \"患者 🙂 e\u{301}\" = oops";
+        let text = render_finding(&marking(line, "oops"), "", false);
+        assert!(text.contains("--> file.toml:3:21"), "{text}");
+        assert_eq!(caret(&text), (9 + 4 + 1 + 2 + 1 + 1 + 1 + 3, 4), "{text}");
+        let text = render_finding(&marking(line, "🙂"), "", false);
+        assert_eq!(caret(&text), (9 + 4 + 1, 2), "{text}");
+    }
+
+    #[test]
+    fn a_finding_about_a_whole_file_shows_just_the_file() {
+        let f = Finding::warning("CV021", "no professional persona")
+            .in_file("populations/ms/personas")
+            .help("consider one");
+        assert_eq!(
+            render_finding(&f, "", false),
+            "warning[CV021]: no professional persona\n --> populations/ms/personas\n  = help: consider one"
+        );
+        let f = Finding::info("CV007", "no population yet");
+        assert_eq!(
+            render_finding(&f, "", false),
+            "info[CV007]: no population yet"
+        );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_after_the_mark() {
+        let line = "x".repeat(10_000);
+        let f = marking(&line, "x");
+        let text = render_finding(&f, "", false);
+        assert!(text.len() < 1000, "{text}");
+        let mut far = marking(&line, "x");
+        far.column = Some(5000);
+        let text = render_finding(&far, "", false);
+        assert!(text.len() < 1000, "{text}");
+        assert!(text.contains(":3:5000"), "{text}");
+        let mut wide = marking(&line, "x");
+        wide.width = 10_000;
+        let text = render_finding(&wide, "", false);
+        assert!(text.len() < 1000, "{text}");
+    }
+
+    #[test]
+    fn colour_is_left_out_when_it_is_off() {
+        let f = marking("a = 1", "1");
+        assert!(!render_finding(&f, "", false).contains('\u{1b}'));
+        assert!(render_finding(&f, "", true).contains('\u{1b}'));
+    }
 }

@@ -1,0 +1,169 @@
+//! The registry of finding codes: every code covalue reports is defined here
+//! once, with its title and, where it never varies, its severity.
+//! `covalue explain` and the test that keeps docs/findings.md in step read
+//! this list; a check names a code as `Code::CV012`, never as a string.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Serialize, Serializer};
+
+use super::Severity;
+
+/// Declares the codes: each with the title of its section in
+/// docs/findings.md and its severity, or `None` where it depends on what
+/// was found.
+macro_rules! codes {
+    ($($code:ident => $severity:expr, $title:literal;)*) => {
+        /// A finding code such as `CV012`, explained in docs/findings.md and by
+        /// `covalue explain CV012`.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $(
+                #[doc = concat!("`", stringify!($code), "`: ", $title, ".")]
+                $code,
+            )*
+        }
+
+        impl Code {
+            /// Every code, in order.
+            pub const ALL: &'static [Code] = &[$(Code::$code),*];
+
+            /// The code as it is printed, such as `"CV012"`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$code => stringify!($code),)*
+                }
+            }
+
+            /// What the code is about, in a few words: the title of its
+            /// section in docs/findings.md.
+            pub const fn title(self) -> &'static str {
+                match self {
+                    $(Code::$code => $title,)*
+                }
+            }
+
+            /// The severity every finding with this code has, or `None` when
+            /// it depends on what was found (a missing title is a warning, a
+            /// missing persona name an error).
+            pub const fn severity(self) -> Option<Severity> {
+                match self {
+                    $(Code::$code => $severity,)*
+                }
+            }
+        }
+    };
+}
+
+const ERROR: Option<Severity> = Some(Severity::Error);
+const WARNING: Option<Severity> = Some(Severity::Warning);
+const INFO: Option<Severity> = Some(Severity::Info);
+const VARIES: Option<Severity> = None;
+
+codes! {
+    CV001 => ERROR, "a file cannot be read";
+    CV002 => ERROR, "a file has a syntax error";
+    CV003 => ERROR, "unknown key";
+    CV004 => ERROR, "a value has the wrong type";
+    CV005 => ERROR, "a value is not allowed";
+    CV006 => VARIES, "a required key is missing";
+    CV007 => VARIES, "a required file or population is missing";
+    CV008 => VARIES, "something unexpected in the workbook";
+    CV009 => WARNING, "a name is not a valid slug";
+    CV010 => ERROR, "a question is open";
+    CV011 => WARNING, "a deferral is overdue";
+    CV012 => ERROR, "the process map has too few or too many steps";
+    CV013 => ERROR, "an id is used twice";
+    CV014 => WARNING, "no active coproduction in the process map";
+    CV015 => WARNING, "no improvement opportunity in the process map";
+    CV016 => ERROR, "a process step names a persona that does not exist";
+    CV017 => WARNING, "a heading's id is not a question of this step";
+    CV018 => ERROR, "a status line is incomplete";
+    CV019 => ERROR, "a question is answered twice";
+    CV020 => ERROR, "no persona of a required kind";
+    CV021 => INFO, "no persona of a suggested kind";
+    CV022 => ERROR, "a persona is not marked composite";
+    CV023 => WARNING, "a persona is not walked through a configuration";
+    CV024 => WARNING, "a compass quadrant has no measure";
+    CV025 => WARNING, "too few or too many measures";
+    CV026 => ERROR, "a measure has no operational definition";
+    CV027 => VARIES, "a walk-through names a persona that does not exist";
+    CV030 => ERROR, "a likely personal identifier";
+    CV040 => ERROR, "the guide cannot be used";
+}
+
+impl Code {
+    /// Reads a code as a user types it: `CV012`, `cv012` or ` CV012 `.
+    pub fn parse(text: &str) -> Option<Code> {
+        let text = text.trim();
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(text))
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The error of reading a string that is no finding code.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownCode(pub String);
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "there is no finding code \"{}\"", self.0)
+    }
+}
+
+impl std::error::Error for UnknownCode {}
+
+impl FromStr for Code {
+    type Err = UnknownCode;
+
+    fn from_str(s: &str) -> Result<Code, UnknownCode> {
+        Code::parse(s).ok_or_else(|| UnknownCode(s.to_string()))
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_in_order_and_unique() {
+        for pair in Code::ALL.windows(2) {
+            assert!(pair[0].as_str() < pair[1].as_str(), "{pair:?}");
+        }
+    }
+
+    #[test]
+    fn a_code_reads_back_whatever_its_case() {
+        for &code in Code::ALL {
+            assert_eq!(Code::parse(code.as_str()), Some(code));
+            assert_eq!(code.as_str().to_lowercase().parse(), Ok(code));
+        }
+        assert_eq!(Code::parse(" cv012\n"), Some(Code::CV012));
+        assert_eq!(Code::parse("CV12"), None);
+        assert_eq!(Code::parse("CV0120"), None);
+        assert!("CV999".parse::<Code>().is_err());
+    }
+
+    #[test]
+    fn a_code_is_written_as_a_string_in_json() {
+        assert_eq!(
+            serde_json::to_string(&Code::CV030).ok().as_deref(),
+            Some("\"CV030\"")
+        );
+    }
+}
