@@ -5,7 +5,6 @@
 //! turns off what a repository could make git run.
 
 use std::collections::HashMap;
-use std::fmt;
 use std::io::{self, BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -51,11 +50,13 @@ pub fn command(dir: &Path) -> Command {
 }
 
 /// Why git could not give what was asked.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum GitError {
     /// The `git` command is not installed (or not on the PATH).
+    #[error("git is not installed, so revisions cannot be read")]
     NotInstalled,
     /// The folder is not inside a git repository.
+    #[error("{} is not in a git repository{}", dir.display(), says(detail))]
     NotARepository {
         /// The folder.
         dir: PathBuf,
@@ -63,11 +64,13 @@ pub enum GitError {
         detail: String,
     },
     /// The revision names no commit.
+    #[error("`{rev}` is not a revision of this repository")]
     UnknownRevision {
         /// The revision as given.
         rev: String,
     },
     /// git failed for another reason.
+    #[error("git could not {what}: {detail}")]
     Failed {
         /// What covalue asked git to do.
         what: String,
@@ -76,10 +79,18 @@ pub enum GitError {
     },
 }
 
-impl GitError {
-    /// What to do about it, in plain words.
-    pub fn help(&self) -> String {
-        match self {
+/// " (git says: …)", when git said something.
+fn says(detail: &str) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" (git says: {detail})")
+    }
+}
+
+impl crate::diagnose::Diagnose for GitError {
+    fn help(&self) -> Option<String> {
+        Some(match self {
             GitError::NotInstalled => {
                 "install git (https://git-scm.com), or compare two folders: `covalue diff OLD-FOLDER NEW-FOLDER`".into()
             }
@@ -90,32 +101,9 @@ impl GitError {
                 "name a tag, a branch or a commit: `git tag` lists the tags (such as session-3), `git log --oneline` the commits".into()
             }
             GitError::Failed { .. } => "run the same git command yourself to see what is wrong".into(),
-        }
+        })
     }
 }
-
-impl fmt::Display for GitError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            GitError::NotInstalled => {
-                f.write_str("git is not installed, so revisions cannot be read")
-            }
-            GitError::NotARepository { dir, detail } => {
-                write!(f, "{} is not in a git repository", dir.display())?;
-                if !detail.is_empty() {
-                    write!(f, " (git says: {detail})")?;
-                }
-                Ok(())
-            }
-            GitError::UnknownRevision { rev } => {
-                write!(f, "`{rev}` is not a revision of this repository")
-            }
-            GitError::Failed { what, detail } => write!(f, "git could not {what}: {detail}"),
-        }
-    }
-}
-
-impl std::error::Error for GitError {}
 
 /// What a tree entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -2,6 +2,8 @@
 //! the lists and limits the checks read. Loaded from TOML data, either the
 //! built-in guide embedded at build time or a site's adapted guide file.
 
+pub mod print;
+
 use serde::Serialize;
 
 use crate::finding::Finding;
@@ -240,6 +242,22 @@ impl Vocabularies for Guide {
             Vocab::Quadrant => ids(&self.quadrants),
             Vocab::Form | Vocab::TeamRole | Vocab::QuestionKind => spec::BaseVocab.values(vocab),
         }
+    }
+}
+
+/// A guide that cannot be used; its findings say why (exit code 2).
+#[derive(Debug, thiserror::Error)]
+#[error("the workbook's guide cannot be used ({} problem(s) above)", .0.len())]
+pub struct GuideError(pub Vec<Finding>);
+
+impl crate::diagnose::Diagnose for GuideError {
+    fn help(&self) -> Option<String> {
+        // Each finding printed above has its own help line.
+        None
+    }
+
+    fn findings(&self) -> &[Finding] {
+        &self.0
     }
 }
 

@@ -4,7 +4,7 @@
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::cmd::{Cli, Outcome};
+use crate::cmd::{Cli, Context, Error, Outcome};
 
 /// Arguments of `covalue completions`.
 #[derive(Debug, clap::Args)]
@@ -18,11 +18,10 @@ pub struct Args {
 }
 
 /// Prints the completion script.
-pub fn execute(args: Args) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let mut cmd = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut cmd, "covalue", &mut out);
-    use std::io::Write;
-    std::io::stdout().lock().write_all(&out)?;
+    ctx.shell.write(&out)?;
     Ok(Outcome::Success)
 }

@@ -2,12 +2,12 @@
 //! meaning. Reads folders, or git revisions without checking anything out;
 //! writes nothing. Exit 0 when nothing changed, 1 when something did.
 
-use std::io::Write;
+use std::io::{BufWriter, Write};
 
 use clap::ValueEnum;
 
-use crate::cmd::{Context, Outcome, user_error};
-use crate::diff::{self, DiffError, Spec, html, markdown, text};
+use crate::cmd::{Context, Error, Outcome};
+use crate::diff::{self, Spec, html, markdown, text};
 
 /// How to print the changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -53,7 +53,7 @@ pub struct Args {
 }
 
 /// Reads a version argument: a folder when one is there, else a revision.
-fn spec(arg: &str, ctx: &Context) -> anyhow::Result<Spec> {
+fn spec(arg: &str, ctx: &Context) -> Result<Spec, Error> {
     let path = ctx.dir.join(arg);
     if path.is_dir() {
         let root = std::path::absolute(&path).unwrap_or(path);
@@ -68,16 +68,8 @@ fn spec(arg: &str, ctx: &Context) -> anyhow::Result<Spec> {
     })
 }
 
-fn diff_error(err: DiffError) -> anyhow::Error {
-    let help = err.help();
-    if let DiffError::Guide(findings) = err {
-        return anyhow::Error::new(crate::cmd::GuideError(findings));
-    }
-    user_error(err.to_string(), help)
-}
-
 /// Compares the two versions and prints what changed.
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     if let Some(driver) = &args.git_driver {
         return crate::cmd::git_setup::drive(driver, ctx);
     }
@@ -99,42 +91,37 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let options = diff::Options {
         populations: args.populations,
     };
-    let report = diff::diff(&old, &new, &options).map_err(diff_error)?;
+    let report = diff::diff(&old, &new, &options)?;
+    let written = match args.format {
+        Format::Text => {
+            let options = text::Options {
+                color: ctx.shell.out_color(),
+                working_tree_prefix,
+                quiet: ctx.shell.is_quiet(),
+            };
+            let mut out = ctx.shell.out();
+            match args.stat {
+                true => text::write_stat(&mut out, &report, &options),
+                false => text::write(&mut out, &report, &options),
+            }
+            .and_then(|()| out.flush())
+        }
+        format => {
+            let mut out = BufWriter::new(ctx.shell.out_raw());
+            match format {
+                Format::Md if args.stat => markdown::write_stat(&mut out, &report),
+                Format::Md => markdown::write(&mut out, &report),
+                Format::Html => html::write(&mut out, &report, args.stat),
+                _ => serde_json::to_writer_pretty(&mut out, &report)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(out)),
+            }
+            .and_then(|()| out.flush())
+        }
+    };
     // A reader that stops early (`covalue diff | head`) does not change the
     // exit code: writing stops, and diff still says whether anything changed.
-    crate::print::unless_closed_pipe((|| -> std::io::Result<()> {
-        match args.format {
-            Format::Text => {
-                let stdout = anstream::stdout();
-                let options = text::Options {
-                    color: stdout.current_choice() != anstream::ColorChoice::Never,
-                    working_tree_prefix,
-                    quiet: ctx.quiet,
-                };
-                let mut out = stdout.lock();
-                if args.stat {
-                    text::write_stat(&mut out, &report, &options)?;
-                } else {
-                    text::write(&mut out, &report, &options)?;
-                }
-                out.flush()?;
-            }
-            other => {
-                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                match other {
-                    Format::Md if args.stat => markdown::write_stat(&mut out, &report)?,
-                    Format::Md => markdown::write(&mut out, &report)?,
-                    Format::Html => html::write(&mut out, &report, args.stat)?,
-                    _ => {
-                        serde_json::to_writer_pretty(&mut out, &report)?;
-                        writeln!(out)?;
-                    }
-                }
-                out.flush()?;
-            }
-        }
-        Ok(())
-    })())?;
+    crate::print::unless_closed_pipe(written)?;
     Ok(if report.changed() {
         Outcome::Findings
     } else {

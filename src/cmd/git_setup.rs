@@ -1,32 +1,9 @@
 //! `covalue git-setup`: make `git diff` show workbook files by meaning, and
-//! the external diff driver git then calls (`covalue diff --git-driver`).
-//!
-//! git runs the driver once per changed file, with the file's path and its
-//! old and new contents. The driver puts each side in a small workbook held
-//! in memory (the working tree's `covalue.toml` and guide, plus that one
-//! file; nothing is written to disk) and compares them with `covalue diff`'s own comparison, so a
-//! process map shows steps moved and fields changed, and an answer file the
-//! words that changed. Files outside a workbook get a plain line diff.
+//! `covalue diff --git-driver`, the external diff driver git then calls
+//! (both in [`crate::diff::driver`]).
 
-use std::io::Write;
-use std::path::Path;
-use std::sync::Arc;
-
-use crate::cmd::{Context, Outcome, user_error};
-use crate::diff::{self, Spec, text};
-use crate::workbook::{self, CONFIG_FILE, Files, MemTree};
-
-/// The lines `git-setup` puts in the workbook's `.gitattributes`.
-pub const ATTRIBUTES: &[&str] = &[
-    "covalue.toml diff=covalue",
-    "populations/**/*.toml diff=covalue",
-    "populations/**/*.md diff=covalue",
-];
-
-/// The git setting that names the driver.
-pub const DRIVER_KEY: &str = "diff.covalue.command";
-/// The driver's command line.
-pub const DRIVER_COMMAND: &str = "covalue diff --git-driver";
+use crate::cmd::{Context, Error, Outcome, file_error, usage};
+use crate::diff::driver::{self, ATTRIBUTES, DRIVER_COMMAND, DRIVER_KEY, DriverArgs};
 
 /// Arguments of `covalue git-setup`.
 #[derive(Debug, clap::Args)]
@@ -40,203 +17,60 @@ pub struct Args {
 }
 
 /// Adds the attributes and the git setting, or prints them.
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = ctx.root()?;
     let attributes = root.join(".gitattributes");
-    let existing = std::fs::read_to_string(&attributes).unwrap_or_default();
-    let missing: Vec<&str> = ATTRIBUTES
-        .iter()
-        .copied()
-        .filter(|l| !existing.lines().any(|e| e.trim() == *l))
-        .collect();
     if args.print {
-        crate::cmd::say_line(format!("# {}", attributes.display()))?;
+        let mut text = format!("# {}\n", attributes.display());
         for line in ATTRIBUTES {
-            crate::cmd::say_line(line)?;
-        }
-        crate::cmd::say_line(format!("\ngit config {DRIVER_KEY} \"{DRIVER_COMMAND}\""))?;
-        return Ok(Outcome::Success);
-    }
-    if !missing.is_empty() {
-        // Only lines are added; what the file had stays as it was.
-        let mut text = existing.clone();
-        if !text.is_empty() && !text.ends_with('\n') {
-            text.push('\n');
-        }
-        if existing.is_empty() {
-            text.push_str("# Show workbook files by meaning in `git diff` (covalue git-setup).\n");
-        }
-        for line in &missing {
             text.push_str(line);
             text.push('\n');
         }
-        crate::fsutil::write_atomic(&attributes, text.as_bytes()).map_err(|e| {
-            user_error(
-                format!("cannot write {}: {e}", attributes.display()),
-                "check that you may write in the workbook",
-            )
-        })?;
+        text.push_str(&format!("\ngit config {DRIVER_KEY} \"{DRIVER_COMMAND}\"\n"));
+        ctx.shell.print(text)?;
+        return Ok(Outcome::Success);
     }
+    let added = driver::add_attributes(&attributes).map_err(file_error(
+        format!("cannot write {}", attributes.display()),
+        "check that you may write in the workbook",
+    ))?;
     let status = crate::git::command(&root)
         .args(["config", DRIVER_KEY, DRIVER_COMMAND])
         .status()
-        .map_err(|e| {
-            user_error(
-                format!("cannot run git: {e}"),
-                "install git, or set the driver yourself (see `covalue git-setup --print`)",
-            )
-        })?;
+        .map_err(file_error(
+            "cannot run git".into(),
+            "install git, or set the driver yourself (see `covalue git-setup --print`)",
+        ))?;
     if !status.success() {
-        return Err(user_error(
+        return Err(usage(
             "git could not record the diff driver (is the workbook in a git repository?)",
             "run `git init` first, or set it yourself: git config diff.covalue.command \"covalue diff --git-driver\"",
         ));
     }
-    if !ctx.quiet {
-        if missing.is_empty() {
-            crate::cmd::say_line("left alone   .gitattributes (it already has the covalue lines)")?;
-        } else {
-            crate::cmd::say_line(format!(
-                "added        {} line(s) to .gitattributes",
-                missing.len()
-            ))?;
-        }
-        crate::cmd::say_line(format!(
-            "set          git config {DRIVER_KEY} \"{DRIVER_COMMAND}\""
-        ))?;
+    if added == 0 {
+        ctx.shell.status(
+            "left alone",
+            ".gitattributes (it already has the covalue lines)",
+        )?;
+    } else {
+        ctx.shell
+            .status("added", format_args!("{added} line(s) to .gitattributes"))?;
     }
+    ctx.shell.status(
+        "set",
+        format_args!("git config {DRIVER_KEY} \"{DRIVER_COMMAND}\""),
+    )?;
     Ok(Outcome::Success)
 }
 
-/// The seven arguments git gives an external diff driver.
-pub struct DriverArgs<'a> {
-    path: &'a str,
-    old: &'a str,
-    new: &'a str,
-}
-
-impl<'a> DriverArgs<'a> {
-    /// Reads `path old-file old-hex old-mode new-file new-hex new-mode`.
-    pub fn parse(args: &'a [String]) -> Option<DriverArgs<'a>> {
-        match args {
-            [path, old, _, _, new, _, _] => Some(DriverArgs { path, old, new }),
-            _ => None,
-        }
-    }
-}
-
-/// One side of the change as git hands it over: a file git wrote (or
-/// `/dev/null` for a side that does not exist). Read as a regular file of
-/// bounded size; anything else counts as empty.
-fn read_side(file: &str) -> Vec<u8> {
-    if file == "/dev/null" {
-        Vec::new()
-    } else {
-        crate::confine::read_regular_file(Path::new(file)).unwrap_or_default()
-    }
-}
-
-/// A one-file workbook held in memory: the real workbook's settings and
-/// guide, plus `rel` holding `bytes`. Nothing is written to disk, and the
-/// workbook's own files are read only through its jail.
-fn side(root: &Path, rel: &Path, bytes: Option<&[u8]>) -> MemTree {
-    let disk = workbook::Disk::at(root);
-    let mut tree = MemTree::new();
-    let mut ignored = Vec::new();
-    let config = workbook::load_config(root, None, &mut ignored);
-    if let Ok(text) = disk.read(&root.join(CONFIG_FILE)) {
-        tree.insert(CONFIG_FILE, Arc::from(text));
-    }
-    if !config.guide.starts_with("builtin") {
-        if let Ok(name) = crate::confine::relative_name(&config.guide) {
-            if let Ok(text) = disk.read(&root.join(&name)) {
-                tree.insert(&name.to_string_lossy(), Arc::from(text));
-            }
-        }
-    }
-    // The population folder is there on both sides, so only the file differs.
-    if let Some(slug) = rel
-        .strip_prefix("populations")
-        .ok()
-        .and_then(|r| r.components().next())
-    {
-        tree.insert_dir(&format!(
-            "populations/{}",
-            slug.as_os_str().to_string_lossy()
-        ));
-    }
-    if let Some(bytes) = bytes {
-        if rel != Path::new(CONFIG_FILE) {
-            tree.insert(&rel.to_string_lossy(), Arc::from(bytes));
-        }
-    }
-    tree
-}
-
 /// Runs as git's external diff driver for one file. Always exits 0, as git expects.
-pub fn drive(args: &[String], ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn drive(args: &[String], ctx: &Context) -> Result<Outcome, Error> {
     let Some(args) = DriverArgs::parse(args) else {
-        return Err(user_error(
+        return Err(usage(
             "--git-driver takes the seven arguments git gives an external diff program",
             "let git call it: run `covalue git-setup`, then `git diff`",
         ));
     };
-    let (old, new) = (read_side(args.old), read_side(args.new));
-    let mut out = anstream::stdout().lock();
-    let full = ctx.dir.join(args.path);
-    let root = full.parent().and_then(|p| workbook::discover(p).ok());
-    let rel = root
-        .as_ref()
-        .and_then(|r| full.strip_prefix(r).ok().map(Path::to_path_buf));
-    let semantic =
-        matches!(&rel, Some(r) if r.starts_with("populations") || r == Path::new(CONFIG_FILE));
-    if let (true, Some(root), Some(rel)) = (semantic, &root, &rel) {
-        if rel != Path::new(CONFIG_FILE) {
-            let a = side(
-                root,
-                rel,
-                (args.old != "/dev/null").then_some(old.as_slice()),
-            );
-            let b = side(
-                root,
-                rel,
-                (args.new != "/dev/null").then_some(new.as_slice()),
-            );
-            let specs = (
-                Spec::Tree {
-                    tree: Arc::new(a),
-                    label: format!("a/{}", args.path),
-                },
-                Spec::Tree {
-                    tree: Arc::new(b),
-                    label: format!("b/{}", args.path),
-                },
-            );
-            if let Ok(mut report) = diff::diff(&specs.0, &specs.1, &diff::Options::default()) {
-                // A one-file workbook says nothing true about completeness.
-                for p in &mut report.populations {
-                    p.completeness = Default::default();
-                }
-                writeln!(out, "covalue diff {}", args.path)?;
-                let options = text::Options {
-                    color: anstream::stdout().current_choice() != anstream::ColorChoice::Never,
-                    working_tree_prefix: String::new(),
-                    quiet: true,
-                };
-                text::write(&mut out, &report, &options)?;
-                return Ok(Outcome::Success);
-            }
-        }
-    }
-    // Anything else: a plain line diff.
-    let (old, new) = (String::from_utf8_lossy(&old), String::from_utf8_lossy(&new));
-    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
-    write!(
-        out,
-        "{}",
-        diff.unified_diff()
-            .context_radius(3)
-            .header(&format!("a/{}", args.path), &format!("b/{}", args.path))
-    )?;
+    driver::drive(&args, &ctx.dir, &mut ctx.shell.out(), ctx.shell.out_color())?;
     Ok(Outcome::Success)
 }

@@ -2,8 +2,9 @@
 
 use std::path::PathBuf;
 
-use crate::cmd::{Context, Outcome, user_error};
+use crate::cmd::{Context, Error, Outcome, file_error, usage};
 use crate::fsutil::Created;
+use crate::guide::{Guide, GuideError};
 use crate::scaffold;
 
 /// Arguments of `covalue init`.
@@ -23,23 +24,21 @@ pub struct Args {
 }
 
 /// Creates the workbook's files, leaving existing ones alone.
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let dir = match &args.dir {
         Some(d) => ctx.dir.join(d),
         None => ctx.dir.clone(),
     };
     if dir.exists() && !dir.is_dir() {
-        return Err(user_error(
+        return Err(usage(
             format!("{} is a file, not a folder", dir.display()),
             "give init a folder (it is created when missing)",
         ));
     }
-    std::fs::create_dir_all(&dir).map_err(|e| {
-        user_error(
-            format!("cannot create {}: {e}", dir.display()),
-            "check the path and your permissions",
-        )
-    })?;
+    std::fs::create_dir_all(&dir).map_err(file_error(
+        format!("cannot create {}", dir.display()),
+        "check the path and your permissions",
+    ))?;
     let title = args.title.clone().unwrap_or_else(|| {
         let name = std::path::absolute(&dir)
             .ok()
@@ -47,39 +46,33 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             .unwrap_or_default();
         format!("Coproduction value workbook: {name}")
     });
-    let guide = crate::guide::Guide::builtin()
-        .map_err(|f| anyhow::Error::new(crate::cmd::GuideError(f)))?;
+    let guide = Guide::builtin().map_err(GuideError)?;
     let created =
-        scaffold::init(&dir, &title, args.organisation.as_deref(), &guide).map_err(|e| {
-            user_error(
-                format!("cannot write in {}: {e}", dir.display()),
-                "check that you may write in this folder",
-            )
-        })?;
+        scaffold::init(&dir, &title, args.organisation.as_deref(), &guide).map_err(file_error(
+            format!("cannot write in {}", dir.display()),
+            "check that you may write in this folder",
+        ))?;
     report(&created, &dir, ctx)?;
-    if !ctx.quiet {
-        crate::cmd::say_line("\nNext: covalue new population SLUG --name \"Population name\"")?;
-    }
+    ctx.shell
+        .say("\nNext: covalue new population SLUG --name \"Population name\"")?;
     Ok(Outcome::Success)
 }
 
 /// Prints what was created and what was left alone.
 pub fn report(created: &[Created], base: &std::path::Path, ctx: &Context) -> std::io::Result<()> {
-    if ctx.quiet {
-        return Ok(());
-    }
     for c in created {
-        let line = match c {
-            Created::Written(p) => format!(
-                "created      {}",
-                p.strip_prefix(base).unwrap_or(p).display()
-            ),
-            Created::LeftAlone(p) => format!(
-                "left alone   {} (already there)",
-                p.strip_prefix(base).unwrap_or(p).display()
-            ),
-        };
-        crate::cmd::say_line(line)?;
+        match c {
+            Created::Written(p) => ctx
+                .shell
+                .status("created", p.strip_prefix(base).unwrap_or(p).display())?,
+            Created::LeftAlone(p) => ctx.shell.status(
+                "left alone",
+                format_args!(
+                    "{} (already there)",
+                    p.strip_prefix(base).unwrap_or(p).display()
+                ),
+            )?,
+        }
     }
     Ok(())
 }

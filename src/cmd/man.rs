@@ -1,12 +1,11 @@
 //! `covalue man [DIR]`: man pages for covalue and each sub-command, generated
 //! from the argument definitions.
 
-use std::io::Write;
 use std::path::PathBuf;
 
 use clap::CommandFactory;
 
-use crate::cmd::{Cli, Context, Outcome, user_error};
+use crate::cmd::{Cli, Context, Error, Outcome, file_error};
 
 /// Arguments of `covalue man`.
 #[derive(Debug, clap::Args)]
@@ -41,34 +40,27 @@ pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
 }
 
 /// Writes or prints the pages.
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let pages = pages()?;
     match &args.dir {
         Some(dir) => {
             let dir = ctx.dir.join(dir);
-            std::fs::create_dir_all(&dir).map_err(|e| {
-                user_error(
-                    format!("cannot create {}: {e}", dir.display()),
-                    "check the path and your permissions",
-                )
-            })?;
+            std::fs::create_dir_all(&dir).map_err(file_error(
+                format!("cannot create {}", dir.display()),
+                "check the path and your permissions",
+            ))?;
             for (name, text) in &pages {
                 let path = dir.join(name);
-                crate::fsutil::write_atomic(&path, text).map_err(|e| {
-                    user_error(
-                        format!("cannot write {}: {e}", path.display()),
-                        "check your permissions",
-                    )
-                })?;
-                if !ctx.quiet {
-                    crate::cmd::say_line(format!("wrote        {}", path.display()))?;
-                }
+                crate::fsutil::write_atomic(&path, text).map_err(file_error(
+                    format!("cannot write {}", path.display()),
+                    "check your permissions",
+                ))?;
+                ctx.shell.status("wrote", path.display())?;
             }
         }
         None => {
-            let mut out = std::io::stdout().lock();
             for (_, text) in &pages {
-                out.write_all(text)?;
+                ctx.shell.write(text)?;
             }
         }
     }

@@ -17,6 +17,12 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::diagnose::Diagnose;
+use crate::diff::DiffError;
+use crate::finding::Finding;
+use crate::guide::GuideError;
+use crate::render::RenderError;
+use crate::shell::Shell;
 use crate::workbook::{self, LoadError, Workbook};
 
 /// How a command ended, for the exit code.
@@ -28,46 +34,81 @@ pub enum Outcome {
     Findings,
 }
 
-/// An error with what to do about it; exit code 2.
-#[derive(Debug)]
-pub struct UserError {
-    /// What went wrong.
-    pub message: String,
-    /// What to do.
-    pub help: Option<String>,
+/// Why a command could not do its work: an error of a layer below, or a
+/// usage or environment error of the command itself (exit code 2).
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The workbook cannot be found or read.
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    /// The guide cannot be used.
+    #[error(transparent)]
+    Guide(#[from] GuideError),
+    /// Two versions cannot be compared.
+    #[error(transparent)]
+    Diff(#[from] DiffError),
+    /// A report cannot be made or written.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+    /// The arguments, or the place covalue runs in, do not allow it.
+    #[error("{message}")]
+    Usage {
+        /// What is wrong.
+        message: String,
+        /// What to do.
+        help: String,
+    },
+    /// A file or folder cannot be made, written or read.
+    #[error("{what}")]
+    File {
+        /// What covalue tried ("cannot write covalue.toml").
+        what: String,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+        /// What to do.
+        help: &'static str,
+    },
+    /// Standard output cannot be written (a closed pipe ends quietly).
+    #[error("cannot write to standard output")]
+    Output(#[from] std::io::Error),
 }
 
-impl std::fmt::Display for UserError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
+impl Diagnose for Error {
+    fn help(&self) -> Option<String> {
+        match self {
+            Error::Load(err) => err.help(),
+            Error::Guide(err) => err.help(),
+            Error::Diff(err) => err.help(),
+            Error::Render(err) => err.help(),
+            Error::Usage { help, .. } => Some(help.clone()),
+            Error::File { help, .. } => Some((*help).to_string()),
+            Error::Output(_) => None,
         }
-        Ok(())
+    }
+
+    fn findings(&self) -> &[Finding] {
+        match self {
+            Error::Load(err) => err.findings(),
+            Error::Guide(err) => err.findings(),
+            Error::Diff(err) => err.findings(),
+            Error::Render(err) => err.findings(),
+            _ => &[],
+        }
     }
 }
 
-impl std::error::Error for UserError {}
-
-/// Makes a usage or environment error with a help line.
-pub fn user_error(message: impl Into<String>, help: impl Into<String>) -> anyhow::Error {
-    anyhow::Error::new(UserError {
+/// A usage or environment error with a help line.
+pub fn usage(message: impl Into<String>, help: impl Into<String>) -> Error {
+    Error::Usage {
         message: message.into(),
-        help: Some(help.into()),
-    })
+        help: help.into(),
+    }
 }
 
-/// Writes text to standard output; colour codes are dropped where colour is off.
-pub fn say(text: impl AsRef<str>) -> std::io::Result<()> {
-    use std::io::Write;
-    anstream::stdout()
-        .lock()
-        .write_all(text.as_ref().as_bytes())
-}
-
-/// Writes a line to standard output.
-pub fn say_line(text: impl AsRef<str>) -> std::io::Result<()> {
-    say(format!("{}\n", text.as_ref()))
+/// A file or folder that cannot be made, written or read: `what` was tried.
+pub fn file_error(what: String, help: &'static str) -> impl FnOnce(std::io::Error) -> Error {
+    move |source| Error::File { what, source, help }
 }
 
 /// When to use colour.
@@ -148,20 +189,20 @@ pub enum Command {
 pub struct Context {
     /// Where covalue runs (after -C).
     pub dir: PathBuf,
-    /// Print less.
-    pub quiet: bool,
+    /// Where everything but reports is printed; knows `--quiet` and colour.
+    pub shell: Shell,
 }
 
 impl Context {
     /// Finds the workbook root from the start folder.
-    pub fn root(&self) -> anyhow::Result<PathBuf> {
-        workbook::discover(&self.dir).map_err(load_error)
+    pub fn root(&self) -> Result<PathBuf, Error> {
+        Ok(workbook::discover(&self.dir)?)
     }
 
-    /// Finds and loads the workbook.
-    pub fn load(&self, hook: Option<workbook::SourceHook<'_>>) -> anyhow::Result<Workbook> {
+    /// Finds and opens the workbook (its settings, guide and population names).
+    pub fn open(&self) -> Result<Workbook<'static>, Error> {
         let root = self.root()?;
-        Workbook::load(&root, hook).map_err(load_error)
+        Ok(Workbook::open(workbook::Loader::disk(&root))?)
     }
 
     /// How to show paths of workbook files: relative to where covalue was started.
@@ -182,56 +223,38 @@ impl Context {
     }
 }
 
-fn load_error(err: LoadError) -> anyhow::Error {
-    match err {
-        LoadError::Guide(findings) => anyhow::Error::new(GuideError(findings)),
-        other => anyhow::anyhow!(other.to_string()),
+impl Cli {
+    /// The shell for this command line's `--quiet` and `--color`.
+    pub fn shell(&self) -> Shell {
+        let color = match self.color {
+            Color::Auto => anstream::ColorChoice::Auto,
+            Color::Always => anstream::ColorChoice::Always,
+            Color::Never => anstream::ColorChoice::Never,
+        };
+        Shell::new(self.quiet, color)
     }
 }
 
-/// The workbook's guide cannot be used; its findings say why.
-#[derive(Debug)]
-pub struct GuideError(pub Vec<crate::finding::Finding>);
-
-impl std::fmt::Display for GuideError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the workbook's guide cannot be used ({} problem(s) above)",
-            self.0.len()
-        )
-    }
-}
-
-impl std::error::Error for GuideError {}
-
-/// Runs a parsed command line.
-pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    match cli.color {
-        Color::Always => anstream::ColorChoice::Always.write_global(),
-        Color::Never => anstream::ColorChoice::Never.write_global(),
-        Color::Auto => {}
-    }
-    let cwd = std::env::current_dir().map_err(|e| {
-        user_error(
-            format!("cannot read the current folder: {e}"),
-            "run covalue from a folder that exists",
-        )
-    })?;
+/// Runs a parsed command line, printing through `shell`.
+pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
+    let cwd = std::env::current_dir().map_err(file_error(
+        "cannot read the current folder".into(),
+        "run covalue from a folder that exists",
+    ))?;
     let dir = match &cli.chdir {
         Some(d) if d.is_absolute() => d.clone(),
         Some(d) => cwd.join(d),
         None => cwd,
     };
     if cli.chdir.is_some() && !dir.is_dir() {
-        return Err(user_error(
+        return Err(usage(
             format!("-C {}: no such folder", dir.display()),
             "give -C a folder that exists",
         ));
     }
     let ctx = Context {
         dir,
-        quiet: cli.quiet,
+        shell: shell.clone(),
     };
     match cli.command {
         Command::Init(args) => init::execute(args, &ctx),
@@ -240,10 +263,10 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Diff(args) => diff::execute(args, &ctx),
         Command::Render(args) => render::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
-        Command::Explain(args) => explain::execute(args),
+        Command::Explain(args) => explain::execute(args, &ctx),
         Command::GitSetup(args) => git_setup::execute(args, &ctx),
         Command::Schema(args) => schema::execute(args, &ctx),
-        Command::Completions(args) => completions::execute(args),
+        Command::Completions(args) => completions::execute(args, &ctx),
         Command::Man(args) => man::execute(args, &ctx),
     }
 }

@@ -2,7 +2,8 @@
 
 use clap::Subcommand;
 
-use crate::cmd::{Context, Outcome, user_error};
+use crate::cmd::{Context, Error, Outcome, file_error, usage};
+use crate::guide::GuideError;
 use crate::scaffold;
 use crate::spec::Vocabularies;
 
@@ -44,31 +45,29 @@ pub enum What {
 }
 
 /// Creates the stubs, never replacing a file.
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = ctx.root()?;
     let mut findings = Vec::new();
-    let config = crate::workbook::load_config(&root, None, &mut findings);
-    let guide = crate::workbook::load_guide(&root, &config.guide)
-        .map_err(|f| anyhow::Error::new(crate::cmd::GuideError(f)))?;
-    let write_err = |e: std::io::Error| {
-        user_error(
-            format!("cannot write in {}: {e}", root.display()),
+    let loader = crate::workbook::Loader::disk(&root);
+    let config = loader.config(&mut findings);
+    let guide = loader.guide(&config.guide).map_err(GuideError)?;
+    let write_err = || {
+        file_error(
+            format!("cannot write in {}", root.display()),
             "check that you may write in the workbook",
         )
     };
     match args.what {
         What::Population { slug, name } => {
             scaffold::check_slug("population", &slug)
-                .map_err(|m| user_error(m, "population names are folder names"))?;
+                .map_err(|m| usage(m, "population names are folder names"))?;
             let name = name.unwrap_or_else(|| slug.replace('-', " "));
             let created =
-                scaffold::new_population(&root, &guide, &slug, &name).map_err(write_err)?;
+                scaffold::new_population(&root, &guide, &slug, &name).map_err(write_err())?;
             crate::cmd::init::report(&created, &root, ctx)?;
-            if !ctx.quiet {
-                crate::cmd::say_line(format!(
-                    "\nNext: covalue new persona {slug} SLUG --name NAME --kind patient"
-                ))?;
-            }
+            ctx.shell.say(format_args!(
+                "\nNext: covalue new persona {slug} SLUG --name NAME --kind patient"
+            ))?;
         }
         What::Persona {
             population,
@@ -77,29 +76,29 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             kind,
         } => {
             scaffold::check_slug("population", &population).map_err(|m| {
-                user_error(
+                usage(
                     m,
                     "name the population by its folder name under populations/",
                 )
             })?;
             scaffold::check_slug("persona", &slug)
-                .map_err(|m| user_error(m, "persona names are file names"))?;
-            let dir = root.join("populations").join(&population);
+                .map_err(|m| usage(m, "persona names are file names"))?;
+            let dir = root.join(crate::workbook::layout::population_dir(&population));
             if !dir.is_dir() {
-                return Err(user_error(
+                return Err(usage(
                     format!("there is no population `{population}`"),
                     format!("create it first: covalue new population {population}"),
                 ));
             }
             let kinds = guide.values(crate::spec::Vocab::PersonaKind);
             if !kinds.contains(&kind) {
-                return Err(user_error(
+                return Err(usage(
                     format!("\"{kind}\" is not a persona kind of the guide"),
                     format!("use one of {}", kinds.join(", ")),
                 ));
             }
             let created = scaffold::new_persona(&root, &population, &slug, &name, &kind)
-                .map_err(write_err)?;
+                .map_err(write_err())?;
             crate::cmd::init::report(&[created], &root, ctx)?;
         }
     }

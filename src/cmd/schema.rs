@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::cmd::{Context, Outcome, user_error};
+use crate::cmd::{Context, Error, Outcome, file_error};
 use crate::guide::Guide;
 use crate::spec;
 
@@ -31,21 +31,17 @@ pub fn write_schemas(dir: &Path, guide: &Guide) -> std::io::Result<Vec<PathBuf>>
 }
 
 /// Prints or writes the schemas of the workbook's guide (the built-in one outside a workbook).
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let guide = crate::cmd::guide::current_guide(ctx)?;
     match &args.output {
         Some(dir) => {
             let dir = ctx.dir.join(dir);
-            let written = write_schemas(&dir, &guide).map_err(|e| {
-                user_error(
-                    format!("cannot write the schemas into {}: {e}", dir.display()),
-                    "check the folder and your permissions",
-                )
-            })?;
-            if !ctx.quiet {
-                for path in written {
-                    crate::cmd::say_line(format!("wrote        {}", path.display()))?;
-                }
+            let written = write_schemas(&dir, &guide).map_err(file_error(
+                format!("cannot write the schemas into {}", dir.display()),
+                "check the folder and your permissions",
+            ))?;
+            for path in written {
+                ctx.shell.status("wrote", path.display())?;
             }
         }
         None => {
@@ -58,7 +54,8 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
                     )
                 })
                 .collect();
-            crate::cmd::say_line(serde_json::to_string_pretty(&all)?)?;
+            let json = serde_json::Value::Object(all);
+            ctx.shell.print(format!("{json:#}\n"))?;
         }
     }
     Ok(Outcome::Success)

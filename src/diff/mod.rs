@@ -4,6 +4,7 @@
 //! Markdown, HTML or JSON.
 
 pub mod compare;
+pub mod driver;
 pub mod html;
 pub mod markdown;
 pub mod model;
@@ -13,7 +14,6 @@ pub mod view;
 pub mod words;
 
 use std::collections::BTreeSet;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::finding::Finding;
@@ -31,13 +31,16 @@ pub struct Options {
 }
 
 /// Why two versions could not be compared (exit code 2).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum DiffError {
     /// git could not read a revision.
-    Git(GitError),
+    #[error(transparent)]
+    Git(#[from] GitError),
     /// A folder given as a version holds no workbook.
+    #[error("{} holds no workbook (there is no {})", .0.display(), workbook::CONFIG_FILE)]
     NotAWorkbook(PathBuf),
     /// A revision holds no workbook where the working tree has it.
+    #[error("`{rev}` has no workbook{}", where_in(prefix))]
     NoWorkbookInRevision {
         /// The revision.
         rev: String,
@@ -45,6 +48,7 @@ pub enum DiffError {
         prefix: String,
     },
     /// `--population` names a population neither version has.
+    #[error("there is no population `{slug}` in either version")]
     UnknownPopulation {
         /// The slug asked for.
         slug: String,
@@ -52,16 +56,29 @@ pub enum DiffError {
         known: Vec<String>,
     },
     /// A folder cannot be read.
+    #[error(transparent)]
     Load(workbook::LoadError),
-    /// Neither version's guide can be used.
+    /// Neither version's guide can be used; the findings say why.
+    #[error("the guide cannot be used in either version ({} problem(s) above)", .0.len())]
     Guide(Vec<Finding>),
 }
 
-impl DiffError {
-    /// What to do about it.
-    pub fn help(&self) -> String {
-        match self {
-            DiffError::Git(err) => err.help(),
+/// Where a revision lacks the workbook: at the top, or in its folder.
+fn where_in(prefix: &str) -> String {
+    if prefix.is_empty() {
+        format!(
+            ": there is no {} at the top of the repository",
+            workbook::CONFIG_FILE
+        )
+    } else {
+        format!(" in {prefix}: there is no {} there", workbook::CONFIG_FILE)
+    }
+}
+
+impl crate::diagnose::Diagnose for DiffError {
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            DiffError::Git(err) => return err.help(),
             DiffError::NotAWorkbook(_) => {
                 "give the folder that holds covalue.toml, or a git revision such as a tag".into()
             }
@@ -74,56 +91,17 @@ impl DiffError {
             DiffError::UnknownPopulation { known, .. } => {
                 format!("the populations are: {}", known.join(", "))
             }
-            DiffError::Load(_) => "check that the folder exists and that you may read it".into(),
+            DiffError::Load(err) => return err.help(),
             DiffError::Guide(_) => "fix the guide file, then compare again".into(),
-        }
+        })
     }
-}
 
-impl fmt::Display for DiffError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    fn findings(&self) -> &[Finding] {
         match self {
-            DiffError::Git(err) => err.fmt(f),
-            DiffError::NotAWorkbook(dir) => {
-                write!(
-                    f,
-                    "{} holds no workbook (there is no {})",
-                    dir.display(),
-                    workbook::CONFIG_FILE
-                )
-            }
-            DiffError::NoWorkbookInRevision { rev, prefix } if prefix.is_empty() => {
-                write!(
-                    f,
-                    "`{rev}` has no workbook: there is no {} at the top of the repository",
-                    workbook::CONFIG_FILE
-                )
-            }
-            DiffError::NoWorkbookInRevision { rev, prefix } => {
-                write!(
-                    f,
-                    "`{rev}` has no workbook in {prefix}: there is no {} there",
-                    workbook::CONFIG_FILE
-                )
-            }
-            DiffError::UnknownPopulation { slug, .. } => {
-                write!(f, "there is no population `{slug}` in either version")
-            }
-            DiffError::Load(err) => err.fmt(f),
-            DiffError::Guide(findings) => write!(
-                f,
-                "the guide cannot be used in either version ({} problem(s))",
-                findings.len()
-            ),
+            DiffError::Guide(findings) => findings,
+            DiffError::Load(err) => err.findings(),
+            _ => &[],
         }
-    }
-}
-
-impl std::error::Error for DiffError {}
-
-impl From<GitError> for DiffError {
-    fn from(err: GitError) -> DiffError {
-        DiffError::Git(err)
     }
 }
 

@@ -8,6 +8,8 @@
 //! compiled templates, and streamed to the output in order, so that memory
 //! stays flat however many populations a workbook has.
 
+mod error;
+pub mod job;
 pub mod markdown;
 pub mod model;
 pub mod pdf;
@@ -26,6 +28,7 @@ use crate::date::Date;
 use crate::guide::{Citation, Form, Guide};
 use crate::workbook::Population;
 
+pub use error::RenderError;
 pub use templates::{TemplateError, Templates};
 
 /// The Content-Security-Policy every HTML report declares: nothing may be
@@ -158,38 +161,6 @@ struct DocumentView<'a> {
     short_drafts: bool,
     has_drafts: bool,
     body: Value,
-}
-
-/// Why a report could not be written.
-#[derive(Debug)]
-pub enum RenderError {
-    /// A template failed.
-    Template(TemplateError),
-    /// Writing the output failed.
-    Io(std::io::Error),
-}
-
-impl std::fmt::Display for RenderError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            RenderError::Template(e) => write!(f, "{e}"),
-            RenderError::Io(e) => write!(f, "{e}"),
-        }
-    }
-}
-
-impl std::error::Error for RenderError {}
-
-impl From<std::io::Error> for RenderError {
-    fn from(e: std::io::Error) -> RenderError {
-        RenderError::Io(e)
-    }
-}
-
-impl From<TemplateError> for RenderError {
-    fn from(e: TemplateError) -> RenderError {
-        RenderError::Template(e)
-    }
 }
 
 /// Something noticed while rendering that the user should know.

@@ -5,7 +5,6 @@
 //! a private temporary folder that is removed however printing ends.
 
 use std::ffi::OsString;
-use std::fmt;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -28,15 +27,19 @@ pub const BROWSER_NAMES: &[&str] = &[
 const TIMEOUT: Duration = Duration::from_secs(180);
 
 /// Why a PDF could not be printed.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// No browser was found.
+    #[error("no Chromium or Chrome found to print the PDF (looked for {} on PATH)", BROWSER_NAMES.join(", "))]
     NoBrowser,
     /// The browser named with `--browser` or the environment is not there.
+    #[error("the browser {} does not exist", .0.display())]
     BrowserMissing(PathBuf),
     /// The browser could not be started.
-    Start(PathBuf, std::io::Error),
+    #[error("cannot start {}", .0.display())]
+    Start(PathBuf, #[source] std::io::Error),
     /// The browser ran but wrote no PDF.
+    #[error("{} did not print a PDF{}", browser.display(), said(detail))]
     Failed {
         /// The browser.
         browser: PathBuf,
@@ -44,53 +47,25 @@ pub enum PdfError {
         detail: String,
     },
     /// The browser took too long and was stopped.
+    #[error("{} took more than {} seconds to print and was stopped", .0.display(), TIMEOUT.as_secs())]
     TimedOut(PathBuf),
     /// Reading or writing a file failed.
-    Io(std::io::Error),
+    #[error(transparent)]
+    Io(#[from] std::io::Error),
 }
 
-impl fmt::Display for PdfError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            PdfError::NoBrowser => write!(
-                f,
-                "no Chromium or Chrome found to print the PDF (looked for {} on PATH)",
-                BROWSER_NAMES.join(", ")
-            ),
-            PdfError::BrowserMissing(p) => {
-                write!(f, "the browser {} does not exist", p.display())
-            }
-            PdfError::Start(p, e) => write!(f, "cannot start {}: {e}", p.display()),
-            PdfError::Failed { browser, detail } => {
-                write!(f, "{} did not print a PDF", browser.display())?;
-                if !detail.is_empty() {
-                    write!(f, "; it said:\n{detail}")?;
-                }
-                Ok(())
-            }
-            PdfError::TimedOut(p) => write!(
-                f,
-                "{} took more than {} seconds to print and was stopped",
-                p.display(),
-                TIMEOUT.as_secs()
-            ),
-            PdfError::Io(e) => write!(f, "{e}"),
-        }
+/// "; it said: …" with the browser's last lines, when it said something.
+fn said(detail: &str) -> String {
+    if detail.is_empty() {
+        String::new()
+    } else {
+        format!("; it said:\n{detail}")
     }
 }
 
-impl std::error::Error for PdfError {}
-
-impl From<std::io::Error> for PdfError {
-    fn from(e: std::io::Error) -> PdfError {
-        PdfError::Io(e)
-    }
-}
-
-impl PdfError {
-    /// What the user can do about it.
-    pub fn help(&self) -> String {
-        match self {
+impl crate::diagnose::Diagnose for PdfError {
+    fn help(&self) -> Option<String> {
+        Some(match self {
             PdfError::NoBrowser => format!(
                 "install Chromium (on Debian or Ubuntu: `apt-get install chromium`), or name a browser with --browser PATH or {BROWSER_ENV}=PATH; or write HTML and print it from any browser"
             ),
@@ -101,7 +76,7 @@ impl PdfError {
                 "check that the browser runs (`chromium --version`), or write HTML and print it from any browser".to_string()
             }
             PdfError::Io(_) => "check that the output folder exists and you may write in it".to_string(),
-        }
+        })
     }
 }
 

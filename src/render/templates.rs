@@ -62,7 +62,8 @@ pub const RECURSION_LIMIT: usize = 200;
 const MARKDOWN: AutoEscape = AutoEscape::Custom(std::borrow::Cow::Borrowed("markdown"));
 
 /// A template that cannot be used.
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.describe())]
 pub struct TemplateError {
     /// The template's name.
     pub name: String,
@@ -74,17 +75,15 @@ pub struct TemplateError {
     pub limit: bool,
 }
 
-impl fmt::Display for TemplateError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl TemplateError {
+    fn describe(&self) -> String {
         match &self.file {
-            Some(file) => write!(
-                f,
+            Some(file) => format!(
                 "the report template {} cannot be used: {}",
                 file.display(),
                 self.message
             ),
-            None => write!(
-                f,
+            None => format!(
                 "the built-in report template {} failed: {}",
                 self.name, self.message
             ),
@@ -92,12 +91,9 @@ impl fmt::Display for TemplateError {
     }
 }
 
-impl std::error::Error for TemplateError {}
-
-impl TemplateError {
-    /// What the user can do about it.
-    pub fn help(&self) -> String {
-        match &self.file {
+impl crate::diagnose::Diagnose for TemplateError {
+    fn help(&self) -> Option<String> {
+        Some(match &self.file {
             Some(file) if self.limit => format!(
                 "a template may do only as much work as a report needs (loops over what the workbook holds, not long-running ones); fix {}, or move it out of the templates folder",
                 file.display()
@@ -109,7 +105,7 @@ impl TemplateError {
             ),
             None if self.limit => "the report is larger than one report may be; print fewer populations at a time with --population".into(),
             None => "this is a bug in covalue; please report it with the command you ran".into(),
-        }
+        })
     }
 }
 

@@ -121,26 +121,37 @@ pub struct Workbook {
 }
 
 /// Why no workbook could be loaded at all (exit code 2).
-#[derive(Debug)]
+#[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// No `covalue.toml` here or in any parent folder.
+    #[error("no workbook here: there is no {} in {} or any folder above it", CONFIG_FILE, .0.display())]
     NotFound(PathBuf),
     /// The folder cannot be read.
-    Unreadable(PathBuf, std::io::Error),
-    /// The guide the workbook names cannot be used.
+    #[error("cannot read {}", .0.display())]
+    Unreadable(PathBuf, #[source] std::io::Error),
+    /// The guide the workbook names cannot be used; its findings say why.
+    #[error("the workbook's guide cannot be used ({} problem(s) above)", .0.len())]
     Guide(Vec<Finding>),
 }
 
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl crate::diagnose::Diagnose for LoadError {
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            LoadError::NotFound(_) => {
+                "run covalue inside a workbook, use `-C FOLDER`, or start one with `covalue init`"
+                    .into()
+            }
+            LoadError::Unreadable(..) => {
+                "check that the folder exists and that you may read it".into()
+            }
+            LoadError::Guide(_) => return None,
+        })
+    }
+
+    fn findings(&self) -> &[Finding] {
         match self {
-            LoadError::NotFound(dir) => write!(
-                f,
-                "no workbook here: there is no {CONFIG_FILE} in {} or any folder above it\n  help: run covalue inside a workbook, use `-C FOLDER`, or start one with `covalue init`",
-                dir.display()
-            ),
-            LoadError::Unreadable(dir, err) => write!(f, "cannot read {}: {err}", dir.display()),
-            LoadError::Guide(_) => write!(f, "the workbook's guide cannot be used"),
+            LoadError::Guide(findings) => findings,
+            _ => &[],
         }
     }
 }

@@ -1,0 +1,183 @@
+//! git's external diff driver for workbook files: how `covalue git-setup`
+//! installs it, and what it does when git calls it (`covalue diff --git-driver`).
+//!
+//! git runs the driver once per changed file, with the file's path and its
+//! old and new contents. The driver puts each side in a small workbook held
+//! in memory (the working tree's `covalue.toml` and guide, plus that one
+//! file; nothing is written to disk) and compares them with `covalue diff`'s
+//! own comparison, so a process map shows steps moved and fields changed,
+//! and an answer file the words that changed. Files outside a workbook get a
+//! plain line diff.
+
+use std::io::{self, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use crate::diff::{self, Spec, text};
+use crate::workbook::{self, CONFIG_FILE, Files, MemTree, layout};
+
+/// The lines `git-setup` puts in the workbook's `.gitattributes`.
+pub const ATTRIBUTES: &[&str] = &[
+    "covalue.toml diff=covalue",
+    "populations/**/*.toml diff=covalue",
+    "populations/**/*.md diff=covalue",
+];
+
+/// The git setting that names the driver.
+pub const DRIVER_KEY: &str = "diff.covalue.command";
+/// The driver's command line.
+pub const DRIVER_COMMAND: &str = "covalue diff --git-driver";
+
+/// Adds the [`ATTRIBUTES`] lines `.gitattributes` lacks at `path` (creating
+/// it when missing); what the file had stays as it was. Returns how many
+/// lines were added.
+pub fn add_attributes(path: &Path) -> io::Result<usize> {
+    let existing = std::fs::read_to_string(path).unwrap_or_default();
+    let missing: Vec<&str> = ATTRIBUTES
+        .iter()
+        .copied()
+        .filter(|l| !existing.lines().any(|e| e.trim() == *l))
+        .collect();
+    if missing.is_empty() {
+        return Ok(0);
+    }
+    let mut text = existing.clone();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    if existing.is_empty() {
+        text.push_str("# Show workbook files by meaning in `git diff` (covalue git-setup).\n");
+    }
+    for line in &missing {
+        text.push_str(line);
+        text.push('\n');
+    }
+    crate::fsutil::write_atomic(path, text.as_bytes())?;
+    Ok(missing.len())
+}
+
+/// The seven arguments git gives an external diff driver.
+pub struct DriverArgs<'a> {
+    path: &'a str,
+    old: &'a str,
+    new: &'a str,
+}
+
+impl<'a> DriverArgs<'a> {
+    /// Reads `path old-file old-hex old-mode new-file new-hex new-mode`.
+    pub fn parse(args: &'a [String]) -> Option<DriverArgs<'a>> {
+        match args {
+            [path, old, _, _, new, _, _] => Some(DriverArgs { path, old, new }),
+            _ => None,
+        }
+    }
+}
+
+/// One side of the change as git hands it over: a file git wrote (or
+/// `/dev/null` for a side that does not exist). Read as a regular file of
+/// bounded size; anything else counts as empty.
+fn read_side(file: &str) -> Vec<u8> {
+    if file == "/dev/null" {
+        Vec::new()
+    } else {
+        crate::confine::read_regular_file(Path::new(file)).unwrap_or_default()
+    }
+}
+
+/// A one-file workbook held in memory: the real workbook's settings and
+/// guide, plus `rel` holding `bytes`. Nothing is written to disk, and the
+/// workbook's own files are read only through its jail.
+fn side(root: &Path, rel: &Path, bytes: Option<&[u8]>) -> MemTree {
+    let disk = workbook::Disk::at(root);
+    let mut tree = MemTree::new();
+    let mut ignored = Vec::new();
+    let config = workbook::Loader::disk(root).config(&mut ignored);
+    if let Ok(text) = disk.read(&root.join(CONFIG_FILE)) {
+        tree.insert(CONFIG_FILE, Arc::from(text));
+    }
+    if !config.guide.starts_with("builtin") {
+        if let Ok(name) = crate::confine::relative_name(&config.guide) {
+            if let Ok(text) = disk.read(&root.join(&name)) {
+                tree.insert(&name.to_string_lossy(), Arc::from(text));
+            }
+        }
+    }
+    // The population folder is there on both sides, so only the file differs.
+    if let Some(slug) = rel
+        .strip_prefix(layout::POPULATIONS_DIR)
+        .ok()
+        .and_then(|r| r.components().next())
+    {
+        tree.insert_dir(&layout::population_dir(&slug.as_os_str().to_string_lossy()));
+    }
+    if let Some(bytes) = bytes {
+        if rel != Path::new(CONFIG_FILE) {
+            tree.insert(&rel.to_string_lossy(), Arc::from(bytes));
+        }
+    }
+    tree
+}
+
+/// Runs as git's external diff driver for one file, started in `dir`:
+/// writes the change to `out`, coloured when `color` says so.
+pub fn drive(
+    args: &DriverArgs<'_>,
+    dir: &Path,
+    out: &mut dyn Write,
+    color: bool,
+) -> io::Result<()> {
+    let (old, new) = (read_side(args.old), read_side(args.new));
+    let full = dir.join(args.path);
+    let root = full.parent().and_then(|p| workbook::discover(p).ok());
+    let rel = root
+        .as_ref()
+        .and_then(|r| full.strip_prefix(r).ok().map(Path::to_path_buf));
+    let semantic = matches!(&rel, Some(r) if r.starts_with(layout::POPULATIONS_DIR) || r == Path::new(CONFIG_FILE));
+    if let (true, Some(root), Some(rel)) = (semantic, &root, &rel) {
+        if rel != Path::new(CONFIG_FILE) {
+            let a = side(
+                root,
+                rel,
+                (args.old != "/dev/null").then_some(old.as_slice()),
+            );
+            let b = side(
+                root,
+                rel,
+                (args.new != "/dev/null").then_some(new.as_slice()),
+            );
+            let specs = (
+                Spec::Tree {
+                    tree: Arc::new(a),
+                    label: format!("a/{}", args.path),
+                },
+                Spec::Tree {
+                    tree: Arc::new(b),
+                    label: format!("b/{}", args.path),
+                },
+            );
+            if let Ok(mut report) = diff::diff(&specs.0, &specs.1, &diff::Options::default()) {
+                // A one-file workbook says nothing true about completeness.
+                for p in &mut report.populations {
+                    p.completeness = Default::default();
+                }
+                writeln!(out, "covalue diff {}", args.path)?;
+                let options = text::Options {
+                    color,
+                    working_tree_prefix: String::new(),
+                    quiet: true,
+                };
+                return text::write(out, &report, &options);
+            }
+        }
+    }
+    // Anything else: a plain line diff.
+    let (old, new) = (String::from_utf8_lossy(&old), String::from_utf8_lossy(&new));
+    let diff = similar::TextDiff::from_lines(old.as_ref(), new.as_ref());
+    write!(
+        out,
+        "{}",
+        diff.unified_diff()
+            .context_radius(3)
+            .header(&format!("a/{}", args.path), &format!("b/{}", args.path))
+    )
+}

@@ -1,0 +1,321 @@
+//! One run of `covalue render`, from what was asked to the file written:
+//! what to load (a workbook, or only its settings and guide for blank
+//! worksheets, or nothing but the built-in guide), where the report may go
+//! ([`crate::confine::report_target`]), which templates to use, the progress
+//! bar, and the route through a browser for PDF. The command only turns its
+//! arguments into a [`Job`] and prints what [`run`] says was written.
+
+use std::path::{Path, PathBuf};
+
+use crate::confine::{self, Jail};
+use crate::finding::Severity;
+use crate::guide::{Form, Guide, GuideError};
+use crate::render::{self, Flavor, Notice, Paper, RenderError, Subject, Templates, pdf};
+use crate::shell::{Progress, Shell};
+use crate::source::ReadError;
+use crate::workbook::{self, LoadError, Loader, Population, Workbook};
+
+/// What to print, and where.
+#[derive(Debug, Clone)]
+pub struct Job {
+    /// Where covalue runs (relative paths are taken from here).
+    pub dir: PathBuf,
+    /// The form (default: the workbook's form, else full).
+    pub form: Option<Form>,
+    /// Blank worksheets instead of the workbook's answers.
+    pub blank: bool,
+    /// Only these populations; with `blank`, the names to print on worksheets.
+    pub populations: Vec<String>,
+    /// HTML or Markdown.
+    pub flavor: Flavor,
+    /// The paper size.
+    pub paper: Paper,
+    /// Where to write (default: `out/<form>.<ext>` in the workbook).
+    pub output: Option<PathBuf>,
+    /// Print the HTML to PDF with a browser.
+    pub pdf: bool,
+    /// The browser to print with (default: the environment, then PATH).
+    pub browser: Option<PathBuf>,
+}
+
+/// What was written.
+#[derive(Debug, Clone)]
+pub struct Written {
+    /// The file, as the user would write it.
+    pub path: String,
+    /// The form printed.
+    pub form: Form,
+    /// What it holds: "1 population", "3 blank worksheets", …
+    pub contents: String,
+}
+
+/// How many populations make a progress bar worth showing.
+const PROGRESS_FROM: usize = 20;
+
+/// What the report is made from, once loaded.
+struct Loaded {
+    root: Option<PathBuf>,
+    workbook: Option<Workbook<'static>>,
+    populations: Vec<Population>,
+    guide: Guide,
+    title: String,
+    organisation: Option<String>,
+    templates: Option<String>,
+    form: Form,
+}
+
+/// Makes the report `job` asks for and writes it, atomically; warnings and
+/// the progress bar go through `shell`.
+pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
+    if job.pdf && job.flavor == Flavor::Markdown {
+        return Err(RenderError::PdfOfMarkdown);
+    }
+    let loaded = load(job)?;
+    let form = job.form.unwrap_or(loaded.form);
+    let subject = subject(job, &loaded)?;
+    let ext = if job.pdf {
+        "pdf"
+    } else {
+        job.flavor.extension()
+    };
+    let blank = if job.blank { "-blank" } else { "" };
+    let default = format!("{}{blank}.{ext}", form.as_str());
+    let out = match (&job.output, &loaded.root) {
+        (Some(path), _) => job.dir.join(path),
+        (None, Some(root)) => root.join(confine::REPORT_DIR).join(&default),
+        (None, None) => job.dir.join(format!("covalue-{default}")),
+    };
+    let out = confine::report_target(&out, loaded.root.as_deref()).map_err(|why| {
+        RenderError::Refused {
+            path: shown(&out),
+            why,
+            default: default.clone(),
+        }
+    })?;
+    let browser = if job.pdf {
+        let env = std::env::var_os(pdf::BROWSER_ENV);
+        Some(pdf::find_browser(job.browser.as_deref(), env)?)
+    } else {
+        None
+    };
+    let templates = Templates::load(templates_dir(shell, &loaded).as_deref())?;
+    warn_of_problems(shell, job, &loaded);
+    let options = render::Options {
+        form,
+        flavor: job.flavor,
+        paper: job.paper,
+        title: loaded.title.clone(),
+        organisation: loaded.organisation.clone(),
+        today: crate::date::today(),
+        revision: loaded
+            .root
+            .as_deref()
+            .and_then(crate::git::revision)
+            .map(|r| r.describe()),
+    };
+    let progress = match subject.len() {
+        n if n >= PROGRESS_FROM => shell.progress(n, "populations", "rendering"),
+        _ => Progress::hidden(),
+    };
+    let make = |w: &mut dyn std::io::Write| {
+        render::render(&templates, &loaded.guide, &subject, &options, w, &|| {
+            progress.inc()
+        })
+    };
+    let written = |source| RenderError::Write {
+        path: shown(&out),
+        source,
+    };
+    let notices = match &browser {
+        None => crate::fsutil::write_atomic_with(&out, make).map_err(|e| match e {
+            RenderError::Io(source) => written(source),
+            other => other,
+        })?,
+        Some(browser) => {
+            let mut html = Vec::new();
+            let notices = make(&mut html)?;
+            progress.set_message("printing to PDF");
+            let bytes = pdf::print(browser, &html)?;
+            crate::fsutil::write_atomic(&out, &bytes).map_err(written)?;
+            notices
+        }
+    };
+    drop(progress);
+    for notice in notices {
+        shell.warn(notice_text(&notice));
+    }
+    Ok(Written {
+        path: shown(&out),
+        form,
+        contents: contents(&subject),
+    })
+}
+
+fn load(job: &Job) -> Result<Loaded, RenderError> {
+    let root = match workbook::discover(&job.dir) {
+        Ok(root) => root,
+        Err(LoadError::NotFound(_)) if job.blank => {
+            let guide = Guide::builtin().map_err(GuideError)?;
+            return Ok(Loaded {
+                root: None,
+                workbook: None,
+                populations: Vec::new(),
+                title: guide.title.clone(),
+                organisation: None,
+                templates: None,
+                form: Form::Full,
+                guide,
+            });
+        }
+        Err(err) => return Err(err.into()),
+    };
+    // Blank worksheets need the workbook's populations only to print their names.
+    let (config, guide, workbook) = if job.blank && job.populations.is_empty() {
+        let loader = Loader::disk(&root);
+        let config = loader.config(&mut Vec::new());
+        let guide = loader.guide(&config.guide).map_err(GuideError)?;
+        (config, guide, None)
+    } else {
+        let workbook = Workbook::open(Loader::disk(&root))?;
+        (
+            workbook.config.clone(),
+            workbook.guide.clone(),
+            Some(workbook),
+        )
+    };
+    let title = match config.title.trim() {
+        "" => guide.title.clone(),
+        _ => config.title.clone(),
+    };
+    Ok(Loaded {
+        root: Some(root),
+        guide,
+        title,
+        organisation: config.organisation,
+        templates: config.templates,
+        form: config.form,
+        populations: workbook
+            .as_ref()
+            .map(|w| w.populations(&[]))
+            .unwrap_or_default(),
+        workbook,
+    })
+}
+
+/// What the document holds: the populations asked for, or blank worksheets.
+fn subject<'a>(job: &Job, loaded: &'a Loaded) -> Result<Subject<'a>, RenderError> {
+    if job.blank {
+        if job.populations.is_empty() {
+            return Ok(Subject::Blank(vec![String::new()]));
+        }
+        let name = |slug: &String| {
+            loaded
+                .populations
+                .iter()
+                .find(|p| &p.slug == slug)
+                .map_or_else(|| slug.clone(), |p| p.name().to_string())
+        };
+        return Ok(Subject::Blank(job.populations.iter().map(name).collect()));
+    }
+    if loaded.workbook.is_none() {
+        return Err(RenderError::NoWorkbook);
+    }
+    let populations = &loaded.populations;
+    if let Some(slug) = job
+        .populations
+        .iter()
+        .find(|slug| !populations.iter().any(|p| &p.slug == *slug))
+    {
+        return Err(RenderError::UnknownPopulation {
+            slug: slug.clone(),
+            known: populations.iter().map(|p| p.slug.clone()).collect(),
+        });
+    }
+    Ok(Subject::Workbook(
+        populations
+            .iter()
+            .filter(|p| job.populations.is_empty() || job.populations.contains(&p.slug))
+            .collect(),
+    ))
+}
+
+/// The path as the user would write it, relative to where covalue runs.
+fn shown(path: &Path) -> String {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    path.strip_prefix(&cwd)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// The site's templates folder named in `covalue.toml`, when it is a folder
+/// inside the workbook; otherwise a warning and the built-in templates.
+fn templates_dir(shell: &Shell, loaded: &Loaded) -> Option<PathBuf> {
+    let (Some(root), Some(name)) = (&loaded.root, &loaded.templates) else {
+        return None;
+    };
+    let rel = match confine::relative_name(name) {
+        Ok(rel) => rel,
+        Err(why) => {
+            shell.warn(format_args!(
+                "covalue.toml names the templates folder \"{name}\", which covalue will not read ({why}); using the built-in templates"
+            ));
+            return None;
+        }
+    };
+    let dir = root.join(rel);
+    match Jail::at(root).resolve(&dir) {
+        Ok(real) if real.is_dir() => Some(real),
+        Ok(_) | Err(ReadError::Missing) => {
+            shell.warn(format_args!(
+                "covalue.toml names the templates folder {}, which does not exist; using the built-in templates",
+                shown(&dir)
+            ));
+            None
+        }
+        Err(err) => {
+            shell.warn(format_args!(
+                "the templates folder {} is not used: {}; using the built-in templates",
+                shown(&dir),
+                err.describe()
+            ));
+            None
+        }
+    }
+}
+
+/// Says when the report will leave out what could not be read.
+fn warn_of_problems(shell: &Shell, job: &Job, loaded: &Loaded) {
+    let Some(workbook) = &loaded.workbook else {
+        return;
+    };
+    let problems = workbook::load_findings(workbook, &loaded.populations)
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    if problems > 0 && !job.blank {
+        shell.warn(format_args!(
+            "the workbook has {problems} problem(s) that `covalue check` explains; the report shows what could be read"
+        ));
+    }
+}
+
+fn notice_text(notice: &Notice) -> String {
+    match notice {
+        Notice::NoPopulationsInTemplate(name) => format!(
+            "the site's template {name} has no {{{{ doc.body }}}}, so the populations are left out"
+        ),
+        Notice::NoContentSecurityPolicy(name) => format!(
+            "the site's template {name} has no Content-Security-Policy; keep the <meta http-equiv=\"Content-Security-Policy\"> line of the built-in layout.html"
+        ),
+    }
+}
+
+fn contents(subject: &Subject<'_>) -> String {
+    match subject {
+        Subject::Workbook(p) if p.len() == 1 => "1 population".to_string(),
+        Subject::Workbook(p) => format!("{} populations", p.len()),
+        Subject::Blank(n) if n.len() == 1 => "blank worksheet".to_string(),
+        Subject::Blank(n) => format!("{} blank worksheets", n.len()),
+    }
+}
