@@ -6,7 +6,7 @@
 use comrak::nodes::NodeValue;
 use comrak::{Arena, Options};
 
-use crate::cmd::{Outcome, user_error};
+use crate::cmd::{Context, Error, Outcome, usage};
 use crate::finding::Code;
 
 /// The finding codes' documentation, embedded at build time.
@@ -113,12 +113,12 @@ fn did_you_mean(typed: &str) -> Option<Code> {
 }
 
 /// Prints the explanation.
-pub fn execute(args: Args) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let text = Code::parse(&args.code)
         .map(|code| explanation(code).unwrap_or_else(|| format!("{code}: {}\n", code.title())));
     match text {
         Some(text) => {
-            crate::cmd::say(text)?;
+            ctx.shell.print(text)?;
             Ok(Outcome::Success)
         }
         None => {
@@ -131,7 +131,7 @@ pub fn execute(args: Args) -> anyhow::Result<Outcome> {
                 Some(code) => format!("did you mean {code}? The codes are {list}"),
                 None => format!("the codes are {list}"),
             };
-            Err(user_error(
+            Err(usage(
                 format!("there is no finding code \"{}\"", args.code),
                 help,
             ))
