@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::source::Source;
 
 mod code;
+pub mod docs;
 pub use code::{Code, UnknownCode};
 
 /// How serious a finding is.
