@@ -1,39 +1,339 @@
 //! Privacy: likely personal identifiers anywhere in the workbook (e-mail
 //! addresses, phone numbers, national identity numbers, dates of birth),
 //! except values a site allows in `covalue.toml` with a reason.
+//!
+//! A [`Lint`] scans each file the loader reads (as its hook), remembering
+//! which; then [`Lint::scan_unread`] walks the whole workbook and scans every
+//! other text file, and the name of every file and folder. Text is scanned as
+//! a report shows it, with escapes and character references decoded.
 
+use std::collections::HashSet;
+use std::fs;
+use std::hash::{BuildHasher, RandomState};
+use std::path::Path;
+use std::sync::{Mutex, PoisonError};
+
+use crate::confine::{Jail, REPORT_DIR};
 use crate::finding::Finding;
-use crate::privacy::{self, IdentifierKind};
+use crate::privacy::{self, IdentifierKind, Match, Syntax};
 use crate::source::Source;
 
-/// Scans one file and reports each likely identifier not on the allow list.
+/// The privacy lint of one run of `check`.
+#[derive(Debug, Default)]
+pub struct Lint {
+    /// The allowed values, normalised.
+    allowed: Vec<String>,
+    /// The files already scanned, as hashes of the names findings give
+    /// them: a few bytes each, where a workbook of 1,000 populations has
+    /// tens of thousands of files. The keys are random for each run, so no
+    /// name can be made to collide with another on purpose.
+    scanned: Mutex<HashSet<u64>>,
+    keys: RandomState,
+}
+
+impl Lint {
+    /// A lint that lets the values of a workbook's `[[privacy.allow]]` list through.
+    pub fn new(allow: &[(String, String)]) -> Lint {
+        Lint {
+            allowed: allowed_values(allow),
+            ..Lint::default()
+        }
+    }
+
+    /// Scans one file the loader read, and remembers it (the loader's hook).
+    pub fn scan_source(&self, source: &Source, out: &mut Vec<Finding>) {
+        let key = self.keys.hash_one(source.file.as_str());
+        let first_time = self
+            .scanned
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key);
+        if first_time {
+            scan_source(source, &self.allowed, out);
+        }
+    }
+
+    /// Walks the whole workbook at `root` and scans what the loader did not
+    /// read (see [`Lint::scan_population`] and
+    /// [`Lint::scan_outside_populations`]); when `populations` is not empty,
+    /// only those population folders are walked.
+    pub fn scan_unread(&self, root: &Path, populations: &[String]) -> Vec<Finding> {
+        let mut findings = self.scan_outside_populations(root, populations);
+        let slugs = walked_populations(root, populations);
+        let inside = crate::parallel::filter_map_ordered(&slugs, |slug| {
+            Some(self.scan_population(root, slug)).filter(|found| !found.is_empty())
+        });
+        findings.extend(inside.into_iter().flatten());
+        findings
+    }
+
+    /// Scans what the loader did not read inside `populations/SLUG`: every
+    /// text file (`.md`, `.toml`, `.txt`, `.csv`, `.yaml`, `.yml`, `.json`)
+    /// and the name of every file and folder in it. Call it once the
+    /// population is loaded, so that the files the loader read are known.
+    pub fn scan_population(&self, root: &Path, slug: &str) -> Vec<Finding> {
+        let dir = root.join("populations").join(slug);
+        // walkdir always follows a link given as the folder to walk: never
+        // give it one (the loader reports and confines linked folders).
+        if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
+            return Vec::new();
+        }
+        let mut findings = self.walk(root, &dir, |_| false);
+        for f in &mut findings {
+            f.population = Some(slug.to_string());
+        }
+        findings
+    }
+
+    /// Scans what the loader did not read outside the population folders:
+    /// every text file and the name of every file and folder, the names of
+    /// the population folders that are walked (all, or those in
+    /// `populations` when it is not empty) included.
+    pub fn scan_outside_populations(&self, root: &Path, populations: &[String]) -> Vec<Finding> {
+        let (mut findings, mut to_read) = (Vec::new(), Vec::new());
+        // The population folders' own names; what is inside them is walked
+        // by scan_population.
+        let mut population_folders = Vec::new();
+        let walk = walkdir::WalkDir::new(root)
+            .follow_links(false)
+            .min_depth(1)
+            .into_iter()
+            .filter_entry(|entry| {
+                if !is_population_folder(entry) {
+                    return !skipped_folder(entry);
+                }
+                let slug = entry.file_name().to_string_lossy().into_owned();
+                if is_walked(&slug, populations) {
+                    population_folders.push(slug);
+                }
+                false
+            });
+        self.scan_entries(root, walk, &mut to_read, &mut findings);
+        for slug in population_folders {
+            self.scan_path(
+                &format!("populations/{slug}"),
+                &slug,
+                "folder",
+                &mut findings,
+            );
+        }
+        self.scan_files(root, &to_read, &mut findings);
+        for f in &mut findings {
+            f.population = f
+                .file
+                .as_deref()
+                .and_then(population_of)
+                .map(str::to_string);
+        }
+        findings
+    }
+
+    /// Walks `dir` (inside `root`), never following a link, and scans the
+    /// names and the unread text files met, leaving out folders `skip` names.
+    fn walk(
+        &self,
+        root: &Path,
+        dir: &Path,
+        skip: impl FnMut(&walkdir::DirEntry) -> bool,
+    ) -> Vec<Finding> {
+        let mut skip = skip;
+        let walk = walkdir::WalkDir::new(dir)
+            .follow_links(false)
+            .min_depth(1)
+            .into_iter()
+            .filter_entry(|entry| !skipped_folder(entry) && !skip(entry));
+        let (mut findings, mut to_read) = (Vec::new(), Vec::new());
+        self.scan_entries(root, walk, &mut to_read, &mut findings);
+        self.scan_files(root, &to_read, &mut findings);
+        findings
+    }
+
+    /// Scans the name of each entry, and lists the text files the loader did
+    /// not read (by their names relative to `root`).
+    fn scan_entries(
+        &self,
+        root: &Path,
+        entries: impl Iterator<Item = walkdir::Result<walkdir::DirEntry>>,
+        to_read: &mut Vec<String>,
+        findings: &mut Vec<Finding>,
+    ) {
+        for entry in entries.flatten() {
+            let Some(display) = relative(root, entry.path()) else {
+                continue;
+            };
+            let is_file = entry.file_type().is_file();
+            let kind = if entry.file_type().is_dir() {
+                "folder"
+            } else {
+                "file"
+            };
+            let name = entry.file_name().to_string_lossy();
+            self.scan_path(&display, &name, kind, findings);
+            if is_file && Syntax::of_file(&name).is_some() && !self.was_scanned(&display) {
+                to_read.push(display);
+            }
+        }
+    }
+
+    fn was_scanned(&self, display: &str) -> bool {
+        let key = self.keys.hash_one(display);
+        self.scanned
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&key)
+    }
+
+    /// Reads each file (named relative to `root`) through the workbook's
+    /// jail, which refuses links out, devices, FIFOs and files over 32 MiB,
+    /// and scans it. Bytes that are not UTF-8 are read as U+FFFD.
+    fn scan_files(&self, root: &Path, files: &[String], findings: &mut Vec<Finding>) {
+        if files.is_empty() {
+            return;
+        }
+        let Ok(jail) = Jail::new(root) else {
+            return;
+        };
+        for display in files {
+            let Ok(bytes) = jail.read(&root.join(display)) else {
+                continue;
+            };
+            let text = String::from_utf8(bytes)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            scan_source(&Source::new(display, text), &self.allowed, findings);
+        }
+    }
+
+    /// Scans the last part of a path: the name of a file or folder.
+    fn scan_path(&self, display: &str, name: &str, kind: &str, out: &mut Vec<Finding>) {
+        for m in privacy::scan_name(name) {
+            if self.allowed.contains(&privacy::normalise(&m.text)) {
+                continue;
+            }
+            out.push(
+                Finding::error(
+                    "CV030",
+                    format!(
+                        "the name of this {kind} looks like it holds {}: `{}`",
+                        m.kind.label(),
+                        m.text
+                    ),
+                )
+                .in_file(display)
+                .help(format!(
+                    "rename the {kind}: names travel with every copy of the workbook and stay in git history"
+                )),
+            );
+        }
+    }
+}
+
+/// Folders the walk does not enter: hidden ones (`.git` among them) and the
+/// report folder at the root.
+fn skipped_folder(entry: &walkdir::DirEntry) -> bool {
+    if !entry.file_type().is_dir() {
+        return false;
+    }
+    let name = entry.file_name().to_string_lossy();
+    name.starts_with('.') || (entry.depth() == 1 && name == REPORT_DIR)
+}
+
+/// A folder (not a link) right inside the root's `populations` folder.
+fn is_population_folder(entry: &walkdir::DirEntry) -> bool {
+    entry.depth() == 2
+        && entry.file_type().is_dir()
+        && !entry.file_name().to_string_lossy().starts_with('.')
+        && entry
+            .path()
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|p| p == "populations")
+}
+
+/// Whether the population folder `slug` is walked: all are, unless some are asked for.
+fn is_walked(slug: &str, populations: &[String]) -> bool {
+    populations.is_empty() || populations.iter().any(|p| p == slug)
+}
+
+/// The population folders to walk, sorted (folders only, never links).
+fn walked_populations(root: &Path, populations: &[String]) -> Vec<String> {
+    let Ok(entries) = fs::read_dir(root.join("populations")) else {
+        return Vec::new();
+    };
+    let mut slugs: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|slug| !slug.starts_with('.') && is_walked(slug, populations))
+        .collect();
+    slugs.sort();
+    slugs
+}
+
+/// A path inside the workbook as findings show it: relative, with `/`.
+fn relative(root: &Path, path: &Path) -> Option<String> {
+    let rel = path.strip_prefix(root).ok()?.to_string_lossy();
+    let rel = if cfg!(windows) {
+        rel.replace('\\', "/")
+    } else {
+        rel.into_owned()
+    };
+    (!rel.is_empty()).then_some(rel)
+}
+
+/// The population a workbook path belongs to, if any.
+fn population_of(file: &str) -> Option<&str> {
+    let rest = file.strip_prefix("populations/")?;
+    Some(rest.split('/').next().unwrap_or(rest)).filter(|s| !s.is_empty())
+}
+
+/// Scans one file, as a reader sees it (escapes decoded), and reports each
+/// likely identifier not on the allow list at the place it is written.
 pub fn scan_source(source: &Source, allowed: &[String], out: &mut Vec<Finding>) {
-    for m in privacy::scan(&source.text) {
+    let syntax = Syntax::of_file(&source.file).unwrap_or(Syntax::Plain);
+    for m in privacy::scan_file(&source.text, syntax) {
         if allowed.iter().any(|a| *a == privacy::normalise(&m.text)) {
             continue;
         }
-        let strength = if m.checksum_valid {
-            " (its check digit is valid)"
-        } else {
-            ""
-        };
-        let message = format!("this looks like {}{strength}: `{}`", m.kind.label(), m.text);
-        let help = match m.kind {
-            IdentifierKind::DateOfBirth => {
-                "personas are composites: give an age or a decade instead of a date of birth"
-            }
-            IdentifierKind::Email | IdentifierKind::Phone => {
-                "remove it; if it is public (the clinic's switchboard, say), allow it in covalue.toml under [[privacy.allow]] with a reason"
-            }
-            _ => {
-                "remove it now and from git history: workbooks travel between sites and a real identity number must never be in one"
-            }
-        };
         out.push(
-            Finding::error("CV030", message)
+            Finding::error("CV030", message(source, &m))
                 .at(source, m.start..m.end)
-                .help(help),
+                .help(help(m.kind)),
         );
+    }
+}
+
+fn message(source: &Source, m: &Match) -> String {
+    let strength = if m.checksum_valid {
+        " (its check digit is valid)"
+    } else {
+        ""
+    };
+    let written = source.text.get(m.start..m.end).unwrap_or(&m.text);
+    let escaped = if written == m.text {
+        String::new()
+    } else if written.contains('\n') {
+        " (written with escapes, across lines)".to_string()
+    } else {
+        format!(" (written with escapes as `{written}`)")
+    };
+    format!(
+        "this looks like {}{strength}: `{}`{escaped}",
+        m.kind.label(),
+        m.text
+    )
+}
+
+fn help(kind: IdentifierKind) -> &'static str {
+    match kind {
+        IdentifierKind::DateOfBirth => {
+            "personas are composites: give an age or a decade instead of a date of birth"
+        }
+        IdentifierKind::Email | IdentifierKind::Phone => {
+            "remove it; if it is public (the clinic's switchboard, say), allow it in covalue.toml under [[privacy.allow]] with a reason"
+        }
+        _ => {
+            "remove it now and from git history: workbooks travel between sites and a real identity number must never be in one"
+        }
     }
 }
 

@@ -52,18 +52,19 @@ pub struct Args {
 pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
     let root = ctx.root()?;
     let mut ignored = Vec::new();
-    let allow = privacy::allowed_values(
-        &crate::workbook::load_config(&root, None, &mut ignored).privacy_allow,
-    );
-    let hook = move |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
-        privacy::scan_source(source, &allow, out)
+    let lint =
+        privacy::Lint::new(&crate::workbook::load_config(&root, None, &mut ignored).privacy_allow);
+    let hook = |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
+        lint.scan_source(source, out)
     };
     let prefix = ctx.prefix(&root);
     let mut stdout = anstream::stdout().lock();
     let workbook = match crate::workbook::Workbook::open(&root, Some(&hook)) {
         Ok(w) => w,
         Err(crate::workbook::LoadError::Guide(mut findings)) => {
-            // A broken guide is a finding of the workbook: report it and stop.
+            // A broken guide is a finding of the workbook: report it, with
+            // what the privacy lint finds in the files left unread, and stop.
+            findings.extend(lint.scan_unread(&root, &[]));
             crate::finding::sort(&mut findings);
             let report = check::Report {
                 form: Form::Full,
@@ -81,6 +82,11 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         today: crate::date::today(),
     };
     let mut report = check::check(&workbook, &options, Some(&hook));
+    // The files no part of the check read, and every file and folder name.
+    report
+        .findings
+        .extend(lint.scan_unread(&root, &options.populations));
+    crate::finding::sort(&mut report.findings);
     if ctx.quiet && args.format == Format::Human {
         report.summary.clear();
     }

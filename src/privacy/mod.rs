@@ -3,9 +3,11 @@
 //! Workbooks travel between sites and stay in git history for good, so a real
 //! email address, phone number or national identity number written into one
 //! by mistake is hard to take back. [`scan`] reads a text and reports the
-//! spans that look like such identifiers; [`normalise`] strips formatting from
-//! a value so that a finding can be compared against a site's allow list of
-//! known-fictional values.
+//! spans that look like such identifiers; [`scan_file`] does the same for a
+//! file's text after decoding its escapes (in `decode.rs`), and [`scan_name`]
+//! for the name of a file or folder (in `name.rs`); [`normalise`] strips
+//! formatting from a value so that a finding can be compared against a site's
+//! allow list of known-fictional values.
 //!
 //! Everything here is hand-written over bytes and chars, with no regex crate.
 //! Numbers and dates are found byte by byte and always start and end on an
@@ -22,8 +24,14 @@
 //!   American `ddd-ddd-dddd` shape, and shapes of dates, times, thousands and
 //!   references (ISBN, DOI) are turned away.
 
+mod decode;
+mod name;
+
 use std::collections::BTreeMap;
 use std::ops::Range;
+
+pub use decode::{Decoded, Syntax, decode};
+pub use name::scan_name;
 
 /// What kind of identifier was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -81,7 +89,8 @@ pub struct Match {
     pub start: usize,
     /// Byte offset just past the last byte in the scanned text.
     pub end: usize,
-    /// The matched text, exactly as written.
+    /// The matched text: exactly as written for [`scan`], and with escapes
+    /// decoded (as a reader sees it) for [`scan_file`].
     pub text: String,
     /// True when the kind has a check digit and it is valid.
     pub checksum_valid: bool,
@@ -112,6 +121,27 @@ pub fn scan(text: &str) -> Vec<Match> {
     taken
         .into_ordered()
         .filter_map(|c| c.into_match(text))
+        .collect()
+}
+
+/// Scans a file's text as its readers will see it: the escapes of its
+/// syntax are decoded first (see [`decode`]), and every match is placed back
+/// on the raw text, from where its first character was written to where its
+/// last one was. A text with nothing to decode is scanned as it is.
+pub fn scan_file(text: &str, syntax: Syntax) -> Vec<Match> {
+    let Some(decoded) = decode(text, syntax) else {
+        return scan(text);
+    };
+    scan(&decoded.text)
+        .into_iter()
+        .map(|m| {
+            let raw = decoded.raw_span(m.start..m.end);
+            Match {
+                start: raw.start,
+                end: raw.end,
+                ..m
+            }
+        })
         .collect()
 }
 
@@ -1176,14 +1206,15 @@ fn plausible_north_american(bytes: &[u8], groups: &[PhoneGroup]) -> bool {
         )
 }
 
-/// Area code and exchange of three digits not starting with 0 or 1, line of four.
+/// An area code of three digits not starting with 0 or 1, an exchange of
+/// three and a line of four. Real exchanges do not start with 0 or 1 either,
+/// but made-up and mistyped numbers such as `(555) 123-4567` are still
+/// someone's number once written down, and the shape is distinctive enough.
 fn north_american_shape(area: &[u8], exchange: &[u8], line: &[u8]) -> bool {
-    let leads_2_to_9 = |g: &[u8]| g.first().is_some_and(|d| (b'2'..=b'9').contains(d));
     area.len() == 3
         && exchange.len() == 3
         && line.len() == 4
-        && leads_2_to_9(area)
-        && leads_2_to_9(exchange)
+        && area.first().is_some_and(|d| (b'2'..=b'9').contains(d))
 }
 
 #[cfg(test)]
@@ -1573,6 +1604,76 @@ mod tests {
             assert_single(number, Phone, number);
             assert_single(&format!("Ring {number}."), Phone, number);
             assert_single(&format!("tel: {number}, then"), Phone, number);
+        }
+    }
+
+    #[test]
+    fn finds_north_american_numbers_with_any_exchange() {
+        use IdentifierKind::Phone;
+        for number in [
+            "(555) 123-4567",
+            "(555)123-4567",
+            "555-123-4567",
+            "555.123.4567",
+            "+1 555 123 4567",
+            "+1 (555) 123-4567",
+            "1-555-123-4567",
+        ] {
+            assert_single(number, Phone, number);
+            assert_single(&format!("Call her on {number}."), Phone, number);
+        }
+        // Still not phones: no area code that can be one, or spaces alone.
+        for text in [
+            "(155) 123-4567",
+            "055-123-4567x",
+            "555 123 4567",
+            "(2019) 123-45",
+        ] {
+            assert!(
+                found(text).iter().all(|(k, _)| *k != Phone),
+                "{text}: {:?}",
+                found(text)
+            );
+        }
+    }
+
+    // --- decoded files ------------------------------------------------------
+
+    #[test]
+    fn scan_file_reports_decoded_matches_at_their_raw_place() {
+        let raw = "note = \"pnr 19811218\\u002D9876\"\n";
+        let m = scan_file(raw, Syntax::Toml);
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].kind, IdentifierKind::SwedishPersonnummer);
+        assert_eq!(m[0].text, "19811218-9876");
+        assert_eq!(&raw[m[0].start..m[0].end], "19811218\\u002D9876");
+        assert!(scan(raw).is_empty(), "the raw text alone hides it");
+
+        let md = "Jönköping: anna&#64;example.org, &lpar;555&rpar; 123&#45;4567";
+        let m = scan_file(md, Syntax::Markdown);
+        let written: Vec<&str> = m.iter().map(|m| &md[m.start..m.end]).collect();
+        assert_eq!(
+            written,
+            ["anna&#64;example.org", "&lpar;555&rpar; 123&#45;4567"]
+        );
+        assert_eq!(m[1].text, "(555) 123-4567");
+        // Without anything to decode, scan_file is scan.
+        let plain = "ring 070-123 45 67";
+        assert_eq!(scan_file(plain, Syntax::Markdown), scan(plain));
+    }
+
+    #[test]
+    fn decoding_alone_adds_nothing_to_clean_text() {
+        for (text, syntax) in [
+            (
+                "R&amp;D cost SEK 48&nbsp;000 in 2019&ndash;2023",
+                Syntax::Markdown,
+            ),
+            ("pp. 1093&#45;1102; MSIS\\-29 &lt;5%", Syntax::Markdown),
+            ("x = \"2019\\u20132023, 12.5\\u0025\"", Syntax::Toml),
+            ("{\"v\": \"1.12.3\\n0.75\"}", Syntax::Json),
+        ] {
+            assert_eq!(scan_file(text, syntax), vec![], "{text}");
         }
     }
 
