@@ -3,7 +3,7 @@
 use clap::ValueEnum;
 
 use crate::check::{self, privacy};
-use crate::cmd::{Context, Outcome};
+use crate::cmd::{Context, Error, Outcome};
 use crate::finding::Severity;
 use crate::guide::Form;
 use crate::print;
@@ -49,7 +49,7 @@ pub struct Args {
 }
 
 /// Checks the workbook and prints what it found.
-pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = ctx.root()?;
     let mut ignored = Vec::new();
     let lint =
@@ -58,7 +58,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         lint.scan_source(source, out)
     };
     let prefix = ctx.prefix(&root);
-    let mut stdout = anstream::stdout().lock();
+    let mut stdout = ctx.shell.out();
     let workbook = match crate::workbook::Workbook::open(&root, Some(&hook)) {
         Ok(w) => w,
         Err(crate::workbook::LoadError::Guide(mut findings)) => {
@@ -74,7 +74,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
             write(&mut stdout, &report, args.format, &prefix)?;
             return Ok(Outcome::Findings);
         }
-        Err(other) => return Err(anyhow::anyhow!(other.to_string())),
+        Err(other) => return Err(other.into()),
     };
     let options = check::Options {
         form: args.form.unwrap_or(workbook.config.form),
@@ -87,7 +87,7 @@ pub fn execute(args: Args, ctx: &Context) -> anyhow::Result<Outcome> {
         .findings
         .extend(lint.scan_unread(&root, &options.populations));
     crate::finding::sort(&mut report.findings);
-    if ctx.quiet && args.format == Format::Human {
+    if ctx.shell.is_quiet() && args.format == Format::Human {
         report.summary.clear();
     }
     write(&mut stdout, &report, args.format, &prefix)?;
@@ -107,7 +107,7 @@ fn write(
     report: &check::Report,
     format: Format,
     prefix: &str,
-) -> anyhow::Result<()> {
+) -> std::io::Result<()> {
     // A reader that stops early (`covalue check | head -1`) does not change
     // the exit code: writing stops, and check still says what it found.
     print::unless_closed_pipe(match format {
