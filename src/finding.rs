@@ -44,8 +44,9 @@ impl fmt::Display for Severity {
 /// Something covalue noticed, with where it is and what to do about it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
-    /// A stable code such as `CV012`, explained by `covalue explain CV012`.
-    pub code: &'static str,
+    /// A stable code such as `CV012`, explained by `covalue explain CV012`;
+    /// written as a string (`"CV012"`) in JSON.
+    pub code: Code,
     /// How serious it is.
     pub severity: Severity,
     /// What is wrong, in plain words.
@@ -71,7 +72,7 @@ pub struct Finding {
 
 impl Finding {
     /// A finding with no location yet.
-    pub fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Finding {
+    pub fn new(code: Code, severity: Severity, message: impl Into<String>) -> Finding {
         Finding {
             code,
             severity,
@@ -87,17 +88,17 @@ impl Finding {
     }
 
     /// An error finding.
-    pub fn error(code: &'static str, message: impl Into<String>) -> Finding {
+    pub fn error(code: Code, message: impl Into<String>) -> Finding {
         Finding::new(code, Severity::Error, message)
     }
 
     /// A warning finding.
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Finding {
+    pub fn warning(code: Code, message: impl Into<String>) -> Finding {
         Finding::new(code, Severity::Warning, message)
     }
 
     /// An info finding.
-    pub fn info(code: &'static str, message: impl Into<String>) -> Finding {
+    pub fn info(code: Code, message: impl Into<String>) -> Finding {
         Finding::new(code, Severity::Info, message)
     }
 
@@ -138,7 +139,7 @@ impl Finding {
     }
 
     /// The order findings are printed in: by file, then line, then column.
-    pub fn sort_key(&self) -> (Option<&str>, usize, usize, Severity, &'static str) {
+    pub fn sort_key(&self) -> (Option<&str>, usize, usize, Severity, Code) {
         (
             self.file.as_deref(),
             self.line.unwrap_or(0),

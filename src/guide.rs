@@ -6,7 +6,7 @@ pub mod print;
 
 use serde::Serialize;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::node::{self, Node};
 use crate::source::Source;
 use crate::spec::{self, Record, Ty, Vocab, Vocabularies, f};
@@ -335,7 +335,7 @@ impl Guide {
 
 /// Guide problems are reported under their own code.
 fn relabel(mut f: Finding) -> Finding {
-    f.code = "CV040";
+    f.code = Code::CV040;
     f.message = format!("guide: {}", f.message);
     f
 }
@@ -656,7 +656,7 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
                 .map_or(0..0, |n| n.span.clone());
             out.push(
                 Finding::error(
-                    "CV040",
+                    Code::CV040,
                     format!("limits.{key} has min {} above max {}", r.min, r.max),
                 )
                 .at(source, span)
@@ -689,7 +689,7 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
         let span = q.get("id").map_or(q.span.clone(), |n| n.span.clone());
         if seen.contains(&id) {
             out.push(
-                Finding::error("CV040", format!("question id `{id}` is used twice"))
+                Finding::error(Code::CV040, format!("question id `{id}` is used twice"))
                     .at(source, span.clone())
                     .help("give every question its own id"),
             );
@@ -700,7 +700,7 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
                 let span = q.get("source").map_or(span.clone(), |n| n.span.clone());
                 out.push(
                     Finding::error(
-                        "CV040",
+                        Code::CV040,
                         format!(
                             "question `{id}` names the source `{src}`, which is not in [sources]"
                         ),
@@ -714,12 +714,12 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
             match q.str("configuration") {
                 Some(c) if guide.configurations.iter().any(|t| t.id == c) => {}
                 Some(c) => out.push(
-                    Finding::error("CV040", format!("question `{id}` walks through `{c}`, which is not a configuration of the guide"))
+                    Finding::error(Code::CV040, format!("question `{id}` walks through `{c}`, which is not a configuration of the guide"))
                         .at(source, q.get("configuration").map_or(span.clone(), |n| n.span.clone()))
                         .help("name one of the [[configuration]] ids"),
                 ),
                 None => out.push(
-                    Finding::error("CV040", format!("walk-through question `{id}` does not name its configuration"))
+                    Finding::error(Code::CV040, format!("walk-through question `{id}` does not name its configuration"))
                         .at(source, span.clone())
                         .help("add configuration = \"chain\" (or shop, network, access)"),
                 ),
@@ -735,7 +735,7 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
             if !guide.steps.iter().any(|s| s.id == step) {
                 out.push(
                     Finding::error(
-                        "CV040",
+                        Code::CV040,
                         format!("a short-form question summarises `{step}`, which is not a step"),
                     )
                     .at(
@@ -752,12 +752,15 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
         if let Some(src) = s.str("source") {
             if guide.citation(src).is_none() {
                 out.push(
-                    Finding::error("CV040", format!("step source `{src}` is not in [sources]"))
-                        .at(
-                            source,
-                            s.get("source").map_or(s.span.clone(), |n| n.span.clone()),
-                        )
-                        .help("add it under [sources] or name one that is there"),
+                    Finding::error(
+                        Code::CV040,
+                        format!("step source `{src}` is not in [sources]"),
+                    )
+                    .at(
+                        source,
+                        s.get("source").map_or(s.span.clone(), |n| n.span.clone()),
+                    )
+                    .help("add it under [sources] or name one that is there"),
                 );
             }
         }
@@ -770,7 +773,7 @@ fn unique_ids(items: &[Node], list: &str, source: &Source, out: &mut Vec<Finding
         if let Some(id) = item.str("id") {
             if seen.contains(&id) {
                 out.push(
-                    Finding::error("CV040", format!("[[{list}]] id `{id}` is used twice"))
+                    Finding::error(Code::CV040, format!("[[{list}]] id `{id}` is used twice"))
                         .at(
                             source,
                             item.get("id").map_or(item.span.clone(), |n| n.span.clone()),

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use toml::de::{DeTable, DeValue};
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::source::Source;
 
 /// A value with the byte range it came from.
@@ -178,7 +178,7 @@ pub fn parse_toml(source: &Source) -> Result<Node, Box<Finding>> {
             // beyond 64 bits gets here, and must not pass as text.
             if let Some((span, text)) = bad {
                 return Err(Box::new(
-                    Finding::error("CV002", format!("this TOML file cannot be read: `{text}` is not a number covalue can read"))
+                    Finding::error(Code::CV002, format!("this TOML file cannot be read: `{text}` is not a number covalue can read"))
                         .at(source, span)
                         .help("write a whole number of at most 19 digits (or 0x…, 0o…, 0b… with digits after the prefix), or put text in quotes"),
                 ));
@@ -189,7 +189,7 @@ pub fn parse_toml(source: &Source) -> Result<Node, Box<Finding>> {
             let span = err.span().unwrap_or(0..0);
             let message = err.message().trim().trim_end_matches('.').to_string();
             Err(Box::new(
-                Finding::error("CV002", format!("this TOML file cannot be read: {message}"))
+                Finding::error(Code::CV002, format!("this TOML file cannot be read: {message}"))
                     .at(source, span)
                     .help("fix the syntax at this place; `covalue explain CV002` shows common TOML mistakes"),
             ))
@@ -297,7 +297,7 @@ pub fn parse_front_matter(source: &Source) -> Result<FrontMatter, Box<Finding>> 
     let Some((yaml_end, body_start)) = close else {
         return Err(boxed(
             Finding::error(
-                "CV002",
+                Code::CV002,
                 "the front matter that starts on line 1 is never closed",
             )
             .at_line(source, 1, 1)
@@ -325,7 +325,7 @@ pub fn parse_front_matter(source: &Source) -> Result<FrontMatter, Box<Finding>> 
     if let Some(problem) = yaml_limits(yaml) {
         return Err(boxed(
             Finding::error(
-                "CV002",
+                Code::CV002,
                 format!("the front matter cannot be read: {problem}"),
             )
             .at_line(source, source.pos(first_line_end).line, 1)
@@ -344,7 +344,7 @@ pub fn parse_front_matter(source: &Source) -> Result<FrontMatter, Box<Finding>> 
                 .to_string();
             let file_line = source.pos(first_line_end).line + line.saturating_sub(1);
             return Err(boxed(Finding::error(
-                "CV002",
+                Code::CV002,
                 format!("the front matter cannot be read: {message}"),
             )
             .at_line(source, file_line, column)
@@ -793,7 +793,7 @@ mod tests {
     fn toml_syntax_error_points_at_line() {
         let src = Source::new("a.toml", "a = 1\nb = \n".to_string());
         let err = parse_toml(&src).err().map(|f| (f.code, f.line));
-        assert_eq!(err, Some(("CV002", Some(2))));
+        assert_eq!(err, Some((Code::CV002, Some(2))));
     }
 
     #[test]
@@ -812,7 +812,7 @@ mod tests {
         for text in ["a = 1\nb = 0x\n", "a = 1\nb = 9223372036854775808\n"] {
             let src = Source::new("a.toml", text.to_string());
             let err = parse_toml(&src).err().map(|f| (f.code, f.line, f.column));
-            assert_eq!(err, Some(("CV002", Some(2), Some(5))), "{text}");
+            assert_eq!(err, Some((Code::CV002, Some(2), Some(5))), "{text}");
         }
     }
 

@@ -288,12 +288,13 @@ fn escape_property(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Code;
 
     /// A finding on `line` (line 3 of `file.toml`) marking `marked`, the
     /// first place `marked` occurs.
     fn marking(line: &str, marked: &str) -> Finding {
         let at = line.find(marked).unwrap_or(0);
-        let mut f = Finding::error("CV002", "something is wrong here")
+        let mut f = Finding::error(Code::CV002, "something is wrong here")
             .in_file("file.toml")
             .help("fix it");
         f.line = Some(3);
@@ -347,14 +348,14 @@ mod tests {
 
     #[test]
     fn a_finding_about_a_whole_file_shows_just_the_file() {
-        let f = Finding::warning("CV021", "no professional persona")
+        let f = Finding::warning(Code::CV021, "no professional persona")
             .in_file("populations/ms/personas")
             .help("consider one");
         assert_eq!(
             render_finding(&f, "", false),
             "warning[CV021]: no professional persona\n --> populations/ms/personas\n  = help: consider one"
         );
-        let f = Finding::info("CV007", "no population yet");
+        let f = Finding::info(Code::CV007, "no population yet");
         assert_eq!(
             render_finding(&f, "", false),
             "info[CV007]: no population yet"

@@ -4,7 +4,7 @@
 //! kinds, coproduction levels, configurations, quadrants) are looked up in the
 //! workbook's guide.
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::node::{Key, Node, Value};
 use crate::source::Source;
 
@@ -505,12 +505,12 @@ pub fn validate(
 ) {
     let Value::Table(entries) = &node.value else {
         let finding = if path.is_root() {
-            Finding::error("CV004", format!("{} should hold keys and values, but it is {}", record.name, node.value.type_name()))
+            Finding::error(Code::CV004, format!("{} should hold keys and values, but it is {}", record.name, node.value.type_name()))
                 .at(source, node.span.clone())
                 .help(format!("write one `key = value` (TOML) or `key: value` (front matter) per line, with the keys {}", key_list(record)))
         } else {
             Finding::error(
-                "CV004",
+                Code::CV004,
                 format!(
                     "`{path}` should be a table, but it is {}",
                     node.value.type_name()
@@ -553,7 +553,7 @@ pub fn validate(
             let doc =
                 doc.get(..1).map_or(String::new(), str::to_lowercase) + doc.get(1..).unwrap_or("");
             out.push(
-                Finding::error("CV006", what)
+                Finding::error(Code::CV006, what)
                     .at(source, span)
                     .help(format!("add `{}` ({doc})", field.name)),
             );
@@ -576,8 +576,11 @@ fn unknown_key(key: &Key, record: &Record, source: &Source, path: &KeyPath<'_>) 
     } else {
         format!("`{path}`")
     };
-    let finding = Finding::error("CV003", format!("unknown key `{}` in {place}", key.name))
-        .at(source, key.span.clone());
+    let finding = Finding::error(
+        Code::CV003,
+        format!("unknown key `{}` in {place}", key.name),
+    )
+    .at(source, key.span.clone());
     match suggest(&key.name, record.fields.iter().map(|f| f.name)) {
         Some(better) => finding.help(format!("did you mean `{better}`?")),
         None => finding.help(format!("the keys allowed here are {}", key_list(record))),
@@ -594,7 +597,7 @@ fn validate_value(
 ) {
     let wrong = |expected: &str| {
         Finding::error(
-            "CV004",
+            Code::CV004,
             format!(
                 "`{path}` should be {expected}, but it is {}",
                 node.value.type_name()
@@ -619,7 +622,7 @@ fn validate_value(
             if *i < min {
                 out.push(
                     Finding::error(
-                        "CV005",
+                        Code::CV005,
                         format!("`{path}` is {i}; it cannot be less than {min}"),
                     )
                     .at(source, node.span.clone())
@@ -641,7 +644,7 @@ fn validate_value(
                     format!("at least {min}")
                 };
                 out.push(
-                    Finding::error("CV005", format!("`{path}` is {v}; it must be {range}"))
+                    Finding::error(Code::CV005, format!("`{path}` is {v}; it must be {range}"))
                         .at(source, node.span.clone())
                         .help(format!("write a number {range}")),
                 );
@@ -666,7 +669,7 @@ fn validate_value(
                     (Value::Str(_), _) => {}
                     (other, _) => out.push(
                         Finding::error(
-                            "CV004",
+                            Code::CV004,
                             format!(
                                 "`{item_path}` should be a string, but it is {}",
                                 other.type_name()
@@ -703,7 +706,7 @@ fn validate_value(
                 if !matches!(value.value, Value::Str(_)) {
                     out.push(
                         Finding::error(
-                            "CV004",
+                            Code::CV004,
                             format!(
                                 "`{path}.{}` should be a string, but it is {}",
                                 key.name,
@@ -755,7 +758,7 @@ fn check_enum(
     };
     out.push(
         Finding::error(
-            "CV005",
+            Code::CV005,
             format!("`{path}` is \"{value}\", which is not one of the allowed values"),
         )
         .at(source, node.span.clone())
@@ -765,7 +768,7 @@ fn check_enum(
 
 fn bad_slug(node: &Node, source: &Source, path: &KeyPath<'_>, value: &str) -> Finding {
     Finding::error(
-        "CV005",
+        Code::CV005,
         format!("`{path}` is \"{value}\", which is not a valid id"),
     )
     .at(source, node.span.clone())

@@ -1,7 +1,7 @@
 //! The value compass: measures in every quadrant, within the guide's limits,
 //! each with an operational definition and a unique id.
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::guide::Guide;
 use crate::workbook::Population;
 
@@ -17,7 +17,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             compass
                 .loc
                 .finding(Finding::warning(
-                    "CV025",
+                    Code::CV025,
                     format!(
                         "the value compass has {n} measure(s); the guide suggests {} to {}",
                         limits.min, limits.max
@@ -37,7 +37,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
                     compass
                         .loc
                         .finding(Finding::warning(
-                            "CV024",
+                            Code::CV024,
                             format!(
                                 "the value compass has no measure of {}",
                                 quadrant.title.to_lowercase()
@@ -57,7 +57,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             out.push(
                 m.loc
                     .finding(Finding::error(
-                        "CV013",
+                        Code::CV013,
                         format!("the measure id `{}` is used twice", m.id),
                     ))
                     .help("give each measure its own id"),
@@ -67,7 +67,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
         if m.definition.is_none() {
             out.push(
                 m.loc
-                    .finding(Finding::error("CV026", format!("the measure `{}` has no operational definition", m.id)))
+                    .finding(Finding::error(Code::CV026, format!("the measure `{}` has no operational definition", m.id)))
                     .help("add `definition = \"…\"`: who is counted, how it is measured, and over what period"),
             );
         }

@@ -2,7 +2,7 @@
 //! reason; deferrals whose date has passed are flagged.
 
 use crate::check::Options;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::guide::{Guide, QuestionKind};
 use crate::spec::parse_date;
 use crate::workbook::{Population, Status};
@@ -49,7 +49,7 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
                         QuestionKind::ValueCompass => format!("add measures to {}/value-compass.toml", population.dir),
                         _ => "write the answer under the heading, or start it with `Not applicable:` or `Deferred:` and a reason".to_string(),
                     };
-                    let finding = Finding::error("CV010", what).help(help);
+                    let finding = Finding::error(Code::CV010, what).help(help);
                     out.push(match written {
                         Some(a) => a.loc.finding(finding),
                         None => finding.in_file(&population.dir),
@@ -59,7 +59,7 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
                     until: Some(until), ..
                 } => {
                     if parse_date(&until).is_some_and(|d| d < options.today) {
-                        let finding = Finding::warning("CV011", format!("question `{}` was deferred until {until}, which has passed", question.id))
+                        let finding = Finding::warning(Code::CV011, format!("question `{}` was deferred until {until}, which has passed", question.id))
                             .help("answer it, or defer it again with a new `Until:` date agreed with its owner");
                         out.push(match written {
                             Some(a) => a.loc.finding(finding),
@@ -76,7 +76,7 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
         if !file_present && !missing_headings.is_empty() {
             out.push(
                 Finding::error(
-                    "CV010",
+                    Code::CV010,
                     format!("{} is not started: {} question(s) open ({})", section.heading(), missing_headings.len(), missing_headings.join(", ")),
                 )
                 .in_file(&file)
@@ -85,7 +85,7 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
         } else if !missing_headings.is_empty() {
             out.push(
                 Finding::error(
-                    "CV010",
+                    Code::CV010,
                     format!(
                         "{} question(s) of {} have no heading in this file: {}",
                         missing_headings.len(),

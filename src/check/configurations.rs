@@ -2,7 +2,7 @@
 //! and each persona is walked through every configuration.
 
 use crate::check::process_map::persona_list;
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::guide::{Guide, QuestionKind};
 use crate::workbook::{Population, Status};
 
@@ -33,7 +33,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
                         entry
                             .loc
                             .finding(Finding::error(
-                                "CV027",
+                                Code::CV027,
                                 format!(
                                     "the walk-through names the persona `{}`, which does not exist",
                                     entry.persona
@@ -64,7 +64,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
                     answer
                         .loc
                         .finding(Finding::warning(
-                            "CV023",
+                            Code::CV023,
                             format!("not every persona is walked through the {title}: {} missing", missing.join(", ")),
                         ))
                         .help(format!("add a sub-heading `### Name {{#slug}}` for each, saying how that person meets the {title}")),

@@ -12,7 +12,7 @@ mod process_map;
 use serde::Serialize;
 
 use crate::date::Date;
-use crate::finding::{self, Finding};
+use crate::finding::{self, Code, Finding};
 use crate::guide::{Form, Guide};
 use crate::workbook::{Population, SourceHook, Status, Workbook};
 
@@ -136,14 +136,14 @@ pub fn check(workbook: &Workbook, options: &Options, hook: Option<SourceHook<'_>
             .any(|f| f.file.as_deref() == Some("covalue.toml"))
     {
         findings.push(
-            Finding::warning("CV006", "the workbook has no title")
+            Finding::warning(Code::CV006, "the workbook has no title")
                 .in_file("covalue.toml")
                 .help("add title = \"…\" to covalue.toml; it is printed on every report"),
         );
     }
     if workbook.slugs.is_empty() {
         findings.push(
-            Finding::warning("CV007", "the workbook has no population yet")
+            Finding::warning(Code::CV007, "the workbook has no population yet")
                 .in_file("populations")
                 .help("create one with `covalue new population SLUG --name \"Name\"`"),
         );
@@ -151,7 +151,7 @@ pub fn check(workbook: &Workbook, options: &Options, hook: Option<SourceHook<'_>
     for name in &options.populations {
         if !workbook.slugs.contains(name) {
             findings.push(
-                Finding::error("CV007", format!("there is no population `{name}`"))
+                Finding::error(Code::CV007, format!("there is no population `{name}`"))
                     .in_file("populations")
                     .help(format!(
                         "the populations are: {}",
@@ -196,7 +196,7 @@ fn check_population(
         })
     {
         out.push(
-            Finding::error("CV007", format!("{}/population.toml is missing", population.dir))
+            Finding::error(Code::CV007, format!("{}/population.toml is missing", population.dir))
                 .in_file(format!("{}/population.toml", population.dir))
                 .help("create it with name and description; `covalue new population` writes a starting version"),
         );

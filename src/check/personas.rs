@@ -1,6 +1,6 @@
 //! Personas: the kinds the guide requires or suggests, and `composite: true`.
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::guide::Guide;
 use crate::workbook::Population;
 
@@ -15,7 +15,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
         if kind.required {
             out.push(
                 Finding::error(
-                    "CV020",
+                    Code::CV020,
                     format!(
                         "{} has no persona of kind `{}` ({})",
                         population.dir,
@@ -32,7 +32,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
         } else if kind.suggested {
             out.push(
                 Finding::info(
-                    "CV021",
+                    Code::CV021,
                     format!(
                         "{} has no persona of kind `{}`; the guide says one is often helpful",
                         population.dir, kind.id
@@ -52,7 +52,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             Some(false) => out.push(
                 persona
                     .loc
-                    .finding(Finding::error("CV022", format!("the persona `{}` is marked `composite: false`", persona.slug)))
+                    .finding(Finding::error(Code::CV022, format!("the persona `{}` is marked `composite: false`", persona.slug)))
                     .help("personas must be composites of several people, never a real patient; rewrite it as a composite and set `composite: true`"),
             ),
             None => {} // reported as a missing required key when the file is read

@@ -14,7 +14,7 @@ use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
 use crate::confine::{Jail, REPORT_DIR};
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::privacy::{self, IdentifierKind, Match, Syntax};
 use crate::source::Source;
 
@@ -211,7 +211,7 @@ impl Lint {
             }
             out.push(
                 Finding::error(
-                    "CV030",
+                    Code::CV030,
                     format!(
                         "the name of this {kind} looks like it holds {}: `{}`",
                         m.kind.label(),
@@ -295,7 +295,7 @@ pub fn scan_source(source: &Source, allowed: &[String], out: &mut Vec<Finding>) 
             continue;
         }
         out.push(
-            Finding::error("CV030", message(source, &m))
+            Finding::error(Code::CV030, message(source, &m))
                 .at(source, m.start..m.end)
                 .help(help(m.kind)),
         );

@@ -1,7 +1,7 @@
 //! The process map: 10 to 15 steps (the guide's limits), unique ids, active
 //! coproduction and improvement opportunities, and personas that exist.
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::guide::Guide;
 use crate::workbook::Population;
 
@@ -22,7 +22,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
         let at = map.steps.first().map_or(map.loc.clone(), |s| s.loc.clone());
         out.push(
             at.finding(Finding::error(
-                "CV012",
+                Code::CV012,
                 format!(
                     "the process map has {n} step{}; the guide asks for {} to {}",
                     if n == 1 { "" } else { "s" },
@@ -39,7 +39,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             out.push(
                 step.loc
                     .finding(Finding::error(
-                        "CV013",
+                        Code::CV013,
                         format!("the step id `{}` is used twice", step.id),
                     ))
                     .help("give each step its own id; ids are how versions are compared"),
@@ -58,7 +58,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
                 out.push(
                     r.loc
                         .finding(Finding::error(
-                            "CV016",
+                            Code::CV016,
                             format!(
                                 "step `{}` names the persona `{}`, which does not exist",
                                 step.id, r.slug
@@ -72,7 +72,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
     if n > 0 && !map.steps.iter().any(|s| guide.is_active(&s.coproduction)) {
         out.push(
             map.loc
-                .finding(Finding::warning("CV014", "no step of the process map has active coproduction"))
+                .finding(Finding::warning(Code::CV014, "no step of the process map has active coproduction"))
                 .help("mark where people already work with professionals: civil discourse, shared planning or shared execution"),
         );
     }
@@ -80,7 +80,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
         out.push(
             map.loc
                 .finding(Finding::warning(
-                    "CV015",
+                    Code::CV015,
                     "no step of the process map notes an improvement opportunity",
                 ))
                 .help("add `opportunity = \"…\"` to the steps where coproduction could grow"),

@@ -14,7 +14,7 @@ use super::model::{
 };
 use super::words;
 use crate::check;
-use crate::finding::{self, Finding};
+use crate::finding::{self, Code, Finding};
 use crate::guide::{Form, Guide, QuestionKind, Section};
 use crate::workbook::answers::WalkEntry;
 use crate::workbook::records::{Figures, PopulationInfo, ProcessStep};
@@ -34,7 +34,7 @@ pub struct Version<'a> {
 
 /// Whether a finding says a file could not be read or parsed at all.
 pub fn is_unreadable(f: &Finding) -> bool {
-    matches!(f.code, "CV001" | "CV002")
+    matches!(f.code, Code::CV001 | Code::CV002)
 }
 
 /// The findings `keep` selects that are on one side only, labelled with

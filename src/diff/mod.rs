@@ -16,7 +16,7 @@ pub mod words;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::git::GitError;
 use crate::guide::{Form, Guide};
 use crate::workbook::{self, Config, Population};
@@ -195,7 +195,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         (None, None) => {
             let mut problems: Vec<Finding> = old_h.findings.clone();
             problems.extend(new_h.findings.iter().cloned());
-            problems.retain(|f| f.code == "CV040" || compare::is_unreadable(f));
+            problems.retain(|f| f.code == Code::CV040 || compare::is_unreadable(f));
             crate::finding::sort(&mut problems);
             return Err(DiffError::Guide(problems));
         }
@@ -260,7 +260,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     let workbook = config_changes(&old_h.config, &new_h.config);
     // Outside the populations: unreadable files, and a guide that cannot be used.
     let findings = compare::side_findings(&old_h.findings, &new_h.findings, |f| {
-        compare::is_unreadable(f) || f.code == "CV040"
+        compare::is_unreadable(f) || f.code == Code::CV040
     });
     let mut summary = Summary::default();
     for p in &populations {

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::finding::Finding;
+use crate::finding::{Code, Finding};
 use crate::guide::{QuestionKind, Section};
 use crate::source::Source;
 use crate::spec;
@@ -177,7 +177,7 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
         if reason.is_empty() {
             findings.push(
                 loc.finding(Finding::error(
-                    "CV018",
+                    Code::CV018,
                     format!("{label} is marked not applicable without a reason"),
                 ))
                 .help("write the reason after `Not applicable:` on the same line"),
@@ -199,7 +199,7 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
                 if spec::parse_date(&value).is_none() {
                     findings.push(
                         loc.finding(Finding::error(
-                            "CV018",
+                            Code::CV018,
                             format!("{label}: `Until: {value}` is not a date"),
                         ))
                         .help("write the date as YYYY-MM-DD, for example `Until: 2027-01-31`"),
@@ -212,7 +212,7 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
         if reason.is_empty() {
             findings.push(
                 loc.finding(Finding::error(
-                    "CV018",
+                    Code::CV018,
                     format!("{label} is deferred without a reason"),
                 ))
                 .help("write the reason after `Deferred:` on the same line"),
@@ -306,7 +306,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
                 };
                 findings.push(
                     loc.finding(Finding::warning(
-                        "CV017",
+                        Code::CV017,
                         format!(
                             "the heading `{{#{id}}}` is not a question of {}",
                             section.heading()
@@ -321,7 +321,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
         if answers.iter().any(|a| a.question == id) {
             findings.push(
                 loc.finding(Finding::error(
-                    "CV019",
+                    Code::CV019,
                     format!("question `{id}` has two headings in this file"),
                 ))
                 .help("merge the two answers under one heading"),
@@ -347,7 +347,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
                 let Some(persona) = sub.id.clone() else {
                     findings.push(
                         sub_loc
-                            .finding(Finding::warning("CV027", format!("the walk-through heading \"{}\" does not say which persona it is", sub.text)))
+                            .finding(Finding::warning(Code::CV027, format!("the walk-through heading \"{}\" does not say which persona it is", sub.text)))
                             .help("end the heading with the persona's slug in braces, for example `### Sara {#sara}`"),
                     );
                     continue;
@@ -450,6 +450,6 @@ mod tests {
         let mut findings = Vec::new();
         parse(&src, &section(), &mut findings);
         assert_eq!(findings.len(), 1);
-        assert_eq!(findings[0].code, "CV017");
+        assert_eq!(findings[0].code, Code::CV017);
     }
 }

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::finding::Finding;
 pub use crate::finding::Loc;
+use crate::finding::{Code, Finding};
 use crate::guide::{Form, Guide};
 use crate::node::{self, Node};
 use crate::source::{ReadError, Source};
@@ -183,7 +183,7 @@ pub type SourceHook<'a> = &'a (dyn Fn(&Source, &mut Vec<Finding>) + Sync);
 
 /// A finding for a file that could not be read.
 pub fn read_error_finding(display: &str, err: &ReadError) -> Finding {
-    let f = Finding::error("CV001", String::new()).in_file(display);
+    let f = Finding::error(Code::CV001, String::new()).in_file(display);
     match err {
         ReadError::Missing => Finding { message: format!("{display} is missing"), ..f }.help("create it (`covalue new` writes a starting version)"),
         ReadError::IsFolder => Finding { message: format!("{display} is a folder, but it should be a file"), ..f }
@@ -309,7 +309,7 @@ pub fn load_guide_from(files: &dyn Files, root: &Path, name: &str) -> Result<Gui
             return Ok(builtin);
         }
         return Err(vec![Finding::error(
-            "CV040",
+            Code::CV040,
             format!("covalue.toml asks for the built-in guide version {version}, but this covalue has version {}", builtin.version),
         )
         .in_file(CONFIG_FILE)
@@ -320,7 +320,7 @@ pub fn load_guide_from(files: &dyn Files, root: &Path, name: &str) -> Result<Gui
         Err(why) => {
             return Err(vec![
                 Finding::error(
-                    "CV040",
+                    Code::CV040,
                     format!("covalue.toml names the guide \"{name}\", which covalue will not read: {why}"),
                 )
                 .in_file(CONFIG_FILE)
@@ -438,7 +438,7 @@ pub fn population_dirs(
     if !files.is_dir(&dir) {
         findings.push(
             Finding::error(
-                "CV008",
+                Code::CV008,
                 "`populations` is a file, but it should be the folder of populations",
             )
             .in_file("populations")
@@ -456,7 +456,7 @@ pub fn population_dirs(
         }
         if !files.is_dir(&dir.join(&name)) {
             findings.push(
-                Finding::warning("CV008", format!("populations/{name} is a file; only population folders belong in populations/"))
+                Finding::warning(Code::CV008, format!("populations/{name} is a file; only population folders belong in populations/"))
                     .in_file(format!("populations/{name}"))
                     .help("move it elsewhere, or create a population with `covalue new population SLUG`"),
             );
@@ -511,7 +511,7 @@ pub fn load_population_from(
     if !spec::is_slug(slug) {
         findings.push(
             Finding::warning(
-                "CV009",
+                Code::CV009,
                 format!("the population folder name \"{slug}\" is not a valid slug"),
             )
             .in_file(&rel)
@@ -605,7 +605,7 @@ fn check_entries(
         if name.starts_with('.') || known.contains(&name.as_str()) {
             continue;
         }
-        let finding = Finding::warning("CV008", format!("covalue does not know {rel}/{name}"))
+        let finding = Finding::warning(Code::CV008, format!("covalue does not know {rel}/{name}"))
             .in_file(format!("{rel}/{name}"));
         findings.push(match spec::suggest(&name, known.iter().copied()) {
             Some(better) => finding.help(format!(
@@ -631,7 +631,7 @@ fn markdown_files(
         if files.is_symlink(dir) {
             findings.push(
                 Finding::error(
-                    "CV001",
+                    Code::CV001,
                     format!(
                         "the folder {rel} cannot be read: it is a link that loops or points nowhere"
                     ),
@@ -645,7 +645,7 @@ fn markdown_files(
     if !files.is_dir(dir) {
         findings.push(
             Finding::error(
-                "CV008",
+                Code::CV008,
                 format!("{rel} is a file, but it should be a folder"),
             )
             .in_file(&rel)
@@ -657,11 +657,12 @@ fn markdown_files(
         Ok(entries) => entries,
         Err(err) => {
             findings.push(
-                Finding::error("CV001", format!("the folder {rel} cannot be read: {err}"))
-                    .in_file(&rel)
-                    .help(
-                        "check its permissions; a workbook may link only to folders inside itself",
-                    ),
+                Finding::error(
+                    Code::CV001,
+                    format!("the folder {rel} cannot be read: {err}"),
+                )
+                .in_file(&rel)
+                .help("check its permissions; a workbook may link only to folders inside itself"),
             );
             return Vec::new();
         }
@@ -675,7 +676,7 @@ fn markdown_files(
             Some(stem) => found.push((stem.to_string(), dir.join(&name))),
             None => findings.push(
                 Finding::warning(
-                    "CV008",
+                    Code::CV008,
                     format!("{rel}/{name} is not a Markdown file and is not read"),
                 )
                 .in_file(format!("{rel}/{name}"))
@@ -700,7 +701,7 @@ fn load_personas(
         let display = display_of(root, &path);
         if !spec::is_slug(&slug) {
             findings.push(
-                Finding::warning("CV009", format!("the persona file name \"{slug}.md\" is not a valid slug"))
+                Finding::warning(Code::CV009, format!("the persona file name \"{slug}.md\" is not a valid slug"))
                     .in_file(&display)
                     .help(format!(
                         "rename it with lowercase letters, digits and hyphens, for example `{}.md`; steps and walk-throughs name personas by it",
@@ -727,7 +728,7 @@ fn load_personas(
         };
         if !fm.present {
             findings.push(
-                Finding::error("CV006", format!("the persona {slug} has no front matter"))
+                Finding::error(Code::CV006, format!("the persona {slug} has no front matter"))
                     .at_line(&source, 1, 1)
                     .help("start the file with `---`, then `name:`, `kind:` and `composite: true`, then `---`"),
             );
@@ -783,7 +784,7 @@ fn load_answers(
             let display = display_of(root, path);
             let ids: Vec<&str> = guide.all_sections().map(|s| s.id.as_str()).collect();
             let finding = Finding::warning(
-                "CV008",
+                Code::CV008,
                 format!("{display} does not match a step of the guide and is not read"),
             )
             .in_file(&display);
