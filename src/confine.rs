@@ -265,7 +265,7 @@ pub fn relative_name(name: &str) -> Result<PathBuf, BadName> {
 }
 
 /// The folder, inside a workbook, that reports go to.
-pub const REPORT_DIR: &str = "out";
+pub use crate::workbook::layout::REPORT_DIR;
 
 /// Why covalue will not write a report where it was asked to.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,6 +357,12 @@ fn resolve_dir(path: &Path) -> Result<PathBuf, OutputRefusal> {
 /// path has every link on the way resolved, so writing to it cannot be
 /// redirected by a link in the workbook.
 pub fn report_target(out: &Path, root: Option<&Path>) -> Result<PathBuf, OutputRefusal> {
+    // `out/` names a folder: the trailing separator is gone once the path
+    // is split into parts, so look at it first.
+    let raw = out.as_os_str().to_string_lossy();
+    if raw.ends_with('/') || raw.ends_with(std::path::MAIN_SEPARATOR) {
+        return Err(OutputRefusal::NoFileName);
+    }
     let absolute = std::path::absolute(out).map_err(|_| OutputRefusal::NoFileName)?;
     let name = match absolute.components().next_back() {
         Some(Component::Normal(name)) => name.to_os_string(),
@@ -394,7 +400,8 @@ pub fn report_target(out: &Path, root: Option<&Path>) -> Result<PathBuf, OutputR
             return Err(OutputRefusal::ReportDirLeaves(real));
         }
     }
-    if target.starts_with(real_root.join(REPORT_DIR)) {
+    let real_report_dir = real_root.join(REPORT_DIR);
+    if target != real_report_dir && target.starts_with(&real_report_dir) {
         Ok(target)
     } else {
         Err(OutputRefusal::InsideWorkbook)
@@ -489,6 +496,11 @@ mod output_tests {
         let ok = |p: &str| report_target(&root.join(p), Some(&root));
         assert!(ok("out/short.html").is_ok());
         assert!(ok("out/new/deeper/short.html").is_ok());
+        assert_eq!(ok("out"), Err(OutputRefusal::InsideWorkbook));
+        assert_eq!(
+            report_target(Path::new("out/"), Some(&root)),
+            Err(OutputRefusal::NoFileName)
+        );
         assert_eq!(ok("handout.html"), Err(OutputRefusal::InsideWorkbook));
         assert_eq!(
             ok("out/new/../../covalue.toml"),

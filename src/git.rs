@@ -114,6 +114,8 @@ pub enum EntryKind {
     Link,
     /// A submodule (a commit of another repository).
     Submodule,
+    /// A folder (only in listings that do not recurse).
+    Tree,
 }
 
 /// One file of a revision.
@@ -249,14 +251,34 @@ impl Repo {
         }
     }
 
-    /// Every file of the workbook in a commit, with paths relative to the workbook.
-    pub fn ls_tree(&self, commit: &str) -> Result<Vec<TreeEntry>, GitError> {
-        let mut args = vec!["ls-tree", "-r", "-z", "--full-tree", commit];
-        let pathspec = self.prefix.trim_end_matches('/');
-        if !pathspec.is_empty() {
-            args.push("--");
-            args.push(pathspec);
+    /// The entries of a commit under `paths` (relative to the workbook; a
+    /// path ending in `/` names a folder's entries): every file below them
+    /// with `recursive`, else only the entries themselves, folders included.
+    pub fn ls_tree_paths(
+        &self,
+        commit: &str,
+        paths: &[String],
+        recursive: bool,
+    ) -> Result<Vec<TreeEntry>, GitError> {
+        if paths.is_empty() {
+            return Ok(Vec::new());
         }
+        let mut args = vec!["ls-tree", "-z", "--full-tree"];
+        if recursive {
+            args.push("-r");
+        }
+        args.push(commit);
+        args.push("--");
+        // The workbook's own folder is named by its prefix (nothing at the top).
+        let specs: Vec<String> = paths
+            .iter()
+            .map(|p| format!("{}{p}", self.prefix))
+            .filter(|p| !p.is_empty())
+            .collect();
+        if specs.is_empty() {
+            args.pop();
+        }
+        args.extend(specs.iter().map(String::as_str));
         let out = self
             .output(&args, "list the files of the revision")
             .map_err(|(e, _)| e)?;
@@ -372,6 +394,7 @@ fn parse_ls_tree(out: &[u8], prefix: &str) -> Vec<TreeEntry> {
                 ("120000", _) => EntryKind::Link,
                 (_, "commit") => EntryKind::Submodule,
                 (_, "blob") => EntryKind::File,
+                (_, "tree") => EntryKind::Tree,
                 _ => return None,
             };
             let path = path.strip_prefix(prefix)?.to_string();

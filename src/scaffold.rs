@@ -9,56 +9,8 @@ use crate::fsutil::{self, Created};
 use crate::guide::{Guide, QuestionKind, Section};
 use crate::spec;
 
-/// Names that cannot be slugs (reserved by some file systems).
-const RESERVED: &[&str] = &[
-    "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "lpt1", "lpt2", "lpt3",
-];
-
-/// Checks a slug given by the user; the error says what a valid one looks like.
-pub fn check_slug(what: &str, slug: &str) -> Result<(), String> {
-    if RESERVED.contains(&slug) {
-        return Err(format!(
-            "\"{slug}\" cannot be used as a {what} name: some systems reserve it. Choose another, for example \"{what}-1\""
-        ));
-    }
-    if spec::is_slug(slug) {
-        return Ok(());
-    }
-    let example = suggest_slug(slug);
-    let hint = if example.is_empty() || !spec::is_slug(&example) {
-        "heart-failure".to_string()
-    } else {
-        example
-    };
-    Err(format!(
-        "\"{slug}\" is not a valid {what} name: use lowercase letters, digits and single hyphens (no spaces, slashes or dots), for example \"{hint}\""
-    ))
-}
-
-/// Turns a name into a slug suggestion: "Heart Failure" → "heart-failure".
-pub fn suggest_slug(name: &str) -> String {
-    let mut out = String::new();
-    for c in name.chars() {
-        let c = match c {
-            'å' | 'ä' | 'Å' | 'Ä' | 'à' | 'á' | 'â' => 'a',
-            'ö' | 'Ö' | 'ø' | 'Ø' | 'ó' | 'ò' | 'ô' => 'o',
-            'é' | 'è' | 'ê' | 'ë' | 'É' => 'e',
-            'ü' | 'ú' | 'Ü' => 'u',
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-')
-        .chars()
-        .take(64)
-        .collect::<String>()
-        .trim_end_matches('-')
-        .to_string()
-}
+pub use crate::workbook::layout::{check_slug, suggest_slug};
+use crate::workbook::layout;
 
 fn toml_string(s: &str) -> String {
     let mut out = String::from("\"");
@@ -310,7 +262,7 @@ pub fn new_population(
     slug: &str,
     name: &str,
 ) -> io::Result<Vec<Created>> {
-    let dir = root.join("populations").join(slug);
+    let dir = root.join(layout::population_dir(slug));
     let mut created = write_schemas(root, guide)?;
     created.extend([
         create_inside(root, &dir.join("population.toml"), &population_text(name))?,
@@ -365,9 +317,8 @@ pub fn new_persona(
     kind: &str,
 ) -> io::Result<Created> {
     let path = root
-        .join("populations")
-        .join(population)
-        .join("personas")
+        .join(layout::population_dir(population))
+        .join(layout::PERSONAS_DIR)
         .join(format!("{slug}.md"));
     create_inside(root, &path, &persona_text(name, kind))
 }

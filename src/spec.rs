@@ -438,18 +438,6 @@ pub static MEASURE: Record = Record {
     ],
 };
 
-/// Whether a string is a valid slug: lowercase ASCII letters, digits and
-/// single hyphens, starting and ending with a letter or digit.
-pub fn is_slug(s: &str) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !s.starts_with('-')
-        && !s.ends_with('-')
-        && !s.contains("--")
-}
-
 /// The closest of `candidates` to `word`, when one is close enough to be a likely typo.
 pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let word_l = word.to_lowercase();
@@ -613,7 +601,7 @@ fn validate_value(
         (Ty::Str, Value::Str(_)) => {}
         (Ty::Str, _) => out.push(wrong("a string in quotes")),
         (Ty::Slug, Value::Str(s)) => {
-            if !is_slug(s) {
+            if !crate::workbook::layout::is_slug(s) {
                 out.push(bad_slug(node, source, path, s));
             }
         }
@@ -660,7 +648,7 @@ fn validate_value(
             for (i, item) in items.iter().enumerate() {
                 let item_path = KeyPath::Item(path, i);
                 match (&item.value, field.ty) {
-                    (Value::Str(s), Ty::SlugList) if !is_slug(s) => {
+                    (Value::Str(s), Ty::SlugList) if !crate::workbook::layout::is_slug(s) => {
                         out.push(bad_slug(item, source, &item_path, s))
                     }
                     (Value::Str(s), Ty::EnumList(v)) => {
@@ -904,7 +892,7 @@ pub const SCHEMAS: &[(&str, &Record, &str)] = &[
 ];
 
 /// Where `init` and `new` put the schemas in a workbook.
-pub const SCHEMA_DIR: &str = "schemas";
+pub use crate::workbook::layout::SCHEMA_DIR;
 
 /// The schemas of every structured file for a guide: (file name, JSON text).
 pub fn schema_files(vocab: &dyn Vocabularies) -> Vec<(&'static str, String)> {
@@ -955,10 +943,10 @@ mod tests {
 
     #[test]
     fn slugs_and_dates() {
-        assert!(is_slug("first-visit"));
-        assert!(!is_slug("First visit"));
-        assert!(!is_slug("a--b"));
-        assert!(!is_slug(".."));
+        assert!(crate::workbook::layout::is_slug("first-visit"));
+        assert!(!crate::workbook::layout::is_slug("First visit"));
+        assert!(!crate::workbook::layout::is_slug("a--b"));
+        assert!(!crate::workbook::layout::is_slug(".."));
         assert_eq!(
             parse_date("2024-02-29"),
             Some(jiff::civil::date(2024, 2, 29))

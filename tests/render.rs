@@ -870,9 +870,10 @@ fn normalise(text: &str) -> String {
 
 /// The first ~40 characters of every answered question of a section, as text.
 fn answer_samples(wb: &Path, section: &str) -> Vec<String> {
-    let workbook = covalue::workbook::Workbook::load(wb, None).expect("the example loads");
+    let workbook = covalue::workbook::Workbook::open(covalue::workbook::Loader::disk(wb))
+        .expect("the example loads");
     let mut samples = Vec::new();
-    for pop in &workbook.populations {
+    for pop in &workbook.populations(&[]) {
         let Some(file) = pop.answer_file(section) else {
             continue;
         };

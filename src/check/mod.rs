@@ -14,7 +14,8 @@ use serde::Serialize;
 use crate::date::Date;
 use crate::finding::{self, Code, Finding};
 use crate::guide::{Form, Guide};
-use crate::workbook::{Population, SourceHook, Status, Workbook};
+pub use crate::workbook::progress::{Counts, PopulationSummary, StepSummary, summarise};
+use crate::workbook::{Population, Workbook};
 
 /// What to check.
 #[derive(Debug, Clone)]
@@ -25,65 +26,6 @@ pub struct Options {
     pub populations: Vec<String>,
     /// Today, for deferral dates.
     pub today: Date,
-}
-
-/// Counts of question states.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct Counts {
-    /// Answered.
-    pub answered: usize,
-    /// Marked not applicable.
-    pub not_applicable: usize,
-    /// Deferred.
-    pub deferred: usize,
-    /// Still open.
-    pub open: usize,
-    /// All questions.
-    pub total: usize,
-}
-
-impl Counts {
-    /// Adds one question's status.
-    pub fn add(&mut self, status: &Status) {
-        match status {
-            Status::Answered => self.answered += 1,
-            Status::NotApplicable { .. } => self.not_applicable += 1,
-            Status::Deferred { .. } => self.deferred += 1,
-            Status::Open => self.open += 1,
-        }
-        self.total += 1;
-    }
-
-    /// Questions settled (answered or not applicable), out of the total.
-    pub fn done(&self) -> usize {
-        self.answered + self.not_applicable
-    }
-}
-
-/// Completeness of one step (or the short form) of one population.
-#[derive(Debug, Clone, Serialize)]
-pub struct StepSummary {
-    /// The step's id.
-    pub id: String,
-    /// Its heading, e.g. "Step 3 · Value chain".
-    pub title: String,
-    /// Its counts.
-    #[serde(flatten)]
-    pub counts: Counts,
-}
-
-/// Completeness of one population.
-#[derive(Debug, Clone, Serialize)]
-pub struct PopulationSummary {
-    /// The population's slug.
-    pub slug: String,
-    /// Its name.
-    pub name: String,
-    /// The totals.
-    #[serde(flatten)]
-    pub counts: Counts,
-    /// Per step.
-    pub steps: Vec<StepSummary>,
 }
 
 /// What a check found.
@@ -97,38 +39,12 @@ pub struct Report {
     pub summary: Vec<PopulationSummary>,
 }
 
-/// Completeness of a population for a form.
-pub fn summarise(guide: &Guide, population: &Population, form: Form) -> PopulationSummary {
-    let mut total = Counts::default();
-    let steps = guide
-        .sections(form)
-        .into_iter()
-        .map(|section| {
-            let mut counts = Counts::default();
-            for q in &section.questions {
-                let status = population.status(section, q);
-                counts.add(&status);
-                total.add(&status);
-            }
-            StepSummary {
-                id: section.id.clone(),
-                title: section.heading(),
-                counts,
-            }
-        })
-        .collect();
-    PopulationSummary {
-        slug: population.slug.clone(),
-        name: population.name().to_string(),
-        counts: total,
-        steps,
-    }
-}
 
 /// Checks a workbook opened with [`Workbook::open`], reading its populations
 /// one at a time (each is dropped once checked). Findings met while reading
-/// (syntax, shape, privacy, when the hook scans) are included.
-pub fn check(workbook: &Workbook, options: &Options, hook: Option<SourceHook<'_>>) -> Report {
+/// (syntax, shape, privacy, when the workbook's loader has a hook that scans)
+/// are included.
+pub fn check(workbook: &Workbook<'_>, options: &Options) -> Report {
     let mut findings = workbook.findings.clone();
     if workbook.config.title.trim().is_empty()
         && !findings
@@ -144,7 +60,7 @@ pub fn check(workbook: &Workbook, options: &Options, hook: Option<SourceHook<'_>
     if workbook.slugs.is_empty() {
         findings.push(
             Finding::warning(Code::CV007, "the workbook has no population yet")
-                .in_file("populations")
+                .in_file(crate::workbook::layout::POPULATIONS_DIR)
                 .help("create one with `covalue new population SLUG --name \"Name\"`"),
         );
     }
@@ -152,7 +68,7 @@ pub fn check(workbook: &Workbook, options: &Options, hook: Option<SourceHook<'_>
         if !workbook.slugs.contains(name) {
             findings.push(
                 Finding::error(Code::CV007, format!("there is no population `{name}`"))
-                    .in_file("populations")
+                    .in_file(crate::workbook::layout::POPULATIONS_DIR)
                     .help(format!(
                         "the populations are: {}",
                         workbook.slugs.join(", ")
@@ -161,7 +77,7 @@ pub fn check(workbook: &Workbook, options: &Options, hook: Option<SourceHook<'_>
         }
     }
     let guide = &workbook.guide;
-    let checked = workbook.map_populations(&options.populations, hook, |population| {
+    let checked = workbook.map_populations(&options.populations, |population| {
         let mut found = population.findings.clone();
         check_population(guide, &population, options, &mut found);
         for f in &mut found {

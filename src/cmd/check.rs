@@ -52,14 +52,19 @@ pub struct Args {
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = ctx.root()?;
     let mut ignored = Vec::new();
-    let lint =
-        privacy::Lint::new(&crate::workbook::load_config(&root, None, &mut ignored).privacy_allow);
+    let lint = privacy::Lint::new(
+        &crate::workbook::Loader::disk(&root)
+            .config(&mut ignored)
+            .privacy_allow,
+    );
     let hook = |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
         lint.scan_source(source, out)
     };
     let prefix = ctx.prefix(&root);
     let mut stdout = ctx.shell.out();
-    let workbook = match crate::workbook::Workbook::open(&root, Some(&hook)) {
+    let workbook = match crate::workbook::Workbook::open(
+        crate::workbook::Loader::disk(&root).with_hook(&hook),
+    ) {
         Ok(w) => w,
         Err(crate::workbook::LoadError::Guide(mut findings)) => {
             // A broken guide is a finding of the workbook: report it, with
@@ -81,7 +86,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         populations: args.populations,
         today: crate::date::today(),
     };
-    let mut report = check::check(&workbook, &options, Some(&hook));
+    let mut report = check::check(&workbook, &options);
     // The files no part of the check read, and every file and folder name.
     report
         .findings

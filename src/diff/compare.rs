@@ -13,7 +13,7 @@ use super::model::{
     SideFinding, Stat, StatusChange, Walkthrough,
 };
 use super::words;
-use crate::check;
+use crate::workbook::progress::Counts;
 use crate::finding::{self, Code, Finding};
 use crate::guide::{Form, Guide, QuestionKind, Section};
 use crate::workbook::answers::WalkEntry;
@@ -25,7 +25,7 @@ const PROSE_WORDS: usize = 8;
 
 /// One version of a population, with the guide it is read against.
 #[derive(Clone, Copy)]
-pub struct Version<'a> {
+pub struct Reading<'a> {
     /// The guide of that version of the workbook.
     pub guide: &'a Guide,
     /// The population.
@@ -95,8 +95,8 @@ impl Broken {
     }
 }
 
-fn completeness(v: Version<'_>, form: Form) -> check::Counts {
-    check::summarise(v.guide, v.population, form).counts
+fn completeness(v: Reading<'_>, form: Form) -> Counts {
+    crate::workbook::progress::summarise(v.guide, v.population, form).counts
 }
 
 fn contents(p: &Population) -> Contents {
@@ -108,7 +108,7 @@ fn contents(p: &Population) -> Contents {
 }
 
 /// A population only in the newer version.
-pub fn added(new: Version<'_>, form: Form) -> PopulationDiff {
+pub fn added(new: Reading<'_>, form: Form) -> PopulationDiff {
     PopulationDiff {
         slug: new.population.slug.clone(),
         name: new.population.name().to_string(),
@@ -125,7 +125,7 @@ pub fn added(new: Version<'_>, form: Form) -> PopulationDiff {
 }
 
 /// A population only in the older version.
-pub fn removed(old: Version<'_>, form: Form) -> PopulationDiff {
+pub fn removed(old: Reading<'_>, form: Form) -> PopulationDiff {
     PopulationDiff {
         slug: old.population.slug.clone(),
         name: old.population.name().to_string(),
@@ -142,7 +142,7 @@ pub fn removed(old: Version<'_>, form: Form) -> PopulationDiff {
 }
 
 /// What changed in a population present in both versions; None when nothing did.
-pub fn changed(old: Version<'_>, new: Version<'_>, form: Form) -> Option<PopulationDiff> {
+pub fn changed(old: Reading<'_>, new: Reading<'_>, form: Form) -> Option<PopulationDiff> {
     let (o, n) = (old.population, new.population);
     let broken = Broken::of(&o.findings, &n.findings);
     let dir = &n.dir;
@@ -160,7 +160,7 @@ pub fn changed(old: Version<'_>, new: Version<'_>, form: Form) -> Option<Populat
     answers(old, new, &broken, &mut changes);
     // Print order: grouped, and in each group in the order found.
     changes.sort_by_key(|c| {
-        super::model::Group::ALL
+        super::model::Area::ALL
             .iter()
             .position(|g| *g == c.group())
             .unwrap_or(usize::MAX)
@@ -659,7 +659,7 @@ fn answer_text<'a>(status: Option<&crate::workbook::Status>, body: Option<&'a st
     }
 }
 
-fn answers(old: Version<'_>, new: Version<'_>, broken: &Broken, out: &mut Vec<Change>) {
+fn answers(old: Reading<'_>, new: Reading<'_>, broken: &Broken, out: &mut Vec<Change>) {
     let (o, n) = (old.population, new.population);
     let mut walkthroughs = Vec::new();
     let section_ids = union(

@@ -116,16 +116,18 @@ struct Head {
 fn head(version: &Version) -> Result<Head, DiffError> {
     let files = version.files();
     let mut findings = Vec::new();
-    let config = workbook::load_config_from(files, &version.root, None, &mut findings);
-    let guide = match workbook::load_guide_from(files, &version.root, &config.guide) {
+    let loader = workbook::Loader::new(files, &version.root);
+    let config = loader.config(&mut findings);
+    let guide = match loader.guide(&config.guide) {
         Ok(guide) => Some(guide),
         Err(problems) => {
             findings.extend(problems);
             None
         }
     };
-    let slugs =
-        workbook::population_dirs(files, &version.root, &mut findings).map_err(DiffError::Load)?;
+    let slugs = loader
+        .population_slugs(&mut findings)
+        .map_err(DiffError::Load)?;
     Ok(Head {
         config,
         guide,
@@ -301,9 +303,9 @@ fn compare_all(
 ) -> Vec<model::PopulationDiff> {
     let one = |(slug, plan): &(String, Plan)| -> Option<model::PopulationDiff> {
         let load = |v: &Version, guide: &Guide| -> Population {
-            workbook::load_population_from(v.files(), &v.root, slug, guide, None)
+            workbook::Loader::new(v.files(), &v.root).population(slug, guide)
         };
-        let side = |guide, population| compare::Version { guide, population };
+        let side = |guide, population| compare::Reading { guide, population };
         match plan {
             Plan::Added => {
                 let p = load(new, guides.1);

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::check::Counts;
+use crate::workbook::progress::Counts;
 use crate::finding::Finding;
 use crate::guide::Form;
 use crate::workbook::Status;
@@ -160,7 +160,7 @@ pub struct PopulationDiff {
     /// For an added or removed population: what it holds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contents: Option<Contents>,
-    /// The changes, in the order of the sections of [`Group`].
+    /// The changes, in the order of the sections of [`Area`].
     pub changes: Vec<Change>,
     /// Completeness before and after.
     pub completeness: Completeness,
@@ -173,7 +173,7 @@ pub struct PopulationDiff {
 
 impl PopulationDiff {
     /// The changes of one group, in order.
-    pub fn group(&self, group: Group) -> impl Iterator<Item = &Change> {
+    pub fn group(&self, group: Area) -> impl Iterator<Item = &Change> {
         self.changes.iter().filter(move |c| c.group() == group)
     }
 }
@@ -237,7 +237,7 @@ pub struct StatusChange {
 /// The sections a population's changes are grouped in, in print order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Group {
+pub enum Area {
     /// `population.toml`.
     Population,
     /// The personas.
@@ -252,26 +252,26 @@ pub enum Group {
     Answers,
 }
 
-impl Group {
+impl Area {
     /// Every group, in print order.
-    pub const ALL: [Group; 6] = [
-        Group::Population,
-        Group::Personas,
-        Group::ProcessMap,
-        Group::Configurations,
-        Group::ValueCompass,
-        Group::Answers,
+    pub const ALL: [Area; 6] = [
+        Area::Population,
+        Area::Personas,
+        Area::ProcessMap,
+        Area::Configurations,
+        Area::ValueCompass,
+        Area::Answers,
     ];
 
     /// The group's heading.
     pub fn title(self) -> &'static str {
         match self {
-            Group::Population => "Population",
-            Group::Personas => "Personas",
-            Group::ProcessMap => "Process map",
-            Group::Configurations => "Value configurations",
-            Group::ValueCompass => "Value compass",
-            Group::Answers => "Answers",
+            Area::Population => "Population",
+            Area::Personas => "Personas",
+            Area::ProcessMap => "Process map",
+            Area::Configurations => "Value configurations",
+            Area::ValueCompass => "Value compass",
+            Area::Answers => "Answers",
         }
     }
 }
@@ -436,24 +436,24 @@ pub enum Change {
 
 impl Change {
     /// The group the change is printed in.
-    pub fn group(&self) -> Group {
+    pub fn group(&self) -> Area {
         match self {
-            Change::PopulationChanged { .. } => Group::Population,
+            Change::PopulationChanged { .. } => Area::Population,
             Change::PersonaAdded { .. }
             | Change::PersonaRemoved { .. }
-            | Change::PersonaChanged { .. } => Group::Personas,
+            | Change::PersonaChanged { .. } => Area::Personas,
             Change::ProcessMapChanged { .. }
             | Change::StepAdded { .. }
             | Change::StepRemoved { .. }
             | Change::StepMoved { .. }
-            | Change::StepChanged { .. } => Group::ProcessMap,
+            | Change::StepChanged { .. } => Area::ProcessMap,
             Change::WalkthroughAdded { .. }
             | Change::WalkthroughRemoved { .. }
-            | Change::WalkthroughChanged { .. } => Group::Configurations,
+            | Change::WalkthroughChanged { .. } => Area::Configurations,
             Change::MeasureAdded { .. }
             | Change::MeasureRemoved { .. }
-            | Change::MeasureChanged { .. } => Group::ValueCompass,
-            Change::AnswerChanged { .. } => Group::Answers,
+            | Change::MeasureChanged { .. } => Area::ValueCompass,
+            Change::AnswerChanged { .. } => Area::Answers,
         }
     }
 

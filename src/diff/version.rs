@@ -10,6 +10,7 @@ use std::sync::Arc;
 use super::DiffError;
 use super::model::{VersionInfo, VersionSource};
 use crate::git::{EntryKind, Repo, TreeEntry};
+use crate::workbook::layout::{POPULATIONS_DIR as POPULATIONS, population_of};
 use crate::workbook::{CONFIG_FILE, Disk, Files, MemTree};
 
 /// A version as named on the command line.
@@ -47,10 +48,20 @@ enum Store {
     Disk(Disk),
     /// In memory, never on disk.
     Mem(Arc<MemTree>),
-    /// In a git revision: every file's entry, and the files read so far.
+    /// In a git revision: the files listed so far, each population
+    /// folder's tree id, and the files read so far.
     Git {
         repo: Repo,
+        commit: String,
+        /// Files outside the population folders, and the files of the
+        /// populations listed so far.
         entries: BTreeMap<String, TreeEntry>,
+        /// Each population folder's tree id, by slug.
+        populations: BTreeMap<String, String>,
+        /// The populations whose files are in `entries`.
+        listed: BTreeSet<String>,
+        /// The ids already read into `tree`.
+        read: BTreeSet<String>,
         tree: MemTree,
     },
 }
@@ -75,10 +86,7 @@ pub struct Version {
     store: Store,
 }
 
-/// The folder of a population, relative to the workbook.
-pub fn population_dir(slug: &str) -> String {
-    format!("populations/{slug}")
-}
+pub use crate::workbook::layout::population_dir;
 
 impl Version {
     /// Opens a version: checks that it holds a workbook and, for a
@@ -125,33 +133,59 @@ impl Version {
             Spec::Revision { rev, root } => {
                 let repo = Repo::open(root)?;
                 let commit = repo.resolve(rev)?;
-                let entries: BTreeMap<String, TreeEntry> = repo
-                    .ls_tree(&commit)?
-                    .into_iter()
-                    .map(|e| (e.path.clone(), e))
-                    .collect();
+                // The top of the workbook, then the names and tree ids of the
+                // population folders; their files are listed only when needed.
+                let mut entries = BTreeMap::new();
+                let mut populations = BTreeMap::new();
+                for entry in repo.ls_tree_paths(&commit, &[String::new()], false)? {
+                    match (entry.kind, entry.path.as_str()) {
+                        (EntryKind::Tree, POPULATIONS) => {
+                            let inside = [format!("{POPULATIONS}/")];
+                            for e in repo.ls_tree_paths(&commit, &inside, false)? {
+                                match (e.kind, population_slug(&e.path)) {
+                                    (EntryKind::Tree, Some(slug)) => {
+                                        populations.insert(slug.to_string(), e.oid);
+                                    }
+                                    _ => {
+                                        entries.insert(e.path.clone(), e);
+                                    }
+                                }
+                            }
+                        }
+                        (EntryKind::Tree, _) => {
+                            for e in repo.ls_tree_paths(&commit, std::slice::from_ref(&entry.path), true)? {
+                                entries.insert(e.path.clone(), e);
+                            }
+                        }
+                        _ => {
+                            entries.insert(entry.path.clone(), entry);
+                        }
+                    }
+                }
                 if !entries.contains_key(CONFIG_FILE) {
                     return Err(DiffError::NoWorkbookInRevision {
                         rev: rev.clone(),
                         prefix: repo.prefix().to_string(),
                     });
                 }
-                let slugs: BTreeSet<&str> =
-                    entries.keys().filter_map(|p| population_of(p)).collect();
                 let mut tree = MemTree::new();
-                for slug in slugs {
+                for slug in populations.keys() {
                     tree.insert_dir(&population_dir(slug));
                 }
                 Ok(Version {
                     info: VersionInfo {
                         label: rev.clone(),
                         source: VersionSource::Revision,
-                        commit: Some(commit),
+                        commit: Some(commit.clone()),
                     },
                     root: PathBuf::new(),
                     store: Store::Git {
                         repo,
+                        commit,
                         entries,
+                        populations,
+                        listed: BTreeSet::new(),
+                        read: BTreeSet::new(),
                         tree,
                     },
                 })
@@ -177,14 +211,44 @@ impl Version {
     pub fn fetch(&mut self, what: &Fetch) -> Result<(), DiffError> {
         let Store::Git {
             repo,
+            commit,
             entries,
+            populations,
+            listed,
+            read,
             tree,
         } = &mut self.store
         else {
             return Ok(());
         };
+        // List the files of the populations asked for, in one git call.
+        let to_list: Vec<String> = match what {
+            Fetch::OutsidePopulations => Vec::new(),
+            Fetch::Everything => populations.keys().cloned().collect(),
+            Fetch::Populations(slugs) => slugs
+                .iter()
+                .filter(|s| populations.contains_key(*s))
+                .cloned()
+                .collect(),
+        };
+        let to_list: Vec<String> = to_list
+            .into_iter()
+            .filter(|s| !listed.contains(s))
+            .collect();
+        if !to_list.is_empty() {
+            let paths: Vec<String> = if matches!(what, Fetch::Everything) {
+                vec![format!("{POPULATIONS}/")]
+            } else {
+                to_list.iter().map(|s| population_dir(s)).collect()
+            };
+            for e in repo.ls_tree_paths(commit, &paths, true)? {
+                entries.insert(e.path.clone(), e);
+            }
+            listed.extend(to_list);
+        }
         let wanted: Vec<&TreeEntry> = entries
             .values()
+            .filter(|e| !read.contains(&e.path))
             .filter(|e| match (population_of(&e.path), what) {
                 (_, Fetch::Everything) | (None, Fetch::OutsidePopulations) => true,
                 (Some(slug), Fetch::Populations(slugs)) => slugs.contains(slug),
@@ -198,6 +262,7 @@ impl Version {
                 .map(|e| e.oid.as_str()),
         )?;
         for entry in wanted {
+            read.insert(entry.path.clone());
             match entry.kind {
                 EntryKind::File => match blobs.get(&entry.oid) {
                     Some(bytes) => tree.insert(&entry.path, Arc::clone(bytes)),
@@ -210,6 +275,7 @@ impl Version {
                 EntryKind::Submodule => {
                     tree.insert_unreadable(&entry.path, "it is a git submodule")
                 }
+                EntryKind::Tree => tree.insert_dir(&entry.path),
             }
         }
         Ok(())
@@ -249,19 +315,12 @@ impl Version {
         }
     }
 
-    /// The git entries of a population folder, relative to the folder.
-    fn population_entries(&self, slug: &str) -> Option<Vec<(&str, EntryKind, &str)>> {
-        let Store::Git { entries, .. } = &self.store else {
+    /// The git tree id of a population folder, for a revision.
+    fn population_tree(&self, slug: &str) -> Option<&str> {
+        let Store::Git { populations, .. } = &self.store else {
             return None;
         };
-        let prefix = format!("{}/", population_dir(slug));
-        Some(
-            entries
-                .range(prefix.clone()..)
-                .take_while(|(path, _)| path.starts_with(&prefix))
-                .map(|(path, e)| (path.as_str(), e.kind, e.oid.as_str()))
-                .collect(),
-        )
+        populations.get(slug).map(String::as_str)
     }
 }
 
@@ -275,11 +334,10 @@ fn tree_files<'a>(tree: &'a MemTree, dir: &str) -> Option<Vec<(String, Content<'
         .collect()
 }
 
-/// The population a workbook path belongs to (`populations/<slug>/…`).
-fn population_of(path: &str) -> Option<&str> {
-    let rest = path.strip_prefix("populations/")?;
-    let (slug, inner) = rest.split_once('/')?;
-    (!inner.is_empty()).then_some(slug)
+/// The slug of a population folder's own path (`populations/<slug>`).
+fn population_slug(path: &str) -> Option<&str> {
+    let slug = path.strip_prefix(POPULATIONS)?.strip_prefix('/')?;
+    (!slug.is_empty() && !slug.contains('/')).then_some(slug)
 }
 
 /// A file's bytes, read for a comparison.
@@ -301,7 +359,7 @@ impl Content<'_> {
 /// both versions. Two revisions are compared by git's object ids without
 /// reading anything; otherwise the revision's files must have been fetched.
 pub fn same_population(old: &Version, new: &Version, slug: &str) -> bool {
-    if let (Some(a), Some(b)) = (old.population_entries(slug), new.population_entries(slug)) {
+    if let (Some(a), Some(b)) = (old.population_tree(slug), new.population_tree(slug)) {
         return a == b;
     }
     match (old.population_files(slug), new.population_files(slug)) {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::file_prefix;
 use super::model::{
-    Change, Completeness, DiffReport, FieldChange, Group as GroupKind, PopulationDiff,
+    Change, Completeness, DiffReport, FieldChange, Area, PopulationDiff,
     PopulationState, Segment, Side, SideFinding, StatusChange, VersionSource, Walkthrough, Words,
 };
 use crate::workbook::Status;
@@ -442,7 +442,7 @@ fn change_item(change: &Change) -> Item {
 
 fn groups(p: &PopulationDiff) -> Vec<Group> {
     let mut out = Vec::new();
-    for kind in GroupKind::ALL {
+    for kind in Area::ALL {
         let mut parts: Vec<Part> = Vec::new();
         for change in p.group(kind) {
             let heading = match change {

@@ -129,7 +129,7 @@ struct Entry {
     anchor: String,
     page: String,
     footer_css: Value,
-    counts: crate::check::Counts,
+    counts: crate::workbook::progress::Counts,
     percent: usize,
     steps: Vec<model::StepCounts>,
     has_grid: bool,
@@ -152,7 +152,7 @@ struct DocumentView<'a> {
     css: Value,
     footer_css: Value,
     populations: Vec<Entry>,
-    totals: crate::check::Counts,
+    totals: crate::workbook::progress::Counts,
     percent: usize,
     short_title: &'a str,
     short_intro: &'a str,
@@ -225,7 +225,7 @@ fn document<'a>(
     css: String,
     blank: bool,
 ) -> DocumentView<'a> {
-    let mut totals = crate::check::Counts::default();
+    let mut totals = crate::workbook::progress::Counts::default();
     for e in &populations {
         totals.answered += e.counts.answered;
         totals.not_applicable += e.counts.not_applicable;
@@ -396,7 +396,7 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
             .map(|s| model::StepCounts {
                 heading: s.heading(),
                 anchor: format!("p{index}-step-{}", model::id_part(&s.id)),
-                counts: crate::check::Counts::default(),
+                counts: crate::workbook::progress::Counts::default(),
                 percent: 0,
             })
             .collect(),
@@ -413,7 +413,7 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
         } else {
             name
         }),
-        counts: crate::check::Counts::default(),
+        counts: crate::workbook::progress::Counts::default(),
         percent: 0,
         steps,
         has_grid: false,
@@ -422,7 +422,7 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
 
 /// The entry of a population of the workbook.
 fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry {
-    let summary = crate::check::summarise(builder.guide, pop, builder.form);
+    let summary = crate::workbook::progress::summarise(builder.guide, pop, builder.form);
     let steps: Vec<model::StepCounts> = summary
         .steps
         .into_iter()

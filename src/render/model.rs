@@ -7,7 +7,7 @@
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::check::{self, Counts};
+use crate::workbook::progress::{self, Counts};
 use crate::guide::{Form, Guide, Question, QuestionKind, Section};
 use crate::render::{Flavor, markdown, svg};
 use crate::workbook::{Answer, Compass, Persona, Population, ProcessMap, Status};
@@ -865,7 +865,7 @@ impl Builder<'_> {
     }
 
     fn summary(&self, index: usize, pop: &Population) -> (Vec<StepCounts>, Counts) {
-        let summary = check::summarise(self.guide, pop, self.form);
+        let summary = progress::summarise(self.guide, pop, self.form);
         let steps = summary
             .steps
             .into_iter()

@@ -15,12 +15,13 @@ wb="$work/wb"
 "$here/tests/bench/synth-workbook.sh" "$n" "$wb" >/dev/null
 export GIT_CONFIG_NOSYSTEM=1 HOME="$work" GIT_AUTHOR_NAME=bench GIT_AUTHOR_EMAIL=bench@example.invalid GIT_COMMITTER_NAME=bench GIT_COMMITTER_EMAIL=bench@example.invalid
 git -C "$wb" init -q && git -C "$wb" add -A && git -C "$wb" commit -qm v1 && git -C "$wb" tag v1
-# 1% of the answer files: the chain answers of every tenth population.
+# 1% of the answer files: a word of the chain answers of every tenth population
+# (in the answer itself, so that the diff has something to say).
 changed=0
 for d in "$wb"/populations/*; do
   i=$((10#$(basename "$d" | sed 's/[^0-9]//g')))
   if [ $((i % 10)) -eq 0 ]; then
-    sed -i '0,/service/s//care/' "$d/answers/chain.md"; changed=$((changed + 1))
+    sed -i '0,/Our linked/s//The linked/' "$d/answers/chain.md"; changed=$((changed + 1))
   fi
 done
 git -C "$wb" commit -qam v2 && git -C "$wb" tag v2
@@ -30,4 +31,10 @@ for _ in 1 2 3 4 5; do
   ms=$(( (t1 - t0) / 1000000 )); [ "$ms" -lt "$best" ] && best=$ms
 done
 peak=$(/usr/bin/time -f '%M' "$bin" -C "$wb" diff v1 v2 2>&1 >/dev/null | tail -1)
+gbest=999999
+for _ in 1 2 3 4 5; do
+  t0=$(date +%s%N); git -C "$wb" diff v1 v2 >/dev/null; t1=$(date +%s%N)
+  ms=$(( (t1 - t0) / 1000000 )); [ "$ms" -lt "$gbest" ] && gbest=$ms
+done
 echo "diff v1 v2: $n populations, $changed answer files changed: best ${best} ms wall, peak $((peak / 1024)) MB"
+echo "git diff v1 v2 (same revisions): best ${gbest} ms wall"

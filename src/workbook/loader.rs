@@ -1,0 +1,475 @@
+//! Reading a workbook's files: `covalue.toml`, the guide it names and each
+//! population folder, from the disk (through the workbook's jail, see
+//! `confine.rs`) or from a tree held in memory (a git revision), with a
+//! finding for everything that cannot be read or does not fit the guide.
+//! Every file covalue reads from a workbook is read here.
+
+use std::path::{Path, PathBuf};
+
+use super::{
+    AnswerFile, CONFIG_FILE, Compass, Config, Disk, Files, LoadError, Loc, Persona, Population,
+    PopulationInfo, ProcessMap, SourceHook, answers, read_error_finding,
+};
+use super::layout::{
+    ANSWERS_DIR, COMPASS_FILE, PERSONAS_DIR, POPULATION_ENTRIES, POPULATION_FILE, POPULATIONS_DIR,
+    PROCESS_MAP_FILE, example_slug, is_slug, population_dir,
+};
+use crate::finding::{Code, Finding};
+use crate::guide::{Form, Guide};
+use crate::node::{self, Node};
+use crate::source::Source;
+use crate::spec::{self, Vocabularies};
+
+/// Where a loader reads from: the disk, or files the caller holds.
+enum Store<'a> {
+    Disk(Disk),
+    Borrowed(&'a dyn Files),
+}
+
+/// Reads one workbook's files: from the disk under its root, or from a tree
+/// in memory. A hook, when given, sees every text file as it is read (the
+/// privacy lint uses it).
+pub struct Loader<'a> {
+    store: Store<'a>,
+    root: PathBuf,
+    hook: Option<SourceHook<'a>>,
+}
+
+impl Loader<'static> {
+    /// Reads the workbook whose root folder (holding `covalue.toml`) is `root`.
+    pub fn disk(root: &Path) -> Loader<'static> {
+        Loader {
+            store: Store::Disk(Disk::at(root)),
+            root: root.to_path_buf(),
+            hook: None,
+        }
+    }
+}
+
+impl<'a> Loader<'a> {
+    /// Reads a workbook from `files`, whose paths start at `root`.
+    pub fn new(files: &'a dyn Files, root: &Path) -> Loader<'a> {
+        Loader {
+            store: Store::Borrowed(files),
+            root: root.to_path_buf(),
+            hook: None,
+        }
+    }
+
+    /// The same loader, showing every text file it reads to `hook`.
+    pub fn with_hook<'b>(self, hook: SourceHook<'b>) -> Loader<'b>
+    where
+        'a: 'b,
+    {
+        Loader {
+            store: match self.store {
+                Store::Disk(d) => Store::Disk(d),
+                Store::Borrowed(f) => Store::Borrowed(f),
+            },
+            root: self.root,
+            hook: Some(hook),
+        }
+    }
+
+    /// The workbook's root folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Where the files are read from.
+    pub fn files(&self) -> &dyn Files {
+        match &self.store {
+            Store::Disk(d) => d,
+            Store::Borrowed(f) => *f,
+        }
+    }
+
+    /// A path as findings show it: relative to the root, with `/`.
+    fn display(&self, path: &Path) -> String {
+        path.strip_prefix(&self.root)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+            .replace('\\', "/")
+    }
+
+    /// Reads a text file, showing it to the hook.
+    fn source(&self, path: &Path, out: &mut Vec<Finding>) -> Option<Source> {
+        let display = self.display(path);
+        let read = self
+            .files()
+            .read(path)
+            .and_then(|bytes| Source::from_bytes(bytes, &display));
+        match read {
+            Ok(source) => {
+                if let Some(hook) = self.hook {
+                    hook(&source, out);
+                }
+                Some(source)
+            }
+            Err(err) => {
+                out.push(read_error_finding(&display, &err));
+                None
+            }
+        }
+    }
+
+    /// Reads a TOML file and checks its shape; None when it cannot be used.
+    fn toml(
+        &self,
+        path: &Path,
+        record: &spec::Record,
+        vocab: &dyn Vocabularies,
+        out: &mut Vec<Finding>,
+    ) -> Option<(Node, Source)> {
+        let source = self.source(path, out)?;
+        match node::parse_toml(&source) {
+            Ok(node) => {
+                spec::validate(&node, record, vocab, &source, &spec::KeyPath::Root, out);
+                Some((node, source))
+            }
+            Err(f) => {
+                out.push(*f);
+                None
+            }
+        }
+    }
+
+    /// Reads `covalue.toml`; the defaults when it cannot be read.
+    pub fn config(&self, out: &mut Vec<Finding>) -> Config {
+        let Some((node, _)) = self.toml(
+            &self.root.join(CONFIG_FILE),
+            &spec::CONFIG,
+            &spec::BaseVocab,
+            out,
+        ) else {
+            return Config::default();
+        };
+        Config {
+            title: node.string("title").unwrap_or_default(),
+            organisation: node.string("organisation"),
+            guide: node.string("guide").unwrap_or_else(|| "builtin".into()),
+            form: node.str("form").and_then(Form::parse).unwrap_or(Form::Full),
+            templates: node.string("templates"),
+            privacy_allow: node
+                .get("privacy")
+                .map(|p| {
+                    p.array("allow")
+                        .iter()
+                        .filter_map(|a| Some((a.string("value")?, a.string("reason")?)))
+                        .collect()
+                })
+                .unwrap_or_default(),
+        }
+    }
+
+    /// Loads the guide a workbook names: `builtin`, `builtin@VERSION`, or a
+    /// site's guide file inside the workbook.
+    pub fn guide(&self, name: &str) -> Result<Guide, Vec<Finding>> {
+        let builtin = Guide::builtin()?;
+        if name == "builtin" {
+            return Ok(builtin);
+        }
+        if let Some(version) = name.strip_prefix("builtin@") {
+            if version == builtin.version {
+                return Ok(builtin);
+            }
+            return Err(vec![Finding::error(
+                Code::CV040,
+                format!("covalue.toml asks for the built-in guide version {version}, but this covalue has version {}", builtin.version),
+            )
+            .in_file(CONFIG_FILE)
+            .help(format!("write guide = \"builtin@{}\" (or just \"builtin\"), or install the covalue that ships version {version}", builtin.version))]);
+        }
+        let rel = match crate::confine::relative_name(name) {
+            Ok(rel) => rel,
+            Err(why) => {
+                return Err(vec![
+                    Finding::error(
+                        Code::CV040,
+                        format!("covalue.toml names the guide \"{name}\", which covalue will not read: {why}"),
+                    )
+                    .in_file(CONFIG_FILE)
+                    .help("keep a site's guide inside the workbook and name it by a relative path, for example guide = \"guide/site-guide.toml\""),
+                ]);
+            }
+        };
+        let path = self.root.join(rel);
+        let display = self.display(&path);
+        let read = self
+            .files()
+            .read(&path)
+            .and_then(|bytes| Source::from_bytes(bytes, &display));
+        match read {
+            Ok(source) => Guide::from_source(&source),
+            Err(err) => Err(vec![read_error_finding(&display, &err)]),
+        }
+    }
+
+    /// The population folders, sorted by slug.
+    pub fn population_slugs(&self, findings: &mut Vec<Finding>) -> Result<Vec<String>, LoadError> {
+        let files = self.files();
+        let dir = self.root.join(POPULATIONS_DIR);
+        if !files.exists(&dir) {
+            return Ok(Vec::new());
+        }
+        if !files.is_dir(&dir) {
+            findings.push(
+                Finding::error(
+                    Code::CV008,
+                    "`populations` is a file, but it should be the folder of populations",
+                )
+                .in_file(POPULATIONS_DIR)
+                .help("move the file away; `covalue new population SLUG` creates the folder"),
+            );
+            return Ok(Vec::new());
+        }
+        let entries = files
+            .list_dir(&dir)
+            .map_err(|e| LoadError::Unreadable(dir.clone(), e))?;
+        let mut slugs = Vec::new();
+        for name in entries {
+            if name.starts_with('.') {
+                continue;
+            }
+            if !files.is_dir(&dir.join(&name)) {
+                findings.push(
+                    Finding::warning(Code::CV008, format!("{POPULATIONS_DIR}/{name} is a file; only population folders belong in {POPULATIONS_DIR}/"))
+                        .in_file(population_dir(&name))
+                        .help("move it elsewhere, or create a population with `covalue new population SLUG`"),
+                );
+                continue;
+            }
+            slugs.push(name);
+        }
+        slugs.sort();
+        Ok(slugs)
+    }
+
+    /// Loads one population folder.
+    pub fn population(&self, slug: &str, guide: &Guide) -> Population {
+        let files = self.files();
+        let dir = self.root.join(population_dir(slug));
+        let rel = population_dir(slug);
+        let mut findings = Vec::new();
+        if !is_slug(slug) {
+            findings.push(
+                Finding::warning(
+                    Code::CV009,
+                    format!("the population folder name \"{slug}\" is not a valid slug"),
+                )
+                .in_file(&rel)
+                .help(format!(
+                    "rename the folder with lowercase letters, digits and hyphens, for example `{}`",
+                    example_slug(slug, "heart-failure")
+                )),
+            );
+        }
+        self.check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
+
+        // A missing population.toml is reported by the check as CV007.
+        let info = optional_file(files, &dir.join(POPULATION_FILE))
+            .and_then(|p| self.toml(&p, &spec::POPULATION, guide, &mut findings))
+            .map(|(node, _)| PopulationInfo::from_node(&node));
+        let personas = self.personas(&dir.join(PERSONAS_DIR), guide, &mut findings);
+        let process_map = optional_file(files, &dir.join(PROCESS_MAP_FILE))
+            .and_then(|p| self.toml(&p, &spec::PROCESS_MAP, guide, &mut findings))
+            .map(|(node, source)| ProcessMap::from_node(&node, &source));
+        let compass = optional_file(files, &dir.join(COMPASS_FILE))
+            .and_then(|p| self.toml(&p, &spec::COMPASS, guide, &mut findings))
+            .map(|(node, source)| Compass::from_node(&node, &source));
+        let answers = self.answers(&dir.join(ANSWERS_DIR), guide, &mut findings);
+        for f in &mut findings {
+            f.population = Some(slug.to_string());
+        }
+        Population {
+            slug: slug.to_string(),
+            dir: rel,
+            info,
+            personas,
+            process_map,
+            compass,
+            answers,
+            findings,
+        }
+    }
+
+    /// Reports entries of a folder that covalue does not know.
+    fn check_entries(&self, dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Finding>) {
+        let Ok(mut names) = self.files().list_dir(dir) else {
+            return;
+        };
+        names.sort();
+        for name in names {
+            if name.starts_with('.') || known.contains(&name.as_str()) {
+                continue;
+            }
+            let finding = Finding::warning(Code::CV008, format!("covalue does not know {rel}/{name}"))
+                .in_file(format!("{rel}/{name}"));
+            findings.push(match spec::suggest(&name, known.iter().copied()) {
+                Some(better) => finding.help(format!(
+                    "did you mean `{better}`? Rename it, or it is not read"
+                )),
+                None => finding.help(format!(
+                    "a population folder holds {}; anything else is not read",
+                    known.join(", ")
+                )),
+            });
+        }
+    }
+
+    /// Lists the `.md` files of a folder, sorted, reporting a file where the folder should be.
+    fn markdown_files(&self, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String, PathBuf)> {
+        let files = self.files();
+        let rel = self.display(dir);
+        if !files.exists(dir) {
+            if files.is_symlink(dir) {
+                findings.push(
+                    Finding::error(
+                        Code::CV001,
+                        format!(
+                            "the folder {rel} cannot be read: it is a link that loops or points nowhere"
+                        ),
+                    )
+                    .in_file(&rel)
+                    .help("repair the link, or replace it with the folder itself"),
+                );
+            }
+            return Vec::new();
+        }
+        if !files.is_dir(dir) {
+            findings.push(
+                Finding::error(
+                    Code::CV008,
+                    format!("{rel} is a file, but it should be a folder"),
+                )
+                .in_file(&rel)
+                .help("move the file away and create the folder in its place"),
+            );
+            return Vec::new();
+        }
+        let entries = match files.list_dir(dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                findings.push(
+                    Finding::error(Code::CV001, format!("the folder {rel} cannot be read: {err}"))
+                        .in_file(&rel)
+                        .help(
+                            "check its permissions; a workbook may link only to folders inside itself",
+                        ),
+                );
+                return Vec::new();
+            }
+        };
+        let mut found = Vec::new();
+        for name in entries {
+            if name.starts_with('.') {
+                continue;
+            }
+            match name.strip_suffix(".md") {
+                Some(stem) => found.push((stem.to_string(), dir.join(&name))),
+                None => findings.push(
+                    Finding::warning(
+                        Code::CV008,
+                        format!("{rel}/{name} is not a Markdown file and is not read"),
+                    )
+                    .in_file(format!("{rel}/{name}"))
+                    .help("files here end in .md"),
+                ),
+            }
+        }
+        found.sort();
+        found
+    }
+
+    fn personas(&self, dir: &Path, guide: &Guide, findings: &mut Vec<Finding>) -> Vec<Persona> {
+        let mut personas = Vec::new();
+        for (slug, path) in self.markdown_files(dir, findings) {
+            let display = self.display(&path);
+            if !is_slug(&slug) {
+                findings.push(
+                    Finding::warning(Code::CV009, format!("the persona file name \"{slug}.md\" is not a valid slug"))
+                        .in_file(&display)
+                        .help(format!(
+                            "rename it with lowercase letters, digits and hyphens, for example `{}.md`; steps and walk-throughs name personas by it",
+                            example_slug(&slug, "sara")
+                        )),
+                );
+            }
+            let Some(source) = self.source(&path, findings) else {
+                continue;
+            };
+            let fm = match node::parse_front_matter(&source) {
+                Ok(fm) => fm,
+                Err(f) => {
+                    findings.push(*f);
+                    continue;
+                }
+            };
+            if !fm.present {
+                findings.push(
+                    Finding::error(Code::CV006, format!("the persona {slug} has no front matter"))
+                        .at_line(&source, 1, 1)
+                        .help("start the file with `---`, then `name:`, `kind:` and `composite: true`, then `---`"),
+                );
+            } else {
+                spec::validate(
+                    &fm.node,
+                    &spec::PERSONA,
+                    guide,
+                    &source,
+                    &spec::KeyPath::Root,
+                    findings,
+                );
+            }
+            let body = source.text.get(fm.body_start..).unwrap_or("");
+            personas.push(Persona::from_parts(
+                &slug,
+                &display,
+                &fm.node,
+                body,
+                Loc::of_line(&source, 1),
+            ));
+        }
+        personas
+    }
+
+    fn answers(&self, dir: &Path, guide: &Guide, findings: &mut Vec<Finding>) -> Vec<AnswerFile> {
+        let found = self.markdown_files(dir, findings);
+        let mut answers = Vec::new();
+        for section in guide.all_sections() {
+            let Some((_, path)) = found.iter().find(|(stem, _)| *stem == section.id) else {
+                continue;
+            };
+            if let Some(source) = self.source(path, findings) {
+                answers.push(answers::parse(&source, section, findings));
+            }
+        }
+        for (stem, path) in &found {
+            if guide.section(stem).is_none() {
+                let display = self.display(path);
+                let ids: Vec<&str> = guide.all_sections().map(|s| s.id.as_str()).collect();
+                let finding = Finding::warning(
+                    Code::CV008,
+                    format!("{display} does not match a step of the guide and is not read"),
+                )
+                .in_file(&display);
+                findings.push(match spec::suggest(stem, ids.iter().copied()) {
+                    Some(better) => finding.help(format!("did you mean `{better}.md`?")),
+                    None => finding.help(format!(
+                        "answer files are named after the guide's steps: {}",
+                        ids.join(", ")
+                    )),
+                });
+            }
+        }
+        answers
+    }
+}
+
+
+
+/// The path when something is there (a file, or a folder reported as such later).
+fn optional_file(files: &dyn Files, path: &Path) -> Option<PathBuf> {
+    (files.exists(path) || files.is_symlink(path)).then(|| path.to_path_buf())
+}
