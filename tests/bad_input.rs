@@ -7,7 +7,7 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use common::*;
@@ -40,34 +40,14 @@ fn named_files(report: &serde_json::Value) -> BTreeSet<String> {
         .collect()
 }
 
-fn toml_test(kind: &str, test: &str) -> Option<Vec<PathBuf>> {
-    let dir = shared("testdata/toml-test/tests", test)?.join(kind);
-    let files = corpus_files(&dir);
-    assert!(
-        files.len() > 100,
-        "{} holds only {} files",
-        dir.display(),
-        files.len()
-    );
-    Some(files)
-}
-
-fn corpus_name(path: &Path) -> String {
-    path.to_string_lossy()
-        .rsplit("toml-test/tests/")
-        .next()
-        .unwrap_or_default()
-        .to_string()
-}
-
 // --- the toml-test corpus ------------------------------------------------------
 
 /// Puts each file in turn in place of the `covalue.toml` of a workbook that
 /// has nothing else, runs `covalue check`, and says what went wrong with each
 /// run: a panic, an exit code other than 1, or no finding in covalue.toml.
 /// Two workers, one workbook each.
-fn failures_as_config(files: &[PathBuf]) -> Vec<String> {
-    let halves: Vec<&[PathBuf]> = files.chunks(files.len().div_ceil(2)).collect();
+fn failures_as_config(files: &[TomlDoc]) -> Vec<String> {
+    let halves: Vec<&[TomlDoc]> = files.chunks(files.len().div_ceil(2)).collect();
     std::thread::scope(|scope| {
         let workers: Vec<_> = halves
             .iter()
@@ -76,12 +56,10 @@ fn failures_as_config(files: &[PathBuf]) -> Vec<String> {
                     let wb = empty_dir();
                     let mut failures = Vec::new();
                     for file in *part {
-                        // Not fs::copy: it would copy the corpus's read-only mode too.
-                        let bytes = std::fs::read(file).expect("read corpus file");
-                        std::fs::write(wb.path().join("covalue.toml"), bytes).expect("write");
+                        std::fs::write(wb.path().join("covalue.toml"), &file.bytes).expect("write");
                         let run = quick_check(wb.path(), &[]);
                         if let Some(problem) = config_problem(&run) {
-                            failures.push(format!("{}: {problem}", corpus_name(file)));
+                            failures.push(format!("{}: {problem}", file.name));
                         }
                     }
                     failures
@@ -109,10 +87,7 @@ fn config_problem(run: &Run) -> Option<String> {
 
 #[test]
 fn invalid_toml_as_covalue_toml_is_reported_in_that_file() {
-    let test = "invalid_toml_as_covalue_toml_is_reported_in_that_file";
-    let Some(files) = toml_test("invalid", test) else {
-        return;
-    };
+    let files = toml_corpus("invalid");
     let failures = failures_as_config(&files);
     assert!(
         failures.is_empty(),
@@ -125,17 +100,16 @@ fn invalid_toml_as_covalue_toml_is_reported_in_that_file() {
 
 /// A workbook with one population per corpus file, the file standing in for
 /// `record` in each; returns the workbook and the population slugs.
-fn population_per_file(files: &[PathBuf], records: &[&str]) -> (tempfile::TempDir, Vec<String>) {
+fn population_per_file(files: &[TomlDoc], records: &[&str]) -> (tempfile::TempDir, Vec<String>) {
     let wb = empty_dir();
     write(&wb.path().join("covalue.toml"), CONFIG);
     let mut slugs = Vec::new();
     for (i, file) in files.iter().enumerate() {
         let slug = format!("p{i:04}");
-        let bytes = std::fs::read(file).expect("read corpus file");
         for record in records {
             write(
                 &wb.path().join("populations").join(&slug).join(record),
-                &bytes,
+                &file.bytes,
             );
         }
         slugs.push(slug);
@@ -145,12 +119,7 @@ fn population_per_file(files: &[PathBuf], records: &[&str]) -> (tempfile::TempDi
 
 #[test]
 fn invalid_toml_as_a_population_record_is_reported_in_that_file() {
-    let Some(files) = toml_test(
-        "invalid",
-        "invalid_toml_as_a_population_record_is_reported_in_that_file",
-    ) else {
-        return;
-    };
+    let files = toml_corpus("invalid");
     for record in TOML_RECORDS {
         let (wb, slugs) = population_per_file(&files, &[record]);
         let before = tree(wb.path());
@@ -163,7 +132,7 @@ fn invalid_toml_as_a_population_record_is_reported_in_that_file() {
             .iter()
             .zip(&files)
             .filter(|(slug, _)| !named.contains(&format!("populations/{slug}/{record}")))
-            .map(|(slug, file)| format!("{slug} ({})", corpus_name(file)))
+            .map(|(slug, file)| format!("{slug} ({})", file.name))
             .collect();
         assert!(
             missing.is_empty(),
@@ -223,10 +192,7 @@ fn numbers_in_hex_octal_and_binary_are_numbers() {
 
 #[test]
 fn valid_toml_as_a_population_record_never_panics_and_is_not_a_syntax_error() {
-    let test = "valid_toml_as_a_population_record_never_panics_and_is_not_a_syntax_error";
-    let Some(files) = toml_test("valid", test) else {
-        return;
-    };
+    let files = toml_corpus("valid");
     let (wb, _slugs) = population_per_file(&files, &TOML_RECORDS);
     // The full form, so that the process map and compass checks see every
     // odd shape; the GitHub format keeps thousands of findings cheap to read.

