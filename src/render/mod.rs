@@ -16,12 +16,12 @@ pub mod pdf;
 pub mod svg;
 pub mod templates;
 
+use std::borrow::Cow;
 use std::io::Write;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc;
 
 use minijinja::Value;
 use minijinja::value::Serde;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::date::Date;
@@ -452,12 +452,14 @@ fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry 
     }
 }
 
-/// How far, per worker, rendering may run ahead of writing.
-const AHEAD_PER_WORKER: usize = 4;
+/// How many populations per thread are rendered together before they are
+/// written: enough to keep every core busy, few enough that memory stays flat.
+const BATCH_PER_THREAD: usize = 16;
 
 /// Renders every population with the population template on all cores and
-/// writes them in order as they are done. Rendering runs at most a few
-/// populations ahead of writing, so memory stays flat.
+/// writes them in order. Populations are rendered a batch at a time (a few
+/// per thread), and each batch is written before the next one is rendered,
+/// so memory stays flat however many populations a workbook has.
 fn render_populations(
     templates: &Templates,
     builder: &model::Builder<'_>,
@@ -467,7 +469,6 @@ fn render_populations(
     out: &mut dyn Write,
     progress: &(dyn Fn() + Sync),
 ) -> Result<(), RenderError> {
-    let count = subject.len();
     let render_one = |i: usize| -> Result<String, TemplateError> {
         let view = match subject {
             Subject::Workbook(pops) => match pops.get(i) {
@@ -481,65 +482,23 @@ fn render_populations(
             minijinja::context! { doc => doc.clone(), pop => Value::from(Serde(&view)) },
         )?;
         progress();
-        Ok(text)
+        let tidied = match tidy(builder.flavor, &text, Part::Population) {
+            Cow::Owned(tidied) => Some(tidied),
+            Cow::Borrowed(_) => None,
+        };
+        Ok(tidied.unwrap_or(text))
     };
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(count.max(1));
-    if workers <= 1 || count < 4 {
-        for i in 0..count {
-            let text = render_one(i)?;
-            out.write_all(tidy(builder.flavor, &text, Part::Population).as_bytes())?;
+    let count = subject.len();
+    let batch = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
+    for start in (0..count).step_by(batch) {
+        let texts: Vec<Result<String, TemplateError>> = (start..count.min(start + batch))
+            .into_par_iter()
+            .map(render_one)
+            .collect();
+        for text in texts {
+            out.write_all(text?.as_bytes())?;
         }
-        return Ok(());
     }
-    let ahead = workers * AHEAD_PER_WORKER;
-    let next = AtomicUsize::new(0);
-    let written = AtomicUsize::new(0);
-    let stop = AtomicBool::new(false);
-    std::thread::scope(|scope| {
-        let (tx, rx) = mpsc::sync_channel::<(usize, Result<String, TemplateError>)>(ahead);
-        for _ in 0..workers {
-            let tx = tx.clone();
-            let (next, written, stop, render_one) = (&next, &written, &stop, &render_one);
-            scope.spawn(move || {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    if i >= count {
-                        break;
-                    }
-                    while i >= written.load(Ordering::Acquire) + ahead {
-                        if stop.load(Ordering::Relaxed) {
-                            return;
-                        }
-                        std::thread::sleep(std::time::Duration::from_micros(200));
-                    }
-                    if stop.load(Ordering::Relaxed) || tx.send((i, render_one(i))).is_err() {
-                        return;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut pending = std::collections::BTreeMap::new();
-        let mut want = 0;
-        let result = (|| -> Result<(), RenderError> {
-            for (i, text) in &rx {
-                pending.insert(i, text);
-                while let Some(text) = pending.remove(&want) {
-                    out.write_all(tidy(builder.flavor, &text?, Part::Population).as_bytes())?;
-                    want += 1;
-                    written.store(want, Ordering::Release);
-                }
-            }
-            Ok(())
-        })();
-        // On an error the workers stop; dropping the receiver frees any
-        // worker waiting to send.
-        stop.store(true, Ordering::Relaxed);
-        drop(rx);
-        result
-    })?;
     Ok(())
 }
 
