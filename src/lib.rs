@@ -17,7 +17,6 @@ pub mod git;
 pub mod guide;
 pub mod node;
 pub mod palette;
-pub mod parallel;
 pub mod print;
 pub mod privacy;
 pub mod render;

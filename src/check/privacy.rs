@@ -13,6 +13,8 @@ use std::hash::{BuildHasher, RandomState};
 use std::path::Path;
 use std::sync::{Mutex, PoisonError};
 
+use rayon::prelude::*;
+
 use crate::confine::{Jail, REPORT_DIR};
 use crate::finding::{Code, Finding};
 use crate::privacy::{self, IdentifierKind, Match, Syntax};
@@ -60,9 +62,11 @@ impl Lint {
     pub fn scan_unread(&self, root: &Path, populations: &[String]) -> Vec<Finding> {
         let mut findings = self.scan_outside_populations(root, populations);
         let slugs = walked_populations(root, populations);
-        let inside = crate::parallel::filter_map_ordered(&slugs, |slug| {
-            Some(self.scan_population(root, slug)).filter(|found| !found.is_empty())
-        });
+        let inside: Vec<Vec<Finding>> = slugs
+            .par_iter()
+            .map(|slug| self.scan_population(root, slug))
+            .filter(|found| !found.is_empty())
+            .collect();
         findings.extend(inside.into_iter().flatten());
         findings
     }

@@ -16,6 +16,8 @@ pub mod words;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::finding::{Code, Finding};
 use crate::git::GitError;
 use crate::guide::{Form, Guide};
@@ -322,7 +324,7 @@ fn compare_all(
             }
         }
     };
-    crate::parallel::filter_map_ordered(plans, one)
+    plans.par_iter().filter_map(one).collect()
 }
 
 /// How a version's files are shown before a path: `REV:` for a revision,

@@ -12,6 +12,7 @@ pub mod records;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use crate::finding::Loc;
@@ -247,7 +248,10 @@ impl<'a> Workbook<'a> {
             .filter(|s| only.is_empty() || only.contains(s))
             .collect();
         let (loader, guide) = (&self.loader, &self.guide);
-        crate::parallel::map_ordered(&slugs, |slug| f(loader.population(slug, guide)))
+        slugs
+            .par_iter()
+            .map(|slug| f(loader.population(slug, guide)))
+            .collect()
     }
 
     /// Reads the populations (only those named in `only`, when it is not empty).
