@@ -471,24 +471,17 @@ fn nhs_check_valid(digits: &[u8]) -> bool {
     }
 }
 
-fn is_leap_year(year: u32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-/// Days in `month` of `year`, or 0 when `month` is not a month.
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        _ => 0,
+/// Whether `year`-`month`-`day` is a day of the (proleptic Gregorian) calendar.
+fn is_calendar_date(year: u32, month: u32, day: u32) -> bool {
+    match (i16::try_from(year), i8::try_from(month), i8::try_from(day)) {
+        (Ok(year), Ok(month), Ok(day)) => jiff::civil::Date::new(year, month, day).is_ok(),
+        _ => false,
     }
 }
 
 /// A real calendar date with a plausible year of birth.
 fn is_valid_date(year: u32, month: u32, day: u32) -> bool {
-    (1850..=2100).contains(&year) && day >= 1 && day <= days_in_month(year, month)
+    (1850..=2100).contains(&year) && is_calendar_date(year, month, day)
 }
 
 /// Whether three numbers written with one separator form a date:
@@ -658,7 +651,7 @@ fn personnummer_date_valid(century: &[u8], ten: &[u8]) -> bool {
         d if d > 60 => d - 60,
         d => d,
     };
-    day >= 1 && day <= days_in_month(year, value(mm))
+    is_calendar_date(year, value(mm), day)
 }
 
 // ---------------------------------------------------------------------------
