@@ -9,8 +9,8 @@ use crate::fsutil::{self, Created};
 use crate::guide::{Guide, QuestionKind, Section};
 use crate::spec;
 
-pub use crate::workbook::layout::{check_slug, suggest_slug};
 use crate::workbook::layout;
+pub use crate::workbook::layout::{check_slug, suggest_slug};
 
 fn toml_string(s: &str) -> String {
     let mut out = String::from("\"");
@@ -109,18 +109,11 @@ pub fn write_schemas(root: &Path, guide: &Guide) -> io::Result<Vec<Created>> {
         .collect()
 }
 
-/// The first sentence of a question, for a heading.
+/// The heading text of a question in a new answer file: the whole question
+/// when it is short or one sentence, else a clean first sentence that never
+/// ends inside "e.g.", "i.e.", "etc.", "Dr." or a number such as "1.5".
 pub fn short_text(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if text.chars().count() <= 110 {
-        return text;
-    }
-    for (i, c) in text.char_indices() {
-        if matches!(c, '?' | '.') && i > 20 && text[i + c.len_utf8()..].starts_with(' ') {
-            return text[..i + c.len_utf8()].to_string();
-        }
-    }
-    text
+    crate::workbook::answers::heading_text(text)
 }
 
 fn comment(text: &str) -> String {

@@ -349,6 +349,177 @@ fn scaffold_and_check_round_trip_leaves_every_question_open() {
     }
 }
 
+#[test]
+fn new_population_in_a_workbook_with_schemas_says_so_once() {
+    let (_tmp, wb) = nested_workbook();
+    let first = run(&wb, &["new", "population", "hf"]);
+    first.assert_code(0);
+    let schemas: Vec<&str> = first
+        .stdout
+        .lines()
+        .filter(|l| l.contains("schemas"))
+        .collect();
+    assert_eq!(
+        schemas,
+        ["left alone   schemas/ (5 files already there)"],
+        "{}",
+        first.stdout
+    );
+    assert!(
+        first
+            .stdout
+            .contains("created      populations/hf/population.toml"),
+        "{}",
+        first.stdout
+    );
+    // A file of the team's own that is left alone is still named.
+    let again = run(&wb, &["new", "population", "hf"]);
+    assert!(
+        again
+            .stdout
+            .contains("left alone   populations/hf/population.toml (already there)"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(
+        again.stdout.matches("schemas").count(),
+        1,
+        "{}",
+        again.stdout
+    );
+}
+
+/// Every question of the built-in guide (id, text).
+fn guide_texts(dir: &Path) -> Vec<(String, String)> {
+    let guide = run(dir, &["guide", "--format", "json"]).json();
+    guide["sections"]
+        .as_array()
+        .expect("sections")
+        .iter()
+        .flat_map(|s| s["questions"].as_array().cloned().unwrap_or_default())
+        .map(|q| {
+            (
+                q["id"].as_str().expect("id").to_string(),
+                normalise(q["text"].as_str().expect("text")),
+            )
+        })
+        .collect()
+}
+
+/// The heading text (without `##` and `{#id}`) of each question in the
+/// answer files of a population.
+fn scaffolded_headings(population: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(population.join("answers")).expect("answers folder") {
+        let text = read(&entry.expect("entry").path());
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("## ") else {
+                continue;
+            };
+            let (heading, id) = rest.rsplit_once(" {#").expect("a heading with an id");
+            out.push((id.trim_end_matches('}').to_string(), heading.to_string()));
+        }
+    }
+    out
+}
+
+#[test]
+fn scaffolded_headings_are_whole_questions_or_whole_first_sentences() {
+    let (_tmp, wb) = nested_workbook();
+    run(&wb, &["new", "population", "hf"]).assert_code(0);
+    let questions = guide_texts(&wb);
+    let headings = scaffolded_headings(&wb.join("populations/hf"));
+    assert_eq!(headings.len(), questions.len(), "{headings:#?}");
+    for (id, heading) in &headings {
+        let (_, text) = questions
+            .iter()
+            .find(|(q, _)| q == id)
+            .unwrap_or_else(|| panic!("{id} is not a question of the guide"));
+        assert!(
+            text.starts_with(heading.as_str()),
+            "{id}: the heading is not the question's beginning: {heading}"
+        );
+        if heading == text {
+            continue;
+        }
+        // Shortened: a whole sentence, ended where a sentence ends.
+        let next = text[heading.len()..].chars().nth(1);
+        assert!(
+            text[heading.len()..].starts_with(' ') && next.is_some_and(char::is_uppercase),
+            "{id}: the heading stops inside a sentence: {heading}"
+        );
+        assert!(
+            heading.ends_with(['?', '.', '!', '’']),
+            "{id}: the heading stops mid-sentence: {heading}"
+        );
+        for abbreviation in ["e.g.", "i.e.", "etc.", "vs.", "Dr."] {
+            assert!(
+                !heading.ends_with(abbreviation),
+                "{id}: the heading ends inside \"{abbreviation}\": {heading}"
+            );
+        }
+    }
+    let payment = headings
+        .iter()
+        .find(|(id, _)| id == "population-payment")
+        .map(|(_, h)| h.as_str());
+    assert_eq!(
+        payment,
+        Some(
+            "Are there any current ‘macro’ payment issues—e.g. soon-to-be-enacted reforms—that will bear on an understanding of this particular population in this local setting?"
+        )
+    );
+}
+
+#[test]
+fn a_heading_that_lost_its_id_is_pointed_at_with_the_fix() {
+    let (_tmp, wb) = nested_workbook();
+    run(&wb, &["new", "population", "hf"]).assert_code(0);
+    let file = wb.join("populations/hf/answers/preparation.md");
+    let text = read(&file);
+    let heading = "## What does the team hope to learn or change for this population by working through the guide?";
+    let with_id = format!("{heading} {{#preparation-aim}}");
+    assert!(text.contains(&with_id), "{text}");
+    // Deleted in an editor, and an answer written under it.
+    write(&file, text.replace(&with_id, &format!("{heading}  ")));
+    let line = line_of(&file, "What does the team hope");
+    let (_run, report) = check_json(&wb, &[]);
+    let found = findings(&report);
+    let rel = "populations/hf/answers/preparation.md";
+    let at: Vec<&Found> = found
+        .iter()
+        .filter(|f| f.message.contains("preparation-aim"))
+        .collect();
+    assert_eq!(at.len(), 1, "{at:#?}");
+    assert_eq!(at[0].code, "CV010");
+    assert_eq!(
+        (at[0].file.as_deref(), at[0].line, at[0].column),
+        (Some(rel), Some(line), Some(1))
+    );
+    assert_eq!(
+        at[0].help.as_deref(),
+        Some(format!("did you mean `{with_id}`?").as_str())
+    );
+    assert!(
+        !found.iter().any(|f| f.message.contains("have no heading")),
+        "{found:#?}"
+    );
+    // The same with the heading shortened and its question mark gone.
+    write(
+        &file,
+        text.replace(&with_id, "## What does the team hope to learn or change"),
+    );
+    let (_run, report) = check_json(&wb, &[]);
+    let found = findings(&report);
+    assert!(
+        found.iter().any(|f| f.code == "CV010"
+            && f.line == Some(line)
+            && f.help.as_deref()
+                == Some("did you mean `## What does the team hope to learn or change {#preparation-aim}`?")),
+        "{found:#?}"
+    );
+}
+
 // --- outside a workbook -----------------------------------------------------
 
 #[test]

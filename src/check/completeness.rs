@@ -25,6 +25,14 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
                 Status::Answered | Status::NotApplicable { .. } => {}
                 Status::Open => {
                     if written.is_none() && !question.kind.is_record() {
+                        // A heading that lost its `{#id}`: point at it.
+                        if let Some(lost) = population
+                            .answer_file(&section.id)
+                            .and_then(|f| f.lost_id(&question.id))
+                        {
+                            out.push(lost.finding());
+                            continue;
+                        }
                         missing_headings.push(question.id.as_str());
                         continue;
                     }

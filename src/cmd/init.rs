@@ -58,13 +58,31 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// Prints what was created and what was left alone.
+/// Prints what was created and what was left alone. The JSON Schemas left
+/// alone are summed up in one line: they are covalue's files, not the team's.
 pub fn report(created: &[Created], base: &std::path::Path, ctx: &Context) -> std::io::Result<()> {
+    let schemas = base.join(crate::spec::SCHEMA_DIR);
+    let is_schema_left_alone =
+        |c: &Created| matches!(c, Created::LeftAlone(p) if p.starts_with(&schemas));
+    let schemas_left_alone = created.iter().filter(|c| is_schema_left_alone(c)).count();
+    let mut schemas_said = false;
     for c in created {
         match c {
             Created::Written(p) => ctx
                 .shell
                 .status("created", p.strip_prefix(base).unwrap_or(p).display())?,
+            Created::LeftAlone(_) if schemas_left_alone > 1 && is_schema_left_alone(c) => {
+                if !schemas_said {
+                    schemas_said = true;
+                    ctx.shell.status(
+                        "left alone",
+                        format_args!(
+                            "{}/ ({schemas_left_alone} files already there)",
+                            crate::spec::SCHEMA_DIR
+                        ),
+                    )?;
+                }
+            }
             Created::LeftAlone(p) => ctx.shell.status(
                 "left alone",
                 format_args!(

@@ -88,6 +88,10 @@ pub struct AnswerFile {
     pub file: String,
     /// Answers found, in file order.
     pub answers: Vec<Answer>,
+    /// Headings without `{#id}` that read like a question of this file
+    /// that has no heading.
+    #[serde(skip)]
+    pub lost_ids: Vec<LostId>,
 }
 
 impl AnswerFile {
@@ -95,6 +99,140 @@ impl AnswerFile {
     pub fn answer(&self, question: &str) -> Option<&Answer> {
         self.answers.iter().find(|a| a.question == question)
     }
+
+    /// The heading that reads like `question` but has no `{#id}`, if the
+    /// question has no heading of its own.
+    pub fn lost_id(&self, question: &str) -> Option<&LostId> {
+        self.lost_ids.iter().find(|l| l.question == question)
+    }
+}
+
+/// A heading that reads like one of the file's questions but has no `{#id}`,
+/// so covalue cannot know that it answers that question: most often the id
+/// was deleted while the heading was edited.
+#[derive(Debug, Clone)]
+pub struct LostId {
+    /// The id of the question it reads like.
+    pub question: String,
+    /// The heading as it would be with its id put back, such as
+    /// `## What does the team hope to learn? {#preparation-aim}`.
+    pub fixed: String,
+    /// Where the heading is.
+    pub loc: Loc,
+}
+
+impl LostId {
+    /// The finding that the question has no heading, pointing at this
+    /// heading, with the heading as it should be.
+    pub fn finding(&self) -> Finding {
+        self.loc
+            .finding(Finding::error(
+                Code::CV010,
+                format!(
+                    "question `{0}` has no heading: this heading reads like it but has lost its `{{#{0}}}`",
+                    self.question
+                ),
+            ))
+            .help(format!("did you mean `{}`?", self.fixed))
+    }
+}
+
+/// The heading a question gets in a new answer file: the whole question when
+/// it is short or one sentence, else its first sentence (of at least a few
+/// words). A sentence never ends inside an abbreviation such as "e.g.",
+/// "i.e.", "etc.", "vs." or "Dr.", nor inside a number such as "1.5".
+pub fn heading_text(question: &str) -> String {
+    const SHORT_ENOUGH: usize = 110;
+    let text = question.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= SHORT_ENOUGH {
+        return text;
+    }
+    match first_sentence_end(&text) {
+        Some(end) if end < text.len() => text[..end].to_string(),
+        _ => text,
+    }
+}
+
+/// Words that end in a full stop without ending a sentence.
+const ABBREVIATIONS: [&str; 24] = [
+    "e.g", "i.e", "etc", "vs", "cf", "viz", "al", "approx", "ca", "incl", "resp", "dr", "mr",
+    "mrs", "ms", "prof", "st", "no", "nr", "fig", "vol", "jr", "sr", "dept",
+];
+
+/// The byte offset just after the first sentence of `text` (its full stop,
+/// question or exclamation mark, and any closing quotes or brackets) that is
+/// at least 20 bytes long; None when there is no such end before the text's own.
+fn first_sentence_end(text: &str) -> Option<usize> {
+    for (i, c) in text.char_indices() {
+        if !matches!(c, '.' | '?' | '!') || i < 20 {
+            continue;
+        }
+        if c == '.' && ends_an_abbreviation(&text[..i]) {
+            continue;
+        }
+        let after = &text[i + c.len_utf8()..];
+        let closing = after
+            .char_indices()
+            .find(|(_, ch)| !matches!(ch, '’' | '”' | '"' | '\'' | ')' | ']'))
+            .map_or(after.len(), |(k, _)| k);
+        let end = i + c.len_utf8() + closing;
+        let rest = &text[end..];
+        let Some(next) = rest.strip_prefix(' ').and_then(|r| r.chars().next()) else {
+            continue;
+        };
+        if next.is_uppercase() || next.is_ascii_digit() || matches!(next, '‘' | '“' | '"' | '(')
+        {
+            return Some(end);
+        }
+    }
+    None
+}
+
+/// Whether the word just before a full stop (letters, digits and inner
+/// full stops) is an abbreviation or an initial.
+fn ends_an_abbreviation(before: &str) -> bool {
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '.'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let word = before[start..].to_lowercase();
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    word.contains('.')
+        || (letters == 1 && word.chars().count() == 1)
+        || ABBREVIATIONS.contains(&word.as_str())
+}
+
+/// Heading or question text reduced to lower-case words, for comparing.
+fn words_key(text: &str) -> String {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a heading's text reads like a question: the same words, the
+/// question's first words (a shortened heading), or nearly the same text.
+fn resembles(heading: &str, question: &str) -> bool {
+    let h = words_key(heading);
+    let q = words_key(question);
+    if h.is_empty() || q.is_empty() {
+        return false;
+    }
+    if h == q {
+        return true;
+    }
+    if h.split(' ').count() >= 4 && q.starts_with(&h) && q[h.len()..].starts_with(' ') {
+        return true;
+    }
+    // Edit distance only where it is cheap and means something.
+    if h.len() > 2 * q.len() + 40 || h.len() < 12 {
+        return false;
+    }
+    let first = words_key(&heading_text(question));
+    strsim::normalized_levenshtein(&h, &q) >= 0.8
+        || strsim::normalized_levenshtein(&h, &first) >= 0.8
 }
 
 struct Heading {
@@ -378,42 +516,80 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
         });
         i = end;
     }
+    let lost_ids = lost_ids(source, section, &headings, &answers);
     AnswerFile {
         section: section.id.clone(),
         file,
         answers,
+        lost_ids,
     }
+}
+
+/// The headings without `{#id}` that read like a question of the section
+/// that has no heading of its own; each heading and each question once.
+fn lost_ids(
+    source: &Source,
+    section: &Section,
+    headings: &[Heading],
+    answers: &[Answer],
+) -> Vec<LostId> {
+    let mut lost: Vec<LostId> = Vec::new();
+    let mut taken = Vec::new();
+    for question in &section.questions {
+        if answers.iter().any(|a| a.question == question.id) {
+            continue;
+        }
+        let found = headings.iter().enumerate().find(|(k, h)| {
+            h.id.is_none()
+                && h.level >= 2
+                && !taken.contains(k)
+                && resembles(&h.text, &question.text)
+        });
+        if let Some((k, h)) = found {
+            taken.push(k);
+            lost.push(LostId {
+                question: question.id.clone(),
+                fixed: format!("{} {} {{#{}}}", "#".repeat(h.level), h.text, question.id),
+                loc: Loc::of_line(source, h.line),
+            });
+        }
+    }
+    lost.sort_by_key(|l| l.loc.line);
+    lost
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guide::{Form, Question};
+    use crate::guide::Guide;
 
+    /// The built-in guide's chain step with four plain questions, `a`, `b`,
+    /// `c` and the walk-through `w`, made from its own questions so that a
+    /// new field of a question needs no change here.
     fn section() -> Section {
-        let q = |id: &str, kind| Question {
-            id: id.into(),
-            text: id.into(),
-            kind,
-            source: "draft".into(),
-            help: None,
-            configuration: None,
-            summarises: None,
-            forms: vec![Form::Full],
+        let guide = Guide::builtin().ok();
+        let Some(mut section) = guide.as_ref().and_then(|g| g.section("chain")).cloned() else {
+            panic!("the built-in guide has a chain step");
         };
-        Section {
-            id: "chain".into(),
-            number: 3,
-            title: "Value chain".into(),
-            intro: String::new(),
-            source: "draft".into(),
-            questions: vec![
-                q("a", QuestionKind::Text),
-                q("b", QuestionKind::Text),
-                q("c", QuestionKind::Text),
-                q("w", QuestionKind::Walkthrough),
-            ],
-        }
+        let Some(template) = section.questions.first().cloned() else {
+            panic!("the chain step has questions");
+        };
+        let q = |id: &str, kind| {
+            let mut q = template.clone();
+            q.id = id.into();
+            q.text = id.into();
+            q.kind = kind;
+            q.help = None;
+            q.configuration = None;
+            q
+        };
+        section.questions = vec![
+            q("a", QuestionKind::Text),
+            q("b", QuestionKind::Text),
+            q("c", QuestionKind::Text),
+            q("w", QuestionKind::Walkthrough),
+        ];
+        section
     }
 
     #[test]
@@ -442,6 +618,51 @@ mod tests {
         assert_eq!(status("w"), Some(Status::Answered));
         let walk = file.answer("w").map(|a| a.walkthrough.len());
         assert_eq!(walk, Some(1));
+    }
+
+    #[test]
+    fn headings_never_end_inside_an_abbreviation_or_a_number() {
+        let payment = "Are there any current ‘macro’ payment issues—e.g. soon-to-be-enacted reforms—that will bear on an understanding of this particular population in this local setting?";
+        assert_eq!(heading_text(payment), payment);
+        let long = "Which people, i.e. patients, families and carers, see Dr. Berg vs. the nurse, etc. every 1.5 months at the clinic in the town? Name them. Then say how often they come and why, with as many words as it takes.";
+        assert_eq!(
+            heading_text(long),
+            "Which people, i.e. patients, families and carers, see Dr. Berg vs. the nurse, etc. every 1.5 months at the clinic in the town?"
+        );
+        let quoted = "How is ‘value’ thought about in ‘the system.’ Think from the perspective of the person-sometimes-known-as-patient, and then from that of the professional.";
+        assert_eq!(
+            heading_text(quoted),
+            "How is ‘value’ thought about in ‘the system.’"
+        );
+        assert_eq!(heading_text("  Short?\n  Yes. "), "Short? Yes.");
+    }
+
+    #[test]
+    fn a_heading_that_lost_its_id_is_found_by_its_text() {
+        let mut section = section();
+        section.questions[1].text = "What does the team hope to learn or change for this population by working through the guide?".into();
+        section.questions[2].text = "Are there any current ‘macro’ payment issues—e.g. soon-to-be-enacted reforms—that will bear on this population?".into();
+        let text = "# Step\n\n## A {#a}\n\n## What does the team hope to learn or change for this population by working through the guide\n\nTo learn.\n\n### Are there any current ‘macro’ payment issues—e.g.\n\n## Something else entirely\n";
+        let src = Source::new("answers/chain.md", text.to_string());
+        let mut findings = Vec::new();
+        let file = parse(&src, &section, &mut findings);
+        assert!(findings.is_empty(), "{findings:?}");
+        let b = file.lost_id("b").map(|l| (l.loc.line, l.fixed.clone()));
+        assert_eq!(
+            b,
+            Some((5, "## What does the team hope to learn or change for this population by working through the guide {#b}".to_string()))
+        );
+        let c = file.lost_id("c").map(|l| (l.loc.line, l.fixed.clone()));
+        assert_eq!(
+            c,
+            Some((
+                9,
+                "### Are there any current ‘macro’ payment issues—e.g. {#c}".to_string()
+            ))
+        );
+        assert!(file.lost_id("a").is_none() && file.lost_id("w").is_none());
+        let finding = file.lost_id("b").map(LostId::finding);
+        assert_eq!(finding.map(|f| f.code), Some(Code::CV010));
     }
 
     #[test]
