@@ -724,3 +724,47 @@ fn any_toml_on_one_side_is_reported_or_compared_without_a_panic() {
         }
     }
 }
+
+/// `git-setup` adds lines to `.gitattributes`; left uncommitted, they would
+/// mark the next report "+ uncommitted changes". It says to commit the file,
+/// with a command that, run as printed, leaves nothing uncommitted.
+#[test]
+fn git_setup_says_to_commit_gitattributes_with_a_command_that_works() {
+    let f = Fixture::in_subfolder("care team");
+    let (code, out, err) = run(covalue_in(f.tmp.path(), &f.root).arg("git-setup"));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(
+            "Next: commit .gitattributes, so that your next report is not marked \"+ uncommitted changes\":"
+        ),
+        "{out}"
+    );
+    let advice = out
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("git add "))
+        .unwrap_or_else(|| panic!("no git command in:\n{out}"));
+    assert_eq!(
+        advice,
+        "git add .gitattributes && git commit -m \"Show workbook files by meaning in git diff\""
+    );
+    assert!(!f.git(&["status", "--porcelain"]).is_empty());
+    let status = std::process::Command::new("sh")
+        .args(["-c", advice])
+        .current_dir(&f.root)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", f.tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert_eq!(f.git(&["status", "--porcelain"]), "");
+    // Once committed, running it again asks for nothing.
+    let (code, again, err) = run(covalue_in(f.tmp.path(), &f.root).arg("git-setup"));
+    assert_eq!(code, 0, "{err}");
+    assert!(!again.contains("Next: commit"), "{again}");
+    assert!(again.contains("left alone"), "{again}");
+}

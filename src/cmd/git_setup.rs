@@ -3,7 +3,9 @@
 //! (both in [`crate::diff::driver`]).
 
 use crate::cmd::{Context, Error, Outcome, file_error, usage};
-use crate::diff::driver::{self, ATTRIBUTES, DRIVER_COMMAND, DRIVER_KEY, DriverArgs};
+use crate::diff::driver::{
+    self, ATTRIBUTES, ATTRIBUTES_COMMIT_MESSAGE, DRIVER_COMMAND, DRIVER_KEY, DriverArgs,
+};
 
 /// Arguments of `covalue git-setup`.
 #[derive(Debug, clap::Args)]
@@ -60,6 +62,24 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         "set",
         format_args!("git config {DRIVER_KEY} \"{DRIVER_COMMAND}\""),
     )?;
+    if driver::attributes_uncommitted(&root, &attributes) {
+        // The path as the user would type it, from where they are.
+        let here = std::env::current_dir().unwrap_or_else(|_| ctx.dir.clone());
+        let shown = attributes
+            .strip_prefix(&here)
+            .unwrap_or(&attributes)
+            .display()
+            .to_string();
+        let shown = if shown.contains([' ', '\'', '"']) {
+            format!("\"{shown}\"")
+        } else {
+            shown
+        };
+        ctx.shell.say(format_args!(
+            "\nNext: commit .gitattributes, so that your next report is not marked \"+ uncommitted changes\":\n  \
+             git add {shown} && git commit -m \"{ATTRIBUTES_COMMIT_MESSAGE}\""
+        ))?;
+    }
     Ok(Outcome::Success)
 }
 

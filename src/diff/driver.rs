@@ -28,6 +28,20 @@ pub const DRIVER_KEY: &str = "diff.covalue.command";
 /// The driver's command line.
 pub const DRIVER_COMMAND: &str = "covalue diff --git-driver";
 
+/// The commit message `git-setup` suggests for its `.gitattributes`.
+pub const ATTRIBUTES_COMMIT_MESSAGE: &str = "Show workbook files by meaning in git diff";
+
+/// Whether the `.gitattributes` at `path` differs from the last commit (new,
+/// changed or not yet added), so that the next report would be marked
+/// "+ uncommitted changes". False when git cannot tell.
+pub fn attributes_uncommitted(root: &Path, path: &Path) -> bool {
+    crate::git::command(root)
+        .args(["status", "--porcelain", "--"])
+        .arg(path)
+        .output()
+        .is_ok_and(|out| out.status.success() && !out.stdout.is_empty())
+}
+
 /// Adds the [`ATTRIBUTES`] lines `.gitattributes` lacks at `path` (creating
 /// it when missing); what the file had stays as it was. Returns how many
 /// lines were added.
