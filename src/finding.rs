@@ -35,6 +35,40 @@ impl Severity {
     }
 }
 
+/// Whether a finding is a problem to fix or a step still to take.
+///
+/// The guide is a resource a team works through over months: an open
+/// question is where the team is, not a mistake it made. Problems (the
+/// workbook is wrong or inconsistent) print in full and fail the run;
+/// progress (a question open, a walk-through not written, a deferral due)
+/// prints as a line per step and fails only with `--fail-on open`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The workbook is wrong or inconsistent: fix it.
+    Problem,
+    /// Work still to do: where the team is with the guide.
+    Progress,
+}
+
+impl Kind {
+    /// The lowercase word used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Problem => "problem",
+            Kind::Progress => "progress",
+        }
+    }
+}
+
+/// Where a finding belongs in the guide, for printing in the guide's order:
+/// the step (1-based, in the order of the form; 0 for the population's own
+/// file) and the question within it. Findings no step owns come after.
+pub type Place = (usize, usize);
+
+/// The place of a finding that no step of the guide owns.
+pub const UNPLACED: Place = (usize::MAX, 0);
+
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -49,6 +83,8 @@ pub struct Finding {
     pub code: Code,
     /// How serious it is.
     pub severity: Severity,
+    /// A problem to fix, or progress still to make (from its code).
+    pub kind: Kind,
     /// What is wrong, in plain words.
     pub message: String,
     /// The file concerned, relative to the workbook, with `/` separators.
@@ -68,6 +104,9 @@ pub struct Finding {
     /// How many characters of the snippet to underline.
     #[serde(skip)]
     pub width: usize,
+    /// Where it belongs in the guide (see [`Place`]).
+    #[serde(skip)]
+    pub place: Place,
 }
 
 impl Finding {
@@ -76,6 +115,7 @@ impl Finding {
         Finding {
             code,
             severity,
+            kind: code.kind(),
             message: message.into(),
             file: None,
             line: None,
@@ -84,6 +124,7 @@ impl Finding {
             population: None,
             snippet: None,
             width: 0,
+            place: UNPLACED,
         }
     }
 
@@ -132,15 +173,51 @@ impl Finding {
         self
     }
 
+    /// Places the finding at a step and question of the guide.
+    pub fn placed(mut self, place: Place) -> Finding {
+        self.place = place;
+        self
+    }
+
     /// Marks the population the finding belongs to.
     pub fn population(mut self, slug: &str) -> Finding {
         self.population = Some(slug.to_string());
         self
     }
 
-    /// The order findings are printed in: by file, then line, then column.
-    pub fn sort_key(&self) -> (Option<&str>, usize, usize, Severity, Code) {
+    /// Whether it is a problem (not progress).
+    pub fn is_problem(&self) -> bool {
+        self.kind == Kind::Problem
+    }
+
+    /// The population the finding is about: the one it is marked with, else
+    /// the folder under `populations/` its file is in.
+    pub fn population_slug(&self) -> Option<&str> {
+        if let Some(slug) = &self.population {
+            return Some(slug);
+        }
+        let rest = self.file.as_deref()?.strip_prefix("populations/")?;
+        rest.split('/').next().filter(|s| !s.is_empty())
+    }
+
+    /// The order findings are printed in: the workbook's own first, then
+    /// each population's in the guide's order (step, question), then by
+    /// file, line and column.
+    #[allow(clippy::type_complexity)]
+    pub fn sort_key(
+        &self,
+    ) -> (
+        Option<&str>,
+        Place,
+        Option<&str>,
+        usize,
+        usize,
+        Severity,
+        Code,
+    ) {
         (
+            self.population_slug(),
+            self.place,
             self.file.as_deref(),
             self.line.unwrap_or(0),
             self.column.unwrap_or(0),
@@ -150,7 +227,8 @@ impl Finding {
     }
 }
 
-/// Sorts findings by file and position, and drops exact repeats.
+/// Sorts findings in the guide's order (see [`Finding::sort_key`]), and
+/// drops exact repeats.
 pub fn sort(findings: &mut Vec<Finding>) {
     findings.sort_by(|a, b| {
         a.sort_key()

@@ -10,7 +10,7 @@ use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet}
 use anstyle::Style;
 
 use crate::check::{PopulationSummary, Report};
-use crate::finding::{Finding, Severity};
+use crate::finding::{Code, Finding, Kind, Severity};
 use crate::palette;
 
 const BOLD: Style = palette::EMPHASIS;
@@ -65,11 +65,16 @@ fn renderer(colour: bool) -> Renderer {
     }
 }
 
-fn level(severity: Severity) -> Level<'static> {
-    match severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Info => Level::INFO,
+/// The title of a finding: problems by their severity (`error`,
+/// `warning`, `info`); progress never as an error, but as `open` (a
+/// question still open) or `note` (another step still to take).
+fn level(f: &Finding) -> Level<'static> {
+    match (f.kind, f.severity) {
+        (Kind::Progress, _) if f.code == Code::CV010 => Level::NOTE.with_name("open"),
+        (Kind::Progress, _) => Level::NOTE,
+        (Kind::Problem, Severity::Error) => Level::ERROR,
+        (Kind::Problem, Severity::Warning) => Level::WARNING,
+        (Kind::Problem, Severity::Info) => Level::INFO,
     }
 }
 
@@ -107,7 +112,7 @@ pub fn render_finding(f: &Finding, prefix: &str, colour: bool) -> String {
         _ => None,
     };
     let visible = source.map(|(snippet, _, column)| shown(snippet, column, f.width));
-    let mut group = Group::with_title(level(f.severity).primary_title(f.message.as_str()).id(code));
+    let mut group = Group::with_title(level(f).primary_title(f.message.as_str()).id(code));
     match (&path, source, &visible) {
         (Some(path), Some((_, line, _)), Some((text, span))) => {
             group = group.element(
@@ -150,9 +155,12 @@ pub fn findings(out: &mut dyn Write, findings: &[Finding], prefix: &str) -> io::
     Ok(())
 }
 
-/// "2 errors, 1 warning", or "no problems found".
-pub fn tally(findings: &[Finding]) -> String {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+/// The problems by severity ("2 errors, 1 warning", or "no problems
+/// found"), then what is still open ("; 24 questions open").
+pub fn tally(report: &Report) -> String {
+    let problems: Vec<&Finding> = report.findings.iter().filter(|f| f.is_problem()).collect();
+    let count = |s: Severity| problems.iter().filter(|f| f.severity == s).count();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
     let parts: Vec<String> = [
         (Severity::Error, "error"),
         (Severity::Warning, "warning"),
@@ -161,17 +169,32 @@ pub fn tally(findings: &[Finding]) -> String {
     .into_iter()
     .map(|(s, word)| (count(s), word))
     .filter(|(n, _)| *n > 0)
-    .map(|(n, word)| format!("{n} {word}{}", if n == 1 { "" } else { "s" }))
+    .map(|(n, word)| plural(n, word))
     .collect();
-    if parts.is_empty() {
+    let mut text = if parts.is_empty() {
         "no problems found".to_string()
     } else {
         parts.join(", ")
+    };
+    let open: usize = report.summary.iter().map(|s| s.counts.open).sum();
+    let open = if report.summary.is_empty() {
+        // No summary (the guide cannot be used): count the findings.
+        report
+            .findings
+            .iter()
+            .filter(|f| f.code == Code::CV010)
+            .count()
+    } else {
+        open
+    };
+    if open > 0 {
+        text.push_str(&format!("; {} open", plural(open, "question")));
     }
+    text
 }
 
-/// Writes the completeness table of one population.
-pub fn summary(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io::Result<()> {
+/// Writes the line that opens a population's summary.
+fn summary_header(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io::Result<()> {
     writeln!(
         out,
         "{BOLD}{}{BOLD:#} ({}): {} of {} questions settled, {form} form",
@@ -179,7 +202,11 @@ pub fn summary(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io::Re
         s.slug,
         s.counts.done(),
         s.counts.total
-    )?;
+    )
+}
+
+/// Writes the completeness table of one population, and a blank line.
+fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
     let width = s
         .steps
         .iter()
@@ -187,46 +214,160 @@ pub fn summary(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io::Re
         .max()
         .unwrap_or(10)
         .max(5);
-    writeln!(out, "  {:width$}  answered  n/a  deferred  open  total", "")?;
+    writeln!(
+        out,
+        "  {:width$}  answered  with problems  n/a  deferred  open  total",
+        ""
+    )?;
     for st in &s.steps {
         let c = &st.counts;
         let title = format!("{:width$}", st.title);
-        let style = if c.open > 0 {
+        let style = if c.open + c.with_problems > 0 {
             palette::CHANGED
         } else {
             Style::new()
         };
         writeln!(
             out,
-            "  {style}{title}  {:>8}  {:>3}  {:>8}  {:>4}  {:>5}{style:#}",
-            c.answered, c.not_applicable, c.deferred, c.open, c.total
+            "  {style}{title}  {:>8}  {:>13}  {:>3}  {:>8}  {:>4}  {:>5}{style:#}",
+            c.answered, c.with_problems, c.not_applicable, c.deferred, c.open, c.total
         )?;
     }
     let c = &s.counts;
     writeln!(
         out,
-        "  {BOLD}{:width$}  {:>8}  {:>3}  {:>8}  {:>4}  {:>5}{BOLD:#}",
-        "total", c.answered, c.not_applicable, c.deferred, c.open, c.total
+        "  {BOLD}{:width$}  {:>8}  {:>13}  {:>3}  {:>8}  {:>4}  {:>5}{BOLD:#}",
+        "total", c.answered, c.with_problems, c.not_applicable, c.deferred, c.open, c.total
     )?;
     writeln!(out)
 }
 
-/// Writes a check report for people.
-pub fn report(out: &mut dyn Write, report: &Report, prefix: &str) -> io::Result<()> {
-    findings(out, &report.findings, prefix)?;
-    for s in &report.summary {
-        summary(out, s, report.form.as_str())?;
+/// How a check report is printed for people.
+#[derive(Debug, Clone, Copy)]
+pub struct Human<'a> {
+    /// Put before file paths (the workbook's folder as seen from where
+    /// covalue was started).
+    pub prefix: &'a str,
+    /// List every open question in full (`--open`), not one line per step.
+    pub open: bool,
+    /// Leave out the progress lines and completeness tables (`--quiet`).
+    pub quiet: bool,
+}
+
+/// The most characters of question ids listed on a step's progress line.
+const IDS_SHOWN: usize = 72;
+
+/// "a, b, c, …": as many ids as fit in [`IDS_SHOWN`] characters.
+fn id_list(ids: &[String]) -> String {
+    let mut text = String::new();
+    for (i, id) in ids.iter().enumerate() {
+        if i > 0 && text.len() + id.len() > IDS_SHOWN {
+            text.push_str(", …");
+            break;
+        }
+        if i > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(id);
+    }
+    text
+}
+
+/// Writes one line per step of a population that has work left: how many
+/// questions are open and which, those answered with problems, and (unless
+/// they are printed in full) the other progress findings of the step.
+fn progress_lines(
+    out: &mut dyn Write,
+    s: &PopulationSummary,
+    progress: &[&Finding],
+    h: &Human<'_>,
+) -> io::Result<()> {
+    let notes = |step: usize| {
+        progress
+            .iter()
+            .filter(move |f| f.code != Code::CV010 && f.place.0 == step && !h.open)
+    };
+    let note = |out: &mut dyn Write, f: &Finding| -> io::Result<()> {
+        let at = match (&f.file, f.line) {
+            (Some(file), Some(line)) => format!(" ({}{file}:{line})", h.prefix),
+            (Some(file), None) => format!(" ({}{file})", h.prefix),
+            _ => String::new(),
+        };
+        writeln!(out, "      - {}{at}", f.message)
+    };
+    for (i, st) in s.steps.iter().enumerate() {
+        let c = &st.counts;
+        let mut parts = Vec::new();
+        if c.open > 0 {
+            parts.push(format!(
+                "{} of {} open: {}",
+                c.open,
+                c.total,
+                id_list(&st.open)
+            ));
+        }
+        if c.with_problems > 0 {
+            parts.push(format!(
+                "answered, with problems: {}",
+                id_list(&st.with_problems)
+            ));
+        }
+        let mut step_notes = notes(i + 1).peekable();
+        if parts.is_empty() && step_notes.peek().is_none() {
+            continue;
+        }
+        if parts.is_empty() {
+            parts.push("nothing open".to_string());
+        }
+        writeln!(out, "  {}: {}", st.title, parts.join("; "))?;
+        for f in step_notes {
+            note(out, f)?;
+        }
+    }
+    for f in notes(0).chain(notes(crate::finding::UNPLACED.0)) {
+        note(out, f)?;
+    }
+    Ok(())
+}
+
+/// Writes a check report for people: the problems in full, in the guide's
+/// order; then for each population a line per step with work left and its
+/// completeness table (not with `quiet`); then a tally.
+pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result<()> {
+    for f in report.findings.iter().filter(|f| f.is_problem() || h.open) {
+        finding(out, f, h.prefix)?;
+    }
+    if !h.quiet {
+        let mut progress: std::collections::HashMap<&str, Vec<&Finding>> =
+            std::collections::HashMap::new();
+        for f in report.findings.iter().filter(|f| !f.is_problem()) {
+            if let Some(slug) = f.population_slug() {
+                progress.entry(slug).or_default().push(f);
+            }
+        }
+        for s in &report.summary {
+            summary_header(out, s, report.form.as_str())?;
+            let mine = progress.get(s.slug.as_str()).map_or(&[][..], Vec::as_slice);
+            progress_lines(out, s, mine, h)?;
+            table(out, s)?;
+        }
     }
     let style = if report
         .findings
         .iter()
-        .any(|f| f.severity == Severity::Error)
+        .any(|f| f.is_problem() && f.severity == Severity::Error)
     {
         severity_style(Severity::Error)
     } else {
         BOLD
     };
-    writeln!(out, "{style}check:{style:#} {}", tally(&report.findings))
+    let open = report.summary.iter().any(|s| s.counts.open > 0);
+    let hint = if open && !h.open {
+        " (`covalue check --open` lists them with their lines)"
+    } else {
+        ""
+    };
+    writeln!(out, "{style}check:{style:#} {}{hint}", tally(report))
 }
 
 /// Writes a check report as one JSON document.
@@ -238,10 +379,11 @@ pub fn report_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
 /// Writes findings as GitHub Actions workflow annotations.
 pub fn report_github(out: &mut dyn Write, report: &Report, prefix: &str) -> io::Result<()> {
     for f in &report.findings {
-        let level = match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "notice",
+        let level = match (f.kind, f.severity) {
+            (Kind::Progress, _) => "notice",
+            (Kind::Problem, Severity::Error) => "error",
+            (Kind::Problem, Severity::Warning) => "warning",
+            (Kind::Problem, Severity::Info) => "notice",
         };
         let mut props = Vec::new();
         if let Some(file) = &f.file {
@@ -272,7 +414,7 @@ pub fn report_github(out: &mut dyn Write, report: &Report, prefix: &str) -> io::
             escape_data(&message)
         )?;
     }
-    writeln!(out, "check: {}", tally(&report.findings))
+    writeln!(out, "check: {}", tally(report))
 }
 
 fn escape_data(s: &str) -> String {
@@ -348,12 +490,12 @@ mod tests {
 
     #[test]
     fn a_finding_about_a_whole_file_shows_just_the_file() {
-        let f = Finding::warning(Code::CV021, "no professional persona")
+        let f = Finding::warning(Code::CV008, "no professional persona")
             .in_file("populations/ms/personas")
             .help("consider one");
         assert_eq!(
             render_finding(&f, "", false),
-            "warning[CV021]: no professional persona\n --> populations/ms/personas\n  = help: consider one"
+            "warning[CV008]: no professional persona\n --> populations/ms/personas\n  = help: consider one"
         );
         let f = Finding::info(Code::CV007, "no population yet");
         assert_eq!(
@@ -377,6 +519,20 @@ mod tests {
         wide.width = 10_000;
         let text = render_finding(&wide, "", false);
         assert!(text.len() < 1000, "{text}");
+    }
+
+    #[test]
+    fn progress_is_never_printed_as_an_error() {
+        let f = Finding::error(Code::CV010, "question `x` is not answered yet");
+        assert_eq!(
+            render_finding(&f, "", false),
+            "open[CV010]: question `x` is not answered yet"
+        );
+        let f = Finding::warning(Code::CV011, "a deferral is due");
+        assert_eq!(
+            render_finding(&f, "", false),
+            "note[CV011]: a deferral is due"
+        );
     }
 
     #[test]

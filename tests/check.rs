@@ -41,9 +41,11 @@ fn the_complete_example_passes() {
         "{}",
         run.stdout
     );
+    // One question is deferred (network-measures), so 35 of 36 are settled;
+    // a deferral is progress, not a problem.
     assert!(
         run.stdout
-            .contains("(ms): 36 of 36 questions settled, full form")
+            .contains("(ms): 35 of 36 questions settled, full form")
     );
     assert!(run.stderr.is_empty(), "{}", run.stderr);
 }
@@ -165,14 +167,17 @@ fn the_half_done_example_fails_with_what_a_facilitator_expects() {
             "unexpected {code}: {found:#?}"
         );
     }
-    // Every problem, sorted by file and line.
-    let order: Vec<(Option<String>, u64)> = found
-        .iter()
-        .map(|f| (f.file.clone(), f.line.unwrap_or(0)))
-        .collect();
-    let mut sorted = order.clone();
-    sorted.sort();
-    assert_eq!(order, sorted, "findings are not sorted by file and line");
+    // Every finding is a problem or progress: open questions, walk-throughs
+    // and deferrals are progress.
+    for f in report["findings"].as_array().expect("findings") {
+        let code = f["code"].as_str().unwrap_or("");
+        let progress = ["CV010", "CV011", "CV020", "CV021", "CV023", "CV029"].contains(&code);
+        assert_eq!(
+            f["kind"],
+            if progress { "progress" } else { "problem" },
+            "{f:#}"
+        );
+    }
 }
 
 #[test]
@@ -226,28 +231,46 @@ fn json_is_one_document_with_findings_and_summary() {
             .unwrap_or_else(|| panic!("`{k}` is not a count: {v:#}"))
     };
     assert_eq!(
-        n(s, "answered") + n(s, "not_applicable") + n(s, "deferred") + n(s, "open"),
+        n(s, "answered")
+            + n(s, "with_problems")
+            + n(s, "not_applicable")
+            + n(s, "deferred")
+            + n(s, "open"),
         n(s, "total")
     );
+    // The 8-step process map answers its question, with problems.
+    assert_eq!(n(s, "with_problems"), 1);
     let steps = s["steps"].as_array().expect("steps");
     assert_eq!(steps.len(), 9);
-    for key in ["answered", "not_applicable", "deferred", "open", "total"] {
+    for key in [
+        "answered",
+        "with_problems",
+        "not_applicable",
+        "deferred",
+        "open",
+        "total",
+    ] {
         let sum: u64 = steps.iter().map(|st| n(st, key)).sum();
         assert_eq!(sum, n(s, key), "steps do not add up to the total for {key}");
     }
     assert!(n(s, "open") > 0 && n(s, "deferred") > 0);
 
-    // The same counts as the human tally.
+    // The same counts as the human tally: problems by severity, then the
+    // questions open.
     let human = run(wb.path(), &["check"]);
-    let count = |sev: &str| list.iter().filter(|f| f["severity"] == sev).count();
+    let count = |sev: &str| {
+        list.iter()
+            .filter(|f| f["severity"] == sev && f["kind"] == "problem")
+            .count()
+    };
     let tally = format!(
-        "check: {} errors, {} warnings, {} note",
+        "check: {} errors, {} warnings; {} questions open",
         count("error"),
         count("warning"),
-        count("info")
+        n(s, "open")
     );
     assert!(
-        human.stdout.ends_with(&format!("{tally}\n")),
+        human.stdout.contains(&format!("{tally} (")),
         "{}\n{tally}",
         human.stdout
     );
@@ -282,8 +305,20 @@ fn github_format_prints_workflow_annotations() {
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with("::warning file=") && l.contains("CV023"))
+            .any(|l| l.starts_with("::warning file=") && l.contains("CV024"))
     );
+    // Progress is a notice, never an error: an open question, a walk-through
+    // not written.
+    for code in ["CV010", "CV023"] {
+        assert!(
+            lines
+                .iter()
+                .filter(|l| l.contains(&format!("title=covalue {code}::")))
+                .all(|l| l.starts_with("::notice ")),
+            "{}",
+            run.stdout
+        );
+    }
     assert!(
         lines
             .iter()
@@ -442,16 +477,25 @@ fn population_checks_only_the_populations_named() {
 #[test]
 fn an_unknown_population_is_reported_with_the_ones_there_are() {
     let wb = two_populations();
-    let (run, report) = check_json(wb.path(), &["--population", "heart"]);
-    run.assert_code(1);
-    let found = findings(&report);
-    let missing = with_code(&found, "CV007");
-    assert_eq!(missing.len(), 1, "{found:#?}");
-    assert!(missing[0].message.contains("`heart`"));
-    assert_eq!(
-        missing[0].help.as_deref(),
-        Some("the populations are: heart-failure, ms")
-    );
+    for format in ["human", "json"] {
+        let run = run(
+            wb.path(),
+            &["check", "--population", "heart", "--format", format],
+        );
+        run.assert_code(2);
+        assert!(run.stdout.is_empty(), "{}", run.stdout);
+        assert!(
+            run.stderr.contains("there is no population `heart`"),
+            "{}",
+            run.stderr
+        );
+        assert!(
+            run.stderr
+                .contains("the populations are: heart-failure, ms"),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 #[test]
@@ -701,12 +745,19 @@ fn every_json_field_is_documented_in_docs_check_md() {
             fields.push(format!("`{list}[].{key}`"));
         }
     }
-    let step_counts = "`summary[].steps[].answered`, `not_applicable`, `deferred`, `open`, `total`";
+    let step_counts = "`summary[].steps[].answered`, `with_problems`, `not_applicable`, `deferred`, `open`, `total`";
     assert!(docs.contains(step_counts));
     for field in fields {
-        let counted = ["answered", "not_applicable", "deferred", "open", "total"]
-            .iter()
-            .any(|c| field == format!("`summary[].steps[].{c}`"));
+        let counted = [
+            "answered",
+            "with_problems",
+            "not_applicable",
+            "deferred",
+            "open",
+            "total",
+        ]
+        .iter()
+        .any(|c| field == format!("`summary[].steps[].{c}`"));
         assert!(
             counted || docs.contains(&field),
             "{field} is not in docs/check.md"

@@ -33,12 +33,11 @@ pub struct Options {
 pub struct Report {
     /// The form checked.
     pub form: Form,
-    /// Every finding, sorted by file and line.
+    /// Every finding, in the guide's order (see [`Finding::sort_key`]).
     pub findings: Vec<Finding>,
     /// Completeness per population.
     pub summary: Vec<PopulationSummary>,
 }
-
 
 /// Checks a workbook opened with [`Workbook::open`], reading its populations
 /// one at a time (each is dropped once checked). Findings met while reading
@@ -82,6 +81,9 @@ pub fn check(workbook: &Workbook<'_>, options: &Options) -> Report {
         check_population(guide, &population, options, &mut found);
         for f in &mut found {
             f.population = Some(population.slug.clone());
+            if f.place == finding::UNPLACED {
+                f.place = place(guide, options.form, &population, f);
+            }
         }
         (found, summarise(guide, &population, options.form))
     });
@@ -96,6 +98,62 @@ pub fn check(workbook: &Workbook<'_>, options: &Options) -> Report {
         findings,
         summary,
     }
+}
+
+/// Where a finding of a population belongs in the guide: the step and
+/// question whose file (or part of a file) it points into. The population's
+/// own file comes before the steps; files no step owns come after them.
+fn place(guide: &Guide, form: Form, population: &Population, f: &Finding) -> finding::Place {
+    use crate::guide::QuestionKind;
+    use crate::workbook::layout;
+    let Some(file) = f.file.as_deref() else {
+        return finding::UNPLACED;
+    };
+    let Some(rel) = file
+        .strip_prefix(population.dir.as_str())
+        .and_then(|r| r.strip_prefix('/'))
+    else {
+        return finding::UNPLACED;
+    };
+    if rel == layout::POPULATION_FILE {
+        return (0, 0);
+    }
+    let sections = guide.sections(form);
+    let record = if rel == layout::PROCESS_MAP_FILE {
+        Some(QuestionKind::ProcessMap)
+    } else if rel == layout::COMPASS_FILE {
+        Some(QuestionKind::ValueCompass)
+    } else if rel == layout::PERSONAS_DIR || rel.starts_with(&format!("{}/", layout::PERSONAS_DIR))
+    {
+        Some(QuestionKind::Personas)
+    } else {
+        None
+    };
+    if let Some(kind) = record {
+        return sections
+            .iter()
+            .enumerate()
+            .find_map(|(i, s)| {
+                let q = s.questions.iter().position(|q| q.kind == kind)?;
+                Some((i + 1, q))
+            })
+            .unwrap_or(finding::UNPLACED);
+    }
+    let Some((i, section)) = sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.answer_file() == rel)
+    else {
+        return finding::UNPLACED;
+    };
+    // The question whose heading is the last one at or before the line.
+    let question = f
+        .line
+        .zip(population.answer_file(&section.id))
+        .and_then(|(line, answers)| answers.answers.iter().rfind(|a| a.loc.line <= line))
+        .and_then(|a| section.questions.iter().position(|q| q.id == a.question))
+        .unwrap_or(0);
+    (i + 1, question)
 }
 
 fn check_population(

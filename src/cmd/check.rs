@@ -4,7 +4,7 @@ use clap::ValueEnum;
 
 use crate::check::{self, privacy};
 use crate::cmd::{Context, Error, Outcome};
-use crate::finding::Severity;
+use crate::finding::{Finding, Severity};
 use crate::guide::Form;
 use crate::print;
 
@@ -19,19 +19,33 @@ pub enum Format {
     Github,
 }
 
-/// The lowest severity that makes `check` exit 1.
+/// What makes `check` exit 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum FailOn {
-    /// Errors only.
+    /// Problems that are errors.
     Error,
-    /// Warnings and errors.
+    /// Problems that are errors or warnings.
     Warning,
+    /// Problems that are errors or warnings, and anything still open: an
+    /// open question, a deferral due, a walk-through not written.
+    Open,
+}
+
+impl FailOn {
+    /// Whether a finding makes the run fail.
+    pub fn fails(self, f: &Finding) -> bool {
+        match self {
+            FailOn::Error => f.is_problem() && f.severity == Severity::Error,
+            FailOn::Warning => f.is_problem() && f.severity <= Severity::Warning,
+            FailOn::Open => f.severity <= Severity::Warning,
+        }
+    }
 }
 
 /// Arguments of `covalue check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue check\n  covalue check --form short --population ms\n  covalue check --format json --fail-on warning"
+    after_help = "Examples:\n  covalue check\n  covalue check --open\n  covalue check --form short --population ms\n  covalue check --form short --fail-on open\n  covalue check --format json --fail-on warning"
 )]
 pub struct Args {
     /// The form to check (default: the workbook's form, else full).
@@ -40,9 +54,12 @@ pub struct Args {
     /// Check only this population (repeatable).
     #[arg(long = "population", short = 'p', value_name = "SLUG")]
     pub populations: Vec<String>,
-    /// Exit 1 when a finding reaches this level.
+    /// Exit 1 on problems of this severity or worse; `open` also on open questions.
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+    /// List every open question with its file and line, not one line per step.
+    #[arg(long, short = 'v')]
+    pub open: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
@@ -76,11 +93,30 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
                 findings,
                 summary: Vec::new(),
             };
-            write(&mut stdout, &report, args.format, &prefix)?;
+            let human = print::Human {
+                prefix: &prefix,
+                open: args.open,
+                quiet: ctx.shell.is_quiet(),
+            };
+            write(&mut stdout, &report, args.format, &human)?;
             return Ok(Outcome::Findings);
         }
         Err(other) => return Err(other.into()),
     };
+    if let Some(unknown) = args
+        .populations
+        .iter()
+        .find(|p| !workbook.slugs.contains(p))
+    {
+        return Err(crate::cmd::usage(
+            format!("there is no population `{unknown}`"),
+            if workbook.slugs.is_empty() {
+                "the workbook has no population yet; create one with `covalue new population SLUG --name \"Name\"`".to_string()
+            } else {
+                format!("the populations are: {}", workbook.slugs.join(", "))
+            },
+        ));
+    }
     let options = check::Options {
         form: args.form.unwrap_or(workbook.config.form),
         populations: args.populations,
@@ -92,15 +128,13 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         .findings
         .extend(lint.scan_unread(&root, &options.populations));
     crate::finding::sort(&mut report.findings);
-    if ctx.shell.is_quiet() && args.format == Format::Human {
-        report.summary.clear();
-    }
-    write(&mut stdout, &report, args.format, &prefix)?;
-    let threshold = match args.fail_on {
-        FailOn::Error => Severity::Error,
-        FailOn::Warning => Severity::Warning,
+    let human = print::Human {
+        prefix: &prefix,
+        open: args.open,
+        quiet: ctx.shell.is_quiet(),
     };
-    Ok(if report.findings.iter().any(|f| f.severity <= threshold) {
+    write(&mut stdout, &report, args.format, &human)?;
+    Ok(if report.findings.iter().any(|f| args.fail_on.fails(f)) {
         Outcome::Findings
     } else {
         Outcome::Success
@@ -111,14 +145,14 @@ fn write(
     out: &mut dyn std::io::Write,
     report: &check::Report,
     format: Format,
-    prefix: &str,
+    human: &print::Human<'_>,
 ) -> std::io::Result<()> {
     // A reader that stops early (`covalue check | head -1`) does not change
     // the exit code: writing stops, and check still says what it found.
     print::unless_closed_pipe(match format {
-        Format::Human => print::report(out, report, prefix),
+        Format::Human => print::report(out, report, human),
         Format::Json => print::report_json(out, report),
-        Format::Github => print::report_github(out, report, prefix),
+        Format::Github => print::report_github(out, report, human.prefix),
     })?;
     Ok(())
 }

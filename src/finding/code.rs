@@ -8,7 +8,7 @@ use std::str::FromStr;
 
 use serde::{Serialize, Serializer};
 
-use super::Severity;
+use super::{Kind, Severity};
 
 /// Declares the codes: each with the title of its section in
 /// docs/findings.md and its severity, or `None` where it depends on what
@@ -96,6 +96,23 @@ codes! {
 impl Code {
     /// Reads a code as a user types it: `CV012`, `cv012` or ` CV012 `.
     pub fn parse(text: &str) -> Option<Code> {
+    /// Whether findings with this code are problems (the workbook is wrong)
+    /// or progress (work the team has still to do: a question open, a
+    /// walk-through not written, a deferral due, a persona or compass not
+    /// made yet). Every code not listed here is a problem.
+    pub const fn kind(self) -> Kind {
+        match self {
+            Code::CV010 // a question is open
+            | Code::CV011 // a deferral is overdue
+            | Code::CV020 // no persona of a required kind yet
+            | Code::CV021 // no persona of a suggested kind yet
+            | Code::CV023 // a persona not walked through yet
+            | Code::CV029 // no value compass yet
+            => Kind::Progress,
+            _ => Kind::Problem,
+        }
+    }
+
         let text = text.trim();
         Code::ALL
             .iter()

@@ -231,6 +231,7 @@ fn document<'a>(
         totals.not_applicable += e.counts.not_applicable;
         totals.deferred += e.counts.deferred;
         totals.open += e.counts.open;
+        totals.with_problems += e.counts.with_problems;
         totals.total += e.counts.total;
     }
     let short = &guide.short_form;

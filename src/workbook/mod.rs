@@ -269,12 +269,36 @@ pub fn load_findings(workbook: &Workbook<'_>, populations: &[Population]) -> Vec
     all
 }
 
+/// Whether a persona holds more than its scaffolded placeholder: its story
+/// has some text outside HTML comments (`covalue new persona` writes only a
+/// comment with prompts).
+pub fn persona_is_written(persona: &Persona) -> bool {
+    let mut rest = persona.body.as_str();
+    loop {
+        let (before, after) = match rest.split_once("<!--") {
+            Some(parts) => parts,
+            None => return !rest.trim().is_empty(),
+        };
+        if !before.trim().is_empty() {
+            return true;
+        }
+        match after.split_once("-->") {
+            Some((_, tail)) => rest = tail,
+            // An unclosed comment hides the rest, as it does in a report.
+            None => return false,
+        }
+    }
+}
+
 impl Population {
     /// Whether and how a question of the guide is answered in this population.
     ///
     /// A question answered by a record (personas, process map, value compass)
     /// is answered when the record has content; a status line under its
-    /// heading (not applicable, deferred) still counts.
+    /// heading (not applicable, deferred) still counts. Personas count only
+    /// when written ([`persona_is_written`]). A record the guide
+    /// marks optional (`record_optional`) does not answer its question: the
+    /// words under the heading do.
     pub fn status(
         &self,
         section: &crate::guide::Section,
@@ -286,8 +310,8 @@ impl Population {
         if !matches!(status, Status::Open | Status::Answered) {
             return status;
         }
-        let record_has_content = match question.kind {
-            QuestionKind::Personas => !self.personas.is_empty(),
+        let record_has_content = match question.answer_kind() {
+            QuestionKind::Personas => self.personas.iter().any(persona_is_written),
             QuestionKind::ProcessMap => self
                 .process_map
                 .as_ref()

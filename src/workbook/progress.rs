@@ -1,11 +1,15 @@
 //! How far a population has come with the guide: for each step of a form,
-//! how many questions are answered, not applicable, deferred or open. The
+//! how many questions are answered, answered with problems, not applicable,
+//! deferred or open. A question is settled only when the team wrote
+//! something that stands: a persona holding only its scaffolded prompt does
+//! not answer "who are the people", and a process map outside the guide's
+//! step limits is answered, with problems, not settled. The
 //! check's completeness table, the reports' summaries and the diff's
 //! "before → after" all count with this one definition.
 
 use serde::Serialize;
 
-use crate::guide::{Form, Guide};
+use crate::guide::{Form, Guide, Question, QuestionKind};
 use crate::workbook::{Population, Status};
 
 /// Counts of question states.
@@ -13,6 +17,9 @@ use crate::workbook::{Population, Status};
 pub struct Counts {
     /// Answered.
     pub answered: usize,
+    /// Answered, but what was written breaks one of the guide's rules (a
+    /// process map outside its step limits): not settled.
+    pub with_problems: usize,
     /// Marked not applicable.
     pub not_applicable: usize,
     /// Deferred.
@@ -35,6 +42,22 @@ impl Counts {
         self.total += 1;
     }
 
+    /// Adds a question that is answered, with problems.
+    pub fn add_with_problems(&mut self) {
+        self.with_problems += 1;
+        self.total += 1;
+    }
+
+    /// Adds another count to this one.
+    pub fn merge(&mut self, other: &Counts) {
+        self.answered += other.answered;
+        self.with_problems += other.with_problems;
+        self.not_applicable += other.not_applicable;
+        self.deferred += other.deferred;
+        self.open += other.open;
+        self.total += other.total;
+    }
+
     /// Questions settled (answered or not applicable), out of the total.
     pub fn done(&self) -> usize {
         self.answered + self.not_applicable
@@ -51,6 +74,12 @@ pub struct StepSummary {
     /// Its counts.
     #[serde(flatten)]
     pub counts: Counts,
+    /// The ids of its open questions, in the guide's order.
+    #[serde(skip)]
+    pub open: Vec<String>,
+    /// The ids of its questions answered with problems.
+    #[serde(skip)]
+    pub with_problems: Vec<String>,
 }
 
 /// Completeness of one population.
@@ -75,15 +104,26 @@ pub fn summarise(guide: &Guide, population: &Population, form: Form) -> Populati
         .into_iter()
         .map(|section| {
             let mut counts = Counts::default();
+            let (mut open, mut with_problems) = (Vec::new(), Vec::new());
             for q in &section.questions {
                 let status = population.status(section, q);
+                if status == Status::Answered && answered_with_problems(guide, population, q) {
+                    counts.add_with_problems();
+                    with_problems.push(q.id.clone());
+                    continue;
+                }
+                if status == Status::Open {
+                    open.push(q.id.clone());
+                }
                 counts.add(&status);
-                total.add(&status);
             }
+            total.merge(&counts);
             StepSummary {
                 id: section.id.clone(),
                 title: section.heading(),
                 counts,
+                open,
+                with_problems,
             }
         })
         .collect();
@@ -92,5 +132,18 @@ pub fn summarise(guide: &Guide, population: &Population, form: Form) -> Populati
         name: population.name().to_string(),
         counts: total,
         steps,
+    }
+}
+
+/// Whether an answered question's record breaks one of the guide's rules
+/// that make it unfit to count as settled: a process map with fewer or more
+/// steps than the guide asks for (the check reports it as CV012).
+pub fn answered_with_problems(guide: &Guide, population: &Population, question: &Question) -> bool {
+    match question.answer_kind() {
+        QuestionKind::ProcessMap => population.process_map.as_ref().is_some_and(|m| {
+            let n = m.steps.len();
+            n > 0 && (n < guide.process_steps.min || n > guide.process_steps.max)
+        }),
+        _ => false,
     }
 }
