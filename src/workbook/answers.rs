@@ -527,24 +527,34 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
 
 /// The headings without `{#id}` that read like a question of the section
 /// that has no heading of its own; each heading and each question once.
+/// Only the first few hundred such headings are compared, so that a file of
+/// thousands of headings stays quick to read.
 fn lost_ids(
     source: &Source,
     section: &Section,
     headings: &[Heading],
     answers: &[Answer],
 ) -> Vec<LostId> {
+    const COMPARED: usize = 300;
+    let candidates: Vec<(usize, &Heading)> = headings
+        .iter()
+        .enumerate()
+        .filter(|(_, h)| h.id.is_none() && h.level >= 2)
+        .take(COMPARED)
+        .collect();
     let mut lost: Vec<LostId> = Vec::new();
     let mut taken = Vec::new();
     for question in &section.questions {
+        if candidates.is_empty() {
+            break;
+        }
         if answers.iter().any(|a| a.question == question.id) {
             continue;
         }
-        let found = headings.iter().enumerate().find(|(k, h)| {
-            h.id.is_none()
-                && h.level >= 2
-                && !taken.contains(k)
-                && resembles(&h.text, &question.text)
-        });
+        let found = candidates
+            .iter()
+            .copied()
+            .find(|(k, h)| !taken.contains(k) && resembles(&h.text, &question.text));
         if let Some((k, h)) = found {
             taken.push(k);
             lost.push(LostId {
