@@ -122,8 +122,24 @@ pub struct Question {
     /// For short-form questions: the full-form step it summarises.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub summarises: Option<String>,
+    /// For questions of a record kind: the record is optional and the
+    /// question is answered in words under its heading (the built-in guide's
+    /// `population-value`, whose value compass "sometimes" helps).
+    pub record_optional: bool,
     /// The forms it belongs to.
     pub forms: Vec<Form>,
+}
+
+impl Question {
+    /// How the question is answered: its kind, except that a record kind
+    /// whose record is optional is answered in words, like a text question.
+    pub fn answer_kind(&self) -> QuestionKind {
+        if self.record_optional && self.kind.is_record() {
+            QuestionKind::Text
+        } else {
+            self.kind
+        }
+    }
 }
 
 /// A group of questions answered in one file: a step of the full form, or the short form.
@@ -202,6 +218,19 @@ pub struct Guide {
     pub process_steps: Range,
     /// Limits on the number of compass measures.
     pub compass_measures: Range,
+    /// The fewest measures each compass quadrant should have (`max` unused).
+    pub compass_per_quadrant: Range,
+    /// Where each limit comes from: the limit's key under `[limits]` and the
+    /// id of its source (a published source, or `convention` for this
+    /// guide's own convention). Limits whose source the guide does not name
+    /// are left out.
+    pub limit_sources: Vec<(String, String)>,
+    /// Whether a team roster without a patient or family partner is warned about.
+    pub require_partner: bool,
+    /// A note on where the guide's steps come from, printed with its sources
+    /// (the built-in guide says its step titles and order are a reconstruction).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub steps_note: Option<String>,
     /// Persona kinds.
     pub persona_kinds: Vec<Term>,
     /// Levels of coproduction.
@@ -297,6 +326,23 @@ impl Guide {
             .iter()
             .find(|t| t.id == id)
             .map_or(id, |t| t.title.as_str())
+    }
+
+    /// How a limit is described to the team: "the published guide asks for"
+    /// when its source is published, "this guide's convention is" when it
+    /// is not, "the guide suggests" when the guide does not say.
+    /// `key` is the limit's key under `[limits]`, such as `compass_measures`.
+    pub fn limit_basis(&self, key: &str) -> &'static str {
+        let source = self
+            .limit_sources
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, id)| self.citation(id));
+        match source {
+            Some(Some(c)) if c.published => "the published guide asks for",
+            Some(_) => "this guide's convention is",
+            None => "the guide suggests",
+        }
     }
 
     /// Whether a coproduction level counts as active.
@@ -397,7 +443,23 @@ static GUIDE: Record = Record {
             true,
             "The short form.",
         ),
+        f(
+            "team",
+            Ty::Table(&TEAM),
+            false,
+            "What the checks ask of the team roster.",
+        ),
     ],
+};
+
+static TEAM: Record = Record {
+    name: "team",
+    fields: &[f(
+        "require_partner",
+        Ty::Bool,
+        false,
+        "Warn when a team roster has no patient or family partner (default true).",
+    )],
 };
 
 static GUIDE_META: Record = Record {
@@ -407,6 +469,12 @@ static GUIDE_META: Record = Record {
         f("title", Ty::Str, true, "The guide's title."),
         f("version", Ty::Str, true, "The guide's version."),
         f("description", Ty::Str, false, "What the guide is."),
+        f(
+            "steps_note",
+            Ty::Str,
+            false,
+            "Where the steps' titles and order come from, printed with the sources.",
+        ),
     ],
 };
 
@@ -438,6 +506,12 @@ static LIMITS: Record = Record {
             true,
             "How many compass measures.",
         ),
+        f(
+            "compass_per_quadrant",
+            Ty::Table(&MIN_ONLY),
+            false,
+            "The fewest measures in each compass quadrant (default 1).",
+        ),
     ],
 };
 
@@ -446,6 +520,25 @@ static MIN_MAX: Record = Record {
     fields: &[
         f("min", Ty::Int { min: 0 }, true, "Smallest allowed."),
         f("max", Ty::Int { min: 0 }, true, "Largest allowed."),
+        f(
+            "source",
+            Ty::Str,
+            false,
+            "The id in [sources] the limit comes from.",
+        ),
+    ],
+};
+
+static MIN_ONLY: Record = Record {
+    name: "limit",
+    fields: &[
+        f("min", Ty::Int { min: 0 }, true, "Smallest allowed."),
+        f(
+            "source",
+            Ty::Str,
+            false,
+            "The id in [sources] the limit comes from.",
+        ),
     ],
 };
 
@@ -537,6 +630,12 @@ static QUESTION: Record = Record {
             false,
             "For short-form questions: the step it summarises.",
         ),
+        f(
+            "record_optional",
+            Ty::Bool,
+            false,
+            "For personas, process-map and value-compass questions: the record is optional and the question is answered in words.",
+        ),
     ],
 };
 
@@ -568,6 +667,7 @@ fn questions(node: &Node, form: Form) -> Vec<Question> {
             help: q.string("help"),
             configuration: q.string("configuration"),
             summarises: q.string("summarises"),
+            record_optional: q.bool("record_optional").unwrap_or(false),
             forms: vec![form],
         })
         .collect()
@@ -582,6 +682,24 @@ fn range(node: &Node, key: &str) -> Range {
     Range {
         min: get("min"),
         max: get("max"),
+    }
+}
+
+/// `[limits] compass_per_quadrant`; one measure per quadrant when the guide
+/// does not say (the rule covalue has always applied).
+fn per_quadrant(node: &Node) -> Range {
+    match node
+        .get("limits")
+        .and_then(|l| l.get("compass_per_quadrant"))
+    {
+        Some(r) => Range {
+            min: r.int("min").map_or(0, |v| usize::try_from(v).unwrap_or(0)),
+            max: usize::MAX,
+        },
+        None => Range {
+            min: 1,
+            max: usize::MAX,
+        },
     }
 }
 
@@ -635,6 +753,21 @@ fn build(node: &Node, source: &Source) -> Guide {
         sources,
         process_steps: range(node, "process_steps"),
         compass_measures: range(node, "compass_measures"),
+        compass_per_quadrant: per_quadrant(node),
+        limit_sources: node
+            .get("limits")
+            .map(|l| {
+                l.entries()
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.name.clone(), v.string("source")?)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        require_partner: node
+            .get("team")
+            .and_then(|t| t.bool("require_partner"))
+            .unwrap_or(true),
+        steps_note: meta.and_then(|m| m.string("steps_note")),
         persona_kinds: terms(node, "persona_kind"),
         coproduction_levels: terms(node, "coproduction_level"),
         configurations: terms(node, "configuration"),
@@ -662,6 +795,23 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
                 .at(source, span)
                 .help("make min no larger than max"),
             );
+        }
+    }
+    for key in ["process_steps", "compass_measures", "compass_per_quadrant"] {
+        let Some(limit) = node.get("limits").and_then(|l| l.get(key)) else {
+            continue;
+        };
+        if let (Some(src), Some(src_node)) = (limit.str("source"), limit.get("source")) {
+            if guide.citation(src).is_none() {
+                out.push(
+                    Finding::error(
+                        Code::CV040,
+                        format!("limits.{key} names the source `{src}`, which is not in [sources]"),
+                    )
+                    .at(source, src_node.span.clone())
+                    .help("add it under [sources] or name one that is there"),
+                );
+            }
         }
     }
     for list in [

@@ -268,7 +268,11 @@ fn the_full_form_holds_steps_grid_compass_and_open_items() {
         "Value compass of People living with multiple sclerosis",
         "MS Impact Scale (MSIS-29), physical subscale",
         "Open items",
-        "Every question is answered or marked not applicable.",
+        // The example's one deferral is listed with its reason and owner.
+        "the MS society wants to choose the network&#x27;s measures with us",
+        "owner: MS nurse specialist",
+        // Where the steps come from, with the sources.
+        "this guide&#x27;s reconstruction",
         "person with MS",
         "About this report",
     ] {

@@ -1,12 +1,35 @@
 //! The value compass: measures in every quadrant, within the guide's limits,
-//! each with an operational definition and a unique id.
+//! each with an operational definition and a unique id. Where the guide
+//! makes the compass optional (the published Step 2 says it "sometimes"
+//! helps), a population without one gets a suggestion, not a problem.
 
 use crate::finding::{Code, Finding};
-use crate::guide::Guide;
+use crate::guide::{Form, Guide, QuestionKind};
 use crate::workbook::Population;
 
 /// Checks the value compass of a population.
 pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
+    let empty = population
+        .compass
+        .as_ref()
+        .is_none_or(|c| c.measures.is_empty());
+    if empty && compass_is_optional(guide) {
+        out.push(
+            Finding::info(
+                Code::CV029,
+                format!(
+                    "{} has no value compass yet; the guide says a value compass can sometimes help",
+                    population.dir
+                ),
+            )
+            .in_file(format!(
+                "{}/{}",
+                population.dir,
+                crate::workbook::layout::COMPASS_FILE
+            ))
+            .help("nothing is required: answer `population-value` in words; if the team wants a compass, add measures to value-compass.toml"),
+        );
+    }
     let Some(compass) = &population.compass else {
         return;
     };
@@ -19,8 +42,10 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
                 .finding(Finding::warning(
                     Code::CV025,
                     format!(
-                        "the value compass has {n} measure(s); the guide suggests {} to {}",
-                        limits.min, limits.max
+                        "the value compass has {n} measure(s); {} {} to {}",
+                        guide.limit_basis("compass_measures"),
+                        limits.min,
+                        limits.max
                     ),
                 ))
                 .help(if n < limits.min {
@@ -30,17 +55,29 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
                 }),
         );
     }
-    if n > 0 {
+    let per_quadrant = guide.compass_per_quadrant.min;
+    if n > 0 && per_quadrant > 0 {
         for quadrant in &guide.quadrants {
-            if !compass.measures.iter().any(|m| m.quadrant == quadrant.id) {
+            let count = compass
+                .measures
+                .iter()
+                .filter(|m| m.quadrant == quadrant.id)
+                .count();
+            if count < per_quadrant {
+                let what = if count == 0 {
+                    "no measure".to_string()
+                } else {
+                    format!("only {count} measure(s)")
+                };
                 out.push(
                     compass
                         .loc
                         .finding(Finding::warning(
                             Code::CV024,
                             format!(
-                                "the value compass has no measure of {}",
-                                quadrant.title.to_lowercase()
+                                "the value compass has {what} of {}; {} at least {per_quadrant} per quadrant",
+                                quadrant.title.to_lowercase(),
+                                guide.limit_basis("compass_per_quadrant")
                             ),
                         ))
                         .help(format!(
@@ -72,4 +109,14 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether the guide's full form has a value-compass question whose compass
+/// is optional, so that the question is answered in words.
+fn compass_is_optional(guide: &Guide) -> bool {
+    guide.sections(Form::Full).iter().any(|s| {
+        s.questions
+            .iter()
+            .any(|q| q.kind == QuestionKind::ValueCompass && q.record_optional)
+    })
 }

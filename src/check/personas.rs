@@ -1,4 +1,6 @@
-//! Personas: the kinds the guide requires or suggests, and `composite: true`.
+//! The people of a population's workbook: the persona kinds the guide
+//! requires or suggests, `composite: true`, and a team roster with a patient
+//! or family partner (the guide is for coproducing teams).
 
 use crate::finding::{Code, Finding};
 use crate::guide::Guide;
@@ -46,6 +48,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             );
         }
     }
+    team_partner(guide, population, out);
     for persona in &population.personas {
         match persona.composite {
             Some(true) => {}
@@ -58,4 +61,36 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             None => {} // reported as a missing required key when the file is read
         }
     }
+}
+
+/// The role a patient or family partner has in a `[[team]]` entry.
+const PARTNER_ROLE: &str = "patient-partner";
+
+/// Warns when the population's team roster names no patient or family
+/// partner, unless the guide switches the warning off
+/// (`[team] require_partner = false`). A population without a roster is
+/// not warned about: the roster is optional.
+fn team_partner(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
+    let Some(info) = &population.info else {
+        return;
+    };
+    if !guide.require_partner
+        || info.team.is_empty()
+        || info.team.iter().any(|m| m.role == PARTNER_ROLE)
+    {
+        return;
+    }
+    out.push(
+        Finding::warning(
+            Code::CV028,
+            format!(
+                "the team for {} has no patient or family partner",
+                population.dir
+            ),
+        )
+        .in_file(format!("{}/population.toml", population.dir))
+        .help(format!(
+            "the guide is for teams in which patients and family members work as partners: invite one and add a [[team]] entry with role = \"{PARTNER_ROLE}\""
+        )),
+    );
 }

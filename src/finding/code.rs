@@ -89,13 +89,13 @@ codes! {
     CV025 => WARNING, "too few or too many measures";
     CV026 => ERROR, "a measure has no operational definition";
     CV027 => VARIES, "a walk-through names a persona that does not exist";
+    CV028 => WARNING, "the team has no patient or family partner";
+    CV029 => INFO, "no value compass yet";
     CV030 => ERROR, "a likely personal identifier";
     CV040 => ERROR, "the guide cannot be used";
 }
 
 impl Code {
-    /// Reads a code as a user types it: `CV012`, `cv012` or ` CV012 `.
-    pub fn parse(text: &str) -> Option<Code> {
     /// Whether findings with this code are problems (the workbook is wrong)
     /// or progress (work the team has still to do: a question open, a
     /// walk-through not written, a deferral due, a persona or compass not
@@ -113,6 +113,8 @@ impl Code {
         }
     }
 
+    /// Reads a code as a user types it: `CV012`, `cv012` or ` CV012 `.
+    pub fn parse(text: &str) -> Option<Code> {
         let text = text.trim();
         Code::ALL
             .iter()

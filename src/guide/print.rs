@@ -22,7 +22,7 @@ pub fn text(guide: &Guide, forms: &[Form]) -> String {
                     s,
                     "{}. {}\n   [{}] {}",
                     i + 1,
-                    q.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    one_line(&q.text),
                     q.id,
                     source_note(guide, &q.source)
                 );
@@ -30,14 +30,20 @@ pub fn text(guide: &Guide, forms: &[Form]) -> String {
             s.push('\n');
         }
     }
-    s.push_str("Sources:\n");
+    if let Some(note) = guide
+        .steps_note
+        .as_ref()
+        .filter(|_| forms.contains(&Form::Full))
+    {
+        let _ = writeln!(s, "About the steps: {}\n", one_line(note));
+    }
+    s.push_str("Limits:\n");
+    for line in limit_lines(guide) {
+        let _ = writeln!(s, "  {line}");
+    }
+    s.push_str("\nSources:\n");
     for c in &guide.sources {
-        let _ = writeln!(
-            s,
-            "  [{}] {}",
-            c.id,
-            c.citation.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        let _ = writeln!(s, "  [{}] {}", c.id, one_line(&c.citation));
     }
     s
 }
@@ -56,7 +62,7 @@ pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
                     s,
                     "{}. {} `{}` *({})*",
                     i + 1,
-                    q.text.split_whitespace().collect::<Vec<_>>().join(" "),
+                    one_line(&q.text),
                     q.id,
                     source_note(guide, &q.source)
                 );
@@ -64,14 +70,20 @@ pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
             s.push('\n');
         }
     }
-    s.push_str("## Sources\n\n");
+    if let Some(note) = guide
+        .steps_note
+        .as_ref()
+        .filter(|_| forms.contains(&Form::Full))
+    {
+        let _ = writeln!(s, "## About the steps\n\n{}\n", one_line(note));
+    }
+    s.push_str("## Limits\n\n");
+    for line in limit_lines(guide) {
+        let _ = writeln!(s, "- {line}");
+    }
+    s.push_str("\n## Sources\n\n");
     for c in &guide.sources {
-        let _ = writeln!(
-            s,
-            "- **{}**: {}",
-            c.id,
-            c.citation.split_whitespace().collect::<Vec<_>>().join(" ")
-        );
+        let _ = writeln!(s, "- **{}**: {}", c.id, one_line(&c.citation));
     }
     s
 }
@@ -81,9 +93,54 @@ pub fn json(guide: &Guide, forms: &[Form]) -> String {
     let sections: Vec<&Section> = forms.iter().flat_map(|f| guide.sections(*f)).collect();
     let value = serde_json::json!({
         "id": guide.id, "title": guide.title, "version": guide.version,
+        "steps_note": guide.steps_note, "limits": limit_lines(guide),
         "sources": guide.sources, "sections": sections,
     });
     format!("{value:#}\n")
+}
+
+/// Text as one line, its whitespace collapsed.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The limits the checks apply, each with where it comes from: "published"
+/// (with its source) or "this guide's convention".
+pub fn limit_lines(guide: &Guide) -> Vec<String> {
+    let basis = |key: &str| {
+        let id = guide
+            .limit_sources
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, id)| id.as_str());
+        match id.map(|id| (id, guide.citation(id))) {
+            Some((id, Some(c))) if c.published => format!("published: {id}"),
+            Some(_) => "this guide's convention; a site guide may change it".to_string(),
+            None => "set by this guide".to_string(),
+        }
+    };
+    let mut lines = vec![
+        format!(
+            "process map: {} to {} steps ({})",
+            guide.process_steps.min,
+            guide.process_steps.max,
+            basis("process_steps")
+        ),
+        format!(
+            "value compass, when the team keeps one: {} to {} measures ({})",
+            guide.compass_measures.min,
+            guide.compass_measures.max,
+            basis("compass_measures")
+        ),
+    ];
+    if guide.compass_per_quadrant.min > 0 {
+        lines.push(format!(
+            "value compass: at least {} measure(s) in each quadrant ({})",
+            guide.compass_per_quadrant.min,
+            basis("compass_per_quadrant")
+        ));
+    }
+    lines
 }
 
 fn source_note(guide: &Guide, id: &str) -> &'static str {

@@ -160,6 +160,9 @@ struct DocumentView<'a> {
     short_sources: Vec<&'a Citation>,
     short_drafts: bool,
     has_drafts: bool,
+    /// Where the steps' titles and order come from (the built-in guide: a
+    /// reconstruction), printed with the sources of full-form reports.
+    steps_note: Option<&'a str>,
     body: Value,
 }
 
@@ -268,6 +271,7 @@ fn document<'a>(
             .all_sections()
             .flat_map(|s| &s.questions)
             .any(|q| is_draft(guide, q)),
+        steps_note: guide.steps_note.as_deref(),
         body: Value::from_safe_string(BODY_MARKER.to_string()),
     }
 }
