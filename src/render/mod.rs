@@ -18,6 +18,7 @@ pub mod templates;
 
 use std::borrow::Cow;
 use std::io::Write;
+use std::sync::mpsc;
 
 use minijinja::Value;
 use minijinja::value::Serde;
@@ -463,8 +464,8 @@ const BATCH_PER_THREAD: usize = 16;
 
 /// Renders every population with the population template on all cores and
 /// writes them in order. Populations are rendered a batch at a time (a few
-/// per thread), and each batch is written before the next one is rendered,
-/// so memory stays flat however many populations a workbook has.
+/// per thread); a batch is written while the next one is rendered, and no
+/// further, so memory stays flat however many populations a workbook has.
 fn render_populations(
     templates: &Templates,
     builder: &model::Builder<'_>,
@@ -495,16 +496,29 @@ fn render_populations(
     };
     let count = subject.len();
     let batch = rayon::current_num_threads().max(1) * BATCH_PER_THREAD;
-    for start in (0..count).step_by(batch) {
-        let texts: Vec<Result<String, TemplateError>> = (start..count.min(start + batch))
-            .into_par_iter()
-            .map(render_one)
-            .collect();
-        for text in texts {
-            out.write_all(text?.as_bytes())?;
+    // One batch is written here while the next one is rendered; the
+    // channel holds no more than that one batch.
+    std::thread::scope(|scope| {
+        let (tx, rx) = mpsc::sync_channel::<Vec<Result<String, TemplateError>>>(0);
+        scope.spawn(move || {
+            for start in (0..count).step_by(batch) {
+                let texts = (start..count.min(start + batch))
+                    .into_par_iter()
+                    .map(render_one)
+                    .collect();
+                // The writer stopped (on an error): render no more.
+                if tx.send(texts).is_err() {
+                    break;
+                }
+            }
+        });
+        for texts in rx {
+            for text in texts {
+                out.write_all(text?.as_bytes())?;
+            }
         }
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 #[cfg(test)]
