@@ -328,19 +328,24 @@ impl Guide {
             .map_or(id, |t| t.title.as_str())
     }
 
+    /// Whether a limit comes from a published source (`Some(true)`), from a
+    /// convention of this guide (`Some(false)`), or the guide does not say
+    /// (`None`). `key` is the limit's key under `[limits]`, such as
+    /// `compass_measures`.
+    pub fn limit_is_published(&self, key: &str) -> Option<bool> {
+        self.limit_sources
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, id)| self.citation(id).is_some_and(|c| c.published))
+    }
+
     /// How a limit is described to the team: "the published guide asks for"
     /// when its source is published, "this guide's convention is" when it
     /// is not, "the guide suggests" when the guide does not say.
-    /// `key` is the limit's key under `[limits]`, such as `compass_measures`.
     pub fn limit_basis(&self, key: &str) -> &'static str {
-        let source = self
-            .limit_sources
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, id)| self.citation(id));
-        match source {
-            Some(Some(c)) if c.published => "the published guide asks for",
-            Some(_) => "this guide's convention is",
+        match self.limit_is_published(key) {
+            Some(true) => "the published guide asks for",
+            Some(false) => "this guide's convention is",
             None => "the guide suggests",
         }
     }

@@ -24,8 +24,13 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             at.finding(Finding::error(
                 Code::CV012,
                 format!(
-                    "the process map has {n} step{}; the guide asks for {} to {}",
+                    "the process map has {n} step{}; {} {} to {}",
                     if n == 1 { "" } else { "s" },
+                    match guide.limit_is_published("process_steps") {
+                        Some(true) => "the published guide asks for",
+                        Some(false) => "this guide's convention is",
+                        None => "the guide asks for",
+                    },
                     limits.min,
                     limits.max
                 ),
