@@ -83,7 +83,18 @@ fn run_fail_on_warning(dir: &Path) {
 fn the_half_done_example_is_warned_that_it_has_no_partner_yet() {
     let wb = example(HALF_DONE);
     let (_run, report) = check_json(wb.path(), &[]);
-    assert_eq!(with_code(&findings(&report), "CV028").len(), 1);
+    let found = findings(&report);
+    assert_eq!(with_code(&found, "CV028").len(), 1);
+    // Its 8-step map is measured against the published 10 to 15 steps.
+    let steps = with_code(&found, "CV012");
+    assert_eq!(steps.len(), 1, "{found:#?}");
+    assert!(
+        steps[0]
+            .message
+            .ends_with("the published guide asks for 10 to 15"),
+        "{}",
+        steps[0].message
+    );
 }
 
 #[test]
