@@ -13,10 +13,10 @@ use super::model::{
     SideFinding, Stat, StatusChange, Walkthrough,
 };
 use super::words;
-use crate::workbook::progress::Counts;
 use crate::finding::{self, Code, Finding};
 use crate::guide::{Form, Guide, QuestionKind, Section};
 use crate::workbook::answers::WalkEntry;
+use crate::workbook::progress::Counts;
 use crate::workbook::records::{Figures, PopulationInfo, ProcessStep};
 use crate::workbook::{Compass, Measure, Persona, Population, ProcessMap};
 

@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use crate::workbook::progress::Counts;
 use crate::finding::Finding;
 use crate::guide::Form;
 use crate::workbook::Status;
+use crate::workbook::progress::Counts;
 
 /// The version of the JSON format; raised only when a field changes meaning or goes.
 pub const FORMAT_VERSION: u32 = 1;

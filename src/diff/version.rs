@@ -153,7 +153,11 @@ impl Version {
                             }
                         }
                         (EntryKind::Tree, _) => {
-                            for e in repo.ls_tree_paths(&commit, std::slice::from_ref(&entry.path), true)? {
+                            for e in repo.ls_tree_paths(
+                                &commit,
+                                std::slice::from_ref(&entry.path),
+                                true,
+                            )? {
                                 entries.insert(e.path.clone(), e);
                             }
                         }

@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::file_prefix;
 use super::model::{
-    Change, Completeness, DiffReport, FieldChange, Area, PopulationDiff,
-    PopulationState, Segment, Side, SideFinding, StatusChange, VersionSource, Walkthrough, Words,
+    Area, Change, Completeness, DiffReport, FieldChange, PopulationDiff, PopulationState, Segment,
+    Side, SideFinding, StatusChange, VersionSource, Walkthrough, Words,
 };
 use crate::workbook::Status;
 

@@ -92,6 +92,7 @@ codes! {
     CV028 => WARNING, "the team has no patient or family partner";
     CV029 => INFO, "no value compass yet";
     CV030 => ERROR, "a likely personal identifier";
+    CV031 => WARNING, "a heading has lost its question id";
     CV040 => ERROR, "the guide cannot be used";
 }
 

@@ -232,10 +232,10 @@ fn document<'a>(
     let mut totals = crate::workbook::progress::Counts::default();
     for e in &populations {
         totals.answered += e.counts.answered;
+        totals.with_problems += e.counts.with_problems;
         totals.not_applicable += e.counts.not_applicable;
         totals.deferred += e.counts.deferred;
         totals.open += e.counts.open;
-        totals.with_problems += e.counts.with_problems;
         totals.total += e.counts.total;
     }
     let short = &guide.short_form;

@@ -7,9 +7,9 @@
 use minijinja::Value;
 use serde::Serialize;
 
-use crate::workbook::progress::{self, Counts};
 use crate::guide::{Form, Guide, Question, QuestionKind, Section};
 use crate::render::{Flavor, markdown, svg};
+use crate::workbook::progress::{self, Counts};
 use crate::workbook::{Answer, Compass, Persona, Population, ProcessMap, Status};
 
 /// A label and a value, such as a demographic figure.

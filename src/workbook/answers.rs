@@ -126,8 +126,8 @@ impl LostId {
     /// heading, with the heading as it should be.
     pub fn finding(&self) -> Finding {
         self.loc
-            .finding(Finding::error(
-                Code::CV010,
+            .finding(Finding::warning(
+                Code::CV031,
                 format!(
                     "question `{0}` has no heading: this heading reads like it but has lost its `{{#{0}}}`",
                     self.question
@@ -672,7 +672,7 @@ mod tests {
         );
         assert!(file.lost_id("a").is_none() && file.lost_id("w").is_none());
         let finding = file.lost_id("b").map(LostId::finding);
-        assert_eq!(finding.map(|f| f.code), Some(Code::CV010));
+        assert_eq!(finding.map(|f| f.code), Some(Code::CV031));
     }
 
     #[test]

@@ -6,13 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
-use super::{
-    AnswerFile, CONFIG_FILE, Compass, Config, Disk, Files, LoadError, Loc, Persona, Population,
-    PopulationInfo, ProcessMap, SourceHook, answers, read_error_finding,
-};
 use super::layout::{
     ANSWERS_DIR, COMPASS_FILE, PERSONAS_DIR, POPULATION_ENTRIES, POPULATION_FILE, POPULATIONS_DIR,
     PROCESS_MAP_FILE, example_slug, is_slug, population_dir,
+};
+use super::{
+    AnswerFile, CONFIG_FILE, Compass, Config, Disk, Files, LoadError, Loc, Persona, Population,
+    PopulationInfo, ProcessMap, SourceHook, answers, read_error_finding,
 };
 use crate::finding::{Code, Finding};
 use crate::guide::{Form, Guide};
@@ -304,8 +304,9 @@ impl<'a> Loader<'a> {
             if name.starts_with('.') || known.contains(&name.as_str()) {
                 continue;
             }
-            let finding = Finding::warning(Code::CV008, format!("covalue does not know {rel}/{name}"))
-                .in_file(format!("{rel}/{name}"));
+            let finding =
+                Finding::warning(Code::CV008, format!("covalue does not know {rel}/{name}"))
+                    .in_file(format!("{rel}/{name}"));
             findings.push(match spec::suggest(&name, known.iter().copied()) {
                 Some(better) => finding.help(format!(
                     "did you mean `{better}`? Rename it, or it is not read"
@@ -352,11 +353,14 @@ impl<'a> Loader<'a> {
             Ok(entries) => entries,
             Err(err) => {
                 findings.push(
-                    Finding::error(Code::CV001, format!("the folder {rel} cannot be read: {err}"))
-                        .in_file(&rel)
-                        .help(
-                            "check its permissions; a workbook may link only to folders inside itself",
-                        ),
+                    Finding::error(
+                        Code::CV001,
+                        format!("the folder {rel} cannot be read: {err}"),
+                    )
+                    .in_file(&rel)
+                    .help(
+                        "check its permissions; a workbook may link only to folders inside itself",
+                    ),
                 );
                 return Vec::new();
             }
@@ -466,8 +470,6 @@ impl<'a> Loader<'a> {
         answers
     }
 }
-
-
 
 /// The path when something is there (a file, or a folder reported as such later).
 fn optional_file(files: &dyn Files, path: &Path) -> Option<PathBuf> {
