@@ -147,6 +147,8 @@ pub fn answer_file_text(guide: &Guide, section: &Section) -> String {
             QuestionKind::ProcessMap => {
                 prompt.push_str("Answered by process-map.toml; notes about the map go here.")
             }
+            // Answered in words; the question's own help says the compass is optional.
+            QuestionKind::ValueCompass if q.record_optional => {}
             QuestionKind::ValueCompass => {
                 prompt.push_str("Answered by value-compass.toml; notes about the measures go here.")
             }
@@ -229,7 +231,7 @@ fn compass_text(guide: &Guide) -> String {
         .map(|q| format!("{} ({})", q.id, q.title))
         .collect();
     format!(
-        "{}# The value compass: {} to {} measures, at least one per quadrant.\n\
+        "{}# The value compass: {} {} to {} measures, {} per quadrant.\n\
 # quadrant: {}\n\
 # Copy the [[measure]] block below for each measure and remove the # signs.\n\
 \n\
@@ -242,8 +244,18 @@ fn compass_text(guide: &Guide) -> String {
 # baseline = \"The value today\"\n\
 # target = \"The value aimed for\"\n",
         spec::schema_line("value-compass.schema.json", 2),
+        guide.limit_basis("compass_measures"),
         guide.compass_measures.min,
         guide.compass_measures.max,
+        match (
+            guide.compass_per_quadrant.min,
+            guide.compass_per_quadrant.max
+        ) {
+            (0, _) => "any number".to_string(),
+            (min, max) if max >= 1000 => format!("at least {min}"),
+            (min, max) if min == max => format!("exactly {min}"),
+            (min, max) => format!("{min} to {max}"),
+        },
         quadrants.join(", ")
     )
 }

@@ -68,24 +68,23 @@ pub struct Args {
 /// Checks the workbook and prints what it found.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = ctx.root()?;
-    let mut ignored = Vec::new();
-    let lint = privacy::Lint::new(
-        &crate::workbook::Loader::disk(&root)
-            .config(&mut ignored)
-            .privacy_allow,
-    );
-    let hook = |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
-        lint.scan_source(source, out)
-    };
     let prefix = ctx.prefix(&root);
     let mut stdout = ctx.shell.out();
-    let workbook = match crate::workbook::Workbook::open(
-        crate::workbook::Loader::disk(&root).with_hook(&hook),
-    ) {
+    let human = print::Human {
+        prefix: &prefix,
+        open: args.open,
+        quiet: ctx.shell.is_quiet(),
+    };
+    // covalue.toml is read once, here; the privacy lint scans it with the
+    // other files no population read (Lint::scan_unread).
+    let workbook = match crate::workbook::Workbook::open(crate::workbook::Loader::disk(&root)) {
         Ok(w) => w,
         Err(crate::workbook::LoadError::Guide(mut findings)) => {
             // A broken guide is a finding of the workbook: report it, with
             // what the privacy lint finds in the files left unread, and stop.
+            let mut ignored = Vec::new();
+            let config = crate::workbook::Loader::disk(&root).config(&mut ignored);
+            let lint = privacy::Lint::new(&config.privacy_allow);
             findings.extend(lint.scan_unread(&root, &[]));
             crate::finding::sort(&mut findings);
             let report = check::Report {
@@ -93,16 +92,16 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
                 findings,
                 summary: Vec::new(),
             };
-            let human = print::Human {
-                prefix: &prefix,
-                open: args.open,
-                quiet: ctx.shell.is_quiet(),
-            };
             write(&mut stdout, &report, args.format, &human)?;
             return Ok(Outcome::Findings);
         }
         Err(other) => return Err(other.into()),
     };
+    let lint = privacy::Lint::new(&workbook.config.privacy_allow);
+    let hook = |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
+        lint.scan_source(source, out)
+    };
+    let workbook = workbook.with_hook(&hook);
     if let Some(unknown) = args
         .populations
         .iter()
@@ -128,11 +127,6 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         .findings
         .extend(lint.scan_unread(&root, &options.populations));
     crate::finding::sort(&mut report.findings);
-    let human = print::Human {
-        prefix: &prefix,
-        open: args.open,
-        quiet: ctx.shell.is_quiet(),
-    };
     write(&mut stdout, &report, args.format, &human)?;
     Ok(if report.findings.iter().any(|f| args.fail_on.fails(f)) {
         Outcome::Findings

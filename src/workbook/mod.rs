@@ -228,6 +228,23 @@ impl<'a> Workbook<'a> {
         })
     }
 
+    /// The same workbook, showing every file it reads from now on to `hook`
+    /// (the files read to open it, `covalue.toml` and the guide, are not
+    /// shown again).
+    pub fn with_hook<'b>(self, hook: SourceHook<'b>) -> Workbook<'b>
+    where
+        'a: 'b,
+    {
+        Workbook {
+            loader: self.loader.with_hook(hook),
+            root: self.root,
+            config: self.config,
+            guide: self.guide,
+            slugs: self.slugs,
+            findings: self.findings,
+        }
+    }
+
     /// The loader the workbook reads its files with.
     pub fn loader(&self) -> &Loader<'a> {
         &self.loader
