@@ -311,7 +311,25 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
                 .to_string()
         })
     };
-    if let Some(reason) = marker("not applicable:") {
+    // A reason may wrap onto the next lines of its paragraph (an editor that
+    // wraps at 80 columns); they belong to it, except `Owner:` and `Until:`.
+    let wrapped = |reason: String| -> String {
+        let more: Vec<&str> = paragraph
+            .iter()
+            .skip(1)
+            .map(|l| l.trim())
+            .filter(|l| {
+                let l = l.trim_start_matches(['*', '_', '>', ' ']).to_lowercase();
+                !l.starts_with("owner:") && !l.starts_with("until:")
+            })
+            .collect();
+        if more.is_empty() {
+            reason
+        } else {
+            format!("{reason} {}", more.join(" ")).trim().to_string()
+        }
+    };
+    if let Some(reason) = marker("not applicable:").map(wrapped) {
         if reason.is_empty() {
             findings.push(
                 loc.finding(Finding::error(
@@ -324,7 +342,7 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
         }
         return Status::NotApplicable { reason };
     }
-    if let Some(reason) = marker("deferred:") {
+    if let Some(reason) = marker("deferred:").map(wrapped) {
         let mut owner = None;
         let mut until = None;
         for line in paragraph.iter().skip(1) {
@@ -604,7 +622,7 @@ mod tests {
 
     #[test]
     fn statuses_and_walkthroughs_are_read() {
-        let text = "# Step\n\n## A {#a}\n\n<!-- prompt -->\n\n## B? {#b}\n\nDeferred: need data\nOwner: Kim\nUntil: 2027-01-31\n\n## C {#c}\n\nNot applicable: no chain here\n\n## W {#w}\n\n### Sara {#sara}\n\nShe meets the chain.\n\n```\n## not a heading {#x}\n```\n";
+        let text = "# Step\n\n## A {#a}\n\n<!-- prompt -->\n\n## B? {#b}\n\nDeferred: need\ndata\nOwner: Kim\nUntil: 2027-01-31\n\n## C {#c}\n\nNot applicable: no chain\nhere\n\n## W {#w}\n\n### Sara {#sara}\n\nShe meets the chain.\n\n```\n## not a heading {#x}\n```\n";
         let src = Source::new("answers/chain.md", text.to_string());
         let mut findings = Vec::new();
         let file = parse(&src, &section(), &mut findings);
