@@ -377,3 +377,32 @@ fn step_two_names_the_community_of_practice_for_its_title() {
         .expect("step 2");
     assert!(step2.contains("source = \"icohn-cop\""), "{step2}");
 }
+
+#[test]
+fn guide_as_toml_prints_the_site_guide_from_a_subfolder_and_with_c() {
+    let tmp = example(COMPLETE);
+    let root = tmp.path();
+    let site = builtin_guide().replacen("version = \"", "version = \"site-", 1);
+    use_site_guide(root, &site);
+    let inner = root.join("populations/ms/answers");
+    for (dir, args) in [
+        (inner.as_path(), vec!["guide", "--format", "toml"]),
+        (
+            root.parent().expect("parent"),
+            vec!["-C", "", "guide", "--format", "toml"],
+        ),
+    ] {
+        let mut args: Vec<String> = args.into_iter().map(str::to_string).collect();
+        if let Some(c) = args.iter().position(|a| a.is_empty()) {
+            args[c] = root.display().to_string();
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = run(dir, &args);
+        out.assert_code(0);
+        assert!(
+            out.stdout.contains("version = \"site-"),
+            "the site's guide, not the built-in one:\n{}",
+            &out.stdout[..out.stdout.len().min(400)]
+        );
+    }
+}
