@@ -1,0 +1,99 @@
+//! The value compass as printed: its measures, grouped by quadrant, and its
+//! picture.
+
+use minijinja::Value;
+use serde::Serialize;
+
+use super::Builder;
+use crate::render::{Flavor, svg};
+use crate::workbook::Compass;
+
+/// A measure of the value compass, as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureView {
+    /// Its id.
+    pub id: String,
+    /// The measure.
+    pub name: String,
+    /// Its operational definition.
+    pub definition: Option<String>,
+    /// Where the data come from.
+    pub data_source: Option<String>,
+    /// The value today.
+    pub baseline: Option<String>,
+    /// The value aimed for.
+    pub target: Option<String>,
+}
+
+/// A quadrant of the compass with its measures.
+#[derive(Debug, Clone, Serialize)]
+pub struct QuadrantView {
+    /// The quadrant's id.
+    pub id: String,
+    /// Its name.
+    pub title: String,
+    /// Its measures, in file order.
+    pub measures: Vec<MeasureView>,
+}
+
+/// The value compass, as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct CompassView {
+    /// The picture (HTML only).
+    pub svg: Option<Value>,
+    /// The quadrants, in guide order (and "other" for unknown quadrants).
+    pub quadrants: Vec<QuadrantView>,
+}
+
+impl Builder<'_> {
+    pub(super) fn compass(&self, index: usize, name: &str, compass: &Compass) -> CompassView {
+        let measure = |m: &crate::workbook::Measure| MeasureView {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            definition: m.definition.clone(),
+            data_source: m.data_source.clone(),
+            baseline: m.baseline.clone(),
+            target: m.target.clone(),
+        };
+        let mut quadrants: Vec<QuadrantView> = self
+            .guide
+            .quadrants
+            .iter()
+            .map(|q| QuadrantView {
+                id: q.id.clone(),
+                title: q.title.clone(),
+                measures: compass
+                    .measures
+                    .iter()
+                    .filter(|m| m.quadrant == q.id)
+                    .map(measure)
+                    .collect(),
+            })
+            .collect();
+        let other: Vec<MeasureView> = compass
+            .measures
+            .iter()
+            .filter(|m| !self.guide.quadrants.iter().any(|q| q.id == m.quadrant))
+            .map(measure)
+            .collect();
+        if !other.is_empty() {
+            quadrants.push(QuadrantView {
+                id: "other".into(),
+                title: "Other (quadrant not in the guide)".into(),
+                measures: other,
+            });
+        }
+        let svg = match self.flavor {
+            Flavor::Html if !compass.measures.is_empty() => {
+                Some(Value::from_safe_string(svg::compass(
+                    &format!("p{index}-compass"),
+                    name,
+                    Some(compass),
+                    self.guide,
+                )))
+            }
+            _ => None,
+        };
+        CompassView { svg, quadrants }
+    }
+}

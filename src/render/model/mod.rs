@@ -1,0 +1,242 @@
+//! What the templates see: a view of the document and of each population,
+//! built from the workbook and the guide. Text from the workbook stays plain
+//! text here (templates escape it); answers and narratives are Markdown made
+//! safe by `render::markdown`, and pictures are SVG drawn by `render::svg`.
+//! Those two are the only values marked safe.
+
+mod answers;
+mod blank;
+mod compass;
+mod personas;
+mod process_map;
+mod short_form;
+mod summary;
+mod text;
+mod walkthroughs;
+
+use minijinja::Value;
+use serde::Serialize;
+
+use crate::guide::{Form, Guide};
+use crate::render::{Flavor, markdown};
+use crate::workbook::Population;
+use crate::workbook::progress::Counts;
+
+pub use answers::{QuestionView, SectionView};
+pub use compass::{CompassView, MeasureView, QuadrantView};
+pub use personas::{GridRow, GridView, PersonaView};
+pub use process_map::{ProcessMapView, StepView};
+pub use short_form::{Derived, DerivedItem};
+pub use summary::{OpenItem, StepCounts, team_role};
+pub use text::{css_string, id_part, number};
+pub use walkthroughs::WalkView;
+
+use summary::percent;
+
+/// A label and a value, such as a demographic figure.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pair {
+    /// The label.
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+/// A population, as printed.
+#[derive(Debug, Clone, Serialize)]
+pub struct PopulationView {
+    /// Its position, from 1.
+    pub index: usize,
+    /// Its slug ("" on a blank worksheet).
+    pub slug: String,
+    /// An id for links, unique in the document.
+    pub anchor: String,
+    /// The name of its named page (for the print footer).
+    pub page: String,
+    /// Whether this is a blank worksheet.
+    pub blank: bool,
+    /// Its name ("" on an unnamed blank worksheet).
+    pub name: String,
+    /// Who they are.
+    pub description: String,
+    /// Where care happens.
+    pub setting: Option<String>,
+    /// How many people, e.g. "1,180 people (2026)".
+    pub size: Option<String>,
+    /// Where the number comes from.
+    pub size_note: Option<String>,
+    /// Demographic figures.
+    pub figures: Vec<Pair>,
+    /// The team: role and name.
+    pub team: Vec<Pair>,
+    /// The personas.
+    pub personas: Vec<PersonaView>,
+    /// Empty persona cards to print (blank worksheets).
+    pub blank_personas: usize,
+    /// The ids of the guide's persona kinds, for blank cards.
+    pub persona_kinds: Vec<String>,
+    /// The process map, when there is one.
+    pub process_map: Option<ProcessMapView>,
+    /// Empty rows of the process-map table (blank worksheets).
+    pub blank_steps: usize,
+    /// The coproduction levels of the guide: id and name.
+    pub levels: Vec<Pair>,
+    /// The configurations of the guide: id and name.
+    pub configurations: Vec<Pair>,
+    /// The value compass, when there is one.
+    pub compass: Option<CompassView>,
+    /// A blank compass to fill in (blank worksheets).
+    pub blank_compass: Option<Value>,
+    /// The steps (full form) or the short form, with questions and answers.
+    pub sections: Vec<SectionView>,
+    /// The persona × configuration grid (full form).
+    pub grid: Option<GridView>,
+    /// Questions still open or deferred (full form).
+    pub open_items: Vec<OpenItem>,
+    /// Completeness per step.
+    pub steps_summary: Vec<StepCounts>,
+    /// Completeness in total.
+    pub counts: Counts,
+    /// Settled in percent.
+    pub percent: usize,
+    /// The print footer of its pages, as a CSS string (safe).
+    pub footer_css: Value,
+}
+
+/// Builds views of populations for one document.
+pub struct Builder<'a> {
+    /// The guide the workbook answers.
+    pub guide: &'a Guide,
+    /// The form printed.
+    pub form: Form,
+    /// HTML or Markdown.
+    pub flavor: Flavor,
+    /// Today, for overdue deferrals.
+    pub today: crate::date::Date,
+    /// The footer's first part (workbook title) and last line (guide, commit, date).
+    pub footer_title: String,
+    /// The footer's second line.
+    pub footer_line: String,
+}
+
+/// Heading levels the answers sit under: a question is a level-4 heading.
+const QUESTION_LEVEL: u8 = 4;
+
+impl Builder<'_> {
+    fn rich(&self, markdown: &str, heading_base: u8) -> Option<Value> {
+        if markdown.trim().is_empty() {
+            return None;
+        }
+        let text = match self.flavor {
+            Flavor::Html => markdown::to_html(markdown, heading_base),
+            Flavor::Markdown => markdown::to_markdown(markdown, heading_base),
+        };
+        Some(Value::from_safe_string(text))
+    }
+
+    /// The print footer of a population's pages, as a CSS string (safe).
+    pub fn footer(&self, population: &str) -> Value {
+        let first = if population.is_empty() {
+            self.footer_title.clone()
+        } else {
+            format!("{} · {population}", self.footer_title)
+        };
+        Value::from_safe_string(css_string(&format!("{first}\n{}", self.footer_line)))
+    }
+
+    /// The footer of pages outside any population, as a CSS string (safe).
+    pub fn document_footer(&self) -> Value {
+        self.footer("")
+    }
+
+    fn pairs(terms: &[crate::guide::Term]) -> Vec<Pair> {
+        terms
+            .iter()
+            .map(|t| Pair {
+                label: t.id.clone(),
+                value: t.title.clone(),
+            })
+            .collect()
+    }
+
+    /// The view of a population of the workbook.
+    pub fn population(&self, index: usize, pop: &Population) -> PopulationView {
+        let full = self.form == Form::Full;
+        let info = pop.info.clone().unwrap_or_default();
+        let name = pop.name().to_string();
+        let sections = self.sections(index, Some(pop));
+        let open_items = if full {
+            self.open_items(&sections)
+        } else {
+            Vec::new()
+        };
+        let (steps_summary, counts) = self.summary(index, pop);
+        let size = info.size.as_ref().and_then(|s| {
+            s.people.map(|n| match &s.as_of {
+                Some(when) => format!("{} people ({when})", number(n as f64)),
+                None => format!("{} people", number(n as f64)),
+            })
+        });
+        PopulationView {
+            index,
+            slug: pop.slug.clone(),
+            anchor: format!("p{index}-{}", id_part(&pop.slug)),
+            page: format!("p{index}"),
+            blank: false,
+            description: info.description.clone(),
+            setting: info.setting.clone(),
+            size,
+            size_note: info.size.as_ref().and_then(|s| s.note.clone()),
+            figures: info
+                .figures
+                .iter()
+                .map(|(label, value)| Pair {
+                    label: label.clone(),
+                    value: value.clone(),
+                })
+                .collect(),
+            team: info
+                .team
+                .iter()
+                .map(|t| Pair {
+                    label: team_role(&t.role),
+                    value: t.name.clone().unwrap_or_default(),
+                })
+                .collect(),
+            personas: pop
+                .personas
+                .iter()
+                .map(|p| self.persona(index, p, full))
+                .collect(),
+            blank_personas: 0,
+            persona_kinds: self
+                .guide
+                .persona_kinds
+                .iter()
+                .map(|k| k.id.clone())
+                .collect(),
+            process_map: pop
+                .process_map
+                .as_ref()
+                .filter(|m| !m.steps.is_empty())
+                .map(|m| self.process_map(index, &name, m, pop)),
+            blank_steps: 0,
+            levels: Self::pairs(&self.guide.coproduction_levels),
+            configurations: Self::pairs(&self.guide.configurations),
+            compass: pop
+                .compass
+                .as_ref()
+                .filter(|c| !c.measures.is_empty())
+                .map(|c| self.compass(index, &name, c)),
+            blank_compass: None,
+            grid: (full && !pop.personas.is_empty()).then(|| self.grid(pop, &sections)),
+            open_items,
+            percent: percent(&counts),
+            steps_summary,
+            counts,
+            footer_css: self.footer(&name),
+            sections,
+            name,
+        }
+    }
+}
