@@ -62,11 +62,18 @@ impl Lint {
     pub fn scan_unread(&self, root: &Path, populations: &[String]) -> Vec<Finding> {
         let mut findings = self.scan_outside_populations(root, populations);
         let slugs = walked_populations(root, populations);
-        let inside: Vec<Vec<Finding>> = slugs
-            .par_iter()
-            .map(|slug| self.scan_population(root, slug))
-            .filter(|found| !found.is_empty())
-            .collect();
+        let scan = |slug: &String| self.scan_population(root, slug);
+        // One population is scanned on this thread: starting the pool would
+        // cost more than it saves.
+        let inside: Vec<Vec<Finding>> = if slugs.len() < 2 {
+            slugs.iter().map(scan).filter(|f| !f.is_empty()).collect()
+        } else {
+            slugs
+                .par_iter()
+                .map(scan)
+                .filter(|f| !f.is_empty())
+                .collect()
+        };
         findings.extend(inside.into_iter().flatten());
         findings
     }

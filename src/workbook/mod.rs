@@ -265,6 +265,14 @@ impl<'a> Workbook<'a> {
             .filter(|s| only.is_empty() || only.contains(s))
             .collect();
         let (loader, guide) = (&self.loader, &self.guide);
+        // One population is read on this thread: starting the pool would
+        // cost more than it saves.
+        if slugs.len() < 2 {
+            return slugs
+                .iter()
+                .map(|slug| f(loader.population(slug, guide)))
+                .collect();
+        }
         slugs
             .par_iter()
             .map(|slug| f(loader.population(slug, guide)))
