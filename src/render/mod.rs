@@ -460,7 +460,7 @@ fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry 
 
 /// How many populations per thread are rendered together before they are
 /// written: enough to keep every core busy, few enough that memory stays flat.
-const BATCH_PER_THREAD: usize = 16;
+const BATCH_PER_THREAD: usize = 64;
 
 /// Renders every population with the population template on all cores and
 /// writes them in order. Populations are rendered a batch at a time (a few
