@@ -472,3 +472,90 @@ fn the_ci_workflows_in_the_docs_parse_and_their_covalue_commands_run() {
         "the artefact the workflow uploads"
     );
 }
+
+/// `git` in `root` with this build's covalue first on PATH (git runs the
+/// diff driver from PATH), a home folder of its own and no colour.
+fn git_with_driver(home: &Path, root: &Path, args: &[&str]) -> (i32, String, String) {
+    let bin = PathBuf::from(env!("CARGO_BIN_EXE_covalue"));
+    let path = format!(
+        "{}:{}",
+        bin.parent()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(root)
+        .env("PATH", path)
+        .env("NO_COLOR", "1")
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", home)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn git_diff_survives_renames_and_shows_broken_files_as_lines() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("wb");
+    copy_dir(&manifest_dir().join("examples/lakeside-ms"), &root);
+    git(&root, &["init", "-q"]);
+    assert_eq!(
+        run(covalue().current_dir(&root).args(["git-setup", "-q"])).0,
+        0
+    );
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "session 1"]);
+
+    // A persona renamed, and a word of it changed: git hands the driver nine
+    // arguments, which used to stop `git diff` with "external diff died".
+    git(
+        &root,
+        &[
+            "mv",
+            "populations/ms/personas/asa.md",
+            "populations/ms/personas/asa-b.md",
+        ],
+    );
+    let moved = root.join("populations/ms/personas/asa-b.md");
+    let text = std::fs::read_to_string(&moved).unwrap_or_default();
+    std::fs::write(&moved, text.replacen("Åsa", "Åsa B.", 1)).unwrap_or_else(|e| panic!("{e}"));
+    git(&root, &["add", "-A"]);
+    for args in [
+        &["diff", "--cached", "-M"][..],
+        &["diff", "--cached", "-M", "--stat"],
+    ] {
+        let (code, out, err) = git_with_driver(dir.path(), &root, args);
+        assert_eq!(code, 0, "git {args:?}: {err}");
+        assert!(!err.contains("external diff died"), "{err}");
+        if args.len() == 3 {
+            assert!(
+                out.contains(
+                    "a/populations/ms/personas/asa.md → b/populations/ms/personas/asa-b.md"
+                ),
+                "{out}"
+            );
+        }
+    }
+    git(&root, &["commit", "-qm", "rename"]);
+    let (code, out, err) =
+        git_with_driver(dir.path(), &root, &["log", "-p", "-M", "--ext-diff", "-1"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("asa-b.md"), "{out}");
+
+    // A process map that no longer parses: the plain line diff shows the
+    // change being fixed, not a parse error.
+    let map = root.join("populations/ms/process-map.toml");
+    let text = std::fs::read_to_string(&map).unwrap_or_default();
+    std::fs::write(&map, format!("{text}step = [\n")).unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = git_with_driver(dir.path(), &root, &["diff"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("+step = ["), "{out}");
+    assert!(!out.contains("process-map.toml/populations"), "{out}");
+}

@@ -47,8 +47,8 @@ pub struct Args {
     #[arg(long)]
     pub stat: bool,
     /// Run as git's external diff driver (set up by `covalue git-setup`):
-    /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE.
-    #[arg(long, num_args = 7, value_name = "ARG", hide = true, conflicts_with_all = ["old", "new", "stat", "populations"])]
+    /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH SIMILARITY].
+    #[arg(long, num_args = 7..=9, value_name = "ARG", hide = true, conflicts_with_all = ["old", "new", "stat", "populations"])]
     pub git_driver: Option<Vec<String>>,
 }
 

@@ -87,7 +87,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
 pub fn drive(args: &[String], ctx: &Context) -> Result<Outcome, Error> {
     let Some(args) = DriverArgs::parse(args) else {
         return Err(usage(
-            "--git-driver takes the seven arguments git gives an external diff program",
+            "--git-driver takes the seven (or, for a rename, nine) arguments git gives an external diff program",
             "let git call it: run `covalue git-setup`, then `git diff`",
         ));
     };

@@ -70,18 +70,33 @@ pub fn add_attributes(path: &Path) -> io::Result<usize> {
     Ok(missing.len())
 }
 
-/// The seven arguments git gives an external diff driver.
+/// The arguments git gives an external diff driver: seven, or nine for a
+/// rename or copy (the new path and a similarity line follow).
 pub struct DriverArgs<'a> {
     path: &'a str,
     old: &'a str,
     new: &'a str,
+    /// The new path, for a rename or copy.
+    new_path: Option<&'a str>,
 }
 
 impl<'a> DriverArgs<'a> {
-    /// Reads `path old-file old-hex old-mode new-file new-hex new-mode`.
+    /// Reads `path old-file old-hex old-mode new-file new-hex new-mode`,
+    /// followed by `new-path similarity` for a rename or copy.
     pub fn parse(args: &'a [String]) -> Option<DriverArgs<'a>> {
         match args {
-            [path, old, _, _, new, _, _] => Some(DriverArgs { path, old, new }),
+            [path, old, _, _, new, _, _] => Some(DriverArgs {
+                path,
+                old,
+                new,
+                new_path: None,
+            }),
+            [path, old, _, _, new, _, _, new_path, _] => Some(DriverArgs {
+                path,
+                old,
+                new,
+                new_path: Some(new_path),
+            }),
             _ => None,
         }
     }
@@ -141,7 +156,14 @@ pub fn drive(
     color: bool,
 ) -> io::Result<()> {
     let (old, new) = (read_side(args.old), read_side(args.new));
-    let full = dir.join(args.path);
+    let new_path = args.new_path.unwrap_or(args.path);
+    if new_path != args.path {
+        writeln!(out, "renamed or copied: a/{} → b/{new_path}", args.path)?;
+        if old == new {
+            return Ok(());
+        }
+    }
+    let full = dir.join(new_path);
     let root = full.parent().and_then(|p| workbook::discover(p).ok());
     let rel = root
         .as_ref()
@@ -169,12 +191,17 @@ pub fn drive(
                     label: format!("b/{}", args.path),
                 },
             );
-            if let Ok(mut report) = diff::diff(&specs.0, &specs.1, &diff::Options::default()) {
+            let report = diff::diff(&specs.0, &specs.1, &diff::Options::default())
+                // A side that does not parse: the plain line diff shows what
+                // the user is fixing.
+                .ok()
+                .filter(|r| r.findings.is_empty() && r.populations.iter().all(|p| p.findings.is_empty()));
+            if let Some(mut report) = report {
                 // A one-file workbook says nothing true about completeness.
                 for p in &mut report.populations {
                     p.completeness = Default::default();
                 }
-                writeln!(out, "covalue diff {}", args.path)?;
+                writeln!(out, "covalue diff {new_path}")?;
                 let options = text::Options {
                     color,
                     working_tree_prefix: String::new(),
@@ -192,6 +219,6 @@ pub fn drive(
         "{}",
         diff.unified_diff()
             .context_radius(3)
-            .header(&format!("a/{}", args.path), &format!("b/{}", args.path))
+            .header(&format!("a/{}", args.path), &format!("b/{new_path}"))
     )
 }
