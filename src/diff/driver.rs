@@ -195,7 +195,9 @@ pub fn drive(
                 // A side that does not parse: the plain line diff shows what
                 // the user is fixing.
                 .ok()
-                .filter(|r| r.findings.is_empty() && r.populations.iter().all(|p| p.findings.is_empty()));
+                .filter(|r| {
+                    r.findings.is_empty() && r.populations.iter().all(|p| p.findings.is_empty())
+                });
             if let Some(mut report) = report {
                 // A one-file workbook says nothing true about completeness.
                 for p in &mut report.populations {
