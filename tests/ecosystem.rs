@@ -559,3 +559,80 @@ fn git_diff_survives_renames_and_shows_broken_files_as_lines() {
     assert!(out.contains("+step = ["), "{out}");
     assert!(!out.contains("process-map.toml/populations"), "{out}");
 }
+
+/// The hooks of `.pre-commit-hooks.yaml`: (id, entry, language).
+fn pre_commit_hooks() -> Vec<(String, String, String)> {
+    let text =
+        std::fs::read_to_string(manifest_dir().join(".pre-commit-hooks.yaml")).unwrap_or_default();
+    let hooks: serde_yaml::Value = serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    let field = |hook: &serde_yaml::Value, key: &str| hook[key].as_str().unwrap_or("").to_string();
+    hooks
+        .as_sequence()
+        .into_iter()
+        .flatten()
+        .map(|h| (field(h, "id"), field(h, "entry"), field(h, "language")))
+        .collect()
+}
+
+#[test]
+fn pre_commit_hooks_use_the_installed_covalue_and_have_rust_variants() {
+    let hooks = pre_commit_hooks();
+    let find = |id: &str| hooks.iter().find(|(i, _, _)| i == id).cloned();
+    for id in ["covalue-check", "covalue-check-privacy"] {
+        assert!(find(id).is_some(), "no hook {id}");
+    }
+    for (id, entry, language) in hooks.iter().filter(|(i, _, _)| !i.ends_with("-rust")) {
+        assert_eq!(language, "system", "{id} should run the covalue on PATH");
+        let rust = find(&format!("{id}-rust")).unwrap_or_else(|| panic!("no {id}-rust"));
+        assert_eq!(&rust.1, entry, "{id}-rust should run what {id} runs");
+        assert_eq!(rust.2, "rust");
+    }
+    let privacy = find("covalue-check-privacy").unwrap_or_default();
+    assert!(privacy.1.contains("--only privacy"), "{}", privacy.1);
+}
+
+#[test]
+fn the_privacy_hook_reports_identifiers_and_nothing_else() {
+    let entry = pre_commit_hooks()
+        .into_iter()
+        .find(|(id, _, _)| id == "covalue-check-privacy")
+        .map(|(_, entry, _)| entry)
+        .unwrap_or_default();
+    let args: Vec<&str> = entry.split_whitespace().skip(1).collect();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    // A new workbook: full of open questions, which the privacy hook leaves alone.
+    scaffolded(root);
+    let (code, out, err) = run(covalue()
+        .current_dir(root)
+        .args(&args)
+        .args(["--format", "json"]));
+    assert_eq!(code, 0, "{entry} on a new workbook: {out}{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        report["findings"].as_array().map(Vec::len),
+        Some(0),
+        "{out}"
+    );
+    // The full check does fail on a new workbook, so the filter is what keeps it quiet.
+    let (full, _, _) = run(covalue()
+        .current_dir(root)
+        .args(["check", "--fail-on", "open"]));
+    assert_eq!(full, 1);
+    std::fs::write(root.join("notes.txt"), "ring Jane on 07700 900123\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(covalue()
+        .current_dir(root)
+        .args(&args)
+        .args(["--format", "json"]));
+    assert_eq!(code, 1, "{entry} should stop the commit: {out}{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}"));
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|f| f["code"].as_str())
+        .collect();
+    assert!(!codes.is_empty(), "{out}");
+    assert!(codes.iter().all(|c| *c == "CV030"), "{codes:?}");
+}

@@ -42,10 +42,26 @@ impl FailOn {
     }
 }
 
+/// A part of the check to report on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Only {
+    /// The privacy check: likely personal identifiers (CV030).
+    Privacy,
+}
+
+impl Only {
+    /// Whether a finding belongs to this part of the check.
+    pub fn keeps(self, f: &Finding) -> bool {
+        match self {
+            Only::Privacy => f.code == crate::finding::Code::CV030,
+        }
+    }
+}
+
 /// Arguments of `covalue check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue check\n  covalue check --open\n  covalue check --form short --population ms\n  covalue check --form short --fail-on open\n  covalue check --format json --fail-on warning"
+    after_help = "Examples:\n  covalue check\n  covalue check --open\n  covalue check --form short --population ms\n  covalue check --form short --fail-on open\n  covalue check --format json --fail-on warning\n  covalue check --only privacy"
 )]
 pub struct Args {
     /// The form to check (default: the workbook's form, else full).
@@ -63,6 +79,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
+    /// Report only these findings: `privacy`, likely personal identifiers (CV030).
+    #[arg(long, value_enum, value_name = "PART")]
+    pub only: Option<Only>,
 }
 
 /// Checks the workbook and prints what it found.
@@ -87,11 +106,12 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             let lint = privacy::Lint::new(&config.privacy_allow);
             findings.extend(lint.scan_unread(&root, &[]));
             crate::finding::sort(&mut findings);
-            let report = check::Report {
+            let mut report = check::Report {
                 form: Form::Full,
                 findings,
                 summary: Vec::new(),
             };
+            keep_only(&mut report, args.only);
             write(&mut stdout, &report, args.format, &human)?;
             return Ok(Outcome::Findings);
         }
@@ -127,12 +147,22 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         .findings
         .extend(lint.scan_unread(&root, &options.populations));
     crate::finding::sort(&mut report.findings);
+    keep_only(&mut report, args.only);
     write(&mut stdout, &report, args.format, &human)?;
     Ok(if report.findings.iter().any(|f| args.fail_on.fails(f)) {
         Outcome::Findings
     } else {
         Outcome::Success
     })
+}
+
+/// With `--only`, drops the findings of the other parts and the
+/// completeness summary (it counts questions, not the part asked for).
+fn keep_only(report: &mut check::Report, only: Option<Only>) {
+    if let Some(only) = only {
+        report.findings.retain(|f| only.keeps(f));
+        report.summary.clear();
+    }
 }
 
 fn write(
