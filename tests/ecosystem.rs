@@ -108,6 +108,101 @@ fn man_writes_a_page_per_subcommand() {
     );
 }
 
+/// Whether `tool` can be started; when not, prints why the test is skipped,
+/// except under `CI=true`, where a missing tool fails the test.
+fn have_tool(tool: &str, package: &str) -> bool {
+    // With nothing on standard input, each of them starts and ends at once.
+    let found = Command::new(tool)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .is_ok();
+    if found {
+        return true;
+    }
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{tool} is not installed; .ci/run installs it (apt-get install {package})");
+    }
+    eprintln!("skipped: {tool} is not installed (apt-get install {package})");
+    false
+}
+
+#[test]
+fn man_pages_name_only_pages_that_exist_and_show_the_version_and_value_names() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(covalue().args(["man", "-q"]).arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    names.sort();
+    for nested in ["covalue-new-population.1", "covalue-new-persona.1"] {
+        assert!(
+            names.iter().any(|n| n == nested),
+            "{nested} missing: {names:?}"
+        );
+    }
+    let version = env!("CARGO_PKG_VERSION");
+    for name in &names {
+        let page = std::fs::read_to_string(dir.path().join(name)).unwrap_or_default();
+        let title = page.lines().find(|l| l.starts_with(".TH")).unwrap_or("");
+        assert!(
+            title.contains(&format!("\"covalue {version}\"")),
+            "{name}: the footer should show covalue's version: {title}"
+        );
+        // Every `covalue-…(1)` the page names is written too.
+        for word in page.split(|c: char| c.is_whitespace()) {
+            if let Some(target) = word.strip_suffix("(1)") {
+                let file = format!("{}.1", target.replace("\\-", "-"));
+                assert!(
+                    names.contains(&file),
+                    "{name} refers to {target}(1), but {file} was not written"
+                );
+            }
+        }
+    }
+    let check = std::fs::read_to_string(dir.path().join("covalue-check.1")).unwrap_or_default();
+    let synopsis = check
+        .lines()
+        .skip_while(|l| *l != ".SH SYNOPSIS")
+        .nth(1)
+        .unwrap_or("");
+    for part in ["-C DIR", "--form FORM", "--population SLUG"] {
+        assert!(
+            synopsis.replace("\\-", "-").contains(part),
+            "the synopsis should keep value names ({part}): {synopsis}"
+        );
+    }
+}
+
+#[test]
+fn mandoc_lint_finds_no_warnings_in_the_man_pages() {
+    if !have_tool("mandoc", "mandoc") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(covalue().args(["man", "-q"]).arg(dir.path()));
+    assert_eq!(code, 0, "{err}");
+    let mut pages: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+    pages.sort();
+    assert!(pages.len() > 10, "{pages:?}");
+    let out = Command::new("mandoc")
+        .args(["-T", "lint", "-W", "warning"])
+        .args(&pages)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let report =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success() && report.trim().is_empty(),
+        "mandoc -T lint -W warning:\n{report}"
+    );
+}
+
 #[test]
 fn every_subcommand_help_ends_with_examples() {
     for c in subcommands() {
