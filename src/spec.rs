@@ -92,6 +92,10 @@ pub enum Ty {
     },
     /// true or false.
     Bool,
+    /// true, and nothing else (JSON Schema `const: true`). The checker
+    /// reads it as true or false; the check that owns the field reports
+    /// `false` in its own words (a persona's `composite`: CV022).
+    True,
     /// A date, YYYY-MM-DD.
     Date,
     /// A list of strings.
@@ -303,7 +307,7 @@ pub static PERSONA: Record = Record {
         ),
         f(
             "composite",
-            Ty::Bool,
+            Ty::True,
             true,
             "Must be true: personas are composites, never real people.",
         ),
@@ -639,8 +643,9 @@ fn validate_value(
             }
         }
         (Ty::Number { .. }, _) => out.push(wrong("a number (without quotes or units)")),
-        (Ty::Bool, Value::Bool(_)) => {}
+        (Ty::Bool | Ty::True, Value::Bool(_)) => {}
         (Ty::Bool, _) => out.push(wrong("true or false")),
+        (Ty::True, _) => out.push(wrong("true (without quotes)")),
         (Ty::Date, Value::Date(_)) => {}
         (Ty::Date, Value::Str(s)) if is_date(s) => {}
         (Ty::Date, _) => out.push(wrong("a date (YYYY-MM-DD)")),
@@ -844,6 +849,7 @@ fn type_schema(ty: Ty, vocab: &dyn Vocabularies) -> serde_json::Value {
         }
         Ty::Number { min, .. } => json!({ "type": "number", "minimum": min }),
         Ty::Bool => json!({ "type": "boolean" }),
+        Ty::True => json!({ "type": "boolean", "const": true }),
         Ty::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
         Ty::StrList => json!({ "type": "array", "items": { "type": "string" } }),
         Ty::SlugList => {
@@ -938,6 +944,19 @@ mod tests {
         assert_eq!(
             suggest("shared planning", ["none", "shared-planning"]),
             Some("shared-planning")
+        );
+    }
+
+    #[test]
+    fn the_persona_schema_accepts_only_composite_true() {
+        let schema = json_schema(&PERSONA, &BaseVocab, "persona", "");
+        let composite = &schema["properties"]["composite"];
+        assert_eq!(composite["type"], "boolean");
+        assert_eq!(composite["const"], true, "{composite}");
+        assert!(
+            schema["required"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|k| k == "composite"))
         );
     }
 

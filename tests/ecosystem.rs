@@ -731,3 +731,37 @@ fn the_privacy_hook_reports_identifiers_and_nothing_else() {
     assert!(!codes.is_empty(), "{out}");
     assert!(codes.iter().all(|c| *c == "CV030"), "{codes:?}");
 }
+
+#[test]
+fn taplo_rejects_a_persona_that_is_not_composite() {
+    let Some(taplo) = taplo() else { return };
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    let (code, _, err) = run(covalue()
+        .current_dir(root)
+        .args(["schema", "-q", "--output", "schemas"]));
+    assert_eq!(code, 0, "{err}");
+    // taplo reads TOML only: the persona's front matter, written as TOML,
+    // against the schema editors use for it.
+    let persona = |composite: bool| {
+        format!(
+            "#:schema ./schemas/persona.schema.json\nname = \"Ann\"\nkind = \"patient\"\ncomposite = {composite}\n"
+        )
+    };
+    for (composite, valid) in [(true, true), (false, false)] {
+        let file = root.join(format!("persona-{composite}.toml"));
+        std::fs::write(&file, persona(composite)).unwrap_or_else(|e| panic!("{e}"));
+        let out = Command::new(&taplo)
+            .arg("check")
+            .arg(&file)
+            .current_dir(root)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            out.status.success(),
+            valid,
+            "composite = {composite}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
