@@ -86,6 +86,199 @@ fn completions_name_every_subcommand_in_every_shell() {
 }
 
 #[test]
+fn completions_leave_out_hidden_options() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let (code, script, err) = run(covalue().args(["completions", shell]));
+        assert_eq!(code, 0, "{shell}: {err}");
+        assert!(
+            !script.contains("git-driver"),
+            "{shell} completion offers the hidden --git-driver"
+        );
+    }
+}
+
+/// The completion script for `shell`, written into a fresh folder as `file`.
+fn completion_script(shell: &str, file: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (code, script, err) = run(covalue().args(["completions", shell]));
+    assert_eq!(code, 0, "{shell}: {err}");
+    let path = dir.path().join(file);
+    std::fs::write(&path, script).unwrap_or_else(|e| panic!("{e}"));
+    (dir, path)
+}
+
+/// The words a shell offers, sorted.
+fn sorted(words: impl Iterator<Item = String>) -> Vec<String> {
+    let mut words: Vec<String> = words.collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+const FORMATS: [&str; 4] = ["html", "json", "md", "text"];
+const KINDS: [&str; 4] = ["carer", "family", "patient", "professional"];
+
+#[test]
+fn fish_loads_the_script_and_offers_formats_and_kinds() {
+    if !have_tool("fish", "fish") {
+        return;
+    }
+    let (_dir, script) = completion_script("fish", "covalue.fish");
+    let offered = |line: &str| {
+        let out = Command::new("fish")
+            .arg("--no-config")
+            .arg("-c")
+            .arg(format!("source {}; complete -C '{line}'", script.display()))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(
+            out.status.success() && err.is_empty(),
+            "fish cannot load the script: {err}"
+        );
+        sorted(
+            String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .filter_map(|l| l.split('\t').next())
+                .map(str::to_string),
+        )
+    };
+    assert_eq!(offered("covalue diff --format "), FORMATS);
+    assert_eq!(offered("covalue new persona ms ann --kind "), KINDS);
+    assert!(
+        !offered("covalue diff --")
+            .iter()
+            .any(|o| o == "--git-driver"),
+        "fish offers the hidden --git-driver"
+    );
+}
+
+#[test]
+fn bash_offers_formats_and_kinds() {
+    if !have_tool("bash", "bash") {
+        return;
+    }
+    let (_dir, script) = completion_script("bash", "covalue.bash");
+    let offered = |words: &[&str]| {
+        let quoted: Vec<String> = words.iter().map(|w| format!("'{w}'")).collect();
+        let current = words.len() - 1;
+        let previous = words[current - 1];
+        let out = Command::new("bash")
+            .arg("--norc")
+            .arg("-c")
+            .arg(format!(
+                "source {}; COMP_WORDS=({}); COMP_CWORD={current}; COMP_LINE='{}'; \
+                 COMP_POINT=${{#COMP_LINE}}; _covalue covalue '{}' '{previous}'; \
+                 printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+                script.display(),
+                quoted.join(" "),
+                words.join(" "),
+                words[current],
+            ))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        sorted(
+            String::from_utf8_lossy(&out.stdout)
+                .split_whitespace()
+                .map(str::to_string),
+        )
+    };
+    assert_eq!(offered(&["covalue", "diff", "--format", ""]), FORMATS);
+    assert_eq!(
+        offered(&["covalue", "new", "persona", "ms", "ann", "--kind", ""]),
+        KINDS
+    );
+    assert!(
+        !offered(&["covalue", "diff", "--"])
+            .iter()
+            .any(|o| o == "--git-driver"),
+        "bash offers the hidden --git-driver"
+    );
+}
+
+/// Drives an interactive zsh through zpty: loads `_covalue` from `fpath`,
+/// types `$2` and a tab, and prints what zsh shows.
+const ZSH_TAB: &str = r#"
+zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PS1=''; fpath=($1 \$fpath); autoload -U compinit; compinit -u -D; LISTMAX=1000"
+zpty -w z "echo READY"
+zpty -r z line '*READY*'
+zpty -n -w z "$2"$'\t'
+out=''
+for i in {1..100}; do
+  while zpty -r -t z chunk; do out+=$chunk; done
+  [[ $out == *"$3"* ]] && break
+  sleep 0.1
+done
+sleep 0.3
+while zpty -r -t z chunk; do out+=$chunk; done
+print -r -- "$out"
+zpty -d z
+"#;
+
+#[test]
+fn zsh_offers_formats_and_kinds() {
+    if !have_tool("zsh", "zsh") {
+        return;
+    }
+    let (dir, _) = completion_script("zsh", "_covalue");
+    let offered = |line: &str, last: &str| {
+        let out = Command::new("zsh")
+            .arg("-f")
+            .arg("-c")
+            .arg(ZSH_TAB)
+            .arg("zsh")
+            .arg(dir.path())
+            .arg(line)
+            .arg(last)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let text = String::from_utf8_lossy(&out.stdout).to_string();
+        // Candidates are listed as `value  -- help`; drop terminal escapes first.
+        let plain: String = strip_escapes(&text);
+        sorted(
+            plain
+                .split(['\r', '\n'])
+                .filter(|l| l.contains(" -- "))
+                .filter_map(|l| l.split_whitespace().next())
+                .map(str::to_string),
+        )
+    };
+    assert_eq!(offered("covalue diff --format ", "text"), FORMATS);
+    assert_eq!(
+        offered("covalue new persona ms ann --kind ", "professional"),
+        KINDS
+    );
+}
+
+/// Text without ANSI escape sequences (ESC [ … letter).
+fn strip_escapes(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        if chars.peek() == Some(&'[') {
+            chars.next();
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
 fn man_writes_a_page_per_subcommand() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (code, _, err) = run(covalue().args(["man", "-q"]).arg(dir.path()));
