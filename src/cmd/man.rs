@@ -131,33 +131,17 @@ fn without_empty_paragraphs(text: Vec<u8>) -> Vec<u8> {
 }
 
 /// The date in the footer: `SOURCE_DATE_EPOCH` when set (for reproducible
-/// packages), else today, as YYYY-MM-DD (UTC).
+/// packages), else today (`COVALUE_TODAY` or the clock), as YYYY-MM-DD.
 fn today() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0))
-        });
-    let (y, m, d) = civil_date(secs.div_euclid(86_400));
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Year, month and day of a count of days since 1970-01-01 (proleptic
-/// Gregorian calendar; Howard Hinnant's `civil_from_days`).
-fn civil_date(days: i64) -> (i64, i64, i64) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    (y, m, d)
+        .and_then(|secs| jiff::Timestamp::from_second(secs).ok());
+    let date = match epoch {
+        Some(at) => jiff::tz::TimeZone::UTC.to_datetime(at).date(),
+        None => crate::date::today(),
+    };
+    crate::date::format(date)
 }
 
 /// Writes or prints the pages.
