@@ -72,17 +72,7 @@ impl Jail {
     /// `..` parts are applied, and the longest part of it that exists is
     /// resolved.
     fn outside_by_name(&self, path: &Path) -> Option<ReadError> {
-        let absolute = std::path::absolute(path).ok()?;
-        let mut normal = PathBuf::new();
-        for c in absolute.components() {
-            match c {
-                Component::ParentDir => {
-                    normal.pop();
-                }
-                Component::CurDir => {}
-                other => normal.push(other),
-            }
-        }
+        let normal = lexical(&std::path::absolute(path).ok()?);
         let mut existing = normal.as_path();
         let mut rest = Vec::new();
         let real = loop {

@@ -196,8 +196,7 @@ impl Finding {
         if let Some(slug) = &self.population {
             return Some(slug);
         }
-        let rest = self.file.as_deref()?.strip_prefix("populations/")?;
-        rest.split('/').next().filter(|s| !s.is_empty())
+        crate::workbook::layout::population_in(self.file.as_deref()?)
     }
 
     /// The order findings are printed in: the workbook's own first, then

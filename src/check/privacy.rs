@@ -19,6 +19,7 @@ use crate::confine::{Jail, REPORT_DIR};
 use crate::finding::{Code, Finding};
 use crate::privacy::{self, IdentifierKind, Match, Syntax};
 use crate::source::Source;
+use crate::workbook::layout;
 
 /// The privacy lint of one run of `check`.
 #[derive(Debug, Default)]
@@ -83,7 +84,7 @@ impl Lint {
     /// and the name of every file and folder in it. Call it once the
     /// population is loaded, so that the files the loader read are known.
     pub fn scan_population(&self, root: &Path, slug: &str) -> Vec<Finding> {
-        let dir = root.join("populations").join(slug);
+        let dir = root.join(layout::population_dir(slug));
         // walkdir always follows a link given as the folder to walk: never
         // give it one (the loader reports and confines linked folders).
         if !fs::symlink_metadata(&dir).is_ok_and(|m| m.is_dir()) {
@@ -122,7 +123,7 @@ impl Lint {
         self.scan_entries(root, walk, &mut to_read, &mut findings);
         for slug in population_folders {
             self.scan_path(
-                &format!("populations/{slug}"),
+                &layout::population_dir(&slug),
                 &slug,
                 "folder",
                 &mut findings,
@@ -133,7 +134,7 @@ impl Lint {
             f.population = f
                 .file
                 .as_deref()
-                .and_then(population_of)
+                .and_then(layout::population_in)
                 .map(str::to_string);
         }
         findings
@@ -257,7 +258,7 @@ fn is_population_folder(entry: &walkdir::DirEntry) -> bool {
             .path()
             .parent()
             .and_then(Path::file_name)
-            .is_some_and(|p| p == "populations")
+            .is_some_and(|p| p == layout::POPULATIONS_DIR)
 }
 
 /// Whether the population folder `slug` is walked: all are, unless some are asked for.
@@ -267,7 +268,7 @@ fn is_walked(slug: &str, populations: &[String]) -> bool {
 
 /// The population folders to walk, sorted (folders only, never links).
 fn walked_populations(root: &Path, populations: &[String]) -> Vec<String> {
-    let Ok(entries) = fs::read_dir(root.join("populations")) else {
+    let Ok(entries) = fs::read_dir(root.join(layout::POPULATIONS_DIR)) else {
         return Vec::new();
     };
     let mut slugs: Vec<String> = entries
@@ -289,12 +290,6 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
         rel.into_owned()
     };
     (!rel.is_empty()).then_some(rel)
-}
-
-/// The population a workbook path belongs to, if any.
-fn population_of(file: &str) -> Option<&str> {
-    let rest = file.strip_prefix("populations/")?;
-    Some(rest.split('/').next().unwrap_or(rest)).filter(|s| !s.is_empty())
 }
 
 /// Scans one file, as a reader sees it (escapes decoded), and reports each

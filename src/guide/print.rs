@@ -30,11 +30,7 @@ pub fn text(guide: &Guide, forms: &[Form]) -> String {
             s.push('\n');
         }
     }
-    if let Some(note) = guide
-        .steps_note
-        .as_ref()
-        .filter(|_| forms.contains(&Form::Full))
-    {
+    if let Some(note) = steps_note(guide, forms) {
         let _ = writeln!(s, "About the steps: {}\n", one_line(note));
     }
     s.push_str("Limits:\n");
@@ -46,6 +42,14 @@ pub fn text(guide: &Guide, forms: &[Form]) -> String {
         let _ = writeln!(s, "  [{}] {}", c.id, one_line(&c.citation));
     }
     s
+}
+
+/// The note on where the steps come from, when the full form is printed.
+fn steps_note<'a>(guide: &'a Guide, forms: &[Form]) -> Option<&'a String> {
+    guide
+        .steps_note
+        .as_ref()
+        .filter(|_| forms.contains(&Form::Full))
 }
 
 /// The guide's questions of `forms` as Markdown, with its sources.
@@ -70,11 +74,7 @@ pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
             s.push('\n');
         }
     }
-    if let Some(note) = guide
-        .steps_note
-        .as_ref()
-        .filter(|_| forms.contains(&Form::Full))
-    {
+    if let Some(note) = steps_note(guide, forms) {
         let _ = writeln!(s, "## About the steps\n\n{}\n", one_line(note));
     }
     s.push_str("## Limits\n\n");

@@ -39,6 +39,13 @@ pub fn population_dir(slug: &str) -> String {
     format!("{POPULATIONS_DIR}/{slug}")
 }
 
+/// The slug of the population a workbook path names: the population folder
+/// itself (`populations/<slug>`) or anything inside it.
+pub fn population_in(path: &str) -> Option<&str> {
+    let rest = path.strip_prefix(POPULATIONS_DIR)?.strip_prefix('/')?;
+    rest.split('/').next().filter(|s| !s.is_empty())
+}
+
 /// The slug of the population a workbook path belongs to
 /// (`populations/<slug>/…`), when it lies inside one.
 pub fn population_of(path: &str) -> Option<&str> {
