@@ -620,30 +620,13 @@ fn git_diff_shows_workbook_files_by_meaning_after_git_setup() {
     assert_ne!(text, changed);
     std::fs::write(&map, changed).unwrap_or_else(|e| panic!("{e}"));
 
-    // git runs the driver found on PATH: put this build's covalue first.
-    let bin = PathBuf::from(env!("CARGO_BIN_EXE_covalue"));
-    let path = format!(
-        "{}:{}",
-        bin.parent()
-            .map(|p| p.display().to_string())
-            .unwrap_or_default(),
-        std::env::var("PATH").unwrap_or_default()
+    // git runs the driver found on PATH: this build's covalue comes first.
+    let (code, shown, err) = git_with_driver(
+        dir.path(),
+        &root,
+        &["diff", "--", "populations/ms/process-map.toml"],
     );
-    let out = Command::new("git")
-        .args(["diff", "--", "populations/ms/process-map.toml"])
-        .current_dir(&root)
-        .env("PATH", path)
-        .env("NO_COLOR", "1")
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("HOME", dir.path())
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    let shown = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(code, 0, "{err}");
     assert!(
         shown.contains("coproduction none → shared-execution"),
         "git diff should show the field change:\n{shown}"
