@@ -225,182 +225,368 @@ impl Repo {
         &self.prefix
     }
 
-    /// The commit a revision names (a tag, a branch, `HEAD~2`, an id).
-    pub fn resolve(&self, rev: &str) -> Result<String, GitError> {
-        let unknown = || GitError::UnknownRevision {
-            rev: rev.to_string(),
-        };
-        if rev.is_empty() || rev.starts_with('-') || rev.contains(['\0', '\n']) {
-            return Err(unknown());
-        }
-        let spec = format!("{rev}^{{commit}}");
-        match self.output(
-            &["rev-parse", "--verify", "--quiet", &spec],
-            "resolve the revision",
-        ) {
-            Ok(out) => {
-                let oid = String::from_utf8_lossy(&out).trim().to_string();
-                if oid.is_empty() || !oid.bytes().all(|b| b.is_ascii_hexdigit()) {
-                    Err(unknown())
-                } else {
-                    Ok(oid)
-                }
-            }
-            Err((GitError::Failed { .. }, _)) => Err(unknown()),
-            Err((other, _)) => Err(other),
-        }
-    }
-
-    /// The entries of a commit under `paths` (relative to the workbook; a
-    /// path ending in `/` names a folder's entries): every file below them
-    /// with `recursive`, else only the entries themselves, folders included.
-    pub fn ls_tree_paths(
-        &self,
-        commit: &str,
-        paths: &[String],
-        recursive: bool,
-    ) -> Result<Vec<TreeEntry>, GitError> {
-        if paths.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut args = vec!["ls-tree", "-z", "--full-tree"];
-        if recursive {
-            args.push("-r");
-        }
-        args.push(commit);
-        args.push("--");
-        // The workbook's own folder is named by its prefix (nothing at the top).
-        let specs: Vec<String> = paths
-            .iter()
-            .map(|p| format!("{}{p}", self.prefix))
-            .filter(|p| !p.is_empty())
-            .collect();
-        if specs.is_empty() {
-            args.pop();
-        }
-        args.extend(specs.iter().map(String::as_str));
-        let out = self
-            .output(&args, "list the files of the revision")
-            .map_err(|(e, _)| e)?;
-        Ok(parse_ls_tree(&out, &self.prefix))
-    }
-
-    /// The contents of blobs, read in one `git cat-file --batch` process.
-    /// Each id is read once, however often it is asked for.
-    pub fn read_blobs<'a>(
-        &self,
-        oids: impl IntoIterator<Item = &'a str>,
-    ) -> Result<HashMap<String, Arc<[u8]>>, GitError> {
-        let mut wanted: Vec<String> = oids.into_iter().map(str::to_string).collect();
-        wanted.sort();
-        wanted.dedup();
-        let mut blobs = HashMap::with_capacity(wanted.len());
-        if wanted.is_empty() {
-            return Ok(blobs);
-        }
-        let what = "read the files of the revision";
-        let failed = |detail: String| GitError::Failed {
-            what: what.to_string(),
-            detail,
-        };
+    /// A `git cat-file --batch` process on the repository, for reading
+    /// commits, trees and files by id or by name.
+    pub fn objects(&self) -> Result<Objects, GitError> {
+        let what = "read the revision";
         let mut child = self
             .command()
-            .args(["cat-file", "--batch", "--buffer"])
+            .args(["cat-file", "--batch"])
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| spawn_error(e, what))?;
-        let (Some(mut stdin), Some(stdout)) = (child.stdin.take(), child.stdout.take()) else {
-            let _ = child.kill();
-            let _ = child.wait();
-            return Err(failed("no pipe to git".into()));
-        };
-        let mut request = Vec::with_capacity(wanted.len() * 41);
-        for oid in &wanted {
-            request.extend_from_slice(oid.as_bytes());
-            request.push(b'\n');
-        }
-        // Write on a thread while this one reads, so neither pipe fills up.
-        let writer = std::thread::spawn(move || stdin.write_all(&request));
-        let mut reader = BufReader::with_capacity(1 << 16, stdout);
-        let read = read_batch(&mut reader, wanted.len(), &mut blobs);
-        drop(reader);
-        let wrote = writer.join();
-        let status = child.wait_with_output();
-        read.map_err(|e| failed(e.to_string()))?;
-        match wrote {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => return Err(failed(e.to_string())),
-            Err(_) => return Err(failed("the writer stopped".into())),
-        }
-        match status {
-            Ok(out) if out.status.success() => Ok(blobs),
-            Ok(out) => Err(failed(first_line(&out.stderr))),
-            Err(e) => Err(failed(e.to_string())),
+        match (child.stdin.take(), child.stdout.take()) {
+            (Some(stdin), Some(stdout)) => Ok(Objects {
+                prefix: self.prefix.clone(),
+                kept: HashMap::new(),
+                child,
+                stdin: Some(stdin),
+                stdout: BufReader::with_capacity(1 << 16, stdout),
+            }),
+            _ => {
+                let _ = child.kill();
+                let _ = child.wait();
+                Err(GitError::Failed {
+                    what: what.into(),
+                    detail: "no pipe to git".into(),
+                })
+            }
         }
     }
 }
 
-/// Reads `count` answers of `git cat-file --batch`.
-fn read_batch(
-    reader: &mut impl BufRead,
-    count: usize,
-    blobs: &mut HashMap<String, Arc<[u8]>>,
-) -> io::Result<()> {
+/// What kind of object git answered with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ObjectKind {
+    /// A file's content.
+    Blob,
+    /// A folder's listing.
+    Tree,
+    /// A commit.
+    Commit,
+    /// An annotated tag, or anything else.
+    Other,
+}
+
+/// One object read from git.
+#[derive(Debug, Clone)]
+pub struct Object {
+    /// Its id (hexadecimal).
+    pub oid: String,
+    /// What it is.
+    pub kind: ObjectKind,
+    /// Its content.
+    pub data: Arc<[u8]>,
+}
+
+/// A running `git cat-file --batch`: any number of objects read, by id or
+/// by a name such as `v1^{commit}`, in one process. The process ends when
+/// this is dropped.
+pub struct Objects {
+    prefix: String,
+    /// Objects read so far, by id.
+    kept: HashMap<String, Object>,
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    stdout: BufReader<std::process::ChildStdout>,
+}
+
+impl Objects {
+    /// The commit a revision names (a tag, a branch, `HEAD~2`, an id).
+    pub fn resolve(&mut self, rev: &str) -> Result<String, GitError> {
+        let unknown = || GitError::UnknownRevision {
+            rev: rev.to_string(),
+        };
+        if rev.is_empty() || rev.starts_with('-') || rev.contains(['\0', '\n', '\r']) {
+            return Err(unknown());
+        }
+        match self.read(&[format!("{rev}^{{commit}}")])?.pop().flatten() {
+            Some(object) if object.kind == ObjectKind::Commit => Ok(object.oid),
+            _ => Err(unknown()),
+        }
+    }
+
+    /// The entries of the workbook's folder in a commit, a folder's own
+    /// entries listed too when `expand` says yes to its path (relative to
+    /// the workbook), and so on down; None when the commit has no such
+    /// folder.
+    pub fn list(
+        &mut self,
+        commit: &str,
+        expand: impl Fn(&str) -> bool,
+    ) -> Result<Option<Vec<TreeEntry>>, GitError> {
+        let top = match self.prefix.trim_end_matches('/') {
+            "" => format!("{commit}^{{tree}}"),
+            prefix => format!("{commit}:{prefix}"),
+        };
+        let Some(root) = self.read(&[top])?.pop().flatten() else {
+            return Ok(None);
+        };
+        if root.kind != ObjectKind::Tree {
+            return Ok(None);
+        }
+        Ok(Some(
+            self.list_trees(vec![(String::new(), root.oid)], expand)?,
+        ))
+    }
+
+    /// The entries of trees given by folder path and id: files and
+    /// folders, the folders `expand` says yes to listed in turn, a level at
+    /// a time (one request to git per level).
+    pub fn list_trees(
+        &mut self,
+        mut level: Vec<(String, String)>,
+        expand: impl Fn(&str) -> bool,
+    ) -> Result<Vec<TreeEntry>, GitError> {
+        let mut entries = Vec::new();
+        while !level.is_empty() {
+            let names: Vec<String> = level.iter().map(|(_, oid)| oid.clone()).collect();
+            let trees = self.read(&names)?;
+            let mut next = Vec::new();
+            for ((dir, _), tree) in level.iter().zip(trees) {
+                let Some(tree) = tree.filter(|t| t.kind == ObjectKind::Tree) else {
+                    continue;
+                };
+                for entry in parse_tree(&tree.data, dir) {
+                    if entry.kind == EntryKind::Tree && expand(&entry.path) {
+                        next.push((entry.path.clone(), entry.oid.clone()));
+                    }
+                    entries.push(entry);
+                }
+            }
+            level = next;
+        }
+        Ok(entries)
+    }
+
+    /// The contents of blobs, each id read once however often it is asked for.
+    pub fn read_blobs<'a>(
+        &mut self,
+        oids: impl IntoIterator<Item = &'a str>,
+    ) -> Result<HashMap<String, Arc<[u8]>>, GitError> {
+        let mut wanted: Vec<String> = oids.into_iter().map(str::to_string).collect();
+        wanted.sort();
+        wanted.dedup();
+        let objects = self.read_unique(&wanted)?;
+        Ok(wanted
+            .into_iter()
+            .zip(objects)
+            .filter_map(|(oid, object)| {
+                let object = object.filter(|o| o.kind == ObjectKind::Blob)?;
+                Some((oid, object.data))
+            })
+            .collect())
+    }
+
+    /// Reads objects by name, in order; None for a name git does not know.
+    /// A name asked for twice is read once (git does not keep what it read).
+    pub fn read(&mut self, names: &[String]) -> Result<Vec<Option<Object>>, GitError> {
+        let mut unique: Vec<&str> = names.iter().map(String::as_str).collect();
+        unique.sort_unstable();
+        unique.dedup();
+        if unique.len() == names.len() {
+            return self.read_unique(names);
+        }
+        let unique: Vec<String> = unique.into_iter().map(str::to_string).collect();
+        let objects = self.read_unique(&unique)?;
+        Ok(names
+            .iter()
+            .map(|name| {
+                let at = unique.binary_search(name).ok()?;
+                objects.get(at).cloned().flatten()
+            })
+            .collect())
+    }
+
+    /// Reads objects by name, each name once, in order. Objects named by
+    /// their id are kept, and not asked of git again.
+    fn read_unique(&mut self, names: &[String]) -> Result<Vec<Option<Object>>, GitError> {
+        let missing: Vec<String> = names
+            .iter()
+            .filter(|name| !self.kept.contains_key(name.as_str()))
+            .cloned()
+            .collect();
+        if missing.is_empty() {
+            return Ok(names.iter().map(|n| self.kept.get(n).cloned()).collect());
+        }
+        let read = self.request(&missing)?;
+        let mut fresh: HashMap<&str, Object> = HashMap::new();
+        for (name, object) in missing.iter().zip(read) {
+            let Some(object) = object else { continue };
+            if *name == object.oid {
+                self.kept.insert(name.clone(), object);
+            } else {
+                fresh.insert(name, object);
+            }
+        }
+        Ok(names
+            .iter()
+            .map(|n| self.kept.get(n).or_else(|| fresh.get(n.as_str())).cloned())
+            .collect())
+    }
+
+    /// Asks git for objects by name, in order.
+    fn request(&mut self, names: &[String]) -> Result<Vec<Option<Object>>, GitError> {
+        let mut request = Vec::with_capacity(names.len() * 42);
+        for name in names {
+            request.extend_from_slice(name.as_bytes());
+            request.push(b'\n');
+        }
+        let Some(stdin) = self.stdin.as_mut() else {
+            return Err(self.failed("git stopped".into()));
+        };
+        let reader = &mut self.stdout;
+        // A long request is written on a thread while this one reads, so
+        // that neither pipe fills up; a short one fits in the pipe.
+        let (read, wrote) = if request.len() < 16 * 1024 {
+            let wrote = stdin.write_all(&request).and_then(|()| stdin.flush());
+            (read_objects(reader, names.len()), wrote)
+        } else {
+            std::thread::scope(|scope| {
+                let writer =
+                    scope.spawn(move || stdin.write_all(&request).and_then(|()| stdin.flush()));
+                let read = read_objects(reader, names.len());
+                let wrote = writer
+                    .join()
+                    .unwrap_or_else(|_| Err(io::Error::other("the writer stopped")));
+                (read, wrote)
+            })
+        };
+        match (read, wrote) {
+            (Ok(objects), Ok(())) => Ok(objects),
+            (Err(e), _) | (_, Err(e)) => Err(self.failed(e.to_string())),
+        }
+    }
+
+    /// What went wrong, with what git said on stderr when it stopped.
+    fn failed(&mut self, detail: String) -> GitError {
+        self.stdin = None;
+        let _ = self.child.kill();
+        let mut said = Vec::new();
+        if let Some(mut stderr) = self.child.stderr.take() {
+            let _ = io::Read::read_to_end(&mut stderr, &mut said);
+        }
+        let _ = self.child.wait();
+        let said = first_line(&said);
+        GitError::Failed {
+            what: "read the revision".into(),
+            detail: if said.is_empty() { detail } else { said },
+        }
+    }
+}
+
+impl Drop for Objects {
+    fn drop(&mut self) {
+        // Closing its input ends `git cat-file`.
+        self.stdin = None;
+        let _ = self.child.wait();
+    }
+}
+
+/// Reads `count` answers of `git cat-file --batch`, in order.
+fn read_objects(reader: &mut impl BufRead, count: usize) -> io::Result<Vec<Option<Object>>> {
+    let mut objects = Vec::with_capacity(count);
     let mut header = Vec::new();
     for _ in 0..count {
         header.clear();
         if reader.read_until(b'\n', &mut header)? == 0 {
             return Err(io::Error::new(
                 io::ErrorKind::UnexpectedEof,
-                "git stopped before sending every file",
+                "git stopped before sending every object",
             ));
         }
         let line = String::from_utf8_lossy(&header);
-        let mut parts = line.trim_end().split(' ');
-        let oid = parts.next().unwrap_or("").to_string();
-        let kind = parts.next().unwrap_or("");
-        if kind == "missing" || kind == "ambiguous" {
+        let line = line.trim_end();
+        if line.ends_with(" missing") || line.ends_with(" ambiguous") {
+            objects.push(None);
             continue;
         }
-        let size: usize = parts
-            .next()
-            .and_then(|s| s.parse().ok())
-            .ok_or_else(|| io::Error::other(format!("unexpected answer from git: {line}")))?;
-        let mut content = vec![0; size];
-        reader.read_exact(&mut content)?;
+        let unexpected = || io::Error::other(format!("unexpected answer from git: {line}"));
+        let mut parts = line.split(' ');
+        let (Some(oid), Some(kind), Some(size), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(unexpected());
+        };
+        let size: usize = size.parse().map_err(|_| unexpected())?;
+        let mut data = vec![0; size];
+        reader.read_exact(&mut data)?;
         let mut newline = [0u8; 1];
         reader.read_exact(&mut newline)?;
-        if kind == "blob" {
-            blobs.insert(oid, Arc::from(content));
-        }
+        let kind = match kind {
+            "blob" => ObjectKind::Blob,
+            "tree" => ObjectKind::Tree,
+            "commit" => ObjectKind::Commit,
+            _ => ObjectKind::Other,
+        };
+        objects.push(Some(Object {
+            oid: oid.to_string(),
+            kind,
+            data: Arc::from(data),
+        }));
     }
-    Ok(())
+    Ok(objects)
 }
 
-/// Parses `git ls-tree -r -z` output, keeping the entries under `prefix`.
-fn parse_ls_tree(out: &[u8], prefix: &str) -> Vec<TreeEntry> {
-    out.split(|b| *b == 0)
-        .filter_map(|record| {
-            let tab = record.iter().position(|b| *b == b'\t')?;
-            let meta = std::str::from_utf8(record.get(..tab)?).ok()?;
-            let path = String::from_utf8_lossy(record.get(tab + 1..)?).to_string();
-            let mut fields = meta.split(' ');
-            let mode = fields.next()?;
-            let kind = fields.next()?;
-            let oid = fields.next()?.to_string();
-            let kind = match (mode, kind) {
-                ("120000", _) => EntryKind::Link,
-                (_, "commit") => EntryKind::Submodule,
-                (_, "blob") => EntryKind::File,
-                (_, "tree") => EntryKind::Tree,
-                _ => return None,
+/// An object id in hexadecimal.
+fn hex(id: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(id.len() * 2);
+    for b in id {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
+    }
+    out
+}
+
+/// The entries of a tree object (`<mode> <name>\0<id>` each, the id 20
+/// bytes, or 32 in a SHA-256 repository), with paths under `dir`.
+fn parse_tree(data: &[u8], dir: &str) -> Vec<TreeEntry> {
+    // The id length: the one that makes the entries end where the data does.
+    let lines_up = |len: usize| {
+        let mut rest = data;
+        while !rest.is_empty() {
+            let Some(nul) = rest.iter().position(|b| *b == 0) else {
+                return false;
             };
-            let path = path.strip_prefix(prefix)?.to_string();
-            (!path.is_empty()).then_some(TreeEntry { path, kind, oid })
-        })
-        .collect()
+            let Some(after) = rest.get(nul + 1 + len..) else {
+                return false;
+            };
+            rest = after;
+        }
+        true
+    };
+    let len = if lines_up(20) { 20 } else { 32 };
+    let mut entries = Vec::new();
+    let mut rest = data;
+    while let Some(nul) = rest.iter().position(|b| *b == 0) {
+        let head = &rest[..nul];
+        let Some(id) = rest.get(nul + 1..nul + 1 + len) else {
+            break;
+        };
+        rest = &rest[nul + 1 + len..];
+        let Some(space) = head.iter().position(|b| *b == b' ') else {
+            continue;
+        };
+        let (mode, name) = (&head[..space], &head[space + 1..]);
+        let kind = match mode {
+            b"120000" => EntryKind::Link,
+            b"160000" => EntryKind::Submodule,
+            b"40000" | b"040000" => EntryKind::Tree,
+            _ => EntryKind::File,
+        };
+        let name = String::from_utf8_lossy(name);
+        let path = if dir.is_empty() {
+            name.into_owned()
+        } else {
+            format!("{dir}/{name}")
+        };
+        let oid = hex(id);
+        entries.push(TreeEntry { path, kind, oid });
+    }
+    entries
 }
 
 /// The commit a workbook's files were taken from.
@@ -468,43 +654,55 @@ mod tests {
     use super::*;
 
     #[test]
-    fn ls_tree_output_is_parsed_under_the_prefix() {
-        let out = [
-            &b"100644 blob aaaa\tbook/covalue.toml"[..],
-            b"120000 blob bbbb\tbook/populations/ms/link.md",
-            b"160000 commit cccc\tbook/vendor",
-            b"100644 blob dddd\tother/x.md",
-            b"100644 blob eeee\tbook/J\xc3\xb6nk\xc3\xb6ping.md",
-        ]
-        .join(&0u8);
-        let entries = parse_ls_tree(&out, "book/");
+    fn tree_objects_are_parsed_under_their_folder() {
+        let mut data = Vec::new();
+        for (mode, name, b) in [
+            (&b"100644"[..], &b"covalue.toml"[..], 0xaa),
+            (b"120000", b"link.md", 0xbb),
+            (b"160000", b"vendor", 0xcc),
+            (b"40000", b"populations", 0xdd),
+            (b"100755", b"J\xc3\xb6nk\xc3\xb6ping.md", 0xee),
+        ] {
+            data.extend_from_slice(mode);
+            data.push(b' ');
+            data.extend_from_slice(name);
+            data.push(0);
+            data.extend_from_slice(&[b; 20]);
+        }
+        let entries = parse_tree(&data, "book");
         let paths: Vec<(&str, EntryKind)> =
             entries.iter().map(|e| (e.path.as_str(), e.kind)).collect();
         assert_eq!(
             paths,
             [
-                ("covalue.toml", EntryKind::File),
-                ("populations/ms/link.md", EntryKind::Link),
-                ("vendor", EntryKind::Submodule),
-                ("Jönköping.md", EntryKind::File),
+                ("book/covalue.toml", EntryKind::File),
+                ("book/link.md", EntryKind::Link),
+                ("book/vendor", EntryKind::Submodule),
+                ("book/populations", EntryKind::Tree),
+                ("book/Jönköping.md", EntryKind::File),
             ]
         );
+        assert_eq!(entries[0].oid, "aa".repeat(20));
+        // SHA-256 ids are 32 bytes.
+        let mut long = b"100644 a.md\0".to_vec();
+        long.extend_from_slice(&[0x11; 32]);
+        let entries = parse_tree(&long, "");
+        assert_eq!(entries.len(), 1);
+        assert_eq!(entries[0].oid, "11".repeat(32));
     }
 
     #[test]
-    fn batch_answers_are_read_and_missing_ones_skipped() {
-        let answer = b"aaaa blob 5\nhello\nbbbb missing\ncccc blob 0\n\n";
-        let mut blobs = HashMap::new();
-        let read = read_batch(&mut &answer[..], 3, &mut blobs);
-        assert!(read.is_ok());
+    fn batch_answers_are_read_and_missing_ones_are_none() {
+        let answer = b"aaaa blob 5\nhello\nv9^{commit} missing\ncccc tree 0\n\n";
+        let objects = read_objects(&mut &answer[..], 3).expect("three answers");
         assert_eq!(
-            blobs.get("aaaa").map(|b| b.to_vec()),
+            objects[0].as_ref().map(|o| o.data.to_vec()),
             Some(b"hello".to_vec())
         );
-        assert_eq!(blobs.get("cccc").map(|b| b.len()), Some(0));
-        assert!(!blobs.contains_key("bbbb"));
+        assert!(objects[1].is_none());
+        assert_eq!(objects[2].as_ref().map(|o| o.kind), Some(ObjectKind::Tree));
         let short = b"aaaa blob 5\nhel";
-        assert!(read_batch(&mut &short[..], 1, &mut HashMap::new()).is_err());
+        assert!(read_objects(&mut &short[..], 1).is_err());
     }
 
     #[test]

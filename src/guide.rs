@@ -357,9 +357,15 @@ impl Guide {
             .any(|l| l.id == level && l.active)
     }
 
-    /// The built-in guide.
+    /// The built-in guide, parsed once per run.
     pub fn builtin() -> Result<Guide, Vec<Finding>> {
-        Guide::from_source(&Source::new(BUILTIN_NAME, BUILTIN_TEXT.to_string()))
+        static BUILTIN: std::sync::OnceLock<Result<Guide, Vec<Finding>>> =
+            std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Guide::from_source(&Source::new(BUILTIN_NAME, BUILTIN_TEXT.to_string()))
+            })
+            .clone()
     }
 
     /// Parses and validates a guide.

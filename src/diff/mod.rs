@@ -175,8 +175,7 @@ enum Plan {
 
 /// Compares two versions of a workbook.
 pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, DiffError> {
-    let mut old_v = Version::open(old)?;
-    let mut new_v = Version::open(new)?;
+    let (mut old_v, mut new_v) = Version::open_both(old, new)?;
     // Two revisions: read only what lies outside the populations for now.
     // A revision against a folder: read everything, to compare bytes.
     let both_revisions = old_v.is_revision() && new_v.is_revision();
@@ -185,8 +184,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     } else {
         Fetch::Everything
     };
-    old_v.fetch(&first)?;
-    new_v.fetch(&first)?;
+    fetch_both(&mut old_v, &mut new_v, &first)?;
     let old_h = head(&old_v)?;
     let new_h = head(&new_v)?;
 
@@ -229,8 +227,14 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         if !options.populations.is_empty() && !options.populations.iter().any(|p| p == slug) {
             continue;
         }
-        let in_old = old_h.slugs.iter().any(|s| s == slug);
-        let in_new = new_h.slugs.iter().any(|s| s == slug);
+        let in_old = old_h
+            .slugs
+            .binary_search_by(|s| s.as_str().cmp(slug))
+            .is_ok();
+        let in_new = new_h
+            .slugs
+            .binary_search_by(|s| s.as_str().cmp(slug))
+            .is_ok();
         let plan = match (in_old, in_new) {
             (true, false) => Plan::Removed,
             (false, true) => Plan::Added,
@@ -247,8 +251,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     }
     if both_revisions {
         let wanted = Fetch::Populations(plans.iter().map(|(s, _)| s.clone()).collect());
-        old_v.fetch(&wanted)?;
-        new_v.fetch(&wanted)?;
+        fetch_both(&mut old_v, &mut new_v, &wanted)?;
     }
 
     // A folder's files are compared byte for byte as the populations are
@@ -260,6 +263,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         (&old_guide, &new_guide),
         form,
         skip_same,
+        same_guide,
     );
     let workbook = config_changes(&old_h.config, &new_h.config);
     // Outside the populations: unreadable files, and a guide that cannot be used.
@@ -293,19 +297,32 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     })
 }
 
+/// Reads from git what both versions need, both at once.
+fn fetch_both(old: &mut Version, new: &mut Version, what: &Fetch) -> Result<(), DiffError> {
+    let (a, b) = rayon::join(|| old.fetch(what), || new.fetch(what));
+    a.and(b)
+}
+
 /// Loads and compares the planned populations on all cores, keeping their
 /// order. With `skip_same`, a population whose files are the same bytes on
-/// both sides is not parsed.
+/// both sides is not parsed. With `same_guide`, a file that is the same on
+/// both sides is parsed once.
 fn compare_all(
     plans: &[(String, Plan)],
     (old, new): (&Version, &Version),
     guides: (&Guide, &Guide),
     form: Form,
     skip_same: bool,
+    same_guide: bool,
 ) -> Vec<model::PopulationDiff> {
     let one = |(slug, plan): &(String, Plan)| -> Option<model::PopulationDiff> {
+        let memo = workbook::loader::Memo::default();
         let load = |v: &Version, guide: &Guide| -> Population {
-            workbook::Loader::new(v.files(), &v.root).population(slug, guide)
+            let loader = workbook::Loader::new(v.files(), &v.root);
+            match same_guide {
+                true => loader.with_memo(&memo).population(slug, guide),
+                false => loader.population(slug, guide),
+            }
         };
         let side = |guide, population| compare::Reading { guide, population };
         match plan {

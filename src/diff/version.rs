@@ -5,11 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::DiffError;
 use super::model::{VersionInfo, VersionSource};
-use crate::git::{EntryKind, Repo, TreeEntry};
+use crate::git::{EntryKind, Objects, Repo, TreeEntry};
 use crate::workbook::layout::{POPULATIONS_DIR as POPULATIONS, population_of};
 use crate::workbook::{CONFIG_FILE, Disk, Files, MemTree};
 
@@ -51,8 +51,9 @@ enum Store {
     /// In a git revision: the files listed so far, each population
     /// folder's tree id, and the files read so far.
     Git {
-        repo: Repo,
-        commit: String,
+        /// The `git cat-file` process, shared by two revisions of one
+        /// repository so that what they have in common is read once.
+        objects: Arc<Mutex<Objects>>,
         /// Files outside the population folders, and the files of the
         /// populations listed so far.
         entries: BTreeMap<String, TreeEntry>,
@@ -132,69 +133,86 @@ impl Version {
             }
             Spec::Revision { rev, root } => {
                 let repo = Repo::open(root)?;
-                let commit = repo.resolve(rev)?;
-                // The top of the workbook, then the names and tree ids of the
-                // population folders; their files are listed only when needed.
-                let mut entries = BTreeMap::new();
-                let mut populations = BTreeMap::new();
-                for entry in repo.ls_tree_paths(&commit, &[String::new()], false)? {
-                    match (entry.kind, entry.path.as_str()) {
-                        (EntryKind::Tree, POPULATIONS) => {
-                            let inside = [format!("{POPULATIONS}/")];
-                            for e in repo.ls_tree_paths(&commit, &inside, false)? {
-                                match (e.kind, population_slug(&e.path)) {
-                                    (EntryKind::Tree, Some(slug)) => {
-                                        populations.insert(slug.to_string(), e.oid);
-                                    }
-                                    _ => {
-                                        entries.insert(e.path.clone(), e);
-                                    }
-                                }
-                            }
-                        }
-                        (EntryKind::Tree, _) => {
-                            for e in repo.ls_tree_paths(
-                                &commit,
-                                std::slice::from_ref(&entry.path),
-                                true,
-                            )? {
-                                entries.insert(e.path.clone(), e);
-                            }
-                        }
-                        _ => {
-                            entries.insert(entry.path.clone(), entry);
-                        }
-                    }
-                }
-                if !entries.contains_key(CONFIG_FILE) {
-                    return Err(DiffError::NoWorkbookInRevision {
-                        rev: rev.clone(),
-                        prefix: repo.prefix().to_string(),
-                    });
-                }
-                let mut tree = MemTree::new();
-                for slug in populations.keys() {
-                    tree.insert_dir(&population_dir(slug));
-                }
-                Ok(Version {
-                    info: VersionInfo {
-                        label: rev.clone(),
-                        source: VersionSource::Revision,
-                        commit: Some(commit.clone()),
-                    },
-                    root: PathBuf::new(),
-                    store: Store::Git {
-                        repo,
-                        commit,
-                        entries,
-                        populations,
-                        listed: BTreeSet::new(),
-                        read: BTreeSet::new(),
-                        tree,
-                    },
-                })
+                let objects = Arc::new(Mutex::new(repo.objects()?));
+                Version::revision(&repo, objects, rev)
             }
         }
+    }
+
+    /// Opens two versions; two revisions of one repository share one git
+    /// process, which reads what they have in common once.
+    pub fn open_both(old: &Spec, new: &Spec) -> Result<(Version, Version), DiffError> {
+        if let (
+            Spec::Revision { rev: a, root },
+            Spec::Revision {
+                rev: b,
+                root: root_b,
+            },
+        ) = (old, new)
+        {
+            if root == root_b {
+                let repo = Repo::open(root)?;
+                let objects = Arc::new(Mutex::new(repo.objects()?));
+                let old = Version::revision(&repo, Arc::clone(&objects), a)?;
+                return Ok((old, Version::revision(&repo, objects, b)?));
+            }
+        }
+        let (old, new) = rayon::join(|| Version::open(old), || Version::open(new));
+        Ok((old?, new?))
+    }
+
+    /// A revision: its files outside the populations listed, and each
+    /// population folder's tree id.
+    fn revision(repo: &Repo, shared: Arc<Mutex<Objects>>, rev: &str) -> Result<Version, DiffError> {
+        let mut objects = lock(&shared);
+        let commit = objects.resolve(rev)?;
+        let no_workbook = || DiffError::NoWorkbookInRevision {
+            rev: rev.to_string(),
+            prefix: repo.prefix().to_string(),
+        };
+        // Everything outside the population folders, and the tree id
+        // of each population folder; their files are listed only
+        // when needed.
+        let listing = objects
+            .list(&commit, |path| population_slug(path).is_none())?
+            .ok_or_else(no_workbook)?;
+        drop(objects);
+        let mut entries = BTreeMap::new();
+        let mut populations = BTreeMap::new();
+        for entry in listing {
+            match (entry.kind, population_slug(&entry.path)) {
+                (EntryKind::Tree, Some(slug)) => {
+                    populations.insert(slug.to_string(), entry.oid);
+                }
+                (EntryKind::Tree, None) => {}
+                _ => {
+                    entries.insert(entry.path.clone(), entry);
+                }
+            }
+        }
+        if !entries.contains_key(CONFIG_FILE) {
+            return Err(no_workbook());
+        }
+        let mut tree = MemTree::new();
+        for slug in populations.keys() {
+            tree.insert_dir(&population_dir(slug));
+        }
+        Ok(Version {
+            info: VersionInfo {
+                label: rev.to_string(),
+                source: VersionSource::Revision,
+                commit: Some(commit),
+            },
+            root: PathBuf::new(),
+            store: Store::Git {
+                objects: shared,
+                entries,
+                populations,
+                listed: BTreeSet::new(),
+                read: BTreeSet::new(),
+                tree,
+            },
+        })
     }
 
     /// Where the loader reads this version's files.
@@ -214,8 +232,7 @@ impl Version {
     /// Reads from git the files asked for; nothing for a folder.
     pub fn fetch(&mut self, what: &Fetch) -> Result<(), DiffError> {
         let Store::Git {
-            repo,
-            commit,
+            objects,
             entries,
             populations,
             listed,
@@ -225,6 +242,7 @@ impl Version {
         else {
             return Ok(());
         };
+        let mut objects = lock(objects);
         // List the files of the populations asked for, in one git call.
         let to_list: Vec<String> = match what {
             Fetch::OutsidePopulations => Vec::new(),
@@ -240,13 +258,14 @@ impl Version {
             .filter(|s| !listed.contains(s))
             .collect();
         if !to_list.is_empty() {
-            let paths: Vec<String> = if matches!(what, Fetch::Everything) {
-                vec![format!("{POPULATIONS}/")]
-            } else {
-                to_list.iter().map(|s| population_dir(s)).collect()
-            };
-            for e in repo.ls_tree_paths(commit, &paths, true)? {
-                entries.insert(e.path.clone(), e);
+            let trees = to_list
+                .iter()
+                .filter_map(|slug| Some((population_dir(slug), populations.get(slug)?.clone())))
+                .collect();
+            for e in objects.list_trees(trees, |_| true)? {
+                if e.kind != EntryKind::Tree {
+                    entries.insert(e.path.clone(), e);
+                }
             }
             listed.extend(to_list);
         }
@@ -259,7 +278,7 @@ impl Version {
                 (Some(_), Fetch::OutsidePopulations) | (None, Fetch::Populations(_)) => false,
             })
             .collect();
-        let blobs = repo.read_blobs(
+        let blobs = objects.read_blobs(
             wanted
                 .iter()
                 .filter(|e| e.kind == EntryKind::File)
@@ -326,6 +345,11 @@ impl Version {
         };
         populations.get(slug).map(String::as_str)
     }
+}
+
+/// The git process, even if a thread that held it stopped.
+fn lock(objects: &Mutex<Objects>) -> MutexGuard<'_, Objects> {
+    objects.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 /// The files under `dir` of a tree in memory, relative to `dir`.

@@ -91,6 +91,18 @@ pub struct MemTree {
 /// The `/`-separated key of a path: `.` and a leading root are dropped, `..`
 /// goes up (never above the root).
 fn key(path: &Path) -> String {
+    // Most paths are already keys.
+    if let Some(text) = path.to_str() {
+        let plain = |part: &str| !part.is_empty() && part != "." && part != "..";
+        if text.is_empty() || (!text.contains('\\') && text.split('/').all(plain)) {
+            return text.to_string();
+        }
+    }
+    key_by_parts(path)
+}
+
+/// [`key`], a component at a time.
+fn key_by_parts(path: &Path) -> String {
     let mut parts: Vec<String> = Vec::new();
     for component in path.components() {
         match component {
@@ -115,8 +127,11 @@ impl MemTree {
         let mut child = key;
         while !child.is_empty() {
             let (parent, name) = child.rsplit_once('/').unwrap_or(("", child));
-            let entries = self.dirs.entry(parent.to_string()).or_default();
-            if !entries.insert(name.to_string()) {
+            let entries = match self.dirs.get_mut(parent) {
+                Some(entries) => entries,
+                None => self.dirs.entry(parent.to_string()).or_default(),
+            };
+            if entries.contains(name) || !entries.insert(name.to_string()) {
                 return;
             }
             child = parent;
@@ -200,6 +215,28 @@ impl Files for MemTree {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_paths_are_their_own_keys() {
+        for path in [
+            "",
+            "covalue.toml",
+            "populations/ms/answers/chain.md",
+            "./populations//ms/",
+            "/populations/ms",
+            "populations/../covalue.toml",
+            "populations/./ms",
+            "a\\b/c",
+            "..",
+            "J\u{f6}nk\u{f6}ping/x.md",
+        ] {
+            assert_eq!(
+                key(Path::new(path)),
+                key_by_parts(Path::new(path)),
+                "{path}"
+            );
+        }
+    }
 
     #[test]
     fn a_tree_in_memory_reads_like_a_folder() {

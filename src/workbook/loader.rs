@@ -4,7 +4,10 @@
 //! finding for everything that cannot be read or does not fit the guide.
 //! Every file covalue reads from a workbook is read here.
 
+use std::any::Any;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::layout::{
     ANSWERS_DIR, COMPASS_FILE, PERSONAS_DIR, POPULATION_ENTRIES, POPULATION_FILE, POPULATIONS_DIR,
@@ -33,7 +36,21 @@ pub struct Loader<'a> {
     store: Store<'a>,
     root: PathBuf,
     hook: Option<SourceHook<'a>>,
+    memo: Option<&'a Memo>,
 }
+
+/// What was made of each file, by its path and bytes, for loaders that read
+/// two versions of one workbook with the same guide (`covalue diff`): a file
+/// that is the same on both sides is parsed and checked once, and the second
+/// reading gets the same record and the same findings (once: a record is
+/// handed over, not kept).
+#[derive(Default)]
+pub struct Memo {
+    seen: Mutex<HashMap<String, Parsed>>,
+}
+
+/// One file's bytes, and the record and findings made of them.
+type Parsed = (Vec<u8>, Box<dyn Any + Send>, Vec<Finding>);
 
 impl Loader<'static> {
     /// Reads the workbook whose root folder (holding `covalue.toml`) is `root`.
@@ -42,6 +59,7 @@ impl Loader<'static> {
             store: Store::Disk(Disk::at(root)),
             root: root.to_path_buf(),
             hook: None,
+            memo: None,
         }
     }
 }
@@ -53,6 +71,7 @@ impl<'a> Loader<'a> {
             store: Store::Borrowed(files),
             root: root.to_path_buf(),
             hook: None,
+            memo: None,
         }
     }
 
@@ -68,6 +87,19 @@ impl<'a> Loader<'a> {
             },
             root: self.root,
             hook: Some(hook),
+            memo: self.memo,
+        }
+    }
+
+    /// The same loader, taking what `memo` already made of a file with the
+    /// same path and bytes instead of parsing it again, and keeping what it
+    /// makes there. Only for loaders with the same guide: a record depends
+    /// on the guide it is checked against. Files given from a memo are not
+    /// shown to a hook.
+    pub fn with_memo(self, memo: &'a Memo) -> Loader<'a> {
+        Loader {
+            memo: Some(memo),
+            ..self
         }
     }
 
@@ -93,74 +125,104 @@ impl<'a> Loader<'a> {
             .replace('\\', "/")
     }
 
-    /// Reads a text file, showing it to the hook.
-    fn source(&self, path: &Path, out: &mut Vec<Finding>) -> Option<Source> {
+    /// Reads a text file, shows it to the hook and makes something of it
+    /// with `parse`; None when it cannot be read or used. With a memo, a file
+    /// already made something of (same path, same bytes) is not parsed again.
+    fn parse_file<T: Clone + Send + 'static>(
+        &self,
+        path: &Path,
+        out: &mut Vec<Finding>,
+        parse: impl FnOnce(&Source, &mut Vec<Finding>) -> Option<T>,
+    ) -> Option<T> {
         let display = self.display(path);
-        let read = self
-            .files()
-            .read(path)
-            .and_then(|bytes| Source::from_bytes(bytes, &display));
-        match read {
-            Ok(source) => {
-                if let Some(hook) = self.hook {
-                    hook(&source, out);
-                }
-                Some(source)
-            }
+        let bytes = match self.files().read(path) {
+            Ok(bytes) => bytes,
             Err(err) => {
                 out.push(read_error_finding(&display, &err));
-                None
+                return None;
+            }
+        };
+        if let Some(memo) = self.memo {
+            // Each file is asked for once per side: what the first side
+            // made is handed over, not copied.
+            let mut seen = memo.seen.lock().unwrap_or_else(|e| e.into_inner());
+            if seen.get(&display).is_some_and(|(b, _, _)| *b == bytes) {
+                if let Some((_, value, findings)) = seen.remove(&display) {
+                    if let Ok(value) = value.downcast::<Option<T>>() {
+                        out.extend(findings);
+                        return *value;
+                    }
+                }
             }
         }
+        let kept = self.memo.map(|_| bytes.clone());
+        let source = match Source::from_bytes(bytes, &display) {
+            Ok(source) => source,
+            Err(err) => {
+                out.push(read_error_finding(&display, &err));
+                return None;
+            }
+        };
+        let mut made = Vec::new();
+        if let Some(hook) = self.hook {
+            hook(&source, &mut made);
+        }
+        let value = parse(&source, &mut made);
+        if let (Some(memo), Some(bytes)) = (self.memo, kept) {
+            let mut seen = memo.seen.lock().unwrap_or_else(|e| e.into_inner());
+            seen.insert(display, (bytes, Box::new(value.clone()), made.clone()));
+        }
+        out.extend(made);
+        value
     }
 
-    /// Reads a TOML file and checks its shape; None when it cannot be used.
-    fn toml(
+    /// Reads a TOML file, checks its shape and makes a record of it with
+    /// `build`; None when it cannot be used.
+    fn toml<T: Clone + Send + 'static>(
         &self,
         path: &Path,
         record: &spec::Record,
         vocab: &dyn Vocabularies,
         out: &mut Vec<Finding>,
-    ) -> Option<(Node, Source)> {
-        let source = self.source(path, out)?;
-        match node::parse_toml(&source) {
+        build: impl FnOnce(&Node, &Source) -> T,
+    ) -> Option<T> {
+        self.parse_file(path, out, |source, out| match node::parse_toml(source) {
             Ok(node) => {
-                spec::validate(&node, record, vocab, &source, &spec::KeyPath::Root, out);
-                Some((node, source))
+                spec::validate(&node, record, vocab, source, &spec::KeyPath::Root, out);
+                Some(build(&node, source))
             }
             Err(f) => {
                 out.push(*f);
                 None
             }
-        }
+        })
     }
 
     /// Reads `covalue.toml`; the defaults when it cannot be read.
     pub fn config(&self, out: &mut Vec<Finding>) -> Config {
-        let Some((node, _)) = self.toml(
+        self.toml(
             &self.root.join(CONFIG_FILE),
             &spec::CONFIG,
             &spec::BaseVocab,
             out,
-        ) else {
-            return Config::default();
-        };
-        Config {
-            title: node.string("title").unwrap_or_default(),
-            organisation: node.string("organisation"),
-            guide: node.string("guide").unwrap_or_else(|| "builtin".into()),
-            form: node.str("form").and_then(Form::parse).unwrap_or(Form::Full),
-            templates: node.string("templates"),
-            privacy_allow: node
-                .get("privacy")
-                .map(|p| {
-                    p.array("allow")
-                        .iter()
-                        .filter_map(|a| Some((a.string("value")?, a.string("reason")?)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-        }
+            |node, _| Config {
+                title: node.string("title").unwrap_or_default(),
+                organisation: node.string("organisation"),
+                guide: node.string("guide").unwrap_or_else(|| "builtin".into()),
+                form: node.str("form").and_then(Form::parse).unwrap_or(Form::Full),
+                templates: node.string("templates"),
+                privacy_allow: node
+                    .get("privacy")
+                    .map(|p| {
+                        p.array("allow")
+                            .iter()
+                            .filter_map(|a| Some((a.string("value")?, a.string("reason")?)))
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            },
+        )
+        .unwrap_or_default()
     }
 
     /// Loads the guide a workbook names: `builtin`, `builtin@VERSION`, or a
@@ -268,16 +330,23 @@ impl<'a> Loader<'a> {
         self.check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
 
         // A missing population.toml is reported by the check as CV007.
-        let info = optional_file(files, &dir.join(POPULATION_FILE))
-            .and_then(|p| self.toml(&p, &spec::POPULATION, guide, &mut findings))
-            .map(|(node, _)| PopulationInfo::from_node(&node));
+        let info = optional_file(files, &dir.join(POPULATION_FILE)).and_then(|p| {
+            self.toml(&p, &spec::POPULATION, guide, &mut findings, |node, _| {
+                PopulationInfo::from_node(node)
+            })
+        });
         let personas = self.personas(&dir.join(PERSONAS_DIR), guide, &mut findings);
-        let process_map = optional_file(files, &dir.join(PROCESS_MAP_FILE))
-            .and_then(|p| self.toml(&p, &spec::PROCESS_MAP, guide, &mut findings))
-            .map(|(node, source)| ProcessMap::from_node(&node, &source));
+        let process_map = optional_file(files, &dir.join(PROCESS_MAP_FILE)).and_then(|p| {
+            self.toml(
+                &p,
+                &spec::PROCESS_MAP,
+                guide,
+                &mut findings,
+                ProcessMap::from_node,
+            )
+        });
         let compass = optional_file(files, &dir.join(COMPASS_FILE))
-            .and_then(|p| self.toml(&p, &spec::COMPASS, guide, &mut findings))
-            .map(|(node, source)| Compass::from_node(&node, &source));
+            .and_then(|p| self.toml(&p, &spec::COMPASS, guide, &mut findings, Compass::from_node));
         let answers = self.answers(&dir.join(ANSWERS_DIR), guide, &mut findings);
         for f in &mut findings {
             f.population = Some(slug.to_string());
@@ -400,40 +469,40 @@ impl<'a> Loader<'a> {
                         )),
                 );
             }
-            let Some(source) = self.source(&path, findings) else {
-                continue;
-            };
-            let fm = match node::parse_front_matter(&source) {
-                Ok(fm) => fm,
-                Err(f) => {
-                    findings.push(*f);
-                    continue;
+            let persona = self.parse_file(&path, findings, |source, findings| {
+                let fm = match node::parse_front_matter(source) {
+                    Ok(fm) => fm,
+                    Err(f) => {
+                        findings.push(*f);
+                        return None;
+                    }
+                };
+                if !fm.present {
+                    findings.push(
+                        Finding::error(Code::CV006, format!("the persona {slug} has no front matter"))
+                            .at_line(source, 1, 1)
+                            .help("start the file with `---`, then `name:`, `kind:` and `composite: true`, then `---`"),
+                    );
+                } else {
+                    spec::validate(
+                        &fm.node,
+                        &spec::PERSONA,
+                        guide,
+                        source,
+                        &spec::KeyPath::Root,
+                        findings,
+                    );
                 }
-            };
-            if !fm.present {
-                findings.push(
-                    Finding::error(Code::CV006, format!("the persona {slug} has no front matter"))
-                        .at_line(&source, 1, 1)
-                        .help("start the file with `---`, then `name:`, `kind:` and `composite: true`, then `---`"),
-                );
-            } else {
-                spec::validate(
+                let body = source.text.get(fm.body_start..).unwrap_or("");
+                Some(Persona::from_parts(
+                    &slug,
+                    &display,
                     &fm.node,
-                    &spec::PERSONA,
-                    guide,
-                    &source,
-                    &spec::KeyPath::Root,
-                    findings,
-                );
-            }
-            let body = source.text.get(fm.body_start..).unwrap_or("");
-            personas.push(Persona::from_parts(
-                &slug,
-                &display,
-                &fm.node,
-                body,
-                Loc::of_line(&source, 1),
-            ));
+                    body,
+                    Loc::of_line(source, 1),
+                ))
+            });
+            personas.extend(persona);
         }
         personas
     }
@@ -445,9 +514,10 @@ impl<'a> Loader<'a> {
             let Some((_, path)) = found.iter().find(|(stem, _)| *stem == section.id) else {
                 continue;
             };
-            if let Some(source) = self.source(path, findings) {
-                answers.push(answers::parse(&source, section, findings));
-            }
+            let parsed = self.parse_file(path, findings, |source, findings| {
+                Some(answers::parse(source, section, findings))
+            });
+            answers.extend(parsed);
         }
         for (stem, path) in &found {
             if guide.section(stem).is_none() {
