@@ -15,6 +15,7 @@ pub mod finding;
 pub mod fsutil;
 pub mod git;
 pub mod guide;
+pub mod manpages;
 pub mod node;
 pub mod palette;
 pub mod print;

@@ -5,11 +5,16 @@
 mod compass;
 mod completeness;
 mod configurations;
+mod options;
 mod personas;
 pub mod privacy;
 mod process_map;
 
+use std::path::Path;
+
 use serde::Serialize;
+
+pub use options::{FailOn, Only};
 
 use crate::date::Date;
 use crate::finding::{self, Code, Finding};
@@ -37,6 +42,22 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Completeness per population.
     pub summary: Vec<PopulationSummary>,
+}
+
+/// The report on a workbook whose guide cannot be used: the guide's
+/// problems, and what the privacy lint finds in the files (none of the
+/// populations can be read against a broken guide).
+pub fn guide_unusable(root: &Path, mut findings: Vec<Finding>) -> Report {
+    let mut ignored = Vec::new();
+    let config = crate::workbook::Loader::disk(root).config(&mut ignored);
+    let lint = privacy::Lint::new(&config.privacy_allow);
+    findings.extend(lint.scan_unread(root, &[]));
+    finding::sort(&mut findings);
+    Report {
+        form: Form::Full,
+        findings,
+        summary: Vec::new(),
+    }
 }
 
 /// Checks a workbook opened with [`Workbook::open`], reading its populations

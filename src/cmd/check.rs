@@ -2,9 +2,8 @@
 
 use clap::ValueEnum;
 
-use crate::check::{self, privacy};
+use crate::check::{self, FailOn, Only, privacy};
 use crate::cmd::{Context, Error, Outcome};
-use crate::finding::{Finding, Severity};
 use crate::guide::Form;
 use crate::print;
 
@@ -17,45 +16,6 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow annotations.
     Github,
-}
-
-/// What makes `check` exit 1.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FailOn {
-    /// Problems that are errors.
-    Error,
-    /// Problems that are errors or warnings.
-    Warning,
-    /// Problems that are errors or warnings, and anything still open: an
-    /// open question, a deferral due, a walk-through not written.
-    Open,
-}
-
-impl FailOn {
-    /// Whether a finding makes the run fail.
-    pub fn fails(self, f: &Finding) -> bool {
-        match self {
-            FailOn::Error => f.is_problem() && f.severity == Severity::Error,
-            FailOn::Warning => f.is_problem() && f.severity <= Severity::Warning,
-            FailOn::Open => f.severity <= Severity::Warning,
-        }
-    }
-}
-
-/// A part of the check to report on its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Only {
-    /// The privacy check: likely personal identifiers (CV030).
-    Privacy,
-}
-
-impl Only {
-    /// Whether a finding belongs to this part of the check.
-    pub fn keeps(self, f: &Finding) -> bool {
-        match self {
-            Only::Privacy => f.code == crate::finding::Code::CV030,
-        }
-    }
 }
 
 /// Arguments of `covalue check`.
@@ -98,20 +58,11 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     // other files no population read (Lint::scan_unread).
     let workbook = match crate::workbook::Workbook::open(crate::workbook::Loader::disk(&root)) {
         Ok(w) => w,
-        Err(crate::workbook::LoadError::Guide(mut findings)) => {
+        Err(crate::workbook::LoadError::Guide(findings)) => {
             // A broken guide is a finding of the workbook: report it, with
             // what the privacy lint finds in the files left unread, and stop.
-            let mut ignored = Vec::new();
-            let config = crate::workbook::Loader::disk(&root).config(&mut ignored);
-            let lint = privacy::Lint::new(&config.privacy_allow);
-            findings.extend(lint.scan_unread(&root, &[]));
-            crate::finding::sort(&mut findings);
-            let mut report = check::Report {
-                form: Form::Full,
-                findings,
-                summary: Vec::new(),
-            };
-            keep_only(&mut report, args.only);
+            let mut report = check::guide_unusable(&root, findings);
+            report.keep_only(args.only);
             write(&mut stdout, &report, args.format, &human)?;
             return Ok(Outcome::Findings);
         }
@@ -147,22 +98,13 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         .findings
         .extend(lint.scan_unread(&root, &options.populations));
     crate::finding::sort(&mut report.findings);
-    keep_only(&mut report, args.only);
+    report.keep_only(args.only);
     write(&mut stdout, &report, args.format, &human)?;
     Ok(if report.findings.iter().any(|f| args.fail_on.fails(f)) {
         Outcome::Findings
     } else {
         Outcome::Success
     })
-}
-
-/// With `--only`, drops the findings of the other parts and the
-/// completeness summary (it counts questions, not the part asked for).
-fn keep_only(report: &mut check::Report, only: Option<Only>) {
-    if let Some(only) = only {
-        report.findings.retain(|f| only.keeps(f));
-        report.summary.clear();
-    }
 }
 
 fn write(

@@ -4,23 +4,8 @@
 
 use std::io::{BufWriter, Write};
 
-use clap::ValueEnum;
-
 use crate::cmd::{Context, Error, Outcome};
-use crate::diff::{self, Spec, html, markdown, text};
-
-/// How to print the changes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// For the terminal (coloured on a terminal, unless NO_COLOR is set).
-    Text,
-    /// A Markdown handout, "What changed since …".
-    Md,
-    /// A printable HTML page.
-    Html,
-    /// One JSON document (see docs/diff.md).
-    Json,
-}
+use crate::diff::{self, Format, Spec, text};
 
 /// Arguments of `covalue diff`.
 #[derive(Debug, clap::Args)]
@@ -92,31 +77,22 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         populations: args.populations,
     };
     let report = diff::diff(&old, &new, &options)?;
+    let options = text::Options {
+        color: ctx.shell.out_color(),
+        working_tree_prefix,
+        quiet: ctx.shell.is_quiet(),
+    };
+    // Text goes through the shell's colour handling; the others are files.
     let written = match args.format {
         Format::Text => {
-            let options = text::Options {
-                color: ctx.shell.out_color(),
-                working_tree_prefix,
-                quiet: ctx.shell.is_quiet(),
-            };
             let mut out = ctx.shell.out();
-            match args.stat {
-                true => text::write_stat(&mut out, &report, &options),
-                false => text::write(&mut out, &report, &options),
-            }
-            .and_then(|()| out.flush())
+            diff::write(&mut out, &report, args.format, args.stat, &options)
+                .and_then(|()| out.flush())
         }
-        format => {
+        _ => {
             let mut out = BufWriter::new(ctx.shell.out_raw());
-            match format {
-                Format::Md if args.stat => markdown::write_stat(&mut out, &report),
-                Format::Md => markdown::write(&mut out, &report),
-                Format::Html => html::write(&mut out, &report, args.stat),
-                _ => serde_json::to_writer_pretty(&mut out, &report)
-                    .map_err(std::io::Error::from)
-                    .and_then(|()| writeln!(out)),
-            }
-            .and_then(|()| out.flush())
+            diff::write(&mut out, &report, args.format, args.stat, &options)
+                .and_then(|()| out.flush())
         }
     };
     // A reader that stops early (`covalue diff | head`) does not change the

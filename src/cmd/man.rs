@@ -1,11 +1,11 @@
-//! `covalue man [DIR]`: man pages for covalue and each sub-command, generated
-//! from the argument definitions.
+//! `covalue man [DIR]`: prints the man pages, or writes them into a folder.
 
 use std::path::PathBuf;
 
 use clap::CommandFactory;
 
 use crate::cmd::{Cli, Context, Error, Outcome, file_error};
+use crate::manpages;
 
 /// Arguments of `covalue man`.
 #[derive(Debug, clap::Args)]
@@ -18,135 +18,9 @@ pub struct Args {
     pub dir: Option<PathBuf>,
 }
 
-/// Every page: (file name, roff text): covalue.1, then one page per visible
-/// sub-command at every depth (covalue-new.1, covalue-new-persona.1, …), so
-/// every page a SEE ALSO or COMMANDS list names exists.
-pub fn pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
-    let mut root = without_help_subcommands(Cli::command());
-    root.build();
-    let date = today();
-    let mut pages = Vec::new();
-    add_pages(&root, "covalue", &date, &mut pages)?;
-    Ok(pages)
-}
-
-/// Renders the page of `cmd` under `name`, then the pages of its sub-commands.
-fn add_pages(
-    cmd: &clap::Command,
-    name: &str,
-    date: &str,
-    pages: &mut Vec<(String, Vec<u8>)>,
-) -> std::io::Result<()> {
-    let cmd = cmd
-        .clone()
-        .display_name(name.to_string())
-        .bin_name(name.to_string());
-    let synopsis = synopsis(&cmd, name);
-    let man = clap_mangen::Man::new(cmd.clone().override_usage(synopsis))
-        .date(date)
-        .source(format!("covalue {}", env!("CARGO_PKG_VERSION")));
-    let mut text = Vec::new();
-    man.render(&mut text)?;
-    pages.push((format!("{name}.1"), without_empty_paragraphs(text)));
-    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        add_pages(sub, &format!("{name}-{}", sub.get_name()), date, pages)?;
-    }
-    Ok(())
-}
-
-/// The command with no `help` sub-command at any depth: `--help` says the
-/// same, and a page would be needed for each.
-fn without_help_subcommands(cmd: clap::Command) -> clap::Command {
-    let names: Vec<String> = cmd
-        .get_subcommands()
-        .map(|s| s.get_name().to_string())
-        .collect();
-    names
-        .iter()
-        .fold(cmd.disable_help_subcommand(true), |cmd, name| {
-            cmd.mut_subcommand(name, without_help_subcommands)
-        })
-}
-
-/// The SYNOPSIS line with the value names that clap_mangen leaves out:
-/// `covalue-check [-C DIR] [--form FORM] … [-p|--population SLUG]…`.
-fn synopsis(cmd: &clap::Command, name: &str) -> String {
-    let mut line = name.to_string();
-    for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
-        let flag = match (arg.get_short(), arg.get_long()) {
-            (Some(s), Some(l)) => format!("-{s}|--{l}"),
-            (Some(s), None) => format!("-{s}"),
-            (None, Some(l)) => format!("--{l}"),
-            (None, None) => String::new(),
-        };
-        let value = if arg.get_action().takes_values() {
-            value_names(arg)
-        } else {
-            String::new()
-        };
-        let word = match (flag.is_empty(), value.is_empty()) {
-            (true, _) => value,
-            (false, true) => flag,
-            (false, false) => format!("{flag} {value}"),
-        };
-        let repeats = matches!(
-            arg.get_action(),
-            clap::ArgAction::Append | clap::ArgAction::Count
-        );
-        let dots = if repeats { "..." } else { "" };
-        if arg.is_required_set() {
-            line.push_str(&format!(" {word}{dots}"));
-        } else {
-            line.push_str(&format!(" [{word}]{dots}"));
-        }
-    }
-    if cmd.has_subcommands() {
-        line.push_str(" <COMMAND>");
-    }
-    line
-}
-
-/// The value names of an argument, `DIR` or `<SLUG>` for a positional.
-fn value_names(arg: &clap::Arg) -> String {
-    let names: Vec<String> = match arg.get_value_names() {
-        Some(names) => names.iter().map(|n| n.to_string()).collect(),
-        None => vec![arg.get_id().as_str().to_uppercase()],
-    };
-    let names = names.join(" ");
-    if arg.is_positional() && arg.is_required_set() {
-        format!("<{names}>")
-    } else {
-        names
-    }
-}
-
-/// clap_mangen puts an empty line (an implied `.sp`) between two `.br`
-/// before a list of possible values; one paragraph break says the same and
-/// keeps `mandoc -T lint` quiet.
-fn without_empty_paragraphs(text: Vec<u8>) -> Vec<u8> {
-    match String::from_utf8(text) {
-        Ok(text) => text.replace("\n.br\n\n.br\n", "\n.sp\n").into_bytes(),
-        Err(err) => err.into_bytes(),
-    }
-}
-
-/// The date in the footer: `SOURCE_DATE_EPOCH` when set (for reproducible
-/// packages), else today (`COVALUE_TODAY` or the clock), as YYYY-MM-DD.
-fn today() -> String {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| jiff::Timestamp::from_second(secs).ok());
-    let date = match epoch {
-        Some(at) => jiff::tz::TimeZone::UTC.to_datetime(at).date(),
-        None => crate::date::today(),
-    };
-    crate::date::format(date)
-}
-
 /// Writes or prints the pages.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
-    let pages = pages()?;
+    let pages = manpages::pages(Cli::command())?;
     match &args.dir {
         Some(dir) => {
             let dir = ctx.dir.join(dir);

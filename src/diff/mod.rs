@@ -25,6 +25,39 @@ use crate::workbook::{self, Config, Population};
 use model::{DiffReport, FieldChange, PopulationState, Summary};
 pub use version::{Fetch, Spec, Version};
 
+/// How to print the changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For the terminal (coloured on a terminal, unless NO_COLOR is set).
+    Text,
+    /// A Markdown handout, "What changed since …".
+    Md,
+    /// A printable HTML page.
+    Html,
+    /// One JSON document (see docs/diff.md).
+    Json,
+}
+
+/// Prints a report in a format; `stat` for one line per population.
+pub fn write(
+    out: &mut dyn std::io::Write,
+    report: &DiffReport,
+    format: Format,
+    stat: bool,
+    options: &text::Options,
+) -> std::io::Result<()> {
+    match format {
+        Format::Text if stat => text::write_stat(out, report, options),
+        Format::Text => text::write(out, report, options),
+        Format::Md if stat => markdown::write_stat(out, report),
+        Format::Md => markdown::write(out, report),
+        Format::Html => html::write(out, report, stat),
+        Format::Json => serde_json::to_writer_pretty(&mut *out, report)
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+    }
+}
+
 /// What to compare.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
