@@ -592,6 +592,8 @@ fn parse_tree(data: &[u8], dir: &str) -> Vec<TreeEntry> {
 /// The commit a workbook's files were taken from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Revision {
+    /// The full id of `HEAD`.
+    pub commit: String,
     /// The short hash of `HEAD`.
     pub short: String,
     /// Whether files of the workbook differ from that commit (changed,
@@ -626,10 +628,10 @@ fn git_output(dir: &Path, args: &[&str]) -> Option<String> {
 /// The commit the workbook in `dir` is at, or None outside a repository,
 /// before the first commit, or when git is not installed.
 pub fn revision(dir: &Path) -> Option<Revision> {
-    let short = git_output(dir, &["rev-parse", "--short", "HEAD"])?
-        .trim()
-        .to_string();
-    if short.is_empty() {
+    let ids = git_output(dir, &["rev-parse", "HEAD", "--short", "HEAD"])?;
+    let mut ids = ids.lines().map(str::trim);
+    let (commit, short) = (ids.next()?.to_string(), ids.next()?.to_string());
+    if commit.is_empty() || short.is_empty() {
         return None;
     }
     let status = git_output(
@@ -644,6 +646,7 @@ pub fn revision(dir: &Path) -> Option<Revision> {
         ],
     );
     Some(Revision {
+        commit,
         short,
         dirty: status.is_some_and(|s| !s.trim().is_empty()),
     })
@@ -719,6 +722,7 @@ mod tests {
     #[test]
     fn a_revision_says_when_it_has_changes() {
         let clean = Revision {
+            commit: "1a2b3c4d".repeat(5),
             short: "1a2b3c4".into(),
             dirty: false,
         };

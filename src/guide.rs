@@ -255,7 +255,7 @@ impl Vocabularies for Guide {
             Vocab::CoproductionLevel => &self.coproduction_levels,
             Vocab::Configuration => &self.configurations,
             Vocab::Quadrant => &self.quadrants,
-            Vocab::Form | Vocab::TeamRole | Vocab::QuestionKind => {
+            Vocab::Form | Vocab::TeamRole | Vocab::AttendeeRole | Vocab::QuestionKind => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -269,7 +269,9 @@ impl Vocabularies for Guide {
             Vocab::CoproductionLevel => ids(&self.coproduction_levels),
             Vocab::Configuration => ids(&self.configurations),
             Vocab::Quadrant => ids(&self.quadrants),
-            Vocab::Form | Vocab::TeamRole | Vocab::QuestionKind => spec::BaseVocab.values(vocab),
+            Vocab::Form | Vocab::TeamRole | Vocab::AttendeeRole | Vocab::QuestionKind => {
+                spec::BaseVocab.values(vocab)
+            }
         }
     }
 }

@@ -351,6 +351,25 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
             progress_lines(out, s, mine, h)?;
             table(out, s)?;
         }
+        // Work left outside the populations (a session's action past due),
+        // one line each; `--open` has printed them in full above.
+        let outside: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| !f.is_problem() && f.population_slug().is_none())
+            .collect();
+        if !outside.is_empty() && !h.open {
+            writeln!(out, "Sessions:")?;
+            for f in outside {
+                let place = match (&f.file, f.line) {
+                    (Some(file), Some(line)) => format!("{}{file}:{line}: ", h.prefix),
+                    (Some(file), None) => format!("{}{file}: ", h.prefix),
+                    _ => String::new(),
+                };
+                writeln!(out, "  {place}{}", f.message)?;
+            }
+            writeln!(out)?;
+        }
     }
     let style = if report
         .findings

@@ -12,7 +12,7 @@ use crate::spec;
 use crate::workbook::layout;
 pub use crate::workbook::layout::{check_slug, suggest_slug};
 
-fn toml_string(s: &str) -> String {
+pub(crate) fn toml_string(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -65,7 +65,7 @@ After a session, commit and tag it: `git tag session-3`.\n";
 
 /// Creates a new file inside the workbook at `root`, never through a link
 /// that leads out of it, and never replacing anything.
-fn create_inside(root: &Path, path: &Path, content: &str) -> io::Result<Created> {
+pub(crate) fn create_inside(root: &Path, path: &Path, content: &str) -> io::Result<Created> {
     let target = crate::confine::Jail::new(root)?.write_path(path)?;
     match fsutil::create_new(&target, content)? {
         // Report the path as asked for, not as resolved.

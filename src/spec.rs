@@ -23,6 +23,8 @@ pub enum Vocab {
     Form,
     /// Roles on the team.
     TeamRole,
+    /// Roles of the people at a session.
+    AttendeeRole,
     /// Kinds of answers a guide's question takes.
     QuestionKind,
 }
@@ -36,6 +38,23 @@ pub const TEAM_ROLES: &[&str] = &[
     "patient-partner",
     "facilitator",
 ];
+/// Roles of the people at a session: the team's roles, and the others who
+/// come to a session.
+pub const ATTENDEE_ROLES: &[&str] = &[
+    "patient-partner",
+    "family-partner",
+    "clinical",
+    "nurse",
+    "operations",
+    "finance",
+    "community",
+    "team-lead",
+    "facilitator",
+    "other",
+];
+/// The roles that bring the experience of living with the condition or of
+/// caring for someone who does.
+pub const PARTNER_ROLES: &[&str] = &["patient-partner", "family-partner"];
 /// The forms of the guide.
 pub const FORMS: &[&str] = &["full", "short"];
 
@@ -47,6 +66,7 @@ impl Vocabularies for BaseVocab {
         let list: &[&str] = match vocab {
             Vocab::Form => FORMS,
             Vocab::TeamRole => TEAM_ROLES,
+            Vocab::AttendeeRole => ATTENDEE_ROLES,
             Vocab::QuestionKind => &[
                 "text",
                 "personas",
@@ -792,6 +812,91 @@ pub fn parse_date(s: &str) -> Option<crate::date::Date> {
     jiff::civil::Date::new(y, m, d).ok()
 }
 
+/// A session record, `sessions/YYYY-MM-DD-name.toml`.
+pub static SESSION: Record = Record {
+    name: "session",
+    fields: &[
+        f(
+            "date",
+            Ty::Date,
+            true,
+            "The day of the session, YYYY-MM-DD.",
+        ),
+        f(
+            "title",
+            Ty::Str,
+            false,
+            "What the session is about, in a few words.",
+        ),
+        f("facilitator", Ty::Str, false, "Who leads the session."),
+        f(
+            "note_taker",
+            Ty::Str,
+            false,
+            "Who writes down the team's answers.",
+        ),
+        f(
+            "populations",
+            Ty::SlugList,
+            false,
+            "The populations the session works on (their folder names).",
+        ),
+        f(
+            "focus",
+            Ty::SlugList,
+            false,
+            "The guide's steps in focus (step ids, as `covalue guide` lists them).",
+        ),
+        f(
+            "revision",
+            Ty::Str,
+            false,
+            "The git commit the workbook was at when the session was prepared (written by `covalue session new`).",
+        ),
+        f(
+            "attendees",
+            Ty::TableArray(&ATTENDEE),
+            false,
+            "The people at the session, each with a role.",
+        ),
+        f("decisions", Ty::StrList, false, "What the team decided."),
+        f(
+            "actions",
+            Ty::TableArray(&ACTION),
+            false,
+            "What someone will do, by when.",
+        ),
+    ],
+};
+
+static ATTENDEE: Record = Record {
+    name: "attendees",
+    fields: &[
+        f(
+            "name",
+            Ty::Str,
+            true,
+            "The person's name or role, as the team records it.",
+        ),
+        f(
+            "role",
+            Ty::Enum(Vocab::AttendeeRole),
+            true,
+            "Their role: patient-partner, family-partner, clinical, nurse, operations, finance, community, team-lead, facilitator or other.",
+        ),
+    ],
+};
+
+static ACTION: Record = Record {
+    name: "actions",
+    fields: &[
+        f("what", Ty::Str, true, "What will be done."),
+        f("owner", Ty::Str, false, "Who will do it."),
+        f("due", Ty::Date, false, "By when, YYYY-MM-DD."),
+        f("done", Ty::Bool, false, "Whether it is done."),
+    ],
+};
+
 /// The JSON Schema (draft-07) of a record, with allowed values from `vocab`.
 /// Editors (Even Better TOML, taplo) use it to validate and complete while
 /// typing; it is made from the same definitions `covalue check` uses.
@@ -894,6 +999,11 @@ pub const SCHEMAS: &[(&str, &Record, &str)] = &[
         "persona.schema.json",
         &PERSONA,
         "the YAML front matter of a persona file",
+    ),
+    (
+        "session.schema.json",
+        &SESSION,
+        "sessions/*.toml: one team session, its people, decisions and actions",
     ),
 ];
 

@@ -9,6 +9,7 @@ mod options;
 mod personas;
 pub mod privacy;
 mod process_map;
+mod sessions;
 
 use std::path::Path;
 
@@ -97,6 +98,9 @@ pub fn check(workbook: &Workbook<'_>, options: &Options) -> Report {
         }
     }
     let guide = &workbook.guide;
+    let (records, mut read) = workbook.sessions();
+    sessions::check(guide, &workbook.slugs, &records, options.today, &mut read);
+    findings.extend(read);
     let checked = workbook.map_populations(&options.populations, |population| {
         let mut found = population.findings.clone();
         check_population(guide, &population, options, &mut found);

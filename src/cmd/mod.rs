@@ -8,11 +8,13 @@ mod error;
 pub mod explain;
 pub mod git_setup;
 pub mod guide;
+pub mod import;
 pub mod init;
 pub mod man;
 pub mod new;
 pub mod render;
 pub mod schema;
+pub mod session;
 
 use std::path::{Path, PathBuf};
 
@@ -82,6 +84,10 @@ pub enum Command {
     Diff(diff::Args),
     /// Print the short form, the full form or blank worksheets (HTML, Markdown or PDF).
     Render(render::Args),
+    /// Write the record of the next team session.
+    Session(session::Args),
+    /// Put typed-up paper notes back into the answer files, by question id.
+    Import(import::Args),
     /// Print the guide's questions, without a workbook.
     Guide(guide::Args),
     /// Explain a finding code, such as CV012.
@@ -174,6 +180,8 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
         Command::Check(args) => check::execute(args, &ctx),
         Command::Diff(args) => diff::execute(args, &ctx),
         Command::Render(args) => render::execute(args, &ctx),
+        Command::Session(args) => session::execute(args, &ctx),
+        Command::Import(args) => import::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args, &ctx),
         Command::GitSetup(args) => git_setup::execute(args, &ctx),

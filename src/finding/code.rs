@@ -93,6 +93,9 @@ codes! {
     CV029 => INFO, "no value compass yet";
     CV030 => ERROR, "a likely personal identifier";
     CV031 => WARNING, "a heading has lost its question id";
+    CV032 => ERROR, "a session names a step or population that does not exist";
+    CV033 => WARNING, "a session's action is past due";
+    CV034 => WARNING, "no patient or family partner at a session";
     CV040 => ERROR, "the guide cannot be used";
 }
 
@@ -109,6 +112,7 @@ impl Code {
             | Code::CV021 // no persona of a suggested kind yet
             | Code::CV023 // a persona not walked through yet
             | Code::CV029 // no value compass yet
+            | Code::CV033 // a session's action past due
             => Kind::Progress,
             _ => Kind::Problem,
         }

@@ -235,11 +235,52 @@ fn resembles(heading: &str, question: &str) -> bool {
         || strsim::normalized_levenshtein(&h, &first) >= 0.8
 }
 
-struct Heading {
-    line: usize,
-    level: usize,
-    text: String,
-    id: Option<String>,
+/// A heading of a Markdown file.
+pub struct Heading {
+    /// Its line, from 1.
+    pub line: usize,
+    /// 1 for `#`, 2 for `##`, …
+    pub level: usize,
+    /// Its text, without the id.
+    pub text: String,
+    /// The id in `{#id}` at its end.
+    pub id: Option<String>,
+}
+
+/// The ATX headings of Markdown lines, leaving out fenced code.
+pub fn headings<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Heading> {
+    let mut headings = Vec::new();
+    let mut fence: Option<String> = None;
+    for (i, line) in lines.enumerate() {
+        // Only a line that starts with `#`, a space or a fence can matter here.
+        if !matches!(
+            line.as_bytes().first(),
+            Some(b'#' | b' ' | b'`' | b'~' | b'\t')
+        ) && fence.is_none()
+        {
+            continue;
+        }
+        let trimmed = line.trim_start();
+        if let Some(f) = &fence {
+            if trimmed.starts_with(f.as_str()) {
+                fence = None;
+            }
+            continue;
+        }
+        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
+            fence = Some(trimmed[..3].to_string());
+            continue;
+        }
+        if let Some((level, text, id)) = heading(line) {
+            headings.push(Heading {
+                line: i + 1,
+                level,
+                text,
+                id,
+            });
+        }
+    }
+    headings
 }
 
 /// Splits a Markdown line into a heading, if it is one (ATX headings only).
@@ -387,38 +428,7 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
 /// Parses an answer file against its section of the guide.
 pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) -> AnswerFile {
     let file = source.file.clone();
-    let mut headings = Vec::new();
-    let mut fence: Option<String> = None;
-    for i in 0..source.line_count() {
-        let line = source.line_text(i + 1);
-        // Only a line that starts with `#`, a space or a fence can matter here.
-        if !matches!(
-            line.as_bytes().first(),
-            Some(b'#' | b' ' | b'`' | b'~' | b'\t')
-        ) && fence.is_none()
-        {
-            continue;
-        }
-        let trimmed = line.trim_start();
-        if let Some(f) = &fence {
-            if trimmed.starts_with(f.as_str()) {
-                fence = None;
-            }
-            continue;
-        }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(trimmed[..3].to_string());
-            continue;
-        }
-        if let Some((level, text, id)) = heading(line) {
-            headings.push(Heading {
-                line: i + 1,
-                level,
-                text,
-                id,
-            });
-        }
-    }
+    let headings = headings((1..=source.line_count()).map(|i| source.line_text(i)));
     let line_count = source.line_count();
     // The text of lines from+1 ..= to (1-based), without HTML comments.
     let body_between = |from: usize, to: usize| -> String {

@@ -21,6 +21,8 @@ pub const ANSWERS_DIR: &str = "answers";
 pub const README_FILE: &str = "README.md";
 /// The JSON Schemas for editors, at the workbook's root.
 pub const SCHEMA_DIR: &str = "schemas";
+/// The session records, one TOML file per session, at the workbook's root.
+pub const SESSIONS_DIR: &str = "sessions";
 /// Where reports go, at the workbook's root (kept out of git).
 pub const REPORT_DIR: &str = "out";
 

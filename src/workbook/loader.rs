@@ -11,11 +11,11 @@ use std::sync::Mutex;
 
 use super::layout::{
     ANSWERS_DIR, COMPASS_FILE, PERSONAS_DIR, POPULATION_ENTRIES, POPULATION_FILE, POPULATIONS_DIR,
-    PROCESS_MAP_FILE, example_slug, is_slug, population_dir,
+    PROCESS_MAP_FILE, SESSIONS_DIR, example_slug, is_slug, population_dir,
 };
 use super::{
     AnswerFile, CONFIG_FILE, Compass, Config, Disk, Files, LoadError, Loc, Persona, Population,
-    PopulationInfo, ProcessMap, SourceHook, answers, read_error_finding,
+    PopulationInfo, ProcessMap, Session, SourceHook, answers, read_error_finding,
 };
 use crate::finding::{Code, Finding};
 use crate::guide::{Form, Guide};
@@ -363,6 +363,30 @@ impl<'a> Loader<'a> {
         }
     }
 
+    /// Reads the session records under `sessions/`, in the order of their
+    /// file names (which start with the date).
+    pub fn sessions(&self, guide: &Guide, findings: &mut Vec<Finding>) -> Vec<Session> {
+        let dir = self.root.join(SESSIONS_DIR);
+        let files = self.files();
+        if !files.exists(&dir) && !files.is_symlink(&dir) {
+            return Vec::new();
+        }
+        let mut sessions = Vec::new();
+        for (name, path) in self.files_with(
+            &dir,
+            ".toml",
+            &[".md"],
+            "a session is a .toml file, and its notes a .md file of the same name",
+            findings,
+        ) {
+            let session = self.toml(&path, &spec::SESSION, guide, findings, |node, source| {
+                Session::from_node(node, source, &name)
+            });
+            sessions.extend(session);
+        }
+        sessions
+    }
+
     /// Reports entries of a folder that covalue does not know.
     fn check_entries(&self, dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Finding>) {
         let Ok(mut names) = self.files().list_dir(dir) else {
@@ -390,6 +414,21 @@ impl<'a> Loader<'a> {
 
     /// Lists the `.md` files of a folder, sorted, reporting a file where the folder should be.
     fn markdown_files(&self, dir: &Path, findings: &mut Vec<Finding>) -> Vec<(String, PathBuf)> {
+        self.files_with(dir, ".md", &[], "files here end in .md", findings)
+    }
+
+    /// Lists the files of a folder whose names end in `suffix`, sorted, by
+    /// their names without it; reports a file where the folder should be,
+    /// and files that end in neither `suffix` nor one of `also` (`hint`
+    /// says what belongs there).
+    fn files_with(
+        &self,
+        dir: &Path,
+        suffix: &str,
+        also: &[&str],
+        hint: &str,
+        findings: &mut Vec<Finding>,
+    ) -> Vec<(String, PathBuf)> {
         let files = self.files();
         let rel = self.display(dir);
         if !files.exists(dir) {
@@ -439,15 +478,16 @@ impl<'a> Loader<'a> {
             if name.starts_with('.') {
                 continue;
             }
-            match name.strip_suffix(".md") {
+            match name.strip_suffix(suffix) {
                 Some(stem) => found.push((stem.to_string(), dir.join(&name))),
+                None if also.iter().any(|a| name.ends_with(a)) => {}
                 None => findings.push(
                     Finding::warning(
                         Code::CV008,
-                        format!("{rel}/{name} is not a Markdown file and is not read"),
+                        format!("{rel}/{name} does not end in {suffix} and is not read"),
                     )
                     .in_file(format!("{rel}/{name}"))
-                    .help("files here end in .md"),
+                    .help(hint.to_string()),
                 ),
             }
         }

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod loader;
 pub mod progress;
 pub mod records;
+pub mod session;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,6 +25,7 @@ pub use answers::{Answer, AnswerFile, Status};
 pub use files::{Disk, Files, MemTree};
 pub use loader::Loader;
 pub use records::{Compass, Measure, Persona, PopulationInfo, ProcessMap, ProcessStep};
+pub use session::Session;
 
 pub use layout::CONFIG_FILE;
 
@@ -208,6 +210,14 @@ pub fn read_error_finding(display: &str, err: &ReadError) -> Finding {
 }
 
 impl<'a> Workbook<'a> {
+    /// The session records under `sessions/`, in date order, with the
+    /// problems met reading them.
+    pub fn sessions(&self) -> (Vec<Session>, Vec<Finding>) {
+        let mut findings = Vec::new();
+        let sessions = self.loader.sessions(&self.guide, &mut findings);
+        (sessions, findings)
+    }
+
     /// Opens the workbook `loader` reads: its settings and guide, and the
     /// list of its populations (read later, one at a time or all at once).
     pub fn open(loader: Loader<'a>) -> Result<Workbook<'a>, LoadError> {

@@ -1,0 +1,171 @@
+//! `covalue import NOTES.md`: typed-up paper notes back into the answer
+//! files, by the `{#id}` of each heading. Open questions are filled; an
+//! answered one only with `--replace`; nothing is written when an id is
+//! unknown. Exit 1 when an answer was left out.
+
+use std::path::PathBuf;
+
+use crate::cmd::{Context, Error, Outcome, file_error, usage};
+use crate::session::import::{self, Action};
+use crate::workbook::Files;
+
+/// Arguments of `covalue import`.
+#[derive(Debug, clap::Args)]
+#[command(
+    after_help = "The notes are Markdown: each answer under a heading that ends in the question's id, as the worksheets print it, for example `## Which systems are accessed? {#access-systems}`. A session's notes kept as sessions/DATE-NAME.md go to that session's population.\n\nExamples:\n  covalue import notes.md --dry-run\n  covalue import notes.md --population ms\n  covalue import sessions/2026-12-03-access.md --replace"
+)]
+pub struct Args {
+    /// The notes file.
+    #[arg(value_name = "NOTES")]
+    pub notes: PathBuf,
+    /// The population the notes are about [default: the only one, or the session's].
+    #[arg(long, short = 'p', value_name = "SLUG")]
+    pub population: Option<String>,
+    /// Replace answers that are already written.
+    #[arg(long)]
+    pub replace: bool,
+    /// Say what would go where, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Merges the notes.
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
+    let workbook = ctx.open()?;
+    let path = ctx.dir.join(&args.notes);
+    let text = crate::confine::read_regular_file(&path)
+        .map_err(|e| {
+            usage(
+                format!("cannot read {}: {}", args.notes.display(), e.describe()),
+                "give the path of a Markdown notes file",
+            )
+        })
+        .and_then(|bytes| {
+            String::from_utf8(bytes).map_err(|_| {
+                usage(
+                    format!("{} is not UTF-8 text", args.notes.display()),
+                    "save the notes as UTF-8 text",
+                )
+            })
+        })?;
+    let population = population(&args, &workbook, &path)?;
+    let (notes, unknown) = import::parse(&text, &workbook.guide);
+    if !unknown.is_empty() {
+        let lines: Vec<String> = unknown
+            .iter()
+            .map(|u| match &u.suggestion {
+                Some(s) => format!("line {}: {{#{}}} (did you mean {{#{s}}}?)", u.line, u.id),
+                None => format!("line {}: {{#{}}}", u.line, u.id),
+            })
+            .collect();
+        return Err(usage(
+            format!(
+                "{} names question ids the guide does not have, so nothing was imported: {}",
+                args.notes.display(),
+                lines.join("; ")
+            ),
+            "correct the ids (`covalue guide` lists them), then import again",
+        ));
+    }
+    if notes.is_empty() {
+        return Err(usage(
+            format!("{} has no heading with a question id", args.notes.display()),
+            "end each answer's heading with the question's id, for example `## … {#access-systems}`",
+        ));
+    }
+    let files = crate::workbook::Disk::at(&workbook.root);
+    let plan = import::plan(
+        &files,
+        &workbook.root,
+        &workbook.guide,
+        &population,
+        &notes,
+        args.replace,
+    );
+    let mut left_out = 0;
+    for step in &plan.steps {
+        let (word, what) = match step.action {
+            Action::Fill => ("filled", "answered"),
+            Action::Replace => ("replaced", "answer replaced"),
+            Action::Same => ("unchanged", "the same answer is already there"),
+            Action::Empty => ("skipped", "nothing written under it in the notes"),
+            Action::LeaveOut => {
+                left_out += 1;
+                ("left out", "already answered; --replace would replace it")
+            }
+        };
+        ctx.shell.status(
+            word,
+            format_args!("{{#{}}} in {}: {what}", step.note.id, step.file),
+        )?;
+    }
+    if args.dry_run {
+        ctx.shell.say("Dry run: nothing was written.")?;
+    } else {
+        for (file, text) in &plan.writes {
+            write(&workbook.root, file, text, &files)?;
+        }
+    }
+    if left_out > 0 {
+        ctx.shell.say(format_args!(
+            "{left_out} answer(s) left out. To replace them: covalue import {} --population {population} --replace",
+            args.notes.display()
+        ))?;
+        return Ok(Outcome::Findings);
+    }
+    Ok(Outcome::Success)
+}
+
+/// The population the notes go to.
+fn population(
+    args: &Args,
+    workbook: &crate::workbook::Workbook<'_>,
+    notes: &std::path::Path,
+) -> Result<String, Error> {
+    let known = || format!("the populations are: {}", workbook.slugs.join(", "));
+    if let Some(p) = &args.population {
+        if !workbook.slugs.contains(p) {
+            return Err(usage(format!("there is no population `{p}`"), known()));
+        }
+        return Ok(p.clone());
+    }
+    // A session's notes: the population of the session of the same name.
+    let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let (sessions, _) = workbook.sessions();
+    if let Some(session) = sessions.iter().find(|s| Some(&s.name) == stem.as_ref()) {
+        if let [only] = session.populations.as_slice() {
+            return Ok(only.name.clone());
+        }
+    }
+    match workbook.slugs.as_slice() {
+        [only] => Ok(only.clone()),
+        [] => Err(usage(
+            "the workbook has no population yet",
+            "create one with `covalue new population SLUG --name \"Name\"`",
+        )),
+        _ => Err(usage(
+            "the workbook has several populations: say which one the notes are about",
+            format!("add --population SLUG; {}", known()),
+        )),
+    }
+}
+
+/// Writes an answer file atomically, creating its folder inside the workbook.
+fn write(root: &std::path::Path, file: &str, text: &str, files: &dyn Files) -> Result<(), Error> {
+    let fail = || {
+        file_error(
+            format!("cannot write {file}"),
+            "check that you may write in the workbook",
+        )
+    };
+    let target = crate::confine::Jail::new(root)
+        .and_then(|jail| jail.write_path(&root.join(file)))
+        .map_err(fail())?;
+    if let Some(dir) = target.parent() {
+        if !files.exists(dir) {
+            std::fs::create_dir_all(dir).map_err(fail())?;
+        }
+    }
+    crate::fsutil::write_atomic(&target, text.as_bytes()).map_err(fail())?;
+    Ok(())
+}

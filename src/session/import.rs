@@ -1,0 +1,267 @@
+//! Typed-up paper notes back into the workbook: each heading of the notes
+//! that ends in a question's `{#id}` (as printed on the worksheets) carries
+//! the team's answer, which goes under the same heading of the population's
+//! answer file. An open question is filled; an answered one is left alone
+//! unless replacing is asked for; an unknown id stops everything.
+
+use std::path::{Path, PathBuf};
+
+use crate::guide::Guide;
+use crate::scaffold;
+use crate::source::Source;
+use crate::workbook::answers::{self, Heading, Status};
+use crate::workbook::{Files, layout};
+
+/// One answer in the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The question's id.
+    pub id: String,
+    /// The heading's line in the notes, from 1.
+    pub line: usize,
+    /// What is written under the heading (sub-headings included).
+    pub body: String,
+}
+
+/// A heading id of the notes that is no question of the guide.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownId {
+    /// The id.
+    pub id: String,
+    /// Its line in the notes.
+    pub line: usize,
+    /// The closest question id.
+    pub suggestion: Option<String>,
+}
+
+/// Reads the notes: every heading whose id is a question of the guide,
+/// with what stands under it up to the next heading of the same or a
+/// higher level. Headings with other ids at the top of a note are unknown.
+pub fn parse(text: &str, guide: &Guide) -> (Vec<Note>, Vec<UnknownId>) {
+    let lines: Vec<&str> = text.lines().collect();
+    let heads = answers::headings(lines.iter().copied());
+    let (mut notes, mut unknown) = (Vec::new(), Vec::new());
+    let mut i = 0;
+    while i < heads.len() {
+        let h = &heads[i];
+        let Some(id) = &h.id else {
+            i += 1;
+            continue;
+        };
+        if guide.question(id).is_none() {
+            let ids = guide
+                .all_sections()
+                .flat_map(|s| s.questions.iter().map(|q| q.id.as_str()));
+            unknown.push(UnknownId {
+                id: id.clone(),
+                line: h.line,
+                suggestion: crate::spec::suggest(id, ids).map(str::to_string),
+            });
+            i += 1;
+            continue;
+        }
+        let end = next_at_or_above(&heads, i);
+        let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
+        let body = lines[h.line..end_line - 1].join("\n");
+        notes.push(Note {
+            id: id.clone(),
+            line: h.line,
+            body: body.trim_matches('\n').trim_end().to_string(),
+        });
+        i = end;
+    }
+    (notes, unknown)
+}
+
+/// The index of the first heading after `i` at the level of heading `i` or above.
+fn next_at_or_above(heads: &[Heading], i: usize) -> usize {
+    let mut end = i + 1;
+    while end < heads.len() && heads[end].level > heads[i].level {
+        end += 1;
+    }
+    end
+}
+
+/// What an import does with one note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// An open question gets the answer.
+    Fill,
+    /// An answered question gets the new answer (replacing was asked for).
+    Replace,
+    /// The answer is already there, word for word.
+    Same,
+    /// The question is answered and replacing was not asked for.
+    LeaveOut,
+    /// Nothing is written under the heading in the notes.
+    Empty,
+}
+
+/// One note, and where it goes.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// The note.
+    pub note: Note,
+    /// The answer file, relative to the workbook.
+    pub file: String,
+    /// What happens.
+    pub action: Action,
+}
+
+/// What an import will do, and the new text of each file it changes.
+#[derive(Debug, Clone, Default)]
+pub struct Plan {
+    /// Each note, in the order of the notes.
+    pub steps: Vec<Step>,
+    /// The files to write, relative to the workbook, with their new text.
+    pub writes: Vec<(String, String)>,
+}
+
+/// Works out where each note goes in `population`, reading its answer files
+/// from `files` (under `root`); a missing answer file is started from the
+/// guide, as `covalue new population` would.
+pub fn plan(
+    files: &dyn Files,
+    root: &Path,
+    guide: &Guide,
+    population: &str,
+    notes: &[Note],
+    replace: bool,
+) -> Plan {
+    let mut plan = Plan::default();
+    // The text of each answer file as the import leaves it, in the order first met.
+    let mut texts: Vec<(String, String, bool)> = Vec::new();
+    for note in notes {
+        let Some((section, _)) = guide.question(&note.id) else {
+            continue;
+        };
+        let file = format!(
+            "{}/{}",
+            layout::population_dir(population),
+            section.answer_file()
+        );
+        let at = match texts.iter().position(|(f, _, _)| *f == file) {
+            Some(at) => at,
+            None => {
+                let path: PathBuf = root.join(&file);
+                let text = files
+                    .read(&path)
+                    .ok()
+                    .and_then(|b| String::from_utf8(b).ok())
+                    .unwrap_or_else(|| scaffold::answer_file_text(guide, section));
+                texts.push((file.clone(), text, false));
+                texts.len() - 1
+            }
+        };
+        let text = &texts[at].1;
+        let source = Source::new(&file, text.clone());
+        let mut ignored = Vec::new();
+        let parsed = answers::parse(&source, section, &mut ignored);
+        let current = parsed.answer(&note.id);
+        let action = if note.body.trim().is_empty() {
+            Action::Empty
+        } else {
+            match current {
+                Some(a) if a.body.trim() == answers::strip_comments(&note.body).trim() => {
+                    Action::Same
+                }
+                Some(a) if a.status == Status::Open => Action::Fill,
+                None => Action::Fill,
+                Some(_) if replace => Action::Replace,
+                Some(_) => Action::LeaveOut,
+            }
+        };
+        if matches!(action, Action::Fill | Action::Replace) {
+            let heading = guide
+                .question(&note.id)
+                .map(|(_, q)| answers::heading_text(&q.text))
+                .unwrap_or_default();
+            texts[at].1 = put_answer(text, &note.id, &heading, &note.body);
+            texts[at].2 = true;
+        }
+        plan.steps.push(Step {
+            note: note.clone(),
+            file,
+            action,
+        });
+    }
+    plan.writes = texts
+        .into_iter()
+        .filter(|(_, _, changed)| *changed)
+        .map(|(file, text, _)| (file, text))
+        .collect();
+    plan
+}
+
+/// The text with `body` under the heading `{#id}`: the scaffolded prompt
+/// (an HTML comment right under the heading) is kept, what followed it is
+/// replaced. Without such a heading, one is added at the end.
+pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let heads = answers::headings(lines.iter().copied());
+    let Some(i) = heads.iter().position(|h| h.id.as_deref() == Some(id)) else {
+        let mut out = text.trim_end().to_string();
+        out.push_str(&format!(
+            "\n\n## {heading} {{#{id}}}\n\n{}\n",
+            body.trim_end()
+        ));
+        return out;
+    };
+    let h = &heads[i];
+    let end = next_at_or_above(&heads, i);
+    let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
+    // Keep the prompt: blank lines and one HTML comment right under the heading.
+    let mut keep = h.line;
+    while keep < end_line - 1 && lines[keep].trim().is_empty() {
+        keep += 1;
+    }
+    if keep < end_line - 1 && lines[keep].trim_start().starts_with("<!--") {
+        while keep < end_line - 1 && !lines[keep].contains("-->") {
+            keep += 1;
+        }
+        keep = (keep + 1).min(end_line - 1);
+    } else {
+        keep = h.line;
+    }
+    let mut out: Vec<String> = lines[..keep].iter().map(|l| l.to_string()).collect();
+    out.push(String::new());
+    out.extend(body.trim_end().lines().map(str::to_string));
+    if end_line <= lines.len() {
+        out.push(String::new());
+        out.extend(lines[end_line - 1..].iter().map(|l| l.to_string()));
+    }
+    let mut joined = out.join("\n");
+    joined.push('\n');
+    joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = "# Access\n\n## Which systems? {#access-systems}\n\n<!-- Think of\nprimary care. -->\n\n## What does it cost? {#access-costs}\n\nWe pay for transport.\n";
+
+    #[test]
+    fn an_answer_goes_under_its_heading_and_keeps_the_prompt() {
+        let out = put_answer(
+            FILE,
+            "access-systems",
+            "Which systems?",
+            "Primary care and pharmacies.",
+        );
+        assert_eq!(
+            out,
+            "# Access\n\n## Which systems? {#access-systems}\n\n<!-- Think of\nprimary care. -->\n\nPrimary care and pharmacies.\n\n## What does it cost? {#access-costs}\n\nWe pay for transport.\n"
+        );
+        let replaced = put_answer(FILE, "access-costs", "What does it cost?", "Nothing.");
+        assert!(
+            replaced.ends_with("## What does it cost? {#access-costs}\n\nNothing.\n"),
+            "{replaced}"
+        );
+        let added = put_answer(FILE, "access-new", "New?", "Yes.");
+        assert!(
+            added.ends_with("We pay for transport.\n\n## New? {#access-new}\n\nYes.\n"),
+            "{added}"
+        );
+    }
+}

@@ -1,0 +1,149 @@
+//! The session cycle: a session record scaffolded before a team session
+//! (`covalue session new`), and typed-up paper notes merged back into the
+//! answer files by question id (`covalue import`).
+
+pub mod import;
+
+use std::io;
+use std::path::Path;
+
+use crate::date::{self, Date};
+use crate::fsutil::Created;
+use crate::guide::{Form, Guide};
+use crate::spec;
+use crate::workbook::{Workbook, layout};
+
+/// What a new session record says.
+#[derive(Debug, Clone)]
+pub struct NewSession {
+    /// The day of the session.
+    pub date: Date,
+    /// What it is about.
+    pub title: Option<String>,
+    /// The populations worked on.
+    pub populations: Vec<String>,
+    /// The steps in focus.
+    pub focus: Vec<String>,
+    /// The commit the workbook is at, and whether files differ from it.
+    pub revision: Option<(String, bool)>,
+}
+
+/// How many steps a session takes on when none are named.
+pub const PROPOSED_STEPS: usize = 2;
+
+/// The first steps of the full form, in the guide's order, that have an
+/// open question in any of `populations` (all when empty).
+pub fn propose_focus(workbook: &Workbook<'_>, populations: &[String]) -> Vec<String> {
+    let guide = &workbook.guide;
+    let summaries = workbook.map_populations(populations, |population| {
+        crate::workbook::progress::summarise(guide, &population, Form::Full)
+    });
+    let mut steps = Vec::new();
+    for section in guide.sections(Form::Full) {
+        let open = summaries.iter().any(|s| {
+            s.steps
+                .iter()
+                .any(|step| step.id == section.id && !step.open.is_empty())
+        });
+        if open {
+            steps.push(section.id.clone());
+        }
+        if steps.len() == PROPOSED_STEPS {
+            break;
+        }
+    }
+    steps
+}
+
+/// The file name of a session: its date, then the first step in focus (or
+/// `session`), as `sessions/2026-12-03-access.toml`.
+pub fn file_name(session: &NewSession) -> String {
+    let topic = session.focus.first().map_or("session", String::as_str);
+    format!(
+        "{}/{}-{topic}.toml",
+        layout::SESSIONS_DIR,
+        date::format(session.date)
+    )
+}
+
+/// The text of a new session record.
+pub fn record_text(session: &NewSession) -> String {
+    let list = |items: &[String]| {
+        let quoted: Vec<String> = items.iter().map(|i| toml_string(i)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let mut s = spec::schema_line("session.schema.json", 1);
+    s.push_str("# A team session. `covalue check` checks this file; `covalue import` puts\n");
+    s.push_str("# the typed-up notes of the session back into the answer files.\n");
+    s.push_str(&format!("date = {}\n", date::format(session.date)));
+    if let Some(title) = &session.title {
+        s.push_str(&format!("title = {}\n", toml_string(title)));
+    }
+    s.push_str("facilitator = \"\"\nnote_taker = \"\"\n");
+    s.push_str(&format!("populations = {}\n", list(&session.populations)));
+    s.push_str(&format!("focus = {}\n", list(&session.focus)));
+    match &session.revision {
+        Some((commit, dirty)) => {
+            if *dirty {
+                s.push_str("# The workbook had changes not yet committed when this was written.\n");
+            }
+            s.push_str(&format!("revision = {}\n", toml_string(commit)));
+        }
+        None => s.push_str("# revision: the workbook was not in git when this was written.\n"),
+    }
+    s.push_str(&format!(
+        "\n# Who came, each with a role: {}.\n",
+        spec::ATTENDEE_ROLES.join(", ")
+    ));
+    s.push_str("# [[attendees]]\n# name = \"\"\n# role = \"patient-partner\"\n\n");
+    s.push_str("# What the team decided, one line each.\ndecisions = []\n\n");
+    s.push_str("# What someone will do, by when; add done = true when it is done.\n");
+    s.push_str("# [[actions]]\n# what = \"\"\n# owner = \"\"\n# due = YYYY-MM-DD\n");
+    s
+}
+
+/// Writes a new session record, and the JSON Schemas its `#:schema` line
+/// names where they are missing; never replaces a record (`LeftAlone` then).
+pub fn create(root: &Path, guide: &Guide, session: &NewSession) -> io::Result<Created> {
+    crate::scaffold::write_schemas(root, guide)?;
+    crate::scaffold::create_inside(root, &root.join(file_name(session)), &record_text(session))
+}
+
+fn toml_string(s: &str) -> String {
+    crate::scaffold::toml_string(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_record_reads_back_as_a_session() {
+        let session = NewSession {
+            date: jiff::civil::date(2026, 12, 3),
+            title: Some("Access \"and\" chain".into()),
+            populations: vec!["ms".into()],
+            focus: vec!["access".into(), "chain".into()],
+            revision: Some(("abc123".into(), true)),
+        };
+        assert_eq!(file_name(&session), "sessions/2026-12-03-access.toml");
+        let text = record_text(&session);
+        let source = crate::source::Source::new("sessions/x.toml", text);
+        let node = crate::node::parse_toml(&source).expect("the record parses");
+        let mut findings = Vec::new();
+        spec::validate(
+            &node,
+            &spec::SESSION,
+            &spec::BaseVocab,
+            &source,
+            &spec::KeyPath::Root,
+            &mut findings,
+        );
+        assert!(findings.is_empty(), "{findings:?}");
+        let read = crate::workbook::Session::from_node(&node, &source, "x");
+        assert_eq!(read.title.as_deref(), Some("Access \"and\" chain"));
+        assert_eq!(read.focus.len(), 2);
+        assert_eq!(read.revision.as_deref(), Some("abc123"));
+        assert_eq!(read.date, Some(session.date));
+    }
+}

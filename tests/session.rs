@@ -1,0 +1,246 @@
+//! The session cycle: `covalue session new` writes the next session's
+//! record, `check` checks session records, and `covalue import` puts
+//! typed-up paper notes back into the answer files by question id.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{check_json, example, findings, git, has_at, run, with_code};
+
+const POP: &str = "populations/heart-failure";
+
+/// The Harbour example in a fresh repository, committed.
+fn repo() -> tempfile::TempDir {
+    let tmp = example("harbour-heart-failure");
+    let home = tmp.path().join(".home");
+    fs::create_dir_all(&home).unwrap();
+    git(&home, tmp.path(), &["init", "-q"]);
+    git(
+        &home,
+        tmp.path(),
+        &["add", "-A", "--", ".", ":(exclude).home"],
+    );
+    git(&home, tmp.path(), &["commit", "-q", "-m", "session 1"]);
+    tmp
+}
+
+fn home(dir: &Path) -> std::path::PathBuf {
+    dir.join(".home")
+}
+
+#[test]
+fn a_new_session_proposes_open_steps_records_the_commit_and_is_never_replaced() {
+    let tmp = repo();
+    let dir = tmp.path();
+    let head = git(&home(dir), dir, &["rev-parse", "HEAD"]);
+    let out = run(dir, &["session", "new", "--date", "2026-12-03"]);
+    out.assert_code(0);
+    // Harbour has answered its first steps; the first with open questions come first.
+    let file = dir.join("sessions/2026-12-03-chain.toml");
+    let text = fs::read_to_string(&file).expect("the record is written");
+    assert!(text.contains("date = 2026-12-03"), "{text}");
+    assert!(text.contains("focus = [\"chain\", \"shop\"]"), "{text}");
+    assert!(
+        text.contains(&format!("revision = \"{}\"", head.trim())),
+        "{text}"
+    );
+    assert!(text.starts_with("#:schema ../schemas/session.schema.json"));
+    assert!(dir.join("schemas/session.schema.json").is_file());
+    // The new record passes the check.
+    let (_, report) = check_json(dir, &[]);
+    let found = findings(&report);
+    assert!(
+        found
+            .iter()
+            .all(|f| !f.file.as_deref().unwrap_or("").starts_with("sessions/")),
+        "{found:?}"
+    );
+    // Never replaced: a second run stops with exit 2 and leaves the file alone.
+    fs::write(&file, "date = 2026-12-03\n# edited by the team\n").unwrap();
+    let again = run(dir, &["session", "new", "--date", "2026-12-03"]);
+    again.assert_code(2);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(
+        fs::read_to_string(&file).unwrap(),
+        "date = 2026-12-03\n# edited by the team\n"
+    );
+    // A step the guide does not have: exit 2, with the closest one.
+    let typo = run(dir, &["session", "new", "--focus", "acess"]);
+    typo.assert_code(2);
+    assert!(
+        typo.stderr.contains("did you mean `access`"),
+        "{}",
+        typo.stderr
+    );
+}
+
+#[test]
+fn check_reports_sessions_that_name_what_does_not_exist_overdue_actions_and_no_partner() {
+    let tmp = example("harbour-heart-failure");
+    let dir = tmp.path();
+    fs::create_dir_all(dir.join("sessions")).unwrap();
+    fs::write(
+        dir.join("sessions/2026-11-05-population.toml"),
+        r#"date = 2026-11-05
+populations = ["heart-failur"]
+focus = ["population", "acess"]
+decisions = ["Start a nurse phone line"]
+
+[[attendees]]
+name = "Ines"
+role = "facilitator"
+
+[[attendees]]
+name = "Dr B"
+role = "clinical"
+
+[[actions]]
+what = "Ask finance for the cost per admission"
+owner = "Ola"
+due = 2026-01-10
+
+[[actions]]
+what = "Book the room"
+due = 2026-01-01
+done = true
+"#,
+    )
+    .unwrap();
+    let (run, report) = check_json(dir, &[]);
+    let found = findings(&report);
+    let file = "sessions/2026-11-05-population.toml";
+    assert!(has_at(&found, "CV032", file, Some(2)), "{found:?}");
+    assert!(has_at(&found, "CV032", file, Some(3)), "{found:?}");
+    assert!(has_at(&found, "CV034", file, Some(6)), "{found:?}");
+    // One action is past due and not done; the one done is not reported.
+    let overdue = with_code(&found, "CV033");
+    assert_eq!(overdue.len(), 1, "{found:?}");
+    assert!(overdue[0].message.contains("Ask finance"));
+    // Unknown names are errors: the check fails.
+    run.assert_code(1);
+    // With the names right and a partner there, only the overdue action is
+    // left, and it is progress: the check passes at the default level.
+    let fixed = fs::read_to_string(dir.join(file))
+        .unwrap()
+        .replace("heart-failur\"", "heart-failure\"")
+        .replace("\"acess\"", "\"access\"")
+        .replace("role = \"clinical\"", "role = \"patient-partner\"");
+    fs::write(dir.join(file), fixed).unwrap();
+    let (run, report) = check_json(dir, &[]);
+    let found = findings(&report);
+    assert!(
+        found.iter().all(|f| f.code != "CV032" && f.code != "CV034"),
+        "{found:?}"
+    );
+    assert_eq!(with_code(&found, "CV033").len(), 1);
+    drop(run);
+    let overdue = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "CV033")
+        .unwrap();
+    assert_eq!(overdue["kind"], "progress", "{overdue}");
+    // People see it too, with its place, without --open.
+    let human = common::run(dir, &["check"]);
+    assert!(
+        human
+            .stdout
+            .contains(&format!("{file}:14: the action \"Ask finance")),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn notes_go_back_by_id_answered_ones_are_left_alone_and_unknown_ids_stop_everything() {
+    let tmp = repo();
+    let dir = tmp.path();
+    let short = dir.join(POP).join("answers/short-form.md");
+    let short_before = fs::read(&short).unwrap();
+    let notes = "# Notes, 3 December\n\n\
+## How is the chain coproduced? {#chain-coproduction}\n\n\
+Patients weigh themselves daily and call the nurse line when weight rises.\n\n\
+## {#access-systems}\n\nPrimary care, pharmacies and home care.\n\n\
+### Who connects them\n\nThe district nurse.\n\n\
+## {#interdependence-links}\n\nThe nurse line links the chain and the shop.\n\n\
+## Who are the people? {#short-people}\n\nA new text that must not replace the old one.\n";
+    fs::write(dir.join("notes.md"), notes).unwrap();
+
+    // An unknown id: exit 2, the closest id named, nothing written.
+    fs::write(
+        dir.join("bad.md"),
+        format!("{notes}\n## Typo {{#chain-coprodution}}\n\nx\n"),
+    )
+    .unwrap();
+    let before = common::tree(&dir.join("populations"));
+    let bad = run(dir, &["import", "bad.md"]);
+    bad.assert_code(2);
+    assert!(
+        bad.stderr.contains("{#chain-coproduction}"),
+        "{}",
+        bad.stderr
+    );
+    assert_eq!(common::tree(&dir.join("populations")), before);
+
+    // --dry-run writes nothing either.
+    let dry = run(dir, &["import", "notes.md", "--dry-run"]);
+    dry.assert_code(1);
+    assert_eq!(common::tree(&dir.join("populations")), before);
+
+    let open_questions =
+        |report: &serde_json::Value| report["summary"][0]["open"].as_u64().unwrap();
+    let (_, report) = check_json(dir, &[]);
+    let open_before = open_questions(&report);
+
+    // The import: three answers in, the answered one left out (exit 1).
+    let out = run(dir, &["import", "notes.md"]);
+    out.assert_code(1);
+    let said = format!("{}{}", out.stdout, out.stderr);
+    assert!(said.contains("--replace"), "{said}");
+    assert_eq!(
+        fs::read(&short).unwrap(),
+        short_before,
+        "an answered question was changed"
+    );
+    let chain = fs::read_to_string(dir.join(POP).join("answers/chain.md")).unwrap();
+    assert!(chain.contains("call the nurse line when weight rises"));
+    // access.md did not exist: it is started from the guide, then filled.
+    let access = fs::read_to_string(dir.join(POP).join("answers/access.md")).unwrap();
+    assert!(access.starts_with("# Step 6"), "{access}");
+    assert!(access.contains("{#access-walkthrough}"));
+    assert!(access.contains("### Who connects them\n\nThe district nurse."));
+
+    // check sees the three answers; diff reports them.
+    let (_, report) = check_json(dir, &["--open"]);
+    assert_eq!(open_questions(&report), open_before - 3);
+    for id in [
+        "chain-coproduction",
+        "access-systems",
+        "interdependence-links",
+    ] {
+        assert!(
+            !findings(&report)
+                .iter()
+                .any(|f| f.code == "CV010" && f.message.contains(&format!("`{id}`"))),
+            "{id} is still open"
+        );
+    }
+    let diff = run(dir, &["diff", "--format", "json"]);
+    diff.assert_code(1);
+    let changed = diff.stdout.matches("\"question\"").count();
+    assert!(changed >= 3, "{}", diff.stdout);
+
+    // With --replace the answered one is replaced; a second import changes nothing.
+    run(dir, &["import", "notes.md", "--replace"]).assert_code(0);
+    assert!(
+        fs::read_to_string(&short)
+            .unwrap()
+            .contains("A new text that must not")
+    );
+    let settled = common::tree(&dir.join("populations"));
+    run(dir, &["import", "notes.md"]).assert_code(0);
+    assert_eq!(common::tree(&dir.join("populations")), settled);
+}
