@@ -244,3 +244,178 @@ Patients weigh themselves daily and call the nurse line when weight rises.\n\n\
     run(dir, &["import", "notes.md"]).assert_code(0);
     assert_eq!(common::tree(&dir.join("populations")), settled);
 }
+
+/// The browser to print with, or None (with the reason printed) when there
+/// is none outside CI. In CI a missing browser fails the test.
+fn browser() -> Option<std::path::PathBuf> {
+    let found = covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")).ok();
+    let tools = std::process::Command::new("pdftotext")
+        .arg("-v")
+        .output()
+        .is_ok();
+    match (found, tools) {
+        (Some(b), true) => Some(b),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!(
+                "CI=true: the print tests need chromium and poppler-utils (.ci/run installs them)"
+            )
+        }
+        _ => {
+            eprintln!("skipped: no Chromium/Chrome or no pdftotext on this machine");
+            None
+        }
+    }
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn a_whole_cycle_pack_import_commit_and_the_next_pack_shows_what_changed() {
+    let tmp = repo();
+    let dir = tmp.path();
+    let h = home(dir);
+    run(
+        dir,
+        &[
+            "session",
+            "new",
+            "--date",
+            "2026-11-20",
+            "--focus",
+            "chain",
+            "--focus",
+            "access",
+        ],
+    )
+    .assert_code(0);
+    git(&h, dir, &["add", "-A", "--", ".", ":(exclude).home"]);
+    git(&h, dir, &["commit", "-q", "-m", "prepare session 2"]);
+
+    // The pack of session 2: one HTML page, no script, the agenda and the
+    // open items of the steps in focus, worksheets with ids, attendance.
+    run(dir, &["session", "pack", "2026-11-20-chain"]).assert_code(0);
+    let html = fs::read_to_string(dir.join("out/session-2026-11-20-chain.html")).unwrap();
+    assert!(!html.to_lowercase().contains("<script"));
+    assert!(html.contains("Content-Security-Policy"));
+    for text in [
+        "Agenda",
+        "Step 3 · Value chain",
+        "Step 6 · Access",
+        "Open items",
+        "{#access-systems}",
+        "owner ____",
+        "Attendance",
+    ] {
+        assert!(html.contains(text), "the pack lacks {text}");
+    }
+
+    // Session 2's notes, typed up, go back in.
+    fs::write(
+        dir.join("sessions/2026-11-20-chain.md"),
+        "## {#chain-coproduction}\n\nPatients weigh themselves daily and call the nurse line.\n\n\
+## {#access-systems}\n\nPrimary care and community pharmacies.\n\n\
+## {#access-dependence}\n\nWithout home care, people come back to hospital.\n",
+    )
+    .unwrap();
+    run(dir, &["import", "sessions/2026-11-20-chain.md"]).assert_code(0);
+    git(&h, dir, &["add", "-A", "--", ".", ":(exclude).home"]);
+    git(&h, dir, &["commit", "-q", "-m", "session 2"]);
+
+    // The next session's pack shows those answers under what changed.
+    run(
+        dir,
+        &["session", "new", "--date", "2026-12-18", "--focus", "shop"],
+    )
+    .assert_code(0);
+    run(dir, &["session", "pack", "--format", "md"]).assert_code(0);
+    let md = fs::read_to_string(dir.join("out/session-2026-12-18-shop.md")).unwrap();
+    let changes = md
+        .split("## What changed since the last session")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .unwrap_or("");
+    assert!(
+        changes.contains("Since session 2026-11-20-chain"),
+        "{changes}"
+    );
+    for answer in [
+        "call the nurse line",
+        "community pharmacies",
+        "come back to hospital",
+    ] {
+        assert!(
+            changes.contains(answer),
+            "what changed lacks {answer}:\n{changes}"
+        );
+    }
+
+    // And it prints in a real browser.
+    let Some(_) = browser() else { return };
+    run(dir, &["session", "pack", "--pdf"]).assert_code(0);
+    let text = pdf_text(&dir.join("out/session-2026-12-18-shop.pdf"));
+    assert!(
+        text.contains("What changed since the last session"),
+        "{text}"
+    );
+    assert!(text.contains("{#shop-problems}"), "{text}");
+    assert!(text.contains("call the nurse line"), "{text}");
+}
+
+#[test]
+fn a_pack_of_hostile_text_runs_no_script_and_loads_nothing() {
+    let tmp = example("harbour-heart-failure");
+    let dir = tmp.path();
+    fs::create_dir_all(dir.join("sessions")).unwrap();
+    fs::write(
+        dir.join("sessions/2026-12-01-chain.toml"),
+        r#"date = 2026-12-01
+title = "<script>alert(1)</script>"
+facilitator = "<img src=x onerror=alert(1)>"
+focus = ["chain"]
+decisions = []
+
+[[attendees]]
+name = "</td><script>alert(2)</script>"
+role = "patient-partner"
+
+[[actions]]
+what = "<iframe src='https://example.com'></iframe>"
+due = 2026-01-01
+"#,
+    )
+    .unwrap();
+    fs::write(
+        dir.join("sessions/2026-12-09-shop.toml"),
+        "date = 2026-12-09\nfocus = [\"shop\"]\n",
+    )
+    .unwrap();
+    let answers = dir.join(POP).join("answers/chain.md");
+    let text = fs::read_to_string(&answers).unwrap().replace(
+        "{#chain-measures}\n",
+        "{#chain-measures}\n\n<script>alert(3)</script> [x](javascript:alert(4)) ![y](https://example.com/t.png)\n",
+    );
+    fs::write(&answers, text).unwrap();
+    for session in ["2026-12-01-chain", "2026-12-09-shop"] {
+        run(dir, &["session", "pack", session]).assert_code(0);
+        let html = fs::read_to_string(dir.join(format!("out/session-{session}.html"))).unwrap();
+        let lower = html.to_lowercase();
+        for bad in [
+            "<script",
+            "<img",
+            "<iframe",
+            "href=\"javascript",
+            "src=\"http",
+            "src='http",
+        ] {
+            assert!(!lower.contains(bad), "{session}: the pack contains {bad}");
+        }
+    }
+}

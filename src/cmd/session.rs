@@ -1,6 +1,8 @@
 //! `covalue session new`: the record of the next team session, with the
 //! steps in focus (proposed from what is open when none are named) and the
-//! git commit the workbook is at. Never replaces a record.
+//! git commit the workbook is at; never replaces a record.
+//! `covalue session pack`: the facilitator's pack for a session, one
+//! document to print.
 
 use clap::Subcommand;
 
@@ -11,7 +13,7 @@ use crate::session::{self, NewSession};
 /// Arguments of `covalue session`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue session new\n  covalue session new --date 2026-12-03 --focus access --focus chain\n  covalue session new --population ms --title \"Access to care\""
+    after_help = "Examples:\n  covalue session new\n  covalue session pack --pdf\n  covalue session pack 2026-12-03-access --format md\n  covalue session new --date 2026-12-03 --focus access --focus chain\n  covalue session new --population ms --title \"Access to care\""
 )]
 pub struct Args {
     /// What to do.
@@ -37,16 +39,52 @@ pub enum What {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Print the facilitator's pack: agenda, what changed, open items, answers, worksheets, attendance.
+    Pack {
+        /// The session, by its file name (sessions/NAME.toml) [default: the next one].
+        #[arg(value_name = "SESSION")]
+        session: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = PackFormat::Html)]
+        format: PackFormat,
+        /// Print to PDF with a headless Chromium (HTML only).
+        #[arg(long)]
+        pdf: bool,
+        /// The browser to print with.
+        #[arg(long, value_name = "PATH", requires = "pdf")]
+        browser: Option<std::path::PathBuf>,
+        /// Where to write the pack [default: out/session-NAME.html, .md or .pdf].
+        #[arg(long, short = 'o', value_name = "PATH")]
+        output: Option<std::path::PathBuf>,
+    },
 }
 
-/// Writes the record.
+/// How to print a pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PackFormat {
+    /// One self-contained HTML page, ready to print.
+    Html,
+    /// Markdown.
+    Md,
+}
+
+/// Writes the record, or the pack.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
-    let What::New {
-        date,
-        focus,
-        populations,
-        title,
-    } = args.what;
+    let (date, focus, populations, title) = match args.what {
+        What::New {
+            date,
+            focus,
+            populations,
+            title,
+        } => (date, focus, populations, title),
+        What::Pack {
+            session,
+            format,
+            pdf,
+            browser,
+            output,
+        } => return pack(ctx, session.as_deref(), format, pdf, browser, output),
+    };
     let workbook = ctx.open()?;
     let date = match date {
         Some(text) => crate::spec::parse_date(&text).ok_or_else(|| {
@@ -117,4 +155,88 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             "covalue never replaces a session record: edit it, or give another --date or first --focus",
         )),
     }
+}
+
+/// Writes the pack of a session.
+fn pack(
+    ctx: &Context,
+    name: Option<&str>,
+    format: PackFormat,
+    pdf: bool,
+    browser: Option<std::path::PathBuf>,
+    output: Option<std::path::PathBuf>,
+) -> Result<Outcome, Error> {
+    use crate::render::{RenderError, pdf as print};
+    if pdf && format == PackFormat::Md {
+        return Err(RenderError::PdfOfMarkdown.into());
+    }
+    let workbook = ctx.open()?;
+    let (sessions, _) = workbook.sessions();
+    let Some(session) = session::pack::pick(&sessions, name, crate::date::today()) else {
+        let known: Vec<&str> = sessions.iter().map(|s| s.name.as_str()).collect();
+        return Err(match name {
+            Some(name) => usage(
+                format!("there is no session `{name}` in sessions/"),
+                format!("the sessions are: {}", known.join(", ")),
+            ),
+            None => usage(
+                "the workbook has no session record yet",
+                "write one with `covalue session new`",
+            ),
+        });
+    };
+    let ext = match (pdf, format) {
+        (true, _) => "pdf",
+        (false, PackFormat::Html) => "html",
+        (false, PackFormat::Md) => "md",
+    };
+    let default = session::pack::file_name(session, ext);
+    let out = match &output {
+        Some(path) => ctx.dir.join(path),
+        None => workbook
+            .root
+            .join(crate::confine::REPORT_DIR)
+            .join(&default),
+    };
+    let shown = out.display().to_string();
+    let out = crate::confine::report_target(&out, Some(&workbook.root)).map_err(|why| {
+        RenderError::Refused {
+            path: shown.clone(),
+            why,
+            default: default.clone(),
+        }
+    })?;
+    let browser = match pdf {
+        true => Some(
+            print::find_browser(browser.as_deref(), std::env::var_os(print::BROWSER_ENV))
+                .map_err(RenderError::from)?,
+        ),
+        false => None,
+    };
+    let built = session::pack::build(&workbook, &sessions, session);
+    let text = match format {
+        PackFormat::Md => session::pack::markdown_text(&built),
+        PackFormat::Html => session::pack::html(&built).map_err(|e| {
+            usage(
+                format!("the pack cannot be made: {e}"),
+                "report this as a bug in covalue",
+            )
+        })?,
+    };
+    let bytes = match &browser {
+        Some(browser) => print::print(browser, text.as_bytes()).map_err(RenderError::from)?,
+        None => text.into_bytes(),
+    };
+    if let Some(dir) = out.parent() {
+        std::fs::create_dir_all(dir).map_err(file_error(
+            format!("cannot create {}", dir.display()),
+            "check that you may write there",
+        ))?;
+    }
+    crate::fsutil::write_atomic(&out, &bytes).map_err(file_error(
+        format!("cannot write {shown}"),
+        "check that you may write there",
+    ))?;
+    ctx.shell.status("wrote", &shown)?;
+    Ok(Outcome::Success)
 }

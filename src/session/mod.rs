@@ -1,8 +1,10 @@
 //! The session cycle: a session record scaffolded before a team session
-//! (`covalue session new`), and typed-up paper notes merged back into the
+//! (`covalue session new`), the facilitator's pack printed from it
+//! (`covalue session pack`), and typed-up paper notes merged back into the
 //! answer files by question id (`covalue import`).
 
 pub mod import;
+pub mod pack;
 
 use std::io;
 use std::path::Path;
