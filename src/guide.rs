@@ -227,6 +227,14 @@ pub struct Guide {
     pub limit_sources: Vec<(String, String)>,
     /// Whether a team roster without a patient or family partner is warned about.
     pub require_partner: bool,
+    /// The clusters an improvement belongs to (the built-in ones when the
+    /// guide names none).
+    pub improvement_clusters: Vec<Term>,
+    /// The statuses an improvement goes through (the built-in ones when the
+    /// guide names none).
+    pub improvement_statuses: Vec<Term>,
+    /// After how many days without a new value a measure is reported as due.
+    pub measure_due_days: i64,
     /// A note on where the guide's steps come from, printed with its sources
     /// (the built-in guide says its step titles and order are a reconstruction).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -255,7 +263,13 @@ impl Vocabularies for Guide {
             Vocab::CoproductionLevel => &self.coproduction_levels,
             Vocab::Configuration => &self.configurations,
             Vocab::Quadrant => &self.quadrants,
-            Vocab::Form | Vocab::TeamRole | Vocab::AttendeeRole | Vocab::QuestionKind => {
+            Vocab::ImprovementCluster => &self.improvement_clusters,
+            Vocab::ImprovementStatus => &self.improvement_statuses,
+            Vocab::Form
+            | Vocab::TeamRole
+            | Vocab::AttendeeRole
+            | Vocab::QuestionKind
+            | Vocab::Direction => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -269,9 +283,13 @@ impl Vocabularies for Guide {
             Vocab::CoproductionLevel => ids(&self.coproduction_levels),
             Vocab::Configuration => ids(&self.configurations),
             Vocab::Quadrant => ids(&self.quadrants),
-            Vocab::Form | Vocab::TeamRole | Vocab::AttendeeRole | Vocab::QuestionKind => {
-                spec::BaseVocab.values(vocab)
-            }
+            Vocab::ImprovementCluster => ids(&self.improvement_clusters),
+            Vocab::ImprovementStatus => ids(&self.improvement_statuses),
+            Vocab::Form
+            | Vocab::TeamRole
+            | Vocab::AttendeeRole
+            | Vocab::QuestionKind
+            | Vocab::Direction => spec::BaseVocab.values(vocab),
         }
     }
 }
@@ -462,8 +480,76 @@ static GUIDE: Record = Record {
             false,
             "What the checks ask of the team roster.",
         ),
+        f(
+            "improvement_cluster",
+            Ty::TableArray(&TERM),
+            false,
+            "The clusters of opportunity an improvement belongs to (default: the four of Batalden et al. 2016).",
+        ),
+        f(
+            "improvement_status",
+            Ty::TableArray(&TERM),
+            false,
+            "The statuses an improvement goes through, in order (default: idea, planned, testing, adopted, abandoned).",
+        ),
+        f(
+            "measures",
+            Ty::Table(&MEASURES),
+            false,
+            "What the checks ask of measures tracked over time.",
+        ),
     ],
 };
+
+static MEASURES: Record = Record {
+    name: "measures",
+    fields: &[f(
+        "due_after_days",
+        Ty::Int { min: 1 },
+        false,
+        "A measure with no value for longer than this is reported as due (default 62, about two months).",
+    )],
+};
+
+/// The clusters of opportunity when a guide names none: Batalden et al.
+/// 2016, "Coproduction of healthcare service".
+const DEFAULT_CLUSTERS: &[(&str, &str)] = &[
+    ("education", "Education of professionals and the public"),
+    ("system-redesign", "Health care system redesign"),
+    (
+        "edges-redesign",
+        "Redesign outside and at the edges of the health care system",
+    ),
+    ("measurement", "Measurement of good health care service"),
+];
+
+/// The statuses of an improvement when a guide names none.
+const DEFAULT_STATUSES: &[(&str, &str)] = &[
+    ("idea", "Idea"),
+    ("planned", "Planned"),
+    ("testing", "Testing"),
+    ("adopted", "Adopted"),
+    ("abandoned", "Abandoned"),
+];
+
+/// The terms of a list, or the defaults when the guide has none.
+fn terms_or(node: &Node, key: &str, defaults: &[(&str, &str)]) -> Vec<Term> {
+    let terms = terms(node, key);
+    if !terms.is_empty() {
+        return terms;
+    }
+    defaults
+        .iter()
+        .map(|(id, title)| Term {
+            id: id.to_string(),
+            title: title.to_string(),
+            description: String::new(),
+            required: false,
+            suggested: false,
+            active: false,
+        })
+        .collect()
+}
 
 static TEAM: Record = Record {
     name: "team",
@@ -780,6 +866,12 @@ fn build(node: &Node, source: &Source) -> Guide {
             .get("team")
             .and_then(|t| t.bool("require_partner"))
             .unwrap_or(true),
+        improvement_clusters: terms_or(node, "improvement_cluster", DEFAULT_CLUSTERS),
+        improvement_statuses: terms_or(node, "improvement_status", DEFAULT_STATUSES),
+        measure_due_days: node
+            .get("measures")
+            .and_then(|m| m.int("due_after_days"))
+            .unwrap_or(62),
         steps_note: meta.and_then(|m| m.string("steps_note")),
         persona_kinds: terms(node, "persona_kind"),
         coproduction_levels: terms(node, "coproduction_level"),
@@ -833,6 +925,8 @@ fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Findin
         "configuration",
         "quadrant",
         "step",
+        "improvement_cluster",
+        "improvement_status",
     ] {
         unique_ids(node.array(list), list, source, out);
     }

@@ -328,6 +328,171 @@ pub fn new_persona(
     create_inside(root, &path, &persona_text(name, kind))
 }
 
+/// The text of a new `improvements.toml`.
+pub fn improvements_header() -> String {
+    let mut s = spec::schema_line("improvements.schema.json", 2);
+    s.push_str("# The register of improvements: what the team takes up from the process map\n");
+    s.push_str("# and the walk-throughs, in which cluster of opportunity, who leads it, how it\n");
+    s.push_str("# is going and which measures will show whether it is an improvement.\n");
+    s
+}
+
+/// The block of a new improvement, to add at the end of `improvements.toml`.
+pub fn improvement_text(
+    guide: &Guide,
+    slug: &str,
+    title: &str,
+    cluster: &str,
+    steps: &[String],
+    today: &str,
+) -> String {
+    let quoted: Vec<String> = steps.iter().map(|s| toml_string(s)).collect();
+    let clusters: Vec<&str> = guide
+        .improvement_clusters
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    let first = guide
+        .improvement_statuses
+        .first()
+        .map_or("idea", |s| s.id.as_str());
+    format!(
+        "\n[[improvement]]\nid = {}\ntitle = {}\n# cluster: {}\ncluster = {}\nsteps = [{}]\nconfigurations = []\npersonas = []\nowner = \"\"\nmeasures = []\n\n[[improvement.status]]\nstate = {}\ndate = {today}\n",
+        toml_string(slug),
+        toml_string(title),
+        clusters.join(", "),
+        toml_string(cluster),
+        quoted.join(", "),
+        toml_string(first),
+    )
+}
+
+/// A new improvement, as asked for.
+pub struct NewImprovement<'a> {
+    /// The population's slug.
+    pub population: &'a str,
+    /// The improvement's id.
+    pub slug: &'a str,
+    /// What it is.
+    pub title: &'a str,
+    /// Its cluster (the guide's first when None).
+    pub cluster: Option<String>,
+    /// The process-map steps it concerns.
+    pub steps: &'a [String],
+}
+
+/// Why an improvement was not added.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The arguments do not fit the workbook: what, and what to do.
+    Usage(String, String),
+    /// A file could not be read or written: what was tried.
+    Io(String, io::Error),
+}
+
+/// Adds an improvement at the end of the population's `improvements.toml`
+/// (started when missing), after checking its id, cluster and steps against
+/// the workbook. Returns the register's path, relative to the workbook.
+pub fn add_improvement(
+    workbook: &crate::workbook::Workbook<'_>,
+    new: &NewImprovement<'_>,
+    today: crate::date::Date,
+) -> Result<String, Refusal> {
+    let usage = |m: String, h: String| Refusal::Usage(m, h);
+    check_slug("improvement", new.slug)
+        .map_err(|m| usage(m, "improvement ids are like slugs".into()))?;
+    let guide = &workbook.guide;
+    let Some(pop) = workbook
+        .slugs
+        .iter()
+        .any(|s| s == new.population)
+        .then(|| workbook.populations(&[new.population.to_string()]))
+        .and_then(|mut p| p.pop())
+    else {
+        return Err(usage(
+            format!("there is no population `{}`", new.population),
+            format!("the populations are: {}", workbook.slugs.join(", ")),
+        ));
+    };
+    let clusters: Vec<String> = guide
+        .improvement_clusters
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
+    let cluster = new
+        .cluster
+        .clone()
+        .unwrap_or_else(|| clusters.first().cloned().unwrap_or_default());
+    if !clusters.contains(&cluster) {
+        return Err(usage(
+            format!("\"{cluster}\" is not a cluster of the guide"),
+            format!("use one of {}", clusters.join(", ")),
+        ));
+    }
+    let known: Vec<&str> = pop
+        .process_map
+        .as_ref()
+        .map(|m| m.steps.iter().map(|s| s.id.as_str()).collect())
+        .unwrap_or_default();
+    if let Some(bad) = new.steps.iter().find(|s| !known.contains(&s.as_str())) {
+        return Err(usage(
+            format!("the process map has no step `{bad}`"),
+            match spec::suggest(bad, known.iter().copied()) {
+                Some(better) => format!(
+                    "did you mean `{better}`? The steps are: {}",
+                    known.join(", ")
+                ),
+                None => format!("the steps are: {}", known.join(", ")),
+            },
+        ));
+    }
+    if pop
+        .improvements
+        .as_ref()
+        .is_some_and(|r| r.improvements.iter().any(|i| i.id == new.slug))
+    {
+        return Err(usage(
+            format!("the register already has an improvement `{}`", new.slug),
+            "give the new one another id, or edit the one there".into(),
+        ));
+    }
+    let root = &workbook.root;
+    let rel = format!(
+        "{}/{}",
+        layout::population_dir(new.population),
+        layout::IMPROVEMENTS_FILE
+    );
+    let io = |what: &str| {
+        let what = format!("cannot {what} {rel}");
+        move |e: io::Error| Refusal::Io(what, e)
+    };
+    let path = crate::confine::Jail::new(root)
+        .and_then(|j| j.write_path(&root.join(&rel)))
+        .map_err(io("write"))?;
+    let existing = match std::fs::read(&path) {
+        Ok(bytes) => String::from_utf8(bytes).map_err(|_| {
+            usage(
+                format!("{rel} is not UTF-8 text"),
+                "save it as UTF-8, then add the improvement again".into(),
+            )
+        })?,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => improvements_header(),
+        Err(e) => return Err(io("read")(e)),
+    };
+    let mut text = existing.trim_end().to_string();
+    text.push('\n');
+    text.push_str(&improvement_text(
+        guide,
+        new.slug,
+        new.title,
+        &cluster,
+        new.steps,
+        &crate::date::format(today),
+    ));
+    fsutil::write_atomic(&path, text.as_bytes()).map_err(io("write"))?;
+    Ok(rel)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -25,6 +25,12 @@ pub enum Vocab {
     TeamRole,
     /// Roles of the people at a session.
     AttendeeRole,
+    /// The guide's clusters of improvement opportunity.
+    ImprovementCluster,
+    /// The guide's statuses of an improvement.
+    ImprovementStatus,
+    /// Which way a measure should go: higher or lower.
+    Direction,
     /// Kinds of answers a guide's question takes.
     QuestionKind,
 }
@@ -67,6 +73,7 @@ impl Vocabularies for BaseVocab {
             Vocab::Form => FORMS,
             Vocab::TeamRole => TEAM_ROLES,
             Vocab::AttendeeRole => ATTENDEE_ROLES,
+            Vocab::Direction => &["higher", "lower"],
             Vocab::QuestionKind => &[
                 "text",
                 "personas",
@@ -457,8 +464,154 @@ pub static MEASURE: Record = Record {
             "The operational definition: who is counted, how, over what period. Every measure needs one (checked as CV026).",
         ),
         f("data_source", Ty::Str, false, "Where the data come from."),
-        f("baseline", Ty::Str, false, "The value today."),
-        f("target", Ty::Str, false, "The value aimed for."),
+        f("baseline", Ty::Str, false, "The value today, in words."),
+        f("target", Ty::Str, false, "The value aimed for, in words."),
+        f(
+            "unit",
+            Ty::Str,
+            false,
+            "The unit of the values, such as % or days.",
+        ),
+        f(
+            "direction",
+            Ty::Enum(Vocab::Direction),
+            false,
+            "Which way is better: higher or lower.",
+        ),
+        f(
+            "target_value",
+            Ty::Number {
+                min: f64::MIN,
+                max: f64::MAX,
+            },
+            false,
+            "The value aimed for, as a number in the measure's unit (drawn as the target line of its run chart).",
+        ),
+        f(
+            "value",
+            Ty::TableArray(&MEASURE_VALUE),
+            false,
+            "The values measured over time, oldest first; the first is the baseline.",
+        ),
+    ],
+};
+
+static MEASURE_VALUE: Record = Record {
+    name: "value",
+    fields: &[
+        f(
+            "date",
+            Ty::Date,
+            true,
+            "When it was measured (or the end of the period), YYYY-MM-DD.",
+        ),
+        f(
+            "value",
+            Ty::Number {
+                min: f64::MIN,
+                max: f64::MAX,
+            },
+            true,
+            "The value, a number in the measure's unit.",
+        ),
+        f("note", Ty::Str, false, "Anything that explains the value."),
+        f(
+            "source",
+            Ty::Str,
+            false,
+            "Where this value comes from, if not the measure's data source.",
+        ),
+    ],
+};
+
+/// A population's register of improvements, `improvements.toml`.
+pub static IMPROVEMENTS: Record = Record {
+    name: "improvements.toml",
+    fields: &[
+        f(
+            "improvement",
+            Ty::TableArray(&IMPROVEMENT),
+            false,
+            "The improvements the team takes up.",
+        ),
+        f(
+            "not_taken_up",
+            Ty::TableArray(&NOT_TAKEN_UP),
+            false,
+            "Opportunities on the process map the team decided not to take up, each with a reason.",
+        ),
+    ],
+};
+
+static IMPROVEMENT: Record = Record {
+    name: "improvement",
+    fields: &[
+        f("id", Ty::Slug, true, "A stable id."),
+        f("title", Ty::Str, true, "The improvement, in a few words."),
+        f(
+            "cluster",
+            Ty::Enum(Vocab::ImprovementCluster),
+            true,
+            "The cluster of opportunity it belongs to.",
+        ),
+        f(
+            "steps",
+            Ty::SlugList,
+            false,
+            "The process-map steps it concerns (their ids).",
+        ),
+        f(
+            "configurations",
+            Ty::EnumList(Vocab::Configuration),
+            false,
+            "The value configurations it concerns.",
+        ),
+        f(
+            "personas",
+            Ty::SlugList,
+            false,
+            "The personas it concerns (their file names).",
+        ),
+        f("owner", Ty::Str, false, "Who leads it."),
+        f(
+            "measures",
+            Ty::SlugList,
+            false,
+            "The value-compass measures that will show whether it is an improvement (their ids).",
+        ),
+        f("note", Ty::Str, false, "Anything else."),
+        f(
+            "status",
+            Ty::TableArray(&STATUS_CHANGE),
+            false,
+            "Its status over time, oldest first; the last is the status now.",
+        ),
+    ],
+};
+
+static STATUS_CHANGE: Record = Record {
+    name: "status",
+    fields: &[
+        f(
+            "state",
+            Ty::Enum(Vocab::ImprovementStatus),
+            true,
+            "idea, planned, testing, adopted or abandoned (the guide's statuses).",
+        ),
+        f("date", Ty::Date, true, "When it changed, YYYY-MM-DD."),
+    ],
+};
+
+static NOT_TAKEN_UP: Record = Record {
+    name: "not_taken_up",
+    fields: &[
+        f(
+            "step",
+            Ty::Slug,
+            true,
+            "The process-map step whose opportunity is not taken up.",
+        ),
+        f("reason", Ty::Str, true, "Why not."),
     ],
 };
 
@@ -999,6 +1152,11 @@ pub const SCHEMAS: &[(&str, &Record, &str)] = &[
         "persona.schema.json",
         &PERSONA,
         "the YAML front matter of a persona file",
+    ),
+    (
+        "improvements.schema.json",
+        &IMPROVEMENTS,
+        "improvements.toml: the register of improvements of a population",
     ),
     (
         "session.schema.json",

@@ -133,6 +133,8 @@ fn a_site_guide_can_switch_the_roster_warning_off() {
 fn a_missing_value_compass_is_a_note_and_the_question_is_answered_in_words() {
     let wb = example(COMPLETE);
     std::fs::remove_file(wb.path().join(MS).join("value-compass.toml")).expect("remove compass");
+    // A team without a compass has no measures for its register to name.
+    std::fs::remove_file(wb.path().join(MS).join("improvements.toml")).expect("remove register");
     let (run, report) = check_json(wb.path(), &[]);
     run.assert_code(0);
     let found = findings(&report);

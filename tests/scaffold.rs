@@ -363,7 +363,7 @@ fn new_population_in_a_workbook_with_schemas_says_so_once() {
         .collect();
     assert_eq!(
         schemas,
-        ["left alone   schemas/ (6 files already there)"],
+        ["left alone   schemas/ (7 files already there)"],
         "{}",
         first.stdout
     );

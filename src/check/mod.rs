@@ -5,6 +5,7 @@
 mod compass;
 mod completeness;
 mod configurations;
+mod improvements;
 mod options;
 mod personas;
 pub mod privacy;
@@ -206,5 +207,6 @@ fn check_population(
         process_map::check(guide, population, out);
         configurations::check(guide, population, out);
         compass::check(guide, population, out);
+        improvements::check(guide, population, options.today, out);
     }
 }

@@ -1,4 +1,6 @@
-//! `covalue new population` and `covalue new persona`: stubs from the guide.
+//! `covalue new population`, `covalue new persona` and `covalue new
+//! improvement`: stubs from the guide. Nothing is replaced; an improvement
+//! is added at the end of the population's register.
 
 use clap::Subcommand;
 
@@ -10,7 +12,7 @@ use crate::spec::Vocabularies;
 /// Arguments of `covalue new`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue new population heart-failure --name \"People living with heart failure\"\n  covalue new persona heart-failure markus --name Markus --kind patient"
+    after_help = "Examples:\n  covalue new population heart-failure --name \"People living with heart failure\"\n  covalue new persona heart-failure markus --name Markus --kind patient\n  covalue new improvement heart-failure weight-line --title \"A nurse line for rising weight\" --step worsening-at-home"
 )]
 pub struct Args {
     /// What to add.
@@ -41,6 +43,22 @@ pub enum What {
         /// Who this is: patient, professional, family or carer (the guide's kinds).
         #[arg(long)]
         kind: String,
+    },
+    /// An improvement in a population's register (improvements.toml).
+    Improvement {
+        /// The population's slug.
+        population: String,
+        /// The improvement's id: lowercase letters, digits and hyphens.
+        slug: String,
+        /// What it is, in a few words.
+        #[arg(long)]
+        title: String,
+        /// Its cluster of opportunity (the guide's clusters) [default: the first].
+        #[arg(long)]
+        cluster: Option<String>,
+        /// A process-map step it concerns (repeatable).
+        #[arg(long, value_name = "STEP")]
+        step: Vec<String>,
     },
 }
 
@@ -100,6 +118,31 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             let created = scaffold::new_persona(&root, &population, &slug, &name, &kind)
                 .map_err(write_err())?;
             crate::cmd::init::report(&[created], &root, ctx)?;
+        }
+        What::Improvement {
+            population,
+            slug,
+            title,
+            cluster,
+            step,
+        } => {
+            let workbook = crate::workbook::Workbook::open(crate::workbook::Loader::disk(&root))?;
+            let new = scaffold::NewImprovement {
+                population: &population,
+                slug: &slug,
+                title: &title,
+                cluster,
+                steps: &step,
+            };
+            let rel = scaffold::add_improvement(&workbook, &new, crate::date::today()).map_err(
+                |refusal| match refusal {
+                    scaffold::Refusal::Usage(message, help) => usage(message, help),
+                    scaffold::Refusal::Io(what, err) => {
+                        file_error(what, "check that you may write in the workbook")(err)
+                    }
+                },
+            )?;
+            ctx.shell.status("added", format_args!("{slug} to {rel}"))?;
         }
     }
     Ok(Outcome::Success)

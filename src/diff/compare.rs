@@ -157,6 +157,13 @@ pub fn changed(old: Reading<'_>, new: Reading<'_>, form: Form) -> Option<Populat
     if !broken.contains(&format!("{dir}/value-compass.toml")) {
         compass(o.compass.as_ref(), n.compass.as_ref(), &mut changes);
     }
+    if !broken.contains(&format!("{dir}/improvements.toml")) {
+        improvements(
+            o.improvements.as_ref(),
+            n.improvements.as_ref(),
+            &mut changes,
+        );
+    }
     answers(old, new, &broken, &mut changes);
     // Print order: grouped, and in each group in the order found.
     changes.sort_by_key(|c| {
@@ -615,7 +622,127 @@ fn measure_fields(o: &Measure, n: &Measure) -> Vec<FieldChange> {
     );
     f.value("baseline", o.baseline.clone(), n.baseline.clone());
     f.value("target", o.target.clone(), n.target.clone());
+    f.value("unit", o.unit.clone(), n.unit.clone());
+    f.value("direction", o.direction.clone(), n.direction.clone());
+    f.value(
+        "target_value",
+        o.target_value.map(|v| o.show(v)),
+        n.target_value.map(|v| n.show(v)),
+    );
+    let same_values = o.values.len() == n.values.len()
+        && o.values
+            .iter()
+            .zip(&n.values)
+            .all(|(a, b)| a.date == b.date && a.value.to_bits() == b.value.to_bits());
+    if !same_values {
+        f.value(
+            "values",
+            values_summary(o, None),
+            values_summary(n, Some(o)),
+        );
+    }
     f.0
+}
+
+/// A measure's values in a few words: "13 values (1 new), latest 70 % on
+/// 2026-11-30 (target 75 %)"; None when it has none.
+fn values_summary(m: &Measure, before: Option<&Measure>) -> Option<String> {
+    let latest = m.latest()?;
+    let new = before.map(|b| {
+        m.values
+            .iter()
+            .filter(|v| {
+                !b.values
+                    .iter()
+                    .any(|o| o.date == v.date && o.value.to_bits() == v.value.to_bits())
+            })
+            .count()
+    });
+    let count = match new {
+        Some(n) if n > 0 => format!("{} values ({n} new)", m.values.len()),
+        _ => format!("{} values", m.values.len()),
+    };
+    let target = m
+        .target_value
+        .map(|t| format!(" (target {})", m.show(t)))
+        .unwrap_or_default();
+    Some(format!(
+        "{count}, latest {} on {}{target}",
+        m.show(latest.value),
+        latest.date
+    ))
+}
+
+fn improvement_fields(
+    o: &crate::workbook::improvements::Improvement,
+    n: &crate::workbook::improvements::Improvement,
+) -> Vec<FieldChange> {
+    let names = |refs: &[crate::workbook::improvements::Ref]| {
+        refs.iter().map(|r| r.name.clone()).collect::<Vec<_>>()
+    };
+    let mut f = Fields::default();
+    f.value(
+        "status",
+        o.current().map(|s| s.state.clone()),
+        n.current().map(|s| s.state.clone()),
+    );
+    f.prose("title", Some(&o.title), Some(&n.title));
+    f.value("cluster", Some(o.cluster.clone()), Some(n.cluster.clone()));
+    f.value("owner", o.owner.clone(), n.owner.clone());
+    f.value("steps", list(&names(&o.steps)), list(&names(&n.steps)));
+    f.value(
+        "personas",
+        list(&names(&o.personas)),
+        list(&names(&n.personas)),
+    );
+    f.value(
+        "measures",
+        list(&names(&o.measures)),
+        list(&names(&n.measures)),
+    );
+    f.value(
+        "configurations",
+        list(&o.configurations),
+        list(&n.configurations),
+    );
+    f.prose("note", o.note.as_deref(), n.note.as_deref());
+    f.0
+}
+
+fn improvements(
+    old: Option<&crate::workbook::improvements::Improvements>,
+    new: Option<&crate::workbook::improvements::Improvements>,
+    out: &mut Vec<Change>,
+) {
+    let none: &[crate::workbook::improvements::Improvement] = &[];
+    let (o, n) = (
+        old.map_or(none, |r| &r.improvements),
+        new.map_or(none, |r| &r.improvements),
+    );
+    for matched in match_by_id(o, n, |i| &i.id) {
+        match matched {
+            Matched::Removed(_, i) => out.push(Change::ImprovementRemoved {
+                id: i.id.clone(),
+                title: i.title.clone(),
+            }),
+            Matched::Added(_, i) => out.push(Change::ImprovementAdded {
+                id: i.id.clone(),
+                title: i.title.clone(),
+                cluster: i.cluster.clone(),
+                status: i.current().map(|s| s.state.clone()),
+            }),
+            Matched::Both((_, before), (_, i)) => {
+                let fields = improvement_fields(before, i);
+                if !fields.is_empty() {
+                    out.push(Change::ImprovementChanged {
+                        id: i.id.clone(),
+                        title: i.title.clone(),
+                        fields,
+                    });
+                }
+            }
+        }
+    }
 }
 
 fn compass(old: Option<&Compass>, new: Option<&Compass>, out: &mut Vec<Change>) {

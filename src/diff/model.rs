@@ -248,18 +248,21 @@ pub enum Area {
     Configurations,
     /// The value compass.
     ValueCompass,
+    /// The register of improvements.
+    Improvements,
     /// Answers to the guide's questions.
     Answers,
 }
 
 impl Area {
     /// Every group, in print order.
-    pub const ALL: [Area; 6] = [
+    pub const ALL: [Area; 7] = [
         Area::Population,
         Area::Personas,
         Area::ProcessMap,
         Area::Configurations,
         Area::ValueCompass,
+        Area::Improvements,
         Area::Answers,
     ];
 
@@ -271,6 +274,7 @@ impl Area {
             Area::ProcessMap => "Process map",
             Area::Configurations => "Value configurations",
             Area::ValueCompass => "Value compass",
+            Area::Improvements => "Improvements",
             Area::Answers => "Answers",
         }
     }
@@ -393,6 +397,33 @@ pub enum Change {
         /// The fields.
         fields: Vec<FieldChange>,
     },
+    /// An improvement was added to the register.
+    ImprovementAdded {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: String,
+        /// Its cluster.
+        cluster: String,
+        /// Its status now.
+        status: Option<String>,
+    },
+    /// An improvement was removed from the register.
+    ImprovementRemoved {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: String,
+    },
+    /// Fields of an improvement changed (its status is the field `status`).
+    ImprovementChanged {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: String,
+        /// The fields.
+        fields: Vec<FieldChange>,
+    },
     /// A persona was walked through a configuration.
     WalkthroughAdded {
         /// Which walk-through.
@@ -453,6 +484,9 @@ impl Change {
             Change::MeasureAdded { .. }
             | Change::MeasureRemoved { .. }
             | Change::MeasureChanged { .. } => Area::ValueCompass,
+            Change::ImprovementAdded { .. }
+            | Change::ImprovementRemoved { .. }
+            | Change::ImprovementChanged { .. } => Area::Improvements,
             Change::AnswerChanged { .. } => Area::Answers,
         }
     }
@@ -463,16 +497,19 @@ impl Change {
             Change::PersonaAdded { .. }
             | Change::StepAdded { .. }
             | Change::MeasureAdded { .. }
+            | Change::ImprovementAdded { .. }
             | Change::WalkthroughAdded { .. } => stat.added += 1,
             Change::PersonaRemoved { .. }
             | Change::StepRemoved { .. }
             | Change::MeasureRemoved { .. }
+            | Change::ImprovementRemoved { .. }
             | Change::WalkthroughRemoved { .. } => stat.removed += 1,
             Change::PopulationChanged { .. }
             | Change::PersonaChanged { .. }
             | Change::ProcessMapChanged { .. }
             | Change::StepChanged { .. }
             | Change::MeasureChanged { .. }
+            | Change::ImprovementChanged { .. }
             | Change::WalkthroughChanged { .. } => stat.changed += 1,
             Change::StepMoved { .. } => stat.moved += 1,
             Change::AnswerChanged { .. } => stat.answers += 1,

@@ -395,6 +395,33 @@ fn change_item(change: &Change) -> Item {
                 .text(format!(" from the {quadrant} quadrant")),
         ),
         Change::MeasureChanged { id, name, fields } => record(named("Measure", name, id), fields),
+        Change::ImprovementAdded {
+            id,
+            title,
+            cluster,
+            status,
+        } => item(
+            Mark::Added,
+            Line::default()
+                .text("Added ")
+                .extend(named("improvement", title, id))
+                .text(format!(
+                    " ({cluster}{})",
+                    status
+                        .as_deref()
+                        .map(|s| format!(", {s}"))
+                        .unwrap_or_default()
+                )),
+        ),
+        Change::ImprovementRemoved { id, title } => item(
+            Mark::Removed,
+            Line::default()
+                .text("Removed ")
+                .extend(named("improvement", title, id)),
+        ),
+        Change::ImprovementChanged { id, title, fields } => {
+            record(named("Improvement", title, id), fields)
+        }
         Change::WalkthroughAdded { entry, text } => Item {
             mark: Mark::Added,
             line: Line::default()

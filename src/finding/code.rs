@@ -96,6 +96,10 @@ codes! {
     CV032 => ERROR, "a session names a step or population that does not exist";
     CV033 => WARNING, "a session's action is past due";
     CV034 => WARNING, "no patient or family partner at a session";
+    CV035 => ERROR, "an improvement names something that does not exist";
+    CV036 => ERROR, "dates out of order or in the future";
+    CV037 => INFO, "an opportunity is not in the register of improvements";
+    CV038 => WARNING, "a measure is due a new value";
     CV040 => ERROR, "the guide cannot be used";
 }
 
@@ -113,6 +117,8 @@ impl Code {
             | Code::CV023 // a persona not walked through yet
             | Code::CV029 // no value compass yet
             | Code::CV033 // a session's action past due
+            | Code::CV037 // an opportunity not in the register yet
+            | Code::CV038 // a measure due a new value
             => Kind::Progress,
             _ => Kind::Problem,
         }

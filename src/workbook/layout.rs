@@ -15,6 +15,8 @@ pub const PERSONAS_DIR: &str = "personas";
 pub const PROCESS_MAP_FILE: &str = "process-map.toml";
 /// A population's value compass.
 pub const COMPASS_FILE: &str = "value-compass.toml";
+/// A population's register of improvements.
+pub const IMPROVEMENTS_FILE: &str = "improvements.toml";
 /// A population's answers to the guide, one file per step.
 pub const ANSWERS_DIR: &str = "answers";
 /// A population's own notes for the team (not read by the check).
@@ -32,6 +34,7 @@ pub const POPULATION_ENTRIES: &[&str] = &[
     PERSONAS_DIR,
     PROCESS_MAP_FILE,
     COMPASS_FILE,
+    IMPROVEMENTS_FILE,
     ANSWERS_DIR,
     README_FILE,
 ];

@@ -10,8 +10,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::layout::{
-    ANSWERS_DIR, COMPASS_FILE, PERSONAS_DIR, POPULATION_ENTRIES, POPULATION_FILE, POPULATIONS_DIR,
-    PROCESS_MAP_FILE, SESSIONS_DIR, example_slug, is_slug, population_dir,
+    ANSWERS_DIR, COMPASS_FILE, IMPROVEMENTS_FILE, PERSONAS_DIR, POPULATION_ENTRIES,
+    POPULATION_FILE, POPULATIONS_DIR, PROCESS_MAP_FILE, SESSIONS_DIR, example_slug, is_slug,
+    population_dir,
 };
 use super::{
     AnswerFile, CONFIG_FILE, Compass, Config, Disk, Files, LoadError, Loc, Persona, Population,
@@ -347,6 +348,15 @@ impl<'a> Loader<'a> {
         });
         let compass = optional_file(files, &dir.join(COMPASS_FILE))
             .and_then(|p| self.toml(&p, &spec::COMPASS, guide, &mut findings, Compass::from_node));
+        let improvements = optional_file(files, &dir.join(IMPROVEMENTS_FILE)).and_then(|p| {
+            self.toml(
+                &p,
+                &spec::IMPROVEMENTS,
+                guide,
+                &mut findings,
+                super::improvements::Improvements::from_node,
+            )
+        });
         let answers = self.answers(&dir.join(ANSWERS_DIR), guide, &mut findings);
         for f in &mut findings {
             f.population = Some(slug.to_string());
@@ -359,6 +369,7 @@ impl<'a> Loader<'a> {
             process_map,
             compass,
             answers,
+            improvements,
             findings,
         }
     }

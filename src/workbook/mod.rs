@@ -4,6 +4,7 @@
 
 pub mod answers;
 pub mod files;
+pub mod improvements;
 pub mod layout;
 pub mod loader;
 pub mod progress;
@@ -76,6 +77,8 @@ pub struct Population {
     pub compass: Option<Compass>,
     /// The answer files found, in guide order.
     pub answers: Vec<AnswerFile>,
+    /// The register of improvements, when there is one.
+    pub improvements: Option<improvements::Improvements>,
     /// Problems met while reading the folder.
     #[serde(skip)]
     pub findings: Vec<Finding>,

@@ -244,9 +244,64 @@ pub struct Measure {
     pub baseline: Option<String>,
     /// The value aimed for.
     pub target: Option<String>,
+    /// The unit of its values.
+    pub unit: Option<String>,
+    /// Which way is better: `higher` or `lower`.
+    pub direction: Option<String>,
+    /// The value aimed for, as a number.
+    pub target_value: Option<f64>,
+    /// The values over time, as written (oldest first).
+    pub values: Vec<MeasureValue>,
     /// Where its id is written.
     #[serde(skip)]
     pub loc: Loc,
+}
+
+/// One dated value of a measure.
+#[derive(Debug, Clone, Serialize)]
+pub struct MeasureValue {
+    /// When, YYYY-MM-DD as written.
+    pub date: String,
+    /// The value.
+    pub value: f64,
+    /// What explains it.
+    pub note: Option<String>,
+    /// Where it comes from.
+    pub source: Option<String>,
+    /// Where its date is written.
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+impl MeasureValue {
+    /// The date, when it is a real one.
+    pub fn day(&self) -> Option<crate::date::Date> {
+        crate::spec::parse_date(&self.date)
+    }
+}
+
+impl Measure {
+    /// The latest value, if any.
+    pub fn latest(&self) -> Option<&MeasureValue> {
+        self.values.last()
+    }
+
+    /// A value with its unit, as people write it: `14 %`, `3 days`.
+    pub fn show(&self, value: f64) -> String {
+        let n = if value.fract() == 0.0 && value.abs() < 1e15 {
+            format!("{}", value as i64)
+        } else {
+            format!("{value:.2}")
+                .trim_end_matches('0')
+                .trim_end_matches('.')
+                .to_string()
+        };
+        match self.unit.as_deref() {
+            Some("%") => format!("{n} %"),
+            Some(unit) if !unit.is_empty() => format!("{n} {unit}"),
+            _ => n,
+        }
+    }
 }
 
 /// `value-compass.toml`.
@@ -275,6 +330,23 @@ impl Compass {
                 data_source: m.string("data_source"),
                 baseline: m.string("baseline"),
                 target: m.string("target"),
+                unit: m.string("unit"),
+                direction: m.string("direction"),
+                target_value: m.number("target_value"),
+                values: m
+                    .array("value")
+                    .iter()
+                    .map(|v| MeasureValue {
+                        date: v.date("date").unwrap_or_default(),
+                        value: v.number("value").unwrap_or(f64::NAN),
+                        note: v.string("note"),
+                        source: v.string("source"),
+                        loc: Loc::of_span(
+                            source,
+                            v.get("date").map_or(v.span.clone(), |n| n.span.clone()),
+                        ),
+                    })
+                    .collect(),
                 loc: Loc::of_span(
                     source,
                     m.get("id").map_or(m.span.clone(), |n| n.span.clone()),
