@@ -36,6 +36,8 @@ pub struct Job {
     pub pdf: bool,
     /// The browser to print with (default: the environment, then PATH).
     pub browser: Option<PathBuf>,
+    /// Large print: body text at 12.5 pt and pictures to match.
+    pub large_print: bool,
 }
 
 /// What was written.
@@ -112,6 +114,7 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
             .as_deref()
             .and_then(crate::git::revision)
             .map(|r| r.describe()),
+        large_print: job.large_print,
     };
     let progress = match subject.len() {
         n if n >= PROGRESS_FROM => shell.progress(n, "populations", "rendering"),

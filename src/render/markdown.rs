@@ -162,6 +162,31 @@ pub fn to_plain(markdown: &str) -> String {
     collapse_whitespace(&out)
 }
 
+/// The text of the first paragraph (or list item) of Markdown, without its
+/// markup, on one line; empty when there is none.
+pub fn first_paragraph(markdown: &str) -> String {
+    let arena = Arena::new();
+    let options = options();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    let Some(para) = root
+        .descendants()
+        .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
+    else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for node in para.descendants() {
+        match &node.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::HtmlInline(raw) => out.push_str(raw),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse_whitespace(&out)
+}
+
 /// The text of HTML written by [`to_html`], on one line: tags are dropped
 /// (block tags leave a space) and the entities comrak writes are decoded.
 /// Reading stops once the text is longer than `max` characters.
