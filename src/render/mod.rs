@@ -12,6 +12,7 @@ mod error;
 pub mod job;
 pub mod markdown;
 pub mod model;
+pub mod pages;
 pub mod pdf;
 pub mod svg;
 pub mod templates;
