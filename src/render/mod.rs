@@ -160,11 +160,7 @@ fn step_pages(
         .iter()
         .map(|s| StepPage {
             name: s.anchor.clone(),
-            footer_css: builder.footer(&if population.is_empty() {
-                s.heading.clone()
-            } else {
-                format!("{population} · {}", s.heading)
-            }),
+            footer_css: builder.step_footer(population, &s.heading),
         })
         .collect()
 }

@@ -148,6 +148,20 @@ impl Builder<'_> {
         Value::from_safe_string(css_string(&format!("{first}\n{}", self.footer_line)))
     }
 
+    /// The print footer of the pages of a step: the population's footer with
+    /// the step's heading on a line of its own, as a CSS string (safe).
+    pub fn step_footer(&self, population: &str, step: &str) -> Value {
+        let first = if population.is_empty() {
+            self.footer_title.clone()
+        } else {
+            format!("{} · {population}", self.footer_title)
+        };
+        Value::from_safe_string(css_string(&format!(
+            "{first}\n{step}\n{}",
+            self.footer_line
+        )))
+    }
+
     /// The footer of pages outside any population, as a CSS string (safe).
     pub fn document_footer(&self) -> Value {
         self.footer("")
