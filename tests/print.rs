@@ -187,8 +187,9 @@ fn footer(page: &str) -> String {
     normalise(&text.join(" "))
 }
 
-/// What the reports print as headings: the guide's steps and questions, and
-/// the titles of the report's own sections.
+/// What the reports print as headings: the guide's steps (with their
+/// introductions) and questions, and the titles of the report's own
+/// sections.
 fn headings() -> (Vec<String>, Vec<String>) {
     let guide = Guide::builtin().expect("guide");
     let mut long: Vec<String> = Vec::new();
@@ -206,6 +207,11 @@ fn headings() -> (Vec<String>, Vec<String>) {
     .to_vec();
     for section in guide.all_sections() {
         short.push(section.heading());
+        // A step's introduction follows its heading: alone at the foot of a
+        // page, it leaves the heading without its first question.
+        if !section.intro.trim().is_empty() {
+            long.push(normalise(&section.intro));
+        }
         for q in &section.questions {
             long.push(normalise(&q.text));
         }

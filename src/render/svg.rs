@@ -630,6 +630,9 @@ struct Panel {
     entries: Vec<Entry>,
 }
 
+/// Lines for a measure's baseline → target in a panel (the table has them whole).
+const VALUE_LINES: usize = 2;
+
 /// Measures shown in a panel; more are counted ("and 2 more").
 const PANEL_MEASURES: usize = 6;
 
@@ -708,7 +711,12 @@ pub fn compass(
                 .entries
                 .iter()
                 .take(PANEL_MEASURES)
-                .map(|e| fit(&e.name, name_w, t, false, 3).len() + usize::from(e.values.is_some()))
+                .map(|e| {
+                    fit(&e.name, name_w, t, false, 3).len()
+                        + e.values
+                            .as_deref()
+                            .map_or(0, |v| fit(v, name_w, t, false, VALUE_LINES).len())
+                })
                 .sum();
             (lines.max(1) + usize::from(p.entries.len() > PANEL_MEASURES)) as f64 * line_h
                 + p.entries.len().min(PANEL_MEASURES) as f64 * 0.4 * t
@@ -889,16 +897,16 @@ fn compass_panel(out: &mut String, x: f64, y: f64, l: &PanelLayout, panel: &Pane
             );
             ly += line_h * lines.len() as f64;
             if let Some(v) = &entry.values {
-                let v = fit(v, l.name_w, t, false, 1);
+                let v = fit(v, l.name_w, t, false, VALUE_LINES);
                 text_lines(
                     out,
                     x + 1.75 * t,
                     ly,
-                    0.0,
+                    line_h,
                     &v,
                     &format!(r##"font-size="{}" font-style="italic" fill="#333""##, px(t)),
                 );
-                ly += line_h;
+                ly += line_h * v.len() as f64;
             }
             ly += 0.4 * t;
         }
