@@ -295,14 +295,19 @@ fn assert_no_stranded_headings(doc: &Printed, full: bool) {
 
 /// The height of a word set at 1 pt. A word's box is as tall as the font's
 /// ascent and descent, a fixed multiple of its size; the page number of the
-/// footer ("page N of M") is set at 8 pt.
+/// footer ("page N of M") is set at 8 pt (10 pt in large print).
 fn per_point(doc: &Printed) -> f64 {
+    let footer = if doc.what.contains("--large-print") {
+        10.0
+    } else {
+        8.0
+    };
     let words = doc.words.first().expect("a page");
     let at = words
         .iter()
         .rposition(|(_, w)| w == "page")
         .expect("page N of M in the footer");
-    words[at].0 / 8.0
+    words[at].0 / footer
 }
 
 /// The size of the commonest word of `doc`, in points: the body text.
@@ -469,6 +474,10 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         ),
         ("blank-full-a4", vec!["--form", "full", "--blank"]),
         (
+            "large-a4",
+            vec!["--form", "short", "-p", "ms", "--large-print"],
+        ),
+        (
             "blank-short-letter",
             vec!["--form", "short", "--blank", "--paper", "letter"],
         ),
@@ -504,6 +513,18 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
             "{name}: {word:?} on page {page} is set at {size:.1} pt"
         );
     }
+    // Large print: body text at 12 pt or more, nothing under 10 pt (the
+    // footer), the pictures' text included.
+    let large = &printed["large-a4"];
+    let body = body_type(large);
+    assert!(body >= 11.95, "large print: body text at {body:.1} pt");
+    let (size, word, page) = smallest_type(large);
+    assert!(
+        size >= 9.95,
+        "large print: {word:?} on page {page} is set at {size:.1} pt"
+    );
+    assert_no_stranded_headings(large, false);
+
     let blank = &printed["blank-short-letter"];
     assert_no_stranded_headings(blank, false);
     for id in ["{#short-people}", "{#short-leadership}"] {

@@ -60,7 +60,7 @@ fn excerpt(answer: &crate::workbook::Answer, persona: Option<&str>) -> String {
     } else {
         text
     };
-    crate::render::markdown::shorten(&text, EXCERPT_CHARS)
+    crate::render::markdown::shorten_to_sentence(&text, EXCERPT_CHARS)
 }
 
 impl Builder<'_> {
