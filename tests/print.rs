@@ -41,6 +41,9 @@ fn browser() -> Option<PathBuf> {
     }
 }
 
+/// A description in Hebrew, to be set right to left.
+const HEBREW: &str = "מבוגרים החיים עם מחלה כרונית שמטופלים במרפאה שלנו";
+
 /// The name a population is given in the workbook of every state.
 const NO_SHORT: &str = " (no short form)";
 
@@ -71,6 +74,19 @@ fn every_state() -> (TempDir, PathBuf) {
         .args(["new", "population", "new-team", "--name", "A new team"])
         .assert()
         .success();
+    // The new team describes its population in Hebrew.
+    let info = pops.join("new-team/population.toml");
+    let text = std::fs::read_to_string(&info).expect("population.toml");
+    assert!(text.contains("description = \"\""), "{text}");
+    std::fs::write(
+        &info,
+        text.replacen(
+            "description = \"\"",
+            &format!("description = \"{HEBREW}\""),
+            1,
+        ),
+    )
+    .expect("description");
     (tmp, wb)
 }
 
@@ -84,6 +100,10 @@ struct Printed {
     raw: Vec<String>,
     /// The height of each word on each page, in points, with the word.
     words: Vec<Vec<(f64, String)>>,
+    /// Each word's left and right edges, in points from the page's left.
+    edges: Vec<Vec<(f64, f64)>>,
+    /// The width of each page, in points.
+    widths: Vec<f64>,
 }
 
 /// Prints `args` to `pdf` and reads it back.
@@ -106,7 +126,9 @@ fn print(wb: &Path, browser: &Path, args: &[&str], pdf: &Path) -> Printed {
     };
     let pages = split(poppler(&["-layout"], pdf));
     let raw = split(poppler(&["-raw"], pdf));
-    let words = word_heights(&poppler(&["-bbox"], pdf));
+    let bbox = poppler(&["-bbox"], pdf);
+    let words = word_heights(&bbox);
+    let (edges, widths) = word_edges(&bbox);
     assert_eq!(words.len(), pages.len(), "{args:?}: one word list a page");
     assert_eq!(raw.len(), pages.len(), "{args:?}: one text a page");
     Printed {
@@ -114,6 +136,8 @@ fn print(wb: &Path, browser: &Path, args: &[&str], pdf: &Path) -> Printed {
         pages,
         raw,
         words,
+        edges,
+        widths,
     }
 }
 
@@ -150,6 +174,30 @@ fn word_heights(xhtml: &str) -> Vec<Vec<(f64, String)>> {
         pages.push(words);
     }
     pages
+}
+
+/// The left and right edges of the words of `pdftotext -bbox` output, page
+/// by page, and the width of each page.
+fn word_edges(xhtml: &str) -> (Vec<Vec<(f64, f64)>>, Vec<f64>) {
+    let attr = |tag: &str, name: &str| -> f64 {
+        tag.split(&format!("{name}=\""))
+            .nth(1)
+            .and_then(|v| v.split('"').next())
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0.0)
+    };
+    let mut pages = Vec::new();
+    let mut widths = Vec::new();
+    for page in xhtml.split("<page ").skip(1) {
+        widths.push(attr(page.split('>').next().unwrap_or(""), "width"));
+        pages.push(
+            page.split("<word ")
+                .skip(1)
+                .map(|w| (attr(w, "xMin"), attr(w, "xMax")))
+                .collect(),
+        );
+    }
+    (pages, widths)
 }
 
 /// Runs of whitespace as one space.
@@ -399,6 +447,35 @@ fn check_short_form(doc: &Printed, wb: &Path) {
             );
         }
     }
+    // The Hebrew description is set right to left: against the right
+    // margin, its first word rightmost.
+    let page = doc
+        .pages
+        .iter()
+        .position(|p| footer(p).contains("A new team"))
+        .expect("the new team's page");
+    let hebrew: Vec<usize> = doc.words[page]
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, w))| w.chars().any(|c| ('\u{5d0}'..='\u{5ea}').contains(&c)))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(!hebrew.is_empty(), "{}: the Hebrew description", doc.what);
+    let right = hebrew
+        .iter()
+        .map(|&i| doc.edges[page][i].1)
+        .fold(0.0, f64::max);
+    let left = hebrew
+        .iter()
+        .map(|&i| doc.edges[page][i].0)
+        .fold(f64::MAX, f64::min);
+    let width = doc.widths[page];
+    // 15 mm margins: 42.5 pt.
+    assert!(
+        right > width - 46.0 && left > width / 3.0,
+        "{}: the Hebrew description runs from {left:.0} to {right:.0} pt of {width:.0}",
+        doc.what
+    );
     assert_no_stranded_headings(doc, false);
     let body = body_type(doc);
     assert!(body >= 9.95, "{}: body text at {body:.1} pt", doc.what);
