@@ -280,7 +280,7 @@ fn the_full_form_holds_steps_grid_compass_and_open_items() {
     }
     // The grid has a row per persona and a column per configuration.
     let grid = html
-        .split("class=\"grid-table\"")
+        .split("class=\"grid-table")
         .nth(1)
         .and_then(|g| g.split("</table>").next())
         .expect("a grid table");
@@ -324,8 +324,14 @@ fn an_open_short_answer_is_derived_from_the_step_it_summarises() {
     assert!(html.contains("From the full form, Step 3 · Value chain"));
     assert!(html.contains("From the full form, Step 7 · Interdependent system elements"));
     assert!(html.contains("Our linked, standardized processes, with the process-map steps"));
-    // Walk-throughs come along, under the persona's name.
-    assert!(html.contains("Åsa meets the chain every six months"));
+    // Only the opening of the step's first answer is printed, with a pointer
+    // to the rest: the short form stays on two pages.
+    assert!(html.contains("Read on in the full form (3 more answers there)"));
+    assert!(!html.contains("Åsa meets the chain every six months"));
+    // Markdown, read on a forge, has no pages to keep to: it keeps everything.
+    render(&wb, &["--form", "short", "--format", "md"]).success();
+    let md = read(&wb.join("out/short.md"));
+    assert!(md.contains("Åsa meets the chain every six months"));
 }
 
 #[test]

@@ -23,7 +23,7 @@ pub enum Format {
 /// Arguments of `covalue render`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue render --form short\n  covalue render --form full --pdf\n  covalue render --form short --blank --paper letter\n  covalue render --form full --format md -o report.md\n\nThe report is written to out/ in the workbook unless -o says otherwise; see docs/render.md."
+    after_help = "Examples:\n  covalue render --form short\n  covalue render --form full --pdf\n  covalue render --form short --blank --paper letter\n  covalue render --form short --large-print --pdf\n  covalue render --form full --format md -o report.md\n\nThe report is written to out/ in the workbook unless -o says otherwise; see docs/render.md."
 )]
 pub struct Args {
     /// The form to print (default: the workbook's form, else full).
@@ -41,6 +41,9 @@ pub struct Args {
     /// Paper size.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
+    /// Large print for patient partners: body text at 12.5 pt, pictures to match (HTML and PDF).
+    #[arg(long)]
+    pub large_print: bool,
     /// Where to write the report (default: out/<form>.<ext> in the workbook).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -67,6 +70,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         output: args.output,
         pdf: args.pdf,
         browser: args.browser,
+        large_print: args.large_print,
     };
     let written = job::run(&job, &ctx.shell)?;
     ctx.shell.say(format_args!(

@@ -162,6 +162,31 @@ pub fn to_plain(markdown: &str) -> String {
     collapse_whitespace(&out)
 }
 
+/// The text of the first paragraph (or list item) of Markdown, without its
+/// markup, on one line; empty when there is none.
+pub fn first_paragraph(markdown: &str) -> String {
+    let arena = Arena::new();
+    let options = options();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    let Some(para) = root
+        .descendants()
+        .find(|n| matches!(n.data.borrow().value, NodeValue::Paragraph))
+    else {
+        return String::new();
+    };
+    let mut out = String::new();
+    for node in para.descendants() {
+        match &node.data.borrow().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::HtmlInline(raw) => out.push_str(raw),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+    }
+    collapse_whitespace(&out)
+}
+
 /// The text of HTML written by [`to_html`], on one line: tags are dropped
 /// (block tags leave a space) and the entities comrak writes are decoded.
 /// Reading stops once the text is longer than `max` characters.
@@ -243,6 +268,26 @@ pub fn collapse_whitespace(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Shortens text to at most `max` characters, after the last whole
+/// sentence that fits (when one ends past a third of `max`), else at a word
+/// boundary; an ellipsis marks what was cut.
+pub fn shorten_to_sentence(text: &str, max: usize) -> String {
+    let text = collapse_whitespace(text);
+    if text.chars().count() <= max {
+        return text;
+    }
+    let head: String = text.chars().take(max.saturating_sub(2)).collect();
+    let end = head
+        .char_indices()
+        .filter(|&(i, c)| matches!(c, '.' | '?' | '!') && head[i + c.len_utf8()..].starts_with(' '))
+        .map(|(i, c)| i + c.len_utf8())
+        .next_back();
+    match end {
+        Some(end) if head[..end].chars().count() > max / 3 => format!("{} …", &head[..end]),
+        _ => shorten(&text, max),
+    }
+}
+
 /// Shortens text to at most `max` characters, at a word boundary, with an
 /// ellipsis when something was cut.
 pub fn shorten(text: &str, max: usize) -> String {
@@ -264,6 +309,15 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortening_keeps_whole_sentences() {
+        let text = "First one here. Second one is longer than the rest. Third.";
+        assert_eq!(shorten_to_sentence(text, 40), "First one here. …");
+        assert_eq!(shorten_to_sentence(text, 200), text);
+        // No sentence ends early enough: cut at a word.
+        assert_eq!(shorten_to_sentence("a b c d e f g h i j k", 8), "a b c…");
+    }
 
     const NASTY: &[&str] = &[
         "<script>alert(1)</script>",

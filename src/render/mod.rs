@@ -12,6 +12,7 @@ mod error;
 pub mod job;
 pub mod markdown;
 pub mod model;
+pub mod pages;
 pub mod pdf;
 pub mod svg;
 pub mod templates;
@@ -119,6 +120,8 @@ pub struct Options {
     pub today: Date,
     /// The commit the workbook is at, as printed (e.g. "commit 1a2b3c4").
     pub revision: Option<String>,
+    /// Large print: body text at 12.5 pt and pictures to match.
+    pub large_print: bool,
 }
 
 /// A population of the table of contents and the completeness summary.
@@ -133,7 +136,33 @@ struct Entry {
     counts: crate::workbook::progress::Counts,
     percent: usize,
     steps: Vec<model::StepCounts>,
+    /// The named page of each step (full form), whose footer names the step.
+    step_pages: Vec<StepPage>,
     has_grid: bool,
+}
+
+/// A step's named page in print: its footer names the population and the step.
+#[derive(Debug, Serialize)]
+struct StepPage {
+    /// The page's name: the step's anchor, a CSS identifier.
+    name: String,
+    /// Its footer, as a CSS string (safe).
+    footer_css: Value,
+}
+
+/// The named pages of a population's steps.
+fn step_pages(
+    builder: &model::Builder<'_>,
+    population: &str,
+    steps: &[model::StepCounts],
+) -> Vec<StepPage> {
+    steps
+        .iter()
+        .map(|s| StepPage {
+            name: s.anchor.clone(),
+            footer_css: builder.step_footer(population, &s.heading),
+        })
+        .collect()
 }
 
 /// The document as the document templates see it.
@@ -149,6 +178,8 @@ struct DocumentView<'a> {
     date: String,
     revision: Option<&'a str>,
     paper: &'static str,
+    /// Large print (`--large-print`).
+    large_print: bool,
     csp: &'static str,
     css: Value,
     footer_css: Value,
@@ -193,6 +224,11 @@ fn builder<'a>(guide: &'a Guide, options: &Options) -> model::Builder<'a> {
         today: options.today,
         footer_title: options.title.clone(),
         footer_line,
+        scale: if options.large_print {
+            svg::Scale::LARGE
+        } else {
+            svg::Scale::NORMAL
+        },
     }
 }
 
@@ -253,6 +289,7 @@ fn document<'a>(
         date: crate::date::format(options.today),
         revision: options.revision.as_deref(),
         paper: options.paper.css(),
+        large_print: options.large_print,
         csp: CONTENT_SECURITY_POLICY,
         css: Value::from_safe_string(css),
         footer_css: builder.document_footer(),
@@ -294,7 +331,7 @@ pub fn render(
     let css = match options.flavor {
         Flavor::Html => templates.render(
             "style.css",
-            minijinja::context! { paper => options.paper.css(), form => form, blank => blank },
+            minijinja::context! { paper => options.paper.css(), form => form, blank => blank, large => options.large_print },
         )?,
         Flavor::Markdown => String::new(),
     };
@@ -408,17 +445,19 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
             .collect(),
         Form::Short => Vec::new(),
     };
+    let label = if name.is_empty() {
+        "blank worksheet"
+    } else {
+        name
+    };
     Entry {
         index,
+        step_pages: step_pages(builder, label, &steps),
         name: name.to_string(),
         slug: String::new(),
         anchor: format!("p{index}-blank"),
         page: format!("p{index}"),
-        footer_css: builder.footer(if name.is_empty() {
-            "blank worksheet"
-        } else {
-            name
-        }),
+        footer_css: builder.footer(label),
         counts: crate::workbook::progress::Counts::default(),
         percent: 0,
         steps,
@@ -452,6 +491,11 @@ fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry 
             .checked_div(summary.counts.total)
             .unwrap_or(0),
         counts: summary.counts,
+        step_pages: if builder.form == Form::Full {
+            step_pages(builder, &name, &steps)
+        } else {
+            Vec::new()
+        },
         steps,
         has_grid: builder.form == Form::Full && !pop.personas.is_empty(),
         name,

@@ -25,30 +25,81 @@ fn px(v: f64) -> i64 {
 /// Breaks text into at most `max_lines` lines of at most `width` characters,
 /// ending with an ellipsis when it does not fit.
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let width = width.max(4);
+    let count = |s: &str| s.chars().count() as f64;
+    wrap_measured(text, width.max(4) as f64, &count, max_lines)
+}
+
+/// The width of a letter of DejaVu Sans (a wide sans-serif, so that
+/// narrower fonts fit too), in ems.
+fn letter_em(c: char) -> f64 {
+    match c {
+        ' ' => 0.32,
+        'i' | 'l' | 'j' | '\'' | '.' | ',' | ':' | ';' | '!' | '|' | 'I' => 0.3,
+        'f' | 't' | 'r' | '(' | ')' | '-' | '/' | '[' | ']' => 0.42,
+        'm' | 'w' | 'M' | 'W' | '@' | '%' | '—' => 0.92,
+        'A'..='Z' => 0.72,
+        '0'..='9' => 0.64,
+        'a'..='z' => 0.6,
+        _ => 0.66,
+    }
+}
+
+/// The estimated width of text set at `size` units, bold or not.
+fn text_width(text: &str, size: f64, bold: bool) -> f64 {
+    let em: f64 = text.chars().map(letter_em).sum();
+    em * size * if bold { 1.1 } else { 1.0 }
+}
+
+/// Breaks text into lines that fit `width` units at `size`; at most
+/// `max_lines` (then ending with an ellipsis).
+fn fit(text: &str, width: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
+    let measure = |s: &str| text_width(s, size, bold);
+    wrap_measured(text, width.max(4.0 * size), &measure, max_lines)
+}
+
+/// Breaks text into lines no wider than `width` as `measure` counts.
+fn wrap_measured(
+    text: &str,
+    width: f64,
+    measure: &dyn Fn(&str) -> f64,
+    max_lines: usize,
+) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     let mut cut = false;
     for word in text.split_whitespace() {
         let mut word = word.to_string();
         // A word longer than a line is cut into pieces.
-        while word.chars().count() > width {
-            let head: String = word.chars().take(width).collect();
-            let tail: String = word.chars().skip(width).collect();
+        while measure(&word) > width {
+            let mut head = String::new();
+            for c in word.chars() {
+                head.push(c);
+                if measure(&head) > width {
+                    head.pop();
+                    break;
+                }
+            }
+            if head.is_empty() {
+                head = word.chars().take(1).collect();
+            }
+            let tail: String = word.chars().skip(head.chars().count()).collect();
             if !line.is_empty() {
                 lines.push(std::mem::take(&mut line));
             }
             lines.push(head);
             word = tail;
         }
-        let needed = line.chars().count() + usize::from(!line.is_empty()) + word.chars().count();
-        if needed > width && !line.is_empty() {
+        let candidate = if line.is_empty() {
+            word.clone()
+        } else {
+            format!("{line} {word}")
+        };
+        if measure(&candidate) > width && !line.is_empty() {
             lines.push(std::mem::take(&mut line));
+            line = word;
+        } else {
+            line = candidate;
         }
-        if !line.is_empty() {
-            line.push(' ');
-        }
-        line.push_str(&word);
         if lines.len() > max_lines {
             cut = true;
             break;
@@ -63,14 +114,15 @@ pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
     }
     if cut {
         if let Some(last) = lines.last_mut() {
-            let keep: String = last.chars().take(width.saturating_sub(1)).collect();
+            let mut keep = last.clone();
+            while !keep.is_empty() && measure(&format!("{keep}…")) > width {
+                keep.pop();
+            }
             let keep = match keep.rfind(' ') {
-                Some(space)
-                    if space >= width / 3 && keep.chars().count() < last.chars().count() =>
-                {
-                    &keep[..space]
+                Some(space) if measure(&keep[..space]) >= width / 3.0 && keep != *last => {
+                    keep[..space].to_string()
                 }
-                _ => keep.as_str(),
+                _ => keep,
             };
             *last = format!("{}…", keep.trim_end_matches([' ', ',', ';', ':']));
         }
@@ -180,20 +232,6 @@ fn level_box(out: &mut String, x: f64, y: f64, w: f64, h: f64, style: &LevelStyl
     }
 }
 
-/// Draws the level as a row of dots, filled up to its rank.
-fn level_dots(out: &mut String, right: f64, y: f64, style: &LevelStyle) {
-    for k in (1..=style.of).rev() {
-        let cx = right - (style.of - k) as f64 * 13.0;
-        let fill = if k <= style.rank { "#222" } else { "#ffffff" };
-        let _ = write!(
-            out,
-            r##"<circle cx="{cx}" cy="{y}" r="4.5" fill="{fill}" stroke="#222" stroke-width="1.2"/>"##,
-            cx = px(cx),
-            y = px(y)
-        );
-    }
-}
-
 /// A five-pointed star: the mark of an opportunity.
 fn star(out: &mut String, cx: f64, cy: f64, r: f64) {
     let mut points = String::new();
@@ -214,15 +252,44 @@ fn star(out: &mut String, cx: f64, cy: f64, r: f64) {
     );
 }
 
-/// A configuration tag; returns its width.
-fn tag(out: &mut String, x: f64, y: f64, label: &str) -> f64 {
-    let w = 10.0 + 6.2 * label.chars().count() as f64;
+/// How big the pictures' text is. Pictures are drawn [`WIDTH`] units wide
+/// and printed across the text column: 180 mm on A4 (the narrower paper), so
+/// a unit is 0.51 pt and 16 units print at 8.2 pt. Every size in a picture is
+/// a multiple of `text`, the smallest.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Scale {
+    /// The smallest text, in units.
+    pub text: f64,
+    /// Steps of the process map to a row.
+    pub columns: usize,
+}
+
+impl Scale {
+    /// Ordinary print: nothing smaller than 8 pt.
+    pub const NORMAL: Scale = Scale {
+        text: 16.0,
+        columns: 4,
+    };
+    /// Large print: nothing smaller than 12 pt, three steps to a row.
+    pub const LARGE: Scale = Scale {
+        text: 24.0,
+        columns: 3,
+    };
+}
+
+/// A configuration tag of text size `size`; returns its width.
+fn tag(out: &mut String, x: f64, y: f64, label: &str, size: f64) -> f64 {
+    let w = tag_width(label, size);
+    let h = size * 1.35;
     let _ = write!(
         out,
-        r##"<rect x="{x}" y="{}" width="{w}" height="16" rx="8" fill="#ffffff" stroke="#222" stroke-width="0.9"/><text x="{}" y="{}" font-size="10.5" text-anchor="middle">{}</text>"##,
-        px(y - 12.0),
+        r##"<rect x="{x}" y="{}" width="{w}" height="{}" rx="{}" fill="#ffffff" stroke="#222" stroke-width="0.9"/><text x="{}" y="{}" font-size="{}" text-anchor="middle">{}</text>"##,
+        px(y - h + size * 0.32),
+        px(h),
+        px(h / 2.0),
         px(x + w / 2.0),
         px(y),
+        px(size),
         escape_html(label),
         x = px(x),
         w = px(w)
@@ -230,35 +297,146 @@ fn tag(out: &mut String, x: f64, y: f64, label: &str) -> f64 {
     w
 }
 
-const COLS: usize = 4;
-const GAP_X: f64 = 34.0;
-const BOX_H: f64 = 150.0;
-const GAP_Y: f64 = 40.0;
+fn tag_width(label: &str, size: f64) -> f64 {
+    size * 0.8 + size * 0.6 * label.chars().count() as f64
+}
 
-/// Draws the process map: numbered steps in order, four to a row.
-pub fn process_map(id: &str, population: &str, map: &ProcessMap, guide: &Guide) -> String {
+const GAP_X: f64 = 20.0;
+
+/// A step laid out in its box: the lines of each part and the box's height.
+struct StepBox {
+    level: Vec<String>,
+    title: Vec<String>,
+    actors: Vec<String>,
+    /// Rows of configuration tags.
+    tags: Vec<Vec<String>>,
+    height: f64,
+}
+
+/// Room around the text in a step's box, in units of the smallest text.
+const BOX_PAD: f64 = 0.5;
+/// The size of a step's title, in units of the smallest text.
+const TITLE: f64 = 1.06;
+
+/// Lays out one step in a box `box_w` wide; the actors only when `actors`.
+fn step_box(
+    step: &crate::workbook::ProcessStep,
+    style: &LevelStyle,
+    box_w: f64,
+    t: f64,
+    actors: bool,
+) -> StepBox {
+    let pad = BOX_PAD * t;
+    let inner = box_w - 2.0 * pad;
+    let level = fit(&style.title, inner - 1.8 * t, t, false, usize::MAX);
+    let title = fit(&step.title, inner, TITLE * t, true, usize::MAX);
+    let actors = if actors && !step.actors.is_empty() {
+        fit(&step.actors.join(", "), inner, t, false, 2)
+    } else {
+        Vec::new()
+    };
+    let mut tags: Vec<Vec<String>> = Vec::new();
+    let mut used = 0.0;
+    // Room for the star on the last row of tags.
+    let room = inner - 1.7 * t;
+    for c in &step.configurations {
+        let w = tag_width(c, t) + 0.25 * t;
+        match tags.last_mut() {
+            Some(row) if used + w <= room => {
+                row.push(c.clone());
+                used += w;
+            }
+            _ => {
+                tags.push(vec![c.clone()]);
+                used = w;
+            }
+        }
+    }
+    let tag_rows = tags.len().max(usize::from(step.opportunity.is_some()));
+    let height = pad
+        + (level.len() as f64 * 1.2 * t).max(1.4 * t)
+        + 0.45 * t
+        + title.len() as f64 * 1.25 * TITLE * t
+        + if actors.is_empty() {
+            0.0
+        } else {
+            0.25 * t + actors.len() as f64 * 1.2 * t
+        }
+        + 0.3 * t
+        + tag_rows as f64 * 1.6 * t
+        + pad;
+    StepBox {
+        level,
+        title,
+        actors,
+        tags,
+        height,
+    }
+}
+
+/// Draws the process map: numbered steps in order, `scale.columns` to a row;
+/// each row as tall as its tallest step, so that titles wrap and are never
+/// cut. The full form (`full`) writes the actors in each box and draws a
+/// legend; the short form, short of room, leaves the actors to the full
+/// form's table, and needs no legend: each box names its level, and the
+/// opportunities are listed under the map.
+pub fn process_map(
+    id: &str,
+    population: &str,
+    map: &ProcessMap,
+    guide: &Guide,
+    scale: Scale,
+    full: bool,
+) -> String {
+    let t = scale.text;
+    let actors = full;
+    let cols = scale.columns.max(1);
     let n = map.steps.len();
-    let rows = n.div_ceil(COLS).max(1);
-    let box_w = (WIDTH - 2.0 * PAD - GAP_X * (COLS as f64 - 1.0)) / COLS as f64;
-    let legend_y = PAD + rows as f64 * (BOX_H + GAP_Y) - GAP_Y + 30.0;
+    let box_w = (WIDTH - 2.0 * PAD - GAP_X * (cols as f64 - 1.0)) / cols as f64;
+    let gap_y = 1.9 * t;
+    let styles: Vec<LevelStyle> = map
+        .steps
+        .iter()
+        .map(|s| level_style(guide, &s.coproduction))
+        .collect();
+    let boxes: Vec<StepBox> = map
+        .steps
+        .iter()
+        .zip(&styles)
+        .map(|(s, style)| step_box(s, style, box_w, t, actors))
+        .collect();
+    let row_heights: Vec<f64> = boxes
+        .chunks(cols)
+        .map(|row| row.iter().map(|b| b.height).fold(0.0, f64::max))
+        .collect();
+    let mut row_tops = Vec::with_capacity(row_heights.len());
+    let mut y = PAD;
+    for h in &row_heights {
+        row_tops.push(y);
+        y += h + gap_y;
+    }
     let mut legend = String::new();
-    let legend_h = process_legend(&mut legend, legend_y, guide);
-    let height = legend_y + legend_h;
+    let height = if full {
+        let legend_y = y - gap_y + 1.8 * t;
+        legend_y + process_legend(&mut legend, legend_y, guide, t) - 0.6 * t
+    } else {
+        y - gap_y + PAD
+    };
 
     let mut out = String::with_capacity(4096 + n * 1500);
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" class="picture process-map" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">Process map of {}: {n} steps</title><desc id="{id}-desc">"##,
-        escape_html(population)
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height}" class="picture process-map" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">Process map of {}: {n} steps</title><desc id="{id}-desc">"##,
+        escape_html(population),
+        height = px(height)
     );
     for (i, step) in map.steps.iter().enumerate() {
-        let style = level_style(guide, &step.coproduction);
         let _ = write!(
             out,
             "Step {}: {}. Coproduction: {}.{} ",
             i + 1,
             escape_html(&step.title),
-            escape_html(&style.title),
+            escape_html(&styles[i].title),
             if step.opportunity.is_some() {
                 " Opportunity for improvement."
             } else {
@@ -271,90 +449,98 @@ pub fn process_map(id: &str, population: &str, map: &ProcessMap, guide: &Guide) 
         r##"</desc><defs><marker id="{id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="#222"/></marker></defs>"##
     );
 
-    for (i, step) in map.steps.iter().enumerate() {
-        let row = i / COLS;
-        let col = i % COLS;
+    let pad = BOX_PAD * t;
+    for (i, (step, b)) in map.steps.iter().zip(&boxes).enumerate() {
+        let row = i / cols;
+        let col = i % cols;
         let x = PAD + col as f64 * (box_w + GAP_X);
-        let y = PAD + row as f64 * (BOX_H + GAP_Y);
-        let style = level_style(guide, &step.coproduction);
+        let y = row_tops.get(row).copied().unwrap_or(PAD);
+        let box_h = row_heights.get(row).copied().unwrap_or(b.height);
+        let style = &styles[i];
         out.push_str("<g>");
-        level_box(&mut out, x, y, box_w, BOX_H, &style);
-        // Number, level name and dots.
+        level_box(&mut out, x, y, box_w, box_h, style);
+        // Number and level name.
+        let r = 0.7 * t;
+        let cy = y + pad + r;
         let _ = write!(
             out,
-            r##"<circle cx="{}" cy="{}" r="12" fill="#222"/><text x="{}" y="{}" font-size="12" font-weight="700" fill="#ffffff" text-anchor="middle">{}</text>"##,
-            px(x + 20.0),
-            px(y + 21.0),
-            px(x + 20.0),
-            px(y + 25.5),
+            r##"<circle cx="{}" cy="{}" r="{}" fill="#222"/><text x="{}" y="{}" font-size="{}" font-weight="700" fill="#ffffff" text-anchor="middle">{}</text>"##,
+            px(x + pad + r),
+            px(cy),
+            px(r),
+            px(x + pad + r),
+            px(cy + 0.36 * t),
+            px(t),
             i + 1
         );
-        let level_name = wrap(&style.title, 18, 1);
         text_lines(
             &mut out,
-            x + 38.0,
-            y + 25.0,
-            0.0,
-            &level_name,
-            r##"font-size="11" font-style="italic""##,
+            x + pad + 2.0 * r + 0.35 * t,
+            cy + 0.36 * t,
+            1.2 * t,
+            &b.level,
+            &format!(r##"font-size="{}" font-style="italic""##, px(t)),
         );
-        level_dots(&mut out, x + box_w - 14.0, y + 21.0, &style);
         // Title and actors.
-        let title = wrap(&step.title, 23, 3);
+        let mut ly = y + pad + (b.level.len() as f64 * 1.2 * t).max(1.4 * t) + 0.45 * t + TITLE * t;
         text_lines(
             &mut out,
-            x + 12.0,
-            y + 51.0,
-            16.5,
-            &title,
-            r##"font-size="13.5" font-weight="700""##,
+            x + pad,
+            ly,
+            1.25 * TITLE * t,
+            &b.title,
+            &format!(r##"font-size="{}" font-weight="700""##, px(TITLE * t)),
         );
-        if !step.actors.is_empty() {
-            let actors = wrap(&step.actors.join(", "), 33, 2);
-            text_lines(
-                &mut out,
-                x + 12.0,
-                y + 103.0,
-                13.0,
-                &actors,
-                r##"font-size="10.5" fill="#333""##,
-            );
-        }
-        // Configurations and the opportunity mark.
-        let mut tx = x + 10.0;
-        for c in &step.configurations {
-            let label = c.as_str();
-            if tx + 10.0 + 6.2 * label.chars().count() as f64 > x + box_w - 30.0 {
-                break;
+        ly += (b.title.len() as f64 - 1.0) * 1.25 * TITLE * t + 0.25 * t + 1.2 * t;
+        text_lines(
+            &mut out,
+            x + pad,
+            ly,
+            1.2 * t,
+            &b.actors,
+            &format!(r##"font-size="{}" fill="#333""##, px(t)),
+        );
+        // Configurations and the opportunity mark, at the foot of the box.
+        let rows = b.tags.len().max(1);
+        let mut ty = y + box_h - pad - (rows as f64 - 1.0) * 1.6 * t - 0.3 * t;
+        for tags in &b.tags {
+            let mut tx = x + pad;
+            for c in tags {
+                tx += tag(&mut out, tx, ty, c, t) + 0.25 * t;
             }
-            tx += tag(&mut out, tx, y + BOX_H - 12.0, label) + 4.0;
+            ty += 1.6 * t;
         }
         if step.opportunity.is_some() {
-            star(&mut out, x + box_w - 17.0, y + BOX_H - 18.0, 10.0);
+            star(
+                &mut out,
+                x + box_w - pad - 0.6 * t,
+                y + box_h - pad - 0.6 * t,
+                0.75 * t,
+            );
         }
         out.push_str("</g>");
         // Arrow to the next step.
         if i + 1 < n {
-            if col + 1 < COLS {
+            if col + 1 < cols {
+                let mid = y + box_h / 2.0;
                 let _ = write!(
                     out,
-                    r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#222" stroke-width="1.6" marker-end="url(#{id}-arrow)"/>"##,
+                    r##"<line x1="{}" y1="{mid}" x2="{}" y2="{mid}" stroke="#222" stroke-width="1.6" marker-end="url(#{id}-arrow)"/>"##,
                     px(x + box_w + 3.0),
-                    px(y + BOX_H / 2.0),
                     px(x + box_w + GAP_X - 3.0),
-                    px(y + BOX_H / 2.0)
+                    mid = px(mid)
                 );
             } else {
-                let mid = y + BOX_H + GAP_Y / 2.0;
+                let mid = y + box_h + gap_y / 2.0;
                 let _ = write!(
                     out,
                     r##"<polyline points="{},{} {},{mid} {},{mid} {},{}" fill="none" stroke="#222" stroke-width="1.6" marker-end="url(#{id}-arrow)"/>"##,
                     px(x + box_w / 2.0),
-                    px(y + BOX_H + 2.0),
+                    px(y + box_h + 2.0),
                     px(x + box_w / 2.0),
                     px(PAD + box_w / 2.0),
                     px(PAD + box_w / 2.0),
-                    px(y + BOX_H + GAP_Y - 3.0),
+                    px(y + box_h + gap_y - 3.0),
                     mid = px(mid)
                 );
             }
@@ -365,50 +551,59 @@ pub fn process_map(id: &str, population: &str, map: &ProcessMap, guide: &Guide) 
     out
 }
 
-/// Draws the legend of the process map from `y`; returns its height.
-fn process_legend(out: &mut String, y: f64, guide: &Guide) -> f64 {
+/// Draws the legend of the process map from `y` with text of size `t`;
+/// returns its height.
+fn process_legend(out: &mut String, y: f64, guide: &Guide, t: f64) -> f64 {
     let mut items: Vec<(f64, String)> = Vec::new();
-    let sample_w = 46.0;
+    let sample_w = 3.2 * t;
+    let char_w = 0.6 * t;
     for level in &guide.coproduction_levels {
         let style = level_style(guide, &level.id);
         let mut item = String::new();
-        level_box(&mut item, 0.0, -14.0, sample_w, 24.0, &style);
-        if style.rank > 0 {
-            level_dots(&mut item, sample_w - 9.0, -2.0, &style);
-        }
-        let label = if style.rank == 0 {
-            format!("{} (no active coproduction)", level.title)
-        } else {
-            level.title.clone()
-        };
+        level_box(&mut item, 0.0, -1.1 * t, sample_w, 1.6 * t, &style);
+        let label = level.title.clone();
         let _ = write!(
             item,
-            r##"<text x="{}" y="3" font-size="12">{}</text>"##,
-            px(sample_w + 7.0),
+            r##"<text x="{}" y="{}" font-size="{}">{}</text>"##,
+            px(sample_w + 0.45 * t),
+            px(0.2 * t),
+            px(t),
             escape_html(&label)
         );
-        items.push((sample_w + 7.0 + 6.6 * label.chars().count() as f64, item));
+        items.push((
+            sample_w + 0.45 * t + char_w * label.chars().count() as f64,
+            item,
+        ));
     }
     let mut item = String::new();
-    star(&mut item, 10.0, -2.0, 10.0);
-    item.push_str(r##"<text x="27" y="3" font-size="12">opportunity to improve</text>"##);
-    items.push((27.0 + 6.6 * 22.0, item));
-    let mut item = String::new();
-    let w = tag(&mut item, 0.0, 4.0, "chain");
+    star(&mut item, 0.7 * t, -0.2 * t, 0.7 * t);
     let _ = write!(
         item,
-        r##"<text x="{}" y="3" font-size="12">value configuration</text>"##,
-        px(w + 7.0)
+        r##"<text x="{}" y="{}" font-size="{}">opportunity to improve</text>"##,
+        px(1.7 * t),
+        px(0.2 * t),
+        px(t)
     );
-    items.push((w + 7.0 + 6.6 * 19.0, item));
+    items.push((1.7 * t + char_w * 22.0, item));
+    let mut item = String::new();
+    let w = tag(&mut item, 0.0, 0.2 * t, "chain", t);
+    let _ = write!(
+        item,
+        r##"<text x="{}" y="{}" font-size="{}">value configuration</text>"##,
+        px(w + 0.45 * t),
+        px(0.2 * t),
+        px(t)
+    );
+    items.push((w + 0.45 * t + char_w * 19.0, item));
 
+    let line_h = 2.0 * t;
     let mut x = PAD;
     let mut line_y = y;
     let mut lines = 1.0;
     for (w, item) in items {
         if x > PAD && x + w > WIDTH - PAD {
             x = PAD;
-            line_y += 30.0;
+            line_y += line_h;
             lines += 1.0;
         }
         let _ = write!(
@@ -417,21 +612,54 @@ fn process_legend(out: &mut String, y: f64, guide: &Guide) -> f64 {
             x = px(x),
             line_y = px(line_y)
         );
-        x += w + 26.0;
+        x += w + 1.6 * t;
     }
-    lines * 30.0
+    lines * line_h
 }
 
-/// One panel of the compass: a quadrant and its measure names.
+/// A measure in a panel of the compass: its name and, when known, where it
+/// stands and where it should go.
+struct Entry {
+    name: String,
+    values: Option<String>,
+}
+
+/// One panel of the compass: a quadrant and its measures.
 struct Panel {
     title: String,
-    entries: Vec<String>,
+    entries: Vec<Entry>,
+}
+
+/// Lines for a measure's baseline → target in a panel (the table has them whole).
+const VALUE_LINES: usize = 2;
+
+/// Measures shown in a panel; more are counted ("and 2 more").
+const PANEL_MEASURES: usize = 6;
+
+/// "baseline → target", "baseline → ?" or "? → target", when one is known.
+fn values(m: &crate::workbook::Measure) -> Option<String> {
+    match (m.baseline.as_deref(), m.target.as_deref()) {
+        (None, None) => None,
+        (b, t) => Some(format!("{} → {}", b.unwrap_or("?"), t.unwrap_or("?"))),
+    }
 }
 
 /// Draws the value compass: one panel per quadrant, two to a row, around a
-/// centre mark. With no compass (a blank worksheet) each panel has ruled lines.
-pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Guide) -> String {
+/// centre mark, each measure with its baseline → target. With no compass (a
+/// blank worksheet) each panel has ruled lines.
+pub fn compass(
+    id: &str,
+    population: &str,
+    compass: Option<&Compass>,
+    guide: &Guide,
+    scale: Scale,
+) -> String {
+    let t = scale.text;
     let blank = compass.is_none();
+    let entry = |m: &crate::workbook::Measure| Entry {
+        name: m.name.clone(),
+        values: values(m),
+    };
     let mut panels: Vec<Panel> = guide
         .quadrants
         .iter()
@@ -442,18 +670,18 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
                     c.measures
                         .iter()
                         .filter(|m| m.quadrant == q.id)
-                        .map(|m| m.name.clone())
+                        .map(entry)
                         .collect()
                 })
                 .unwrap_or_default(),
         })
         .collect();
     if let Some(c) = compass {
-        let other: Vec<String> = c
+        let other: Vec<Entry> = c
             .measures
             .iter()
             .filter(|m| !guide.quadrants.iter().any(|q| q.id == m.quadrant))
-            .map(|m| m.name.clone())
+            .map(entry)
             .collect();
         if !other.is_empty() {
             panels.push(Panel {
@@ -462,29 +690,42 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
             });
         }
     }
-    let panel_w = 428.0;
+    let panel_w = 436.0;
     let centre_gap = WIDTH - 2.0 * PAD - 2.0 * panel_w;
-    let row_gap = 36.0;
-    let max_entries = 6;
+    let row_gap = 2.2 * t;
+    let inner = panel_w - 1.75 * t - 0.9 * t;
+    let name_w = inner;
+    let title_size = 1.2 * t;
+    let title_w = panel_w - 1.8 * t;
+    let line_h = 1.25 * t;
+    let head = |p: &Panel| {
+        fit(&p.title, title_w, title_size, true, usize::MAX).len() as f64 * 1.25 * title_size
+    };
     // Height of each row: the taller of its two panels.
-    let panel_lines = |p: &Panel| -> usize {
-        if blank {
-            return 10;
-        }
-        let shown: usize = p
-            .entries
-            .iter()
-            .take(max_entries)
-            .map(|e| wrap(e, 58, 2).len())
-            .sum();
-        shown.max(1) + usize::from(p.entries.len() > max_entries)
+    let panel_h = |p: &Panel| -> f64 {
+        let body = if blank {
+            // Room to write: eight ruled lines.
+            8.0 * 2.3 * t
+        } else {
+            let lines: usize = p
+                .entries
+                .iter()
+                .take(PANEL_MEASURES)
+                .map(|e| {
+                    fit(&e.name, name_w, t, false, 3).len()
+                        + e.values
+                            .as_deref()
+                            .map_or(0, |v| fit(v, name_w, t, false, VALUE_LINES).len())
+                })
+                .sum();
+            (lines.max(1) + usize::from(p.entries.len() > PANEL_MEASURES)) as f64 * line_h
+                + p.entries.len().min(PANEL_MEASURES) as f64 * 0.4 * t
+        };
+        0.9 * t + head(p) + 0.9 * t + body + 0.9 * t
     };
     let rows: Vec<f64> = panels
         .chunks(2)
-        .map(|pair| {
-            let lines = pair.iter().map(panel_lines).max().unwrap_or(1);
-            (58.0 + lines as f64 * 18.0 + 14.0).max(130.0)
-        })
+        .map(|pair| pair.iter().map(panel_h).fold(6.0 * t, f64::max))
         .collect();
     let height: f64 =
         2.0 * PAD + rows.iter().sum::<f64>() + row_gap * (rows.len().max(1) - 1) as f64;
@@ -497,9 +738,18 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
     };
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" class="picture compass" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{what}</title><desc id="{id}-desc">"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height:.0}" class="picture compass" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{what}</title><desc id="{id}-desc">"##,
+        height = px(height)
     );
     for p in &panels {
+        let names: Vec<String> = p
+            .entries
+            .iter()
+            .map(|e| match &e.values {
+                Some(v) => format!("{} ({v})", e.name),
+                None => e.name.clone(),
+            })
+            .collect();
         let _ = write!(
             out,
             "{}: {}. ",
@@ -509,7 +759,7 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
             } else if p.entries.is_empty() {
                 "no measure yet".to_string()
             } else {
-                escape_html(&p.entries.join("; "))
+                escape_html(&names.join("; "))
             }
         );
     }
@@ -534,18 +784,30 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
     }
     let mut y = PAD;
     for (r, pair) in panels.chunks(2).enumerate() {
-        let h = rows.get(r).copied().unwrap_or(130.0);
+        let h = rows.get(r).copied().unwrap_or(6.0 * t);
         for (c, panel) in pair.iter().enumerate() {
             let x = PAD + c as f64 * (panel_w + centre_gap);
-            compass_panel(&mut out, x, y, panel_w, h, panel, blank);
+            let layout = PanelLayout {
+                w: panel_w,
+                h,
+                t,
+                title_w,
+                name_w,
+            };
+            compass_panel(&mut out, x, y, &layout, panel, blank);
         }
         y += h + row_gap;
     }
+    let r = (centre_gap / 2.0 + 2.6 * t).min(3.6 * t);
     let _ = write!(
         out,
-        r##"<circle cx="{cx}" cy="{cy}" r="48" fill="#ffffff" stroke="#222" stroke-width="1.6"/><text x="{cx}" y="{}" font-size="14" font-weight="700" text-anchor="middle">Value</text><text x="{cx}" y="{}" font-size="10.5" text-anchor="middle">for the person</text>"##,
-        px(cy - 2.0),
-        px(cy + 13.0),
+        r##"<circle cx="{cx}" cy="{cy}" r="{}" fill="#ffffff" stroke="#222" stroke-width="1.6"/><text x="{cx}" y="{}" font-size="{}" font-weight="700" text-anchor="middle">Value</text><text x="{cx}" y="{}" font-size="{}" text-anchor="middle"><tspan x="{cx}" dy="0">for the</tspan><tspan x="{cx}" dy="{}">person</tspan></text>"##,
+        px(r),
+        px(cy - 0.5 * t),
+        px(1.1 * t),
+        px(cy + 0.7 * t),
+        px(t),
+        px(1.1 * t),
         cx = px(cx),
         cy = px(cy)
     );
@@ -553,77 +815,112 @@ pub fn compass(id: &str, population: &str, compass: Option<&Compass>, guide: &Gu
     out
 }
 
-fn compass_panel(out: &mut String, x: f64, y: f64, w: f64, h: f64, panel: &Panel, blank: bool) {
+/// Sizes of a compass panel.
+struct PanelLayout {
+    w: f64,
+    h: f64,
+    t: f64,
+    title_w: f64,
+    name_w: f64,
+}
+
+fn compass_panel(out: &mut String, x: f64, y: f64, l: &PanelLayout, panel: &Panel, blank: bool) {
+    let t = l.t;
     let _ = write!(
         out,
         r##"<g><rect x="{x}" y="{y}" width="{w}" height="{h}" rx="8" fill="#ffffff" stroke="#222" stroke-width="1.4"/>"##,
         x = px(x),
         y = px(y),
-        w = px(w),
-        h = px(h)
+        w = px(l.w),
+        h = px(l.h)
     );
-    let title = wrap(&panel.title, 46, 1);
+    let title_size = 1.2 * t;
+    let title = fit(&panel.title, l.title_w, title_size, true, usize::MAX);
     text_lines(
         out,
-        x + 14.0,
-        y + 28.0,
-        0.0,
+        x + 0.9 * t,
+        y + 0.9 * t + title_size,
+        1.25 * title_size,
         &title,
-        r##"font-size="16" font-weight="700""##,
+        &format!(r##"font-size="{}" font-weight="700""##, px(title_size)),
     );
+    let rule_y = y + 0.9 * t + title.len() as f64 * 1.25 * title_size + 0.3 * t;
     let _ = write!(
         out,
         r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#222" stroke-width="0.8"/>"##,
-        px(x + 14.0),
-        px(y + 38.0),
-        px(x + w - 14.0),
-        px(y + 38.0)
+        px(x + 0.9 * t),
+        px(rule_y),
+        px(x + l.w - 0.9 * t),
+        px(rule_y)
     );
-    let mut ly = y + 60.0;
+    let mut ly = rule_y + 0.6 * t + t;
     if blank {
-        let mut rule = y + 72.0;
-        while rule < y + h - 8.0 {
+        let mut rule = rule_y + 2.3 * t;
+        while rule < y + l.h - 0.5 * t {
             let _ = write!(
                 out,
                 r##"<line x1="{}" y1="{rule}" x2="{}" y2="{rule}" stroke="#999" stroke-width="0.8"/>"##,
-                px(x + 14.0),
-                px(x + w - 14.0),
+                px(x + 0.9 * t),
+                px(x + l.w - 0.9 * t),
                 rule = px(rule)
             );
-            rule += 36.0;
+            rule += 2.3 * t;
         }
     } else if panel.entries.is_empty() {
         text_lines(
             out,
-            x + 14.0,
+            x + 0.9 * t,
             ly,
             0.0,
             &["No measure yet".to_string()],
-            r##"font-size="13" font-style="italic" fill="#444""##,
+            &format!(r##"font-size="{}" font-style="italic" fill="#444""##, px(t)),
         );
     } else {
-        for entry in panel.entries.iter().take(6) {
-            let lines = wrap(entry, 58, 2);
+        let line_h = 1.25 * t;
+        for entry in panel.entries.iter().take(PANEL_MEASURES) {
+            let lines = fit(&entry.name, l.name_w, t, false, 3);
             let _ = write!(
                 out,
-                r##"<rect x="{}" y="{}" width="7" height="7" fill="#222"/>"##,
-                px(x + 14.0),
-                px(ly - 8.0)
+                r##"<rect x="{}" y="{}" width="{}" height="{}" fill="#222"/>"##,
+                px(x + 0.9 * t),
+                px(ly - 0.55 * t),
+                px(0.45 * t),
+                px(0.45 * t)
             );
-            text_lines(out, x + 28.0, ly, 18.0, &lines, r##"font-size="13""##);
-            ly += 18.0 * lines.len() as f64;
-        }
-        if panel.entries.len() > 6 {
             text_lines(
                 out,
-                x + 28.0,
+                x + 1.75 * t,
+                ly,
+                line_h,
+                &lines,
+                &format!(r##"font-size="{}""##, px(t)),
+            );
+            ly += line_h * lines.len() as f64;
+            if let Some(v) = &entry.values {
+                let v = fit(v, l.name_w, t, false, VALUE_LINES);
+                text_lines(
+                    out,
+                    x + 1.75 * t,
+                    ly,
+                    line_h,
+                    &v,
+                    &format!(r##"font-size="{}" font-style="italic" fill="#333""##, px(t)),
+                );
+                ly += line_h * v.len() as f64;
+            }
+            ly += 0.4 * t;
+        }
+        if panel.entries.len() > PANEL_MEASURES {
+            text_lines(
+                out,
+                x + 1.75 * t,
                 ly,
                 0.0,
                 &[format!(
                     "and {} more (see the table)",
-                    panel.entries.len() - 6
+                    panel.entries.len() - PANEL_MEASURES
                 )],
-                r##"font-size="12" font-style="italic""##,
+                &format!(r##"font-size="{}" font-style="italic""##, px(t)),
             );
         }
     }

@@ -92,7 +92,7 @@ impl Builder<'_> {
             .is_some_and(|c| c.published);
         let lines = match (self.form, question.kind) {
             (Form::Short, _) => 7,
-            (Form::Full, QuestionKind::Walkthrough) => 4,
+            (Form::Full, QuestionKind::Walkthrough) => 6,
             (Form::Full, k) if k.is_record() => 3,
             (Form::Full, _) if pop.is_none() => 6,
             (Form::Full, _) => 8,

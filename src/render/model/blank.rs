@@ -18,6 +18,7 @@ impl Builder<'_> {
                 name,
                 None,
                 self.guide,
+                self.scale,
             ))),
             Flavor::Markdown => None,
         };
@@ -47,6 +48,7 @@ impl Builder<'_> {
             levels: Self::pairs(&self.guide.coproduction_levels),
             configurations: Self::pairs(&self.guide.configurations),
             compass: None,
+            blank_measures: self.guide.compass_measures.max.clamp(1, 30),
             blank_compass,
             sections: self.sections(index, None),
             grid: None,

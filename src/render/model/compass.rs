@@ -90,6 +90,7 @@ impl Builder<'_> {
                     name,
                     Some(compass),
                     self.guide,
+                    self.scale,
                 )))
             }
             _ => None,

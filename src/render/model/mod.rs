@@ -85,6 +85,8 @@ pub struct PopulationView {
     pub configurations: Vec<Pair>,
     /// The value compass, when there is one.
     pub compass: Option<CompassView>,
+    /// Empty rows of the measures table: as many as the guide allows (blank worksheets).
+    pub blank_measures: usize,
     /// A blank compass to fill in (blank worksheets).
     pub blank_compass: Option<Value>,
     /// The steps (full form) or the short form, with questions and answers.
@@ -117,6 +119,8 @@ pub struct Builder<'a> {
     pub footer_title: String,
     /// The footer's second line.
     pub footer_line: String,
+    /// How big the pictures' text is.
+    pub scale: crate::render::svg::Scale,
 }
 
 /// Heading levels the answers sit under: a question is a level-4 heading.
@@ -142,6 +146,20 @@ impl Builder<'_> {
             format!("{} · {population}", self.footer_title)
         };
         Value::from_safe_string(css_string(&format!("{first}\n{}", self.footer_line)))
+    }
+
+    /// The print footer of the pages of a step: the population's footer with
+    /// the step's heading on a line of its own, as a CSS string (safe).
+    pub fn step_footer(&self, population: &str, step: &str) -> Value {
+        let first = if population.is_empty() {
+            self.footer_title.clone()
+        } else {
+            format!("{} · {population}", self.footer_title)
+        };
+        Value::from_safe_string(css_string(&format!(
+            "{first}\n{step}\n{}",
+            self.footer_line
+        )))
     }
 
     /// The footer of pages outside any population, as a CSS string (safe).
@@ -228,6 +246,7 @@ impl Builder<'_> {
                 .as_ref()
                 .filter(|c| !c.measures.is_empty())
                 .map(|c| self.compass(index, &name, c)),
+            blank_measures: 0,
             blank_compass: None,
             grid: (full && !pop.personas.is_empty()).then(|| self.grid(pop, &sections)),
             open_items,

@@ -138,7 +138,7 @@ impl Builder<'_> {
                                     Flavor::Html => markdown::html_text(body, GRID_CELL),
                                     Flavor::Markdown => markdown::to_plain(body),
                                 };
-                                markdown::shorten(&text, GRID_CELL)
+                                markdown::shorten_to_sentence(&text, GRID_CELL)
                             })
                             .unwrap_or_default()
                     })
