@@ -162,7 +162,7 @@ const ABBREVIATIONS: [&str; 24] = [
 /// The byte offset just after the first sentence of `text` (its full stop,
 /// question or exclamation mark, and any closing quotes or brackets) that is
 /// at least 20 bytes long; None when there is no such end before the text's own.
-fn first_sentence_end(text: &str) -> Option<usize> {
+pub(crate) fn first_sentence_end(text: &str) -> Option<usize> {
     for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '?' | '!') || i < 20 {
             continue;
