@@ -26,7 +26,7 @@ use std::path::Path;
 
 use crate::node::{self, Key, Node, Value};
 use crate::source::Source;
-use crate::workbook::answers::{first_sentence_end, strip_comments};
+use crate::workbook::answers::{ends_an_abbreviation, strip_comments};
 
 /// Writes the meaning of the file at `path` to `out`: the rendering when the
 /// file is a workbook file that parses, else its bytes as they are, or one
@@ -113,9 +113,10 @@ impl Lines {
             Value::Table(_) => self.table(value, &format!("{name}."), indent),
             Value::Array(items) if !items.is_empty() && items.iter().all(is_table) => {
                 for (i, item) in items.iter().enumerate() {
+                    let (shown, heading) = label(item, i);
                     self.blank();
-                    self.line(format!("{indent}[{name} {}]", label(item, i)));
-                    self.record(item, &format!("{indent}  "));
+                    self.line(format!("{indent}[{name} {heading}]"));
+                    self.record(item, shown, &format!("{indent}  "));
                 }
                 self.blank();
             }
@@ -136,11 +137,12 @@ impl Lines {
         }
     }
 
-    /// A record of a list of tables: its fields, less the `id` its heading shows.
-    fn record(&mut self, node: &Node, indent: &str) {
+    /// A record of a list of tables: its fields, less the one its heading
+    /// shows (`shown`).
+    fn record(&mut self, node: &Node, shown: Option<&str>, indent: &str) {
         if let Value::Table(entries) = &node.value {
             for (key, value) in entries {
-                if key.name != "id" || !matches!(value.value, Value::Str(_)) {
+                if Some(key.name.as_str()) != shown {
                     self.entry(key, value, "", indent);
                 }
             }
@@ -228,14 +230,16 @@ fn is_table(node: &Node) -> bool {
 }
 
 /// What names a record of a list of tables in its heading: its `id`, else a
-/// `label` or `name`, else its position, counted from 1.
-fn label(node: &Node, index: usize) -> String {
+/// `label` or `name` (with the field that says it), else its position,
+/// counted from 1.
+fn label(node: &Node, index: usize) -> (Option<&'static str>, String) {
     ["id", "label", "name"]
-        .iter()
-        .find_map(|k| node.str(k))
-        .map(|s| clean(&words(s)))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| format!("#{}", index + 1))
+        .into_iter()
+        .find_map(|k| {
+            let text = clean(&words(node.str(k)?));
+            (!text.is_empty()).then_some((Some(k), text))
+        })
+        .unwrap_or_else(|| (None, format!("#{}", index + 1)))
 }
 
 /// A value that is not a table or list; the lines of a text after the first
@@ -276,16 +280,39 @@ fn words(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The sentences of a paragraph (whose white space is already single spaces).
+/// The sentences of a paragraph (whose white space is already single
+/// spaces), in one pass over its words: a sentence ends at a word ending in
+/// `.`, `?` or `!` (and any closing quotes or brackets) that is not an
+/// abbreviation or initial ("e.g.", "Dr.", "J."), when the next word starts
+/// like a sentence and the sentence is at least 20 bytes long.
 fn sentences(text: &str) -> Vec<&str> {
+    const CLOSING: &[char] = &['’', '”', '"', '\'', ')', ']'];
     let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(end) = first_sentence_end(rest).filter(|e| *e < rest.len()) {
-        out.push(rest[..end].trim());
-        rest = rest[end..].trim_start();
+    let mut start = 0;
+    let mut offset = 0;
+    let mut words = text.split(' ').peekable();
+    while let Some(word) = words.next() {
+        let end = offset + word.len();
+        offset = end + 1;
+        let bare = word.trim_end_matches(CLOSING);
+        let ends = match bare.chars().last() {
+            Some('?' | '!') => true,
+            Some('.') => !ends_an_abbreviation(&bare[..bare.len() - 1]),
+            _ => false,
+        };
+        let next_starts = words
+            .peek()
+            .and_then(|w| w.chars().next())
+            .is_some_and(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '‘' | '“' | '"' | '(')
+            });
+        if ends && next_starts && end - start >= 20 {
+            out.push(&text[start..end]);
+            start = offset;
+        }
     }
-    if !rest.is_empty() {
-        out.push(rest);
+    if start < text.len() {
+        out.push(&text[start..]);
     }
     out
 }
@@ -355,6 +382,18 @@ mod tests {
     }
 
     #[test]
+    fn records_without_an_id_are_headed_by_their_label_or_position() {
+        let text = show(
+            "population.toml",
+            "[[figure]]\nlabel = \"Women\"\nvalue = \"71 %\"\n\n[[team]]\nrole = \"clinical\"\n",
+        );
+        assert_eq!(
+            text,
+            "[figure Women]\n  value: 71 %\n\n[team #1]\n  role: clinical\n"
+        );
+    }
+
+    #[test]
     fn paragraphs_are_one_sentence_per_line_whatever_the_wrapping() {
         let a = show(
             "a.md",
@@ -384,6 +423,23 @@ mod tests {
         assert_eq!(render("a.md", b"---\nname: [\n"), None);
         assert_eq!(render("a.toml", b"\xff\xfe"), None);
         assert_eq!(render("a.txt", b"x = 1\n"), None);
+    }
+
+    #[test]
+    fn sentences_end_where_people_would_say_they_do() {
+        assert_eq!(
+            sentences(
+                "We met Dr. Ek and J. Berg (e.g. on Mondays). Then 3 visits? Yes! Short. Ok."
+            ),
+            vec![
+                "We met Dr. Ek and J. Berg (e.g. on Mondays).",
+                "Then 3 visits? Yes! Short.",
+                "Ok."
+            ]
+        );
+        // One long word of full stops takes one pass, not one per stop.
+        let dots = format!("{} end.", "a.".repeat(500_000));
+        assert_eq!(sentences(&dots), vec![dots.as_str()]);
     }
 
     #[test]

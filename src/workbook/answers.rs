@@ -162,7 +162,7 @@ const ABBREVIATIONS: [&str; 24] = [
 /// The byte offset just after the first sentence of `text` (its full stop,
 /// question or exclamation mark, and any closing quotes or brackets) that is
 /// at least 20 bytes long; None when there is no such end before the text's own.
-pub(crate) fn first_sentence_end(text: &str) -> Option<usize> {
+fn first_sentence_end(text: &str) -> Option<usize> {
     for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '?' | '!') || i < 20 {
             continue;
@@ -190,7 +190,7 @@ pub(crate) fn first_sentence_end(text: &str) -> Option<usize> {
 
 /// Whether the word just before a full stop (letters, digits and inner
 /// full stops) is an abbreviation or an initial.
-fn ends_an_abbreviation(before: &str) -> bool {
+pub(crate) fn ends_an_abbreviation(before: &str) -> bool {
     let start = before
         .char_indices()
         .rev()
