@@ -629,15 +629,16 @@ pub fn suggest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
-/// Where a value is in a file, such as `step[3].coproduction`; written out
-/// only when a finding needs it.
+/// Where a value is in a file, such as `step[3].coproduction` (the third
+/// step); written out only when a finding needs it. Items of a list are
+/// counted from 1, as people count, in every message and in JSON.
 #[derive(Debug, Clone, Copy)]
 pub enum KeyPath<'a> {
     /// The whole file.
     Root,
     /// A key of a table.
     Key(&'a KeyPath<'a>, &'a str),
-    /// An item of a list.
+    /// An item of a list, by its position counted from 1.
     Item(&'a KeyPath<'a>, usize),
 }
 
@@ -824,7 +825,7 @@ fn validate_value(
         (Ty::Date, _) => out.push(wrong("a date (YYYY-MM-DD)")),
         (Ty::StrList | Ty::SlugList | Ty::EnumList(_), Value::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                let item_path = KeyPath::Item(path, i);
+                let item_path = KeyPath::Item(path, i + 1);
                 match (&item.value, field.ty) {
                     (Value::Str(s), Ty::SlugList) if !crate::workbook::layout::is_slug(s) => {
                         out.push(bad_slug(item, source, &item_path, s))
@@ -1226,6 +1227,31 @@ mod tests {
                 .as_array()
                 .is_some_and(|r| r.iter().any(|k| k == "composite"))
         );
+    }
+
+    #[test]
+    fn positions_in_a_path_count_from_one() {
+        let text = "[[step]]\nid = \"a\"\ntitle = \"A\"\ncoproduction = \"none\"\n\n[[step]]\nid = \"b\"\ntitle = \"B\"\ncoproduction = \"none\"\nactors = [\"GP\", 3]\npersonas = [\"asa\", \"Not A Slug\"]\n";
+        let source = Source::new("process-map.toml", text.to_string());
+        let node = crate::node::parse_toml(&source).unwrap_or_else(|f| panic!("{}", f.message));
+        let mut out = Vec::new();
+        validate(
+            &node,
+            &PROCESS_MAP,
+            &BaseVocab,
+            &source,
+            &KeyPath::Root,
+            &mut out,
+        );
+        let messages: Vec<&str> = out.iter().map(|f| f.message.as_str()).collect();
+        // The second step, its second actor and its second persona.
+        for path in ["`step[2].actors[2]`", "`step[2].personas[2]`"] {
+            assert!(
+                messages.iter().any(|m| m.contains(path)),
+                "{path} in {messages:#?}"
+            );
+        }
+        assert!(!messages.iter().any(|m| m.contains("[0]")), "{messages:#?}");
     }
 
     #[test]

@@ -90,10 +90,12 @@ fn completions_leave_out_hidden_options() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let (code, script, err) = run(covalue().args(["completions", shell]));
         assert_eq!(code, 0, "{shell}: {err}");
-        assert!(
-            !script.contains("git-driver"),
-            "{shell} completion offers the hidden --git-driver"
-        );
+        for hidden in ["git-driver", "git-textconv"] {
+            assert!(
+                !script.contains(hidden),
+                "{shell} completion offers the hidden --{hidden}"
+            );
+        }
     }
 }
 
@@ -597,12 +599,22 @@ fn git_diff_shows_workbook_files_by_meaning_after_git_setup() {
         attributes.contains("populations/**/*.toml diff=covalue"),
         "{attributes}"
     );
+    let setting = |key: &str| git_with_driver(dir.path(), &root, &["config", "--get", key]).1;
+    // textconv by default; external on request, which removes the other.
     assert_eq!(
-        git(&root, &["config", "--get", "diff.covalue.command"]).trim(),
+        setting("diff.covalue.textconv").trim(),
+        "covalue diff --git-textconv"
+    );
+    assert_eq!(setting("diff.covalue.command"), "");
+    let external = ["git-setup", "--mode", "external"];
+    assert_eq!(run(covalue().current_dir(&root).args(external)).0, 0);
+    assert_eq!(
+        setting("diff.covalue.command").trim(),
         "covalue diff --git-driver"
     );
+    assert_eq!(setting("diff.covalue.textconv"), "");
     // Running it again adds nothing.
-    assert_eq!(run(covalue().current_dir(&root).arg("git-setup")).0, 0);
+    assert_eq!(run(covalue().current_dir(&root).args(external)).0, 0);
     assert_eq!(
         std::fs::read_to_string(root.join(".gitattributes")).unwrap_or_default(),
         attributes
@@ -771,64 +783,289 @@ fn git_with_driver(home: &Path, root: &Path, args: &[&str]) -> (i32, String, Str
     )
 }
 
-#[test]
-fn git_diff_survives_renames_and_shows_broken_files_as_lines() {
+/// What git shows through the configured filter or driver, for one mode of
+/// `covalue git-setup`: the lines that tell the two apart.
+struct Expect {
+    mode: &'static str,
+    /// In `git diff` of the process map's change, and in `git log -p`
+    /// (textconv) or `git log -p --ext-diff` (external).
+    meaning: &'static str,
+    /// The option that turns the mode on where git leaves it off.
+    on: &'static str,
+    /// The option that turns it off, for a patch.
+    off: &'static str,
+}
+
+const TEXTCONV: Expect = Expect {
+    mode: "textconv",
+    meaning: "+  coproduction: shared-execution",
+    on: "--textconv",
+    off: "--no-textconv",
+};
+
+const EXTERNAL: Expect = Expect {
+    mode: "external",
+    meaning: "coproduction none → shared-execution",
+    on: "--ext-diff",
+    off: "--no-ext-diff",
+};
+
+/// The plain line git shows for the process map's change.
+const RAW: &str = "+coproduction = \"shared-execution\"";
+
+/// Writes `text` to `root/rel`.
+fn write(root: &Path, rel: &str, text: &str) {
+    std::fs::write(root.join(rel), text).unwrap_or_else(|e| panic!("{rel}: {e}"));
+}
+
+/// `root/rel` with its first `from` replaced by `to`.
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    write(root, rel, &text.replacen(from, to, 1));
+}
+
+const MAP: &str = "populations/ms/process-map.toml";
+const PERSONAS: &str = "populations/ms/personas";
+
+/// Runs git through the configured driver and expects it to succeed.
+fn git_ok(home: &Path, root: &Path, args: &[&str]) -> String {
+    let (code, out, err) = git_with_driver(home, root, args);
+    assert_eq!(code, 0, "git {args:?}: {err}");
+    assert!(!err.contains("external diff died"), "git {args:?}: {err}");
+    out
+}
+
+/// The lakeside example, committed, in a repository set up by `covalue
+/// git-setup --mode MODE`; then every kind of change git knows, through the
+/// configured filter or driver.
+fn git_in_mode(expect: &Expect) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let home = dir.path();
     let root = dir.path().join("wb");
     copy_dir(&manifest_dir().join("examples/lakeside-ms"), &root);
     git(&root, &["init", "-q"]);
-    assert_eq!(
-        run(covalue().current_dir(&root).args(["git-setup", "-q"])).0,
-        0
-    );
+    let (code, _, err) =
+        run(covalue()
+            .current_dir(&root)
+            .args(["git-setup", "-q", "--mode", expect.mode]));
+    assert_eq!(code, 0, "{err}");
     git(&root, &["add", "-A"]);
     git(&root, &["commit", "-qm", "session 1"]);
 
-    // A persona renamed, and a word of it changed: git hands the driver nine
-    // arguments, which used to stop `git diff` with "external diff died".
+    // Rename (with a change), copy, delete, add, mode change and a field
+    // changed, all in one staged change.
     git(
         &root,
         &[
             "mv",
-            "populations/ms/personas/asa.md",
-            "populations/ms/personas/asa-b.md",
+            &format!("{PERSONAS}/asa.md"),
+            &format!("{PERSONAS}/asa-b.md"),
         ],
     );
-    let moved = root.join("populations/ms/personas/asa-b.md");
-    let text = std::fs::read_to_string(&moved).unwrap_or_default();
-    std::fs::write(&moved, text.replacen("Åsa", "Åsa B.", 1)).unwrap_or_else(|e| panic!("{e}"));
-    git(&root, &["add", "-A"]);
-    for args in [
-        &["diff", "--cached", "-M"][..],
-        &["diff", "--cached", "-M", "--stat"],
-    ] {
-        let (code, out, err) = git_with_driver(dir.path(), &root, args);
-        assert_eq!(code, 0, "git {args:?}: {err}");
-        assert!(!err.contains("external diff died"), "{err}");
-        if args.len() == 3 {
-            assert!(
-                out.contains(
-                    "a/populations/ms/personas/asa.md → b/populations/ms/personas/asa-b.md"
-                ),
-                "{out}"
-            );
-        }
+    edit(
+        &root,
+        &format!("{PERSONAS}/asa-b.md"),
+        "Åsa is 34",
+        "Åsa is 35",
+    );
+    let per = std::fs::read_to_string(root.join(format!("{PERSONAS}/per.md"))).unwrap_or_default();
+    write(&root, &format!("{PERSONAS}/per-copy.md"), &per);
+    git(&root, &["rm", "-q", &format!("{PERSONAS}/goran.md")]);
+    write(
+        &root,
+        &format!("{PERSONAS}/nora.md"),
+        "---\nname: Nora\nkind: patient\ncomposite: true\n---\n\nNora is 52.\n",
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = root.join("populations/ms/population.toml");
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o755))
+            .unwrap_or_else(|e| panic!("{e}"));
     }
-    git(&root, &["commit", "-qm", "rename"]);
-    let (code, out, err) =
-        git_with_driver(dir.path(), &root, &["log", "-p", "-M", "--ext-diff", "-1"]);
-    assert_eq!(code, 0, "{err}");
-    assert!(out.contains("asa-b.md"), "{out}");
+    edit(
+        &root,
+        MAP,
+        "coproduction = \"none\"",
+        "coproduction = \"shared-execution\"",
+    );
+    git(&root, &["add", "-A"]);
+    let shown = git_ok(
+        home,
+        &root,
+        &["diff", "--cached", "-M", "-C", "--find-copies-harder"],
+    );
+    assert!(shown.contains(expect.meaning), "{}:\n{shown}", expect.mode);
+    for name in [
+        "asa-b.md",
+        "per-copy.md",
+        "goran.md",
+        "nora.md",
+        "population.toml",
+    ] {
+        assert!(
+            shown.contains(name),
+            "{}: {name} missing:\n{shown}",
+            expect.mode
+        );
+    }
+    #[cfg(unix)]
+    assert!(shown.contains("new mode 100755"), "{shown}");
+    if expect.mode == "textconv" {
+        // git's own headers, and hunks of covalue's lines.
+        for line in [
+            "rename from populations/ms/personas/asa.md",
+            "copy from populations/ms/personas/per.md",
+            "deleted file mode 100644",
+            "+name: Nora",
+            "-name: Göran",
+            "+Åsa is 35 and lives",
+            // The hunk header names the record the change is in.
+            "@@ [step first-symptoms]",
+        ] {
+            assert!(shown.contains(line), "{line:?} missing:\n{shown}");
+        }
+    } else {
+        assert!(
+            shown.contains("a/populations/ms/personas/asa.md → b/populations/ms/personas/asa-b.md"),
+            "{shown}"
+        );
+        assert!(!shown.contains("rename from"), "{shown}");
+    }
+    let stat = git_ok(home, &root, &["diff", "--cached", "-M", "--stat"]);
+    assert!(stat.contains("asa.md => asa-b.md"), "{stat}");
+    git(&root, &["commit", "-qm", "session 2"]);
 
-    // A process map that no longer parses: the plain line diff shows the
-    // change being fixed, not a parse error.
-    let map = root.join("populations/ms/process-map.toml");
-    let text = std::fs::read_to_string(&map).unwrap_or_default();
-    std::fs::write(&map, format!("{text}step = [\n")).unwrap_or_else(|e| panic!("{e}"));
-    let (code, out, err) = git_with_driver(dir.path(), &root, &["diff"]);
-    assert_eq!(code, 0, "{err}");
+    // git log -p: textconv applies by itself; an external diff needs --ext-diff.
+    let log = git_ok(home, &root, &["log", "-p", "-M", "-1"]);
+    if expect.mode == "textconv" {
+        assert!(log.contains(expect.meaning), "{log}");
+    } else {
+        assert!(log.contains(RAW) && !log.contains(expect.meaning), "{log}");
+        let log = git_ok(home, &root, &["log", "-p", "-M", "-1", "--ext-diff"]);
+        assert!(log.contains(expect.meaning), "{log}");
+    }
+    let show = git_ok(home, &root, &["show", expect.on, "-M", "HEAD"]);
+    assert!(show.contains(expect.meaning), "{show}");
+
+    // git stash show -p is plain in both modes, unless asked.
+    edit(
+        &root,
+        MAP,
+        "coproduction = \"civil-discourse\"",
+        "coproduction = \"shared-planning\"",
+    );
+    git(&root, &["stash", "-q"]);
+    let plain = git_ok(home, &root, &["stash", "show", "-p"]);
+    assert!(
+        plain.contains("+coproduction = \"shared-planning\""),
+        "{plain}"
+    );
+    let asked = git_ok(home, &root, &["stash", "show", "-p", expect.on]);
+    assert!(
+        !asked.contains("+coproduction = \"shared-planning\"") && asked.contains("shared-planning"),
+        "{asked}"
+    );
+    git(&root, &["stash", "pop", "-q"]);
+
+    // A patch: `git diff > x.patch` is covalue's view, which git apply
+    // refuses; with the mode turned off it is a patch that applies.
+    let changed = std::fs::read_to_string(root.join(MAP)).unwrap_or_default();
+    let view = git_ok(home, &root, &["diff"]);
+    let patch = git_ok(home, &root, &["diff", expect.off]);
+    write(&root, "../view.patch", &view);
+    write(&root, "../x.patch", &patch);
+    git(&root, &["checkout", "-q", "--", MAP]);
+    let (code, _, _) = git_with_driver(home, &root, &["apply", "../view.patch"]);
+    assert_ne!(code, 0, "{} view applied as a patch:\n{view}", expect.mode);
+    git_ok(home, &root, &["apply", "../x.patch"]);
+    assert_eq!(
+        std::fs::read_to_string(root.join(MAP)).unwrap_or_default(),
+        changed
+    );
+    // git format-patch never uses either: its patch applies.
+    git(&root, &["commit", "-qam", "session 3"]);
+    let mail = git_ok(home, &root, &["format-patch", "-1", "--stdout"]);
+    assert!(
+        mail.contains("+coproduction = \"shared-planning\""),
+        "{mail}"
+    );
+    write(&root, "../mail.patch", &mail);
+    git(&root, &["reset", "-q", "--hard", "HEAD~1"]);
+    git_ok(home, &root, &["apply", "../mail.patch"]);
+    assert_eq!(
+        std::fs::read_to_string(root.join(MAP)).unwrap_or_default(),
+        changed
+    );
+    git(&root, &["checkout", "-q", "--", MAP]);
+
+    // A process map that no longer parses: git diff still works, and the
+    // line being fixed is there as written, not a parse error.
+    let text = std::fs::read_to_string(root.join(MAP)).unwrap_or_default();
+    write(&root, MAP, &format!("{text}step = [\n"));
+    let out = git_ok(home, &root, &["diff"]);
     assert!(out.contains("+step = ["), "{out}");
     assert!(!out.contains("process-map.toml/populations"), "{out}");
+    assert!(!out.contains("CV002"), "{out}");
+}
+
+#[test]
+fn git_through_the_textconv_filter() {
+    git_in_mode(&TEXTCONV);
+}
+
+#[test]
+fn git_through_the_external_driver() {
+    git_in_mode(&EXTERNAL);
+}
+
+#[test]
+fn textconv_prints_a_file_it_cannot_render_as_it_is() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let broken = "title = \"half\nstep = [\n\u{1}";
+    std::fs::write(dir.path().join("a.toml"), broken).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("b.md"), b"\xff\xfe not text").unwrap_or_else(|e| panic!("{e}"));
+    for (file, expected) in [
+        ("a.toml", broken.as_bytes()),
+        ("b.md", b"\xff\xfe not text"),
+    ] {
+        let out = covalue()
+            .current_dir(dir.path())
+            .args(["diff", "--git-textconv", file])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        assert_eq!(out.stdout, expected, "{file}");
+    }
+    // Not a regular file: one line saying so, and still exit 0.
+    let (code, out, _) =
+        run(covalue()
+            .current_dir(dir.path())
+            .args(["diff", "--git-textconv", "."]));
+    assert_eq!(code, 0);
+    assert!(out.starts_with("(covalue cannot read this file"), "{out}");
+    // A link is not followed, and a guide the file names is not read.
+    #[cfg(unix)]
+    {
+        let secret = dir.path().join("secret.md");
+        std::fs::write(&secret, "the secret\n").unwrap_or_else(|e| panic!("{e}"));
+        std::os::unix::fs::symlink(&secret, dir.path().join("link.md"))
+            .unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(
+            dir.path().join("covalue.toml"),
+            "title = \"T\"\nguide = \"secret.md\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        for file in ["link.md", "covalue.toml"] {
+            let (code, out, _) =
+                run(covalue()
+                    .current_dir(dir.path())
+                    .args(["diff", "--git-textconv", file]));
+            assert_eq!(code, 0, "{file}");
+            assert!(!out.contains("the secret"), "{file}: {out}");
+        }
+    }
 }
 
 /// The hooks of `.pre-commit-hooks.yaml`: (id, entry, language).

@@ -35,6 +35,10 @@ pub struct Args {
     /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH SIMILARITY].
     #[arg(long, num_args = 7..=9, value_name = "ARG", hide = true, conflicts_with_all = ["old", "new", "stat", "populations"])]
     pub git_driver: Option<Vec<String>>,
+    /// Run as git's textconv filter (set up by `covalue git-setup --mode
+    /// textconv`): print FILE's meaning as plain lines.
+    #[arg(long, value_name = "FILE", hide = true, conflicts_with_all = ["old", "new", "stat", "populations", "git_driver"])]
+    pub git_textconv: Option<std::path::PathBuf>,
 }
 
 /// Reads a version argument: a folder when one is there, else a revision.
@@ -57,6 +61,9 @@ fn spec(arg: &str, ctx: &Context) -> Result<Spec, Error> {
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     if let Some(driver) = &args.git_driver {
         return crate::cmd::git_setup::drive(driver, ctx);
+    }
+    if let Some(file) = &args.git_textconv {
+        return crate::cmd::git_setup::textconv(file, ctx);
     }
     let old = match &args.old {
         Some(arg) => spec(arg, ctx)?,

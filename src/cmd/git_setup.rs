@@ -1,21 +1,29 @@
-//! `covalue git-setup`: make `git diff` show workbook files by meaning, and
-//! `covalue diff --git-driver`, the external diff driver git then calls
-//! (both in [`crate::diff::driver`]).
+//! `covalue git-setup`: make `git diff` and `git log -p` show workbook files
+//! by meaning, and the two commands git then calls: `covalue diff
+//! --git-textconv` (the default mode, [`crate::diff::textconv`]) and `covalue
+//! diff --git-driver` (the external diff, [`crate::diff::driver`]).
+
+use std::path::Path;
 
 use crate::cmd::{Context, Error, Outcome, file_error, usage};
 use crate::diff::driver::{
-    self, ATTRIBUTES, ATTRIBUTES_COMMIT_MESSAGE, DRIVER_COMMAND, DRIVER_KEY, DriverArgs,
+    self, ATTRIBUTES, ATTRIBUTES_COMMIT_MESSAGE, DriverArgs, FUNCNAME, FUNCNAME_KEY, Mode,
 };
 
 /// Arguments of `covalue git-setup`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "It adds to the workbook's .gitattributes (creating it when missing):\n  covalue.toml diff=covalue\n  populations/**/*.toml diff=covalue\n  populations/**/*.md diff=covalue\nand sets, in the repository's own git config:\n  git config diff.covalue.command \"covalue diff --git-driver\"\n\nExamples:\n  covalue git-setup --print    # show what it would do\n  covalue git-setup\n  git diff session-2 -- populations/ms/process-map.toml"
+    after_help = "It adds to the workbook's .gitattributes (creating it when missing):\n  covalue.toml diff=covalue\n  populations/**/*.toml diff=covalue\n  populations/**/*.md diff=covalue\nand sets, in the repository's own git config, one of:\n  git config diff.covalue.textconv \"covalue diff --git-textconv\"   (--mode textconv)\n  git config diff.covalue.command \"covalue diff --git-driver\"      (--mode external)\nremoving the other, and diff.covalue.xfuncname, so that hunk headers name the record or\nheading a change is in. docs/ci.md weighs the two modes.\n\nExamples:\n  covalue git-setup --print    # show what it would do\n  covalue git-setup\n  git log -p -- populations/ms/process-map.toml\n  covalue git-setup --mode external\n  git diff session-2 -- populations/ms/process-map.toml"
 )]
 pub struct Args {
-    /// Print the lines and the command instead of changing anything.
+    /// Print the lines and the commands instead of changing anything.
     #[arg(long)]
     pub print: bool,
+    /// textconv: git diffs covalue's plain-line rendering of each file, in
+    /// `git diff`, `git log -p`, `git show` and `--word-diff` alike.
+    /// external: covalue's own comparison replaces `git diff`'s output.
+    #[arg(long, value_enum, default_value_t = Mode::Textconv)]
+    pub mode: Mode,
 }
 
 /// Adds the attributes and the git setting, or prints them.
@@ -28,7 +36,11 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             text.push_str(line);
             text.push('\n');
         }
-        text.push_str(&format!("\ngit config {DRIVER_KEY} \"{DRIVER_COMMAND}\"\n"));
+        let (key, command) = args.mode.setting();
+        text.push_str(&format!(
+            "\ngit config {key} \"{command}\"\ngit config --unset {}\ngit config {FUNCNAME_KEY} '{FUNCNAME}'\n",
+            args.mode.other_key()
+        ));
         ctx.shell.print(text)?;
         return Ok(Outcome::Success);
     }
@@ -36,8 +48,9 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         format!("cannot write {}", attributes.display()),
         "check that you may write in the workbook",
     ))?;
+    let (key, command) = args.mode.setting();
     let status = crate::git::command(&root)
-        .args(["config", DRIVER_KEY, DRIVER_COMMAND])
+        .args(["config", key, command])
         .status()
         .map_err(file_error(
             "cannot run git".into(),
@@ -46,9 +59,19 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     if !status.success() {
         return Err(usage(
             "git could not record the diff driver (is the workbook in a git repository?)",
-            "run `git init` first, or set it yourself: git config diff.covalue.command \"covalue diff --git-driver\"",
+            "run `git init` first, or set it yourself (see `covalue git-setup --print`)",
         ));
     }
+    // git prefers an external diff to a textconv filter: the other mode goes.
+    // Exit code 5 only says that it was not set.
+    let _ = crate::git::command(&root)
+        .args(["config", "--unset", args.mode.other_key()])
+        .status();
+    // Hunk headers name the record or heading a change is in; not worth
+    // stopping for when git refuses.
+    let _ = crate::git::command(&root)
+        .args(["config", FUNCNAME_KEY, FUNCNAME])
+        .status();
     if added == 0 {
         ctx.shell.status(
             "left alone",
@@ -58,10 +81,8 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         ctx.shell
             .status("added", format_args!("{added} line(s) to .gitattributes"))?;
     }
-    ctx.shell.status(
-        "set",
-        format_args!("git config {DRIVER_KEY} \"{DRIVER_COMMAND}\""),
-    )?;
+    ctx.shell
+        .status("set", format_args!("git config {key} \"{command}\""))?;
     if driver::attributes_uncommitted(&root, &attributes) {
         // The path as the user would type it, from where they are.
         let here = std::env::current_dir().unwrap_or_else(|_| ctx.dir.clone());
@@ -92,5 +113,16 @@ pub fn drive(args: &[String], ctx: &Context) -> Result<Outcome, Error> {
         ));
     };
     driver::drive(&args, &ctx.dir, &mut ctx.shell.out(), ctx.shell.out_color())?;
+    Ok(Outcome::Success)
+}
+
+/// Runs as git's textconv filter for one file: prints its meaning as lines.
+/// Always exits 0: a file that cannot be rendered is printed as it is.
+pub fn textconv(file: &Path, ctx: &Context) -> Result<Outcome, Error> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(ctx.shell.out_raw());
+    let written =
+        crate::diff::textconv::write(&ctx.dir.join(file), &mut out).and_then(|()| out.flush());
+    crate::print::unless_closed_pipe(written)?;
     Ok(Outcome::Success)
 }

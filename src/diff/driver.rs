@@ -1,5 +1,7 @@
-//! git's external diff driver for workbook files: how `covalue git-setup`
-//! installs it, and what it does when git calls it (`covalue diff --git-driver`).
+//! How `covalue git-setup` makes git show workbook files by meaning (the
+//! attributes, and one of two [`Mode`]s), and git's external diff driver for
+//! workbook files: what it does when git calls it (`covalue diff
+//! --git-driver`). The other mode, textconv, is in [`super::textconv`].
 //!
 //! git runs the driver once per changed file, with the file's path and its
 //! old and new contents. The driver puts each side in a small workbook held
@@ -27,6 +29,49 @@ pub const ATTRIBUTES: &[&str] = &[
 pub const DRIVER_KEY: &str = "diff.covalue.command";
 /// The driver's command line.
 pub const DRIVER_COMMAND: &str = "covalue diff --git-driver";
+/// The git setting that names the textconv filter.
+pub const TEXTCONV_KEY: &str = "diff.covalue.textconv";
+/// The textconv filter's command line (git adds the file's path).
+pub const TEXTCONV_COMMAND: &str = "covalue diff --git-textconv";
+
+/// The git setting for the line git shows after `@@` in a hunk's header.
+pub const FUNCNAME_KEY: &str = "diff.covalue.xfuncname";
+/// That line: the nearest record heading (`[step diagnosis-visit]` in the
+/// textconv rendering, `[[step]]` in a plain diff) or Markdown heading above
+/// the change, instead of whatever line starts with a letter.
+pub const FUNCNAME: &str = r"^(\[.+\]|#{1,6} .+)$";
+
+/// How git is to show workbook files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Mode {
+    /// git turns each file into lines of meaning and diffs those itself:
+    /// honoured by `git diff`, `git log -p`, `git show`, `--word-diff`, and
+    /// renames.
+    #[default]
+    Textconv,
+    /// covalue prints its own comparison in place of `git diff`'s (steps
+    /// moved, fields changed); `git log -p` needs `--ext-diff`.
+    External,
+}
+
+impl Mode {
+    /// The git setting this mode sets, and its command.
+    pub fn setting(self) -> (&'static str, &'static str) {
+        match self {
+            Mode::Textconv => (TEXTCONV_KEY, TEXTCONV_COMMAND),
+            Mode::External => (DRIVER_KEY, DRIVER_COMMAND),
+        }
+    }
+
+    /// The other mode's setting, which is removed (git prefers an external
+    /// diff to a textconv filter when both are set).
+    pub fn other_key(self) -> &'static str {
+        match self {
+            Mode::Textconv => DRIVER_KEY,
+            Mode::External => TEXTCONV_KEY,
+        }
+    }
+}
 
 /// The commit message `git-setup` suggests for its `.gitattributes`.
 pub const ATTRIBUTES_COMMIT_MESSAGE: &str = "Show workbook files by meaning in git diff";
@@ -76,6 +121,8 @@ pub struct DriverArgs<'a> {
     path: &'a str,
     old: &'a str,
     new: &'a str,
+    /// The file modes (`100644`, `100755`; `.` for a side that does not exist).
+    modes: (&'a str, &'a str),
     /// The new path, for a rename or copy.
     new_path: Option<&'a str>,
 }
@@ -85,16 +132,18 @@ impl<'a> DriverArgs<'a> {
     /// followed by `new-path similarity` for a rename or copy.
     pub fn parse(args: &'a [String]) -> Option<DriverArgs<'a>> {
         match args {
-            [path, old, _, _, new, _, _] => Some(DriverArgs {
+            [path, old, _, old_mode, new, _, new_mode] => Some(DriverArgs {
                 path,
                 old,
                 new,
+                modes: (old_mode, new_mode),
                 new_path: None,
             }),
-            [path, old, _, _, new, _, _, new_path, _] => Some(DriverArgs {
+            [path, old, _, old_mode, new, _, new_mode, new_path, _] => Some(DriverArgs {
                 path,
                 old,
                 new,
+                modes: (old_mode, new_mode),
                 new_path: Some(new_path),
             }),
             _ => None,
@@ -159,9 +208,15 @@ pub fn drive(
     let new_path = args.new_path.unwrap_or(args.path);
     if new_path != args.path {
         writeln!(out, "renamed or copied: a/{} → b/{new_path}", args.path)?;
-        if old == new {
-            return Ok(());
-        }
+    }
+    // A mode change (`chmod +x`) in git's own words; git prints no header
+    // for an external diff.
+    let (old_mode, new_mode) = args.modes;
+    if old_mode != new_mode && old_mode != "." && new_mode != "." {
+        writeln!(out, "{new_path}: old mode {old_mode}, new mode {new_mode}")?;
+    }
+    if old == new && (new_path != args.path || old_mode != new_mode) {
+        return Ok(());
     }
     let full = dir.join(new_path);
     let root = full.parent().and_then(|p| workbook::discover(p).ok());
@@ -188,7 +243,7 @@ pub fn drive(
                 },
                 Spec::Tree {
                     tree: Arc::new(b),
-                    label: format!("b/{}", args.path),
+                    label: format!("b/{new_path}"),
                 },
             );
             let report = diff::diff(&specs.0, &specs.1, &diff::Options::default())

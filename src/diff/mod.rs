@@ -9,6 +9,7 @@ pub mod html;
 pub mod markdown;
 pub mod model;
 pub mod text;
+pub mod textconv;
 pub mod version;
 pub mod view;
 pub mod words;

@@ -190,7 +190,7 @@ fn first_sentence_end(text: &str) -> Option<usize> {
 
 /// Whether the word just before a full stop (letters, digits and inner
 /// full stops) is an abbreviation or an initial.
-fn ends_an_abbreviation(before: &str) -> bool {
+pub(crate) fn ends_an_abbreviation(before: &str) -> bool {
     let start = before
         .char_indices()
         .rev()
