@@ -163,6 +163,14 @@ const ABBREVIATIONS: [&str; 24] = [
 /// question or exclamation mark, and any closing quotes or brackets) that is
 /// at least 20 bytes long; None when there is no such end before the text's own.
 fn first_sentence_end(text: &str) -> Option<usize> {
+    // A first sentence longer than this makes no heading anyway; looking no
+    // further keeps a guide of odd text (a long run of full stops) quick.
+    const LOOKED_AT: usize = 1000;
+    let mut cut = text.len().min(LOOKED_AT);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let text = &text[..cut];
     for (i, c) in text.char_indices() {
         if !matches!(c, '.' | '?' | '!') || i < 20 {
             continue;
@@ -599,6 +607,14 @@ fn lost_ids(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_run_of_full_stops_is_read_quickly() {
+        let text = format!("Which measures {}", ".".repeat(400_000));
+        let started = std::time::Instant::now();
+        assert_eq!(heading_text(&text).len(), text.len());
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
+    }
     use crate::guide::Guide;
 
     /// The built-in guide's chain step with four plain questions, `a`, `b`,
