@@ -231,3 +231,66 @@ fn diff_reports_status_changes_and_new_values() {
         out.stdout
     );
 }
+
+#[test]
+fn the_register_handout_and_the_full_form_show_the_register_and_run_charts_safely() {
+    let tmp = example("lakeside-ms");
+    let dir = tmp.path();
+    let register = dir.join(POP).join("improvements.toml");
+    let text = fs::read_to_string(&register).unwrap().replace(
+        "title = \"A written decision aid for choosing a therapy, sent home before the visit\"",
+        "title = \"<script>alert(1)</script> decision aid\"",
+    );
+    fs::write(&register, text).unwrap();
+    run(
+        dir,
+        &["render", "--form", "register", "-o", "out/register.html"],
+    )
+    .assert_code(0);
+    let html = fs::read_to_string(dir.join("out/register.html")).unwrap();
+    assert!(
+        !html.to_lowercase().contains("<script"),
+        "a title ran as a script"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)"),
+        "the title is shown as text"
+    );
+    for text in [
+        "Register of improvements",
+        "Education of professionals and the public",
+        "Health care system redesign",
+        "{#relapse-plan}",
+        "Opportunities not taken up",
+        "2 adopted",
+    ] {
+        assert!(html.contains(text), "the register lacks {text:?}");
+    }
+    run(
+        dir,
+        &[
+            "render",
+            "--form",
+            "register",
+            "--format",
+            "md",
+            "-o",
+            "out/register.md",
+        ],
+    )
+    .assert_code(0);
+    let md = fs::read_to_string(dir.join("out/register.md")).unwrap();
+    assert!(md.contains("| Improvement | Status | Steps | Owner | Measures, latest value |"));
+    assert!(md.contains("67 % on 2026-10-31 (target 75 %)"), "{md}");
+    // --blank has no register.
+    run(dir, &["render", "--form", "register", "--blank"]).assert_code(2);
+    // The full form: the register section, and one run chart per measure with values.
+    run(dir, &["render", "--form", "full", "-o", "out/full.html"]).assert_code(0);
+    let full = fs::read_to_string(dir.join("out/full.html")).unwrap();
+    assert_eq!(full.matches("class=\"picture run-chart\"").count(), 3);
+    assert!(full.contains("Register of improvements"));
+    assert!(
+        full.contains("median 61.5 %"),
+        "the median of the decisions measure"
+    );
+}

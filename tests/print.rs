@@ -574,6 +574,7 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
             "blank-short-letter",
             vec!["--form", "short", "--blank", "--paper", "letter"],
         ),
+        ("register-a4", vec!["--form", "register", "-p", "ms"]),
     ];
     // Two printings at a time, each starting a browser.
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -623,6 +624,41 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         "large print: {word:?} on page {page} is set at {size:.1} pt"
     );
     assert_no_stranded_headings(large, false);
+
+    // The register handout: the improvements by cluster with the latest
+    // values of their measures, on a few pages, at 8 pt or more.
+    let register = &printed["register-a4"];
+    assert!(
+        register.pages.len() <= 3,
+        "register: {} pages",
+        register.pages.len()
+    );
+    let all = register
+        .raw
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for text in [
+        "Register of improvements",
+        "Education of professionals",
+        "{#relapse-plan}",
+        "2026-06-30",
+        "67 % on 2026-10-31 (target 75 %)",
+    ] {
+        assert!(all.contains(text), "the register lacks {text:?}");
+    }
+    let (size, word, page) = smallest_type(register);
+    assert!(
+        size >= 7.95,
+        "register: {word:?} on page {page} is set at {size:.1} pt"
+    );
+    // The full form draws a run chart for each measure with values.
+    let full = printed["full-a4"].pages.join("\n");
+    assert!(
+        full.matches("Run chart:").count() >= 3,
+        "the full form lacks run charts"
+    );
 
     let blank = &printed["blank-short-letter"];
     assert_no_stranded_headings(blank, false);

@@ -20,15 +20,26 @@ pub enum Format {
     Md,
 }
 
+/// What to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum What {
+    /// The six questions of the short form.
+    Short,
+    /// Every step of the full form.
+    Full,
+    /// The register of improvements: by cluster and status, with the latest values of their measures.
+    Register,
+}
+
 /// Arguments of `covalue render`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue render --form short\n  covalue render --form full --pdf\n  covalue render --form short --blank --paper letter\n  covalue render --form short --large-print --pdf\n  covalue render --form full --format md -o report.md\n\nThe report is written to out/ in the workbook unless -o says otherwise; see docs/render.md."
+    after_help = "Examples:\n  covalue render --form short\n  covalue render --form register --pdf\n  covalue render --form full --pdf\n  covalue render --form short --blank --paper letter\n  covalue render --form short --large-print --pdf\n  covalue render --form full --format md -o report.md\n\nThe report is written to out/ in the workbook unless -o says otherwise; see docs/render.md."
 )]
 pub struct Args {
-    /// The form to print (default: the workbook's form, else full).
+    /// The form to print (default: the workbook's form, else full), or the register of improvements.
     #[arg(long, value_enum)]
-    pub form: Option<Form>,
+    pub form: Option<What>,
     /// Print blank worksheets to fill in by hand; works without a workbook.
     #[arg(long)]
     pub blank: bool,
@@ -57,9 +68,20 @@ pub struct Args {
 
 /// Prints the report.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
+    if args.form == Some(What::Register) && args.blank {
+        return Err(crate::cmd::usage(
+            "--blank prints worksheets of a form; the register has none",
+            "use --form short --blank or --form full --blank",
+        ));
+    }
     let job = Job {
         dir: ctx.dir.clone(),
-        form: args.form,
+        form: match args.form {
+            Some(What::Short) => Some(Form::Short),
+            Some(What::Full | What::Register) => Some(Form::Full),
+            None => None,
+        },
+        register: args.form == Some(What::Register),
         blank: args.blank,
         populations: args.populations,
         flavor: match args.format {
@@ -73,11 +95,13 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         large_print: args.large_print,
     };
     let written = job::run(&job, &ctx.shell)?;
+    let what = match args.form {
+        Some(What::Register) => "register of improvements".to_string(),
+        _ => format!("{} form", written.form.as_str()),
+    };
     ctx.shell.say(format_args!(
-        "wrote {} ({} form, {})",
-        written.path,
-        written.form.as_str(),
-        written.contents
+        "wrote {} ({what}, {})",
+        written.path, written.contents
     ))?;
     Ok(Outcome::Success)
 }

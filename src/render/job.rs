@@ -22,6 +22,8 @@ pub struct Job {
     pub dir: PathBuf,
     /// The form (default: the workbook's form, else full).
     pub form: Option<Form>,
+    /// The register of improvements handout instead of a form.
+    pub register: bool,
     /// Blank worksheets instead of the workbook's answers.
     pub blank: bool,
     /// Only these populations; with `blank`, the names to print on worksheets.
@@ -81,7 +83,11 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
         job.flavor.extension()
     };
     let blank = if job.blank { "-blank" } else { "" };
-    let default = format!("{}{blank}.{ext}", form.as_str());
+    let name = match job.register {
+        true => "register",
+        false => form.as_str(),
+    };
+    let default = format!("{name}{blank}.{ext}");
     let out = match (&job.output, &loaded.root) {
         (Some(path), _) => job.dir.join(path),
         (None, Some(root)) => root.join(confine::REPORT_DIR).join(&default),
@@ -115,6 +121,7 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
             .and_then(crate::git::revision)
             .map(|r| r.describe()),
         large_print: job.large_print,
+        register: job.register,
     };
     let progress = match subject.len() {
         n if n >= PROGRESS_FROM => shell.progress(n, "populations", "rendering"),

@@ -8,6 +8,7 @@
 //! compiled templates, and streamed to the output in order, so that memory
 //! stays flat however many populations a workbook has.
 
+pub mod chart;
 mod error;
 pub mod job;
 pub mod markdown;
@@ -122,6 +123,8 @@ pub struct Options {
     pub revision: Option<String>,
     /// Large print: body text at 12.5 pt and pictures to match.
     pub large_print: bool,
+    /// The register of improvements handout instead of the form.
+    pub register: bool,
 }
 
 /// A population of the table of contents and the completeness summary.
@@ -276,10 +279,14 @@ fn document<'a>(
     }
     let short = &guide.short_form;
     DocumentView {
-        form: options.form.as_str(),
-        form_title: match options.form {
-            Form::Short => "Short form",
-            Form::Full => "Full form",
+        form: match options.register {
+            true => "register",
+            false => options.form.as_str(),
+        },
+        form_title: match (options.register, options.form) {
+            (true, _) => "Register of improvements",
+            (false, Form::Short) => "Short form",
+            (false, Form::Full) => "Full form",
         },
         blank,
         title: &options.title,
@@ -325,7 +332,10 @@ pub fn render(
     progress: &(dyn Fn() + Sync),
 ) -> Result<Vec<Notice>, RenderError> {
     let ext = options.flavor.extension();
-    let form = options.form.as_str();
+    let form = match options.register {
+        true => "register",
+        false => options.form.as_str(),
+    };
     let blank = matches!(subject, Subject::Blank(_));
     let builder = builder(guide, options);
     let css = match options.flavor {

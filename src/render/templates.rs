@@ -27,10 +27,20 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "full-population.html",
         include_str!("templates/full-population.html"),
     ),
+    ("register.html", include_str!("templates/register.html")),
+    (
+        "register-population.html",
+        include_str!("templates/register-population.html"),
+    ),
     ("style.css", include_str!("templates/style.css")),
     ("macros.md", include_str!("templates/macros.md")),
     ("short.md", include_str!("templates/short.md")),
     ("full.md", include_str!("templates/full.md")),
+    ("register.md", include_str!("templates/register.md")),
+    (
+        "register-population.md",
+        include_str!("templates/register-population.md"),
+    ),
     (
         "short-population.md",
         include_str!("templates/short-population.md"),

@@ -82,10 +82,18 @@ struct PopStep {
 }
 
 #[derive(Serialize)]
+struct Chart {
+    name: String,
+    latest: String,
+    svg: String,
+}
+
+#[derive(Serialize)]
 struct PopView {
     slug: String,
     name: String,
     steps: Vec<PopStep>,
+    charts: Vec<Chart>,
 }
 
 #[derive(Serialize)]
@@ -153,6 +161,32 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
             .collect(),
     };
     let populations = workbook.map_populations(&slugs, |population| PopView {
+        charts: population
+            .compass
+            .iter()
+            .flat_map(|c| &c.measures)
+            .filter_map(|m| {
+                let svg = crate::render::chart::run_chart(
+                    &format!("{}-run-{}", population.slug, m.id),
+                    m,
+                    crate::render::svg::Scale::NORMAL,
+                )?;
+                let latest = m.latest()?;
+                Some(Chart {
+                    name: m.name.clone(),
+                    latest: format!(
+                        "{} values, latest {} on {}{}",
+                        m.values.len(),
+                        m.show(latest.value),
+                        latest.date,
+                        m.target_value
+                            .map(|t| format!("; target {}", m.show(t)))
+                            .unwrap_or_default()
+                    ),
+                    svg,
+                })
+            })
+            .collect(),
         slug: population.slug.clone(),
         name: population.name().to_string(),
         steps: focus

@@ -48,6 +48,7 @@ impl Builder<'_> {
             levels: Self::pairs(&self.guide.coproduction_levels),
             configurations: Self::pairs(&self.guide.configurations),
             compass: None,
+            register: None,
             blank_measures: self.guide.compass_measures.max.clamp(1, 30),
             blank_compass,
             sections: self.sections(index, None),

@@ -23,6 +23,14 @@ pub struct MeasureView {
     pub baseline: Option<String>,
     /// The value aimed for.
     pub target: Option<String>,
+    /// The latest value with its date, such as "70 % on 2026-11-20".
+    pub latest: Option<String>,
+    /// How many values there are.
+    pub count: usize,
+    /// The value aimed for, as a number with its unit.
+    pub target_value: Option<String>,
+    /// The run chart (HTML only, with two values or more).
+    pub chart: Option<Value>,
 }
 
 /// A quadrant of the compass with its measures.
@@ -54,6 +62,20 @@ impl Builder<'_> {
             data_source: m.data_source.clone(),
             baseline: m.baseline.clone(),
             target: m.target.clone(),
+            latest: m
+                .latest()
+                .map(|v| format!("{} on {}", m.show(v.value), v.date)),
+            count: m.values.len(),
+            target_value: m.target_value.map(|v| m.show(v)),
+            chart: match self.flavor {
+                Flavor::Html => crate::render::chart::run_chart(
+                    &format!("p{index}-run-{}", m.id),
+                    m,
+                    self.scale,
+                )
+                .map(Value::from_safe_string),
+                Flavor::Markdown => None,
+            },
         };
         let mut quadrants: Vec<QuadrantView> = self
             .guide

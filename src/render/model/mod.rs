@@ -9,6 +9,7 @@ mod blank;
 mod compass;
 mod personas;
 mod process_map;
+pub mod register;
 mod short_form;
 mod summary;
 mod text;
@@ -85,6 +86,8 @@ pub struct PopulationView {
     pub configurations: Vec<Pair>,
     /// The value compass, when there is one.
     pub compass: Option<CompassView>,
+    /// The register of improvements, when there is one.
+    pub register: Option<register::RegisterView>,
     /// Empty rows of the measures table: as many as the guide allows (blank worksheets).
     pub blank_measures: usize,
     /// A blank compass to fill in (blank worksheets).
@@ -246,6 +249,7 @@ impl Builder<'_> {
                 .as_ref()
                 .filter(|c| !c.measures.is_empty())
                 .map(|c| self.compass(index, &name, c)),
+            register: self.register(pop),
             blank_measures: 0,
             blank_compass: None,
             grid: (full && !pop.personas.is_empty()).then(|| self.grid(pop, &sections)),
