@@ -294,3 +294,40 @@ fn the_register_handout_and_the_full_form_show_the_register_and_run_charts_safel
         "the median of the decisions measure"
     );
 }
+
+#[test]
+fn a_run_chart_is_drawn_the_same_way_each_time() {
+    use covalue::workbook::records::{Measure, MeasureValue};
+    let values = [
+        ("2026-01-31", 24.0),
+        ("2026-02-28", 22.0),
+        ("2026-03-31", 23.0),
+        ("2026-04-30", 19.0),
+    ];
+    let measure = Measure {
+        id: "readmissions".into(),
+        quadrant: "clinical".into(),
+        name: "30-day readmissions".into(),
+        definition: None,
+        data_source: None,
+        baseline: None,
+        target: None,
+        unit: Some("%".into()),
+        direction: Some("lower".into()),
+        target_value: Some(18.0),
+        values: values
+            .iter()
+            .map(|(d, v)| MeasureValue {
+                date: d.to_string(),
+                value: *v,
+                note: None,
+                source: None,
+                loc: Default::default(),
+            })
+            .collect(),
+        loc: Default::default(),
+    };
+    let svg = covalue::render::chart::run_chart("c", &measure, covalue::render::svg::Scale::NORMAL)
+        .expect("a chart");
+    insta::assert_snapshot!("run_chart_readmissions", svg.replace("><", ">\n<"));
+}

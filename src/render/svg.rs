@@ -637,7 +637,21 @@ const VALUE_LINES: usize = 2;
 const PANEL_MEASURES: usize = 6;
 
 /// "baseline → target", "baseline → ?" or "? → target", when one is known.
+/// What the compass says of a measure: its latest value against its target
+/// when it is tracked over time, else its baseline → target as written.
 fn values(m: &crate::workbook::Measure) -> Option<String> {
+    if let Some(latest) = m.latest() {
+        let target = match (m.target_value, m.target.as_deref()) {
+            (Some(v), _) => m.show(v),
+            (None, Some(t)) => t.to_string(),
+            (None, None) => "?".to_string(),
+        };
+        return Some(format!(
+            "latest {} ({}) → target {target}",
+            m.show(latest.value),
+            latest.date
+        ));
+    }
     match (m.baseline.as_deref(), m.target.as_deref()) {
         (None, None) => None,
         (b, t) => Some(format!("{} → {}", b.unwrap_or("?"), t.unwrap_or("?"))),
@@ -645,7 +659,8 @@ fn values(m: &crate::workbook::Measure) -> Option<String> {
 }
 
 /// Draws the value compass: one panel per quadrant, two to a row, around a
-/// centre mark, each measure with its baseline → target. With no compass (a
+/// centre mark, each measure with its latest value → target (or its
+/// baseline → target when it has no dated values). With no compass (a
 /// blank worksheet) each panel has ruled lines.
 pub fn compass(
     id: &str,
