@@ -328,7 +328,17 @@ impl<'a> Loader<'a> {
                 )),
             );
         }
-        self.check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
+        let listed = self.check_entries(&dir, &rel, POPULATION_ENTRIES, &mut findings);
+        // What is in the folder, from its listing (a link that leads nowhere
+        // is listed too, and reported when read); probed when it cannot be listed.
+        let optional_file = |files: &dyn Files, path: &Path| -> Option<PathBuf> {
+            match (&listed, path.file_name().and_then(|n| n.to_str())) {
+                (Some(names), Some(name)) => {
+                    names.iter().any(|n| n == name).then(|| path.to_path_buf())
+                }
+                _ => optional_file(files, path),
+            }
+        };
 
         // A missing population.toml is reported by the check as CV007.
         let info = optional_file(files, &dir.join(POPULATION_FILE)).and_then(|p| {
@@ -398,20 +408,27 @@ impl<'a> Loader<'a> {
         sessions
     }
 
-    /// Reports entries of a folder that covalue does not know.
-    fn check_entries(&self, dir: &Path, rel: &str, known: &[&str], findings: &mut Vec<Finding>) {
+    /// Reports entries of a folder that covalue does not know; the entries,
+    /// when the folder can be listed.
+    fn check_entries(
+        &self,
+        dir: &Path,
+        rel: &str,
+        known: &[&str],
+        findings: &mut Vec<Finding>,
+    ) -> Option<Vec<String>> {
         let Ok(mut names) = self.files().list_dir(dir) else {
-            return;
+            return None;
         };
         names.sort();
-        for name in names {
+        for name in &names {
             if name.starts_with('.') || known.contains(&name.as_str()) {
                 continue;
             }
             let finding =
                 Finding::warning(Code::CV008, format!("covalue does not know {rel}/{name}"))
                     .in_file(format!("{rel}/{name}"));
-            findings.push(match spec::suggest(&name, known.iter().copied()) {
+            findings.push(match spec::suggest(name, known.iter().copied()) {
                 Some(better) => finding.help(format!(
                     "did you mean `{better}`? Rename it, or it is not read"
                 )),
@@ -421,6 +438,7 @@ impl<'a> Loader<'a> {
                 )),
             });
         }
+        Some(names)
     }
 
     /// Lists the `.md` files of a folder, sorted, reporting a file where the folder should be.
