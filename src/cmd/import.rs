@@ -7,7 +7,6 @@ use std::path::PathBuf;
 
 use crate::cmd::{Context, Error, Outcome, file_error, usage};
 use crate::session::import::{self, Action};
-use crate::workbook::Files;
 
 /// Arguments of `covalue import`.
 #[derive(Debug, clap::Args)]
@@ -48,7 +47,8 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
                 )
             })
         })?;
-    let population = population(&args, &workbook, &path)?;
+    let population = import::population(&workbook, args.population.as_deref(), &path)
+        .map_err(|(message, help)| usage(message, help))?;
     let (notes, unknown) = import::parse(&text, &workbook.guide);
     if !unknown.is_empty() {
         let lines: Vec<String> = unknown
@@ -103,7 +103,12 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         ctx.shell.say("Dry run: nothing was written.")?;
     } else {
         for (file, text) in &plan.writes {
-            write(&workbook.root, file, text, &files)?;
+            import::write(&workbook.root, file, text).map_err(|e| {
+                file_error(
+                    format!("cannot write {file}"),
+                    "check that you may write in the workbook",
+                )(e)
+            })?;
         }
     }
     if left_out > 0 {
@@ -114,58 +119,4 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::Success)
-}
-
-/// The population the notes go to.
-fn population(
-    args: &Args,
-    workbook: &crate::workbook::Workbook<'_>,
-    notes: &std::path::Path,
-) -> Result<String, Error> {
-    let known = || format!("the populations are: {}", workbook.slugs.join(", "));
-    if let Some(p) = &args.population {
-        if !workbook.slugs.contains(p) {
-            return Err(usage(format!("there is no population `{p}`"), known()));
-        }
-        return Ok(p.clone());
-    }
-    // A session's notes: the population of the session of the same name.
-    let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned());
-    let (sessions, _) = workbook.sessions();
-    if let Some(session) = sessions.iter().find(|s| Some(&s.name) == stem.as_ref()) {
-        if let [only] = session.populations.as_slice() {
-            return Ok(only.name.clone());
-        }
-    }
-    match workbook.slugs.as_slice() {
-        [only] => Ok(only.clone()),
-        [] => Err(usage(
-            "the workbook has no population yet",
-            "create one with `covalue new population SLUG --name \"Name\"`",
-        )),
-        _ => Err(usage(
-            "the workbook has several populations: say which one the notes are about",
-            format!("add --population SLUG; {}", known()),
-        )),
-    }
-}
-
-/// Writes an answer file atomically, creating its folder inside the workbook.
-fn write(root: &std::path::Path, file: &str, text: &str, files: &dyn Files) -> Result<(), Error> {
-    let fail = || {
-        file_error(
-            format!("cannot write {file}"),
-            "check that you may write in the workbook",
-        )
-    };
-    let target = crate::confine::Jail::new(root)
-        .and_then(|jail| jail.write_path(&root.join(file)))
-        .map_err(fail())?;
-    if let Some(dir) = target.parent() {
-        if !files.exists(dir) {
-            std::fs::create_dir_all(dir).map_err(fail())?;
-        }
-    }
-    crate::fsutil::write_atomic(&target, text.as_bytes()).map_err(fail())?;
-    Ok(())
 }

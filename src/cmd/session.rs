@@ -8,7 +8,7 @@ use clap::Subcommand;
 
 use crate::cmd::{Context, Error, Outcome, file_error, usage};
 use crate::fsutil::Created;
-use crate::session::{self, NewSession};
+use crate::session;
 
 /// Arguments of `covalue session`.
 #[derive(Debug, clap::Args)]
@@ -86,54 +86,14 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         } => return pack(ctx, session.as_deref(), format, pdf, browser, output),
     };
     let workbook = ctx.open()?;
-    let date = match date {
-        Some(text) => crate::spec::parse_date(&text).ok_or_else(|| {
-            usage(
-                format!("--date {text}: not a date"),
-                "write the date as YYYY-MM-DD, for example --date 2026-12-03",
-            )
-        })?,
-        None => crate::date::today(),
-    };
-    for slug in &populations {
-        if !workbook.slugs.contains(slug) {
-            return Err(usage(
-                format!("there is no population `{slug}`"),
-                format!("the populations are: {}", workbook.slugs.join(", ")),
-            ));
-        }
-    }
-    let steps: Vec<&str> = workbook
-        .guide
-        .all_sections()
-        .map(|s| s.id.as_str())
-        .collect();
-    for step in &focus {
-        if !steps.contains(&step.as_str()) {
-            let hint = match crate::spec::suggest(step, steps.iter().copied()) {
-                Some(better) => format!(
-                    "did you mean `{better}`? The steps are: {}",
-                    steps.join(", ")
-                ),
-                None => format!("the steps are: {}", steps.join(", ")),
-            };
-            return Err(usage(format!("the guide has no step `{step}`"), hint));
-        }
-    }
-    let focus = match focus.is_empty() {
-        true => session::propose_focus(&workbook, &populations),
-        false => focus,
-    };
-    let new = NewSession {
-        date,
-        title,
-        populations: match populations.is_empty() {
-            true => workbook.slugs.clone(),
-            false => populations,
-        },
+    let asked = session::Asked {
+        date: date.as_deref(),
         focus,
-        revision: crate::git::revision(&workbook.root).map(|r| (r.commit, r.dirty)),
+        populations,
+        title,
     };
+    let new = session::NewSession::from_asked(&workbook, asked)
+        .map_err(|(message, help)| usage(message, help))?;
     let created = session::create(&workbook.root, &workbook.guide, &new).map_err(file_error(
         format!("cannot write {}", session::file_name(&new)),
         "check that you may write in the workbook",
@@ -166,10 +126,6 @@ fn pack(
     browser: Option<std::path::PathBuf>,
     output: Option<std::path::PathBuf>,
 ) -> Result<Outcome, Error> {
-    use crate::render::{RenderError, pdf as print};
-    if pdf && format == PackFormat::Md {
-        return Err(RenderError::PdfOfMarkdown.into());
-    }
     let workbook = ctx.open()?;
     let (sessions, _) = workbook.sessions();
     let Some(session) = session::pack::pick(&sessions, name, crate::date::today()) else {
@@ -185,58 +141,13 @@ fn pack(
             ),
         });
     };
-    let ext = match (pdf, format) {
-        (true, _) => "pdf",
-        (false, PackFormat::Html) => "html",
-        (false, PackFormat::Md) => "md",
+    let job = session::pack::Job {
+        markdown: format == PackFormat::Md,
+        pdf,
+        browser,
+        output: output.map(|o| ctx.dir.join(o)),
     };
-    let default = session::pack::file_name(session, ext);
-    let out = match &output {
-        Some(path) => ctx.dir.join(path),
-        None => workbook
-            .root
-            .join(crate::confine::REPORT_DIR)
-            .join(&default),
-    };
-    let shown = out.display().to_string();
-    let out = crate::confine::report_target(&out, Some(&workbook.root)).map_err(|why| {
-        RenderError::Refused {
-            path: shown.clone(),
-            why,
-            default: default.clone(),
-        }
-    })?;
-    let browser = match pdf {
-        true => Some(
-            print::find_browser(browser.as_deref(), std::env::var_os(print::BROWSER_ENV))
-                .map_err(RenderError::from)?,
-        ),
-        false => None,
-    };
-    let built = session::pack::build(&workbook, &sessions, session);
-    let text = match format {
-        PackFormat::Md => session::pack::markdown_text(&built),
-        PackFormat::Html => session::pack::html(&built).map_err(|e| {
-            usage(
-                format!("the pack cannot be made: {e}"),
-                "report this as a bug in covalue",
-            )
-        })?,
-    };
-    let bytes = match &browser {
-        Some(browser) => print::print(browser, text.as_bytes()).map_err(RenderError::from)?,
-        None => text.into_bytes(),
-    };
-    if let Some(dir) = out.parent() {
-        std::fs::create_dir_all(dir).map_err(file_error(
-            format!("cannot create {}", dir.display()),
-            "check that you may write there",
-        ))?;
-    }
-    crate::fsutil::write_atomic(&out, &bytes).map_err(file_error(
-        format!("cannot write {shown}"),
-        "check that you may write there",
-    ))?;
-    ctx.shell.status("wrote", &shown)?;
+    let written = session::pack::write(&workbook, &sessions, session, &job)?;
+    ctx.shell.status("wrote", written.display())?;
     Ok(Outcome::Success)
 }

@@ -235,6 +235,51 @@ pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
     joined
 }
 
+/// The population notes go to: the one named, else the population of the
+/// session whose record has the notes' name (when it names one), else the
+/// workbook's only population. The error is what is wrong and what to do.
+pub fn population(
+    workbook: &crate::workbook::Workbook<'_>,
+    named: Option<&str>,
+    notes: &Path,
+) -> Result<String, (String, String)> {
+    let known = || format!("the populations are: {}", workbook.slugs.join(", "));
+    if let Some(p) = named {
+        if !workbook.slugs.iter().any(|s| s == p) {
+            return Err((format!("there is no population `{p}`"), known()));
+        }
+        return Ok(p.to_string());
+    }
+    let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned());
+    let (sessions, _) = workbook.sessions();
+    if let Some(session) = sessions.iter().find(|s| Some(&s.name) == stem.as_ref()) {
+        if let [only] = session.populations.as_slice() {
+            return Ok(only.name.clone());
+        }
+    }
+    match workbook.slugs.as_slice() {
+        [only] => Ok(only.clone()),
+        [] => Err((
+            "the workbook has no population yet".into(),
+            "create one with `covalue new population SLUG --name \"Name\"`".into(),
+        )),
+        _ => Err((
+            "the workbook has several populations: say which one the notes are about".into(),
+            format!("add --population SLUG; {}", known()),
+        )),
+    }
+}
+
+/// Writes an answer file atomically, inside the workbook (through its jail),
+/// creating its folder when it is missing.
+pub fn write(root: &Path, file: &str, text: &str) -> std::io::Result<()> {
+    let target = crate::confine::Jail::new(root)?.write_path(&root.join(file))?;
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    crate::fsutil::write_atomic(&target, text.as_bytes())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

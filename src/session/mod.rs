@@ -30,6 +30,78 @@ pub struct NewSession {
     pub revision: Option<(String, bool)>,
 }
 
+/// What was asked for on the command line.
+#[derive(Debug, Clone, Default)]
+pub struct Asked<'a> {
+    /// The day, as typed (today when None).
+    pub date: Option<&'a str>,
+    /// The steps in focus (proposed when empty).
+    pub focus: Vec<String>,
+    /// The populations (all when empty).
+    pub populations: Vec<String>,
+    /// What it is about.
+    pub title: Option<String>,
+}
+
+impl NewSession {
+    /// The record asked for, checked against the workbook: a real date,
+    /// populations and steps that exist; the steps proposed and the commit
+    /// filled in. The error is what is wrong and what to do.
+    pub fn from_asked(
+        workbook: &Workbook<'_>,
+        asked: Asked<'_>,
+    ) -> Result<NewSession, (String, String)> {
+        let date = match asked.date {
+            Some(text) => spec::parse_date(text).ok_or_else(|| {
+                (
+                    format!("--date {text}: not a date"),
+                    "write the date as YYYY-MM-DD, for example --date 2026-12-03".to_string(),
+                )
+            })?,
+            None => date::today(),
+        };
+        if let Some(slug) = asked
+            .populations
+            .iter()
+            .find(|p| !workbook.slugs.contains(p))
+        {
+            return Err((
+                format!("there is no population `{slug}`"),
+                format!("the populations are: {}", workbook.slugs.join(", ")),
+            ));
+        }
+        let steps: Vec<&str> = workbook
+            .guide
+            .all_sections()
+            .map(|s| s.id.as_str())
+            .collect();
+        if let Some(step) = asked.focus.iter().find(|f| !steps.contains(&f.as_str())) {
+            let hint = match spec::suggest(step, steps.iter().copied()) {
+                Some(better) => format!(
+                    "did you mean `{better}`? The steps are: {}",
+                    steps.join(", ")
+                ),
+                None => format!("the steps are: {}", steps.join(", ")),
+            };
+            return Err((format!("the guide has no step `{step}`"), hint));
+        }
+        let focus = match asked.focus.is_empty() {
+            true => propose_focus(workbook, &asked.populations),
+            false => asked.focus,
+        };
+        Ok(NewSession {
+            date,
+            title: asked.title,
+            populations: match asked.populations.is_empty() {
+                true => workbook.slugs.clone(),
+                false => asked.populations,
+            },
+            focus,
+            revision: crate::git::revision(&workbook.root).map(|r| (r.commit, r.dirty)),
+        })
+    }
+}
+
 /// How many steps a session takes on when none are named.
 pub const PROPOSED_STEPS: usize = 2;
 

@@ -414,3 +414,81 @@ pub fn markdown_text(pack: &Pack) -> String {
 pub fn file_name(session: &Session, ext: &str) -> String {
     format!("session-{}.{ext}", session.name)
 }
+
+/// How to write a pack.
+#[derive(Debug, Clone, Default)]
+pub struct Job {
+    /// Markdown instead of HTML.
+    pub markdown: bool,
+    /// Print the HTML to PDF.
+    pub pdf: bool,
+    /// The browser to print with (else `$COVALUE_BROWSER`, then PATH).
+    pub browser: Option<std::path::PathBuf>,
+    /// Where to write (else `out/session-NAME.EXT` in the workbook).
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// Makes the pack of `session` and writes it atomically, into the
+/// workbook's report folder or where `job` says (never onto a link, a
+/// folder or elsewhere in the workbook); the path written.
+pub fn write(
+    workbook: &Workbook<'_>,
+    sessions: &[Session],
+    session: &Session,
+    job: &Job,
+) -> Result<std::path::PathBuf, crate::render::RenderError> {
+    use crate::render::{RenderError, pdf as print};
+    if job.pdf && job.markdown {
+        return Err(RenderError::PdfOfMarkdown);
+    }
+    let ext = match (job.pdf, job.markdown) {
+        (true, _) => "pdf",
+        (false, true) => "md",
+        (false, false) => "html",
+    };
+    let default = file_name(session, ext);
+    let out = job.output.clone().unwrap_or_else(|| {
+        workbook
+            .root
+            .join(crate::confine::REPORT_DIR)
+            .join(&default)
+    });
+    let shown = out.display().to_string();
+    let target = crate::confine::report_target(&out, Some(&workbook.root)).map_err(|why| {
+        RenderError::Refused {
+            path: shown.clone(),
+            why,
+            default: default.clone(),
+        }
+    })?;
+    let browser = match job.pdf {
+        true => Some(print::find_browser(
+            job.browser.as_deref(),
+            std::env::var_os(print::BROWSER_ENV),
+        )?),
+        false => None,
+    };
+    let built = build(workbook, sessions, session);
+    let text = match job.markdown {
+        true => markdown_text(&built),
+        false => html(&built).map_err(|e| crate::render::templates::TemplateError {
+            name: "pack.html".into(),
+            file: None,
+            message: e.to_string(),
+            limit: false,
+        })?,
+    };
+    let bytes = match &browser {
+        Some(browser) => print::print(browser, text.as_bytes())?,
+        None => text.into_bytes(),
+    };
+    let failed = |source| RenderError::Write {
+        path: shown.clone(),
+        source,
+    };
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir).map_err(failed)?;
+    }
+    crate::fsutil::write_atomic(&target, &bytes).map_err(failed)?;
+    Ok(out)
+}
