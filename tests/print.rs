@@ -20,27 +20,6 @@ use common::{copy_dir, manifest_dir};
 use covalue::guide::Guide;
 use tempfile::TempDir;
 
-/// The browser to print with, or None (with the reason printed) when there is
-/// none outside CI. In CI a missing browser fails the test.
-fn browser() -> Option<PathBuf> {
-    let found = covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")).ok();
-    let tools = StdCommand::new("pdftotext").arg("-v").output().is_ok();
-    match (found, tools) {
-        (Some(b), true) => Some(b),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!(
-                "CI=true: the print tests need chromium and poppler-utils (.ci/run installs them)"
-            )
-        }
-        _ => {
-            eprintln!(
-                "skipped: no Chromium/Chrome or no pdftotext on this machine (apt-get install chromium poppler-utils)"
-            );
-            None
-        }
-    }
-}
-
 /// A description in Hebrew, to be set right to left.
 const HEBREW: &str = "מבוגרים החיים עם מחלה כרונית שמטופלים במרפאה שלנו";
 
@@ -552,7 +531,9 @@ fn check_contents(doc: &Printed) {
 
 #[test]
 fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
-    let Some(browser) = browser() else { return };
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
     let (tmp, wb) = every_state();
     let out = tmp.path().join("out");
     std::fs::create_dir_all(&out).expect("out");

@@ -822,29 +822,6 @@ fn pdf_without_a_browser_says_what_to_install() {
 // Printing in a real browser
 // ---------------------------------------------------------------------------
 
-/// The browser to print with, or None (with the reason printed) when there is
-/// none outside CI. In CI a missing browser fails the test.
-fn browser() -> Option<PathBuf> {
-    let found = covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")).ok();
-    let tools = ["pdfinfo", "pdftotext"]
-        .iter()
-        .all(|t| StdCommand::new(t).arg("-v").output().is_ok());
-    match (found, tools) {
-        (Some(b), true) => Some(b),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!(
-                "CI=true: the print tests need chromium and poppler-utils (.ci/run installs them)"
-            )
-        }
-        _ => {
-            eprintln!(
-                "skipped: no Chromium/Chrome or no pdfinfo/pdftotext on this machine (apt-get install chromium poppler-utils)"
-            );
-            None
-        }
-    }
-}
-
 fn pdf_pages(pdf: &Path) -> (usize, String) {
     let out = StdCommand::new("pdfinfo")
         .arg(pdf)
@@ -906,7 +883,9 @@ fn answer_samples(wb: &Path, section: &str) -> Vec<String> {
 
 #[test]
 fn the_example_prints_to_pdf_in_a_real_browser() {
-    let Some(browser) = browser() else { return };
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
     let (_tmp, wb) = example("lakeside-ms");
     let run = |args: &[&str]| {
         covalue(&wb)

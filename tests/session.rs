@@ -245,28 +245,6 @@ Patients weigh themselves daily and call the nurse line when weight rises.\n\n\
     assert_eq!(common::tree(&dir.join("populations")), settled);
 }
 
-/// The browser to print with, or None (with the reason printed) when there
-/// is none outside CI. In CI a missing browser fails the test.
-fn browser() -> Option<std::path::PathBuf> {
-    let found = covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")).ok();
-    let tools = std::process::Command::new("pdftotext")
-        .arg("-v")
-        .output()
-        .is_ok();
-    match (found, tools) {
-        (Some(b), true) => Some(b),
-        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!(
-                "CI=true: the print tests need chromium and poppler-utils (.ci/run installs them)"
-            )
-        }
-        _ => {
-            eprintln!("skipped: no Chromium/Chrome or no pdftotext on this machine");
-            None
-        }
-    }
-}
-
 fn pdf_text(pdf: &Path) -> String {
     let out = std::process::Command::new("pdftotext")
         .args(["-layout"])
@@ -358,7 +336,9 @@ fn a_whole_cycle_pack_import_commit_and_the_next_pack_shows_what_changed() {
     }
 
     // And it prints in a real browser.
-    let Some(_) = browser() else { return };
+    let Some(_) = common::print_browser() else {
+        return;
+    };
     run(dir, &["session", "pack", "--pdf"]).assert_code(0);
     let text = pdf_text(&dir.join("out/session-2026-12-18-shop.pdf"));
     assert!(

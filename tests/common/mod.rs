@@ -360,3 +360,26 @@ pub fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
         && !s.contains("--")
 }
+
+/// The browser to print with, or None (with the reason printed) when there
+/// is none outside CI. In CI a missing browser or pdftotext fails the test.
+pub fn print_browser() -> Option<PathBuf> {
+    let found = covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")).ok();
+    let tools = ["pdfinfo", "pdftotext"]
+        .iter()
+        .all(|t| std::process::Command::new(t).arg("-v").output().is_ok());
+    match (found, tools) {
+        (Some(b), true) => Some(b),
+        _ if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!(
+                "CI=true: the print tests need chromium and poppler-utils (.ci/run installs them)"
+            )
+        }
+        _ => {
+            eprintln!(
+                "skipped: no Chromium/Chrome or no pdfinfo/pdftotext on this machine (apt-get install chromium poppler-utils)"
+            );
+            None
+        }
+    }
+}
