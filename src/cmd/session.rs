@@ -130,15 +130,16 @@ fn pack(
     let (sessions, _) = workbook.sessions();
     let Some(session) = session::pack::pick(&sessions, name, crate::date::today()) else {
         let known: Vec<&str> = sessions.iter().map(|s| s.name.as_str()).collect();
+        let help = match known.is_empty() {
+            true => "no session record can be read: write one with `covalue session new`, or run `covalue check` to see what is wrong with those in sessions/".to_string(),
+            false => format!("the sessions are: {} (`covalue check` reports any it cannot read)", known.join(", ")),
+        };
         return Err(match name {
             Some(name) => usage(
-                format!("there is no session `{name}` in sessions/"),
-                format!("the sessions are: {}", known.join(", ")),
+                format!("there is no usable session `{name}` in sessions/"),
+                help,
             ),
-            None => usage(
-                "the workbook has no session record yet",
-                "write one with `covalue session new`",
-            ),
+            None => usage("the workbook has no usable session record", help),
         });
     };
     let job = session::pack::Job {
