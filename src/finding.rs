@@ -110,6 +110,12 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// Whether the finding says its file could not be read or parsed at
+    /// all (nothing in it is known, as opposed to a wrong value in it).
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self.code, Code::CV001 | Code::CV002)
+    }
+
     /// A finding with no location yet.
     pub fn new(code: Code, severity: Severity, message: impl Into<String>) -> Finding {
         Finding {

@@ -366,10 +366,8 @@ impl Objects {
         &mut self,
         oids: impl IntoIterator<Item = &'a str>,
     ) -> Result<HashMap<String, Arc<[u8]>>, GitError> {
-        let mut wanted: Vec<String> = oids.into_iter().map(str::to_string).collect();
-        wanted.sort();
-        wanted.dedup();
-        let objects = self.read_unique(&wanted)?;
+        let wanted: Vec<String> = oids.into_iter().map(str::to_string).collect();
+        let objects = self.read(&wanted)?;
         Ok(wanted
             .into_iter()
             .zip(objects)

@@ -297,37 +297,44 @@ fn the_register_handout_and_the_full_form_show_the_register_and_run_charts_safel
 
 #[test]
 fn a_run_chart_is_drawn_the_same_way_each_time() {
-    use covalue::workbook::records::{Measure, MeasureValue};
-    let values = [
-        ("2026-01-31", 24.0),
-        ("2026-02-28", 22.0),
-        ("2026-03-31", 23.0),
-        ("2026-04-30", 19.0),
-    ];
-    let measure = Measure {
-        id: "readmissions".into(),
-        quadrant: "clinical".into(),
-        name: "30-day readmissions".into(),
-        definition: None,
-        data_source: None,
-        baseline: None,
-        target: None,
-        unit: Some("%".into()),
-        direction: Some("lower".into()),
-        target_value: Some(18.0),
-        values: values
-            .iter()
-            .map(|(d, v)| MeasureValue {
-                date: d.to_string(),
-                value: *v,
-                note: None,
-                source: None,
-                loc: Default::default(),
-            })
-            .collect(),
-        loc: Default::default(),
-    };
-    let svg = covalue::render::chart::run_chart("c", &measure, covalue::render::svg::Scale::NORMAL)
+    // The half-done example's readmission measure: four monthly values and a target.
+    let root = common::manifest_dir().join("examples/harbour-heart-failure");
+    let loader = covalue::workbook::Loader::disk(&root);
+    let guide = covalue::guide::Guide::builtin().expect("the built-in guide");
+    let population = loader.population("heart-failure", &guide);
+    let measure = population
+        .compass
+        .iter()
+        .flat_map(|c| &c.measures)
+        .find(|m| m.id == "readmission-30-day")
+        .expect("the measure");
+    let svg = covalue::render::chart::run_chart("c", measure, covalue::render::svg::Scale::NORMAL)
         .expect("a chart");
     insta::assert_snapshot!("run_chart_readmissions", svg.replace("><", ">\n<"));
+}
+
+#[test]
+fn a_register_that_cannot_be_read_is_one_error_not_every_opportunity() {
+    let tmp = example("lakeside-ms");
+    let dir = tmp.path();
+    let register = dir.join(POP).join("improvements.toml");
+    let text =
+        fs::read_to_string(&register)
+            .unwrap()
+            .replacen("date = 2026-02-03", "date = 2026-02-3", 1);
+    fs::write(&register, text).unwrap();
+    let (run, report) = check_json(dir, &[]);
+    run.assert_code(1);
+    let found = findings(&report);
+    let file = format!("{POP}/improvements.toml");
+    assert!(
+        has_at(
+            &found,
+            "CV002",
+            &file,
+            Some(line_of(&register, "2026-02-3"))
+        ),
+        "{found:?}"
+    );
+    assert!(with_code(&found, "CV037").is_empty(), "{found:?}");
 }

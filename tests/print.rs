@@ -131,15 +131,17 @@ fn poppler(args: &[&str], pdf: &Path) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// A number attribute of a tag of `pdftotext -bbox` output (0 when absent).
+fn attr(tag: &str, name: &str) -> f64 {
+    tag.split(&format!("{name}=\""))
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
 /// The words of `pdftotext -bbox` output, page by page, with their heights.
 fn word_heights(xhtml: &str) -> Vec<Vec<(f64, String)>> {
-    let attr = |tag: &str, name: &str| -> f64 {
-        tag.split(&format!("{name}=\""))
-            .nth(1)
-            .and_then(|v| v.split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    };
     let mut pages = Vec::new();
     for page in xhtml.split("<page ").skip(1) {
         let mut words = Vec::new();
@@ -158,13 +160,6 @@ fn word_heights(xhtml: &str) -> Vec<Vec<(f64, String)>> {
 /// The left and right edges of the words of `pdftotext -bbox` output, page
 /// by page, and the width of each page.
 fn word_edges(xhtml: &str) -> (Vec<Vec<(f64, f64)>>, Vec<f64>) {
-    let attr = |tag: &str, name: &str| -> f64 {
-        tag.split(&format!("{name}=\""))
-            .nth(1)
-            .and_then(|v| v.split('"').next())
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0)
-    };
     let mut pages = Vec::new();
     let mut widths = Vec::new();
     for page in xhtml.split("<page ").skip(1) {

@@ -167,6 +167,20 @@ fn opportunities(population: &Population, out: &mut Vec<Finding>) {
     let Some(map) = &population.process_map else {
         return;
     };
+    // A register that cannot be read is reported as such: which
+    // opportunities it takes up is not known.
+    let register_file = format!(
+        "{}/{}",
+        population.dir,
+        crate::workbook::layout::IMPROVEMENTS_FILE
+    );
+    if population
+        .findings
+        .iter()
+        .any(|f| f.is_unreadable() && f.file.as_deref() == Some(register_file.as_str()))
+    {
+        return;
+    }
     let register = population.improvements.as_ref();
     for step in map.steps.iter().filter(|s| s.opportunity.is_some()) {
         let taken = register.is_some_and(|r| {

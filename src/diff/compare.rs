@@ -13,7 +13,7 @@ use super::model::{
     SideFinding, Stat, StatusChange, Walkthrough,
 };
 use super::words;
-use crate::finding::{self, Code, Finding};
+use crate::finding::{self, Finding};
 use crate::guide::{Form, Guide, QuestionKind, Section};
 use crate::workbook::answers::WalkEntry;
 use crate::workbook::progress::Counts;
@@ -30,11 +30,6 @@ pub struct Reading<'a> {
     pub guide: &'a Guide,
     /// The population.
     pub population: &'a Population,
-}
-
-/// Whether a finding says a file could not be read or parsed at all.
-pub fn is_unreadable(f: &Finding) -> bool {
-    matches!(f.code, Code::CV001 | Code::CV002)
 }
 
 /// The findings `keep` selects that are on one side only, labelled with
@@ -69,7 +64,7 @@ impl Broken {
         Broken(
             old.iter()
                 .chain(new)
-                .filter(|f| is_unreadable(f))
+                .filter(|f| f.is_unreadable())
                 .filter_map(|f| f.file.clone())
                 .collect(),
         )
@@ -120,7 +115,7 @@ pub fn added(new: Reading<'_>, form: Form) -> PopulationDiff {
             after: Some(completeness(new, form)),
         },
         stat: Stat::default(),
-        findings: side_findings(&[], &new.population.findings, is_unreadable),
+        findings: side_findings(&[], &new.population.findings, Finding::is_unreadable),
     }
 }
 
@@ -137,7 +132,7 @@ pub fn removed(old: Reading<'_>, form: Form) -> PopulationDiff {
             after: None,
         },
         stat: Stat::default(),
-        findings: side_findings(&old.population.findings, &[], is_unreadable),
+        findings: side_findings(&old.population.findings, &[], Finding::is_unreadable),
     }
 }
 
@@ -172,7 +167,7 @@ pub fn changed(old: Reading<'_>, new: Reading<'_>, form: Form) -> Option<Populat
             .position(|g| *g == c.group())
             .unwrap_or(usize::MAX)
     });
-    let findings = side_findings(&o.findings, &n.findings, is_unreadable);
+    let findings = side_findings(&o.findings, &n.findings, Finding::is_unreadable);
     if changes.is_empty() && findings.is_empty() {
         return None;
     }

@@ -231,7 +231,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         (None, None) => {
             let mut problems: Vec<Finding> = old_h.findings.clone();
             problems.extend(new_h.findings.iter().cloned());
-            problems.retain(|f| f.code == Code::CV040 || compare::is_unreadable(f));
+            problems.retain(|f| f.code == Code::CV040 || f.is_unreadable());
             crate::finding::sort(&mut problems);
             return Err(DiffError::Guide(problems));
         }
@@ -302,7 +302,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     let workbook = config_changes(&old_h.config, &new_h.config);
     // Outside the populations: unreadable files, and a guide that cannot be used.
     let findings = compare::side_findings(&old_h.findings, &new_h.findings, |f| {
-        compare::is_unreadable(f) || f.code == Code::CV040
+        f.is_unreadable() || f.code == Code::CV040
     });
     let mut summary = Summary::default();
     for p in &populations {
@@ -331,10 +331,11 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     })
 }
 
-/// Reads from git what both versions need, both at once.
+/// Reads from git what both versions need (two revisions of one
+/// repository share one git process, so one after the other).
 fn fetch_both(old: &mut Version, new: &mut Version, what: &Fetch) -> Result<(), DiffError> {
-    let (a, b) = rayon::join(|| old.fetch(what), || new.fetch(what));
-    a.and(b)
+    old.fetch(what)?;
+    new.fetch(what)
 }
 
 /// Loads and compares the planned populations on all cores, keeping their

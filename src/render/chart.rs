@@ -8,15 +8,11 @@
 use std::fmt::Write;
 
 use crate::escape;
-use crate::render::svg::Scale;
+use crate::render::svg::{Scale, px};
 use crate::workbook::Measure;
 
 /// The drawing's width, in units.
 const WIDTH: f64 = 1000.0;
-
-fn px(v: f64) -> i64 {
-    if v.is_finite() { v.round() as i64 } else { 0 }
-}
 
 /// The median of values (sorted copy).
 pub fn median(values: &[f64]) -> Option<f64> {

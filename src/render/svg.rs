@@ -18,7 +18,7 @@ const PAD: f64 = 3.0;
 /// A coordinate rounded to a whole unit: pictures are 1000 units wide, so
 /// a unit is a fifth of a millimetre on paper, and whole numbers are quick
 /// to write and short.
-fn px(v: f64) -> i64 {
+pub(crate) fn px(v: f64) -> i64 {
     if v.is_finite() { v.round() as i64 } else { 0 }
 }
 

@@ -12,6 +12,7 @@ use std::path::Path;
 use crate::date::{self, Date};
 use crate::fsutil::Created;
 use crate::guide::{Form, Guide};
+use crate::scaffold;
 use crate::spec;
 use crate::workbook::{Workbook, layout};
 
@@ -143,7 +144,7 @@ pub fn file_name(session: &NewSession) -> String {
 /// The text of a new session record.
 pub fn record_text(session: &NewSession) -> String {
     let list = |items: &[String]| {
-        let quoted: Vec<String> = items.iter().map(|i| toml_string(i)).collect();
+        let quoted: Vec<String> = items.iter().map(|i| scaffold::toml_string(i)).collect();
         format!("[{}]", quoted.join(", "))
     };
     let mut s = spec::schema_line("session.schema.json", 1);
@@ -151,7 +152,7 @@ pub fn record_text(session: &NewSession) -> String {
     s.push_str("# the typed-up notes of the session back into the answer files.\n");
     s.push_str(&format!("date = {}\n", date::format(session.date)));
     if let Some(title) = &session.title {
-        s.push_str(&format!("title = {}\n", toml_string(title)));
+        s.push_str(&format!("title = {}\n", scaffold::toml_string(title)));
     }
     s.push_str("facilitator = \"\"\nnote_taker = \"\"\n");
     s.push_str(&format!("populations = {}\n", list(&session.populations)));
@@ -161,7 +162,7 @@ pub fn record_text(session: &NewSession) -> String {
             if *dirty {
                 s.push_str("# The workbook had changes not yet committed when this was written.\n");
             }
-            s.push_str(&format!("revision = {}\n", toml_string(commit)));
+            s.push_str(&format!("revision = {}\n", scaffold::toml_string(commit)));
         }
         None => s.push_str("# revision: the workbook was not in git when this was written.\n"),
     }
@@ -179,12 +180,8 @@ pub fn record_text(session: &NewSession) -> String {
 /// Writes a new session record, and the JSON Schemas its `#:schema` line
 /// names where they are missing; never replaces a record (`LeftAlone` then).
 pub fn create(root: &Path, guide: &Guide, session: &NewSession) -> io::Result<Created> {
-    crate::scaffold::write_schemas(root, guide)?;
-    crate::scaffold::create_inside(root, &root.join(file_name(session)), &record_text(session))
-}
-
-fn toml_string(s: &str) -> String {
-    crate::scaffold::toml_string(s)
+    scaffold::write_schemas(root, guide)?;
+    scaffold::create_inside(root, &root.join(file_name(session)), &record_text(session))
 }
 
 #[cfg(test)]
