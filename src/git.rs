@@ -220,6 +220,21 @@ impl Repo {
         Ok(repo)
     }
 
+    /// The repository holding `dir`, with a `git cat-file --batch` on it
+    /// ([`Repo::objects`]); both git processes start at once.
+    pub fn open_with_objects(dir: &Path) -> Result<(Repo, Objects), GitError> {
+        let starting = Repo {
+            dir: dir.to_path_buf(),
+            prefix: String::new(),
+        }
+        .objects();
+        // Outside a repository this fails first, and `starting` ends with it.
+        let repo = Repo::open(dir)?;
+        let mut objects = starting?;
+        objects.prefix = repo.prefix.clone();
+        Ok((repo, objects))
+    }
+
     /// The workbook's folder relative to the top of the repository (empty, or ending in `/`).
     pub fn prefix(&self) -> &str {
         &self.prefix

@@ -7,6 +7,11 @@ use std::process::ExitCode;
 use clap::Parser;
 use covalue::cmd::{self, Cli, Outcome};
 
+/// mimalloc: loading populations on all cores allocates many small values,
+/// which glibc's allocator serialises between threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -768,3 +768,66 @@ fn git_setup_says_to_commit_gitattributes_with_a_command_that_works() {
     assert!(!again.contains("Next: commit"), "{again}");
     assert!(again.contains("left alone"), "{again}");
 }
+
+/// Two revisions of a workbook with many populations (read from git a few
+/// at a time) are reported exactly as the same two versions in folders:
+/// every change, in the populations' order, none lost or doubled.
+#[test]
+fn revisions_of_many_populations_read_as_their_folders() {
+    let f = Fixture::new();
+    let slugs: Vec<String> = (1..=40).map(|i| format!("p{i:02}")).collect();
+    for slug in &slugs {
+        common::clone_population(&f.root, "heart-failure", slug);
+    }
+    f.commit("many", "many-1");
+    let folders = TempDir::new().unwrap();
+    copy_dir(&f.root, &folders.path().join("old"));
+    for (i, slug) in slugs.iter().enumerate() {
+        let pop = format!("populations/{slug}");
+        match i % 4 {
+            0 => f.edit(
+                &format!("{pop}/population.toml"),
+                "name = \"Adults",
+                &format!("name = \"Team {slug}: adults"),
+            ),
+            1 => {
+                let chain = format!("{pop}/answers/chain.md");
+                let text = f.read(&chain);
+                f.write(
+                    &chain,
+                    &format!("{text}\nThe team of {slug} adds a measure.\n"),
+                );
+            }
+            _ => {}
+        }
+    }
+    fs::remove_dir_all(f.path("populations/p07")).unwrap();
+    common::clone_population(&f.root, "heart-failure", "p99");
+    f.commit("many changed", "many-2");
+    copy_dir(&f.root, &folders.path().join("new"));
+
+    let json = |out: &str| -> serde_json::Value { serde_json::from_str(out).unwrap() };
+    let (code, revisions, err) = f.diff(&["many-1", "many-2", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    let (code, in_folders, err) =
+        run(covalue_in(folders.path(), folders.path())
+            .args(["diff", "old", "new", "--format", "json"]));
+    assert_eq!(code, 1, "{err}");
+    let (revisions, in_folders) = (json(&revisions), json(&in_folders));
+    assert_eq!(revisions["populations"], in_folders["populations"]);
+    assert_eq!(revisions["summary"], in_folders["summary"]);
+    let listed: Vec<&str> = revisions["populations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["slug"].as_str().unwrap())
+        .collect();
+    let mut expected: Vec<String> = slugs
+        .iter()
+        .enumerate()
+        .filter(|(i, s)| i % 4 < 2 || s.as_str() == "p07")
+        .map(|(_, s)| s.clone())
+        .collect();
+    expected.push("p99".into());
+    assert_eq!(listed, expected);
+}

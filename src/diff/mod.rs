@@ -283,22 +283,18 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         };
         plans.push((slug.to_string(), plan));
     }
-    if both_revisions {
-        let wanted = Fetch::Populations(plans.iter().map(|(s, _)| s.clone()).collect());
-        fetch_both(&mut old_v, &mut new_v, &wanted)?;
-    }
-
-    // A folder's files are compared byte for byte as the populations are
-    // loaded, on all cores.
-    let skip_same = same_guide && !both_revisions;
-    let populations = compare_all(
-        &plans,
-        (&old_v, &new_v),
-        (&old_guide, &new_guide),
-        form,
-        skip_same,
-        same_guide,
-    );
+    let guides = (&old_guide, &new_guide);
+    let populations = if both_revisions {
+        // Two revisions: the populations are read from git a few at a
+        // time, each batch loaded and compared while git reads the next.
+        compare_streamed(&plans, (&mut old_v, &mut new_v), guides, form, same_guide)?
+    } else {
+        // A folder's files are compared byte for byte as the populations
+        // are loaded, on all cores.
+        let same = |slug: &str| same_guide && version::same_population(&old_v, &new_v, slug);
+        let sides = (side_of(&old_v), side_of(&new_v));
+        compare_all(&plans, sides, guides, form, &same, same_guide)
+    };
     let workbook = config_changes(&old_h.config, &new_h.config);
     // Outside the populations: unreadable files, and a guide that cannot be used.
     let findings = compare::side_findings(&old_h.findings, &new_h.findings, |f| {
@@ -338,22 +334,97 @@ fn fetch_both(old: &mut Version, new: &mut Version, what: &Fetch) -> Result<(), 
     new.fetch(what)
 }
 
-/// Loads and compares the planned populations on all cores, keeping their
-/// order. With `skip_same`, a population whose files are the same bytes on
-/// both sides is not parsed. With `same_guide`, a file that is the same on
-/// both sides is parsed once.
-fn compare_all(
+/// Where one side's files are read from.
+#[derive(Clone, Copy)]
+struct Side<'a> {
+    files: &'a dyn workbook::Files,
+    root: &'a Path,
+}
+
+fn side_of(version: &Version) -> Side<'_> {
+    Side {
+        files: version.files(),
+        root: &version.root,
+    }
+}
+
+/// How many populations git reads at a time while the ones before are
+/// compared: small enough that comparing starts early, large enough that
+/// each batch is a handful of requests to git.
+fn batch_size(populations: usize) -> usize {
+    (populations / 8).clamp(4, 64)
+}
+
+/// Compares the planned populations of two revisions: a thread reads each
+/// batch from git into trees of its own while the batch before is loaded
+/// and compared on all cores, so reading and parsing overlap.
+fn compare_streamed(
     plans: &[(String, Plan)],
-    (old, new): (&Version, &Version),
+    (old, new): (&mut Version, &mut Version),
     guides: (&Guide, &Guide),
     form: Form,
-    skip_same: bool,
+    same_guide: bool,
+) -> Result<Vec<model::PopulationDiff>, DiffError> {
+    let batches: Vec<&[(String, Plan)]> = plans.chunks(batch_size(plans.len())).collect();
+    let batches = &batches;
+    std::thread::scope(|scope| {
+        let (sender, batches_read) = std::sync::mpsc::sync_channel(2);
+        let reader = scope.spawn(move || -> Result<(), DiffError> {
+            for (i, batch) in batches.iter().enumerate() {
+                let slugs: BTreeSet<String> = batch.iter().map(|(s, _)| s.clone()).collect();
+                let old_tree = old.fetch_apart(slugs.clone())?.unwrap_or_default();
+                let new_tree = new.fetch_apart(slugs)?.unwrap_or_default();
+                if sender.send((i, old_tree, new_tree)).is_err() {
+                    break;
+                }
+            }
+            Ok(())
+        });
+        let mut out = Vec::with_capacity(plans.len());
+        let root = Path::new("");
+        for (i, old_tree, new_tree) in batches_read {
+            let sides = (
+                Side {
+                    files: &old_tree,
+                    root,
+                },
+                Side {
+                    files: &new_tree,
+                    root,
+                },
+            );
+            out.extend(compare_all(
+                batches[i],
+                sides,
+                guides,
+                form,
+                &|_| false,
+                same_guide,
+            ));
+        }
+        match reader.join() {
+            Ok(result) => result.map(|()| out),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Loads and compares the planned populations on all cores, keeping their
+/// order. A population for which `same` says its files are the same bytes
+/// on both sides is not parsed. With `same_guide`, a file that is the same
+/// on both sides is parsed once.
+fn compare_all(
+    plans: &[(String, Plan)],
+    (old, new): (Side<'_>, Side<'_>),
+    guides: (&Guide, &Guide),
+    form: Form,
+    same: &(dyn Fn(&str) -> bool + Sync),
     same_guide: bool,
 ) -> Vec<model::PopulationDiff> {
     let one = |(slug, plan): &(String, Plan)| -> Option<model::PopulationDiff> {
         let memo = workbook::loader::Memo::default();
-        let load = |v: &Version, guide: &Guide| -> Population {
-            let loader = workbook::Loader::new(v.files(), &v.root);
+        let load = |side: Side<'_>, guide: &Guide| -> Population {
+            let loader = workbook::Loader::new(side.files, side.root);
             match same_guide {
                 true => loader.with_memo(&memo).population(slug, guide),
                 false => loader.population(slug, guide),
@@ -369,7 +440,7 @@ fn compare_all(
                 let p = load(old, guides.0);
                 Some(compare::removed(side(guides.0, &p), form))
             }
-            Plan::Compare if skip_same && version::same_population(old, new, slug) => None,
+            Plan::Compare if same(slug) => None,
             Plan::Compare => {
                 let (o, n) = (load(old, guides.0), load(new, guides.1));
                 compare::changed(side(guides.0, &o), side(guides.1, &n), form)

@@ -132,8 +132,8 @@ impl Version {
                 })
             }
             Spec::Revision { rev, root } => {
-                let repo = Repo::open(root)?;
-                let objects = Arc::new(Mutex::new(repo.objects()?));
+                let (repo, objects) = Repo::open_with_objects(root)?;
+                let objects = Arc::new(Mutex::new(objects));
                 Version::revision(&repo, objects, rev)
             }
         }
@@ -151,8 +151,8 @@ impl Version {
         ) = (old, new)
         {
             if root == root_b {
-                let repo = Repo::open(root)?;
-                let objects = Arc::new(Mutex::new(repo.objects()?));
+                let (repo, objects) = Repo::open_with_objects(root)?;
+                let objects = Arc::new(Mutex::new(objects));
                 let old = Version::revision(&repo, Arc::clone(&objects), a)?;
                 return Ok((old, Version::revision(&repo, objects, b)?));
             }
@@ -231,6 +231,26 @@ impl Version {
 
     /// Reads from git the files asked for; nothing for a folder.
     pub fn fetch(&mut self, what: &Fetch) -> Result<(), DiffError> {
+        self.fetch_into(what, None)
+    }
+
+    /// Reads from git the files of these populations into a tree of their
+    /// own (a folder for each that this revision has), so that they can be
+    /// loaded while the next ones are read. None for a folder.
+    pub fn fetch_apart(&mut self, slugs: BTreeSet<String>) -> Result<Option<MemTree>, DiffError> {
+        let Store::Git { populations, .. } = &self.store else {
+            return Ok(None);
+        };
+        let mut apart = MemTree::new();
+        for slug in slugs.iter().filter(|s| populations.contains_key(*s)) {
+            apart.insert_dir(&population_dir(slug));
+        }
+        self.fetch_into(&Fetch::Populations(slugs), Some(&mut apart))?;
+        Ok(Some(apart))
+    }
+
+    /// Reads the files asked for into the version's own tree, or into `apart`.
+    fn fetch_into(&mut self, what: &Fetch, apart: Option<&mut MemTree>) -> Result<(), DiffError> {
         let Store::Git {
             objects,
             entries,
@@ -241,6 +261,10 @@ impl Version {
         } = &mut self.store
         else {
             return Ok(());
+        };
+        let tree = match apart {
+            Some(apart) => apart,
+            None => tree,
         };
         let mut objects = lock(objects);
         // List the files of the populations asked for, in one git call.

@@ -323,16 +323,20 @@ fn heading(line: &str) -> Option<(usize, String, Option<String>)> {
 
 /// Removes HTML comments (the scaffolded prompts) from Markdown.
 pub fn strip_comments(text: &str) -> String {
+    let (open, close) = (
+        memchr::memmem::Finder::new("<!--"),
+        memchr::memmem::Finder::new("-->"),
+    );
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
-    while let Some(start) = rest.find("<!--") {
+    while let Some(start) = open.find(rest.as_bytes()) {
         out.push_str(&rest[..start]);
-        match rest[start + 4..].find("-->") {
-            Some(end) => rest = &rest[start + 4 + end + 3..],
-            None => {
-                rest = "";
-            }
-        }
+        let after = &rest[start + 4..];
+        // Both markers are ASCII, so these offsets are character boundaries.
+        rest = match close.find(after.as_bytes()) {
+            Some(end) => &after[end + 3..],
+            None => "",
+        };
     }
     out.push_str(rest);
     out
@@ -616,6 +620,14 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
     use crate::guide::Guide;
+
+    #[test]
+    fn comments_are_taken_out_of_an_answer() {
+        assert_eq!(strip_comments("a <!-- x --> b <!--y-->c"), "a  b c");
+        assert_eq!(strip_comments("Jönköping <!-- ö -->é"), "Jönköping é");
+        assert_eq!(strip_comments("kept <!-- never closed"), "kept ");
+        assert_eq!(strip_comments("no comment -->"), "no comment -->");
+    }
 
     /// The built-in guide's chain step with four plain questions, `a`, `b`,
     /// `c` and the walk-through `w`, made from its own questions so that a
