@@ -313,6 +313,55 @@ composite: true\n\
     )
 }
 
+/// Creates a population folder after checking its slug; refuses, saying
+/// what to do, when the slug is not one.
+pub fn add_population(
+    root: &Path,
+    guide: &Guide,
+    slug: &str,
+    name: &str,
+) -> Result<Vec<Created>, Refusal> {
+    check_slug("population", slug)
+        .map_err(|m| Refusal::Usage(m, "population names are folder names".into()))?;
+    new_population(root, guide, slug, name)
+        .map_err(|e| Refusal::Io(format!("cannot write in {}", root.display()), e))
+}
+
+/// Creates a persona file after checking its population, slug and kind
+/// against the workbook and the guide.
+pub fn add_persona(
+    root: &Path,
+    guide: &Guide,
+    population: &str,
+    slug: &str,
+    name: &str,
+    kind: &str,
+) -> Result<Created, Refusal> {
+    let usage = |m: String, h: &str| Refusal::Usage(m, h.to_string());
+    check_slug("population", population).map_err(|m| {
+        usage(
+            m,
+            "name the population by its folder name under populations/",
+        )
+    })?;
+    check_slug("persona", slug).map_err(|m| usage(m, "persona names are file names"))?;
+    if !root.join(layout::population_dir(population)).is_dir() {
+        return Err(usage(
+            format!("there is no population `{population}`"),
+            &format!("create it first: covalue new population {population}"),
+        ));
+    }
+    let kinds = crate::spec::Vocabularies::values(guide, crate::spec::Vocab::PersonaKind);
+    if !kinds.iter().any(|k| k == kind) {
+        return Err(usage(
+            format!("\"{kind}\" is not a persona kind of the guide"),
+            &format!("use one of {}", kinds.join(", ")),
+        ));
+    }
+    new_persona(root, population, slug, name, kind)
+        .map_err(|e| Refusal::Io(format!("cannot write in {}", root.display()), e))
+}
+
 /// Creates a persona file.
 pub fn new_persona(
     root: &Path,

@@ -7,7 +7,6 @@ use clap::Subcommand;
 use crate::cmd::{Context, Error, Outcome, file_error, usage};
 use crate::guide::GuideError;
 use crate::scaffold;
-use crate::spec::Vocabularies;
 
 /// Arguments of `covalue new`.
 #[derive(Debug, clap::Args)]
@@ -69,19 +68,10 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let loader = crate::workbook::Loader::disk(&root);
     let config = loader.config(&mut findings);
     let guide = loader.guide(&config.guide).map_err(GuideError)?;
-    let write_err = || {
-        file_error(
-            format!("cannot write in {}", root.display()),
-            "check that you may write in the workbook",
-        )
-    };
     match args.what {
         What::Population { slug, name } => {
-            scaffold::check_slug("population", &slug)
-                .map_err(|m| usage(m, "population names are folder names"))?;
             let name = name.unwrap_or_else(|| slug.replace('-', " "));
-            let created =
-                scaffold::new_population(&root, &guide, &slug, &name).map_err(write_err())?;
+            let created = scaffold::add_population(&root, &guide, &slug, &name).map_err(refused)?;
             crate::cmd::init::report(&created, &root, ctx)?;
             ctx.shell.say(format_args!(
                 "\nNext: covalue new persona {slug} SLUG --name NAME --kind patient"
@@ -93,30 +83,8 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             name,
             kind,
         } => {
-            scaffold::check_slug("population", &population).map_err(|m| {
-                usage(
-                    m,
-                    "name the population by its folder name under populations/",
-                )
-            })?;
-            scaffold::check_slug("persona", &slug)
-                .map_err(|m| usage(m, "persona names are file names"))?;
-            let dir = root.join(crate::workbook::layout::population_dir(&population));
-            if !dir.is_dir() {
-                return Err(usage(
-                    format!("there is no population `{population}`"),
-                    format!("create it first: covalue new population {population}"),
-                ));
-            }
-            let kinds = guide.values(crate::spec::Vocab::PersonaKind);
-            if !kinds.contains(&kind) {
-                return Err(usage(
-                    format!("\"{kind}\" is not a persona kind of the guide"),
-                    format!("use one of {}", kinds.join(", ")),
-                ));
-            }
-            let created = scaffold::new_persona(&root, &population, &slug, &name, &kind)
-                .map_err(write_err())?;
+            let created = scaffold::add_persona(&root, &guide, &population, &slug, &name, &kind)
+                .map_err(refused)?;
             crate::cmd::init::report(&[created], &root, ctx)?;
         }
         What::Improvement {
@@ -134,16 +102,20 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
                 cluster,
                 steps: &step,
             };
-            let rel = scaffold::add_improvement(&workbook, &new, crate::date::today()).map_err(
-                |refusal| match refusal {
-                    scaffold::Refusal::Usage(message, help) => usage(message, help),
-                    scaffold::Refusal::Io(what, err) => {
-                        file_error(what, "check that you may write in the workbook")(err)
-                    }
-                },
-            )?;
+            let rel = scaffold::add_improvement(&workbook, &new, crate::date::today())
+                .map_err(refused)?;
             ctx.shell.status("added", format_args!("{slug} to {rel}"))?;
         }
     }
     Ok(Outcome::Success)
+}
+
+/// A refusal of the scaffolder, as the command's error.
+fn refused(refusal: scaffold::Refusal) -> Error {
+    match refusal {
+        scaffold::Refusal::Usage(message, help) => usage(message, help),
+        scaffold::Refusal::Io(what, err) => {
+            file_error(what, "check that you may write in the workbook")(err)
+        }
+    }
 }

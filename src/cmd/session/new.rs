@@ -1,0 +1,58 @@
+//! `covalue session new`: the record of the next team session, with the
+//! steps in focus (proposed from what is open when none are named) and the
+//! git commit the workbook is at; never replaces a record.
+
+use crate::cmd::{Context, Error, Outcome, file_error, usage};
+use crate::fsutil::Created;
+use crate::session;
+
+/// Arguments of `covalue session new`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The day of the session, YYYY-MM-DD [default: today].
+    #[arg(long, value_name = "DATE")]
+    date: Option<String>,
+    /// A step in focus (repeatable) [default: the first steps with open questions].
+    #[arg(long, value_name = "STEP")]
+    focus: Vec<String>,
+    /// A population the session works on (repeatable) [default: all].
+    #[arg(long = "population", short = 'p', value_name = "SLUG")]
+    populations: Vec<String>,
+    /// What the session is about, in a few words.
+    #[arg(long)]
+    title: Option<String>,
+}
+
+/// Writes the record.
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
+    let workbook = ctx.open()?;
+    let asked = session::Asked {
+        date: args.date.as_deref(),
+        focus: args.focus,
+        populations: args.populations,
+        title: args.title,
+    };
+    let new = session::NewSession::from_asked(&workbook, asked)
+        .map_err(|(message, help)| usage(message, help))?;
+    let created = session::create(&workbook.root, &workbook.guide, &new).map_err(file_error(
+        format!("cannot write {}", session::file_name(&new)),
+        "check that you may write in the workbook",
+    ))?;
+    match created {
+        Created::Written(_) => {
+            ctx.shell.status("wrote", session::file_name(&new))?;
+            if new.focus.is_empty() {
+                ctx.shell
+                    .say("No step has an open question: name the steps with --focus.")?;
+            } else {
+                ctx.shell
+                    .say(format_args!("In focus: {}", new.focus.join(", ")))?;
+            }
+            Ok(Outcome::Success)
+        }
+        Created::LeftAlone(_) => Err(usage(
+            format!("{} already exists", session::file_name(&new)),
+            "covalue never replaces a session record: edit it, or give another --date or first --focus",
+        )),
+    }
+}
