@@ -411,6 +411,40 @@ mod tests {
     }
 
     #[test]
+    fn git_itself_refuses_transports_that_run_commands() {
+        // Even past network.toml's own check, and with a git configuration
+        // that allows `ext::`, the fetch uses only the allowed transports.
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let root = tmp.path();
+        let marker = root.join("ran");
+        std::fs::create_dir_all(cache_dir(root)).expect("cache");
+        let repo = cache_dir(root).join("evil.git");
+        if init_repo(root, &repo).is_err() {
+            return; // no git on this machine
+        }
+        let fetch = |restricted: bool| {
+            let mut cmd = match restricted {
+                true => git::fetch_command(&repo),
+                false => std::process::Command::new("git"),
+            };
+            cmd.env("GIT_DIR", &repo)
+                .env("GIT_CONFIG_COUNT", "1")
+                .env("GIT_CONFIG_KEY_0", "protocol.ext.allow")
+                .env("GIT_CONFIG_VALUE_0", "always")
+                .args(["fetch", "--quiet"])
+                .arg(format!("ext::sh -c touch% {}", marker.display()))
+                .stderr(Stdio::null())
+                .status()
+        };
+        assert!(fetch(true).is_ok_and(|s| !s.success()));
+        assert!(!marker.exists(), "ext:: ran a command");
+        // The same fetch without covalue's restriction does run it: the
+        // test would catch the restriction going away.
+        let _ = fetch(false);
+        assert!(marker.exists());
+    }
+
+    #[test]
     fn time_zones_are_read() {
         assert_eq!(parse_zone("+0130"), Some(5400));
         assert_eq!(parse_zone("-0500"), Some(-18000));
