@@ -80,51 +80,40 @@ pub enum What {
 
 /// Runs a `covalue network` sub-command.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
-    let edit_error = |e: EditError| match e {
-        EditError::Refused(message, help) => usage(message, help),
-        EditError::Io(what, source) => Error::File {
-            what: format!("cannot write {what}"),
-            source,
-            help: "check the folder and your permissions",
-        },
-    };
-    match args.what {
-        What::Init { dir, name } => {
-            let dir = ctx.dir.join(dir.unwrap_or_default());
-            let started = network::init(&dir, &name).map_err(edit_error)?;
-            for file in &started.written {
-                ctx.shell.status("wrote", file)?;
-            }
-            for file in &started.left {
-                ctx.shell
-                    .note(format_args!("{file} is already there; left as it is"));
-            }
-            return Ok(Outcome::Success);
+    if let What::Init { dir, name } = &args.what {
+        let dir = ctx.dir.join(dir.clone().unwrap_or_default());
+        let started = network::init(&dir, name).map_err(edit_error)?;
+        for file in &started.written {
+            ctx.shell.status("wrote", file)?;
         }
-        What::Add {
-            name,
-            address,
-            reference,
-            country,
-        } => {
-            let root = network::discover(&ctx.dir)?;
-            network::add(
-                &root,
-                &name,
-                &address,
-                reference.as_deref(),
-                country.as_deref(),
-            )
-            .map_err(edit_error)?;
-            ctx.shell.status(
-                "added",
-                format_args!("site {name}; fetch it with `covalue network fetch`"),
-            )?;
-            return Ok(Outcome::Success);
+        for file in &started.left {
+            ctx.shell
+                .note(format_args!("{file} is already there; left as it is"));
         }
-        _ => {}
+        return Ok(Outcome::Success);
     }
     let root = network::discover(&ctx.dir)?;
+    if let What::Add {
+        name,
+        address,
+        reference,
+        country,
+    } = &args.what
+    {
+        network::add(
+            &root,
+            name,
+            address,
+            reference.as_deref(),
+            country.as_deref(),
+        )
+        .map_err(edit_error)?;
+        ctx.shell.status(
+            "added",
+            format_args!("site {name}; fetch it with `covalue network fetch`"),
+        )?;
+        return Ok(Outcome::Success);
+    }
     let (net, findings) = network::open(&root)?;
     if !findings.is_empty() {
         crate::print::findings(&mut ctx.shell.err(), &findings, &ctx.prefix(&root))?;
@@ -143,31 +132,13 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
                 )
             })?;
             drop(progress);
-            let mut failed = 0;
             for r in &results {
-                match &r.outcome {
-                    Err(e) => ctx.shell.error(format_args!("site {} {e}", r.site), None),
-                    Ok(s) if s.problem_count > 0 => {
-                        let first = s
-                            .problems
-                            .first()
-                            .map(|p| format!(": {} {} {}", p.code, p.place(), p.message))
-                            .unwrap_or_default();
-                        ctx.shell.error(
-                            format_args!(
-                                "site {} has {} problem(s) in its workbook{first}",
-                                r.site, s.problem_count
-                            ),
-                            None,
-                        );
-                    }
-                    Ok(s) => ctx.shell.status(
-                        if r.changed { "fetched" } else { "unchanged" },
-                        format_args!("{} at {}", r.site, s.commit.get(..7).unwrap_or(&s.commit)),
-                    )?,
+                match r.line() {
+                    Ok((verb, text)) => ctx.shell.status(verb, text)?,
+                    Err(text) => ctx.shell.error(text, None),
                 }
-                failed += usize::from(r.failed());
             }
+            let failed = results.iter().filter(|r| r.failed()).count();
             ctx.shell
                 .say(format_args!("{} site(s), {failed} failed", results.len()))?;
             Ok(if failed > 0 {
@@ -182,11 +153,8 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             browser,
             output,
         } => {
-            let built = report::build(
-                &net,
-                &report::load(&net),
-                crate::date::format(crate::date::today()),
-            );
+            let today = crate::date::format(crate::date::today());
+            let built = report::build(&net, &report::load(&net), today);
             let browser = match pdf {
                 true => Some(
                     crate::render::pdf::find_browser(
@@ -198,30 +166,37 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
                 false => None,
             };
             let bytes = report::bytes(&built, format, browser.as_deref())?;
-            match (output, pdf) {
-                (None, false) => ctx.shell.write(&bytes)?,
-                (output, _) => {
-                    let out = output.map_or_else(
-                        || root.join("out").join("network-report.pdf"),
-                        |o| ctx.dir.join(o),
-                    );
-                    report::write_file(&root, &out, &bytes)?;
-                    ctx.shell.status("wrote", out.display())?;
-                }
+            if output.is_none() && !pdf {
+                ctx.shell.write(&bytes)?;
+                return Ok(Outcome::Success);
             }
+            let out =
+                output.map_or_else(|| root.join("out/network-report.pdf"), |o| ctx.dir.join(o));
+            report::write_file(&root, &out, &bytes)?;
+            ctx.shell.status("wrote", out.display())?;
             Ok(Outcome::Success)
         }
         What::Status { json } => {
             let lines = status::status(&net);
             let mut out = ctx.shell.out();
             match json {
-                true => {
-                    serde_json::to_writer_pretty(&mut out, &lines).map_err(std::io::Error::other)?
-                }
+                true => status::write_json(&mut out, &lines)?,
                 false => status::write_text(&mut out, &lines)?,
             }
             Ok(Outcome::Success)
         }
         What::Init { .. } | What::Add { .. } => Ok(Outcome::Success),
+    }
+}
+
+/// An error of `network init` or `network add`, for the user.
+fn edit_error(e: EditError) -> Error {
+    match e {
+        EditError::Refused(message, help) => usage(message, help),
+        EditError::Io(what, source) => Error::File {
+            what: format!("cannot write {what}"),
+            source,
+            help: "check the folder and your permissions",
+        },
     }
 }

@@ -81,6 +81,35 @@ impl Fetched {
     }
 }
 
+impl Fetched {
+    /// What to tell the user: a status line (verb, text) for a site read
+    /// without problems, or the error line naming the site.
+    pub fn line(&self) -> Result<(&'static str, String), String> {
+        match &self.outcome {
+            Err(e) => Err(format!("site {} {e}", self.site)),
+            Ok(s) if s.problem_count > 0 => {
+                let first = s
+                    .problems
+                    .first()
+                    .map(|p| format!(": {} {} {}", p.code, p.place(), p.message))
+                    .unwrap_or_default();
+                Err(format!(
+                    "site {} has {} problem(s) in its workbook{first}",
+                    self.site, s.problem_count
+                ))
+            }
+            Ok(s) => Ok((
+                if self.changed { "fetched" } else { "unchanged" },
+                format!(
+                    "{} at {}",
+                    self.site,
+                    s.commit.get(..7).unwrap_or(&s.commit)
+                ),
+            )),
+        }
+    }
+}
+
 /// Fetches every site, `options.jobs` at a time, calling `done` as each
 /// one ends; the results in network.toml's order.
 pub fn fetch_all(

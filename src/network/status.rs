@@ -64,6 +64,12 @@ pub fn status(network: &Network) -> Vec<SiteStatus> {
         .collect()
 }
 
+/// Prints the lines as JSON (docs/network.md).
+pub fn write_json(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, lines).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
 /// Prints one line per site.
 pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
     let width = lines
