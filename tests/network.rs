@@ -191,7 +191,14 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     ] {
         assert!(out.contains(line), "no `{line}` in\n{out}");
     }
-    assert!(out.contains("gone: not fetched"), "{out}");
+    assert!(
+        out.contains("gone: not fetched (default branch): cannot be fetched"),
+        "{out}"
+    );
+    assert!(
+        out.contains("notag: not fetched (v9): has no `v9`"),
+        "{out}"
+    );
     assert!(
         out.contains("CV002 populations/ms/process-map.toml:"),
         "{out}"
@@ -241,10 +248,23 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
 
     let status = run(&f.net(), &["network", "status"]);
     status.assert_code(0);
-    assert!(status.stdout.contains("broken"), "{}", status.stdout);
-    assert!(status.stdout.contains("problems"), "{}", status.stdout);
+    let line = |site: &str| {
+        status
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{site} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
     assert!(
-        status.stdout.contains("gone      not fetched yet"),
+        line("complete").contains("2026-01-15  315 days ago  no problems, 1 open"),
+        "{}",
+        status.stdout
+    );
+    assert!(line("broken").contains(" problems, "), "{}", status.stdout);
+    assert!(!line("broken").contains("no problems"), "{}", status.stdout);
+    assert!(
+        line("gone").contains("not fetched (default branch): cannot be fetched"),
         "{}",
         status.stdout
     );

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 use super::summary::{self, SiteSummary};
-use super::{CACHE_DIR, Network, Site, cache_dir, site_repo, site_summary_file};
+use super::{CACHE_DIR, Network, Site, cache_dir, site_failure_file, site_repo, site_summary_file};
 use crate::diff::DiffError;
 use crate::diff::version::{Fetch, Version};
 use crate::git::{self, GitError, Repo};
@@ -161,6 +161,16 @@ fn prepare_cache(root: &Path) -> Result<(), SiteError> {
 pub fn fetch_site(root: &Path, site: &Site, options: &Options) -> Fetched {
     let mut changed = false;
     let outcome = fetch_and_read(root, site, options, &mut changed);
+    // Keep why it failed, for the report and status; forget it once it works.
+    if let Some(file) =
+        site_failure_file(root, &site.name).filter(|_| root.join(CACHE_DIR).is_dir())
+    {
+        let _ = match &outcome {
+            Err(e) => crate::fsutil::write_atomic(&file, e.to_string().as_bytes()),
+            Ok(_) if file.exists() => std::fs::remove_file(&file),
+            Ok(_) => Ok(()),
+        };
+    }
     Fetched {
         site: site.name.clone(),
         outcome,

@@ -329,6 +329,18 @@ pub fn site_summary_file(root: &Path, name: &str) -> Option<PathBuf> {
     is_slug(name).then(|| cache_dir(root).join(format!("{name}.json")))
 }
 
+/// The file that keeps why a site's last fetch failed; None for a name that is not a slug.
+pub fn site_failure_file(root: &Path, name: &str) -> Option<PathBuf> {
+    is_slug(name).then(|| cache_dir(root).join(format!("{name}.failed")))
+}
+
+/// Why the site's last fetch failed, as kept in the cache.
+pub fn last_failure(root: &Path, name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(site_failure_file(root, name)?).ok()?;
+    let text: String = text.chars().filter(|c| !c.is_control()).take(500).collect();
+    (!text.trim().is_empty()).then_some(text)
+}
+
 /// The text of a new `network.toml`.
 pub fn new_file(name: &str) -> String {
     format!(

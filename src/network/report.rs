@@ -66,6 +66,8 @@ pub struct SiteEntry {
     pub reference: String,
     /// `ok`, `problems` or `not-fetched`.
     pub status: &'static str,
+    /// Why the last fetch failed, when it did.
+    pub failure: Option<String>,
     /// The commit read.
     pub commit: Option<String>,
     /// Its first seven characters.
@@ -286,6 +288,7 @@ pub fn build(network: &Network, summaries: &[Option<SiteSummary>], made: String)
                 country: site.country.clone(),
                 reference: site.shown_ref().to_string(),
                 status: "not-fetched",
+                failure: super::last_failure(&network.root, &site.name),
                 commit: None,
                 short: None,
                 date: None,
@@ -307,6 +310,7 @@ pub fn build(network: &Network, summaries: &[Option<SiteSummary>], made: String)
             } else {
                 "ok"
             },
+            failure: super::last_failure(&network.root, &site.name),
             commit: Some(summary.commit.clone()),
             short: Some(summary.commit.chars().take(7).collect()),
             date: summary.date.clone(),
@@ -509,7 +513,15 @@ fn site_line(s: &SiteEntry) -> String {
         .map(|c| format!(" ({})", clean(c)))
         .unwrap_or_default();
     match &s.short {
-        None => format!("{}{country}: not fetched ({})", s.name, clean(&s.reference)),
+        None => format!(
+            "{}{country}: not fetched ({}){}",
+            s.name,
+            clean(&s.reference),
+            s.failure
+                .as_deref()
+                .map(|f| format!(": {}", clean(f)))
+                .unwrap_or_default()
+        ),
         Some(short) => format!(
             "{}{country}: {} at {short}, {} · {} · {}/{} settled, {} open, {}",
             s.name,
@@ -563,6 +575,13 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     writeln!(out, "\nSites (the revision each is read at)")?;
     for s in &r.sites {
         writeln!(out, "  {}", site_line(s))?;
+        if let (Some(_), Some(f)) = (&s.commit, &s.failure) {
+            writeln!(
+                out,
+                "      the last fetch failed, so this is an older revision: {}",
+                clean(f)
+            )?;
+        }
         for p in &s.problems {
             writeln!(
                 out,
@@ -710,7 +729,11 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             e(&s.name),
             e(s.country.as_deref().unwrap_or("")),
             e(&s.reference),
-            e(s.short.as_deref().unwrap_or("not fetched")),
+            match (&s.short, &s.failure) {
+                (Some(short), _) => e(short),
+                (None, Some(f)) => format!("not fetched: {}", e(f)),
+                (None, None) => "not fetched".to_string(),
+            },
             e(s.date.as_deref().unwrap_or("")),
             e(s.title.as_deref().unwrap_or("")),
             format_args!("{}/{}", s.settled, s.total),

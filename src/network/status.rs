@@ -33,11 +33,13 @@ pub struct SiteStatus {
     pub settled: Option<usize>,
     /// All questions.
     pub total: Option<usize>,
+    /// Why the last fetch failed, when it did.
+    pub failure: Option<String>,
 }
 
 /// The status of every site, from the cache.
 pub fn status(network: &Network) -> Vec<SiteStatus> {
-    let now = jiff::Timestamp::now().as_second();
+    let today = crate::date::today();
     network
         .sites
         .iter()
@@ -53,12 +55,14 @@ pub fn status(network: &Network) -> Vec<SiteStatus> {
                 date: kept.as_ref().and_then(|s| s.date.clone()),
                 age_days: kept
                     .as_ref()
-                    .and_then(|s| s.time)
-                    .map(|t| (now - t).max(0) / 86_400),
+                    .and_then(|s| crate::spec::parse_date(s.date.as_deref()?))
+                    .and_then(|d| d.until(today).ok())
+                    .map(|span| i64::from(span.get_days()).max(0)),
                 problems: kept.as_ref().map(|s| s.problem_count),
                 open: kept.as_ref().map(|s| s.open),
                 settled: kept.as_ref().map(|s| s.settled),
                 total: kept.as_ref().map(|s| s.total),
+                failure: super::last_failure(&network.root, &site.name),
             }
         })
         .collect()
@@ -79,11 +83,14 @@ pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
         .unwrap_or(4);
     for l in lines {
         let Some(commit) = &l.commit else {
-            writeln!(
-                out,
-                "{:width$}  not fetched yet ({}): run `covalue network fetch`",
-                l.site, l.reference
-            )?;
+            match &l.failure {
+                Some(f) => writeln!(out, "{:width$}  not fetched ({}): {f}", l.site, l.reference)?,
+                None => writeln!(
+                    out,
+                    "{:width$}  not fetched yet ({}): run `covalue network fetch`",
+                    l.site, l.reference
+                )?,
+            }
             continue;
         };
         let short: String = commit.chars().take(7).collect();
@@ -98,9 +105,13 @@ pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
             Some(1) => "1 problem".to_string(),
             Some(n) => format!("{n} problems"),
         };
+        let failed = match &l.failure {
+            Some(f) => format!(" (last fetch failed: {f})"),
+            None => String::new(),
+        };
         writeln!(
             out,
-            "{:width$}  {short}  {}  {}  {check}, {} open, {}/{} settled",
+            "{:width$}  {short}  {}  {}  {check}, {} open, {}/{} settled{failed}",
             l.site,
             l.date.as_deref().unwrap_or("????-??-??"),
             age,
