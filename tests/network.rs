@@ -331,6 +331,14 @@ fn hostile_network_files_run_nothing_and_write_nowhere_else() {
     assert!(fetched.stderr.contains("site evil"), "{}", fetched.stderr);
     assert!(!marker.exists(), "ext:: ran a command");
 
+    // A config planted in the cache (a committed .covalue/, say) is
+    // replaced by covalue's own before git runs in it.
+    let config = f.net().join(".covalue/sites/half.git/config");
+    let planted = read(&config) + "[core]\n\talternateRefsCommand = touch planted\n";
+    write(&config, &planted);
+    run(&f.net(), &["network", "fetch"]).assert_code(1);
+    assert!(!read(&config).contains("planted"), "{}", read(&config));
+
     // A site name that is a path is refused before anything is made.
     let text = read(&toml) + "\n[[site]]\nname = \"../x\"\naddress = \"../sites/half.git\"\n";
     write(&toml, &text);

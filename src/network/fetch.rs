@@ -139,12 +139,15 @@ pub fn fetch_all(
 /// refuses a cache that is a link (it could lead anywhere).
 fn prepare_cache(root: &Path) -> Result<(), SiteError> {
     let cache = root.join(CACHE_DIR);
-    if std::fs::symlink_metadata(&cache).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(SiteError::Cache(format!(
-            "{CACHE_DIR} is a link; remove it and fetch again"
-        )));
-    }
     let sites = cache_dir(root);
+    for dir in [&cache, &sites] {
+        if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(SiteError::Cache(format!(
+                "{} is a link; remove it and fetch again",
+                dir.display()
+            )));
+        }
+    }
     std::fs::create_dir_all(&sites).map_err(|e| SiteError::Cache(e.to_string()))?;
     let ignore = cache.join(".gitignore");
     if !ignore.exists() {
@@ -248,6 +251,11 @@ fn init_repo(root: &Path, repo_dir: &Path) -> Result<(), SiteError> {
         if !out.status.success() {
             return Err(SiteError::Cache(first_line(&out.stderr)));
         }
+    }
+    // Objects are read only from the repository itself.
+    let alternates = repo_dir.join("objects/info/alternates");
+    if alternates.exists() || alternates.is_symlink() {
+        std::fs::remove_file(&alternates).map_err(|e| SiteError::Cache(e.to_string()))?;
     }
     crate::fsutil::write_atomic(&repo_dir.join("config"), CACHE_CONFIG.as_bytes())
         .map_err(|e| SiteError::Cache(e.to_string()))
