@@ -246,6 +246,13 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
             .is_some_and(|c| !c.is_empty())
     );
 
+    // A summary lost from the cache is read again from the cached
+    // repository, without fetching.
+    std::fs::remove_file(f.net().join(".covalue/sites/complete.json")).expect("remove");
+    let again = run(&f.net(), &["network", "report", "--format", "json"]).json();
+    assert_eq!(again["sites"][0]["status"], "ok");
+    assert_eq!(again["sites"][0]["commit"], sites[0]["commit"]);
+
     let status = run(&f.net(), &["network", "status"]);
     status.assert_code(0);
     let line = |site: &str| {

@@ -201,14 +201,25 @@ fn fetch_and_read(
     };
     init_repo(root, &repo_dir)?;
     run_fetch(root, &repo_dir, site, options.timeout)?;
+    read_site(site, &repo_dir, &summary_file, changed)
+}
+
+/// Reads the site's revision from its repository in the cache, unless the
+/// summary kept is of the same commit; keeps the new summary.
+fn read_site(
+    site: &Site,
+    repo_dir: &Path,
+    summary_file: &Path,
+    changed: &mut bool,
+) -> Result<SiteSummary, SiteError> {
     let rev = site.reference.as_deref().unwrap_or(DEFAULT_REF);
-    let repo = Repo::bare(&repo_dir);
+    let repo = Repo::bare(repo_dir);
     let mut objects = repo.objects().map_err(git_failed)?;
     let commit = objects.resolve(rev).map_err(|e| match e {
         GitError::UnknownRevision { .. } => SiteError::MissingRef(site.shown_ref().to_string()),
         other => git_failed(other),
     })?;
-    if let Some(kept) = cached(&summary_file) {
+    if let Some(kept) = cached(summary_file) {
         if kept.commit == commit && kept.reference == site.shown_ref() {
             return Ok(kept);
         }
@@ -220,9 +231,26 @@ fn fetch_and_read(
     summary.date = date;
     summary.time = time;
     let json = serde_json::to_vec(&summary).map_err(|e| SiteError::Cache(e.to_string()))?;
-    crate::fsutil::write_atomic(&summary_file, &json)
+    crate::fsutil::write_atomic(summary_file, &json)
         .map_err(|e| SiteError::Cache(e.to_string()))?;
     Ok(summary)
+}
+
+/// The summary of a site from the cache alone (no fetch): the one kept, or,
+/// when there is none of this covalue's shape, read again from the site's
+/// repository in the cache. None when the site was never fetched.
+pub fn from_cache(root: &Path, site: &Site) -> Option<SiteSummary> {
+    let summary_file = site_summary_file(root, &site.name)?;
+    if let Some(kept) = cached(&summary_file).filter(|s| s.reference == site.shown_ref()) {
+        return Some(kept);
+    }
+    let repo_dir = site_repo(root, &site.name)?;
+    if site.problem.is_some() || !repo_dir.join("HEAD").is_file() || prepare_cache(root).is_err() {
+        return None;
+    }
+    // covalue's own config, whatever was left there.
+    init_repo(root, &repo_dir).ok()?;
+    read_site(site, &repo_dir, &summary_file, &mut false).ok()
 }
 
 /// The summary kept from the last fetch, when it has this covalue's shape.

@@ -12,7 +12,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::summary::{MeasureFacts, SiteSummary, State};
-use super::{Network, fetch, site_summary_file};
+use super::{Network, fetch};
 
 /// The report's HTML template and style, embedded at build time.
 const TEMPLATE: &str = include_str!("templates/report.html");
@@ -238,11 +238,7 @@ pub fn load(network: &Network) -> Vec<Option<SiteSummary>> {
     network
         .sites
         .par_iter()
-        .map(|site| {
-            site_summary_file(&network.root, &site.name)
-                .and_then(|f| fetch::cached(&f))
-                .filter(|s| s.reference == site.shown_ref())
-        })
+        .map(|site| fetch::from_cache(&network.root, site))
         .collect()
 }
 

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use super::summary::SiteSummary;
-use super::{Network, fetch, site_summary_file};
+use super::{Network, fetch};
 
 /// One site's line.
 #[derive(Debug, Clone, Serialize)]
@@ -44,9 +44,7 @@ pub fn status(network: &Network) -> Vec<SiteStatus> {
         .sites
         .iter()
         .map(|site| {
-            let kept: Option<SiteSummary> = site_summary_file(&network.root, &site.name)
-                .and_then(|f| fetch::cached(&f))
-                .filter(|s| s.reference == site.shown_ref());
+            let kept: Option<SiteSummary> = fetch::from_cache(&network.root, site);
             SiteStatus {
                 site: site.name.clone(),
                 country: site.country.clone(),
