@@ -247,6 +247,11 @@ impl Child {
         Ok(status)
     }
 
+    /// Its standard error, when it was piped (taken once).
+    pub fn stderr(&mut self) -> Option<std::process::ChildStderr> {
+        self.child.stderr.take()
+    }
+
     /// Kills it and everything it started, and waits for it.
     pub fn kill(&mut self) {
         if self.done {

@@ -49,6 +49,27 @@ pub fn command(dir: &Path) -> Command {
     cmd
 }
 
+/// The transports a network's fetch may use: never `ext::` (which runs a
+/// command), `fd::` or a helper a repository names.
+pub const FETCH_PROTOCOLS: &str = "file:git:http:https:ssh";
+
+/// The one git command that reaches out: `git fetch` into the bare
+/// repository `git_dir` (a network's copy of a site). Everything
+/// [`command`] turns off stays off, except that the transports in
+/// [`FETCH_PROTOCOLS`] are allowed, and only those (`GIT_ALLOW_PROTOCOL`
+/// also binds redirects). git asks for no password (`GIT_TERMINAL_PROMPT=0`);
+/// the caller sets a time limit, for an ssh that waits for a host key.
+pub fn fetch_command(git_dir: &Path) -> Command {
+    let mut cmd = command(git_dir);
+    cmd.env("GIT_DIR", git_dir)
+        .env("GIT_ALLOW_PROTOCOL", FETCH_PROTOCOLS)
+        .env_remove("GIT_NO_LAZY_FETCH");
+    for protocol in FETCH_PROTOCOLS.split(':') {
+        cmd.args(["-c", &format!("protocol.{protocol}.allow=always")]);
+    }
+    cmd
+}
+
 /// Why git could not give what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
@@ -132,8 +153,11 @@ pub struct TreeEntry {
 /// A git repository holding a workbook.
 #[derive(Debug, Clone)]
 pub struct Repo {
-    /// The folder git commands run in (the workbook's root).
+    /// The folder git commands run in (the workbook's root), or the bare
+    /// repository itself.
     dir: PathBuf,
+    /// Whether `dir` is a bare repository named explicitly (`GIT_DIR`).
+    bare: bool,
     /// The workbook's folder relative to the top of the repository: empty, or
     /// ending in `/`.
     prefix: String,
@@ -164,6 +188,10 @@ impl Repo {
     /// A git command run in the workbook's folder, read-only.
     fn command(&self) -> Command {
         let mut cmd = command(&self.dir);
+        if self.bare {
+            // Named explicitly, so `safe.bareRepository=explicit` allows it.
+            cmd.env("GIT_DIR", &self.dir);
+        }
         // Paths are paths, not patterns.
         cmd.env("GIT_LITERAL_PATHSPECS", "1");
         cmd
@@ -195,6 +223,7 @@ impl Repo {
         let mut repo = Repo {
             dir: dir.to_path_buf(),
             prefix: String::new(),
+            bare: false,
         };
         let out = repo
             .output(
@@ -226,6 +255,7 @@ impl Repo {
         let starting = Repo {
             dir: dir.to_path_buf(),
             prefix: String::new(),
+            bare: false,
         }
         .objects();
         // Outside a repository this fails first, and `starting` ends with it.
@@ -233,6 +263,16 @@ impl Repo {
         let mut objects = starting?;
         objects.prefix = repo.prefix.clone();
         Ok((repo, objects))
+    }
+
+    /// A bare repository (such as a network's copy of a site's workbook),
+    /// named explicitly; the workbook is at the top of its revisions.
+    pub fn bare(git_dir: &Path) -> Repo {
+        Repo {
+            dir: git_dir.to_path_buf(),
+            prefix: String::new(),
+            bare: true,
+        }
     }
 
     /// The workbook's folder relative to the top of the repository (empty, or ending in `/`).

@@ -493,6 +493,12 @@ pub static MEASURE: Record = Record {
             false,
             "The values measured over time, oldest first; the first is the baseline.",
         ),
+        f(
+            "domain",
+            Ty::Slug,
+            false,
+            "The shared measure domain of a network of sites this measure belongs to (an id from the network's network.toml), so that sites measuring the same thing are compared side by side.",
+        ),
     ],
 };
 
@@ -964,6 +970,87 @@ pub fn parse_date(s: &str) -> Option<crate::date::Date> {
     let m: i8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
     let d: i8 = parts.next().filter(|p| p.len() == 2)?.parse().ok()?;
     jiff::civil::Date::new(y, m, d).ok()
+}
+
+/// `network.toml`: a network of sites, each keeping its workbook in its own
+/// git repository (see docs/network.md).
+pub static NETWORK: Record = Record {
+    name: "network.toml",
+    fields: &[
+        f(
+            "name",
+            Ty::Str,
+            true,
+            "The network's name, printed on its reports.",
+        ),
+        f(
+            "site",
+            Ty::TableArray(&NETWORK_SITE),
+            false,
+            "The sites, each with its workbook's git address.",
+        ),
+        f(
+            "domain",
+            Ty::TableArray(&NETWORK_DOMAIN),
+            false,
+            "Shared measure domains that sites' measures name with `domain = \"…\"`.",
+        ),
+    ],
+};
+
+static NETWORK_SITE: Record = Record {
+    name: "site",
+    fields: &[
+        f(
+            "name",
+            Ty::Slug,
+            true,
+            "The site's short name: lowercase letters, digits and hyphens; also the name of its copy in the cache.",
+        ),
+        f("country", Ty::Str, false, "The site's country."),
+        f(
+            "address",
+            Ty::Str,
+            true,
+            "The git address of the site's workbook: https://…, ssh://…, user@host:path, git://… or a local path.",
+        ),
+        f(
+            "ref",
+            Ty::Str,
+            false,
+            "The branch, tag or commit to read (default: the repository's default branch).",
+        ),
+    ],
+};
+
+static NETWORK_DOMAIN: Record = Record {
+    name: "domain",
+    fields: &[
+        f(
+            "id",
+            Ty::Slug,
+            true,
+            "The domain's id, as a site's measure names it.",
+        ),
+        f("name", Ty::Str, true, "What the domain measures."),
+        f(
+            "description",
+            Ty::Str,
+            false,
+            "How sites' measures of this domain are to be read side by side.",
+        ),
+    ],
+};
+
+/// The JSON Schema of `network.toml`.
+pub fn network_schema() -> String {
+    let schema = json_schema(
+        &NETWORK,
+        &BaseVocab,
+        "network",
+        "network.toml: a network of sites and the shared measure domains",
+    );
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
 }
 
 /// A session record, `sessions/YYYY-MM-DD-name.toml`.

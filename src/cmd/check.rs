@@ -46,7 +46,12 @@ pub struct Args {
 
 /// Checks the workbook and prints what it found.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
-    let root = ctx.root()?;
+    let root = match (ctx.root(), crate::network::discover(&ctx.dir)) {
+        (Ok(root), _) => root,
+        // A network folder: check its network.toml.
+        (Err(_), Ok(network)) => return check_network(&network, &args, ctx),
+        (Err(e), Err(_)) => return Err(e),
+    };
     let prefix = ctx.prefix(&root);
     let mut stdout = ctx.shell.out();
     let human = print::Human {
@@ -105,6 +110,29 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     } else {
         Outcome::Success
     })
+}
+
+/// Checks the network.toml of a network folder.
+fn check_network(root: &std::path::Path, args: &Args, ctx: &Context) -> Result<Outcome, Error> {
+    let (_, findings) = crate::network::read(root)?;
+    let report = check::Report {
+        form: Form::Full,
+        findings,
+        summary: Vec::new(),
+    };
+    let prefix = ctx.prefix(root);
+    let human = print::Human {
+        prefix: &prefix,
+        open: args.open,
+        quiet: ctx.shell.is_quiet(),
+    };
+    write(&mut ctx.shell.out(), &report, args.format, &human)?;
+    Ok(
+        match report.findings.iter().any(|f| args.fail_on.fails(f)) {
+            true => Outcome::Findings,
+            false => Outcome::Success,
+        },
+    )
 }
 
 fn write(

@@ -33,6 +33,9 @@ pub enum Error {
     /// A report cannot be made or written.
     #[error(transparent)]
     Render(#[from] RenderError),
+    /// The network file cannot be found, read or used.
+    #[error(transparent)]
+    Network(#[from] crate::network::NetworkError),
     /// The arguments, or the place covalue runs in, do not allow it.
     #[error("{message}")]
     Usage {
@@ -64,6 +67,7 @@ impl Diagnose for Error {
             Error::Guide(err) => err.help(),
             Error::Diff(err) => err.help(),
             Error::Render(err) => err.help(),
+            Error::Network(err) => err.help(),
             Error::Usage { help, .. } => Some(help.clone()),
             Error::File { help, .. } => Some((*help).to_string()),
             Error::Output(_) => None,
@@ -76,6 +80,7 @@ impl Diagnose for Error {
             Error::Guide(err) => err.findings(),
             Error::Diff(err) => err.findings(),
             Error::Render(err) => err.findings(),
+            Error::Network(err) => err.findings(),
             _ => &[],
         }
     }

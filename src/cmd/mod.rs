@@ -11,6 +11,7 @@ pub mod guide;
 pub mod import;
 pub mod init;
 pub mod man;
+pub mod network;
 pub mod new;
 pub mod render;
 pub mod schema;
@@ -96,6 +97,8 @@ pub enum Command {
     GitSetup(git_setup::Args),
     /// Write JSON Schema for the workbook's files, for editors.
     Schema(schema::Args),
+    /// Roll up many sites' workbooks, each in its own git repository.
+    Network(network::Args),
     /// Print a shell completion script.
     Completions(completions::Args),
     /// Print or write man pages.
@@ -186,6 +189,7 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
         Command::Explain(args) => explain::execute(args, &ctx),
         Command::GitSetup(args) => git_setup::execute(args, &ctx),
         Command::Schema(args) => schema::execute(args, &ctx),
+        Command::Network(args) => network::execute(args, &ctx),
         Command::Completions(args) => completions::execute(args, &ctx),
         Command::Man(args) => man::execute(args, &ctx),
     }

@@ -619,6 +619,7 @@ fn measure_fields(o: &Measure, n: &Measure) -> Vec<FieldChange> {
     f.value("target", o.target.clone(), n.target.clone());
     f.value("unit", o.unit.clone(), n.unit.clone());
     f.value("direction", o.direction.clone(), n.direction.clone());
+    f.value("domain", o.domain.clone(), n.domain.clone());
     f.value(
         "target_value",
         o.target_value.map(|v| o.show(v)),

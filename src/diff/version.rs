@@ -161,6 +161,13 @@ impl Version {
         Ok((old?, new?))
     }
 
+    /// A revision of a repository opened by the caller (a network's bare
+    /// copy of a site's workbook), with a git process of its own.
+    pub fn of_repo(repo: &Repo, rev: &str) -> Result<Version, DiffError> {
+        let objects = Arc::new(Mutex::new(repo.objects()?));
+        Version::revision(repo, objects, rev)
+    }
+
     /// A revision: its files outside the populations listed, and each
     /// population folder's tree id.
     fn revision(repo: &Repo, shared: Arc<Mutex<Objects>>, rev: &str) -> Result<Version, DiffError> {

@@ -101,6 +101,10 @@ codes! {
     CV037 => INFO, "an opportunity is not in the register of improvements";
     CV038 => WARNING, "a measure is due a new value";
     CV040 => ERROR, "the guide cannot be used";
+    CV041 => ERROR, "a network lists the same site twice";
+    CV042 => ERROR, "a site's git address cannot be used";
+    CV043 => ERROR, "a site's ref cannot be used";
+    CV044 => ERROR, "a network lists the same measure domain twice";
 }
 
 impl Code {

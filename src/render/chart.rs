@@ -239,6 +239,7 @@ mod tests {
             unit: Some("%".into()),
             direction: Some("lower".into()),
             target_value: Some(10.0),
+            domain: None,
             values: values
                 .iter()
                 .map(|(d, v)| MeasureValue {

@@ -252,6 +252,8 @@ pub struct Measure {
     pub target_value: Option<f64>,
     /// The values over time, as written (oldest first).
     pub values: Vec<MeasureValue>,
+    /// The shared measure domain of a network it belongs to.
+    pub domain: Option<String>,
     /// Where its id is written.
     #[serde(skip)]
     pub loc: Loc,
@@ -333,6 +335,7 @@ impl Compass {
                 unit: m.string("unit"),
                 direction: m.string("direction"),
                 target_value: m.number("target_value"),
+                domain: m.string("domain"),
                 values: m
                     .array("value")
                     .iter()

@@ -1,0 +1,547 @@
+//! A network of sites (`network.toml`): a community of practice whose sites
+//! each keep their workbook in their own git repository. This module reads
+//! and checks the network file; `fetch.rs` copies each site's repository
+//! into the network's cache with git and sums up the revision it reads,
+//! `summary.rs` says what a site's workbook holds, `report.rs` lays the
+//! sites side by side, and `status.rs` says who is behind.
+
+pub mod fetch;
+pub mod report;
+pub mod status;
+pub mod summary;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::finding::{Code, Finding, Loc};
+use crate::node::Node;
+use crate::source::{ReadError, Source};
+use crate::spec;
+use crate::workbook::layout::is_slug;
+
+/// The network's file.
+pub const NETWORK_FILE: &str = "network.toml";
+/// The network's cache, kept out of git.
+pub const CACHE_DIR: &str = ".covalue";
+/// Where each site's bare repository and summary are kept, under the cache.
+pub const SITES_DIR: &str = "sites";
+/// The schema file `network init` writes, and the line that names it.
+pub const SCHEMA_FILE: &str = "schemas/network.schema.json";
+
+/// A network, as `network.toml` describes it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Network {
+    /// The folder holding `network.toml`.
+    #[serde(skip)]
+    pub root: PathBuf,
+    /// The network's name.
+    pub name: String,
+    /// The sites, in file order.
+    pub sites: Vec<Site>,
+    /// The shared measure domains.
+    pub domains: Vec<Domain>,
+}
+
+/// One site of a network.
+#[derive(Debug, Clone, Serialize)]
+pub struct Site {
+    /// Its short name (a slug).
+    pub name: String,
+    /// Its country.
+    pub country: Option<String>,
+    /// The git address of its workbook.
+    pub address: String,
+    /// The branch, tag or commit to read (None: the default branch).
+    #[serde(rename = "ref")]
+    pub reference: Option<String>,
+    /// Why the site cannot be fetched as written (a `network.toml` problem).
+    #[serde(skip)]
+    pub problem: Option<String>,
+    /// Where it is written.
+    #[serde(skip)]
+    pub loc: Loc,
+}
+
+impl Site {
+    /// The ref as shown: the one written, or "default branch".
+    pub fn shown_ref(&self) -> &str {
+        self.reference.as_deref().unwrap_or("default branch")
+    }
+}
+
+/// A shared measure domain.
+#[derive(Debug, Clone, Serialize)]
+pub struct Domain {
+    /// Its id, as measures name it.
+    pub id: String,
+    /// What it measures.
+    pub name: String,
+    /// How to read it.
+    pub description: Option<String>,
+}
+
+/// Why the network file cannot be used at all (exit 2, or its findings).
+#[derive(Debug, thiserror::Error)]
+pub enum NetworkError {
+    /// No `network.toml` here or above.
+    #[error("no network here: there is no {NETWORK_FILE} in {} or any folder above it", .0.display())]
+    NotFound(PathBuf),
+    /// `network.toml` cannot be read.
+    #[error("{NETWORK_FILE} cannot be read: {0}")]
+    Unreadable(String),
+    /// `network.toml` has errors; its findings say which.
+    #[error("{NETWORK_FILE} has {} problem(s) (above); fix them first", .0.len())]
+    Broken(Vec<Finding>),
+}
+
+impl crate::diagnose::Diagnose for NetworkError {
+    fn help(&self) -> Option<String> {
+        match self {
+            NetworkError::NotFound(_) => Some(
+                "run covalue inside a network folder, use `-C FOLDER`, or start one with `covalue network init`".into(),
+            ),
+            NetworkError::Unreadable(_) => {
+                Some("check that the file exists and that you may read it".into())
+            }
+            NetworkError::Broken(_) => Some("`covalue check` in the network folder lists them with their places".into()),
+        }
+    }
+
+    fn findings(&self) -> &[Finding] {
+        match self {
+            NetworkError::Broken(f) => f,
+            _ => &[],
+        }
+    }
+
+    fn exit_code(&self) -> u8 {
+        match self {
+            NetworkError::Broken(_) => 1,
+            _ => 2,
+        }
+    }
+}
+
+/// The folder holding `network.toml`: `start` or a folder above it.
+pub fn discover(start: &Path) -> Result<PathBuf, NetworkError> {
+    let absolute = std::path::absolute(start).unwrap_or_else(|_| start.to_path_buf());
+    let mut dir = Some(absolute.as_path());
+    while let Some(d) = dir {
+        if d.join(NETWORK_FILE).is_file() {
+            return Ok(d.to_path_buf());
+        }
+        dir = d.parent();
+    }
+    Err(NetworkError::NotFound(absolute))
+}
+
+/// Reads and checks `network.toml` in `root`: the network (None when the
+/// file cannot be parsed) and every problem found, with its place.
+pub fn read(root: &Path) -> Result<(Option<Network>, Vec<Finding>), NetworkError> {
+    let bytes = crate::confine::Jail::at(root)
+        .read(&root.join(NETWORK_FILE))
+        .map_err(|e: ReadError| NetworkError::Unreadable(e.describe()))?;
+    let source = Source::from_bytes(bytes, NETWORK_FILE)
+        .map_err(|e| NetworkError::Unreadable(e.describe()))?;
+    Ok(parse(root, &source))
+}
+
+/// Reads `network.toml`, refusing one with errors.
+pub fn open(root: &Path) -> Result<(Network, Vec<Finding>), NetworkError> {
+    let (network, findings) = read(root)?;
+    let errors: Vec<Finding> = findings
+        .iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error && f.code != Code::CV041)
+        .filter(|f| !matches!(f.code, Code::CV042 | Code::CV043))
+        .cloned()
+        .collect();
+    match network {
+        Some(network) if errors.is_empty() => Ok((network, findings)),
+        _ => Err(NetworkError::Broken(if errors.is_empty() {
+            findings
+        } else {
+            errors
+        })),
+    }
+}
+
+/// Parses and checks a network file.
+pub fn parse(root: &Path, source: &Source) -> (Option<Network>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    let node = match crate::node::parse_toml(source) {
+        Ok(node) => node,
+        Err(finding) => return (None, vec![*finding]),
+    };
+    spec::validate(
+        &node,
+        &spec::NETWORK,
+        &spec::BaseVocab,
+        source,
+        &spec::KeyPath::Root,
+        &mut findings,
+    );
+    let mut sites: Vec<Site> = Vec::new();
+    for entry in node.array("site") {
+        let (Some(name), Some(address)) = (entry.string("name"), entry.string("address")) else {
+            continue;
+        };
+        let at = |key: &str| {
+            entry
+                .get(key)
+                .map_or(entry.span.clone(), |n| n.span.clone())
+        };
+        let mut site = Site {
+            name: name.clone(),
+            country: entry.string("country").filter(|c| !c.trim().is_empty()),
+            address: address.clone(),
+            reference: entry.string("ref"),
+            problem: None,
+            loc: Loc::of_span(source, at("name")),
+        };
+        if !is_slug(&name) {
+            // Reported by the shape check (CV005); never a cache path.
+            site.problem = Some(format!("`{name}` is not a valid site name"));
+        } else if sites.iter().any(|s| s.name == name) {
+            findings.push(
+                Finding::error(Code::CV041, format!("the site `{name}` is listed twice"))
+                    .at(source, at("name"))
+                    .help("give each site its own name; only the first one is fetched"),
+            );
+            continue;
+        }
+        if let Err(why) = check_address(&address) {
+            findings.push(
+                Finding::error(Code::CV042, format!("the address of site `{name}` cannot be used: {why}"))
+                    .at(source, at("address"))
+                    .help("write an https://, ssh://, git:// or file:// address, user@host:path, or a local path"),
+            );
+            site.problem = Some(format!("its address cannot be used: {why}"));
+        }
+        if let Some(reference) = &site.reference {
+            if let Err(why) = check_ref(reference) {
+                findings.push(
+                    Finding::error(Code::CV043, format!("the ref of site `{name}` cannot be used: {why}"))
+                        .at(source, at("ref"))
+                        .help("name a branch (main), a tag (session-3) or a commit id; leave `ref` out for the default branch"),
+                );
+                site.problem = Some(format!("its ref cannot be used: {why}"));
+            }
+        }
+        sites.push(site);
+    }
+    let mut domains: Vec<Domain> = Vec::new();
+    for entry in node.array("domain") {
+        let (Some(id), Some(name)) = (entry.string("id"), entry.string("name")) else {
+            continue;
+        };
+        if domains.iter().any(|d| d.id == id) {
+            let span = entry
+                .get("id")
+                .map_or(entry.span.clone(), |n| n.span.clone());
+            findings.push(
+                Finding::error(
+                    Code::CV044,
+                    format!("the measure domain `{id}` is listed twice"),
+                )
+                .at(source, span)
+                .help("give each shared measure domain its own id"),
+            );
+            continue;
+        }
+        domains.push(Domain {
+            id,
+            name,
+            description: entry.string("description"),
+        });
+    }
+    let network = Network {
+        root: root.to_path_buf(),
+        name: node.string("name").unwrap_or_default(),
+        sites,
+        domains,
+    };
+    crate::finding::sort(&mut findings);
+    (Some(network), findings)
+}
+
+/// Whether git may be handed an address: one of the transports covalue
+/// allows, never an option (`-…`), a `transport::` helper or a line break.
+pub fn check_address(address: &str) -> Result<(), String> {
+    let address = address.trim();
+    if address.is_empty() {
+        return Err("it is empty".into());
+    }
+    if address.starts_with('-') {
+        return Err("it starts with `-`, which git would read as an option".into());
+    }
+    if address.chars().any(char::is_control) {
+        return Err("it holds a line break or another control character".into());
+    }
+    if address.contains("::") {
+        return Err("`transport::address` runs a helper program; covalue allows only https, ssh, git and local paths".into());
+    }
+    if let Some((scheme, _)) = address.split_once("://") {
+        let scheme = scheme.to_ascii_lowercase();
+        if !matches!(
+            scheme.as_str(),
+            "https" | "http" | "ssh" | "git" | "file" | "git+ssh" | "ssh+git"
+        ) {
+            return Err(format!("covalue does not fetch over `{scheme}://`"));
+        }
+    }
+    Ok(())
+}
+
+/// Whether a ref can be asked of git: a branch, a tag or a commit id.
+pub fn check_ref(reference: &str) -> Result<(), String> {
+    if reference.is_empty() {
+        return Err("it is empty".into());
+    }
+    if reference.starts_with(['-', '/']) || reference.ends_with('/') {
+        return Err("it starts or ends with `-` or `/`".into());
+    }
+    if reference.contains("..") || reference.contains("//") {
+        return Err("it holds `..` or `//`".into());
+    }
+    if !reference
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/'))
+    {
+        return Err("use only letters, digits, `-`, `_`, `.` and `/`".into());
+    }
+    Ok(())
+}
+
+/// The cache folder of the network in `root`.
+pub fn cache_dir(root: &Path) -> PathBuf {
+    root.join(CACHE_DIR).join(SITES_DIR)
+}
+
+/// The bare repository of a site in the cache; None for a name that is
+/// not a slug (it never becomes a path).
+pub fn site_repo(root: &Path, name: &str) -> Option<PathBuf> {
+    is_slug(name).then(|| cache_dir(root).join(format!("{name}.git")))
+}
+
+/// The summary file of a site in the cache; None for a name that is not a slug.
+pub fn site_summary_file(root: &Path, name: &str) -> Option<PathBuf> {
+    is_slug(name).then(|| cache_dir(root).join(format!("{name}.json")))
+}
+
+/// The file that keeps why a site's last fetch failed; None for a name that is not a slug.
+pub fn site_failure_file(root: &Path, name: &str) -> Option<PathBuf> {
+    is_slug(name).then(|| cache_dir(root).join(format!("{name}.failed")))
+}
+
+/// Why the site's last fetch failed, as kept in the cache.
+pub fn last_failure(root: &Path, name: &str) -> Option<String> {
+    let text = std::fs::read_to_string(site_failure_file(root, name)?).ok()?;
+    let text: String = text.chars().filter(|c| !c.is_control()).take(500).collect();
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// The text of a new `network.toml`.
+pub fn new_file(name: &str) -> String {
+    format!(
+        "#:schema ./{SCHEMA_FILE}\n# A network of sites: see `covalue network --help` and docs/network.md.\nname = {}\n",
+        crate::scaffold::toml_string(name)
+    )
+}
+
+/// The `[[site]]` table that `network add` appends.
+pub fn site_table(
+    name: &str,
+    address: &str,
+    reference: Option<&str>,
+    country: Option<&str>,
+) -> String {
+    let mut text = format!(
+        "\n[[site]]\nname = {}\n",
+        crate::scaffold::toml_string(name)
+    );
+    if let Some(country) = country {
+        text.push_str(&format!(
+            "country = {}\n",
+            crate::scaffold::toml_string(country)
+        ));
+    }
+    text.push_str(&format!(
+        "address = {}\n",
+        crate::scaffold::toml_string(address)
+    ));
+    if let Some(reference) = reference {
+        text.push_str(&format!(
+            "ref = {}\n",
+            crate::scaffold::toml_string(reference)
+        ));
+    }
+    text
+}
+
+/// Finds a site's node by name (for `network add`: the same site twice is refused).
+pub fn has_site(node: &Node, name: &str) -> bool {
+    node.array("site")
+        .iter()
+        .any(|s| s.str("name") == Some(name))
+}
+
+/// Why `network init` or `network add` cannot do what was asked.
+#[derive(Debug, thiserror::Error)]
+pub enum EditError {
+    /// What was asked cannot be done; the help says what to do.
+    #[error("{0}")]
+    Refused(String, String),
+    /// A file cannot be read or written.
+    #[error("cannot write {0}")]
+    Io(String, #[source] std::io::Error),
+}
+
+/// What `network init` wrote.
+#[derive(Debug)]
+pub struct Started {
+    /// The files written, relative to the network folder.
+    pub written: Vec<String>,
+    /// Files that were already there and were left alone.
+    pub left: Vec<String>,
+}
+
+/// Starts a network folder: `network.toml` (never replacing one), its
+/// schema, and a `.gitignore` that keeps the cache out of git.
+pub fn init(dir: &Path, name: &str) -> Result<Started, EditError> {
+    use crate::fsutil::{Created, create_new, write_atomic};
+    if dir.join(NETWORK_FILE).exists() {
+        return Err(EditError::Refused(
+            format!("{} already has a {NETWORK_FILE}", dir.display()),
+            "covalue never replaces it: add sites with `covalue network add NAME ADDRESS`".into(),
+        ));
+    }
+    let io = |what: &str| {
+        let what = what.to_string();
+        move |e| EditError::Io(what, e)
+    };
+    std::fs::create_dir_all(dir).map_err(io(&dir.display().to_string()))?;
+    let mut started = Started {
+        written: Vec::new(),
+        left: Vec::new(),
+    };
+    for (file, text) in [
+        (NETWORK_FILE, new_file(name)),
+        (
+            ".gitignore",
+            format!("# covalue's cache of the sites' repositories\n/{CACHE_DIR}/\n"),
+        ),
+    ] {
+        match create_new(&dir.join(file), &text).map_err(io(file))? {
+            Created::Written(_) => started.written.push(file.to_string()),
+            Created::LeftAlone(_) => started.left.push(file.to_string()),
+        }
+    }
+    write_atomic(&dir.join(SCHEMA_FILE), spec::network_schema().as_bytes())
+        .map_err(io(SCHEMA_FILE))?;
+    started.written.push(SCHEMA_FILE.to_string());
+    Ok(started)
+}
+
+/// Adds a site at the end of `network.toml`: its name checked like a
+/// slug, its address and ref like network.toml's own rules; the same
+/// name twice is refused.
+pub fn add(
+    root: &Path,
+    name: &str,
+    address: &str,
+    reference: Option<&str>,
+    country: Option<&str>,
+) -> Result<(), EditError> {
+    crate::workbook::layout::check_slug("site", name).map_err(|m| {
+        EditError::Refused(m, "site names are also folder names in the cache".into())
+    })?;
+    check_address(address).map_err(|why| {
+        EditError::Refused(
+            format!("the address `{address}` cannot be used: {why}"),
+            "give an https://, ssh://, git:// or file:// address, user@host:path, or a local path"
+                .into(),
+        )
+    })?;
+    if let Some(r) = reference {
+        check_ref(r).map_err(|why| {
+            EditError::Refused(
+                format!("the ref `{r}` cannot be used: {why}"),
+                "name a branch, a tag or a commit id".into(),
+            )
+        })?;
+    }
+    let path = root.join(NETWORK_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| EditError::Io(NETWORK_FILE.into(), e))?;
+    let source = Source::new(NETWORK_FILE, text.clone());
+    let node = crate::node::parse_toml(&source).map_err(|f| {
+        EditError::Refused(
+            format!("{NETWORK_FILE} cannot be read: {}", f.message),
+            "fix it first; `covalue check` shows where".into(),
+        )
+    })?;
+    if has_site(&node, name) {
+        return Err(EditError::Refused(
+            format!("the site `{name}` is already in {NETWORK_FILE}"),
+            "each site is listed once; edit its entry to change its address or ref".into(),
+        ));
+    }
+    let mut new = text;
+    if !new.is_empty() && !new.ends_with('\n') {
+        new.push('\n');
+    }
+    new.push_str(&site_table(name, address, reference, country));
+    crate::fsutil::write_atomic(&path, new.as_bytes())
+        .map_err(|e| EditError::Io(NETWORK_FILE.into(), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_that_could_run_a_program_are_refused() {
+        for bad in [
+            "",
+            "-uhack",
+            "--upload-pack=touch x",
+            "ext::sh -c touch% /tmp/x",
+            "fd::3",
+            "ftp://example.org/x.git",
+            "https://example.org/x.git\n-u",
+        ] {
+            assert!(check_address(bad).is_err(), "{bad:?} passed");
+        }
+        for good in [
+            "https://example.org/x.git",
+            "ssh://git@example.org/x.git",
+            "git@example.org:site/x.git",
+            "/srv/git/x.git",
+            "../sites/lakeside",
+            "file:///srv/x.git",
+        ] {
+            assert!(check_address(good).is_ok(), "{good:?} refused");
+        }
+    }
+
+    #[test]
+    fn refs_are_branch_tag_or_commit_names() {
+        for bad in ["", "-all", "a..b", "main:x", "v1 ", "HEAD@{1}", "/x"] {
+            assert!(check_ref(bad).is_err(), "{bad:?} passed");
+        }
+        for good in ["main", "session-3", "release/2026", "1a2b3c4d"] {
+            assert!(check_ref(good).is_ok(), "{good:?} refused");
+        }
+    }
+
+    #[test]
+    fn site_names_never_leave_the_cache() {
+        let root = Path::new("/net");
+        assert_eq!(site_repo(root, "../x"), None);
+        assert_eq!(site_repo(root, "a/b"), None);
+        assert_eq!(
+            site_repo(root, "lakeside"),
+            Some(PathBuf::from("/net/.covalue/sites/lakeside.git"))
+        );
+    }
+}

@@ -1,0 +1,122 @@
+//! `network status`: one line per site from the cache: the revision
+//! fetched, its age, and what `check` said of it, so a coordinator sees
+//! who is behind. Reads only the cached summaries; runs no git.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::summary::SiteSummary;
+use super::{Network, fetch};
+
+/// One site's line.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteStatus {
+    /// The site's name.
+    pub site: String,
+    /// Its country.
+    pub country: Option<String>,
+    /// The ref network.toml names.
+    #[serde(rename = "ref")]
+    pub reference: String,
+    /// The commit fetched (None: not fetched yet, or fetched for another ref).
+    pub commit: Option<String>,
+    /// The commit's date.
+    pub date: Option<String>,
+    /// Days from the commit to today.
+    pub age_days: Option<i64>,
+    /// Problems `check` found.
+    pub problems: Option<usize>,
+    /// Open questions.
+    pub open: Option<usize>,
+    /// Settled questions, of all.
+    pub settled: Option<usize>,
+    /// All questions.
+    pub total: Option<usize>,
+    /// Why the last fetch failed, when it did.
+    pub failure: Option<String>,
+}
+
+/// The status of every site, from the cache.
+pub fn status(network: &Network) -> Vec<SiteStatus> {
+    let today = crate::date::today();
+    network
+        .sites
+        .iter()
+        .map(|site| {
+            let kept: Option<SiteSummary> = fetch::from_cache(&network.root, site);
+            SiteStatus {
+                site: site.name.clone(),
+                country: site.country.clone(),
+                reference: site.shown_ref().to_string(),
+                commit: kept.as_ref().map(|s| s.commit.clone()),
+                date: kept.as_ref().and_then(|s| s.date.clone()),
+                age_days: kept
+                    .as_ref()
+                    .and_then(|s| crate::spec::parse_date(s.date.as_deref()?))
+                    .and_then(|d| d.until(today).ok())
+                    .map(|span| i64::from(span.get_days()).max(0)),
+                problems: kept.as_ref().map(|s| s.problem_count),
+                open: kept.as_ref().map(|s| s.open),
+                settled: kept.as_ref().map(|s| s.settled),
+                total: kept.as_ref().map(|s| s.total),
+                failure: super::last_failure(&network.root, &site.name),
+            }
+        })
+        .collect()
+}
+
+/// Prints the lines as JSON (docs/network.md).
+pub fn write_json(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, lines).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// Prints one line per site.
+pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
+    let width = lines
+        .iter()
+        .map(|l| l.site.chars().count())
+        .max()
+        .unwrap_or(4);
+    for l in lines {
+        let Some(commit) = &l.commit else {
+            match &l.failure {
+                Some(f) => writeln!(out, "{:width$}  not fetched ({}): {f}", l.site, l.reference)?,
+                None => writeln!(
+                    out,
+                    "{:width$}  not fetched yet ({}): run `covalue network fetch`",
+                    l.site, l.reference
+                )?,
+            }
+            continue;
+        };
+        let short: String = commit.chars().take(7).collect();
+        let age = match l.age_days {
+            Some(0) => "today".to_string(),
+            Some(1) => "1 day ago".to_string(),
+            Some(d) => format!("{d} days ago"),
+            None => "date unknown".to_string(),
+        };
+        let check = match l.problems {
+            Some(0) | None => "no problems".to_string(),
+            Some(1) => "1 problem".to_string(),
+            Some(n) => format!("{n} problems"),
+        };
+        let failed = match &l.failure {
+            Some(f) => format!(" (last fetch failed: {f})"),
+            None => String::new(),
+        };
+        writeln!(
+            out,
+            "{:width$}  {short}  {}  {}  {check}, {} open, {}/{} settled{failed}",
+            l.site,
+            l.date.as_deref().unwrap_or("????-??-??"),
+            age,
+            l.open.unwrap_or(0),
+            l.settled.unwrap_or(0),
+            l.total.unwrap_or(0),
+        )?;
+    }
+    Ok(())
+}

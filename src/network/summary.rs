@@ -1,0 +1,381 @@
+//! What one site's workbook holds, summed up for the network: its revision,
+//! what `check` says of it, and per population the completeness of every
+//! step and short-form question, personas by kind, the process map's length
+//! and coproduction levels, the configurations it uses and walks through,
+//! its improvements and its measures. Made once per fetched revision and
+//! kept in the cache as JSON, so a report over many sites reads small
+//! files, not every workbook again.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::check;
+use crate::finding::{Kind, Severity};
+use crate::guide::{Form, QuestionKind};
+use crate::workbook::{Population, Status, Workbook};
+
+/// The shape of the cached summaries; a cache of another shape is made again.
+pub const FORMAT: u32 = 1;
+
+/// At most this many problems are kept per site (the count is kept whole).
+const KEPT_PROBLEMS: usize = 50;
+
+/// One site's workbook at one revision.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SiteSummary {
+    /// [`FORMAT`].
+    pub format: u32,
+    /// The commit read.
+    pub commit: String,
+    /// The ref it was read from, as network.toml names it.
+    pub reference: String,
+    /// The commit's date, YYYY-MM-DD (committer date, in its own time zone).
+    pub date: Option<String>,
+    /// The commit's time, seconds since 1970.
+    pub time: Option<i64>,
+    /// The workbook's title.
+    pub title: String,
+    /// The workbook's organisation.
+    pub organisation: Option<String>,
+    /// The guide it answers (`builtin`, a version, or a site's file).
+    pub guide: String,
+    /// How many problems (errors) `check` found.
+    pub problem_count: usize,
+    /// The first problems, with their places.
+    pub problems: Vec<Problem>,
+    /// How many warnings `check` found.
+    pub warnings: usize,
+    /// Questions of the full form settled, open (open or deferred) and in all.
+    pub settled: usize,
+    /// Open questions (open or deferred).
+    pub open: usize,
+    /// All questions.
+    pub total: usize,
+    /// Each population.
+    pub populations: Vec<PopulationFacts>,
+}
+
+/// A problem `check` found, with its place in the site's workbook.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Problem {
+    /// Its code, e.g. CV004.
+    pub code: String,
+    /// The file, relative to the workbook.
+    pub file: Option<String>,
+    /// Its line.
+    pub line: Option<usize>,
+    /// Its column.
+    pub column: Option<usize>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Problem {
+    /// `file:line:col`, as far as known.
+    pub fn place(&self) -> String {
+        match (&self.file, self.line, self.column) {
+            (Some(f), Some(l), Some(c)) => format!("{f}:{l}:{c}"),
+            (Some(f), Some(l), None) => format!("{f}:{l}"),
+            (Some(f), None, _) => f.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+/// The state of a step, or of a question, in the completeness matrix.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// Every question answered or not applicable.
+    Settled,
+    /// Some question open or deferred.
+    Open,
+    /// Every question marked not applicable.
+    NotApplicable,
+    /// Answered, but against the guide's rules.
+    Problems,
+}
+
+impl State {
+    /// How the matrix shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            State::Settled => "settled",
+            State::Open => "open",
+            State::NotApplicable => "n/a",
+            State::Problems => "problems",
+        }
+    }
+}
+
+/// One step of one population.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StepState {
+    /// The step's id.
+    pub id: String,
+    /// Its heading.
+    pub title: String,
+    /// Its state.
+    pub state: State,
+    /// Questions settled.
+    pub settled: usize,
+    /// Questions in all.
+    pub total: usize,
+}
+
+/// One short-form question of one population.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct QuestionState {
+    /// The question's id.
+    pub id: String,
+    /// Its state.
+    pub state: State,
+}
+
+/// An improvement of a site's register.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ImprovementFacts {
+    /// Its id.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Its cluster.
+    pub cluster: String,
+    /// Its current status (None: no status yet).
+    pub status: Option<String>,
+}
+
+/// A measure of a site's compass.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct MeasureFacts {
+    /// Its id.
+    pub id: String,
+    /// The measure.
+    pub name: String,
+    /// Its quadrant.
+    pub quadrant: String,
+    /// Its unit.
+    pub unit: Option<String>,
+    /// The shared domain it names.
+    pub domain: Option<String>,
+    /// Its latest value's date.
+    pub latest_date: Option<String>,
+    /// Its latest value.
+    pub latest_value: Option<f64>,
+    /// Its latest value with its unit, as people write it.
+    pub latest_shown: Option<String>,
+}
+
+/// What one population of a site holds.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PopulationFacts {
+    /// The folder's name.
+    pub slug: String,
+    /// The population's name.
+    pub name: String,
+    /// The full form's steps.
+    pub steps: Vec<StepState>,
+    /// The short form's questions.
+    pub short: Vec<QuestionState>,
+    /// Personas, counted by kind.
+    pub personas: BTreeMap<String, usize>,
+    /// The process map's number of steps (None: no map).
+    pub process_steps: Option<usize>,
+    /// Process steps, counted by coproduction level.
+    pub coproduction: BTreeMap<String, usize>,
+    /// The value configurations its process steps belong to.
+    pub configurations: Vec<String>,
+    /// The configurations its personas are walked through (answered walk-throughs).
+    pub walked: Vec<String>,
+    /// Its improvements (None: no register).
+    pub improvements: Option<Vec<ImprovementFacts>>,
+    /// Its measures (None: no compass).
+    pub measures: Option<Vec<MeasureFacts>>,
+}
+
+/// The facts of one population.
+fn population_facts(workbook: &Workbook<'_>, population: &Population) -> PopulationFacts {
+    let guide = &workbook.guide;
+    let full = check::summarise(guide, population, Form::Full);
+    let steps = full
+        .steps
+        .iter()
+        .map(|s| StepState {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            state: state_of(&s.counts),
+            settled: s.counts.done(),
+            total: s.counts.total,
+        })
+        .collect();
+    let short_summary = check::summarise(guide, population, Form::Short);
+    let mut short = Vec::new();
+    for section in guide.sections(Form::Short) {
+        for q in &section.questions {
+            let problems = short_summary
+                .steps
+                .iter()
+                .any(|s| s.with_problems.contains(&q.id));
+            let state = match population.status(section, q) {
+                _ if problems => State::Problems,
+                Status::Answered => State::Settled,
+                Status::NotApplicable { .. } => State::NotApplicable,
+                Status::Open | Status::Deferred { .. } => State::Open,
+            };
+            short.push(QuestionState {
+                id: q.id.clone(),
+                state,
+            });
+        }
+    }
+    let mut walked = Vec::new();
+    for section in guide.sections(Form::Full) {
+        for q in section
+            .questions
+            .iter()
+            .filter(|q| q.kind == QuestionKind::Walkthrough)
+        {
+            if population.status(section, q) == Status::Answered {
+                if let Some(c) = &q.configuration {
+                    if !walked.contains(c) {
+                        walked.push(c.clone());
+                    }
+                }
+            }
+        }
+    }
+    let mut personas = BTreeMap::new();
+    for p in &population.personas {
+        let kind = if p.kind.is_empty() {
+            "unknown"
+        } else {
+            &p.kind
+        };
+        *personas.entry(kind.to_string()).or_insert(0) += 1;
+    }
+    let mut coproduction = BTreeMap::new();
+    let mut configurations: Vec<String> = Vec::new();
+    if let Some(map) = &population.process_map {
+        for step in &map.steps {
+            let level = if step.coproduction.is_empty() {
+                "unknown"
+            } else {
+                &step.coproduction
+            };
+            *coproduction.entry(level.to_string()).or_insert(0) += 1;
+            for c in &step.configurations {
+                if !configurations.contains(c) {
+                    configurations.push(c.clone());
+                }
+            }
+        }
+    }
+    PopulationFacts {
+        slug: population.slug.clone(),
+        name: population.name().to_string(),
+        steps,
+        short,
+        personas,
+        process_steps: population.process_map.as_ref().map(|m| m.steps.len()),
+        coproduction,
+        configurations,
+        walked,
+        improvements: population.improvements.as_ref().map(|r| {
+            r.improvements
+                .iter()
+                .map(|i| ImprovementFacts {
+                    id: i.id.clone(),
+                    title: i.title.clone(),
+                    cluster: i.cluster.clone(),
+                    status: i.current().map(|s| s.state.clone()),
+                })
+                .collect()
+        }),
+        measures: population.compass.as_ref().map(|c| {
+            c.measures
+                .iter()
+                .map(|m| {
+                    let latest = m.latest().filter(|v| v.value.is_finite());
+                    MeasureFacts {
+                        id: m.id.clone(),
+                        name: m.name.clone(),
+                        quadrant: m.quadrant.clone(),
+                        unit: m.unit.clone(),
+                        domain: m.domain.clone(),
+                        latest_date: latest.map(|v| v.date.clone()),
+                        latest_value: latest.map(|v| v.value),
+                        latest_shown: latest.map(|v| m.show(v.value)),
+                    }
+                })
+                .collect()
+        }),
+    }
+}
+
+/// The state of a step from its counts.
+fn state_of(counts: &check::Counts) -> State {
+    if counts.with_problems > 0 {
+        State::Problems
+    } else if counts.total > 0 && counts.not_applicable == counts.total {
+        State::NotApplicable
+    } else if counts.done() == counts.total {
+        State::Settled
+    } else {
+        State::Open
+    }
+}
+
+/// Sums up a workbook opened from a site's revision: `check`'s findings and
+/// completeness (counted by `workbook::progress`, as `check` counts), then
+/// each population's facts.
+pub fn summarise(workbook: &Workbook<'_>, commit: &str, reference: &str) -> SiteSummary {
+    let options = check::Options {
+        form: Form::Full,
+        populations: Vec::new(),
+        today: crate::date::today(),
+    };
+    let report = check::check(workbook, &options);
+    let errors: Vec<_> = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error && f.kind == Kind::Problem)
+        .collect();
+    let problems = errors
+        .iter()
+        .take(KEPT_PROBLEMS)
+        .map(|f| Problem {
+            code: f.code.to_string(),
+            file: f.file.clone(),
+            line: f.line,
+            column: f.column,
+            message: f.message.clone(),
+        })
+        .collect();
+    let mut counts = check::Counts::default();
+    for s in &report.summary {
+        counts.merge(&s.counts);
+    }
+    let populations = workbook.map_populations(&[], |p| population_facts(workbook, &p));
+    SiteSummary {
+        format: FORMAT,
+        commit: commit.to_string(),
+        reference: reference.to_string(),
+        date: None,
+        time: None,
+        title: workbook.config.title.clone(),
+        organisation: workbook.config.organisation.clone(),
+        guide: workbook.config.guide.clone(),
+        problem_count: errors.len(),
+        problems,
+        warnings: report
+            .findings
+            .iter()
+            .filter(|f| f.severity == Severity::Warning && f.kind == Kind::Problem)
+            .count(),
+        settled: counts.done(),
+        open: counts.open + counts.deferred,
+        total: counts.total,
+        populations,
+    }
+}

@@ -1,0 +1,416 @@
+//! `covalue network`: a network folder whose sites are local bare
+//! repositories made from the examples (complete, half done, a broken
+//! process map), plus an address that cannot be reached and a tag that
+//! does not exist. Fetching reports the failures by name and goes on; the
+//! report covers the three sites read; nothing in any site's repository
+//! changes; hostile content stays escaped and confined.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{copy_dir, covalue, git, manifest_dir, run};
+use tempfile::TempDir;
+
+/// A network with its sites' bare repositories, in one temporary folder.
+struct Fixture {
+    tmp: TempDir,
+}
+
+impl Fixture {
+    fn path(&self) -> &Path {
+        self.tmp.path()
+    }
+
+    fn net(&self) -> PathBuf {
+        self.path().join("net")
+    }
+
+    /// Makes a site: the MS example, changed by `edit`, committed, tagged
+    /// v1, and cloned bare into `sites/NAME.git`.
+    fn site(&self, name: &str, edit: impl FnOnce(&Path)) -> PathBuf {
+        let work = self.path().join("work").join(name);
+        copy_dir(&manifest_dir().join("examples/lakeside-ms"), &work);
+        edit(&work);
+        let home = self.path();
+        git(home, &work, &["init", "-q", "-b", "main"]);
+        git(home, &work, &["add", "-A"]);
+        git(home, &work, &["commit", "-q", "-m", "workbook"]);
+        git(home, &work, &["tag", "v1"]);
+        let bare = self.path().join("sites").join(format!("{name}.git"));
+        std::fs::create_dir_all(self.path().join("sites")).expect("sites folder");
+        git(
+            home,
+            self.path(),
+            &[
+                "clone",
+                "-q",
+                "--bare",
+                &work.to_string_lossy(),
+                &bare.to_string_lossy(),
+            ],
+        );
+        bare
+    }
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).expect("write");
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).expect("read")
+}
+
+/// Every file of a folder with its bytes.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut files = BTreeMap::new();
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry.expect("walk");
+        if entry.file_type().is_file() {
+            files.insert(
+                entry.path().to_path_buf(),
+                std::fs::read(entry.path()).expect("read"),
+            );
+        }
+    }
+    files
+}
+
+/// Keeps only the headings of an answer file: its questions are open again.
+fn empty_answers(file: &Path) {
+    let kept: String = read(file)
+        .lines()
+        .filter(|l| l.starts_with('#'))
+        .map(|l| format!("{l}\n\n"))
+        .collect();
+    write(file, &kept);
+}
+
+/// Three sites (complete, half done with hostile text, broken process
+/// map), an address that does not exist and a missing tag.
+fn fixture() -> Fixture {
+    let f = Fixture {
+        tmp: TempDir::new().expect("temporary folder"),
+    };
+    f.site("complete", |w| {
+        let compass = w.join("populations/ms/value-compass.toml");
+        let text = read(&compass).replacen(
+            "quadrant = \"functional\"",
+            "quadrant = \"functional\"\ndomain = \"walking\"",
+            1,
+        );
+        write(&compass, &text);
+    });
+    f.site("half", |w| {
+        for step in ["access", "assessment", "logic", "interdependence"] {
+            empty_answers(&w.join(format!("populations/ms/answers/{step}.md")));
+        }
+        let config = w.join("covalue.toml");
+        let text = read(&config).replacen(
+            "title = \"MS care at Lakeside Regional MS Centre\"",
+            "title = \"<script>alert(1)</script><img src=https://example.invalid/x.png> Half\"",
+            1,
+        );
+        write(&config, &text);
+    });
+    f.site("broken", |w| {
+        let map = w.join("populations/ms/process-map.toml");
+        let text = read(&map) + "\n[[step]\nid = \n";
+        write(&map, &text);
+    });
+    covalue(f.path())
+        .args(["network", "init", "net", "--name", "Community of practice"])
+        .assert()
+        .success();
+    for (name, address, extra) in [
+        (
+            "complete",
+            "../sites/complete.git",
+            vec!["--ref", "v1", "--country", "SE"],
+        ),
+        ("half", "../sites/half.git", vec!["--country", "US"]),
+        ("broken", "../sites/broken.git", vec!["--ref", "main"]),
+        ("gone", "../sites/nowhere.git", vec![]),
+        ("notag", "../sites/complete.git", vec!["--ref", "v9"]),
+    ] {
+        let mut args = vec!["network", "add", name, address];
+        args.extend(extra);
+        covalue(&f.net()).args(&args).assert().success();
+    }
+    let toml = f.net().join("network.toml");
+    let text = read(&toml) + "\n[[domain]]\nid = \"walking\"\nname = \"Walking ability\"\n";
+    write(&toml, &text);
+    f
+}
+
+#[test]
+fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
+    let f = fixture();
+    let repos: Vec<PathBuf> = ["complete", "half", "broken"]
+        .iter()
+        .map(|n| f.path().join("sites").join(format!("{n}.git")))
+        .collect();
+    let before: Vec<_> = repos.iter().map(|r| snapshot(r)).collect();
+    let fetched = run(&f.net(), &["network", "fetch"]);
+    fetched.assert_no_panic("fetch").assert_code(1);
+    let err = &format!("{}{}", fetched.stdout, fetched.stderr);
+    assert!(err.contains("site gone cannot be fetched"), "{err}");
+    assert!(err.contains("site notag has no `v9`"), "{err}");
+    assert!(
+        err.contains("site broken has") && err.contains("populations/ms/process-map.toml:"),
+        "{err}"
+    );
+    assert!(err.contains("5 site(s), 3 failed"), "{err}");
+    assert!(err.contains("fetched      complete"), "{err}");
+    assert!(err.contains("fetched      half"), "{err}");
+
+    // A second fetch fetches nothing new and reads nothing again.
+    let again = run(&f.net(), &["network", "fetch"]);
+    again.assert_code(1);
+    assert!(
+        again.stdout.contains("unchanged    complete"),
+        "{}",
+        again.stdout
+    );
+
+    // Nothing in any site's repository changed.
+    let after: Vec<_> = repos.iter().map(|r| snapshot(r)).collect();
+    assert_eq!(before, after, "a site's repository changed");
+    // The cache stays out of git.
+    assert!(read(&f.net().join(".gitignore")).contains("/.covalue/"));
+
+    let text = run(&f.net(), &["network", "report"]);
+    text.assert_code(0);
+    let out = &text.stdout;
+    for line in [
+        "complete (SE): v1 at",
+        "half (US): default branch at",
+        "broken: main at",
+    ] {
+        assert!(out.contains(line), "no `{line}` in\n{out}");
+    }
+    assert!(
+        out.contains("gone: not fetched (default branch): cannot be fetched"),
+        "{out}"
+    );
+    assert!(
+        out.contains("notag: not fetched (v9): has no `v9`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("CV002 populations/ms/process-map.toml:"),
+        "{out}"
+    );
+    assert!(out.contains("walking: Walking ability ("), "{out}");
+
+    let json = run(&f.net(), &["network", "report", "--format", "json"]).json();
+    let sites = json["sites"].as_array().expect("sites");
+    let status: Vec<(&str, &str)> = sites
+        .iter()
+        .map(|s| {
+            (
+                s["name"].as_str().unwrap_or(""),
+                s["status"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("complete", "ok"),
+            ("half", "ok"),
+            ("broken", "problems"),
+            ("gone", "not-fetched"),
+            ("notag", "not-fetched"),
+        ]
+    );
+    assert_eq!(sites[0]["commit"].as_str().map(str::len), Some(40));
+    assert_eq!(sites[0]["date"], "2026-01-15");
+    let rows = json["completeness"].as_array().expect("completeness");
+    assert_eq!(rows.len(), 3);
+    let open = |i: usize| sites[i]["open"].as_u64().unwrap_or(0);
+    assert!(open(1) > open(0), "half done is not behind: {}", open(1));
+    assert_eq!(rows[1]["steps"][5]["state"], "open", "{}", rows[1]);
+    assert_eq!(rows[0]["short"].as_array().map(Vec::len), Some(6));
+    assert_eq!(json["population_types"][0]["sites"][0]["process_steps"], 12);
+    assert!(json["population_types"][0]["sites"][2]["process_steps"].is_null());
+    let walking = &json["domains"][0];
+    assert_eq!(walking["id"], "walking");
+    assert_eq!(walking["measures"][0]["site"], "complete");
+    assert!(json["unmapped"].as_array().is_some_and(|u| !u.is_empty()));
+    assert!(
+        json["improvements"]
+            .as_array()
+            .is_some_and(|c| !c.is_empty())
+    );
+
+    // A summary lost from the cache is read again from the cached
+    // repository, without fetching.
+    std::fs::remove_file(f.net().join(".covalue/sites/complete.json")).expect("remove");
+    let again = run(&f.net(), &["network", "report", "--format", "json"]).json();
+    assert_eq!(again["sites"][0]["status"], "ok");
+    assert_eq!(again["sites"][0]["commit"], sites[0]["commit"]);
+
+    let status = run(&f.net(), &["network", "status"]);
+    status.assert_code(0);
+    let line = |site: &str| {
+        status
+            .stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("{site} ")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(
+        line("complete").contains("2026-01-15  315 days ago  no problems, 1 open"),
+        "{}",
+        status.stdout
+    );
+    assert!(line("broken").contains(" problems, "), "{}", status.stdout);
+    assert!(!line("broken").contains("no problems"), "{}", status.stdout);
+    assert!(
+        line("gone").contains("not fetched (default branch): cannot be fetched"),
+        "{}",
+        status.stdout
+    );
+}
+
+#[test]
+fn reports_escape_what_sites_wrote_and_load_nothing() {
+    let f = fixture();
+    run(&f.net(), &["network", "fetch"]).assert_code(1);
+    let html = run(&f.net(), &["network", "report", "--format", "html"]);
+    html.assert_code(0);
+    let page = &html.stdout;
+    assert!(page.contains("Content-Security-Policy"));
+    assert!(
+        !page.to_lowercase().contains("<script"),
+        "a script got through"
+    );
+    assert!(!page.contains("<img"), "an image got through");
+    assert!(
+        page.contains("&lt;script&gt;"),
+        "the title is not shown escaped"
+    );
+    let md = run(&f.net(), &["network", "report", "--format", "md"]);
+    md.assert_code(0);
+    assert!(!md.stdout.contains("<script>"), "{}", md.stdout);
+    // -o inside the network folder but outside out/ is refused.
+    let refused = run(
+        &f.net(),
+        &[
+            "network",
+            "report",
+            "--format",
+            "html",
+            "-o",
+            "network.toml",
+        ],
+    );
+    refused.assert_code(2);
+    assert!(read(&f.net().join("network.toml")).contains("[[site]]"));
+    run(
+        &f.net(),
+        &["network", "report", "--format", "html", "-o", "out/r.html"],
+    )
+    .assert_code(0);
+    assert!(f.net().join("out/r.html").is_file());
+}
+
+#[test]
+fn hostile_network_files_run_nothing_and_write_nowhere_else() {
+    let f = fixture();
+    let toml = f.net().join("network.toml");
+    let marker = f.path().join("pwned");
+    let text = read(&toml)
+        + &format!(
+            "\n[[site]]\nname = \"evil\"\naddress = \"ext::sh -c touch% {}\"\n",
+            marker.display()
+        );
+    write(&toml, &text);
+    let checked = run(&f.net(), &["check"]);
+    checked.assert_code(1);
+    assert!(checked.stdout.contains("CV042"), "{}", checked.stdout);
+    let fetched = run(&f.net(), &["network", "fetch"]);
+    fetched.assert_code(1);
+    assert!(fetched.stderr.contains("site evil"), "{}", fetched.stderr);
+    assert!(!marker.exists(), "ext:: ran a command");
+
+    // A config planted in the cache (a committed .covalue/, say) is
+    // replaced by covalue's own before git runs in it.
+    let config = f.net().join(".covalue/sites/half.git/config");
+    let planted = read(&config) + "[core]\n\talternateRefsCommand = touch planted\n";
+    write(&config, &planted);
+    run(&f.net(), &["network", "fetch"]).assert_code(1);
+    assert!(!read(&config).contains("planted"), "{}", read(&config));
+
+    // A site name that is a path is refused before anything is made.
+    let text = read(&toml) + "\n[[site]]\nname = \"../x\"\naddress = \"../sites/half.git\"\n";
+    write(&toml, &text);
+    let refused = run(&f.net(), &["network", "fetch"]);
+    refused.assert_no_panic("fetch").assert_code(2);
+    assert!(refused.stderr.contains("CV005"), "{}", refused.stderr);
+    assert!(!f.net().join(".covalue/x.git").exists());
+    assert!(!f.net().join(".covalue/sites/../x.git").exists());
+    assert!(!f.path().join("x.git").exists());
+}
+
+#[test]
+fn init_and_add_refuse_what_they_cannot_keep() {
+    let f = fixture();
+    let again = run(f.path(), &["network", "init", "net", "--name", "Again"]);
+    again.assert_code(2);
+    assert!(
+        again.stderr.contains("already has a network.toml"),
+        "{}",
+        again.stderr
+    );
+    for (args, says) in [
+        (
+            vec!["network", "add", "half", "../x.git"],
+            "already in network.toml",
+        ),
+        (
+            vec!["network", "add", "../x", "../x.git"],
+            "not a valid site name",
+        ),
+        (
+            vec!["network", "add", "x", "--", "-uhack"],
+            "starts with `-`",
+        ),
+        (
+            vec!["network", "add", "x", "ext::sh -c id"],
+            "helper program",
+        ),
+        (
+            vec!["network", "add", "x", "../x.git", "--ref", "a..b"],
+            "`..`",
+        ),
+    ] {
+        let r = run(&f.net(), &args);
+        r.assert_code(2);
+        assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
+    }
+    assert!(f.net().join("schemas/network.schema.json").is_file());
+    assert!(
+        read(&f.net().join("network.toml")).starts_with("#:schema ./schemas/network.schema.json")
+    );
+    // A site listed twice is a finding of check, with its place.
+    let toml = f.net().join("network.toml");
+    let text = read(&toml) + "\n[[site]]\nname = \"half\"\naddress = \"../sites/half.git\"\n";
+    write(&toml, &text);
+    let checked = run(&f.net(), &["check"]);
+    checked.assert_code(1);
+    assert!(
+        checked.stdout.contains("error[CV041]"),
+        "{}",
+        checked.stdout
+    );
+    assert!(
+        checked.stdout.contains("network.toml:"),
+        "{}",
+        checked.stdout
+    );
+}
