@@ -195,18 +195,31 @@ pub fn plan(
 
 /// The text with `body` under the heading `{#id}`: the scaffolded prompt
 /// (an HTML comment right under the heading) is kept, what followed it is
-/// replaced. Without such a heading, one is added at the end.
+/// replaced. Without such a heading, one is added at the end. Everything
+/// else stays byte for byte (line endings included); new lines take the
+/// file's line ending. An empty `body` leaves the question open.
 pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
+    let nl = match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    };
+    let body_lines: Vec<&str> = body.trim_end().lines().collect();
+    let body = body_lines.join(nl);
     let lines: Vec<&str> = text.lines().collect();
     let heads = answers::headings(lines.iter().copied());
     let Some(i) = heads.iter().position(|h| h.id.as_deref() == Some(id)) else {
         let mut out = text.trim_end().to_string();
-        out.push_str(&format!(
-            "\n\n## {heading} {{#{id}}}\n\n{}\n",
-            body.trim_end()
-        ));
+        out.push_str(&format!("{nl}{nl}## {heading} {{#{id}}}{nl}"));
+        if !body.is_empty() {
+            out.push_str(&format!("{nl}{body}{nl}"));
+        }
         return out;
     };
+    // The byte offset where each line starts (and the end of the text).
+    let mut starts = Vec::with_capacity(lines.len() + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    let line_start = |index: usize| starts.get(index).copied().unwrap_or(text.len());
     let h = &heads[i];
     let end = next_at_or_above(&heads, i);
     let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
@@ -223,16 +236,21 @@ pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
     } else {
         keep = h.line;
     }
-    let mut out: Vec<String> = lines[..keep].iter().map(|l| l.to_string()).collect();
-    out.push(String::new());
-    out.extend(body.trim_end().lines().map(str::to_string));
-    if end_line <= lines.len() {
-        out.push(String::new());
-        out.extend(lines[end_line - 1..].iter().map(|l| l.to_string()));
+    let mut out = text[..line_start(keep)].to_string();
+    if !out.ends_with('\n') {
+        out.push_str(nl);
     }
-    let mut joined = out.join("\n");
-    joined.push('\n');
-    joined
+    let next = (end_line <= lines.len()).then(|| &text[line_start(end_line - 1)..]);
+    if !body.is_empty() {
+        out.push_str(nl);
+        out.push_str(&body);
+        out.push_str(nl);
+    }
+    if let Some(rest) = next {
+        out.push_str(nl);
+        out.push_str(rest);
+    }
+    out
 }
 
 /// The population notes go to: the one named, else the population of the
@@ -307,6 +325,25 @@ mod tests {
         assert!(
             added.ends_with("We pay for transport.\n\n## New? {#access-new}\n\nYes.\n"),
             "{added}"
+        );
+    }
+
+    #[test]
+    fn crlf_and_the_rest_of_the_file_are_kept() {
+        let crlf = FILE.replace('\n', "\r\n");
+        let out = put_answer(&crlf, "access-systems", "Which systems?", "A\nB");
+        let want =
+            put_answer(FILE, "access-systems", "Which systems?", "A\nB").replace('\n', "\r\n");
+        assert_eq!(out, want);
+        let open = put_answer(FILE, "access-costs", "What does it cost?", "");
+        assert!(
+            open.ends_with("## What does it cost? {#access-costs}\n"),
+            "{open}"
+        );
+        let open = put_answer(FILE, "access-systems", "Which systems?", "");
+        assert!(
+            open.contains("primary care. -->\n\n## What does it cost?"),
+            "{open}"
         );
     }
 }
