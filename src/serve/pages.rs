@@ -514,11 +514,22 @@ impl Site {
             .filter(|(k, _)| k != "hash" && k != "csrf")
             .map(|(k, v)| context! { name => k, value => v })
             .collect();
+        // The names for the page's bar (the file is what matters here).
+        let (title, name) = match self.load() {
+            Ok(l) => (
+                title(&l.workbook),
+                l.workbook
+                    .populations(&[slug.to_string()])
+                    .first()
+                    .map(|p| p.name().to_string()),
+            ),
+            Err(_) => (String::new(), None),
+        };
         self.page(
             409,
             "conflict.html",
             context! {
-                title => "", pop => context!{ slug => slug, href => pop_href(slug) },
+                title => title, pop => context!{ slug => slug, name => name, href => pop_href(slug) },
                 file => file, what => what, theirs => theirs, yours => yours, fields => fields,
                 hash => edit::fingerprint(bytes), csrf => csrf,
             },
