@@ -526,3 +526,135 @@ fn screenshots(served: &Served, b: &mut cdp::Browser) {
         b.screenshot(&dir.join(format!("{name}.png")));
     }
 }
+
+/// Undoes the template's HTML escaping.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&")
+}
+
+/// The links of a page that start with `prefix`.
+fn links(page: &str, prefix: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(unescape)
+        .filter(|l| l.starts_with(prefix))
+        .collect()
+}
+
+/// What a browser would send back for a form left as it is.
+fn form_as_is(page: &str) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for part in page.split("<input").skip(1) {
+        let tag = &part[..part.find('>').expect("end of input")];
+        let attr = |name: &str| {
+            let key = format!("{name}=\"");
+            tag.find(&key).map(|at| {
+                let rest = &tag[at + key.len()..];
+                unescape(&rest[..rest.find('"').expect("end of attribute")])
+            })
+        };
+        let Some(name) = attr("name") else { continue };
+        if tag.contains("type=\"radio\"") && !tag.contains(" checked") {
+            continue;
+        }
+        fields.push((name, attr("value").unwrap_or_default()));
+    }
+    for part in page.split("<textarea").skip(1) {
+        let open = part.find('>').expect("end of textarea tag");
+        let name_at = part.find("name=\"").expect("textarea name") + 6;
+        let name = &part[name_at..name_at + part[name_at..].find('"').expect("name end")];
+        let body = &part[open + 1..part.find("</textarea>").expect("end of textarea")];
+        fields.push((name.to_string(), unescape(body)));
+    }
+    fields
+}
+
+#[test]
+fn saving_every_form_as_it_is_changes_no_byte() {
+    for name in [HALF_DONE, common::COMPLETE] {
+        let tmp = example(name);
+        let before = tree(tmp.path());
+        let served = Served::start(tmp.path(), &[]);
+        let c = cookie(&served);
+        let get = |path: &str| {
+            let r = http(&served, "GET", path, &[("Cookie", &c)], "");
+            assert_eq!(r.status, 200, "{path}: {}", r.body);
+            r.body
+        };
+        let home = get("/");
+        let mut forms = Vec::new();
+        for pop in links(&home, "/p/") {
+            let page = get(&pop);
+            for section in links(&page, &format!("{pop}/s/")) {
+                forms.extend(links(&get(&section), &format!("{pop}/q/")));
+            }
+            forms.extend(links(&page, &format!("{pop}/step/")));
+            forms.extend(links(&page, &format!("{pop}/persona/")));
+        }
+        assert!(forms.len() > 20, "{name}: only {forms:?}");
+        for path in &forms {
+            let fields = form_as_is(&get(path));
+            let pairs: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let r = http(&served, "POST", path, &[("Cookie", &c)], &encode(&pairs));
+            assert_eq!(r.status, 303, "{name} {path}: {}", r.body);
+        }
+        let after = tree(tmp.path());
+        for (path, (bytes, _)) in &before {
+            let now = &after.get(path).expect("still there").0;
+            assert!(
+                now == bytes,
+                "{name}: saving the forms unchanged changed {}:\n{}",
+                path.display(),
+                String::from_utf8_lossy(now)
+            );
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_stops_the_server_and_leaves_nothing_behind() {
+    let tmp = example(HALF_DONE);
+    let before = tree(tmp.path());
+    let mut served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    assert_eq!(http(&served, "GET", "/", &[("Cookie", &c)], "").status, 200);
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(served.child.id() as i32, libc::SIGINT) };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while served.child.try_wait().expect("wait").is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still serving after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let after = tree(tmp.path());
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn all_addresses_at_once_are_refused() {
+    let tmp = example(HALF_DONE);
+    let out = common::covalue(tmp.path())
+        .args(["serve", "--port", "0", "--host", "0.0.0.0"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not on all of them") && err.contains("--host"),
+        "{err}"
+    );
+}

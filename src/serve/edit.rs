@@ -375,8 +375,14 @@ pub fn answer_body(form: &AnswerForm) -> Result<String, EditError> {
         other => return Err(EditError::BadValue(format!("unknown status `{other}`"))),
     };
     if form.status == "open" {
-        // An open question keeps no text: text would make it answered.
-        return Ok(String::new());
+        // An open question keeps its scaffolding (sub-headings, prompts);
+        // words of an answer would make it answered.
+        if has_words(text) {
+            return Err(EditError::BadValue(
+                "the text box holds an answer, but the status is Open: choose Answered to save it, or empty the box".into(),
+            ));
+        }
+        return Ok(text.to_string());
     }
     Ok(match (head.is_empty(), text.trim().is_empty()) {
         (true, _) => text.to_string(),
@@ -385,37 +391,33 @@ pub fn answer_body(form: &AnswerForm) -> Result<String, EditError> {
     })
 }
 
-/// The form's fields for an answer as written: the status line is taken
-/// apart from the text that follows it.
-pub fn answer_form(answer: Option<&crate::workbook::answers::Answer>) -> AnswerForm {
+/// The form's fields for an answer as written: the status as the parser
+/// reads it, and the text as written under the heading (`raw`: sub-headings
+/// and comments kept, so that saving it unchanged changes nothing), without
+/// the status paragraph of a question that is not applicable or deferred.
+pub fn answer_form(answer: Option<&crate::workbook::answers::Answer>, raw: &str) -> AnswerForm {
     use crate::workbook::answers::Status;
-    let Some(a) = answer else {
-        return AnswerForm {
-            status: "open".into(),
-            ..AnswerForm::default()
-        };
+    let raw = raw.replace("\r\n", "\n");
+    let after_status = || match raw.trim().find("\n\n") {
+        Some(i) => raw.trim()[i..].trim_matches('\n').to_string(),
+        None => String::new(),
     };
-    let rest = || {
-        let body = a.body.trim();
-        match body.find("\n\n") {
-            Some(i) => body[i..].trim().to_string(),
-            None => String::new(),
-        }
-    };
-    match &a.status {
+    let status = answer.map_or(&Status::Open, |a| &a.status);
+    match status {
         Status::Open => AnswerForm {
             status: "open".into(),
+            text: raw.trim_matches('\n').to_string(),
             ..AnswerForm::default()
         },
         Status::Answered => AnswerForm {
             status: "answered".into(),
-            text: a.body.clone(),
+            text: raw.trim_matches('\n').to_string(),
             ..AnswerForm::default()
         },
         Status::NotApplicable { reason } => AnswerForm {
             status: "not-applicable".into(),
             reason: reason.clone(),
-            text: rest(),
+            text: after_status(),
             ..AnswerForm::default()
         },
         Status::Deferred {
@@ -427,9 +429,17 @@ pub fn answer_form(answer: Option<&crate::workbook::answers::Answer>) -> AnswerF
             reason: reason.clone(),
             owner: owner.clone().unwrap_or_default(),
             until: until.clone().unwrap_or_default(),
-            text: rest(),
+            text: after_status(),
         },
     }
+}
+
+/// Whether Markdown says anything beyond headings and comments (an open
+/// question's scaffolding).
+fn has_words(text: &str) -> bool {
+    crate::workbook::answers::strip_comments(text)
+        .lines()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
 }
 
 /// Replaces the Markdown body of a file with YAML front matter (a

@@ -50,6 +50,9 @@ pub enum ServeError {
     /// An address other than loopback without `--host`.
     #[error("covalue serve listens only on this computer (loopback), not on {0}")]
     NotLoopback(IpAddr),
+    /// All addresses at once (0.0.0.0 or ::): the `Host` check needs one name.
+    #[error("covalue serve listens on one address, not on all of them ({0})")]
+    Unspecified(IpAddr),
     /// The port cannot be opened.
     #[error("cannot listen on {address}")]
     Bind {
@@ -68,6 +71,7 @@ impl crate::diagnose::Diagnose for ServeError {
     fn help(&self) -> Option<String> {
         Some(match self {
             ServeError::NotLoopback(_) => "give --host ADDRESS to listen on another address, knowing that anyone who can reach it and has the token can change the workbook".into(),
+            ServeError::Unspecified(_) => "give --host the address of this computer on the network, such as 192.168.1.20, so that requests for other names can be refused".into(),
             ServeError::Bind { .. } => "choose another port with --port, or leave it out to use any free one".into(),
             ServeError::Random(_) => "covalue reads /dev/urandom; run it where that exists".into(),
         })
@@ -85,6 +89,9 @@ pub struct Server {
 
 /// Opens the port and makes the token; requests are served by [`Server::run`].
 pub fn start(options: &Options) -> Result<Server, ServeError> {
+    if options.address.is_unspecified() {
+        return Err(ServeError::Unspecified(options.address));
+    }
     if !options.address.is_loopback() && !options.host_given {
         return Err(ServeError::NotLoopback(options.address));
     }

@@ -374,7 +374,11 @@ impl Site {
             Err(r) => return r,
         };
         let answer = pop.answer(&section.id, id);
-        let form = edit::answer_form(answer);
+        let text = String::from_utf8_lossy(&bytes);
+        let form = edit::answer_form(
+            answer,
+            crate::session::import::raw_answer(&text, id).unwrap_or(""),
+        );
         self.page(
             if problem.is_some() { 422 } else { 200 },
             "question.html",
@@ -448,8 +452,10 @@ impl Site {
             None => crate::scaffold::answer_file_text(&wb.guide, section),
         };
         let heading = crate::workbook::answers::heading_text(&question.text);
+        let unchanged = crate::session::import::raw_answer(&text, id)
+            .is_some_and(|raw| raw.replace("\r\n", "\n") == body.trim_end());
         let new = edit::put_answer(&text, id, &heading, &body);
-        if new != text {
+        if !unchanged && new != text {
             if let Err(r) = self.write(&file, &new) {
                 return r;
             }

@@ -193,28 +193,24 @@ pub fn plan(
     plan
 }
 
-/// The text with `body` under the heading `{#id}`: the scaffolded prompt
-/// (an HTML comment right under the heading) is kept, what followed it is
-/// replaced. Without such a heading, one is added at the end. Everything
-/// else stays byte for byte (line endings included); new lines take the
-/// file's line ending. An empty `body` leaves the question open.
-pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
-    let nl = match text.find('\n') {
-        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
-        _ => "\n",
-    };
-    let body_lines: Vec<&str> = body.trim_end().lines().collect();
-    let body = body_lines.join(nl);
+/// Where the answer to question `id` is written in an answer file: from
+/// after its heading and scaffolded prompt (an HTML comment right under the
+/// heading) to the next heading of the same or a higher level, or the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerSpan {
+    /// The first byte of the answer (the start of a line).
+    pub start: usize,
+    /// The byte after it: the start of the next heading's line, or the end.
+    pub end: usize,
+    /// Whether a heading follows.
+    pub has_next: bool,
+}
+
+/// The span of the answer to `id`, when the file has its heading.
+pub fn answer_span(text: &str, id: &str) -> Option<AnswerSpan> {
     let lines: Vec<&str> = text.lines().collect();
     let heads = answers::headings(lines.iter().copied());
-    let Some(i) = heads.iter().position(|h| h.id.as_deref() == Some(id)) else {
-        let mut out = text.trim_end().to_string();
-        out.push_str(&format!("{nl}{nl}## {heading} {{#{id}}}{nl}"));
-        if !body.is_empty() {
-            out.push_str(&format!("{nl}{body}{nl}"));
-        }
-        return out;
-    };
+    let i = heads.iter().position(|h| h.id.as_deref() == Some(id))?;
     // The byte offset where each line starts (and the end of the text).
     let mut starts = Vec::with_capacity(lines.len() + 1);
     starts.push(0);
@@ -236,19 +232,56 @@ pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
     } else {
         keep = h.line;
     }
-    let mut out = text[..line_start(keep)].to_string();
+    let has_next = end_line <= lines.len();
+    Some(AnswerSpan {
+        start: line_start(keep),
+        end: if has_next {
+            line_start(end_line - 1)
+        } else {
+            text.len()
+        },
+        has_next,
+    })
+}
+
+/// The answer to `id` as written (sub-headings, comments and all), without
+/// the blank lines around it; None when the file has no such heading.
+pub fn raw_answer<'t>(text: &'t str, id: &str) -> Option<&'t str> {
+    answer_span(text, id).map(|s| text[s.start..s.end].trim_matches(['\n', '\r']).trim_end())
+}
+
+/// The text with `body` under the heading `{#id}`: the scaffolded prompt
+/// (an HTML comment right under the heading) is kept, what followed it is
+/// replaced. Without such a heading, one is added at the end. Everything
+/// else stays byte for byte (line endings included); new lines take the
+/// file's line ending. An empty `body` leaves the question open.
+pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
+    let nl = match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    };
+    let body_lines: Vec<&str> = body.trim_end().lines().collect();
+    let body = body_lines.join(nl);
+    let Some(span) = answer_span(text, id) else {
+        let mut out = text.trim_end().to_string();
+        out.push_str(&format!("{nl}{nl}## {heading} {{#{id}}}{nl}"));
+        if !body.is_empty() {
+            out.push_str(&format!("{nl}{body}{nl}"));
+        }
+        return out;
+    };
+    let mut out = text[..span.start].to_string();
     if !out.ends_with('\n') {
         out.push_str(nl);
     }
-    let next = (end_line <= lines.len()).then(|| &text[line_start(end_line - 1)..]);
     if !body.is_empty() {
         out.push_str(nl);
         out.push_str(&body);
         out.push_str(nl);
     }
-    if let Some(rest) = next {
+    if span.has_next {
         out.push_str(nl);
-        out.push_str(rest);
+        out.push_str(&text[span.end..]);
     }
     out
 }
