@@ -230,6 +230,7 @@ impl Site {
                 populations => populations,
                 errors => count(&report.findings, Severity::Error),
                 warnings => count(&report.findings, Severity::Warning),
+                open => report.summary.iter().map(|s| s.counts.open).sum::<usize>(),
                 session => session.map(|s| ser(&s)),
             },
         )
@@ -241,7 +242,12 @@ impl Site {
             Err(r) => return r,
         };
         let report = check_report(&loaded.workbook, Vec::new());
-        let problems: Vec<Problem> = report.findings.iter().map(problem).collect();
+        let problems: Vec<Problem> = report
+            .findings
+            .iter()
+            .filter(|f| is_problem(f))
+            .map(problem)
+            .collect();
         self.page(
             200,
             "check.html",
@@ -271,7 +277,12 @@ impl Site {
         };
         let full = builder(&wb.guide, Form::Full).population(1, &pop);
         let report = check_report(wb, vec![slug.to_string()]);
-        let problems: Vec<Problem> = report.findings.iter().map(problem).collect();
+        let problems: Vec<Problem> = report
+            .findings
+            .iter()
+            .filter(|f| is_problem(f))
+            .map(problem)
+            .collect();
         let session = self.session_record(wb);
         let focus: Vec<String> = session
             .as_ref()
@@ -336,7 +347,7 @@ impl Site {
         let problems: Vec<Problem> = report
             .findings
             .iter()
-            .filter(|f| f.file.as_deref() == Some(file.as_str()))
+            .filter(|f| is_problem(f) && f.file.as_deref() == Some(file.as_str()))
             .map(problem)
             .collect();
         let saved = field(query, "saved").map(str::to_string);
@@ -927,8 +938,17 @@ fn title(wb: &Workbook<'_>) -> String {
     }
 }
 
+/// Whether a finding is a problem to fix (open questions are progress, shown by their status).
+fn is_problem(f: &Finding) -> bool {
+    f.kind == crate::finding::Kind::Problem
+}
+
+/// How many problems of a severity.
 fn count(findings: &[Finding], severity: Severity) -> usize {
-    findings.iter().filter(|f| f.severity == severity).count()
+    findings
+        .iter()
+        .filter(|f| is_problem(f) && f.severity == severity)
+        .count()
 }
 
 fn check_report(wb: &Workbook<'_>, populations: Vec<String>) -> crate::check::Report {
