@@ -17,6 +17,7 @@ use std::time::Duration;
 
 use common::{HALF_DONE, TODAY, bin_path, example, read, tree, write};
 
+const POPULATION: &str = "populations/heart-failure";
 const CHAIN: &str = "populations/heart-failure/answers/chain.md";
 const MAP: &str = "populations/heart-failure/process-map.toml";
 
@@ -656,5 +657,84 @@ fn all_addresses_at_once_are_refused() {
     assert!(
         err.contains("not on all of them") && err.contains("--host"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_linked_persona_is_written_where_it_is_and_a_link_out_is_neither_shown_nor_written() {
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let personas = root.join(POPULATION).join("personas");
+    // Markus kept once under shared/, linked from the population.
+    std::fs::create_dir_all(root.join("shared")).expect("shared");
+    std::fs::rename(personas.join("markus.md"), root.join("shared/markus.md")).expect("move");
+    std::os::unix::fs::symlink("../../../shared/markus.md", personas.join("markus.md"))
+        .expect("link");
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("eve.md");
+    write(&secret, "---\nname: Eve\nkind: patient\n---\nSecret.\n");
+    std::os::unix::fs::symlink(&secret, personas.join("eve.md")).expect("link out");
+
+    let served = Served::start(root, &[]);
+    let c = cookie(&served);
+    let out = http(
+        &served,
+        "GET",
+        "/p/heart-failure/persona/eve",
+        &[("Cookie", &c)],
+        "",
+    );
+    assert_eq!(out.status, 404);
+    assert!(!out.body.contains("Secret"));
+
+    let page = http(
+        &served,
+        "GET",
+        "/p/heart-failure/persona/markus",
+        &[("Cookie", &c)],
+        "",
+    );
+    assert_eq!(page.status, 200, "{}", page.body);
+    let mut fields = form_as_is(&page.body);
+    for (k, v) in &mut fields {
+        if k == "contacts_per_year" {
+            *v = "12".into();
+        }
+    }
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = http(
+        &served,
+        "POST",
+        "/p/heart-failure/persona/markus",
+        &[("Cookie", &c)],
+        &encode(&pairs),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let forged = encode(&[
+        ("csrf", &hidden(&page.body, "csrf")),
+        ("hash", &hidden(&page.body, "hash")),
+        ("story", "Overwritten."),
+    ]);
+    let r = http(
+        &served,
+        "POST",
+        "/p/heart-failure/persona/eve",
+        &[("Cookie", &c)],
+        &forged,
+    );
+    assert_eq!(r.status, 404);
+
+    assert!(
+        std::fs::symlink_metadata(personas.join("markus.md"))
+            .expect("link")
+            .is_symlink()
+    );
+    assert!(read(&root.join("shared/markus.md")).contains("contacts_per_year: 12"));
+    assert_eq!(
+        read(&secret),
+        "---\nname: Eve\nkind: patient\n---\nSecret.\n"
     );
 }

@@ -214,6 +214,15 @@ impl Server {
                 self.site.get(&segments, &query, &self.secrets.csrf)
             }
             tiny_http::Method::Post => {
+                if request.body_length().is_some_and(|n| n as u64 > MAX_BODY) {
+                    return Reply::html(
+                        413,
+                        pages::plain_page(
+                            "This form is too large",
+                            "An answer of a few pages is fine; save long documents in the files.",
+                        ),
+                    );
+                }
                 let mut body = String::new();
                 let read = request.as_reader().take(MAX_BODY).read_to_string(&mut body);
                 if read.is_err() {

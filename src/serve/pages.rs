@@ -154,9 +154,20 @@ impl Site {
         }
     }
 
+    /// Writes a workbook file atomically, inside the workbook: an existing
+    /// file where it really is (a link inside the workbook stays a link),
+    /// a new one through the jail's write path.
     fn write(&self, file: &str, text: &str) -> Result<(), Reply> {
-        crate::session::import::write(&self.root, file, text)
-            .map_err(|e| error_page(500, &format!("{file} cannot be written"), &e.to_string()))
+        let failed = |why: String| error_page(500, &format!("{file} cannot be written"), &why);
+        let jail = Jail::new(&self.root).map_err(|e| failed(e.to_string()))?;
+        match jail.resolve(&self.root.join(file)) {
+            Ok(real) if real.is_file() => crate::fsutil::write_atomic(&real, text.as_bytes())
+                .map_err(|e| failed(e.to_string())),
+            Ok(_) => Err(failed("it is not a regular file".into())),
+            Err(ReadError::Missing) => crate::session::import::write(&self.root, file, text)
+                .map_err(|e| failed(e.to_string())),
+            Err(e) => Err(failed(e.describe())),
+        }
     }
 
     /// The session record in use: the one named, else the newest.
