@@ -727,12 +727,23 @@ impl Site {
         };
         let text = String::from_utf8_lossy(&bytes);
         let source = crate::source::Source::new(&persona.file, text.to_string());
-        let story = crate::node::parse_front_matter(&source)
+        let front = crate::node::parse_front_matter(&source).ok();
+        let story = front
+            .as_ref()
             .map(|f| text[f.body_start..].trim().to_string())
             .unwrap_or_default();
-        let figure = |v: Option<f64>| {
-            v.map(crate::render::model::number)
-                .map(|n| n.replace(',', ""))
+        // A figure as written in the file (so that an unchanged save keeps it),
+        // else as the loader read it.
+        let figure = |key: &str, v: Option<f64>| {
+            front
+                .as_ref()
+                .and_then(|f| f.node.get("figures"))
+                .and_then(|n| n.get(key))
+                .and_then(|n| text.get(n.span.clone()))
+                .map(str::trim)
+                .filter(|raw| raw.parse::<f64>().is_ok())
+                .map(str::to_string)
+                .or_else(|| v.map(|n| n.to_string()))
                 .unwrap_or_default()
         };
         self.page(
@@ -741,9 +752,9 @@ impl Site {
             context! {
                 title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
                 persona => context!{ name => persona.name.clone(), slug => persona.slug.clone(), story => story,
-                    share_percent => figure(persona.figures.share_percent),
-                    contacts_per_year => figure(persona.figures.contacts_per_year),
-                    annual_cost => figure(persona.figures.annual_cost) },
+                    share_percent => figure("share_percent", persona.figures.share_percent),
+                    contacts_per_year => figure("contacts_per_year", persona.figures.contacts_per_year),
+                    annual_cost => figure("annual_cost", persona.figures.annual_cost) },
                 file => persona.file.clone(), hash => edit::fingerprint(&bytes), csrf => csrf, problem => problem,
                 action => format!("{}/persona/{}", pop_href(slug), percent_encode(id)),
             },
