@@ -79,6 +79,12 @@ pub fn toml_string(text: &str) -> String {
     crate::scaffold::toml_string(text)
 }
 
+/// A TOML list of strings, on one line.
+pub fn toml_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| toml_string(i)).collect();
+    format!("[{}]", items.join(", "))
+}
+
 /// Where a field of a record is: the table `[[array]]` whose `id` is `id`
 /// (or the top-level table when `array` is empty), and the key.
 #[derive(Debug, Clone, Copy)]

@@ -143,6 +143,10 @@ impl Server {
     pub fn run(&self, shell: &Shell) {
         for mut request in self.http.incoming_requests() {
             let reply = self.handle(&mut request);
+            for file in &reply.written {
+                // The terminal keeps a record of what the room changed.
+                let _ = shell.status("saved", file);
+            }
             if reply.status >= 500 {
                 shell.warn(format_args!(
                     "{} {}: {}",
@@ -193,7 +197,7 @@ impl Server {
                     false => format!("{path}?{}", rest.join("&")),
                 };
                 let mut reply = Reply::redirect(&target);
-                reply.cookie = Some(auth::set_cookie(&self.secrets.token));
+                reply.cookie = Some(auth::set_cookie(&self.secrets.token).into());
                 return reply;
             }
         }
@@ -250,9 +254,11 @@ pub(crate) struct Reply {
     status: u16,
     content_type: &'static str,
     body: Vec<u8>,
-    location: Option<String>,
-    cookie: Option<String>,
+    location: Option<Box<str>>,
+    cookie: Option<Box<str>>,
     csp: &'static str,
+    /// The workbook files this request wrote.
+    written: Vec<String>,
 }
 
 impl Reply {
@@ -264,6 +270,7 @@ impl Reply {
             location: None,
             cookie: None,
             csp: CONTENT_SECURITY_POLICY,
+            written: Vec::new(),
         }
     }
 
@@ -283,7 +290,7 @@ impl Reply {
 
     fn redirect(to: &str) -> Reply {
         Reply {
-            location: Some(to.to_string()),
+            location: Some(to.into()),
             ..Reply::html(303, String::new())
         }
     }
@@ -302,10 +309,10 @@ impl Reply {
             ("X-Frame-Options", "DENY".to_string()),
         ];
         if let Some(location) = self.location {
-            headers.push(("Location", location));
+            headers.push(("Location", location.into()));
         }
         if let Some(cookie) = self.cookie {
-            headers.push(("Set-Cookie", cookie));
+            headers.push(("Set-Cookie", cookie.into()));
         }
         let mut response = tiny_http::Response::from_data(self.body).with_status_code(self.status);
         for (name, value) in headers {

@@ -477,10 +477,12 @@ impl Site {
         let unchanged = crate::session::import::raw_answer(&text, id)
             .is_some_and(|raw| raw.replace("\r\n", "\n") == body.trim_end());
         let new = edit::put_answer(&text, id, &heading, &body);
+        let mut written = Vec::new();
         if !unchanged && new != text {
             if let Err(r) = self.write(&file, &new) {
                 return r;
             }
+            written.push(file.clone());
         }
         let mut target = format!(
             "{}/s/{}?saved={}",
@@ -490,17 +492,28 @@ impl Site {
         );
         if answer.status != "open" {
             match self.record_in_session(wb, id) {
-                Ok(Some(file)) => target.push_str(&format!("&session={}", percent_encode(&file))),
+                Ok(Some((file, wrote))) => {
+                    target.push_str(&format!("&session={}", percent_encode(&file)));
+                    if wrote {
+                        written.push(file);
+                    }
+                }
                 Ok(None) => {}
                 Err(r) => return r,
             }
         }
         target.push_str(&format!("#q-{}", percent_encode(id)));
-        Reply::redirect(&target)
+        let mut reply = Reply::redirect(&target);
+        reply.written = written;
+        reply
     }
 
     /// Lists a saved question in the session record's `answered`, once.
-    fn record_in_session(&self, wb: &Workbook<'_>, id: &str) -> Result<Option<String>, Reply> {
+    fn record_in_session(
+        &self,
+        wb: &Workbook<'_>,
+        id: &str,
+    ) -> Result<Option<(String, bool)>, Reply> {
         let Some(session) = self.session_record(wb) else {
             return Ok(None);
         };
@@ -511,13 +524,13 @@ impl Site {
         let source = crate::source::Source::new(&session.file, text.clone());
         if let Ok(node) = crate::node::parse_toml(&source) {
             if node.strings("answered").iter().any(|q| q == id) {
-                return Ok(Some(session.file));
+                return Ok(Some((session.file, false)));
             }
         }
         match edit::append_to_list(&text, &session.file, "answered", &edit::toml_string(id)) {
             Ok(new) => {
                 self.write(&session.file, &new)?;
-                Ok(Some(session.file))
+                Ok(Some((session.file, true)))
             }
             // The answer is saved; a session record that cannot take the
             // id is left as it is.
@@ -596,7 +609,9 @@ impl Site {
             context! {
                 title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
                 step => ser(step),
+                actors => step.actors.join(", "),
                 levels => ser(&wb.guide.coproduction_levels),
+                configurations => ser(&wb.guide.configurations),
                 file => file, hash => edit::fingerprint(&bytes), csrf => csrf, problem => problem,
                 action => format!("{}/step/{}", pop_href(slug), percent_encode(id)),
             },
@@ -626,6 +641,42 @@ impl Site {
             return self.step(slug, id, csrf, Some("a step needs a title".into()));
         }
         let opportunity = get("opportunity");
+        let mut actors: Vec<String> = get("actors")
+            .split([',', '\n'])
+            .map(|a| a.trim().to_string())
+            .filter(|a| !a.is_empty())
+            .collect();
+        let mut configurations: Vec<String> = form
+            .iter()
+            .filter(|(k, _)| k == "configurations")
+            .map(|(_, v)| v.trim().to_string())
+            .collect();
+        // The boxes come in the guide's order: the same ones keep the file's order.
+        let step = self.population_of(wb, slug).ok().and_then(|p| {
+            p.process_map
+                .and_then(|m| m.steps.into_iter().find(|s| s.id == id))
+        });
+        // An actor whose name holds a comma stays one actor while the text is unchanged.
+        if let Some(step) = &step {
+            if step.actors.join(", ") == get("actors") {
+                actors = step.actors.clone();
+            }
+        }
+        if let Some(current) = step.map(|s| s.configurations) {
+            let (mut a, mut b) = (current.clone(), configurations.clone());
+            a.sort();
+            b.sort();
+            if a == b {
+                configurations = current;
+            }
+        }
+        if let Some(bad) = configurations
+            .iter()
+            .find(|c| !wb.guide.configurations.iter().any(|t| &t.id == *c))
+        {
+            let why = format!("`{bad}` is not a value configuration of the guide");
+            return self.step(slug, id, csrf, Some(why));
+        }
         let file = format!(
             "{}/{}",
             layout::population_dir(slug),
@@ -637,6 +688,14 @@ impl Site {
             (
                 "opportunity",
                 (!opportunity.is_empty()).then(|| edit::toml_string(&opportunity)),
+            ),
+            (
+                "actors",
+                (!actors.is_empty()).then(|| edit::toml_list(&actors)),
+            ),
+            (
+                "configurations",
+                (!configurations.is_empty()).then(|| edit::toml_list(&configurations)),
             ),
         ];
         self.save_toml(
@@ -700,12 +759,14 @@ impl Site {
             Ok(new) => new,
             Err(e) => return error_page(422, "Nothing was saved", &e.to_string()),
         };
+        let mut reply = Reply::redirect(back);
         if new != text {
             if let Err(r) = self.write(file, &new) {
                 return r;
             }
+            reply.written.push(file.to_string());
         }
-        Reply::redirect(back)
+        reply
     }
 
     fn persona(&self, slug: &str, id: &str, csrf: &str, problem: Option<String>) -> Reply {
@@ -855,41 +916,45 @@ impl Site {
 
     fn save_measure(&self, slug: &str, id: &str, form: &[(String, String)], csrf: &str) -> Reply {
         let get = |k: &str| field(form, k).unwrap_or("").trim().to_string();
-        let date = get("date");
-        if crate::spec::parse_date(&date).is_none() {
-            return self.measure(
-                slug,
-                id,
-                csrf,
-                Some(format!("`{date}` is not a date: write it as YYYY-MM-DD")),
-            );
-        }
-        let value = get("value");
-        if value.parse::<f64>().map_or(true, |n| !n.is_finite()) {
-            return self.measure(
-                slug,
-                id,
-                csrf,
-                Some(format!(
-                    "`{value}` is not a number: write digits, such as 58 or 2.4"
-                )),
-            );
-        }
-        let note = get("note");
-        let mut lines = vec![("date", date), ("value", value)];
-        if !note.is_empty() {
-            lines.push(("note", edit::toml_string(&note)));
+        let (date, value, note) = (get("date"), get("value"), get("note"));
+        let texts = [("baseline", get("baseline")), ("target", get("target"))];
+        let mut lines = Vec::new();
+        if !value.is_empty() {
+            if crate::spec::parse_date(&date).is_none() {
+                let why = format!("`{date}` is not a date: write it as YYYY-MM-DD");
+                return self.measure(slug, id, csrf, Some(why));
+            }
+            if value.parse::<f64>().map_or(true, |n| !n.is_finite()) {
+                let why = format!("`{value}` is not a number: write digits, such as 58 or 2.4");
+                return self.measure(slug, id, csrf, Some(why));
+            }
+            lines = vec![("date", date), ("value", value)];
+            if !note.is_empty() {
+                lines.push(("note", edit::toml_string(&note)));
+            }
         }
         let file = format!("{}/{}", layout::population_dir(slug), layout::COMPASS_FILE);
-        self.save_toml(
-            slug,
-            &file,
-            form,
-            csrf,
-            &format!("measure `{id}`"),
-            |text| edit::append_subtable(text, &file, "measure", id, "value", &lines),
-            &format!("{}#measure-{}", pop_href(slug), percent_encode(id)),
-        )
+        let change = |text: &str| -> Result<String, EditError> {
+            let mut text = text.to_string();
+            for (key, v) in &texts {
+                let f = Field {
+                    array: "measure",
+                    id,
+                    key,
+                };
+                let literal = (!v.is_empty()).then(|| edit::toml_string(v));
+                if current_toml(&text, &file, f) != literal {
+                    text = edit::set_toml_field(&text, &file, f, literal.as_deref())?;
+                }
+            }
+            if !lines.is_empty() {
+                text = edit::append_subtable(&text, &file, "measure", id, "value", &lines)?;
+            }
+            Ok(text)
+        };
+        let back = format!("{}#measure-{}", pop_href(slug), percent_encode(id));
+        let what = format!("measure `{id}`");
+        self.save_toml(slug, &file, form, csrf, &what, change, &back)
     }
 
     fn print(&self, slug: &str, form: &str) -> Reply {
@@ -946,7 +1011,11 @@ fn current_toml(text: &str, file: &str, f: Field<'_>) -> Option<String> {
         .array(f.array)
         .iter()
         .find(|n| n.str("id") == Some(f.id))?;
-    record.str(f.key).map(edit::toml_string)
+    match &record.get(f.key)?.value {
+        crate::node::Value::Str(s) => Some(edit::toml_string(s)),
+        crate::node::Value::Array(_) => Some(edit::toml_list(&record.strings(f.key))),
+        _ => None,
+    }
 }
 
 fn pop_href(slug: &str) -> String {
