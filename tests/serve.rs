@@ -742,3 +742,67 @@ fn a_linked_persona_is_written_where_it_is_and_a_link_out_is_neither_shown_nor_w
         "---\nname: Eve\nkind: patient\n---\nSecret.\n"
     );
 }
+
+#[test]
+fn hostile_text_in_the_workbook_runs_nothing_on_any_page() {
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let evil = "<script>alert(1)</script>\\\"><img src=x onerror=alert(2)>";
+    let map = root.join(MAP);
+    write(
+        &map,
+        read(&map).replace(
+            "title = \"Routine primary care visits and lab work\"",
+            &format!("title = \"{evil}\""),
+        ),
+    );
+    let markus = root.join(POPULATION).join("personas/markus.md");
+    write(
+        &markus,
+        read(&markus).replace("name: Markus", "name: \"<script>alert(3)</script>\""),
+    );
+    let chain = root.join(CHAIN);
+    write(&chain, read(&chain).replace(
+        "The main standard processes",
+        "<script>alert(4)</script> <img src=x onerror=alert(5)> [see](javascript:alert(6)) The main standard processes",
+    ));
+    let served = Served::start(root, &[]);
+    let c = cookie(&served);
+    let get = |path: &str| http(&served, "GET", path, &[("Cookie", &c)], "");
+    let mut pages = vec!["/".to_string(), "/check".to_string()];
+    let home = get("/").body;
+    for pop in links(&home, "/p/") {
+        let page = get(&pop).body;
+        pages.push(pop.clone());
+        for prefix in ["/s/", "/q/", "/step/", "/persona/", "/measure/"] {
+            pages.extend(links(&page, &format!("{pop}{prefix}")));
+        }
+        for section in links(&page, &format!("{pop}/s/")) {
+            pages.extend(links(&get(&section).body, &format!("{pop}/q/")));
+        }
+        pages.push(format!("/print/{}/full", pop.trim_start_matches("/p/")));
+    }
+    assert!(pages.len() > 20);
+    let mut seen_title = false;
+    for path in &pages {
+        let r = get(path);
+        assert_eq!(r.status, 200, "{path}");
+        let body = r.body.to_lowercase();
+        assert!(!body.contains("<script"), "{path} holds a script");
+        // An attribute broken out of would show as a real element here.
+        assert!(
+            !body.contains("<img"),
+            "{path} holds an image from the text"
+        );
+        assert!(
+            !body.contains("href=\"javascript:"),
+            "{path} holds a javascript: link"
+        );
+
+        assert!(r.header("content-security-policy").is_some(), "{path}");
+        seen_title |= r
+            .body
+            .contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;");
+    }
+    assert!(seen_title, "the hostile step title shows, as text");
+}
