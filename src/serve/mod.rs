@@ -332,6 +332,8 @@ pub fn open_browser(url: &str, shell: &Shell) {
     } else {
         "xdg-open"
     };
+    // Not through `cleanup::Child`: the browser the opener starts must
+    // outlive covalue, and must not be killed with its process group.
     let started = std::process::Command::new(opener)
         .arg(url)
         .stdin(std::process::Stdio::null())
