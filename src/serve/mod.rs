@@ -15,6 +15,7 @@
 
 pub mod auth;
 pub mod edit;
+mod forms;
 mod pages;
 
 use std::io::Read;
