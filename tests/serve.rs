@@ -806,3 +806,54 @@ fn hostile_text_in_the_workbook_runs_nothing_on_any_page() {
     }
     assert!(seen_title, "the hostile step title shows, as text");
 }
+
+#[test]
+fn an_older_session_record_is_written_to_only_when_named() {
+    let tmp = example(HALF_DONE);
+    let record = tmp.path().join("sessions/2026-10-01-chain.toml");
+    let original = "date = 2026-10-01\nfocus = [\"chain\"]\nanswered = [\"chain-processes\"]\n";
+    write(&record, original);
+    let save = |served: &Served, text: &str| {
+        let c = cookie(served);
+        let form = http(
+            served,
+            "GET",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            "",
+        );
+        let body = encode(&[
+            ("csrf", &hidden(&form.body, "csrf")),
+            ("hash", &hidden(&form.body, "hash")),
+            ("status", "answered"),
+            ("text", text),
+        ]);
+        let r = http(
+            served,
+            "POST",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            &body,
+        );
+        assert_eq!(r.status, 303, "{}", r.body);
+    };
+    {
+        let served = Served::start(tmp.path(), &[]);
+        save(&served, "First words.");
+    }
+    assert_eq!(read(&record), original, "an old record is left alone");
+    let served = Served::start(tmp.path(), &["--session", "sessions/2026-10-01-chain.toml"]);
+    save(&served, "Second words.");
+    assert_eq!(
+        read(&record),
+        original.replace(
+            "[\"chain-processes\"]",
+            "[\"chain-processes\", \"chain-measures\"]"
+        )
+    );
+    let bad = common::covalue(tmp.path())
+        .args(["serve", "--session", "covalue.toml"])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -46,7 +46,18 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
                     "give a session record under the workbook's sessions/ folder",
                 )
             })?;
-            Some(rel.to_string_lossy().replace('\\', "/"))
+            let rel = rel.to_string_lossy().replace('\\', "/");
+            let (sessions, _) = ctx.open()?.sessions();
+            if !sessions.iter().any(|s| s.file == rel) {
+                return Err(usage(
+                    format!(
+                        "--session {}: not a session record of this workbook",
+                        path.display()
+                    ),
+                    "give a record under sessions/ that `covalue check` reads, such as one `covalue session new` wrote",
+                ));
+            }
+            Some(rel)
         }
     };
     let options = crate::serve::Options {
