@@ -23,6 +23,7 @@ pub mod print;
 pub mod privacy;
 pub mod render;
 pub mod scaffold;
+pub mod serve;
 pub mod session;
 pub mod shell;
 pub mod source;

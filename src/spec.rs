@@ -1102,6 +1102,12 @@ pub static SESSION: Record = Record {
         ),
         f("decisions", Ty::StrList, false, "What the team decided."),
         f(
+            "answered",
+            Ty::StrList,
+            false,
+            "The questions answered at the session (question ids; `covalue serve` adds each one it saves).",
+        ),
+        f(
             "actions",
             Ty::TableArray(&ACTION),
             false,

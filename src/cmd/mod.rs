@@ -15,6 +15,7 @@ pub mod network;
 pub mod new;
 pub mod render;
 pub mod schema;
+pub mod serve;
 pub mod session;
 
 use std::path::{Path, PathBuf};
@@ -89,6 +90,8 @@ pub enum Command {
     Session(session::Args),
     /// Put typed-up paper notes back into the answer files, by question id.
     Import(import::Args),
+    /// Serve the workbook as a local web page, to fill it in together.
+    Serve(serve::Args),
     /// Print the guide's questions, without a workbook.
     Guide(guide::Args),
     /// Explain a finding code, such as CV012.
@@ -185,6 +188,7 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
         Command::Render(args) => render::execute(args, &ctx),
         Command::Session(args) => session::execute(args, &ctx),
         Command::Import(args) => import::execute(args, &ctx),
+        Command::Serve(args) => serve::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args, &ctx),
         Command::GitSetup(args) => git_setup::execute(args, &ctx),

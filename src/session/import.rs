@@ -193,20 +193,29 @@ pub fn plan(
     plan
 }
 
-/// The text with `body` under the heading `{#id}`: the scaffolded prompt
-/// (an HTML comment right under the heading) is kept, what followed it is
-/// replaced. Without such a heading, one is added at the end.
-pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
+/// Where the answer to question `id` is written in an answer file: from
+/// after its heading and scaffolded prompt (an HTML comment right under the
+/// heading) to the next heading of the same or a higher level, or the end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AnswerSpan {
+    /// The first byte of the answer (the start of a line).
+    pub start: usize,
+    /// The byte after it: the start of the next heading's line, or the end.
+    pub end: usize,
+    /// Whether a heading follows.
+    pub has_next: bool,
+}
+
+/// The span of the answer to `id`, when the file has its heading.
+pub fn answer_span(text: &str, id: &str) -> Option<AnswerSpan> {
     let lines: Vec<&str> = text.lines().collect();
     let heads = answers::headings(lines.iter().copied());
-    let Some(i) = heads.iter().position(|h| h.id.as_deref() == Some(id)) else {
-        let mut out = text.trim_end().to_string();
-        out.push_str(&format!(
-            "\n\n## {heading} {{#{id}}}\n\n{}\n",
-            body.trim_end()
-        ));
-        return out;
-    };
+    let i = heads.iter().position(|h| h.id.as_deref() == Some(id))?;
+    // The byte offset where each line starts (and the end of the text).
+    let mut starts = Vec::with_capacity(lines.len() + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    let line_start = |index: usize| starts.get(index).copied().unwrap_or(text.len());
     let h = &heads[i];
     let end = next_at_or_above(&heads, i);
     let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
@@ -223,16 +232,58 @@ pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
     } else {
         keep = h.line;
     }
-    let mut out: Vec<String> = lines[..keep].iter().map(|l| l.to_string()).collect();
-    out.push(String::new());
-    out.extend(body.trim_end().lines().map(str::to_string));
-    if end_line <= lines.len() {
-        out.push(String::new());
-        out.extend(lines[end_line - 1..].iter().map(|l| l.to_string()));
+    let has_next = end_line <= lines.len();
+    Some(AnswerSpan {
+        start: line_start(keep),
+        end: if has_next {
+            line_start(end_line - 1)
+        } else {
+            text.len()
+        },
+        has_next,
+    })
+}
+
+/// The answer to `id` as written (sub-headings, comments and all), without
+/// the blank lines around it; None when the file has no such heading.
+pub fn raw_answer<'t>(text: &'t str, id: &str) -> Option<&'t str> {
+    answer_span(text, id).map(|s| text[s.start..s.end].trim_matches(['\n', '\r']).trim_end())
+}
+
+/// The text with `body` under the heading `{#id}`: the scaffolded prompt
+/// (an HTML comment right under the heading) is kept, what followed it is
+/// replaced. Without such a heading, one is added at the end. Everything
+/// else stays byte for byte (line endings included); new lines take the
+/// file's line ending. An empty `body` leaves the question open.
+pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
+    let nl = match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    };
+    let body_lines: Vec<&str> = body.trim_end().lines().collect();
+    let body = body_lines.join(nl);
+    let Some(span) = answer_span(text, id) else {
+        let mut out = text.trim_end().to_string();
+        out.push_str(&format!("{nl}{nl}## {heading} {{#{id}}}{nl}"));
+        if !body.is_empty() {
+            out.push_str(&format!("{nl}{body}{nl}"));
+        }
+        return out;
+    };
+    let mut out = text[..span.start].to_string();
+    if !out.ends_with('\n') {
+        out.push_str(nl);
     }
-    let mut joined = out.join("\n");
-    joined.push('\n');
-    joined
+    if !body.is_empty() {
+        out.push_str(nl);
+        out.push_str(&body);
+        out.push_str(nl);
+    }
+    if span.has_next {
+        out.push_str(nl);
+        out.push_str(&text[span.end..]);
+    }
+    out
 }
 
 /// The population notes go to: the one named, else the population of the
@@ -307,6 +358,25 @@ mod tests {
         assert!(
             added.ends_with("We pay for transport.\n\n## New? {#access-new}\n\nYes.\n"),
             "{added}"
+        );
+    }
+
+    #[test]
+    fn crlf_and_the_rest_of_the_file_are_kept() {
+        let crlf = FILE.replace('\n', "\r\n");
+        let out = put_answer(&crlf, "access-systems", "Which systems?", "A\nB");
+        let want =
+            put_answer(FILE, "access-systems", "Which systems?", "A\nB").replace('\n', "\r\n");
+        assert_eq!(out, want);
+        let open = put_answer(FILE, "access-costs", "What does it cost?", "");
+        assert!(
+            open.ends_with("## What does it cost? {#access-costs}\n"),
+            "{open}"
+        );
+        let open = put_answer(FILE, "access-systems", "Which systems?", "");
+        assert!(
+            open.contains("primary care. -->\n\n## What does it cost?"),
+            "{open}"
         );
     }
 }

@@ -1,0 +1,702 @@
+//! The edits `covalue serve` makes to workbook files, each one a splice:
+//! only the bytes of the value that changed are replaced (or one line is
+//! added), so comments, key order, blank lines, line endings and the
+//! `#:schema` line stay as they were. Every result is parsed again before
+//! it may be written; a splice that would leave a file unreadable is refused.
+
+use std::hash::{Hash, Hasher};
+use std::ops::Range;
+
+use crate::node::{self, Node, Value};
+use crate::source::Source;
+
+/// Why an edit cannot be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    /// The file cannot be read as TOML (or front matter) now.
+    #[error("{file} cannot be read as it is on disk, so covalue will not change it: {why}")]
+    Unreadable {
+        /// The file.
+        file: String,
+        /// What the parser said.
+        why: String,
+    },
+    /// The record to change is not in the file.
+    #[error("{file} has no {what}")]
+    Missing {
+        /// The file.
+        file: String,
+        /// What is missing, e.g. "step `triage`".
+        what: String,
+    },
+    /// The edit would leave a file that cannot be read; nothing is written.
+    #[error("the change would leave {file} unreadable ({why}); nothing was written")]
+    WouldBreak {
+        /// The file.
+        file: String,
+        /// What the parser said.
+        why: String,
+    },
+    /// A value given in the form is not what the field takes.
+    #[error("{0}")]
+    BadValue(String),
+}
+
+/// A short fingerprint of a file's bytes, carried by every edit form: a save
+/// whose fingerprint is not the file's any more is a conflict.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut hasher = std::hash::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    format!("{:016x}-{}", hasher.finish(), bytes.len())
+}
+
+/// The line ending a file uses: CRLF when its first line ends so.
+fn newline(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// The byte offset just after the end of the line holding `offset`.
+fn end_of_line(text: &str, offset: usize) -> usize {
+    text[offset..]
+        .find('\n')
+        .map_or(text.len(), |i| offset + i + 1)
+}
+
+/// The byte offset of the start of the line holding `offset`.
+fn start_of_line(text: &str, offset: usize) -> usize {
+    text[..offset].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn parse(text: &str, file: &str) -> Result<Node, String> {
+    node::parse_toml(&Source::new(file, text.to_string())).map_err(|f| f.message.clone())
+}
+
+/// A TOML value for a form's text: a basic string, escaped.
+pub fn toml_string(text: &str) -> String {
+    crate::scaffold::toml_string(text)
+}
+
+/// A TOML list of strings, on one line.
+pub fn toml_list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|i| toml_string(i)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// Where a field of a record is: the table `[[array]]` whose `id` is `id`
+/// (or the top-level table when `array` is empty), and the key.
+#[derive(Debug, Clone, Copy)]
+pub struct Field<'a> {
+    /// The array of tables, e.g. `step` or `measure` ("" for the top level).
+    pub array: &'a str,
+    /// The record's id.
+    pub id: &'a str,
+    /// The key.
+    pub key: &'a str,
+}
+
+fn record<'n>(root: &'n Node, array: &str, id: &str) -> Option<&'n Node> {
+    if array.is_empty() {
+        return Some(root);
+    }
+    root.array(array).iter().find(|n| n.str("id") == Some(id))
+}
+
+/// Sets one field of a TOML record to `literal` (a TOML value, already
+/// written as TOML), or removes its line when `literal` is None. Returns
+/// the new text, parsed again; the rest of the file is left byte for byte.
+pub fn set_toml_field(
+    text: &str,
+    file: &str,
+    field: Field<'_>,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let what = || match field.array {
+        "" => "top-level table".to_string(),
+        a => format!("{a} `{}`", field.id),
+    };
+    let table = record(&root, field.array, field.id).ok_or_else(|| EditError::Missing {
+        file: file.into(),
+        what: what(),
+    })?;
+    let Value::Table(entries) = &table.value else {
+        return Err(EditError::Missing {
+            file: file.into(),
+            what: what(),
+        });
+    };
+    let existing = entries.iter().find(|(k, _)| k.name == field.key);
+    let out = match (existing, literal) {
+        (Some((_, node)), Some(new)) => splice(text, node.span.clone(), new),
+        (Some((key, node)), None) => {
+            // Remove the whole line when it holds only this key and value.
+            let start = start_of_line(text, key.span.start);
+            let end = end_of_line(text, node.span.end);
+            let before = &text[start..key.span.start];
+            let after = text[node.span.end..end].trim();
+            if before.trim().is_empty() && (after.is_empty() || after.starts_with('#')) {
+                splice(text, start..end, "")
+            } else {
+                splice(text, node.span.clone(), "\"\"")
+            }
+        }
+        (None, None) => return Ok(text.to_string()),
+        (None, Some(new)) => {
+            // After the last plain `key = value` of the record: sub-tables
+            // (`[step.perspectives]`) come after it.
+            let last = entries
+                .iter()
+                .filter(|(_, n)| !is_table_like(n))
+                .map(|(_, n)| n.span.end)
+                .max()
+                .ok_or_else(|| EditError::Missing {
+                    file: file.into(),
+                    what: what(),
+                })?;
+            let at = end_of_line(text, last);
+            let nl = newline(text);
+            let lead = if at == text.len() && !text.ends_with('\n') {
+                nl
+            } else {
+                ""
+            };
+            let key = if is_bare_key(field.key) {
+                field.key.to_string()
+            } else {
+                toml_string(field.key)
+            };
+            splice(text, at..at, &format!("{lead}{key} = {new}{nl}"))
+        }
+    };
+    reparsed(out, file)
+}
+
+/// Adds a table `[[array.sub]]` with the given `key = value` lines at the end
+/// of the record `[[array]]` whose id is `id` (after everything it holds).
+pub fn append_subtable(
+    text: &str,
+    file: &str,
+    array: &str,
+    id: &str,
+    sub: &str,
+    lines: &[(&str, String)],
+) -> Result<String, EditError> {
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let table = record(&root, array, id).ok_or_else(|| EditError::Missing {
+        file: file.into(),
+        what: format!("{array} `{id}`"),
+    })?;
+    let last = deepest_end(table);
+    let at = end_of_line(text, last);
+    let nl = newline(text);
+    let mut add = String::new();
+    if at == text.len() && !text.ends_with('\n') {
+        add.push_str(nl);
+    }
+    add.push_str(nl);
+    add.push_str(&format!("[[{array}.{sub}]]{nl}"));
+    for (k, v) in lines {
+        add.push_str(&format!("{k} = {v}{nl}"));
+    }
+    reparsed(splice(text, at..at, &add), file)
+}
+
+/// Adds `item` (a TOML literal) at the end of the top-level list `key`, or
+/// adds `key = [item]` after the last top-level `key = value` line when
+/// there is no such list.
+pub fn append_to_list(text: &str, file: &str, key: &str, item: &str) -> Result<String, EditError> {
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let Value::Table(entries) = &root.value else {
+        return Err(EditError::Missing {
+            file: file.into(),
+            what: "top-level table".into(),
+        });
+    };
+    let out = match entries.iter().find(|(k, _)| k.name == key) {
+        Some((_, node)) => {
+            let Value::Array(items) = &node.value else {
+                return Err(EditError::BadValue(format!(
+                    "`{key}` in {file} is not a list"
+                )));
+            };
+            let close = node.span.end.saturating_sub(1);
+            if text.as_bytes().get(close) != Some(&b']') {
+                return Err(EditError::BadValue(format!(
+                    "`{key}` in {file} is not written as a list in brackets"
+                )));
+            }
+            match items.last() {
+                Some(last) => splice(text, last.span.end..last.span.end, &format!(", {item}")),
+                None => splice(text, close..close, item),
+            }
+        }
+        None => {
+            let last = entries
+                .iter()
+                .filter(|(_, n)| !is_table_like(n))
+                .map(|(_, n)| n.span.end)
+                .max();
+            let nl = newline(text);
+            let at = match last {
+                Some(end) => end_of_line(text, end),
+                None => first_content_line(text),
+            };
+            let lead = if at == text.len() && !text.is_empty() && !text.ends_with('\n') {
+                nl
+            } else {
+                ""
+            };
+            splice(text, at..at, &format!("{lead}{key} = [{item}]{nl}"))
+        }
+    };
+    reparsed(out, file)
+}
+
+/// Where a new first key goes: after the leading comment lines (`#:schema`).
+fn first_content_line(text: &str) -> usize {
+    let mut at = 0;
+    while at < text.len() && text[at..].starts_with('#') {
+        at = end_of_line(text, at);
+    }
+    at
+}
+
+fn is_bare_key(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// Tables and arrays of tables: written as their own `[header]` sections.
+fn is_table_like(node: &Node) -> bool {
+    match &node.value {
+        Value::Table(_) => true,
+        Value::Array(items) => {
+            !items.is_empty() && items.iter().all(|n| matches!(n.value, Value::Table(_)))
+        }
+        _ => false,
+    }
+}
+
+/// The furthest byte any value inside `node` reaches.
+fn deepest_end(node: &Node) -> usize {
+    let inner = match &node.value {
+        Value::Table(entries) => entries.iter().map(|(_, n)| deepest_end(n)).max(),
+        Value::Array(items) => items.iter().map(deepest_end).max(),
+        _ => None,
+    };
+    inner.unwrap_or(0).max(node.span.end)
+}
+
+fn splice(text: &str, range: Range<usize>, with: &str) -> String {
+    let mut out = String::with_capacity(text.len() + with.len());
+    out.push_str(&text[..range.start]);
+    out.push_str(with);
+    out.push_str(&text[range.end..]);
+    out
+}
+
+fn reparsed(out: String, file: &str) -> Result<String, EditError> {
+    match parse(&out, file) {
+        Ok(_) => Ok(out),
+        Err(why) => Err(EditError::WouldBreak {
+            file: file.into(),
+            why,
+        }),
+    }
+}
+
+/// How an answer's status is chosen in the form.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AnswerForm {
+    /// `answered`, `open`, `not-applicable` or `deferred`.
+    pub status: String,
+    /// The answer (or notes kept under a status line), Markdown.
+    pub text: String,
+    /// Why it is not applicable or deferred.
+    pub reason: String,
+    /// Who will answer a deferred question.
+    pub owner: String,
+    /// By when, YYYY-MM-DD.
+    pub until: String,
+}
+
+/// The Markdown that goes under a question's heading for what the form says
+/// (the status line `Not applicable: …` or `Deferred: …`, as
+/// docs/format.md describes, then the text).
+pub fn answer_body(form: &AnswerForm) -> Result<String, EditError> {
+    let text = form.text.replace("\r\n", "\n");
+    let text = text.trim_matches('\n').trim_end();
+    let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let reason = one_line(&form.reason);
+    let head = match form.status.as_str() {
+        "answered" if text.trim().is_empty() => {
+            return Err(EditError::BadValue(
+                "an answered question needs an answer: write it in the text box, or choose another status".into(),
+            ));
+        }
+        "answered" => String::new(),
+        "open" => String::new(),
+        "not-applicable" if reason.is_empty() => {
+            return Err(EditError::BadValue(
+                "say why the question does not apply: write the reason".into(),
+            ));
+        }
+        "not-applicable" => format!("Not applicable: {reason}"),
+        "deferred" if reason.is_empty() => {
+            return Err(EditError::BadValue(
+                "say why the question is put off: write the reason".into(),
+            ));
+        }
+        "deferred" => {
+            let mut head = format!("Deferred: {reason}");
+            let owner = one_line(&form.owner);
+            if !owner.is_empty() {
+                head.push_str(&format!("\nOwner: {owner}"));
+            }
+            let until = form.until.trim();
+            if !until.is_empty() {
+                if crate::spec::parse_date(until).is_none() {
+                    return Err(EditError::BadValue(format!(
+                        "`{until}` is not a date: write it as YYYY-MM-DD"
+                    )));
+                }
+                head.push_str(&format!("\nUntil: {until}"));
+            }
+            head
+        }
+        other => return Err(EditError::BadValue(format!("unknown status `{other}`"))),
+    };
+    if form.status == "open" {
+        // An open question keeps its scaffolding (sub-headings, prompts);
+        // words of an answer would make it answered.
+        if has_words(text) {
+            return Err(EditError::BadValue(
+                "the text box holds an answer, but the status is Open: choose Answered to save it, or empty the box".into(),
+            ));
+        }
+        return Ok(text.to_string());
+    }
+    Ok(match (head.is_empty(), text.trim().is_empty()) {
+        (true, _) => text.to_string(),
+        (false, true) => head,
+        (false, false) => format!("{head}\n\n{text}"),
+    })
+}
+
+/// The form's fields for an answer as written: the status as the parser
+/// reads it, and the text as written under the heading (`raw`: sub-headings
+/// and comments kept, so that saving it unchanged changes nothing), without
+/// the status paragraph of a question that is not applicable or deferred.
+pub fn answer_form(answer: Option<&crate::workbook::answers::Answer>, raw: &str) -> AnswerForm {
+    use crate::workbook::answers::Status;
+    let raw = raw.replace("\r\n", "\n");
+    let after_status = || match raw.trim().find("\n\n") {
+        Some(i) => raw.trim()[i..].trim_matches('\n').to_string(),
+        None => String::new(),
+    };
+    let status = answer.map_or(&Status::Open, |a| &a.status);
+    match status {
+        Status::Open => AnswerForm {
+            status: "open".into(),
+            text: raw.trim_matches('\n').to_string(),
+            ..AnswerForm::default()
+        },
+        Status::Answered => AnswerForm {
+            status: "answered".into(),
+            text: raw.trim_matches('\n').to_string(),
+            ..AnswerForm::default()
+        },
+        Status::NotApplicable { reason } => AnswerForm {
+            status: "not-applicable".into(),
+            reason: reason.clone(),
+            text: after_status(),
+            ..AnswerForm::default()
+        },
+        Status::Deferred {
+            reason,
+            owner,
+            until,
+        } => AnswerForm {
+            status: "deferred".into(),
+            reason: reason.clone(),
+            owner: owner.clone().unwrap_or_default(),
+            until: until.clone().unwrap_or_default(),
+            text: after_status(),
+        },
+    }
+}
+
+/// Whether Markdown says anything beyond headings and comments (an open
+/// question's scaffolding).
+fn has_words(text: &str) -> bool {
+    crate::workbook::answers::strip_comments(text)
+        .lines()
+        .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+}
+
+/// Replaces the Markdown body of a file with YAML front matter (a
+/// persona's story), keeping the front matter byte for byte.
+pub fn set_body(text: &str, file: &str, body: &str) -> Result<String, EditError> {
+    let source = Source::new(file, text.to_string());
+    let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
+        file: file.into(),
+        why: f.message.clone(),
+    })?;
+    let nl = newline(text);
+    let body = body.replace("\r\n", "\n");
+    let body = body.trim_matches('\n').trim_end();
+    let mut out = text[..front.body_start].to_string();
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push_str(nl);
+    }
+    if !body.is_empty() {
+        if front.present {
+            out.push_str(nl);
+        }
+        out.push_str(&body.lines().collect::<Vec<_>>().join(nl));
+        out.push_str(nl);
+    }
+    Ok(out)
+}
+
+/// Sets a value in a map of the YAML front matter (`figures: share_percent:`)
+/// to `literal` (a YAML scalar), replacing only its bytes when it is written
+/// on one line; a missing key is added under the map.
+pub fn set_front_matter_field(
+    text: &str,
+    file: &str,
+    map: &str,
+    key: &str,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    let source = Source::new(file, text.to_string());
+    let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
+        file: file.into(),
+        why: f.message.clone(),
+    })?;
+    if !front.present {
+        return Err(EditError::Missing {
+            file: file.into(),
+            what: "front matter".into(),
+        });
+    }
+    let nl = newline(text);
+    let parent = front.node.get(map);
+    let existing = parent.and_then(|p| p.get(key).map(|n| (p.key(key), n)));
+    let out = match (existing, literal) {
+        (Some((_, node)), Some(new)) if !node.span.is_empty() => {
+            splice(text, node.span.clone(), new)
+        }
+        (Some((Some(k), _)), None) => {
+            let start = start_of_line(text, k.span.start);
+            splice(text, start..end_of_line(text, k.span.start), "")
+        }
+        (None, None) => return Ok(text.to_string()),
+        (None, Some(new)) => match parent.and_then(|p| front.node.key(map).map(|k| (p, k))) {
+            Some((p, k)) => {
+                let indent = match &p.value {
+                    Value::Table(entries) => entries
+                        .first()
+                        .map(|(k, _)| k.span.start - start_of_line(text, k.span.start))
+                        .unwrap_or(2),
+                    _ => {
+                        return Err(EditError::BadValue(format!(
+                            "`{map}` in {file} is not a map"
+                        )));
+                    }
+                };
+                let end = match &p.value {
+                    Value::Table(entries) if !entries.is_empty() => end_of_line(
+                        text,
+                        entries
+                            .iter()
+                            .map(|(k, n)| deepest_end(n).max(k.span.end))
+                            .max()
+                            .unwrap_or(k.span.end),
+                    ),
+                    _ => end_of_line(text, k.span.end),
+                };
+                splice(
+                    text,
+                    end..end,
+                    &format!("{}{key}: {new}{nl}", " ".repeat(indent)),
+                )
+            }
+            None => {
+                // Just before the closing `---` line.
+                let at = start_of_line(text, front.body_start.saturating_sub(1));
+                splice(text, at..at, &format!("{map}:{nl}  {key}: {new}{nl}"))
+            }
+        },
+        _ => {
+            return Err(EditError::BadValue(format!(
+                "`{map}.{key}` in {file} is not written on one line; change it in an editor"
+            )));
+        }
+    };
+    let check = Source::new(file, out.clone());
+    match node::parse_front_matter(&check) {
+        Ok(_) => Ok(out),
+        Err(f) => Err(EditError::WouldBreak {
+            file: file.into(),
+            why: f.message.clone(),
+        }),
+    }
+}
+
+/// The text of an answer file with `body` under the question `id`, through
+/// the same splice `covalue import` uses.
+pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
+    crate::session::import::put_answer(text, id, heading, body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MAP: &str = "#:schema ../../schemas/process-map.schema.json\n# the map\n\n[[step]]\nid = \"a\"\ntitle = \"First\" # keep me\ncoproduction = \"none\"\n\n[step.perspectives]\nnurse = \"x\"\n\n[[step]]\nid = \"b\"\ntitle = \"Second\"\n";
+
+    #[test]
+    fn a_field_is_replaced_in_place_and_nothing_else_moves() {
+        let f = Field {
+            array: "step",
+            id: "a",
+            key: "coproduction",
+        };
+        let out = set_toml_field(MAP, "m", f, Some("\"shared-planning\"")).unwrap();
+        assert_eq!(
+            out,
+            MAP.replace(
+                "coproduction = \"none\"",
+                "coproduction = \"shared-planning\""
+            )
+        );
+        let f = Field { key: "title", ..f };
+        let out = set_toml_field(MAP, "m", f, Some(&toml_string("Un \"deux\""))).unwrap();
+        assert!(
+            out.contains("title = \"Un \\\"deux\\\"\" # keep me\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_missing_field_is_added_before_the_sub_tables() {
+        let f = Field {
+            array: "step",
+            id: "a",
+            key: "opportunity",
+        };
+        let out = set_toml_field(MAP, "m", f, Some("\"Ask\"")).unwrap();
+        assert_eq!(
+            out,
+            MAP.replace(
+                "coproduction = \"none\"\n",
+                "coproduction = \"none\"\nopportunity = \"Ask\"\n"
+            )
+        );
+        let f = Field { id: "b", ..f };
+        let out = set_toml_field(MAP, "m", f, Some("\"Later\"")).unwrap();
+        assert!(out.ends_with("title = \"Second\"\nopportunity = \"Later\"\n"));
+        let removed = set_toml_field(&out, "m", f, None).unwrap();
+        assert_eq!(removed, MAP);
+    }
+
+    #[test]
+    fn a_broken_literal_is_refused() {
+        let f = Field {
+            array: "step",
+            id: "a",
+            key: "title",
+        };
+        let err = set_toml_field(MAP, "m", f, Some("\"open")).unwrap_err();
+        assert!(matches!(err, EditError::WouldBreak { .. }));
+    }
+
+    #[test]
+    fn a_list_grows_in_place_or_is_added() {
+        let text =
+            "#:schema x\ndate = 2026-12-03\nfocus = [\"access\"]\n\n[[attendees]]\nname = \"A\"\n";
+        let out = append_to_list(text, "s", "answered", "\"q1\"").unwrap();
+        assert_eq!(
+            out,
+            text.replace(
+                "focus = [\"access\"]\n",
+                "focus = [\"access\"]\nanswered = [\"q1\"]\n"
+            )
+        );
+        let out2 = append_to_list(&out, "s", "answered", "\"q2\"").unwrap();
+        assert!(out2.contains("answered = [\"q1\", \"q2\"]\n"));
+    }
+
+    #[test]
+    fn a_value_is_added_at_the_end_of_its_measure() {
+        let text = "[[measure]]\nid = \"m\"\n\n[[measure.value]]\ndate = 2026-01-01\nvalue = 3\n\n[[measure]]\nid = \"n\"\n";
+        let out = append_subtable(
+            text,
+            "c",
+            "measure",
+            "m",
+            "value",
+            &[("date", "2026-02-01".into()), ("value", "4".into())],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            text.replace(
+                "value = 3\n",
+                "value = 3\n\n[[measure.value]]\ndate = 2026-02-01\nvalue = 4\n"
+            )
+        );
+    }
+
+    #[test]
+    fn statuses_are_written_as_the_format_says() {
+        let form = AnswerForm {
+            status: "deferred".into(),
+            reason: "Needs finance".into(),
+            owner: "Ola".into(),
+            until: "2027-01-31".into(),
+            text: String::new(),
+        };
+        assert_eq!(
+            answer_body(&form).unwrap(),
+            "Deferred: Needs finance\nOwner: Ola\nUntil: 2027-01-31"
+        );
+        let bad = AnswerForm {
+            until: "soon".into(),
+            ..form
+        };
+        assert!(answer_body(&bad).is_err());
+    }
+
+    #[test]
+    fn a_persona_story_and_figure_change_alone() {
+        let text =
+            "---\nname: A\nfigures:\n  share_percent: 21\n  currency: SEK\n---\n\nOld story.\n";
+        let out = set_body(text, "p", "New story.").unwrap();
+        assert_eq!(out, text.replace("Old story.", "New story."));
+        let out =
+            set_front_matter_field(text, "p", "figures", "share_percent", Some("30")).unwrap();
+        assert_eq!(out, text.replace("21", "30"));
+        let out =
+            set_front_matter_field(text, "p", "figures", "annual_cost", Some("1000")).unwrap();
+        assert!(
+            out.contains("  currency: SEK\n  annual_cost: 1000\n---"),
+            "{out}"
+        );
+    }
+}

@@ -1,0 +1,353 @@
+//! `covalue serve`: the workbook as a local web page, for a team that fills
+//! it in together in the room. Every page is read from the files on each
+//! request and every save writes the files (atomically, changing only the
+//! bytes of what changed); nothing is kept in between, so `git` stays the
+//! history and an editor or `git pull` next to the server is seen at once.
+//!
+//! Safety: the server listens on loopback unless `--host` says otherwise;
+//! every request needs the token printed with the address (then a cookie),
+//! a `Host` header naming the server, and every form a second token
+//! (`auth`). Pages run no script and load nothing from elsewhere: a strict
+//! Content-Security-Policy on every response, templates that escape by
+//! default, and answers made safe by the report's Markdown renderer.
+//!
+//! One request is served at a time: one projector, one team.
+
+pub mod auth;
+pub mod edit;
+mod forms;
+mod pages;
+
+use std::io::Read;
+use std::net::{IpAddr, SocketAddr, TcpListener};
+use std::path::PathBuf;
+
+use crate::shell::Shell;
+
+/// The Content-Security-Policy of every page the server sends.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The largest form body read (an answer is a few kilobytes).
+const MAX_BODY: u64 = 4 << 20;
+
+/// How to serve.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The workbook's root folder.
+    pub root: PathBuf,
+    /// The address to listen on (loopback unless asked otherwise).
+    pub address: IpAddr,
+    /// Whether a non-loopback address was asked for with `--host`.
+    pub host_given: bool,
+    /// The port (0: any free port).
+    pub port: u16,
+    /// The session record saved answers are listed in, relative to the root.
+    pub session: Option<String>,
+}
+
+/// Why the server cannot start.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// An address other than loopback without `--host`.
+    #[error("covalue serve listens only on this computer (loopback), not on {0}")]
+    NotLoopback(IpAddr),
+    /// All addresses at once (0.0.0.0 or ::): the `Host` check needs one name.
+    #[error("covalue serve listens on one address, not on all of them ({0})")]
+    Unspecified(IpAddr),
+    /// The port cannot be opened.
+    #[error("cannot listen on {address}")]
+    Bind {
+        /// The address and port.
+        address: SocketAddr,
+        /// What the system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// No random token can be made.
+    #[error("cannot read random bytes for the access token")]
+    Random(#[source] std::io::Error),
+}
+
+impl crate::diagnose::Diagnose for ServeError {
+    fn help(&self) -> Option<String> {
+        Some(match self {
+            ServeError::NotLoopback(_) => "give --host ADDRESS to listen on another address, knowing that anyone who can reach it and has the token can change the workbook".into(),
+            ServeError::Unspecified(_) => "give --host the address of this computer on the network, such as 192.168.1.20, so that requests for other names can be refused".into(),
+            ServeError::Bind { .. } => "choose another port with --port, or leave it out to use any free one".into(),
+            ServeError::Random(_) => "covalue reads /dev/urandom; run it where that exists".into(),
+        })
+    }
+}
+
+/// A running server.
+pub struct Server {
+    http: tiny_http::Server,
+    secrets: auth::Secrets,
+    hosts: Vec<String>,
+    address: SocketAddr,
+    site: pages::Site,
+}
+
+/// Opens the port and makes the token; requests are served by [`Server::run`].
+pub fn start(options: &Options) -> Result<Server, ServeError> {
+    if options.address.is_unspecified() {
+        return Err(ServeError::Unspecified(options.address));
+    }
+    if !options.address.is_loopback() && !options.host_given {
+        return Err(ServeError::NotLoopback(options.address));
+    }
+    let wanted = SocketAddr::new(options.address, options.port);
+    let listener = TcpListener::bind(wanted).map_err(|source| ServeError::Bind {
+        address: wanted,
+        source,
+    })?;
+    let address = listener.local_addr().map_err(|source| ServeError::Bind {
+        address: wanted,
+        source,
+    })?;
+    let http = tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Bind {
+        address: wanted,
+        source: std::io::Error::other(e.to_string()),
+    })?;
+    let secrets = auth::Secrets::new().map_err(ServeError::Random)?;
+    let host = options.host_given.then(|| options.address.to_string());
+    Ok(Server {
+        http,
+        hosts: auth::allowed_hosts(address.port(), host.as_deref()),
+        secrets,
+        address,
+        site: pages::Site::new(options.root.clone(), options.session.clone()),
+    })
+}
+
+impl Server {
+    /// The address to open, with the token.
+    pub fn url(&self) -> String {
+        let host = match self.address.ip() {
+            IpAddr::V6(ip) => format!("[{ip}]"),
+            IpAddr::V4(ip) => ip.to_string(),
+        };
+        format!(
+            "http://{host}:{}/?token={}",
+            self.address.port(),
+            self.secrets.token
+        )
+    }
+
+    /// The session record answers are listed in, if any.
+    pub fn session(&self) -> Option<&str> {
+        self.site.session()
+    }
+
+    /// Serves requests until the process is stopped (Ctrl-C). Each save is
+    /// written atomically before its answer is sent, so stopping loses nothing.
+    pub fn run(&self, shell: &Shell) {
+        for mut request in self.http.incoming_requests() {
+            let reply = self.handle(&mut request);
+            for file in &reply.written {
+                // The terminal keeps a record of what the room changed.
+                let _ = shell.status("saved", file);
+            }
+            if reply.status >= 500 {
+                shell.warn(format_args!(
+                    "{} {}: {}",
+                    request.method(),
+                    request.url().split('?').next().unwrap_or(""),
+                    String::from_utf8_lossy(&reply.body)
+                        .lines()
+                        .find(|l| l.contains("class=\"error\""))
+                        .unwrap_or("")
+                ));
+            }
+            // A browser that went away is no reason to stop serving.
+            let _ = request.respond(reply.into_response());
+        }
+    }
+
+    fn handle(&self, request: &mut tiny_http::Request) -> Reply {
+        let headers = request.headers().to_vec();
+        let header = |name: &'static str| {
+            headers
+                .iter()
+                .find(|h| h.field.equiv(name))
+                .map(|h| h.value.as_str().to_string())
+        };
+        if !auth::host_ok(header("Host").as_deref(), &self.hosts) {
+            return Reply::refused(
+                "This address is not this server's",
+                "Open the address that `covalue serve` printed.",
+            );
+        }
+        let url = request.url().to_string();
+        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+        let query = auth::form_pairs(query);
+        let cookie =
+            header("Cookie").and_then(|c| auth::cookie(&c, auth::COOKIE).map(str::to_string));
+        if let Some(token) = auth::field(&query, "token") {
+            if auth::same(token, &self.secrets.token) {
+                // Keep the token in a cookie and take it out of the address bar.
+                let rest: Vec<String> = query
+                    .iter()
+                    .filter(|(k, _)| k != "token")
+                    .map(|(k, v)| {
+                        format!("{}={}", auth::percent_encode(k), auth::percent_encode(v))
+                    })
+                    .collect();
+                let target = match rest.is_empty() {
+                    true => path.to_string(),
+                    false => format!("{path}?{}", rest.join("&")),
+                };
+                let mut reply = Reply::redirect(&target);
+                reply.cookie = Some(auth::set_cookie(&self.secrets.token).into());
+                return reply;
+            }
+        }
+        if !cookie.is_some_and(|c| auth::same(&c, &self.secrets.token)) {
+            return Reply::refused(
+                "This page needs the address with its token",
+                "Open the address that `covalue serve` printed, with ?token=… at its end.",
+            );
+        }
+        let segments: Vec<String> = path
+            .split('/')
+            .filter(|s| !s.is_empty())
+            .map(auth::percent_decode)
+            .collect();
+        let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+        match request.method() {
+            tiny_http::Method::Get | tiny_http::Method::Head => {
+                self.site.get(&segments, &query, &self.secrets.csrf)
+            }
+            tiny_http::Method::Post => {
+                if request.body_length().is_some_and(|n| n as u64 > MAX_BODY) {
+                    return Reply::html(
+                        413,
+                        pages::plain_page(
+                            "This form is too large",
+                            "An answer of a few pages is fine; save long documents in the files.",
+                        ),
+                    );
+                }
+                let mut body = String::new();
+                let read = request.as_reader().take(MAX_BODY).read_to_string(&mut body);
+                if read.is_err() {
+                    return Reply::refused("The form could not be read", "Send it again.");
+                }
+                let form = auth::form_pairs(&body);
+                let csrf_ok =
+                    auth::field(&form, "csrf").is_some_and(|c| auth::same(c, &self.secrets.csrf));
+                if !csrf_ok {
+                    return Reply::refused(
+                        "This form does not come from this server's page",
+                        "Open the page again from the address `covalue serve` printed, and save from there.",
+                    );
+                }
+                self.site.post(&segments, &form, &self.secrets.csrf)
+            }
+            _ => Reply::text(405, "only GET and POST are served"),
+        }
+    }
+}
+
+/// An answer to a request.
+#[derive(Debug)]
+pub(crate) struct Reply {
+    status: u16,
+    content_type: &'static str,
+    body: Vec<u8>,
+    location: Option<Box<str>>,
+    cookie: Option<Box<str>>,
+    csp: &'static str,
+    /// The workbook files this request wrote.
+    written: Vec<String>,
+}
+
+impl Reply {
+    fn html(status: u16, body: String) -> Reply {
+        Reply {
+            status,
+            content_type: "text/html; charset=utf-8",
+            body: body.into_bytes(),
+            location: None,
+            cookie: None,
+            csp: CONTENT_SECURITY_POLICY,
+            written: Vec::new(),
+        }
+    }
+
+    fn text(status: u16, body: &str) -> Reply {
+        Reply {
+            content_type: "text/plain; charset=utf-8",
+            ..Reply::html(status, body.to_string())
+        }
+    }
+
+    fn css(body: String) -> Reply {
+        Reply {
+            content_type: "text/css; charset=utf-8",
+            ..Reply::html(200, body)
+        }
+    }
+
+    fn redirect(to: &str) -> Reply {
+        Reply {
+            location: Some(to.into()),
+            ..Reply::html(303, String::new())
+        }
+    }
+
+    fn refused(title: &str, help: &str) -> Reply {
+        Reply::html(403, pages::plain_page(title, help))
+    }
+
+    fn into_response(self) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+        let mut headers = vec![
+            ("Content-Type", self.content_type.to_string()),
+            ("Content-Security-Policy", self.csp.to_string()),
+            ("X-Content-Type-Options", "nosniff".to_string()),
+            ("Referrer-Policy", "no-referrer".to_string()),
+            ("Cache-Control", "no-store".to_string()),
+            ("X-Frame-Options", "DENY".to_string()),
+        ];
+        if let Some(location) = self.location {
+            headers.push(("Location", location.into()));
+        }
+        if let Some(cookie) = self.cookie {
+            headers.push(("Set-Cookie", cookie.into()));
+        }
+        let mut response = tiny_http::Response::from_data(self.body).with_status_code(self.status);
+        for (name, value) in headers {
+            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
+                response.add_header(h);
+            }
+        }
+        response
+    }
+}
+
+/// Opens `url` in the desktop's browser (`xdg-open`, `open` on macOS); says
+/// so when there is none, and goes on serving.
+pub fn open_browser(url: &str, shell: &Shell) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else {
+        "xdg-open"
+    };
+    // Not through `cleanup::Child`: the browser the opener starts must
+    // outlive covalue, and must not be killed with its process group.
+    let started = std::process::Command::new(opener)
+        .arg(url)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn();
+    match started {
+        Ok(mut child) => {
+            // Collect the opener when it ends; the server does not wait for it.
+            std::thread::spawn(move || child.wait());
+        }
+        Err(_) => shell.note(format_args!(
+            "no browser could be opened ({opener} is missing): open the address yourself"
+        )),
+    }
+}

@@ -1,0 +1,859 @@
+//! `covalue serve`: the real binary serving a copy of an example workbook.
+//! Plain HTTP requests show what is refused (no token, a wrong `Host`, a
+//! form without its CSRF token) and what every page carries (a strict
+//! Content-Security-Policy); a headless Chromium, driven through the
+//! DevTools protocol, answers, defers and edits as a team would, and the
+//! files on disk are compared byte for byte afterwards.
+
+#[path = "common/cdp.rs"]
+mod cdp;
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::{HALF_DONE, TODAY, bin_path, example, read, tree, write};
+
+const POPULATION: &str = "populations/heart-failure";
+const CHAIN: &str = "populations/heart-failure/answers/chain.md";
+const MAP: &str = "populations/heart-failure/process-map.toml";
+
+/// A running `covalue serve`, stopped when dropped.
+struct Served {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    host: String,
+    token: String,
+}
+
+impl Served {
+    fn start(dir: &Path, args: &[&str]) -> Served {
+        let mut child = Command::new(bin_path())
+            .current_dir(dir)
+            .args(["serve", "--port", "0"])
+            .args(args)
+            .env("COVALUE_TODAY", TODAY)
+            .env("NO_COLOR", "1")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start covalue serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read the address");
+        let url = line
+            .trim()
+            .strip_prefix("serving the workbook at ")
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let rest = url.strip_prefix("http://").expect("http address");
+        let (host, query) = rest.split_once("/?token=").expect("token in the address");
+        assert!(host.starts_with("127.0.0.1:"), "{url}");
+        assert_eq!(query.len(), 64, "a token of 32 random bytes: {url}");
+        Served {
+            child,
+            host: host.to_string(),
+            token: query.to_string(),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.host)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A response: status, headers (lower-case names), body.
+struct Response {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Response {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// One HTTP/1.1 request over a plain socket, as any program could send it.
+fn http(
+    served: &Served,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Response {
+    let mut stream = TcpStream::connect(&served.host).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
+    if !headers.iter().any(|(k, _)| *k == "Host") {
+        request.push_str(&format!("Host: {}\r\n", served.host));
+    }
+    for (k, v) in headers {
+        request.push_str(&format!("{k}: {v}\r\n"));
+    }
+    if method == "POST" {
+        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("status line");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
+        .collect();
+    Response {
+        status,
+        headers,
+        body: body.to_string(),
+    }
+}
+
+fn cookie(served: &Served) -> String {
+    format!("covalue_token={}", served.token)
+}
+
+/// The value of a hidden field of a page's form.
+fn hidden(page: &str, name: &str) -> String {
+    let at = page
+        .find(&format!("name=\"{name}\" value=\""))
+        .unwrap_or_else(|| panic!("no field {name} in {page}"));
+    let rest = &page[at + name.len() + 15..];
+    rest[..rest.find('"').expect("end of value")].to_string()
+}
+
+fn encode(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                        (b as char).to_string()
+                    }
+                    b => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+#[test]
+fn requests_without_the_token_the_right_host_or_the_form_token_are_refused() {
+    let tmp = example(HALF_DONE);
+    let served = Served::start(tmp.path(), &[]);
+    let before = tree(tmp.path());
+
+    let no_token = http(&served, "GET", "/", &[], "");
+    assert_eq!(no_token.status, 403);
+    assert!(no_token.body.contains("needs the address with its token"));
+    let wrong_token = http(&served, "GET", "/?token=00", &[], "");
+    assert_eq!(wrong_token.status, 403);
+
+    let first = http(
+        &served,
+        "GET",
+        &format!("/p/heart-failure?token={}", served.token),
+        &[],
+        "",
+    );
+    assert_eq!(first.status, 303);
+    assert_eq!(first.header("location"), Some("/p/heart-failure"));
+    let set = first.header("set-cookie").expect("a cookie");
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+        "{set}"
+    );
+
+    let c = cookie(&served);
+    let page = http(&served, "GET", "/p/heart-failure", &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200);
+    assert!(page.body.contains("Heart failure"), "{}", page.body);
+    let csp = page.header("content-security-policy").expect("a CSP");
+    assert!(
+        csp.contains("default-src 'none'") && !csp.contains("script-src"),
+        "{csp}"
+    );
+    assert_eq!(page.header("x-content-type-options"), Some("nosniff"));
+    assert_eq!(page.header("referrer-policy"), Some("no-referrer"));
+
+    // DNS rebinding: a page elsewhere reaching 127.0.0.1 under its own name.
+    let rebound = http(
+        &served,
+        "GET",
+        &format!("/?token={}", served.token),
+        &[("Host", "evil.example:80"), ("Cookie", &c)],
+        "",
+    );
+    assert_eq!(rebound.status, 403);
+
+    // A form posted from elsewhere has the cookie (were it sent) but not the form token.
+    let form = http(
+        &served,
+        "GET",
+        "/p/heart-failure/q/chain-measures",
+        &[("Cookie", &c)],
+        "",
+    );
+    let hash = hidden(&form.body, "hash");
+    let forged = encode(&[("hash", &hash), ("status", "answered"), ("text", "forged")]);
+    let post = http(
+        &served,
+        "POST",
+        "/p/heart-failure/q/chain-measures",
+        &[("Cookie", &c)],
+        &forged,
+    );
+    assert_eq!(post.status, 403);
+    let wrong = encode(&[
+        ("csrf", "0"),
+        ("hash", &hash),
+        ("status", "answered"),
+        ("text", "forged"),
+    ]);
+    let post = http(
+        &served,
+        "POST",
+        "/p/heart-failure/q/chain-measures",
+        &[("Cookie", &c)],
+        &wrong,
+    );
+    assert_eq!(post.status, 403);
+    let no_cookie = encode(&[
+        ("csrf", &hidden(&form.body, "csrf")),
+        ("hash", &hash),
+        ("status", "answered"),
+        ("text", "forged"),
+    ]);
+    let post = http(
+        &served,
+        "POST",
+        "/p/heart-failure/q/chain-measures",
+        &[],
+        &no_cookie,
+    );
+    assert_eq!(post.status, 403);
+
+    assert!(
+        before == tree(tmp.path()),
+        "a refused request changed a file"
+    );
+}
+
+#[test]
+fn in_session_mode_steps_in_focus_come_first_and_saved_answers_are_listed() {
+    let tmp = example(HALF_DONE);
+    let record = tmp.path().join(format!("sessions/{TODAY}-chain.toml"));
+    let original = format!(
+        "#:schema ../schemas/session.schema.json\n# prepared by hand\ndate = {TODAY}\npopulations = [\"heart-failure\"]\nfocus = [\"chain\"]\n\n[[attendees]]\nname = \"Sara\"\nrole = \"patient-partner\"\n"
+    );
+    write(&record, &original);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let page = http(&served, "GET", "/p/heart-failure", &[("Cookie", &c)], "");
+    let chain = page.body.find("Step 3 · Value chain").expect("step 3");
+    let preparation = page.body.find("Step 1 · Preparation").expect("step 1");
+    assert!(chain < preparation, "the step in focus comes first");
+
+    let form = http(
+        &served,
+        "GET",
+        "/p/heart-failure/q/chain-measures",
+        &[("Cookie", &c)],
+        "",
+    );
+    let body = encode(&[
+        ("csrf", &hidden(&form.body, "csrf")),
+        ("hash", &hidden(&form.body, "hash")),
+        ("status", "answered"),
+        ("text", "Days to the first visit after discharge."),
+    ]);
+    let saved = http(
+        &served,
+        "POST",
+        "/p/heart-failure/q/chain-measures",
+        &[("Cookie", &c)],
+        &body,
+    );
+    assert_eq!(saved.status, 303);
+    assert_eq!(
+        read(&record),
+        original.replace(
+            "focus = [\"chain\"]\n",
+            "focus = [\"chain\"]\nanswered = [\"chain-measures\"]\n"
+        )
+    );
+    let check = common::covalue(tmp.path())
+        .arg("check")
+        .output()
+        .expect("check");
+    assert!(
+        !String::from_utf8_lossy(&check.stdout).contains("sessions/"),
+        "the session record with `answered` is still valid: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+/// The browser, or None (the test is skipped) outside CI.
+fn browser() -> Option<PathBuf> {
+    match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
+        Ok(b) => Some(b),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true: the serve tests need chromium (.ci/run installs it)")
+        }
+        Err(_) => {
+            eprintln!("skipped: no Chromium/Chrome on this machine (apt-get install chromium)");
+            None
+        }
+    }
+}
+
+/// Sets a form field in the page (a text field, a text area, or the radio
+/// button with that value) through the DevTools protocol.
+fn fill(b: &mut cdp::Browser, name: &str, value: &str) {
+    let v = serde_json::to_string(value).expect("json");
+    b.eval(&format!(
+        "(() => {{ const r = document.querySelector('input[type=radio][name={name}][value=' + JSON.stringify({v}) + ']'); \
+         if (r) {{ r.checked = true; return; }} \
+         document.querySelector('[name={name}]').value = {v}; }})()"
+    ));
+}
+
+fn submit(b: &mut cdp::Browser) {
+    b.and_wait("document.querySelector('form.edit').submit()");
+}
+
+#[test]
+fn a_team_answers_defers_and_edits_a_step_in_the_browser_and_only_that_changes() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let before = tree(root);
+    let chain = read(&root.join(CHAIN));
+    let map = read(&root.join(MAP));
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+
+    b.open(&served.url(&format!("/?token={}", served.token)));
+    assert_eq!(
+        b.eval("location.search"),
+        serde_json::json!(""),
+        "the token leaves the address bar"
+    );
+    let home = b.text();
+    assert!(
+        home.contains("Heart failure care at Harbour Community Health"),
+        "{home}"
+    );
+
+    // Answer an open question, with a script in it.
+    b.and_wait("location.href = '/p/heart-failure/s/chain'");
+    assert!(b.text().contains("Open"));
+    b.and_wait("location.href = '/p/heart-failure/q/chain-coproduction'");
+    let answer = "Patients could weigh themselves <script>window.pwned = 1</script> and **send** the numbers.";
+    fill(&mut b, "status", "answered");
+    fill(&mut b, "text", answer);
+    submit(&mut b);
+    let page = b.text();
+    assert!(page.contains("Saved chain-coproduction"), "{page}");
+    assert!(
+        page.contains("<script>window.pwned = 1</script>"),
+        "the script shows as text: {page}"
+    );
+    assert_eq!(
+        b.eval("window.pwned === undefined"),
+        serde_json::json!(true)
+    );
+    assert_eq!(
+        b.eval("document.querySelectorAll('main script').length"),
+        serde_json::json!(0)
+    );
+    assert_eq!(
+        b.eval("document.querySelector('#q-chain-coproduction strong').textContent"),
+        serde_json::json!("send")
+    );
+
+    // Defer another, with owner and date.
+    b.and_wait("location.href = '/p/heart-failure/q/chain-measures'");
+    fill(&mut b, "status", "deferred");
+    fill(&mut b, "reason", "We need the finance lead");
+    fill(&mut b, "owner", "Ola");
+    fill(&mut b, "until", "2027-01-31");
+    submit(&mut b);
+    let page = b.text();
+    assert!(
+        page.contains("Deferred") && page.contains("owner: Ola"),
+        "{page}"
+    );
+
+    // Change a step's level of coproduction.
+    b.and_wait("location.href = '/p/heart-failure/step/routine-visits'");
+    fill(&mut b, "coproduction", "shared-planning");
+    submit(&mut b);
+    assert!(b.eval("location.pathname") == serde_json::json!("/p/heart-failure"));
+
+    // On disk: the changed parts and nothing else.
+    let prompt_end = |text: &str, id: &str| {
+        let at = text.find(&format!("{{#{id}}}")).expect("heading");
+        at + text[at..].find("-->\n").expect("prompt") + 4
+    };
+    let mut expected = chain.clone();
+    let end = prompt_end(&expected, "chain-measures");
+    expected.insert_str(
+        end,
+        "\nDeferred: We need the finance lead\nOwner: Ola\nUntil: 2027-01-31\n",
+    );
+    let end = prompt_end(&expected, "chain-coproduction");
+    expected.insert_str(end, &format!("\n{answer}\n"));
+    assert_eq!(read(&root.join(CHAIN)), expected);
+    let at = map.find("id = \"routine-visits\"").expect("step");
+    let level = at + map[at..].find("coproduction = \"none\"").expect("level");
+    let mut expected_map = map.clone();
+    expected_map.replace_range(level..level + 21, "coproduction = \"shared-planning\"");
+    assert_eq!(read(&root.join(MAP)), expected_map);
+    let after = tree(root);
+    for (path, (bytes, _)) in &before {
+        if path.ends_with("chain.md") || path.ends_with("process-map.toml") {
+            continue;
+        }
+        assert!(
+            after.get(path).is_some_and(|(b, _)| b == bytes),
+            "{} changed",
+            path.display()
+        );
+    }
+    assert_eq!(
+        before.len(),
+        after.len(),
+        "no file was added or left behind"
+    );
+}
+
+#[test]
+fn a_save_after_the_file_changed_on_disk_is_refused_with_both_versions() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.url(&format!(
+        "/p/heart-failure/q/chain-measures?token={}",
+        served.token
+    )));
+    fill(&mut b, "status", "answered");
+    fill(&mut b, "text", "Our words from the room.");
+    // Meanwhile a teammate's `git pull` changes the file.
+    let theirs = read(&root.join(CHAIN)).replace(
+        "would come from. -->\n",
+        "would come from. -->\n\nReadmissions within 30 days, from the hospital.\n",
+    );
+    assert_ne!(
+        theirs,
+        read(&root.join(CHAIN)),
+        "the example's prompt moved"
+    );
+    write(&root.join(CHAIN), &theirs);
+    submit(&mut b);
+    let page = b.text();
+    assert!(page.contains("Not saved"), "{page}");
+    assert!(
+        page.contains("Readmissions within 30 days, from the hospital."),
+        "theirs: {page}"
+    );
+    assert!(page.contains("Our words from the room."), "yours: {page}");
+    assert_eq!(read(&root.join(CHAIN)), theirs, "nothing was written");
+    let shots = std::env::var_os("COVALUE_SCREENSHOTS").is_some();
+    if shots {
+        b.screenshot(&docs_serve().join("conflict.png"));
+    }
+
+    // Saving theirs over ours is a deliberate second step.
+    submit(&mut b);
+    assert!(read(&root.join(CHAIN)).contains("Our words from the room."));
+    if shots {
+        screenshots(&served, &mut b);
+    }
+}
+
+fn docs_serve() -> PathBuf {
+    let dir = common::manifest_dir().join("docs/serve");
+    std::fs::create_dir_all(&dir).expect("docs/serve");
+    dir
+}
+
+/// The screenshots of docs/serve.md, made with `COVALUE_SCREENSHOTS=1 cargo
+/// test --test serve a_save_after` (they are not compared: they show the pages).
+fn screenshots(served: &Served, b: &mut cdp::Browser) {
+    let dir = docs_serve();
+    for (path, name) in [
+        ("/", "populations"),
+        ("/p/heart-failure", "population"),
+        ("/p/heart-failure/s/short-form", "short-form"),
+        ("/p/heart-failure/s/chain", "step"),
+        ("/p/heart-failure/q/chain-coproduction", "question"),
+        ("/p/heart-failure/step/routine-visits", "process-step"),
+    ] {
+        b.open(&served.url(path));
+        b.screenshot(&dir.join(format!("{name}.png")));
+    }
+}
+
+/// Undoes the template's HTML escaping.
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&")
+}
+
+/// The links of a page that start with `prefix`.
+fn links(page: &str, prefix: &str) -> Vec<String> {
+    page.split("href=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(unescape)
+        .filter(|l| l.starts_with(prefix))
+        .collect()
+}
+
+/// What a browser would send back for a form left as it is.
+fn form_as_is(page: &str) -> Vec<(String, String)> {
+    let mut fields = Vec::new();
+    for part in page.split("<input").skip(1) {
+        let tag = &part[..part.find('>').expect("end of input")];
+        let attr = |name: &str| {
+            let key = format!("{name}=\"");
+            tag.find(&key).map(|at| {
+                let rest = &tag[at + key.len()..];
+                unescape(&rest[..rest.find('"').expect("end of attribute")])
+            })
+        };
+        let Some(name) = attr("name") else { continue };
+        let choice = tag.contains("type=\"radio\"") || tag.contains("type=\"checkbox\"");
+        if choice && !tag.contains(" checked") {
+            continue;
+        }
+        fields.push((name, attr("value").unwrap_or_default()));
+    }
+    for part in page.split("<textarea").skip(1) {
+        let open = part.find('>').expect("end of textarea tag");
+        let name_at = part.find("name=\"").expect("textarea name") + 6;
+        let name = &part[name_at..name_at + part[name_at..].find('"').expect("name end")];
+        let body = &part[open + 1..part.find("</textarea>").expect("end of textarea")];
+        fields.push((name.to_string(), unescape(body)));
+    }
+    fields
+}
+
+#[test]
+fn saving_every_form_as_it_is_changes_no_byte() {
+    for name in [HALF_DONE, common::COMPLETE] {
+        let tmp = example(name);
+        let before = tree(tmp.path());
+        let served = Served::start(tmp.path(), &[]);
+        let c = cookie(&served);
+        let get = |path: &str| {
+            let r = http(&served, "GET", path, &[("Cookie", &c)], "");
+            assert_eq!(r.status, 200, "{path}: {}", r.body);
+            r.body
+        };
+        let home = get("/");
+        let mut forms = Vec::new();
+        for pop in links(&home, "/p/") {
+            let page = get(&pop);
+            for section in links(&page, &format!("{pop}/s/")) {
+                forms.extend(links(&get(&section), &format!("{pop}/q/")));
+            }
+            forms.extend(links(&page, &format!("{pop}/step/")));
+            forms.extend(links(&page, &format!("{pop}/persona/")));
+            forms.extend(links(&page, &format!("{pop}/measure/")));
+        }
+        assert!(forms.len() > 20, "{name}: only {forms:?}");
+        for path in &forms {
+            let fields = form_as_is(&get(path));
+            let pairs: Vec<(&str, &str)> = fields
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let r = http(&served, "POST", path, &[("Cookie", &c)], &encode(&pairs));
+            assert_eq!(r.status, 303, "{name} {path}: {}", r.body);
+        }
+        let after = tree(tmp.path());
+        for (path, (bytes, _)) in &before {
+            let now = &after.get(path).expect("still there").0;
+            if now != bytes {
+                let (was, is) = (String::from_utf8_lossy(bytes), String::from_utf8_lossy(now));
+                let first = was.lines().zip(is.lines()).find(|(a, b)| a != b);
+                panic!(
+                    "{name}: saving the forms unchanged changed {}: {first:?}",
+                    path.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_stops_the_server_and_leaves_nothing_behind() {
+    let tmp = example(HALF_DONE);
+    let before = tree(tmp.path());
+    let mut served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    assert_eq!(http(&served, "GET", "/", &[("Cookie", &c)], "").status, 200);
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(served.child.id() as i32, libc::SIGINT) };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while served.child.try_wait().expect("wait").is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still serving after Ctrl-C"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let after = tree(tmp.path());
+    assert_eq!(
+        before.keys().collect::<Vec<_>>(),
+        after.keys().collect::<Vec<_>>()
+    );
+}
+
+#[test]
+fn all_addresses_at_once_are_refused() {
+    let tmp = example(HALF_DONE);
+    let out = common::covalue(tmp.path())
+        .args(["serve", "--port", "0", "--host", "0.0.0.0"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("not on all of them") && err.contains("--host"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_linked_persona_is_written_where_it_is_and_a_link_out_is_neither_shown_nor_written() {
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let personas = root.join(POPULATION).join("personas");
+    // Markus kept once under shared/, linked from the population.
+    std::fs::create_dir_all(root.join("shared")).expect("shared");
+    std::fs::rename(personas.join("markus.md"), root.join("shared/markus.md")).expect("move");
+    std::os::unix::fs::symlink("../../../shared/markus.md", personas.join("markus.md"))
+        .expect("link");
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("eve.md");
+    write(&secret, "---\nname: Eve\nkind: patient\n---\nSecret.\n");
+    std::os::unix::fs::symlink(&secret, personas.join("eve.md")).expect("link out");
+
+    let served = Served::start(root, &[]);
+    let c = cookie(&served);
+    let out = http(
+        &served,
+        "GET",
+        "/p/heart-failure/persona/eve",
+        &[("Cookie", &c)],
+        "",
+    );
+    assert_eq!(out.status, 404);
+    assert!(!out.body.contains("Secret"));
+
+    let page = http(
+        &served,
+        "GET",
+        "/p/heart-failure/persona/markus",
+        &[("Cookie", &c)],
+        "",
+    );
+    assert_eq!(page.status, 200, "{}", page.body);
+    let mut fields = form_as_is(&page.body);
+    for (k, v) in &mut fields {
+        if k == "contacts_per_year" {
+            *v = "12".into();
+        }
+    }
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let r = http(
+        &served,
+        "POST",
+        "/p/heart-failure/persona/markus",
+        &[("Cookie", &c)],
+        &encode(&pairs),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    let forged = encode(&[
+        ("csrf", &hidden(&page.body, "csrf")),
+        ("hash", &hidden(&page.body, "hash")),
+        ("story", "Overwritten."),
+    ]);
+    let r = http(
+        &served,
+        "POST",
+        "/p/heart-failure/persona/eve",
+        &[("Cookie", &c)],
+        &forged,
+    );
+    assert_eq!(r.status, 404);
+
+    assert!(
+        std::fs::symlink_metadata(personas.join("markus.md"))
+            .expect("link")
+            .is_symlink()
+    );
+    assert!(read(&root.join("shared/markus.md")).contains("contacts_per_year: 12"));
+    assert_eq!(
+        read(&secret),
+        "---\nname: Eve\nkind: patient\n---\nSecret.\n"
+    );
+}
+
+#[test]
+fn hostile_text_in_the_workbook_runs_nothing_on_any_page() {
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let evil = "<script>alert(1)</script>\\\"><img src=x onerror=alert(2)>";
+    let map = root.join(MAP);
+    write(
+        &map,
+        read(&map).replace(
+            "title = \"Routine primary care visits and lab work\"",
+            &format!("title = \"{evil}\""),
+        ),
+    );
+    let markus = root.join(POPULATION).join("personas/markus.md");
+    write(
+        &markus,
+        read(&markus).replace("name: Markus", "name: \"<script>alert(3)</script>\""),
+    );
+    let chain = root.join(CHAIN);
+    write(&chain, read(&chain).replace(
+        "The main standard processes",
+        "<script>alert(4)</script> <img src=x onerror=alert(5)> [see](javascript:alert(6)) The main standard processes",
+    ));
+    let served = Served::start(root, &[]);
+    let c = cookie(&served);
+    let get = |path: &str| http(&served, "GET", path, &[("Cookie", &c)], "");
+    let mut pages = vec!["/".to_string(), "/check".to_string()];
+    let home = get("/").body;
+    for pop in links(&home, "/p/") {
+        let page = get(&pop).body;
+        pages.push(pop.clone());
+        for prefix in ["/s/", "/q/", "/step/", "/persona/", "/measure/"] {
+            pages.extend(links(&page, &format!("{pop}{prefix}")));
+        }
+        for section in links(&page, &format!("{pop}/s/")) {
+            pages.extend(links(&get(&section).body, &format!("{pop}/q/")));
+        }
+        pages.push(format!("/print/{}/full", pop.trim_start_matches("/p/")));
+    }
+    assert!(pages.len() > 20);
+    let mut seen_title = false;
+    for path in &pages {
+        let r = get(path);
+        assert_eq!(r.status, 200, "{path}");
+        let body = r.body.to_lowercase();
+        assert!(!body.contains("<script"), "{path} holds a script");
+        // An attribute broken out of would show as a real element here.
+        assert!(
+            !body.contains("<img"),
+            "{path} holds an image from the text"
+        );
+        assert!(
+            !body.contains("href=\"javascript:"),
+            "{path} holds a javascript: link"
+        );
+
+        assert!(r.header("content-security-policy").is_some(), "{path}");
+        seen_title |= r
+            .body
+            .contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt;");
+    }
+    assert!(seen_title, "the hostile step title shows, as text");
+}
+
+#[test]
+fn an_older_session_record_is_written_to_only_when_named() {
+    let tmp = example(HALF_DONE);
+    let record = tmp.path().join("sessions/2026-10-01-chain.toml");
+    let original = "date = 2026-10-01\nfocus = [\"chain\"]\nanswered = [\"chain-processes\"]\n";
+    write(&record, original);
+    let save = |served: &Served, text: &str| {
+        let c = cookie(served);
+        let form = http(
+            served,
+            "GET",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            "",
+        );
+        let body = encode(&[
+            ("csrf", &hidden(&form.body, "csrf")),
+            ("hash", &hidden(&form.body, "hash")),
+            ("status", "answered"),
+            ("text", text),
+        ]);
+        let r = http(
+            served,
+            "POST",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            &body,
+        );
+        assert_eq!(r.status, 303, "{}", r.body);
+    };
+    {
+        let served = Served::start(tmp.path(), &[]);
+        save(&served, "First words.");
+    }
+    assert_eq!(read(&record), original, "an old record is left alone");
+    let served = Served::start(tmp.path(), &["--session", "sessions/2026-10-01-chain.toml"]);
+    save(&served, "Second words.");
+    assert_eq!(
+        read(&record),
+        original.replace(
+            "[\"chain-processes\"]",
+            "[\"chain-processes\", \"chain-measures\"]"
+        )
+    );
+    let bad = common::covalue(tmp.path())
+        .args(["serve", "--session", "covalue.toml"])
+        .output()
+        .expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+}
