@@ -21,15 +21,9 @@ impl Site {
         csrf: &str,
         problem: Option<String>,
     ) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let Some((section, question)) = wb.guide.question(id) else {
             return not_found();
         };
@@ -65,10 +59,7 @@ impl Site {
         form: &[(String, String)],
         csrf: &str,
     ) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
         if !wb.slugs.iter().any(|s| s == slug) {
             return not_found();
@@ -89,10 +80,7 @@ impl Site {
             Err(e) => return self.question(slug, id, csrf, Some(e.to_string())),
         };
         let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
-        let current = match self.read(&file) {
-            Ok(b) => b,
-            Err(r) => return r,
-        };
+        let current = or_reply!(self.read(&file));
         let bytes = current.clone().unwrap_or_default();
         if edit::fingerprint(&bytes) != get("hash") {
             let theirs = wb
@@ -227,15 +215,9 @@ impl Site {
     }
 
     pub(super) fn step(&self, slug: &str, id: &str, csrf: &str, problem: Option<String>) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let Some(step) = pop
             .process_map
             .as_ref()
@@ -274,10 +256,7 @@ impl Site {
         form: &[(String, String)],
         csrf: &str,
     ) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
         let get = |k: &str| field(form, k).unwrap_or("").trim().to_string();
         let level = get("coproduction");
@@ -431,15 +410,9 @@ impl Site {
         csrf: &str,
         problem: Option<String>,
     ) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let Some(persona) = pop.persona(id) else {
             return not_found();
         };
@@ -490,15 +463,9 @@ impl Site {
         form: &[(String, String)],
         csrf: &str,
     ) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let Some(persona) = pop.persona(id) else {
             return not_found();
         };
@@ -554,15 +521,9 @@ impl Site {
         csrf: &str,
         problem: Option<String>,
     ) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let Some(measure) = pop
             .compass
             .as_ref()

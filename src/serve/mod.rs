@@ -13,6 +13,17 @@
 //!
 //! One request is served at a time: one projector, one team.
 
+/// The value of a `Result<T, Reply>`, or the reply returned at once: `?`
+/// for the page and form handlers, which answer with a `Reply` either way.
+macro_rules! or_reply {
+    ($result:expr) => {
+        match $result {
+            Ok(value) => value,
+            Err(reply) => return reply,
+        }
+    };
+}
+
 pub mod auth;
 pub mod edit;
 mod forms;

@@ -214,10 +214,7 @@ impl Site {
     }
 
     fn index(&self) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
         let report = check_report(wb, Vec::new());
         let populations: Vec<Value> = report
@@ -246,10 +243,7 @@ impl Site {
     }
 
     fn check_page(&self) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let report = check_report(&loaded.workbook, Vec::new());
         let problems: Vec<Problem> = report
             .findings
@@ -275,15 +269,9 @@ impl Site {
     }
 
     fn population(&self, slug: &str) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let full = builder(&wb.guide, Form::Full).population(1, &pop);
         let report = check_report(wb, vec![slug.to_string()]);
         let problems: Vec<Problem> = report
@@ -330,15 +318,9 @@ impl Site {
     }
 
     fn section(&self, slug: &str, id: &str, query: &[(String, String)]) -> Reply {
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let Some(section) = wb.guide.section(id) else {
             return not_found();
         };
@@ -379,15 +361,9 @@ impl Site {
         let Some(form) = Form::parse(form) else {
             return not_found();
         };
-        let loaded = match self.load() {
-            Ok(l) => l,
-            Err(r) => return r,
-        };
+        let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = match self.population_of(wb, slug) {
-            Ok(p) => p,
-            Err(r) => return r,
-        };
+        let pop = or_reply!(self.population_of(wb, slug));
         let options = render::Options {
             form,
             flavor: Flavor::Html,
