@@ -62,6 +62,32 @@ pub fn guide_unusable(root: &Path, mut findings: Vec<Finding>) -> Report {
     }
 }
 
+/// Checks a workbook on disk with the privacy lint over every file read,
+/// then over the files no part of the check read and every file and folder
+/// name (`privacy::Lint::scan_unread`); findings sorted.
+pub fn check_on_disk(root: &Path, workbook: Workbook<'_>, options: &Options) -> Report {
+    let lint = crate::check::privacy::Lint::new(&workbook.config.privacy_allow);
+    let hook =
+        |source: &crate::source::Source, out: &mut Vec<Finding>| lint.scan_source(source, out);
+    let workbook = workbook.with_hook(&hook);
+    let mut report = check(&workbook, options);
+    report
+        .findings
+        .extend(lint.scan_unread(root, &options.populations));
+    finding::sort(&mut report.findings);
+    report
+}
+
+/// The report of a network folder's `network.toml`.
+pub fn check_network(root: &Path) -> Result<Report, crate::network::NetworkError> {
+    let (_, findings) = crate::network::read(root)?;
+    Ok(Report {
+        form: Form::Full,
+        findings,
+        summary: Vec::new(),
+    })
+}
+
 /// Checks a workbook opened with [`Workbook::open`], reading its populations
 /// one at a time (each is dropped once checked). Findings met while reading
 /// (syntax, shape, privacy, when the workbook's loader has a hook that scans)

@@ -2,7 +2,7 @@
 
 use clap::ValueEnum;
 
-use crate::check::{self, FailOn, Only, privacy};
+use crate::check::{self, FailOn, Only};
 use crate::cmd::{Context, Error, Outcome};
 use crate::guide::Form;
 use crate::print;
@@ -73,11 +73,6 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         }
         Err(other) => return Err(other.into()),
     };
-    let lint = privacy::Lint::new(&workbook.config.privacy_allow);
-    let hook = |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
-        lint.scan_source(source, out)
-    };
-    let workbook = workbook.with_hook(&hook);
     if let Some(unknown) = args
         .populations
         .iter()
@@ -97,29 +92,15 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         populations: args.populations,
         today: crate::date::today(),
     };
-    let mut report = check::check(&workbook, &options);
-    // The files no part of the check read, and every file and folder name.
-    report
-        .findings
-        .extend(lint.scan_unread(&root, &options.populations));
-    crate::finding::sort(&mut report.findings);
+    let mut report = check::check_on_disk(&root, workbook, &options);
     report.keep_only(args.only);
     write(&mut stdout, &report, args.format, &human)?;
-    Ok(if report.findings.iter().any(|f| args.fail_on.fails(f)) {
-        Outcome::Findings
-    } else {
-        Outcome::Success
-    })
+    Ok(outcome(&report, args.fail_on))
 }
 
 /// Checks the network.toml of a network folder.
 fn check_network(root: &std::path::Path, args: &Args, ctx: &Context) -> Result<Outcome, Error> {
-    let (_, findings) = crate::network::read(root)?;
-    let report = check::Report {
-        form: Form::Full,
-        findings,
-        summary: Vec::new(),
-    };
+    let report = check::check_network(root)?;
     let prefix = ctx.prefix(root);
     let human = print::Human {
         prefix: &prefix,
@@ -127,12 +108,15 @@ fn check_network(root: &std::path::Path, args: &Args, ctx: &Context) -> Result<O
         quiet: ctx.shell.is_quiet(),
     };
     write(&mut ctx.shell.out(), &report, args.format, &human)?;
-    Ok(
-        match report.findings.iter().any(|f| args.fail_on.fails(f)) {
-            true => Outcome::Findings,
-            false => Outcome::Success,
-        },
-    )
+    Ok(outcome(&report, args.fail_on))
+}
+
+/// Exit 1 when a finding fails the run (`--fail-on`).
+fn outcome(report: &check::Report, fail_on: FailOn) -> Outcome {
+    match report.findings.iter().any(|f| fail_on.fails(f)) {
+        true => Outcome::Findings,
+        false => Outcome::Success,
+    }
 }
 
 fn write(
