@@ -1,0 +1,49 @@
+//! `covalue network fetch`: every site's repository copied into the cache,
+//! several at a time; a site that fails is named and the others go on.
+
+use std::time::Duration;
+
+use crate::cmd::{Context, Error, Outcome, usage};
+use crate::network::fetch;
+
+/// Arguments of `covalue network fetch`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Sites fetched at a time.
+    #[arg(long, short = 'j', default_value_t = 8)]
+    jobs: usize,
+    /// Seconds one site may take before it is given up.
+    #[arg(long, default_value_t = 300, value_name = "SECONDS")]
+    timeout: u64,
+}
+
+/// Fetches every site; exit 1 when any failed.
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
+    let (_, net) = super::open(ctx)?;
+    let progress = ctx.shell.progress(net.sites.len(), "sites", "fetching");
+    let options = fetch::Options {
+        jobs: args.jobs,
+        timeout: Duration::from_secs(args.timeout),
+    };
+    let results = fetch::fetch_all(&net, &options, &|_| progress.inc()).map_err(|e| {
+        usage(
+            format!("the cache cannot be used: {e}"),
+            "check that you may write in the network folder",
+        )
+    })?;
+    drop(progress);
+    for r in &results {
+        match r.line() {
+            Ok((verb, text)) => ctx.shell.status(verb, text)?,
+            Err(text) => ctx.shell.error(text, None),
+        }
+    }
+    let failed = results.iter().filter(|r| r.failed()).count();
+    ctx.shell
+        .say(format_args!("{} site(s), {failed} failed", results.len()))?;
+    Ok(if failed > 0 {
+        Outcome::Findings
+    } else {
+        Outcome::Success
+    })
+}

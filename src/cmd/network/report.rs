@@ -1,0 +1,72 @@
+//! `covalue network report` and `covalue network status`: the sites side
+//! by side, and who is behind, from the cache only.
+
+use std::path::PathBuf;
+
+use crate::cmd::{Context, Error, Outcome};
+use crate::network::{report, status};
+
+/// Arguments of `covalue network report`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = report::Format::Text)]
+    format: report::Format,
+    /// Print the HTML report to PDF with a headless Chromium.
+    #[arg(long)]
+    pdf: bool,
+    /// The browser to print with.
+    #[arg(long, value_name = "PATH", requires = "pdf")]
+    browser: Option<PathBuf>,
+    /// Write to this file [default: standard output; out/network-report.pdf with --pdf].
+    #[arg(long, short = 'o', value_name = "PATH")]
+    output: Option<PathBuf>,
+}
+
+/// Arguments of `covalue network status`.
+#[derive(Debug, clap::Args)]
+pub struct StatusArgs {
+    /// Print JSON instead of lines.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Prints or writes the report.
+pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
+    let (root, net) = super::open(ctx)?;
+    let today = crate::date::format(crate::date::today());
+    let built = report::build(&net, &report::load(&net), today);
+    let browser = match args.pdf {
+        true => Some(
+            crate::render::pdf::find_browser(
+                args.browser.as_deref(),
+                std::env::var_os(crate::render::pdf::BROWSER_ENV),
+            )
+            .map_err(crate::render::RenderError::from)?,
+        ),
+        false => None,
+    };
+    let bytes = report::bytes(&built, args.format, browser.as_deref())?;
+    if args.output.is_none() && !args.pdf {
+        ctx.shell.write(&bytes)?;
+        return Ok(Outcome::Success);
+    }
+    let out = args
+        .output
+        .map_or_else(|| root.join("out/network-report.pdf"), |o| ctx.dir.join(o));
+    report::write_file(&root, &out, &bytes)?;
+    ctx.shell.status("wrote", out.display())?;
+    Ok(Outcome::Success)
+}
+
+/// One line per site.
+pub fn status(args: StatusArgs, ctx: &Context) -> Result<Outcome, Error> {
+    let (_, net) = super::open(ctx)?;
+    let lines = status::status(&net);
+    let mut out = ctx.shell.out();
+    match args.json {
+        true => status::write_json(&mut out, &lines)?,
+        false => status::write_text(&mut out, &lines)?,
+    }
+    Ok(Outcome::Success)
+}
