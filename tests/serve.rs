@@ -857,3 +857,22 @@ fn an_older_session_record_is_written_to_only_when_named() {
         .expect("run");
     assert_eq!(bad.status.code(), Some(2));
 }
+
+/// The served check page reports what `covalue check` reports, the privacy
+/// lint included: a personal identity number typed into the workbook shows.
+#[test]
+fn the_check_page_shows_a_personal_identifier_as_check_does() {
+    let tmp = example(HALF_DONE);
+    let file = tmp.path().join(POPULATION).join("population.toml");
+    let text = read(&file).replacen(
+        "description = \"Adults",
+        "description = \"Sara, pnr 19811218-9876. Adults",
+        1,
+    );
+    write(&file, &text);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let page = http(&served, "GET", "/check", &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(page.body.contains("CV030"), "{}", page.body);
+}

@@ -6,7 +6,7 @@
 //! workbook's jail). Pages are built from the same views as the reports
 //! (`render::model`). The forms are in `forms.rs`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use minijinja::{Environment, Value, context};
 use serde::Serialize;
@@ -216,7 +216,7 @@ impl Site {
     fn index(&self) -> Reply {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let report = check_report(wb, Vec::new());
+        let report = check_report(&self.root, Vec::new());
         let populations: Vec<Value> = report
             .summary
             .iter()
@@ -244,13 +244,8 @@ impl Site {
 
     fn check_page(&self) -> Reply {
         let loaded = or_reply!(self.load());
-        let report = check_report(&loaded.workbook, Vec::new());
-        let problems: Vec<Problem> = report
-            .findings
-            .iter()
-            .filter(|f| is_problem(f))
-            .map(problem)
-            .collect();
+        let report = check_report(&self.root, Vec::new());
+        let problems = problems(&report, |_| true);
         self.page(
             200,
             "check.html",
@@ -273,13 +268,8 @@ impl Site {
         let wb = &loaded.workbook;
         let pop = or_reply!(self.population_of(wb, slug));
         let full = builder(&wb.guide, Form::Full).population(1, &pop);
-        let report = check_report(wb, vec![slug.to_string()]);
-        let problems: Vec<Problem> = report
-            .findings
-            .iter()
-            .filter(|f| is_problem(f))
-            .map(problem)
-            .collect();
+        let report = check_report(&self.root, vec![slug.to_string()]);
+        let problems = problems(&report, |_| true);
         let session = self.session_record(wb);
         let focus: Vec<String> = session
             .as_ref()
@@ -333,14 +323,9 @@ impl Site {
         let Some(sv) = view.sections.iter().find(|s| s.id == id) else {
             return not_found();
         };
-        let report = check_report(wb, vec![slug.to_string()]);
+        let report = check_report(&self.root, vec![slug.to_string()]);
         let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
-        let problems: Vec<Problem> = report
-            .findings
-            .iter()
-            .filter(|f| is_problem(f) && f.file.as_deref() == Some(file.as_str()))
-            .map(problem)
-            .collect();
+        let problems = problems(&report, |f| f.file.as_deref() == Some(file.as_str()));
         let saved = field(query, "saved").map(str::to_string);
         let session_note = field(query, "session").map(str::to_string);
         self.page(
@@ -422,15 +407,32 @@ fn count(findings: &[Finding], severity: Severity) -> usize {
         .count()
 }
 
-fn check_report(wb: &Workbook<'_>, populations: Vec<String>) -> crate::check::Report {
-    crate::check::check(
-        wb,
-        &crate::check::Options {
+/// What `covalue check` reports on the workbook as it is on disk now,
+/// privacy lint included.
+fn check_report(root: &Path, populations: Vec<String>) -> crate::check::Report {
+    let options = crate::check::Options {
+        form: Form::Full,
+        populations,
+        today: crate::date::today(),
+    };
+    match Workbook::open(Loader::disk(root)) {
+        Ok(wb) => crate::check::check_on_disk(root, wb, &options),
+        Err(_) => crate::check::Report {
             form: Form::Full,
-            populations,
-            today: crate::date::today(),
+            findings: Vec::new(),
+            summary: Vec::new(),
         },
-    )
+    }
+}
+
+/// The problems of a report that `keep` keeps, as the pages show them.
+fn problems(report: &crate::check::Report, keep: impl Fn(&Finding) -> bool) -> Vec<Problem> {
+    report
+        .findings
+        .iter()
+        .filter(|f| is_problem(f) && keep(f))
+        .map(problem)
+        .collect()
 }
 
 fn check_report_form(wb: &Workbook<'_>, slug: &str, form: Form) -> Option<Value> {
