@@ -338,3 +338,22 @@ fn a_register_that_cannot_be_read_is_one_error_not_every_opportunity() {
     );
     assert!(with_code(&found, "CV037").is_empty(), "{found:?}");
 }
+
+/// A process map or compass that cannot be read is its own error; the
+/// register's names of steps and measures are not each reported as missing.
+#[test]
+fn a_broken_process_map_or_compass_is_one_error_not_every_name_in_the_register() {
+    for file in ["process-map.toml", "value-compass.toml"] {
+        let tmp = example("lakeside-ms");
+        let path = tmp.path().join(POP).join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("{text}\nbroken = 3 3\n")).unwrap();
+        let (run, report) = check_json(tmp.path(), &[]);
+        run.assert_code(1);
+        let found = findings(&report);
+        let rel = format!("{POP}/{file}");
+        let line = Some(line_of(&path, "broken = 3 3"));
+        assert!(has_at(&found, "CV002", &rel, line), "{file}: {found:?}");
+        assert!(with_code(&found, "CV035").is_empty(), "{file}: {found:?}");
+    }
+}

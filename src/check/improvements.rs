@@ -22,21 +22,21 @@ fn register(population: &Population, today: Date, out: &mut Vec<Finding>) {
     let Some(register) = &population.improvements else {
         return;
     };
-    let steps: Vec<&str> = population
+    // None when the record cannot be read: its own finding says why, and
+    // every name in it would otherwise be reported as missing too.
+    let steps: Option<Vec<&str>> = population
         .process_map
         .as_ref()
-        .map(|m| m.steps.iter().map(|s| s.id.as_str()).collect())
-        .unwrap_or_default();
+        .map(|m| m.steps.iter().map(|s| s.id.as_str()).collect());
     let personas: Vec<&str> = population
         .personas
         .iter()
         .map(|p| p.slug.as_str())
         .collect();
-    let measures: Vec<&str> = population
+    let measures: Option<Vec<&str>> = population
         .compass
         .as_ref()
-        .map(|c| c.measures.iter().map(|m| m.id.as_str()).collect())
-        .unwrap_or_default();
+        .map(|c| c.measures.iter().map(|m| m.id.as_str()).collect());
     let mut seen: Vec<&str> = Vec::new();
     for imp in &register.improvements {
         if seen.contains(&imp.id.as_str()) {
@@ -55,7 +55,7 @@ fn register(population: &Population, today: Date, out: &mut Vec<Finding>) {
             &who,
             "step",
             &imp.steps,
-            &steps,
+            steps.as_deref(),
             "the process map's step ids",
             out,
         );
@@ -63,7 +63,7 @@ fn register(population: &Population, today: Date, out: &mut Vec<Finding>) {
             &who,
             "persona",
             &imp.personas,
-            &personas,
+            Some(&personas),
             "the persona file names",
             out,
         );
@@ -71,7 +71,7 @@ fn register(population: &Population, today: Date, out: &mut Vec<Finding>) {
             &who,
             "measure",
             &imp.measures,
-            &measures,
+            measures.as_deref(),
             "the value compass's measure ids",
             out,
         );
@@ -90,22 +90,26 @@ fn register(population: &Population, today: Date, out: &mut Vec<Finding>) {
             "an opportunity not taken up",
             "step",
             std::slice::from_ref(&n.step),
-            &steps,
+            steps.as_deref(),
             "the process map's step ids",
             out,
         );
     }
 }
 
-/// Reports the names in `refs` that are not in `known`.
+/// Reports the names in `refs` that are not in `known`; nothing when what
+/// they name cannot be read (None).
 fn unknown(
     who: &str,
     what: &str,
     refs: &[Ref],
-    known: &[&str],
+    known: Option<&[&str]>,
     hint: &str,
     out: &mut Vec<Finding>,
 ) {
+    let Some(known) = known else {
+        return;
+    };
     for r in refs {
         if known.contains(&r.name.as_str()) {
             continue;
