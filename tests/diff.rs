@@ -800,6 +800,15 @@ fn revisions_of_many_populations_read_as_their_folders() {
             }
             _ => {}
         }
+        // Every fifth register moves an improvement on (with or without
+        // another change): a register is compared whenever it changed.
+        if i % 5 == 0 {
+            f.edit(
+                &format!("{pop}/improvements.toml"),
+                "state = \"testing\"\ndate = 2026-10-20\n",
+                "state = \"testing\"\ndate = 2026-10-20\n\n[[improvement.status]]\nstate = \"adopted\"\ndate = 2026-11-20\n",
+            );
+        }
     }
     fs::remove_dir_all(f.path("populations/p07")).unwrap();
     common::clone_population(&f.root, "heart-failure", "p99");
@@ -825,9 +834,15 @@ fn revisions_of_many_populations_read_as_their_folders() {
     let mut expected: Vec<String> = slugs
         .iter()
         .enumerate()
-        .filter(|(i, s)| i % 4 < 2 || s.as_str() == "p07")
+        .filter(|(i, s)| i % 4 < 2 || i % 5 == 0 || s.as_str() == "p07")
         .map(|(_, s)| s.clone())
         .collect();
     expected.push("p99".into());
     assert_eq!(listed, expected);
+    // p11 changed its register only, p01 its name and its register.
+    let (_, text, _) = f.diff(&["many-1", "many-2", "--population", "p11"]);
+    assert!(text.contains("status testing → adopted"), "{text}");
+    let (_, text, _) = f.diff(&["many-1", "many-2", "--population", "p01"]);
+    assert!(text.contains("status testing → adopted"), "{text}");
+    assert!(text.contains("Team p01"), "{text}");
 }

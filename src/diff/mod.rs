@@ -348,11 +348,20 @@ fn side_of(version: &Version) -> Side<'_> {
     }
 }
 
-/// How many populations git reads at a time while the ones before are
-/// compared: small enough that comparing starts early, large enough that
-/// each batch is a handful of requests to git.
-fn batch_size(populations: usize) -> usize {
-    (populations / 8).clamp(4, 64)
+/// The batches in which git reads the planned populations while the ones
+/// before are compared: the first small, so that comparing starts early,
+/// then twice as large each time up to an eighth of all (at most 64), so
+/// that each batch is a handful of requests to git.
+fn batches(plans: &[(String, Plan)]) -> Vec<&[(String, Plan)]> {
+    let largest = (plans.len() / 8).clamp(4, 64);
+    let (mut size, mut rest, mut out) = (2, plans, Vec::new());
+    while !rest.is_empty() {
+        let (batch, after) = rest.split_at(size.min(rest.len()));
+        out.push(batch);
+        rest = after;
+        size = (size * 2).min(largest);
+    }
+    out
 }
 
 /// Compares the planned populations of two revisions: a thread reads each
@@ -365,7 +374,7 @@ fn compare_streamed(
     form: Form,
     same_guide: bool,
 ) -> Result<Vec<model::PopulationDiff>, DiffError> {
-    let batches: Vec<&[(String, Plan)]> = plans.chunks(batch_size(plans.len())).collect();
+    let batches = batches(plans);
     let batches = &batches;
     std::thread::scope(|scope| {
         let (sender, batches_read) = std::sync::mpsc::sync_channel(2);
@@ -380,28 +389,29 @@ fn compare_streamed(
             }
             Ok(())
         });
-        let mut out = Vec::with_capacity(plans.len());
         let root = Path::new("");
-        for (i, old_tree, new_tree) in batches_read {
-            let sides = (
-                Side {
-                    files: &old_tree,
-                    root,
-                },
-                Side {
-                    files: &new_tree,
-                    root,
-                },
-            );
-            out.extend(compare_all(
-                batches[i],
-                sides,
-                guides,
-                form,
-                &|_| false,
-                same_guide,
-            ));
-        }
+        // Each batch is taken up as soon as a core is free, not when the
+        // one before is done; the batches are put back in order after.
+        let mut compared: Vec<(usize, Vec<model::PopulationDiff>)> = batches_read
+            .into_iter()
+            .par_bridge()
+            .map(|(i, old_tree, new_tree)| {
+                let sides = (
+                    Side {
+                        files: &old_tree,
+                        root,
+                    },
+                    Side {
+                        files: &new_tree,
+                        root,
+                    },
+                );
+                let batch = compare_all(batches[i], sides, guides, form, &|_| false, same_guide);
+                (i, batch)
+            })
+            .collect();
+        compared.sort_unstable_by_key(|(i, _)| *i);
+        let out = compared.into_iter().flat_map(|(_, batch)| batch).collect();
         match reader.join() {
             Ok(result) => result.map(|()| out),
             Err(panic) => std::panic::resume_unwind(panic),
@@ -423,8 +433,19 @@ fn compare_all(
 ) -> Vec<model::PopulationDiff> {
     let one = |(slug, plan): &(String, Plan)| -> Option<model::PopulationDiff> {
         let memo = workbook::loader::Memo::default();
+        // A register of improvements that is the same on both sides has no
+        // changes, and nothing else in the diff needs it: it is not read.
+        let same_register = matches!(plan, Plan::Compare) && same_guide && {
+            let register = Path::new(&workbook::layout::population_dir(slug))
+                .join(workbook::layout::IMPROVEMENTS_FILE);
+            let read = |side: Side<'_>| side.files.read(&side.root.join(&register)).ok();
+            read(old).is_some_and(|bytes| Some(bytes) == read(new))
+        };
         let load = |side: Side<'_>, guide: &Guide| -> Population {
-            let loader = workbook::Loader::new(side.files, side.root);
+            let mut loader = workbook::Loader::new(side.files, side.root);
+            if same_register {
+                loader = loader.without_register();
+            }
             match same_guide {
                 true => loader.with_memo(&memo).population(slug, guide),
                 false => loader.population(slug, guide),

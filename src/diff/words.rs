@@ -28,22 +28,49 @@ pub fn diff(old: &str, new: &str) -> Option<Words> {
     }
     let old_words = words(old);
     let new_words = words(new);
+    // The words both texts start and end with are the same run: only the
+    // middle is given to the diff (a long answer with one word changed is
+    // then a diff of a few words).
+    let head = old_words
+        .iter()
+        .zip(&new_words)
+        .take_while(|(a, b)| a == b)
+        .count();
+    let tail = old_words[head..]
+        .iter()
+        .rev()
+        .zip(new_words[head..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (old_middle, new_middle) = (
+        &old_words[head..old_words.len() - tail],
+        &new_words[head..new_words.len() - tail],
+    );
     let diff = TextDiff::configure()
         .algorithm(Algorithm::Patience)
         .timeout(Duration::from_millis(250))
-        .diff_slices(&old_words, &new_words);
+        .diff_slices(old_middle, new_middle);
     // Runs of words by tag; a change is all removed words then all added
     // words, so a replaced phrase reads as one replacement.
     let mut runs: Vec<(ChangeTag, Vec<&str>)> = Vec::new();
+    for word in &old_words[..head] {
+        push(&mut runs, ChangeTag::Equal, word);
+    }
     for change in diff.iter_all_changes() {
-        let tag = change.tag();
-        let word = change.value();
-        match runs.last_mut() {
-            Some((last, run)) if *last == tag => run.push(word),
-            _ => runs.push((tag, vec![word])),
-        }
+        push(&mut runs, change.tag(), change.value());
+    }
+    for word in &old_words[old_words.len() - tail..] {
+        push(&mut runs, ChangeTag::Equal, word);
     }
     Some(Words(with_context(&merge_replacements(runs))))
+}
+
+/// Adds a word to the last run when it has the same tag, or starts a run.
+fn push<'a>(runs: &mut Vec<(ChangeTag, Vec<&'a str>)>, tag: ChangeTag, word: &'a str) {
+    match runs.last_mut() {
+        Some((last, run)) if *last == tag => run.push(word),
+        _ => runs.push((tag, vec![word])),
+    }
 }
 
 /// Joins removed and added runs that are only split by another change, and
@@ -172,6 +199,25 @@ mod tests {
                 "… the day unit, and the nurse [-calls-] {+texts+} the day before to check blood …"
             )
         );
+    }
+
+    #[test]
+    fn a_word_added_or_removed_at_either_end_is_shown_with_its_context() {
+        let long = "one two three four five six seven eight nine ten eleven twelve";
+        let show_diff = |a: &str, b: &str| diff(a, b).map(|w| show(&w));
+        assert_eq!(
+            show_diff(long, &format!("zero {long}")).as_deref(),
+            Some("{+zero+} one two three four five six …")
+        );
+        assert_eq!(
+            show_diff(long, &format!("{long} thirteen")).as_deref(),
+            Some("… seven eight nine ten eleven twelve {+thirteen+}")
+        );
+        assert_eq!(
+            show_diff(&format!("{long} twelve"), long).as_deref(),
+            Some("… seven eight nine ten eleven twelve [-twelve-]")
+        );
+        assert_eq!(show_diff("a b a b", "a b").as_deref(), Some("a b [-a b-]"));
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct Loader<'a> {
     root: PathBuf,
     hook: Option<SourceHook<'a>>,
     memo: Option<&'a Memo>,
+    /// Whether populations are loaded without their register of improvements.
+    without_register: bool,
 }
 
 /// What was made of each file, by its path and bytes, for loaders that read
@@ -61,6 +63,7 @@ impl Loader<'static> {
             root: root.to_path_buf(),
             hook: None,
             memo: None,
+            without_register: false,
         }
     }
 }
@@ -73,6 +76,7 @@ impl<'a> Loader<'a> {
             root: root.to_path_buf(),
             hook: None,
             memo: None,
+            without_register: false,
         }
     }
 
@@ -89,6 +93,7 @@ impl<'a> Loader<'a> {
             root: self.root,
             hook: Some(hook),
             memo: self.memo,
+            without_register: self.without_register,
         }
     }
 
@@ -100,6 +105,17 @@ impl<'a> Loader<'a> {
     pub fn with_memo(self, memo: &'a Memo) -> Loader<'a> {
         Loader {
             memo: Some(memo),
+            ..self
+        }
+    }
+
+    /// The same loader, leaving each population's register of improvements
+    /// unread (`improvements` is None): for a diff of two versions whose
+    /// registers are the same bytes, which has nothing to say about them
+    /// and needs nothing else from them.
+    pub fn without_register(self) -> Loader<'a> {
+        Loader {
+            without_register: true,
             ..self
         }
     }
@@ -358,7 +374,10 @@ impl<'a> Loader<'a> {
         });
         let compass = optional_file(files, &dir.join(COMPASS_FILE))
             .and_then(|p| self.toml(&p, &spec::COMPASS, guide, &mut findings, Compass::from_node));
-        let improvements = optional_file(files, &dir.join(IMPROVEMENTS_FILE)).and_then(|p| {
+        let register = (!self.without_register)
+            .then(|| optional_file(files, &dir.join(IMPROVEMENTS_FILE)))
+            .flatten();
+        let improvements = register.and_then(|p| {
             self.toml(
                 &p,
                 &spec::IMPROVEMENTS,
