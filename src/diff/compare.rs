@@ -4,7 +4,7 @@
 //! texts word by word. Files that could not be read on either side are left
 //! out of the comparison (and reported as findings).
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 use similar::{Algorithm, DiffOp};
 
@@ -316,7 +316,7 @@ fn union<'a>(
     first: impl IntoIterator<Item = &'a str>,
     second: impl IntoIterator<Item = &'a str>,
 ) -> Vec<&'a str> {
-    let mut seen = HashSet::new();
+    let mut seen = BTreeSet::new();
     first
         .into_iter()
         .chain(second)
@@ -339,14 +339,14 @@ enum Matched<'a, T> {
 /// used (`check` reports the repeat).
 fn match_by_id<'a, T>(old: &'a [T], new: &'a [T], id: impl Fn(&T) -> &str) -> Vec<Matched<'a, T>> {
     let first = |items: &'a [T]| {
-        let mut map: HashMap<&str, usize> = HashMap::with_capacity(items.len());
+        let mut map: BTreeMap<&str, usize> = BTreeMap::new();
         for (i, item) in items.iter().enumerate() {
             map.entry(id(item)).or_insert(i);
         }
         map
     };
     let (old_first, new_first) = (first(old), first(new));
-    let is_first = |map: &HashMap<&str, usize>, i: usize, item: &T| map.get(id(item)) == Some(&i);
+    let is_first = |map: &BTreeMap<&str, usize>, i: usize, item: &T| map.get(id(item)) == Some(&i);
     let mut out = Vec::new();
     for (i, item) in old.iter().enumerate() {
         if is_first(&old_first, i, item) && !new_first.contains_key(id(item)) {

@@ -219,8 +219,8 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         Fetch::Everything
     };
     fetch_both(&mut old_v, &mut new_v, &first)?;
-    let old_h = head(&old_v)?;
-    let new_h = head(&new_v)?;
+    let (old_h, new_h) = rayon::join(|| head(&old_v), || head(&new_v));
+    let (old_h, new_h) = (old_h?, new_h?);
 
     // A version whose guide cannot be used is read with the other's guide
     // (and its problems reported); when neither can be used, stop.
@@ -315,10 +315,15 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     summary.populations_unchanged = in_both.saturating_sub(summary.populations_changed);
     summary.changes += workbook.len() + findings.len();
     summary.changed = summary.changes > 0;
+    let (old_info, new_info) = (old_v.info.clone(), new_v.info.clone());
+    // The listings and files read from git (thousands of small values for
+    // a large workbook) are freed on a thread of their own while the
+    // report is written.
+    std::thread::spawn(move || drop((old_v, new_v)));
     Ok(DiffReport {
         format_version: model::FORMAT_VERSION,
-        old: old_v.info,
-        new: new_v.info,
+        old: old_info,
+        new: new_info,
         form,
         workbook,
         findings,

@@ -153,8 +153,13 @@ impl Version {
             if root == root_b {
                 let (repo, objects) = Repo::open_with_objects(root)?;
                 let objects = Arc::new(Mutex::new(objects));
-                let old = Version::revision(&repo, Arc::clone(&objects), a)?;
-                return Ok((old, Version::revision(&repo, objects, b)?));
+                // One git process; each side lists its files while the
+                // other waits for git.
+                let (old, new) = rayon::join(
+                    || Version::revision(&repo, Arc::clone(&objects), a),
+                    || Version::revision(&repo, Arc::clone(&objects), b),
+                );
+                return Ok((old?, new?));
             }
         }
         let (old, new) = rayon::join(|| Version::open(old), || Version::open(new));

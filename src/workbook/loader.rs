@@ -135,11 +135,15 @@ impl<'a> Loader<'a> {
 
     /// A path as findings show it: relative to the root, with `/`.
     fn display(&self, path: &Path) -> String {
-        path.strip_prefix(&self.root)
+        let shown = path
+            .strip_prefix(&self.root)
             .unwrap_or(path)
             .display()
-            .to_string()
-            .replace('\\', "/")
+            .to_string();
+        match shown.contains('\\') {
+            true => shown.replace('\\', "/"),
+            false => shown,
+        }
     }
 
     /// Reads a text file, shows it to the hook and makes something of it
