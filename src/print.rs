@@ -38,6 +38,33 @@ pub fn unless_closed_pipe(written: io::Result<()>) -> io::Result<()> {
     }
 }
 
+/// How a check report is printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// For people, in the shape of compiler diagnostics.
+    Human,
+    /// One JSON document (see docs/check.md).
+    Json,
+    /// GitHub Actions workflow annotations.
+    Github,
+}
+
+/// Prints a check report in `format`. A reader that stops early (`covalue
+/// check | head -1`) is no error: writing stops, and the exit code still
+/// says what was found.
+pub fn write(
+    out: &mut dyn Write,
+    report: &Report,
+    format: Format,
+    human: &Human<'_>,
+) -> io::Result<()> {
+    unless_closed_pipe(match format {
+        Format::Human => self::report(out, report, human),
+        Format::Json => report_json(out, report),
+        Format::Github => report_github(out, report, human.prefix),
+    })
+}
+
 /// Whether findings are drawn with colour: not with `--color never` or
 /// `NO_COLOR`. Where colour is on but the output is no terminal, the
 /// `anstream` stream written to drops the styles.

@@ -451,16 +451,13 @@ pub fn add_improvement(
     check_slug("improvement", new.slug)
         .map_err(|m| usage(m, "improvement ids are like slugs".into()))?;
     let guide = &workbook.guide;
-    let Some(pop) = workbook
-        .slugs
-        .iter()
-        .any(|s| s == new.population)
-        .then(|| workbook.populations(&[new.population.to_string()]))
-        .and_then(|mut p| p.pop())
-    else {
+    if let Some((message, help)) = workbook.unknown_population([new.population]) {
+        return Err(usage(message, help));
+    }
+    let Some(pop) = workbook.populations(&[new.population.to_string()]).pop() else {
         return Err(usage(
-            format!("there is no population `{}`", new.population),
-            format!("the populations are: {}", workbook.slugs.join(", ")),
+            format!("population `{}` cannot be read", new.population),
+            "run `covalue check` to see what is wrong with it".into(),
         ));
     };
     let clusters: Vec<String> = guide

@@ -46,6 +46,11 @@ impl Only {
 }
 
 impl Report {
+    /// Whether a finding fails the run (`--fail-on`): exit code 1.
+    pub fn fails(&self, fail_on: FailOn) -> bool {
+        self.findings.iter().any(|f| fail_on.fails(f))
+    }
+
     /// With `--only`, drops the findings of the other parts and the
     /// completeness summary (it counts questions, not the part asked for).
     pub fn keep_only(&mut self, only: Option<Only>) {

@@ -1,22 +1,9 @@
 //! `covalue check`: completeness and validity against the guide. Writes nothing.
 
-use clap::ValueEnum;
-
 use crate::check::{self, FailOn, Only};
 use crate::cmd::{Context, Error, Outcome};
 use crate::guide::Form;
-use crate::print;
-
-/// How to print the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// For people, in the shape of compiler diagnostics.
-    Human,
-    /// One JSON document (see docs/check.md).
-    Json,
-    /// GitHub Actions workflow annotations.
-    Github,
-}
+use crate::print::{self, Format};
 
 /// Arguments of `covalue check`.
 #[derive(Debug, clap::Args)]
@@ -54,11 +41,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     };
     let prefix = ctx.prefix(&root);
     let mut stdout = ctx.shell.out();
-    let human = print::Human {
-        prefix: &prefix,
-        open: args.open,
-        quiet: ctx.shell.is_quiet(),
-    };
+    let human = human(&prefix, &args, ctx);
     // covalue.toml is read once, here; the privacy lint scans it with the
     // other files no population read (Lint::scan_unread).
     let workbook = match crate::workbook::Workbook::open(crate::workbook::Loader::disk(&root)) {
@@ -68,24 +51,14 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             // what the privacy lint finds in the files left unread, and stop.
             let mut report = check::guide_unusable(&root, findings);
             report.keep_only(args.only);
-            write(&mut stdout, &report, args.format, &human)?;
+            print::write(&mut stdout, &report, args.format, &human)?;
             return Ok(Outcome::Findings);
         }
         Err(other) => return Err(other.into()),
     };
-    if let Some(unknown) = args
-        .populations
-        .iter()
-        .find(|p| !workbook.slugs.contains(p))
-    {
-        return Err(crate::cmd::usage(
-            format!("there is no population `{unknown}`"),
-            if workbook.slugs.is_empty() {
-                "the workbook has no population yet; create one with `covalue new population SLUG --name \"Name\"`".to_string()
-            } else {
-                format!("the populations are: {}", workbook.slugs.join(", "))
-            },
-        ));
+    let asked = args.populations.iter().map(String::as_str);
+    if let Some((message, help)) = workbook.unknown_population(asked) {
+        return Err(crate::cmd::usage(message, help));
     }
     let options = check::Options {
         form: args.form.unwrap_or(workbook.config.form),
@@ -94,7 +67,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     };
     let mut report = check::check_on_disk(&root, workbook, &options);
     report.keep_only(args.only);
-    write(&mut stdout, &report, args.format, &human)?;
+    print::write(&mut stdout, &report, args.format, &human)?;
     Ok(outcome(&report, args.fail_on))
 }
 
@@ -102,35 +75,28 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
 fn check_network(root: &std::path::Path, args: &Args, ctx: &Context) -> Result<Outcome, Error> {
     let report = check::check_network(root)?;
     let prefix = ctx.prefix(root);
-    let human = print::Human {
-        prefix: &prefix,
+    print::write(
+        &mut ctx.shell.out(),
+        &report,
+        args.format,
+        &human(&prefix, args, ctx),
+    )?;
+    Ok(outcome(&report, args.fail_on))
+}
+
+/// How the report is printed for people.
+fn human<'a>(prefix: &'a str, args: &Args, ctx: &Context) -> print::Human<'a> {
+    print::Human {
+        prefix,
         open: args.open,
         quiet: ctx.shell.is_quiet(),
-    };
-    write(&mut ctx.shell.out(), &report, args.format, &human)?;
-    Ok(outcome(&report, args.fail_on))
+    }
 }
 
 /// Exit 1 when a finding fails the run (`--fail-on`).
 fn outcome(report: &check::Report, fail_on: FailOn) -> Outcome {
-    match report.findings.iter().any(|f| fail_on.fails(f)) {
+    match report.fails(fail_on) {
         true => Outcome::Findings,
         false => Outcome::Success,
     }
-}
-
-fn write(
-    out: &mut dyn std::io::Write,
-    report: &check::Report,
-    format: Format,
-    human: &print::Human<'_>,
-) -> std::io::Result<()> {
-    // A reader that stops early (`covalue check | head -1`) does not change
-    // the exit code: writing stops, and check still says what it found.
-    print::unless_closed_pipe(match format {
-        Format::Human => print::report(out, report, human),
-        Format::Json => print::report_json(out, report),
-        Format::Github => print::report_github(out, report, human.prefix),
-    })?;
-    Ok(())
 }

@@ -6,9 +6,7 @@
 use std::path::Path;
 
 use crate::cmd::{Context, Error, Outcome, file_error, usage};
-use crate::diff::driver::{
-    self, ATTRIBUTES, ATTRIBUTES_COMMIT_MESSAGE, DriverArgs, FUNCNAME, FUNCNAME_KEY, Mode,
-};
+use crate::diff::driver::{self, ATTRIBUTES_COMMIT_MESSAGE, DriverArgs, Mode};
 
 /// Arguments of `covalue git-setup`.
 #[derive(Debug, clap::Args)]
@@ -31,47 +29,23 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = ctx.root()?;
     let attributes = root.join(".gitattributes");
     if args.print {
-        let mut text = format!("# {}\n", attributes.display());
-        for line in ATTRIBUTES {
-            text.push_str(line);
-            text.push('\n');
-        }
-        let (key, command) = args.mode.setting();
-        text.push_str(&format!(
-            "\ngit config {key} \"{command}\"\ngit config --unset {}\ngit config {FUNCNAME_KEY} '{FUNCNAME}'\n",
-            args.mode.other_key()
-        ));
-        ctx.shell.print(text)?;
+        ctx.shell.print(args.mode.script(&attributes))?;
         return Ok(Outcome::Success);
     }
     let added = driver::add_attributes(&attributes).map_err(file_error(
         format!("cannot write {}", attributes.display()),
         "check that you may write in the workbook",
     ))?;
-    let (key, command) = args.mode.setting();
-    let status = crate::git::command(&root)
-        .args(["config", key, command])
-        .status()
-        .map_err(file_error(
-            "cannot run git".into(),
-            "install git, or set the driver yourself (see `covalue git-setup --print`)",
-        ))?;
-    if !status.success() {
+    let configured = args.mode.configure(&root).map_err(file_error(
+        "cannot run git".into(),
+        "install git, or set the driver yourself (see `covalue git-setup --print`)",
+    ))?;
+    if !configured {
         return Err(usage(
             "git could not record the diff driver (is the workbook in a git repository?)",
             "run `git init` first, or set it yourself (see `covalue git-setup --print`)",
         ));
     }
-    // git prefers an external diff to a textconv filter: the other mode goes.
-    // Exit code 5 only says that it was not set.
-    let _ = crate::git::command(&root)
-        .args(["config", "--unset", args.mode.other_key()])
-        .status();
-    // Hunk headers name the record or heading a change is in; not worth
-    // stopping for when git refuses.
-    let _ = crate::git::command(&root)
-        .args(["config", FUNCNAME_KEY, FUNCNAME])
-        .status();
     if added == 0 {
         ctx.shell.status(
             "left alone",
@@ -81,6 +55,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         ctx.shell
             .status("added", format_args!("{added} line(s) to .gitattributes"))?;
     }
+    let (key, command) = args.mode.setting();
     ctx.shell
         .status("set", format_args!("git config {key} \"{command}\""))?;
     if driver::attributes_uncommitted(&root, &attributes) {

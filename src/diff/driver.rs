@@ -71,6 +71,40 @@ impl Mode {
             Mode::External => TEXTCONV_KEY,
         }
     }
+
+    /// What `covalue git-setup --print` shows: the attribute lines for the
+    /// `.gitattributes` at `attributes`, and the git commands of this mode.
+    pub fn script(self, attributes: &Path) -> String {
+        let mut text = format!("# {}\n", attributes.display());
+        for line in ATTRIBUTES {
+            text.push_str(line);
+            text.push('\n');
+        }
+        let (key, command) = self.setting();
+        text.push_str(&format!(
+            "\ngit config {key} \"{command}\"\ngit config --unset {}\ngit config {FUNCNAME_KEY} '{FUNCNAME}'\n",
+            self.other_key()
+        ));
+        text
+    }
+
+    /// Sets this mode in the git config of the repository holding `root`,
+    /// removes the other mode's setting, and sets the hunk-header pattern.
+    /// Ok(false) when git refuses the setting (outside a repository).
+    pub fn configure(self, root: &Path) -> io::Result<bool> {
+        let (key, command) = self.setting();
+        let git = |args: &[&str]| crate::git::command(root).args(args).status();
+        if !git(&["config", key, command])?.success() {
+            return Ok(false);
+        }
+        // git prefers an external diff to a textconv filter: the other mode
+        // goes (exit code 5 only says that it was not set). Hunk headers
+        // name the record or heading a change is in; not worth stopping
+        // for when git refuses.
+        let _ = git(&["config", "--unset", self.other_key()]);
+        let _ = git(&["config", FUNCNAME_KEY, FUNCNAME]);
+        Ok(true)
+    }
 }
 
 /// The commit message `git-setup` suggests for its `.gitattributes`.

@@ -296,10 +296,10 @@ pub fn population(
 ) -> Result<String, (String, String)> {
     let known = || format!("the populations are: {}", workbook.slugs.join(", "));
     if let Some(p) = named {
-        if !workbook.slugs.iter().any(|s| s == p) {
-            return Err((format!("there is no population `{p}`"), known()));
-        }
-        return Ok(p.to_string());
+        return match workbook.unknown_population([p]) {
+            Some(unknown) => Err(unknown),
+            None => Ok(p.to_string()),
+        };
     }
     let stem = notes.file_stem().map(|s| s.to_string_lossy().into_owned());
     let (sessions, _) = workbook.sessions();

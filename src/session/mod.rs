@@ -61,15 +61,10 @@ impl NewSession {
             })?,
             None => date::today(),
         };
-        if let Some(slug) = asked
-            .populations
-            .iter()
-            .find(|p| !workbook.slugs.contains(p))
+        if let Some(unknown) =
+            workbook.unknown_population(asked.populations.iter().map(String::as_str))
         {
-            return Err((
-                format!("there is no population `{slug}`"),
-                format!("the populations are: {}", workbook.slugs.join(", ")),
-            ));
+            return Err(unknown);
         }
         let steps: Vec<&str> = workbook
             .guide

@@ -292,6 +292,23 @@ impl<'a> Workbook<'a> {
             .collect()
     }
 
+    /// The first of `asked` that is not a population of the workbook, as
+    /// what is wrong and what to do (the populations there are).
+    pub fn unknown_population<'s>(
+        &self,
+        asked: impl IntoIterator<Item = &'s str>,
+    ) -> Option<(String, String)> {
+        let unknown = asked
+            .into_iter()
+            .find(|p| !self.slugs.iter().any(|s| s == p))?;
+        let help = if self.slugs.is_empty() {
+            "the workbook has no population yet; create one with `covalue new population SLUG --name \"Name\"`".to_string()
+        } else {
+            format!("the populations are: {}", self.slugs.join(", "))
+        };
+        Some((format!("there is no population `{unknown}`"), help))
+    }
+
     /// Reads the populations (only those named in `only`, when it is not empty).
     pub fn populations(&self, only: &[String]) -> Vec<Population> {
         self.map_populations(only, |p| p)
