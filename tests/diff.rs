@@ -296,6 +296,31 @@ fn a_deferred_question_shows_its_status_and_reason() {
     assert!(!out.contains("[-The main"), "{out}");
 }
 
+/// An answer file that did not change can still change status: a question
+/// answered by the process map is settled only while the map has steps.
+#[test]
+fn an_unchanged_answer_changes_status_with_its_record() {
+    let f = Fixture::new();
+    let map = format!("{POP}/process-map.toml");
+    let text = f.read(&map);
+    let first_step = text.find("[[step]]").unwrap();
+    f.write(&map, &text[..first_step]);
+    f.commit("no steps yet", "session-2");
+    let (code, out, _) = f.diff(&["session-1", "session-2"]);
+    assert_eq!(code, 1, "{out}");
+    let line = out
+        .lines()
+        .position(|l| l.contains("(population-process)"))
+        .unwrap_or_else(|| panic!("no change to population-process: {out}"));
+    let change = out
+        .lines()
+        .skip(line)
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(change.contains("answered → open"), "{change}");
+}
+
 #[test]
 fn a_new_population_is_summarised() {
     let f = Fixture::new();

@@ -137,29 +137,63 @@ pub fn removed(old: Reading<'_>, form: Form) -> PopulationDiff {
 }
 
 /// What changed in a population present in both versions; None when nothing did.
-pub fn changed(old: Reading<'_>, new: Reading<'_>, form: Form) -> Option<PopulationDiff> {
+/// `same` names the files (as findings show them) that are the same bytes
+/// on both sides, read with the same guide: what is made of them alone
+/// cannot have changed, so they are not compared.
+pub fn changed(
+    old: Reading<'_>,
+    new: Reading<'_>,
+    form: Form,
+    same: &BTreeSet<String>,
+) -> Option<PopulationDiff> {
     let (o, n) = (old.population, new.population);
     let broken = Broken::of(&o.findings, &n.findings);
     let dir = &n.dir;
+    let compared = |file: &str| {
+        let path = format!("{dir}/{file}");
+        !broken.contains(&path) && !same.contains(&path)
+    };
     let mut changes = Vec::new();
-    if !broken.contains(&format!("{dir}/population.toml")) {
+    if compared("population.toml") {
         population_info(o.info.as_ref(), n.info.as_ref(), &mut changes);
     }
-    personas(o, n, &broken, &mut changes);
-    if !broken.contains(&format!("{dir}/process-map.toml")) {
+    let same_personas = o.personas.len() == n.personas.len()
+        && o.personas
+            .iter()
+            .chain(&n.personas)
+            .all(|p| same.contains(&p.file));
+    if !same_personas {
+        personas(o, n, &broken, &mut changes);
+    }
+    if compared("process-map.toml") {
         process_map(o.process_map.as_ref(), n.process_map.as_ref(), &mut changes);
     }
-    if !broken.contains(&format!("{dir}/value-compass.toml")) {
+    if compared("value-compass.toml") {
         compass(o.compass.as_ref(), n.compass.as_ref(), &mut changes);
     }
-    if !broken.contains(&format!("{dir}/improvements.toml")) {
+    if compared("improvements.toml") {
         improvements(
             o.improvements.as_ref(),
             n.improvements.as_ref(),
             &mut changes,
         );
     }
-    answers(old, new, &broken, &mut changes);
+    // An answer's status also depends on the records (a question answered
+    // by the process map is settled when the map has steps): an answer
+    // file is passed over only when those are the same too.
+    let same_records = same_personas
+        && same.contains(&format!("{dir}/process-map.toml"))
+        && same.contains(&format!("{dir}/value-compass.toml"));
+    let passed_over = |section: &str| {
+        same_records && {
+            match (answer_file(o, section), answer_file(n, section)) {
+                (Some(a), Some(_)) => same.contains(a),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+    };
+    answers(old, new, &broken, &passed_over, &mut changes);
     // Print order: grouped, and in each group in the order found.
     changes.sort_by_key(|c| {
         super::model::Area::ALL
@@ -332,6 +366,12 @@ enum Matched<'a, T> {
     Added(usize, &'a T),
     /// In both: before and after.
     Both((usize, &'a T), (usize, &'a T)),
+}
+
+/// The answer file of a section, as findings show it.
+fn answer_file<'p>(population: &'p Population, section: &str) -> Option<&'p str> {
+    let file = population.answers.iter().find(|a| a.section == section)?;
+    Some(&file.file)
 }
 
 /// Items matched by id: those removed, in the older order, then the newer
@@ -782,7 +822,13 @@ fn answer_text<'a>(status: Option<&crate::workbook::Status>, body: Option<&'a st
     }
 }
 
-fn answers(old: Reading<'_>, new: Reading<'_>, broken: &Broken, out: &mut Vec<Change>) {
+fn answers(
+    old: Reading<'_>,
+    new: Reading<'_>,
+    broken: &Broken,
+    passed_over: &dyn Fn(&str) -> bool,
+    out: &mut Vec<Change>,
+) {
     let (o, n) = (old.population, new.population);
     let mut walkthroughs = Vec::new();
     let section_ids = union(
@@ -790,6 +836,9 @@ fn answers(old: Reading<'_>, new: Reading<'_>, broken: &Broken, out: &mut Vec<Ch
         old.guide.all_sections().map(|s| s.id.as_str()),
     );
     for id in section_ids {
+        if passed_over(id) {
+            continue;
+        }
         let (old_sec, new_sec) = (old.guide.section(id), new.guide.section(id));
         let Some(heading) = new_sec.or(old_sec).map(Section::heading) else {
             continue;

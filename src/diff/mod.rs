@@ -469,7 +469,8 @@ fn compare_all(
             Plan::Compare if same(slug) => None,
             Plan::Compare => {
                 let (o, n) = (load(old, guides.0), load(new, guides.1));
-                compare::changed(side(guides.0, &o), side(guides.1, &n), form)
+                let same = memo.same_files();
+                compare::changed(side(guides.0, &o), side(guides.1, &n), form, &same)
             }
         }
     };

@@ -3,7 +3,7 @@
 //! population folders hold the same files on both sides, so that only the
 //! others are read from git and parsed.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -243,26 +243,49 @@ impl Version {
 
     /// Reads from git the files asked for; nothing for a folder.
     pub fn fetch(&mut self, what: &Fetch) -> Result<(), DiffError> {
-        self.fetch_into(what, None)
+        self.fetch_into(what)
     }
 
     /// Reads from git the files of these populations into a tree of their
     /// own (a folder for each that this revision has), so that they can be
     /// loaded while the next ones are read. None for a folder.
+    /// Each population is read apart once: what is listed and read goes
+    /// straight into the new tree, not into the version's own listing.
     pub fn fetch_apart(&mut self, slugs: BTreeSet<String>) -> Result<Option<MemTree>, DiffError> {
-        let Store::Git { populations, .. } = &self.store else {
+        let Store::Git {
+            objects,
+            populations,
+            ..
+        } = &self.store
+        else {
             return Ok(None);
         };
         let mut apart = MemTree::new();
-        for slug in slugs.iter().filter(|s| populations.contains_key(*s)) {
-            apart.insert_dir(&population_dir(slug));
+        let trees: Vec<(String, String)> = slugs
+            .iter()
+            .filter_map(|slug| Some((population_dir(slug), populations.get(slug)?.clone())))
+            .collect();
+        for (dir, _) in &trees {
+            apart.insert_dir(dir);
         }
-        self.fetch_into(&Fetch::Populations(slugs), Some(&mut apart))?;
+        let mut objects = lock(objects);
+        let listing = objects.list_trees(trees, |_| true)?;
+        let blobs = objects.read_blobs(
+            listing
+                .iter()
+                .filter(|e| e.kind == EntryKind::File)
+                .map(|e| e.oid.as_str()),
+        )?;
+        drop(objects);
+        // Folders are implied by their files, as in the version's own tree.
+        for entry in listing.iter().filter(|e| e.kind != EntryKind::Tree) {
+            add_entry(&mut apart, entry, &blobs);
+        }
         Ok(Some(apart))
     }
 
-    /// Reads the files asked for into the version's own tree, or into `apart`.
-    fn fetch_into(&mut self, what: &Fetch, apart: Option<&mut MemTree>) -> Result<(), DiffError> {
+    /// Reads the files asked for into the version's own tree.
+    fn fetch_into(&mut self, what: &Fetch) -> Result<(), DiffError> {
         let Store::Git {
             objects,
             entries,
@@ -273,10 +296,6 @@ impl Version {
         } = &mut self.store
         else {
             return Ok(());
-        };
-        let tree = match apart {
-            Some(apart) => apart,
-            None => tree,
         };
         let mut objects = lock(objects);
         // List the files of the populations asked for, in one git call.
@@ -322,20 +341,7 @@ impl Version {
         )?;
         for entry in wanted {
             read.insert(entry.path.clone());
-            match entry.kind {
-                EntryKind::File => match blobs.get(&entry.oid) {
-                    Some(bytes) => tree.insert(&entry.path, Arc::clone(bytes)),
-                    None => tree.insert_unreadable(&entry.path, "git has no such file"),
-                },
-                EntryKind::Link => tree.insert_unreadable(
-                    &entry.path,
-                    "it is a symbolic link, and links are not followed in a revision",
-                ),
-                EntryKind::Submodule => {
-                    tree.insert_unreadable(&entry.path, "it is a git submodule")
-                }
-                EntryKind::Tree => tree.insert_dir(&entry.path),
-            }
+            add_entry(tree, entry, &blobs);
         }
         Ok(())
     }
@@ -386,6 +392,23 @@ impl Version {
 /// The git process, even if a thread that held it stopped.
 fn lock(objects: &Mutex<Objects>) -> MutexGuard<'_, Objects> {
     objects.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Puts an entry of a git tree into a tree in memory: a file with its
+/// bytes, a folder, or something that cannot be read as a file.
+fn add_entry(tree: &mut MemTree, entry: &TreeEntry, blobs: &HashMap<String, Arc<[u8]>>) {
+    match entry.kind {
+        EntryKind::File => match blobs.get(&entry.oid) {
+            Some(bytes) => tree.insert(&entry.path, Arc::clone(bytes)),
+            None => tree.insert_unreadable(&entry.path, "git has no such file"),
+        },
+        EntryKind::Link => tree.insert_unreadable(
+            &entry.path,
+            "it is a symbolic link, and links are not followed in a revision",
+        ),
+        EntryKind::Submodule => tree.insert_unreadable(&entry.path, "it is a git submodule"),
+        EntryKind::Tree => tree.insert_dir(&entry.path),
+    }
 }
 
 /// The files under `dir` of a tree in memory, relative to `dir`.

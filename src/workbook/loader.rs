@@ -5,7 +5,7 @@
 //! Every file covalue reads from a workbook is read here.
 
 use std::any::Any;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -50,6 +50,16 @@ pub struct Loader<'a> {
 #[derive(Default)]
 pub struct Memo {
     seen: Mutex<HashMap<String, Parsed>>,
+    /// The files handed over: the same bytes on both sides.
+    same: Mutex<BTreeSet<String>>,
+}
+
+impl Memo {
+    /// The files (as findings show them) that were the same bytes on both
+    /// sides, so that what was made of them is the same.
+    pub fn same_files(&self) -> BTreeSet<String> {
+        std::mem::take(&mut *self.same.lock().unwrap_or_else(|e| e.into_inner()))
+    }
 }
 
 /// One file's bytes, and the record and findings made of them.
@@ -171,6 +181,9 @@ impl<'a> Loader<'a> {
                 if let Some((_, value, findings)) = seen.remove(&display) {
                     if let Ok(value) = value.downcast::<Option<T>>() {
                         out.extend(findings);
+                        drop(seen);
+                        let mut same = memo.same.lock().unwrap_or_else(|e| e.into_inner());
+                        same.insert(display);
                         return *value;
                     }
                 }
