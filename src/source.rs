@@ -80,7 +80,9 @@ impl Source {
             Some(rest) => rest.to_string(),
             None => text,
         };
-        let mut line_starts = vec![0];
+        // Room for lines of about 40 bytes, so that most files need no more.
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
         line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         let display = display.into();
         let file = display.display().to_string().replace('\\', "/");

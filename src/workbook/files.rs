@@ -1,6 +1,7 @@
 //! Where the loader reads a workbook's files from: the disk, or a tree of
 //! files held in memory (a git revision, as `covalue diff` reads it).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 use std::path::{Component, Path};
@@ -91,14 +92,18 @@ pub struct MemTree {
 /// The `/`-separated key of a path: `.` and a leading root are dropped, `..`
 /// goes up (never above the root).
 fn key(path: &Path) -> String {
-    // Most paths are already keys.
+    lookup_key(path).into_owned()
+}
+
+/// [`key`], borrowed from the path when it is one already (most are).
+fn lookup_key(path: &Path) -> Cow<'_, str> {
     if let Some(text) = path.to_str() {
         let plain = |part: &str| !part.is_empty() && part != "." && part != "..";
         if text.is_empty() || (!text.contains('\\') && text.split('/').all(plain)) {
-            return text.to_string();
+            return Cow::Borrowed(text);
         }
     }
-    key_by_parts(path)
+    Cow::Owned(key_by_parts(path))
 }
 
 /// [`key`], a component at a time.
@@ -186,29 +191,29 @@ impl MemTree {
 
 impl Files for MemTree {
     fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
-        let key = key(path);
-        match self.files.get(&key) {
+        let key = lookup_key(path);
+        match self.files.get(key.as_ref()) {
             Some(MemFile::Bytes(bytes)) => Ok(bytes.to_vec()),
             Some(MemFile::Unreadable(why)) => Err(ReadError::Io(io::Error::other(why.clone()))),
-            None if self.dirs.contains_key(&key) => Err(ReadError::IsFolder),
+            None if self.dirs.contains_key(key.as_ref()) => Err(ReadError::IsFolder),
             None => Err(ReadError::Missing),
         }
     }
 
     fn list_dir(&self, path: &Path) -> io::Result<Vec<String>> {
-        match self.dirs.get(&key(path)) {
+        match self.dirs.get(lookup_key(path).as_ref()) {
             Some(entries) => Ok(entries.iter().cloned().collect()),
             None => Err(io::Error::from(io::ErrorKind::NotFound)),
         }
     }
 
     fn is_dir(&self, path: &Path) -> bool {
-        self.dirs.contains_key(&key(path))
+        self.dirs.contains_key(lookup_key(path).as_ref())
     }
 
     fn exists(&self, path: &Path) -> bool {
-        let key = key(path);
-        self.dirs.contains_key(&key) || self.files.contains_key(&key)
+        let key = lookup_key(path);
+        self.dirs.contains_key(key.as_ref()) || self.files.contains_key(key.as_ref())
     }
 }
 

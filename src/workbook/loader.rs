@@ -145,11 +145,11 @@ impl<'a> Loader<'a> {
 
     /// A path as findings show it: relative to the root, with `/`.
     fn display(&self, path: &Path) -> String {
-        let shown = path
-            .strip_prefix(&self.root)
-            .unwrap_or(path)
-            .display()
-            .to_string();
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let shown = match relative.to_str() {
+            Some(text) => text.to_string(),
+            None => relative.display().to_string(),
+        };
         match shown.contains('\\') {
             true => shown.replace('\\', "/"),
             false => shown,
