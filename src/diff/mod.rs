@@ -317,9 +317,11 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
     summary.changed = summary.changes > 0;
     let (old_info, new_info) = (old_v.info.clone(), new_v.info.clone());
     // The listings and files read from git (thousands of small values for
-    // a large workbook) are freed on a thread of their own while the
-    // report is written.
-    std::thread::spawn(move || drop((old_v, new_v)));
+    // a large workbook) are freed, and git waited for, on a thread of their
+    // own while the report is written; here when no thread can be started.
+    let _ = std::thread::Builder::new()
+        .name("covalue-free".into())
+        .spawn(move || drop((old_v, new_v)));
     Ok(DiffReport {
         format_version: model::FORMAT_VERSION,
         old: old_info,
