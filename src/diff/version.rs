@@ -72,10 +72,9 @@ enum Store {
 pub enum Fetch {
     /// Every file.
     Everything,
-    /// The files outside the population folders (`covalue.toml`, a site's guide).
+    /// The files outside the population folders (`covalue.toml`, a site's
+    /// guide); the populations are read with [`Version::fetch_apart`].
     OutsidePopulations,
-    /// The files of these populations.
-    Populations(BTreeSet<String>),
 }
 
 /// A version of the workbook, ready to be loaded.
@@ -270,12 +269,7 @@ impl Version {
         }
         let mut objects = lock(objects);
         let listing = objects.list_trees(trees, |_| true)?;
-        let blobs = objects.read_blobs(
-            listing
-                .iter()
-                .filter(|e| e.kind == EntryKind::File)
-                .map(|e| e.oid.as_str()),
-        )?;
+        let blobs = file_blobs(&mut objects, &listing)?;
         drop(objects);
         // Folders are implied by their files, as in the version's own tree.
         for entry in listing.iter().filter(|e| e.kind != EntryKind::Tree) {
@@ -302,11 +296,6 @@ impl Version {
         let to_list: Vec<String> = match what {
             Fetch::OutsidePopulations => Vec::new(),
             Fetch::Everything => populations.keys().cloned().collect(),
-            Fetch::Populations(slugs) => slugs
-                .iter()
-                .filter(|s| populations.contains_key(*s))
-                .cloned()
-                .collect(),
         };
         let to_list: Vec<String> = to_list
             .into_iter()
@@ -327,18 +316,9 @@ impl Version {
         let wanted: Vec<&TreeEntry> = entries
             .values()
             .filter(|e| !read.contains(&e.path))
-            .filter(|e| match (population_of(&e.path), what) {
-                (_, Fetch::Everything) | (None, Fetch::OutsidePopulations) => true,
-                (Some(slug), Fetch::Populations(slugs)) => slugs.contains(slug),
-                (Some(_), Fetch::OutsidePopulations) | (None, Fetch::Populations(_)) => false,
-            })
+            .filter(|e| *what == Fetch::Everything || population_of(&e.path).is_none())
             .collect();
-        let blobs = objects.read_blobs(
-            wanted
-                .iter()
-                .filter(|e| e.kind == EntryKind::File)
-                .map(|e| e.oid.as_str()),
-        )?;
+        let blobs = file_blobs(&mut objects, wanted.iter().copied())?;
         for entry in wanted {
             read.insert(entry.path.clone());
             add_entry(tree, entry, &blobs);
@@ -392,6 +372,15 @@ impl Version {
 /// The git process, even if a thread that held it stopped.
 fn lock(objects: &Mutex<Objects>) -> MutexGuard<'_, Objects> {
     objects.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// The contents of the files among `entries`, by blob id.
+fn file_blobs<'e>(
+    objects: &mut Objects,
+    entries: impl IntoIterator<Item = &'e TreeEntry>,
+) -> Result<HashMap<String, Arc<[u8]>>, DiffError> {
+    let files = entries.into_iter().filter(|e| e.kind == EntryKind::File);
+    Ok(objects.read_blobs(files.map(|e| e.oid.as_str()))?)
 }
 
 /// Puts an entry of a git tree into a tree in memory: a file with its
