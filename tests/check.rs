@@ -764,3 +764,65 @@ fn every_json_field_is_documented_in_docs_check_md() {
         );
     }
 }
+
+/// The question a record answers says why it is open: the record cannot
+/// be read, has nothing in it yet, or is not there.
+#[test]
+fn an_open_record_question_says_why_it_is_open() {
+    let messages_of = |root: &Path, code: &str| -> Vec<String> {
+        let (_run, report) = check_json(root, &[]);
+        report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .filter(|f| f["code"] == code)
+            .filter_map(|f| f["message"].as_str().map(str::to_string))
+            .collect()
+    };
+    let messages = |root: &Path| messages_of(root, "CV010");
+    let open = |messages: &[String], question: &str| -> String {
+        messages
+            .iter()
+            .find(|m| m.contains(&format!("`{question}`")))
+            .cloned()
+            .unwrap_or_else(|| panic!("{question} is not open: {messages:#?}"))
+    };
+    let wb = example(COMPLETE);
+    let ms = "populations/ms";
+    let map = wb.path().join(ms).join("process-map.toml");
+    let compass = wb.path().join(ms).join("value-compass.toml");
+    std::fs::write(&map, "perspectives = [\"patient\"\n").unwrap();
+    std::fs::write(&compass, "[[measure]\nid = 1\n").unwrap();
+    let found = messages(wb.path());
+    let process = open(&found, "population-process");
+    assert!(
+        process.ends_with(&format!("{ms}/process-map.toml cannot be read")),
+        "{process}"
+    );
+    // The built-in guide makes the compass optional: a compass that cannot
+    // be read is its own error, with no suggestion that there is none yet.
+    let suggestions = messages_of(wb.path(), "CV029");
+    assert!(suggestions.is_empty(), "{suggestions:#?}");
+    std::fs::write(&compass, "").unwrap();
+    let suggestions = messages_of(wb.path(), "CV029");
+    assert!(
+        suggestions
+            .iter()
+            .any(|m| m.contains("has no value compass yet")),
+        "{suggestions:#?}"
+    );
+
+    std::fs::write(&map, "perspectives = [\"patient\"]\n").unwrap();
+    let process = open(&messages(wb.path()), "population-process");
+    assert!(
+        process.ends_with("the process map has no step yet"),
+        "{process}"
+    );
+
+    std::fs::remove_file(&map).unwrap();
+    let process = open(&messages(wb.path()), "population-process");
+    assert!(
+        process.ends_with("there is no process map yet"),
+        "{process}"
+    );
+}

@@ -13,7 +13,9 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
         .compass
         .as_ref()
         .is_none_or(|c| c.measures.is_empty());
-    if empty && compass_is_optional(guide) {
+    // A compass that cannot be read has its own error, not this suggestion.
+    let unreadable = population.cannot_read(crate::workbook::layout::COMPASS_FILE);
+    if empty && !unreadable && compass_is_optional(guide) {
         out.push(
             Finding::info(
                 Code::CV029,

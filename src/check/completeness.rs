@@ -54,6 +54,20 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
                             "question `{}` is open: {} has no persona yet",
                             question.id, population.dir
                         ),
+                        QuestionKind::ProcessMap | QuestionKind::ValueCompass
+                            if population.cannot_read(record_name(question.answer_kind())) =>
+                        {
+                            format!(
+                                "question `{}` is open: {}/{} cannot be read",
+                                question.id,
+                                population.dir,
+                                record_name(question.answer_kind())
+                            )
+                        }
+                        QuestionKind::ProcessMap if population.process_map.is_some() => format!(
+                            "question `{}` is open: the process map has no step yet",
+                            question.id
+                        ),
                         QuestionKind::ProcessMap => format!(
                             "question `{}` is open: there is no process map yet",
                             question.id
@@ -65,6 +79,11 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
                         _ => format!("question `{}` is not answered yet", question.id),
                     };
                     let help = match question.answer_kind() {
+                        kind @ (QuestionKind::ProcessMap | QuestionKind::ValueCompass)
+                            if population.cannot_read(record_name(kind)) =>
+                        {
+                            format!("fix {}/{} first: its error is reported with it", population.dir, record_name(kind))
+                        }
                         QuestionKind::Personas if !population.personas.is_empty() => format!("write each persona's story under its front matter, in {}/personas/", population.dir),
                         QuestionKind::Personas => "add a persona with `covalue new persona`".to_string(),
                         QuestionKind::ProcessMap => format!("describe the service in {}/process-map.toml", population.dir),
@@ -126,5 +145,13 @@ pub fn check(guide: &Guide, population: &Population, options: &Options, out: &mu
                 .placed(place),
             );
         }
+    }
+}
+
+/// The name of the record file that answers a question of this kind.
+fn record_name(kind: QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::ValueCompass => crate::workbook::layout::COMPASS_FILE,
+        _ => crate::workbook::layout::PROCESS_MAP_FILE,
     }
 }

@@ -85,6 +85,15 @@ pub struct Population {
 }
 
 impl Population {
+    /// Whether a file of the folder (`process-map.toml`, …) is there but
+    /// cannot be read; its own finding (CV001 or CV002) says why.
+    pub fn cannot_read(&self, name: &str) -> bool {
+        let file = format!("{}/{name}", self.dir);
+        self.findings
+            .iter()
+            .any(|f| f.is_unreadable() && f.file.as_deref() == Some(file.as_str()))
+    }
+
     /// The population's name, or its slug when it has none.
     pub fn name(&self) -> &str {
         self.info
