@@ -16,6 +16,9 @@ use super::words;
 use crate::finding::{self, Finding};
 use crate::guide::{Form, Guide, QuestionKind, Section};
 use crate::workbook::answers::WalkEntry;
+use crate::workbook::layout::{
+    COMPASS_FILE, IMPROVEMENTS_FILE, PERSONAS_DIR, POPULATION_FILE, PROCESS_MAP_FILE,
+};
 use crate::workbook::progress::Counts;
 use crate::workbook::records::{Figures, PopulationInfo, ProcessStep};
 use crate::workbook::{Compass, Measure, Persona, Population, ProcessMap};
@@ -154,7 +157,7 @@ pub fn changed(
         !broken.contains(&path) && !same.contains(&path)
     };
     let mut changes = Vec::new();
-    if compared("population.toml") {
+    if compared(POPULATION_FILE) {
         population_info(o.info.as_ref(), n.info.as_ref(), &mut changes);
     }
     let same_personas = o.personas.len() == n.personas.len()
@@ -165,13 +168,13 @@ pub fn changed(
     if !same_personas {
         personas(o, n, &broken, &mut changes);
     }
-    if compared("process-map.toml") {
+    if compared(PROCESS_MAP_FILE) {
         process_map(o.process_map.as_ref(), n.process_map.as_ref(), &mut changes);
     }
-    if compared("value-compass.toml") {
+    if compared(COMPASS_FILE) {
         compass(o.compass.as_ref(), n.compass.as_ref(), &mut changes);
     }
-    if compared("improvements.toml") {
+    if compared(IMPROVEMENTS_FILE) {
         improvements(
             o.improvements.as_ref(),
             n.improvements.as_ref(),
@@ -182,8 +185,8 @@ pub fn changed(
     // by the process map is settled when the map has steps): an answer
     // file is passed over only when those are the same too.
     let same_records = same_personas
-        && same.contains(&format!("{dir}/process-map.toml"))
-        && same.contains(&format!("{dir}/value-compass.toml"));
+        && same.contains(&format!("{dir}/{PROCESS_MAP_FILE}"))
+        && same.contains(&format!("{dir}/{COMPASS_FILE}"));
     let passed_over = |section: &str| {
         same_records && {
             match (answer_file(o, section), answer_file(n, section)) {
@@ -445,7 +448,8 @@ fn persona_fields(o: &Persona, n: &Persona) -> Vec<FieldChange> {
 
 fn personas(o: &Population, n: &Population, broken: &Broken, out: &mut Vec<Change>) {
     // A persona whose file cannot be read on one side is neither added nor removed.
-    let readable = |p: &Persona| !broken.contains(&format!("{}/personas/{}.md", n.dir, p.slug));
+    let readable =
+        |p: &Persona| !broken.contains(&format!("{}/{PERSONAS_DIR}/{}.md", n.dir, p.slug));
     for matched in match_by_id(&o.personas, &n.personas, |p| &p.slug) {
         match matched {
             Matched::Removed(_, p) if readable(p) => out.push(Change::PersonaRemoved {
@@ -862,9 +866,9 @@ fn answers(
             // A question answered by a record whose file cannot be read is
             // not compared: its status would only say the file broke.
             let record = match question.kind {
-                QuestionKind::Personas => Some(format!("{}/personas", n.dir)),
-                QuestionKind::ProcessMap => Some(format!("{}/process-map.toml", n.dir)),
-                QuestionKind::ValueCompass => Some(format!("{}/value-compass.toml", n.dir)),
+                QuestionKind::Personas => Some(format!("{}/{PERSONAS_DIR}", n.dir)),
+                QuestionKind::ProcessMap => Some(format!("{}/{PROCESS_MAP_FILE}", n.dir)),
+                QuestionKind::ValueCompass => Some(format!("{}/{COMPASS_FILE}", n.dir)),
                 QuestionKind::Text | QuestionKind::Walkthrough => None,
             };
             if record.is_some_and(|r| broken.contains_or_holds(&r)) {

@@ -247,9 +247,9 @@ impl Version {
 
     /// Reads from git the files of these populations into a tree of their
     /// own (a folder for each that this revision has), so that they can be
-    /// loaded while the next ones are read. None for a folder.
-    /// Each population is read apart once: what is listed and read goes
-    /// straight into the new tree, not into the version's own listing.
+    /// loaded while the next ones are read; None for a folder. What is
+    /// listed and read goes straight into that tree, not into the
+    /// version's own listing: each population is read apart once.
     pub fn fetch_apart(&mut self, slugs: BTreeSet<String>) -> Result<Option<MemTree>, DiffError> {
         let Store::Git {
             objects,
