@@ -1,6 +1,9 @@
 //! One escaper per language covalue writes user text into: HTML (and SVG,
-//! which shares its rules) and Markdown. Reports, pictures and diff
-//! handouts all escape through here, so a rule fixed once holds everywhere.
+//! which shares its rules), Markdown and the terminal. Reports, pictures,
+//! diff handouts and every line printed to a terminal escape through here,
+//! so a rule fixed once holds everywhere.
+
+use std::borrow::Cow;
 
 /// Escapes text for HTML and SVG element content and attribute values.
 /// Control characters, which XML does not allow, are dropped.
@@ -49,9 +52,72 @@ pub fn markdown(text: &str) -> String {
     out
 }
 
+/// Whether a character must not reach a terminal as it is: C0 controls
+/// other than line feed and tab (escape, carriage return, backspace, bell),
+/// DEL, the C1 controls (U+0080–U+009F, which some terminals obey like an
+/// escape), and the marks that reorder or hide text (bidi embeddings,
+/// overrides and isolates, line and paragraph separators).
+pub fn is_unsafe_for_terminal(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
+        | '\u{200e}' | '\u{200f}' | '\u{61c}'
+        | '\u{2028}' | '\u{2029}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Text from a workbook made safe to print on a terminal, whatever the
+/// colour setting: every character [`is_unsafe_for_terminal`] is shown
+/// visibly instead of obeyed: a C0 control as its Unicode picture (`␛` for
+/// escape, `␍` for a carriage return), anything else as `\u{…}`. Line
+/// feeds and tabs are kept. Text with nothing to escape is not copied.
+pub fn terminal(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_for_terminal) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if !is_unsafe_for_terminal(c) {
+            out.push(c);
+        } else if let Some(picture) = control_picture(c) {
+            out.push(picture);
+        } else {
+            out.extend(c.escape_unicode());
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The Unicode picture of a C0 control or DEL (U+2400–U+2421).
+fn control_picture(c: char) -> Option<char> {
+    match u32::from(c) {
+        code @ 0..=0x1f => char::from_u32(0x2400 + code),
+        0x7f => Some('\u{2421}'),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_shows_controls_instead_of_obeying_them() {
+        assert_eq!(
+            terminal("plain Jönköping\tנעמה\n"),
+            "plain Jönköping\tנעמה\n"
+        );
+        assert!(matches!(terminal("plain"), Cow::Borrowed(_)));
+        // OSC 52 (clipboard), clear screen, a carriage return.
+        assert_eq!(terminal("\u{1b}]52;c;aGk=\u{7}"), "␛]52;c;aGk=␇");
+        assert_eq!(terminal("a\u{1b}[2Jb\rc"), "a␛[2Jb␍c");
+        // C1 CSI and a right-to-left override.
+        assert_eq!(terminal("x\u{9b}2Jy\u{202e}z"), "x\\u{9b}2Jy\\u{202e}z");
+        assert!(
+            !terminal("\u{2066}\u{7f}")
+                .chars()
+                .any(is_unsafe_for_terminal)
+        );
+    }
 
     #[test]
     fn html_escapes_markup_and_drops_control_characters() {

@@ -9,6 +9,7 @@ use std::io::{self, IsTerminal, Write};
 use anstream::{AutoStream, ColorChoice};
 
 use crate::diagnose::{self, Diagnose};
+use crate::escape;
 use crate::palette;
 
 /// What covalue prints besides its reports, and how.
@@ -67,11 +68,14 @@ impl Shell {
     }
 
     /// A line on standard output, unless quiet ("Next: …", "wrote …").
+    /// Whatever it quotes from a workbook is shown, never obeyed, by the
+    /// terminal ([`escape::terminal`]).
     pub fn say(&self, line: impl Display) -> io::Result<()> {
         if self.quiet {
             return Ok(());
         }
-        writeln!(self.out(), "{line}")
+        let line = line.to_string();
+        writeln!(self.out(), "{}", escape::terminal(&line))
     }
 
     /// A status line on standard output, unless quiet: the verb in a column
@@ -111,10 +115,11 @@ impl Shell {
 
     fn label(&self, style: anstyle::Style, label: &str, text: &dyn Display, help: Option<&str>) {
         let mut err = self.err();
+        let text = text.to_string();
         // Standard error gone: nowhere left to say it.
-        let _ = writeln!(err, "{style}{label}{style:#}: {text}");
+        let _ = writeln!(err, "{style}{label}{style:#}: {}", escape::terminal(&text));
         if let Some(help) = help {
-            let _ = writeln!(err, "  help: {help}");
+            let _ = writeln!(err, "  help: {}", escape::terminal(help));
         }
     }
 
