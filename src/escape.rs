@@ -55,12 +55,14 @@ pub fn markdown(text: &str) -> String {
 /// Whether a character must not reach a terminal as it is: C0 controls
 /// other than line feed and tab (escape, carriage return, backspace, bell),
 /// DEL, the C1 controls (U+0080–U+009F, which some terminals obey like an
-/// escape), and the marks that reorder or hide text (bidi embeddings,
-/// overrides and isolates, line and paragraph separators).
+/// escape), and the characters that reorder whole runs of text (bidi
+/// embeddings, overrides and isolates) or break lines unseen (line and
+/// paragraph separators). The single direction marks of Hebrew and Arabic
+/// text (U+200E, U+200F, U+061C) are kept: they reorder nothing beyond
+/// their neighbours.
 pub fn is_unsafe_for_terminal(c: char) -> bool {
     matches!(c,
         '\u{0}'..='\u{8}' | '\u{b}'..='\u{1f}' | '\u{7f}'..='\u{9f}'
-        | '\u{200e}' | '\u{200f}' | '\u{61c}'
         | '\u{2028}' | '\u{2029}'
         | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -82,6 +84,61 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
             out.push(picture);
         } else {
             out.extend(c.escape_unicode());
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text without control characters other than line feeds and tabs (C0,
+/// DEL and C1), for pages and handouts; text without any is not copied.
+pub fn without_controls(text: &str) -> Cow<'_, str> {
+    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(unwanted) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().filter(|c| !unwanted(*c)).collect())
+}
+
+/// A writer that passes everything written through [`terminal`] before
+/// it reaches the one it wraps: for printers that mix workbook text into
+/// lines of their own, and write their own colour codes to [`Terminal::raw`].
+pub struct Terminal<'a>(pub &'a mut dyn std::io::Write);
+
+impl Terminal<'_> {
+    /// The writer underneath, for what covalue itself writes: colour codes,
+    /// text already made safe.
+    pub fn raw(&mut self) -> &mut dyn std::io::Write {
+        &mut *self.0
+    }
+}
+
+impl std::io::Write for Terminal<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let text = String::from_utf8_lossy(buf);
+        self.0.write_all(terminal(&text).as_bytes())?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+/// JSON made safe for a terminal, meaning the same: every character
+/// [`is_unsafe_for_terminal`] left raw by the serializer (C1 controls, bidi
+/// marks; C0 controls are escaped by JSON itself) is written as a `\uXXXX`
+/// escape. Such characters occur only inside JSON strings, where the escape
+/// stands for the same character.
+pub fn json(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_unsafe_for_terminal) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if is_unsafe_for_terminal(c) {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
         }
     }
     Cow::Owned(out)

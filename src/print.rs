@@ -11,7 +11,7 @@ use anstyle::Style;
 
 use crate::check::{PopulationSummary, Report};
 use crate::finding::{Code, Finding, Kind, Severity};
-use crate::palette;
+use crate::{escape, palette};
 
 const BOLD: Style = palette::EMPHASIS;
 const BLUE: Style = palette::GUTTER;
@@ -133,15 +133,24 @@ fn shown(line: &str, column: usize, width: usize) -> (Cow<'_, str>, Range<usize>
 /// `prefix` is put before file paths. No trailing newline.
 pub fn render_finding(f: &Finding, prefix: &str, colour: bool) -> String {
     let code = f.code.to_string();
-    let path = f.file.as_ref().map(|file| format!("{prefix}{file}"));
-    let source = match (&f.snippet, f.line, f.column) {
-        (Some(snippet), Some(line), Some(column)) => Some((snippet, line, column)),
+    // Everything quoted from a workbook is shown, never obeyed, by the terminal.
+    let path = f
+        .file
+        .as_ref()
+        .map(|file| escape::terminal(&format!("{prefix}{file}")).into_owned());
+    let snippet = match (&f.snippet, f.column) {
+        (Some(snippet), Some(column)) => Some(visible_snippet(snippet, column, f.width)),
         _ => None,
     };
-    let visible = source.map(|(snippet, _, column)| shown(snippet, column, f.width));
-    let mut group = Group::with_title(level(f).primary_title(f.message.as_str()).id(code));
+    let source = match (&snippet, f.line) {
+        (Some((snippet, column, width)), Some(line)) => Some((snippet, line, *column, *width)),
+        _ => None,
+    };
+    let visible = source.map(|(snippet, _, column, width)| shown(snippet, column, width));
+    let message = escape::terminal(&f.message);
+    let mut group = Group::with_title(level(f).primary_title(message.as_ref()).id(code));
     match (&path, source, &visible) {
-        (Some(path), Some((_, line, _)), Some((text, span))) => {
+        (Some(path), Some((_, line, _, _)), Some((text, span))) => {
             group = group.element(
                 Snippet::source(text.as_ref())
                     .line_start(line)
@@ -161,10 +170,33 @@ pub fn render_finding(f: &Finding, prefix: &str, colour: bool) -> String {
         }
         (None, _, _) => {}
     }
-    if let Some(help) = &f.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+    let help = f.help.as_deref().map(escape::terminal);
+    if let Some(help) = &help {
+        group = group.element(Level::HELP.message(help.as_ref()));
     }
     renderer(colour).render(&[group])
+}
+
+/// A snippet's line made safe for a terminal ([`escape::terminal`]), with
+/// the 1-based character column and width of its mark moved to where they
+/// fall in the escaped line.
+fn visible_snippet(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let first = byte_of_char(line, column.saturating_sub(1));
+    let last = first + byte_of_char(&line[first..], width.max(1));
+    let (before, marked, after) = (&line[..first], &line[first..last], &line[last..]);
+    let before = escape::terminal(before);
+    let marked = escape::terminal(marked);
+    let column = before.chars().count() + 1;
+    let width = if width == 0 {
+        0
+    } else {
+        marked.chars().count()
+    };
+    (
+        format!("{before}{marked}{}", escape::terminal(after)),
+        column,
+        width,
+    )
 }
 
 /// Writes one finding for people, followed by a blank line. `prefix` is put
@@ -225,8 +257,8 @@ fn summary_header(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io:
     writeln!(
         out,
         "{BOLD}{}{BOLD:#} ({}): {} of {} questions settled, {form} form",
-        s.name,
-        s.slug,
+        escape::terminal(&s.name),
+        escape::terminal(&s.slug),
         s.counts.done(),
         s.counts.total
     )
@@ -248,7 +280,7 @@ fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
     )?;
     for st in &s.steps {
         let c = &st.counts;
-        let title = format!("{:width$}", st.title);
+        let title = format!("{:width$}", escape::terminal(&st.title));
         let style = if c.open + c.with_problems > 0 {
             palette::CHANGED
         } else {
@@ -320,7 +352,12 @@ fn progress_lines(
             (Some(file), None) => format!(" ({}{file})", h.prefix),
             _ => String::new(),
         };
-        writeln!(out, "      - {}{at}", f.message)
+        writeln!(
+            out,
+            "      - {}{}",
+            escape::terminal(&f.message),
+            escape::terminal(&at)
+        )
     };
     for (i, st) in s.steps.iter().enumerate() {
         let c = &st.counts;
@@ -346,7 +383,12 @@ fn progress_lines(
         if parts.is_empty() {
             parts.push("nothing open".to_string());
         }
-        writeln!(out, "  {}: {}", st.title, parts.join("; "))?;
+        writeln!(
+            out,
+            "  {}: {}",
+            escape::terminal(&st.title),
+            escape::terminal(&parts.join("; "))
+        )?;
         for f in step_notes {
             note(out, f)?;
         }
@@ -393,7 +435,12 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
                     (Some(file), None) => format!("{}{file}: ", h.prefix),
                     _ => String::new(),
                 };
-                writeln!(out, "  {place}{}", f.message)?;
+                writeln!(
+                    out,
+                    "  {}{}",
+                    escape::terminal(&place),
+                    escape::terminal(&f.message)
+                )?;
             }
             writeln!(out)?;
         }
@@ -418,8 +465,8 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
 
 /// Writes a check report as one JSON document.
 pub fn report_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, report).map_err(io::Error::from)?;
-    writeln!(out)
+    let json = serde_json::to_string_pretty(report).map_err(io::Error::from)?;
+    writeln!(out, "{}", escape::json(&json))
 }
 
 /// Writes findings as GitHub Actions workflow annotations.
@@ -456,8 +503,8 @@ pub fn report_github(out: &mut dyn Write, report: &Report, prefix: &str) -> io::
         writeln!(
             out,
             "::{level} {}::{}",
-            props.join(","),
-            escape_data(&message)
+            escape::terminal(&props.join(",")),
+            escape::terminal(&escape_data(&message))
         )?;
     }
     writeln!(out, "check: {}", tally(report))

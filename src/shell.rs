@@ -54,9 +54,12 @@ impl Shell {
         anstream::stderr().lock()
     }
 
-    /// Writes text to standard output, quiet or not (a report, the guide).
+    /// Writes text to standard output, quiet or not (a report, the guide),
+    /// made safe for a terminal: a site's guide or a workbook's text is
+    /// shown, never obeyed ([`escape::terminal`]).
     pub fn print(&self, text: impl AsRef<str>) -> io::Result<()> {
-        self.out().write_all(text.as_ref().as_bytes())
+        self.out()
+            .write_all(escape::terminal(text.as_ref()).as_bytes())
     }
 
     /// Writes bytes to standard output as they are, quiet or not (man pages,

@@ -238,6 +238,8 @@ pub fn drive(
     out: &mut dyn Write,
     color: bool,
 ) -> io::Result<()> {
+    // File names and contents are the repository's: shown, never obeyed.
+    let mut out = crate::escape::Terminal(out);
     let (old, new) = (read_side(args.old), read_side(args.new));
     let new_path = args.new_path.unwrap_or(args.path);
     if new_path != args.path {
@@ -298,7 +300,8 @@ pub fn drive(
                     working_tree_prefix: String::new(),
                     quiet: true,
                 };
-                return text::write(out, &report, &options);
+                // The diff printer makes its own text safe and adds colour.
+                return text::write(out.raw(), &report, &options);
             }
         }
     }

@@ -19,6 +19,7 @@ pub const CSS: &str = include_str!("templates/diff.css");
 /// Renders the report (or, with `stat`, its table of counts) as HTML.
 pub fn render(report: &DiffReport, stat: bool) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
+    env.set_formatter(crate::render::templates::format_value);
     // The name ends in .html, so every value is escaped unless marked safe.
     env.add_template("diff.html", TEMPLATE)?;
     let marks: BTreeMap<&str, &str> = [

@@ -50,12 +50,14 @@ pub fn write(
     match format {
         Format::Text if stat => text::write_stat(out, report, options),
         Format::Text => text::write(out, report, options),
-        Format::Md if stat => markdown::write_stat(out, report),
-        Format::Md => markdown::write(out, report),
+        // Markdown quotes the workbook's text as it is: made safe for a
+        // terminal as a whole, like the text report.
+        Format::Md if stat => markdown::write_stat(&mut crate::escape::Terminal(out), report),
+        Format::Md => markdown::write(&mut crate::escape::Terminal(out), report),
         Format::Html => html::write(out, report, stat),
-        Format::Json => serde_json::to_writer_pretty(&mut *out, report)
+        Format::Json => serde_json::to_string_pretty(report)
             .map_err(std::io::Error::from)
-            .and_then(|()| writeln!(out)),
+            .and_then(|json| writeln!(out, "{}", crate::escape::json(&json))),
     }
 }
 

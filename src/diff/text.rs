@@ -10,7 +10,7 @@ use super::file_prefix;
 use super::model::{DiffReport, Side};
 use super::view::{self, Inline, Item, Line, Mark, Problem, View};
 use crate::palette::{ADDED, CHANGED, CODE, DIM, EMPHASIS, PLAIN, REMOVED};
-use crate::print;
+use crate::{escape, print};
 
 /// How to print.
 #[derive(Debug, Clone, Default)]
@@ -24,15 +24,19 @@ pub struct Options {
     pub quiet: bool,
 }
 
+/// Writes a report: its text, which quotes the workbook, through the one
+/// terminal sanitiser; its colour codes beside it.
 struct Printer<'a> {
-    out: &'a mut dyn Write,
+    out: escape::Terminal<'a>,
     color: bool,
 }
 
 impl Printer<'_> {
     fn paint(&mut self, style: Style, text: &str) -> io::Result<()> {
         if self.color {
-            write!(self.out, "{style}{text}{style:#}")
+            write!(self.out.raw(), "{style}")?;
+            self.out.write_all(text.as_bytes())?;
+            write!(self.out.raw(), "{style:#}")
         } else {
             self.out.write_all(text.as_bytes())
         }
@@ -94,7 +98,8 @@ impl Printer<'_> {
             };
             let prefix = file_prefix(info, &options.working_tree_prefix);
             writeln!(self.out, "  In {}, this file is not compared:", p.version)?;
-            print::finding(self.out, &p.finding.finding, &prefix)?;
+            // Made safe for the terminal by the printer of findings.
+            print::finding(self.out.raw(), &p.finding.finding, &prefix)?;
         }
         Ok(())
     }
@@ -104,7 +109,7 @@ impl Printer<'_> {
 pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io::Result<()> {
     let view: View = view::view(report);
     let mut p = Printer {
-        out,
+        out: escape::Terminal(out),
         color: options.color,
     };
     if report.changed() {
@@ -162,7 +167,7 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
 pub fn write_stat(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io::Result<()> {
     let rows = view::stat_rows(report);
     let mut p = Printer {
-        out,
+        out: escape::Terminal(out),
         color: options.color,
     };
     let slug_width = rows
@@ -208,7 +213,7 @@ mod tests {
         ]);
         let mut out = Vec::new();
         let mut p = Printer {
-            out: &mut out,
+            out: crate::escape::Terminal(&mut out),
             color: false,
         };
         assert!(p.line(&line).is_ok());

@@ -24,6 +24,7 @@
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::escape;
 use crate::node::{self, Key, Node, Value};
 use crate::source::Source;
 use crate::workbook::answers::{ends_an_abbreviation, strip_comments};
@@ -258,21 +259,10 @@ fn scalar(value: &Value, indent: &str) -> String {
     }
 }
 
-/// Text with control characters (other than tabs) written as escapes, so that
-/// a file cannot send the terminal instructions through `git diff`.
+/// Text made safe for the terminal ([`escape::terminal`]), so that a file
+/// cannot send the terminal instructions through `git diff`.
 fn clean(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\t') {
-        return text.to_string();
-    }
-    text.chars()
-        .map(|c| {
-            if c.is_control() && c != '\t' {
-                c.escape_unicode().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
+    escape::terminal(text).into_owned()
 }
 
 /// Runs of white space made one space.
@@ -446,6 +436,6 @@ mod tests {
     fn control_characters_are_escaped() {
         let text = show("a.toml", "name = \"\\u001b[31mred\"\n");
         assert!(!text.contains('\u{1b}'), "{text:?}");
-        assert!(text.contains("\\u{1b}[31mred"), "{text:?}");
+        assert!(text.contains("␛[31mred"), "{text:?}");
     }
 }

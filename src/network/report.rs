@@ -871,6 +871,7 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
 /// network load.
 pub fn html(r: &Report) -> Result<String, minijinja::Error> {
     let mut env = minijinja::Environment::new();
+    env.set_formatter(crate::render::templates::format_value);
     env.set_fuel(Some(50_000_000));
     env.add_template("report.html", TEMPLATE)?;
     env.get_template("report.html")?

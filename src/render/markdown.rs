@@ -109,6 +109,7 @@ enum Replace {
 
 /// Renders Markdown as safe HTML.
 pub fn to_html(markdown: &str, heading_base: u8) -> String {
+    let markdown = &*crate::escape::without_controls(markdown);
     let arena = Arena::new();
     let options = options();
     let root = comrak::parse_document(&arena, markdown, &options);
@@ -124,6 +125,7 @@ pub fn to_html(markdown: &str, heading_base: u8) -> String {
 /// Rewrites Markdown as clean CommonMark with the same safety rules as
 /// [`to_html`], for reports in Markdown.
 pub fn to_markdown(markdown: &str, heading_base: u8) -> String {
+    let markdown = &*crate::escape::without_controls(markdown);
     let arena = Arena::new();
     let options = options();
     let root = comrak::parse_document(&arena, markdown, &options);

@@ -137,11 +137,24 @@ impl fmt::Debug for Templates {
 }
 
 /// Writes a value, escaped for the template's output format.
-fn format_value(
+/// How every template of covalue writes a value: escaped for its language,
+/// and with no control characters (a workbook's escape sequences, C1
+/// controls), which no page or handout should carry.
+pub fn format_value(
     out: &mut minijinja::Output,
     state: &mut minijinja::State,
     value: &Value,
 ) -> Result<(), minijinja::Error> {
+    if let Some(text) = value.as_str() {
+        if let std::borrow::Cow::Owned(clean) = crate::escape::without_controls(text) {
+            let clean = if value.is_safe() {
+                Value::from_safe_string(clean)
+            } else {
+                Value::from(clean)
+            };
+            return format_value(out, state, &clean);
+        }
+    }
     if *state.auto_escape() == MARKDOWN {
         if value.is_safe() {
             return out.write_str(&value.to_string()).map_err(Into::into);

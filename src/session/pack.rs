@@ -315,6 +315,7 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
 /// The pack as one self-contained HTML page.
 pub fn html(pack: &Pack) -> Result<String, minijinja::Error> {
     let mut env = Environment::new();
+    env.set_formatter(crate::render::templates::format_value);
     // The name ends in .html: every value is escaped unless marked safe
     // (only Markdown rendered by `render::markdown`, which is sanitised).
     env.add_template("pack.html", TEMPLATE)?;
