@@ -40,6 +40,7 @@ fn create_temp(path: &Path) -> io::Result<Temp> {
     let name = path
         .file_name()
         .map_or_else(|| "covalue".into(), |n| n.to_string_lossy().to_string());
+    remove_stale_temps(dir, &name);
     let mut registered = None;
     let file = tempfile::Builder::new()
         .prefix(&format!(".{name}.covalue-"))
@@ -61,11 +62,54 @@ fn create_temp(path: &Path) -> io::Result<Temp> {
     Ok(Temp { file, registered })
 }
 
+/// How old a temporary file must be before a later save removes it: a save
+/// takes milliseconds, so an older one was left by a covalue that was
+/// killed, not by one still writing.
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Removes the temporary files that interrupted saves of `name` left in
+/// `dir` (`.NAME.covalue-RANDOM.tmp`, regular files only, older than
+/// [`STALE_AFTER`]). Anything that cannot be removed is left for `check`
+/// to report.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = format!(".{name}{}", crate::workbook::layout::TEMP_INFIX);
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(file_name) = file_name.to_str() else {
+            continue;
+        };
+        if !file_name.starts_with(&prefix) || !crate::workbook::layout::is_temp_file(file_name) {
+            continue;
+        }
+        // Not followed: a link or a folder of that name is not covalue's.
+        let Ok(meta) = entry.metadata() else { continue };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if meta.is_file() && old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 impl Temp {
     /// Flushes it to disk and renames it to `path`, replacing what is there
-    /// (`replace`) or only when nothing is (AlreadyExists otherwise).
+    /// (`replace`) or only when nothing is (AlreadyExists otherwise). A file
+    /// that is replaced keeps its permissions (a workbook kept 0600 stays so).
     fn persist(self, path: &Path, replace: bool) -> io::Result<()> {
         let Temp { file, registered } = self;
+        if replace {
+            if let Ok(meta) = fs::symlink_metadata(path) {
+                if meta.is_file() {
+                    file.as_file().set_permissions(meta.permissions())?;
+                }
+            }
+        }
         file.as_file().sync_all()?;
         registered.keep(|| {
             let persisted = if replace {

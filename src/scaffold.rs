@@ -92,7 +92,10 @@ pub fn init(
         create_inside(
             dir,
             &dir.join(".gitignore"),
-            "# Reports written by `covalue render`\nout/\n",
+            &format!(
+                "# Reports written by `covalue render`\nout/\n# Temporary files of a save that was interrupted\n{}\n",
+                layout::TEMP_PATTERN
+            ),
         )?,
     ]);
     Ok(created)

@@ -40,6 +40,26 @@ pub const POPULATION_ENTRIES: &[&str] = &[
 ];
 
 /// A population's folder, relative to the workbook: `populations/<slug>`.
+/// What covalue's temporary files are called: `.NAME.covalue-RANDOM.tmp`,
+/// beside the file `NAME` being written.
+pub const TEMP_INFIX: &str = ".covalue-";
+/// The end of a temporary file's name.
+pub const TEMP_SUFFIX: &str = ".tmp";
+/// The pattern of covalue's temporary files, for `.gitignore`.
+pub const TEMP_PATTERN: &str = ".*.covalue-*.tmp";
+
+/// Whether a name is one of covalue's temporary files, as left behind when
+/// covalue was killed while writing (`.access.md.covalue-Ab12Cd.tmp`).
+pub fn is_temp_file(name: &str) -> bool {
+    name.starts_with('.') && name.ends_with(TEMP_SUFFIX) && name.contains(TEMP_INFIX)
+}
+
+/// The file a temporary file was being written for (`access.md`).
+pub fn temp_target(name: &str) -> Option<&str> {
+    let inner = name.strip_prefix('.')?.strip_suffix(TEMP_SUFFIX)?;
+    inner.rfind(TEMP_INFIX).map(|at| &inner[..at])
+}
+
 pub fn population_dir(slug: &str) -> String {
     format!("{POPULATIONS_DIR}/{slug}")
 }

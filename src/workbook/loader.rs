@@ -232,8 +232,14 @@ impl<'a> Loader<'a> {
         })
     }
 
-    /// Reads `covalue.toml`; the defaults when it cannot be read.
+    /// Reads `covalue.toml`; the defaults when it cannot be read. Reports
+    /// temporary files left at the top of the workbook.
     pub fn config(&self, out: &mut Vec<Finding>) -> Config {
+        if let Ok(names) = self.files().list_dir(&self.root) {
+            for name in names {
+                stale_temp("", &name, out);
+            }
+        }
         self.toml(
             &self.root.join(CONFIG_FILE),
             &spec::CONFIG,
@@ -326,6 +332,7 @@ impl<'a> Loader<'a> {
         let mut slugs = Vec::new();
         for name in entries {
             if name.starts_with('.') {
+                stale_temp(POPULATIONS_DIR, &name, findings);
                 continue;
             }
             if !files.is_dir(&dir.join(&name)) {
@@ -458,6 +465,7 @@ impl<'a> Loader<'a> {
         };
         names.sort();
         for name in &names {
+            stale_temp(rel, name, findings);
             if name.starts_with('.') || known.contains(&name.as_str()) {
                 continue;
             }
@@ -541,6 +549,7 @@ impl<'a> Loader<'a> {
         let mut found = Vec::new();
         for name in entries {
             if name.starts_with('.') {
+                stale_temp(&rel, &name, findings);
                 continue;
             }
             match name.strip_suffix(suffix) {
@@ -647,6 +656,31 @@ impl<'a> Loader<'a> {
 }
 
 /// The path when something is there (a file, or a folder reported as such later).
+/// Reports `name` in the folder `rel` (relative to the workbook) when it is
+/// a temporary file left by a save that was interrupted (CV047).
+fn stale_temp(rel: &str, name: &str, findings: &mut Vec<Finding>) {
+    if !super::layout::is_temp_file(name) {
+        return;
+    }
+    let file = if rel.is_empty() {
+        name.to_string()
+    } else {
+        format!("{rel}/{name}")
+    };
+    let target = super::layout::temp_target(name).unwrap_or("its file");
+    findings.push(
+        Finding::warning(
+            Code::CV047,
+            format!("{file} is a temporary file left when a save of {target} was interrupted"),
+        )
+        .in_file(&file)
+        .help(format!(
+            "check that {target} holds what you meant to save, then delete {name}; \
+             covalue removes it the next time it saves {target}"
+        )),
+    );
+}
+
 fn optional_file(files: &dyn Files, path: &Path) -> Option<PathBuf> {
     (files.exists(path) || files.is_symlink(path)).then(|| path.to_path_buf())
 }
