@@ -38,9 +38,11 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             .help(advice),
         );
     }
-    let mut seen: Vec<&str> = Vec::new();
+    // A set, so that a map of any length is checked in time that grows with it.
+    let mut seen: std::collections::HashSet<&str> =
+        std::collections::HashSet::with_capacity(map.steps.len());
     for step in &map.steps {
-        if !step.id.is_empty() && seen.contains(&step.id.as_str()) {
+        if !step.id.is_empty() && !seen.insert(step.id.as_str()) {
             out.push(
                 step.loc
                     .finding(Finding::error(
@@ -50,7 +52,6 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
                     .help("give each step its own id; ids are how versions are compared"),
             );
         }
-        seen.push(&step.id);
         for r in &step.personas {
             if population.persona(&r.slug).is_none() {
                 let help = match crate::spec::suggest(
