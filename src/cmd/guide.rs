@@ -70,7 +70,8 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let text = match args.format {
         Format::Text => print::text(&guide, &forms),
         Format::Md => print::markdown(&guide, &forms),
-        Format::Json => print::json(&guide, &forms),
+        // Escaped as JSON, so that the shell's sanitiser finds nothing to show.
+        Format::Json => crate::escape::json(&print::json(&guide, &forms)).into_owned(),
         Format::Toml if guide.origin == crate::guide::BUILTIN_NAME => {
             crate::guide::BUILTIN_TEXT.to_string()
         }
