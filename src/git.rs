@@ -49,6 +49,29 @@ pub fn command(dir: &Path) -> Command {
     cmd
 }
 
+/// A git command on the bare repository `git_dir`, named explicitly
+/// (`--git-dir` and `GIT_DIR`), with nothing from the environment that
+/// could send git to another repository's config, refs or objects.
+pub fn bare_command(git_dir: &Path) -> Command {
+    let mut cmd = command(git_dir);
+    let mut flag = std::ffi::OsString::from("--git-dir=");
+    flag.push(git_dir);
+    cmd.arg(flag).env("GIT_DIR", git_dir);
+    for var in [
+        "GIT_COMMON_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_NAMESPACE",
+        "GIT_CEILING_DIRECTORIES",
+        "GIT_CONFIG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
 /// The transports a network's fetch may use: never `ext::` (which runs a
 /// command), `fd::` or a helper a repository names.
 pub const FETCH_PROTOCOLS: &str = "file:git:http:https:ssh";
@@ -60,9 +83,8 @@ pub const FETCH_PROTOCOLS: &str = "file:git:http:https:ssh";
 /// also binds redirects). git asks for no password (`GIT_TERMINAL_PROMPT=0`);
 /// the caller sets a time limit, for an ssh that waits for a host key.
 pub fn fetch_command(git_dir: &Path) -> Command {
-    let mut cmd = command(git_dir);
-    cmd.env("GIT_DIR", git_dir)
-        .env("GIT_ALLOW_PROTOCOL", FETCH_PROTOCOLS)
+    let mut cmd = bare_command(git_dir);
+    cmd.env("GIT_ALLOW_PROTOCOL", FETCH_PROTOCOLS)
         .env_remove("GIT_NO_LAZY_FETCH");
     for protocol in FETCH_PROTOCOLS.split(':') {
         cmd.args(["-c", &format!("protocol.{protocol}.allow=always")]);
@@ -187,11 +209,12 @@ fn spawn_error(err: io::Error, what: &str) -> GitError {
 impl Repo {
     /// A git command run in the workbook's folder, read-only.
     fn command(&self) -> Command {
-        let mut cmd = command(&self.dir);
-        if self.bare {
+        let mut cmd = if self.bare {
             // Named explicitly, so `safe.bareRepository=explicit` allows it.
-            cmd.env("GIT_DIR", &self.dir);
-        }
+            bare_command(&self.dir)
+        } else {
+            command(&self.dir)
+        };
         // Paths are paths, not patterns.
         cmd.env("GIT_LITERAL_PATHSPECS", "1");
         cmd

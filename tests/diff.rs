@@ -884,11 +884,20 @@ fn a_file_larger_than_32_mib_in_a_revision_is_a_cv001_as_on_disk() {
     let said = "populations/heart-failure/personas/big.md is not read: it is 41 MiB, larger than the 32 MiB covalue reads";
     let (code, out, err) = f.diff(&["session-1", "session-2"]);
     assert_eq!(code, 1, "{out}{err}");
-    assert!(out.contains("error[CV001]") && out.contains(said), "{out}{err}");
+    assert!(
+        out.contains("error[CV001]") && out.contains(said),
+        "{out}{err}"
+    );
     // The same file on disk, as `check` reads it, says the same.
     let (_, out, err) = run(f.covalue().arg("check"));
-    assert!(out.contains("error[CV001]") && out.contains(said), "{out}{err}");
+    assert!(
+        out.contains("error[CV001]") && out.contains(said),
+        "{out}{err}"
+    );
     let (code, json_out, err) = f.diff(&["session-1", "session-2", "--format", "json"]);
     assert_eq!(code, 1, "{err}");
-    assert!(json_out.contains("CV001") && json_out.contains(said), "{json_out}");
+    assert!(
+        json_out.contains("CV001") && json_out.contains(said),
+        "{json_out}"
+    );
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::cmd::{Context, Error, Outcome, usage};
+use crate::cmd::{Context, Error, Outcome};
 use crate::network::fetch;
 
 /// Arguments of `covalue network fetch`.
@@ -25,14 +25,13 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         jobs: args.jobs,
         timeout: Duration::from_secs(args.timeout),
     };
-    let results = fetch::fetch_all(&net, &options, &|_| progress.inc()).map_err(|e| {
-        usage(
-            format!("the cache cannot be used: {e}"),
-            "check that you may write in the network folder",
-        )
-    })?;
+    let results =
+        fetch::fetch_all(&net, &options, &|_| progress.inc()).map_err(super::cache_error)?;
     drop(progress);
     for r in &results {
+        for note in &r.notes {
+            ctx.shell.warn(format_args!("site {}: {note}", r.site));
+        }
         match r.line() {
             Ok((verb, text)) => ctx.shell.status(verb, text)?,
             Err(text) => ctx.shell.error(text, None),
