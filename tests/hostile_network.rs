@@ -507,3 +507,32 @@ fn a_file_larger_than_32_mib_in_a_site_is_a_cv001_not_read() {
     );
     assert!(said.contains("fetched      lakeside"), "{said}");
 }
+
+#[test]
+fn what_a_site_wrote_is_shown_on_a_terminal_not_obeyed() {
+    let net = Net::new();
+    net.site("odd", "lakeside-ms", |w| {
+        let config = w.join("covalue.toml");
+        let text = std::fs::read_to_string(&config).expect("config").replacen(
+            "title = \"MS care at Lakeside Regional MS Centre\"",
+            // Clear the screen, set the clipboard (OSC 52), and reverse the
+            // rest of the line.
+            "title = \"Odd\\u001b[2J\\u001b]52;c;aGk=\\u0007 site \\u202eevil\"",
+            1,
+        );
+        std::fs::write(&config, text).expect("config");
+    });
+    net.add("odd", "../sites/odd.git");
+    net.run(&["network", "fetch"]).assert_code(0);
+    let report = net.run(&["network", "report"]);
+    report.assert_code(0);
+    let out = &report.stdout;
+    assert!(
+        out.contains("Odd␛[2J␛]52;c;aGk=␇ site \\u{202e}evil"),
+        "{out}"
+    );
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out}"
+    );
+}
