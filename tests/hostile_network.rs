@@ -237,6 +237,10 @@ fn a_cache_committed_into_the_network_repository_is_never_read() {
     assert!(said.contains("fetched      lakeside"), "{said}");
     assert!(said.contains("fetched      harbour"), "{said}");
     assert!(said.contains("site partner cannot be fetched"), "{said}");
+    assert!(
+        said.contains(".covalue/ in the network folder is not used"),
+        "{said}"
+    );
     assert!(!marker.exists(), "a planted config ran a command");
     // The user's own repository and folder are as they were.
     assert_eq!(net.branches(), branches);

@@ -19,7 +19,13 @@ pub struct Args {
 
 /// Fetches every site; exit 1 when any failed.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
-    let (_, net) = super::open(ctx)?;
+    let (root, net) = super::open(ctx)?;
+    if std::fs::symlink_metadata(root.join(crate::network::CACHE_DIR)).is_ok() {
+        ctx.shell.note(format_args!(
+            "{}/ in the network folder is not used (the cache is in your cache folder, see docs/network.md); you may delete it",
+            crate::network::CACHE_DIR
+        ));
+    }
     let progress = ctx.shell.progress(net.sites.len(), "sites", "fetching");
     let options = fetch::Options {
         jobs: args.jobs,
