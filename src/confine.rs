@@ -142,6 +142,24 @@ impl Jail {
 /// git or the user, not a workbook name): no devices, FIFOs or sockets, at
 /// most [`MAX_FILE_BYTES`], and no link in the last part of the path.
 pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, ReadError> {
+    read_capped(path, MAX_FILE_BYTES)
+}
+
+/// The bytes of a file covalue keeps for itself (a network's cache): the
+/// regular file at `path` itself, never a link (a link there is refused,
+/// not followed), a device, a FIFO or a socket, and at most `max` bytes.
+pub fn read_own_file(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
+    match fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_symlink() => return Err(ReadError::NotAFile("a link")),
+        Ok(_) => {}
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
+        Err(err) => return Err(ReadError::Io(err)),
+    }
+    read_capped(path, max)
+}
+
+/// [`read_regular_file`] with a limit of `max` bytes.
+fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     let meta = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Err(ReadError::Missing),
@@ -153,7 +171,7 @@ pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, ReadError> {
     if let Some(kind) = special_kind(&meta) {
         return Err(ReadError::NotAFile(kind));
     }
-    if meta.len() > MAX_FILE_BYTES {
+    if meta.len() > max {
         return Err(ReadError::TooLarge(meta.len()));
     }
     let file = open_no_follow(path).map_err(ReadError::Io)?;
@@ -163,10 +181,10 @@ pub fn read_regular_file(path: &Path) -> Result<Vec<u8>, ReadError> {
         return Err(ReadError::NotAFile(kind));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
+    file.take(max + 1)
         .read_to_end(&mut bytes)
         .map_err(ReadError::Io)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
+    if bytes.len() as u64 > max {
         return Err(ReadError::TooLarge(bytes.len() as u64));
     }
     Ok(bytes)

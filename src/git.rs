@@ -5,7 +5,7 @@
 //! turns off what a repository could make git run.
 
 use std::collections::HashMap;
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::sync::Arc;
@@ -49,6 +49,29 @@ pub fn command(dir: &Path) -> Command {
     cmd
 }
 
+/// A git command on the bare repository `git_dir`, named explicitly
+/// (`--git-dir` and `GIT_DIR`), with nothing from the environment that
+/// could send git to another repository's config, refs or objects.
+pub fn bare_command(git_dir: &Path) -> Command {
+    let mut cmd = command(git_dir);
+    let mut flag = std::ffi::OsString::from("--git-dir=");
+    flag.push(git_dir);
+    cmd.arg(flag).env("GIT_DIR", git_dir);
+    for var in [
+        "GIT_COMMON_DIR",
+        "GIT_WORK_TREE",
+        "GIT_INDEX_FILE",
+        "GIT_OBJECT_DIRECTORY",
+        "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+        "GIT_NAMESPACE",
+        "GIT_CEILING_DIRECTORIES",
+        "GIT_CONFIG",
+    ] {
+        cmd.env_remove(var);
+    }
+    cmd
+}
+
 /// The transports a network's fetch may use: never `ext::` (which runs a
 /// command), `fd::` or a helper a repository names.
 pub const FETCH_PROTOCOLS: &str = "file:git:http:https:ssh";
@@ -60,9 +83,8 @@ pub const FETCH_PROTOCOLS: &str = "file:git:http:https:ssh";
 /// also binds redirects). git asks for no password (`GIT_TERMINAL_PROMPT=0`);
 /// the caller sets a time limit, for an ssh that waits for a host key.
 pub fn fetch_command(git_dir: &Path) -> Command {
-    let mut cmd = command(git_dir);
-    cmd.env("GIT_DIR", git_dir)
-        .env("GIT_ALLOW_PROTOCOL", FETCH_PROTOCOLS)
+    let mut cmd = bare_command(git_dir);
+    cmd.env("GIT_ALLOW_PROTOCOL", FETCH_PROTOCOLS)
         .env_remove("GIT_NO_LAZY_FETCH");
     for protocol in FETCH_PROTOCOLS.split(':') {
         cmd.args(["-c", &format!("protocol.{protocol}.allow=always")]);
@@ -187,11 +209,12 @@ fn spawn_error(err: io::Error, what: &str) -> GitError {
 impl Repo {
     /// A git command run in the workbook's folder, read-only.
     fn command(&self) -> Command {
-        let mut cmd = command(&self.dir);
-        if self.bare {
+        let mut cmd = if self.bare {
             // Named explicitly, so `safe.bareRepository=explicit` allows it.
-            cmd.env("GIT_DIR", &self.dir);
-        }
+            bare_command(&self.dir)
+        } else {
+            command(&self.dir)
+        };
         // Paths are paths, not patterns.
         cmd.env("GIT_LITERAL_PATHSPECS", "1");
         cmd
@@ -325,6 +348,11 @@ pub enum ObjectKind {
     Other,
 }
 
+/// The largest object covalue reads from git: the same limit as a file on
+/// disk ([`crate::confine::MAX_FILE_BYTES`]). A larger one is drained from
+/// git's answer in small pieces, never kept, and marked too large.
+pub const MAX_OBJECT_BYTES: u64 = crate::confine::MAX_FILE_BYTES;
+
 /// One object read from git.
 #[derive(Debug, Clone)]
 pub struct Object {
@@ -332,8 +360,27 @@ pub struct Object {
     pub oid: String,
     /// What it is.
     pub kind: ObjectKind,
-    /// Its content.
+    /// Its size in bytes, as git says.
+    pub size: u64,
+    /// Its content; empty when it is larger than [`MAX_OBJECT_BYTES`].
     pub data: Arc<[u8]>,
+}
+
+impl Object {
+    /// Its size, when it is larger than covalue reads (its content was not kept).
+    pub fn too_large(&self) -> Option<u64> {
+        (self.size > MAX_OBJECT_BYTES).then_some(self.size)
+    }
+}
+
+/// A file's content read from git: its bytes, or only its size when it is
+/// larger than covalue reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Blob {
+    /// The bytes.
+    Bytes(Arc<[u8]>),
+    /// Its size in bytes; the content was not read.
+    TooLarge(u64),
 }
 
 /// A running `git cat-file --batch`: any number of objects read, by id or
@@ -416,11 +463,12 @@ impl Objects {
         Ok(entries)
     }
 
-    /// The contents of blobs, each id read once however often it is asked for.
+    /// The contents of blobs, each id read once however often it is asked
+    /// for; a blob larger than [`MAX_OBJECT_BYTES`] by its size only.
     pub fn read_blobs<'a>(
         &mut self,
         oids: impl IntoIterator<Item = &'a str>,
-    ) -> Result<HashMap<String, Arc<[u8]>>, GitError> {
+    ) -> Result<HashMap<String, Blob>, GitError> {
         let wanted: Vec<String> = oids.into_iter().map(str::to_string).collect();
         let objects = self.read(&wanted)?;
         Ok(wanted
@@ -428,7 +476,11 @@ impl Objects {
             .zip(objects)
             .filter_map(|(oid, object)| {
                 let object = object.filter(|o| o.kind == ObjectKind::Blob)?;
-                Some((oid, object.data))
+                let blob = match object.too_large() {
+                    Some(size) => Blob::TooLarge(size),
+                    None => Blob::Bytes(object.data),
+                };
+                Some((oid, blob))
             })
             .collect())
     }
@@ -538,7 +590,9 @@ impl Drop for Objects {
     }
 }
 
-/// Reads `count` answers of `git cat-file --batch`, in order.
+/// Reads `count` answers of `git cat-file --batch`, in order. An object
+/// larger than [`MAX_OBJECT_BYTES`] is read through and dropped a piece at
+/// a time (git says the size first), so that memory stays bounded.
 fn read_objects(reader: &mut impl BufRead, count: usize) -> io::Result<Vec<Option<Object>>> {
     let mut objects = Vec::with_capacity(count);
     let mut header = Vec::new();
@@ -563,9 +617,21 @@ fn read_objects(reader: &mut impl BufRead, count: usize) -> io::Result<Vec<Optio
         else {
             return Err(unexpected());
         };
-        let size: usize = size.parse().map_err(|_| unexpected())?;
-        let mut data = vec![0; size];
-        reader.read_exact(&mut data)?;
+        let size: u64 = size.parse().map_err(|_| unexpected())?;
+        let data = if size > MAX_OBJECT_BYTES {
+            let drained = io::copy(&mut reader.by_ref().take(size), &mut io::sink())?;
+            if drained != size {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "git stopped in the middle of an object",
+                ));
+            }
+            Vec::new()
+        } else {
+            let mut data = vec![0; usize::try_from(size).map_err(|_| unexpected())?];
+            reader.read_exact(&mut data)?;
+            data
+        };
         let mut newline = [0u8; 1];
         reader.read_exact(&mut newline)?;
         let kind = match kind {
@@ -577,6 +643,7 @@ fn read_objects(reader: &mut impl BufRead, count: usize) -> io::Result<Vec<Optio
         objects.push(Some(Object {
             oid: oid.to_string(),
             kind,
+            size,
             data: Arc::from(data),
         }));
     }
@@ -759,6 +826,25 @@ mod tests {
         assert_eq!(objects[2].as_ref().map(|o| o.kind), Some(ObjectKind::Tree));
         let short = b"aaaa blob 5\nhel";
         assert!(read_objects(&mut &short[..], 1).is_err());
+    }
+
+    #[test]
+    fn an_object_larger_than_the_limit_is_drained_not_kept() {
+        let size = MAX_OBJECT_BYTES + 1;
+        let mut answer = format!("bbbb blob {size}\n").into_bytes();
+        answer.resize(answer.len() + usize::try_from(size).unwrap_or(0), b'x');
+        answer.extend_from_slice(b"\ncccc blob 2\nok\n");
+        let objects = read_objects(&mut &answer[..], 2).expect("two answers");
+        let big = objects[0].as_ref().expect("the large blob");
+        assert_eq!(big.too_large(), Some(size));
+        assert!(big.data.is_empty());
+        // The answer after it is read where it starts.
+        assert_eq!(
+            objects[1].as_ref().map(|o| o.data.to_vec()),
+            Some(b"ok".to_vec())
+        );
+        let cut = format!("bbbb blob {size}\nxx").into_bytes();
+        assert!(read_objects(&mut &cut[..], 1).is_err());
     }
 
     #[test]

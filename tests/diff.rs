@@ -871,3 +871,33 @@ fn revisions_of_many_populations_read_as_their_folders() {
     assert!(text.contains("status testing → adopted"), "{text}");
     assert!(text.contains("Team p01"), "{text}");
 }
+
+#[test]
+fn a_file_larger_than_32_mib_in_a_revision_is_a_cv001_as_on_disk() {
+    let f = Fixture::new();
+    // 382 MiB in the report that found this; 40 MiB shows the same.
+    let mut text = String::from("---\nname: Big\nkind: patient\n---\n");
+    text.push_str(&format!("{}\n", "x".repeat(1023)).repeat(40 << 10));
+    f.write(&format!("{POP}/personas/big.md"), &text);
+    drop(text);
+    f.commit("a large persona", "session-2");
+    let said = "populations/heart-failure/personas/big.md is not read: it is 41 MiB, larger than the 32 MiB covalue reads";
+    let (code, out, err) = f.diff(&["session-1", "session-2"]);
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("error[CV001]") && out.contains(said),
+        "{out}{err}"
+    );
+    // The same file on disk, as `check` reads it, says the same.
+    let (_, out, err) = run(f.covalue().arg("check"));
+    assert!(
+        out.contains("error[CV001]") && out.contains(said),
+        "{out}{err}"
+    );
+    let (code, json_out, err) = f.diff(&["session-1", "session-2", "--format", "json"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        json_out.contains("CV001") && json_out.contains(said),
+        "{json_out}"
+    );
+}

@@ -10,7 +10,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use common::{copy_dir, covalue, git, manifest_dir, run};
+use common::{Run, copy_dir, covalue, git, manifest_dir, run};
 use tempfile::TempDir;
 
 /// A network with its sites' bare repositories, in one temporary folder.
@@ -25,6 +25,44 @@ impl Fixture {
 
     fn net(&self) -> PathBuf {
         self.path().join("net")
+    }
+
+    /// covalue's cache folder for these tests (`COVALUE_CACHE_DIR`), inside
+    /// the temporary folder.
+    fn cache(&self) -> PathBuf {
+        self.path().join("cache")
+    }
+
+    /// The folder of the sites' copies in the network's cache (there is
+    /// one network).
+    fn cached_sites(&self) -> PathBuf {
+        let networks = self.cache().join("networks");
+        let mut found: Vec<PathBuf> = std::fs::read_dir(&networks)
+            .expect("the cache has a networks folder")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        assert_eq!(found.len(), 1, "{found:?}");
+        found.remove(0).join("sites")
+    }
+
+    /// Runs `covalue ARGS` in the network folder, with the cache in the
+    /// temporary folder.
+    fn run(&self, args: &[&str]) -> Run {
+        self.run_in(&self.net(), args)
+    }
+
+    /// Runs `covalue ARGS` in `dir`, with the cache in the temporary folder.
+    fn run_in(&self, dir: &Path, args: &[&str]) -> Run {
+        let out = covalue(dir)
+            .env("COVALUE_CACHE_DIR", self.cache())
+            .args(args)
+            .output()
+            .expect("covalue could not be started");
+        Run {
+            code: out.status.code(),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 
     /// Makes a site: the MS example, changed by `edit`, committed, tagged
@@ -153,7 +191,7 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
         .map(|n| f.path().join("sites").join(format!("{n}.git")))
         .collect();
     let before: Vec<_> = repos.iter().map(|r| snapshot(r)).collect();
-    let fetched = run(&f.net(), &["network", "fetch"]);
+    let fetched = f.run(&["network", "fetch"]);
     fetched.assert_no_panic("fetch").assert_code(1);
     let err = &format!("{}{}", fetched.stdout, fetched.stderr);
     assert!(err.contains("site gone cannot be fetched"), "{err}");
@@ -167,7 +205,7 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     assert!(err.contains("fetched      half"), "{err}");
 
     // A second fetch fetches nothing new and reads nothing again.
-    let again = run(&f.net(), &["network", "fetch"]);
+    let again = f.run(&["network", "fetch"]);
     again.assert_code(1);
     assert!(
         again.stdout.contains("unchanged    complete"),
@@ -178,10 +216,13 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     // Nothing in any site's repository changed.
     let after: Vec<_> = repos.iter().map(|r| snapshot(r)).collect();
     assert_eq!(before, after, "a site's repository changed");
-    // The cache stays out of git.
+    // The cache is in covalue's cache folder, not in the network folder
+    // (whose .gitignore still keeps an old `.covalue/` out of git).
+    assert!(!f.net().join(".covalue").exists());
+    assert!(f.cached_sites().join("complete.git/HEAD").is_file());
     assert!(read(&f.net().join(".gitignore")).contains("/.covalue/"));
 
-    let text = run(&f.net(), &["network", "report"]);
+    let text = f.run(&["network", "report"]);
     text.assert_code(0);
     let out = &text.stdout;
     for line in [
@@ -205,7 +246,7 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     );
     assert!(out.contains("walking: Walking ability ("), "{out}");
 
-    let json = run(&f.net(), &["network", "report", "--format", "json"]).json();
+    let json = f.run(&["network", "report", "--format", "json"]).json();
     let sites = json["sites"].as_array().expect("sites");
     let status: Vec<(&str, &str)> = sites
         .iter()
@@ -248,12 +289,12 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
 
     // A summary lost from the cache is read again from the cached
     // repository, without fetching.
-    std::fs::remove_file(f.net().join(".covalue/sites/complete.json")).expect("remove");
-    let again = run(&f.net(), &["network", "report", "--format", "json"]).json();
+    std::fs::remove_file(f.cached_sites().join("complete.json")).expect("remove");
+    let again = f.run(&["network", "report", "--format", "json"]).json();
     assert_eq!(again["sites"][0]["status"], "ok");
     assert_eq!(again["sites"][0]["commit"], sites[0]["commit"]);
 
-    let status = run(&f.net(), &["network", "status"]);
+    let status = f.run(&["network", "status"]);
     status.assert_code(0);
     let line = |site: &str| {
         status
@@ -281,8 +322,8 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
 #[test]
 fn reports_escape_what_sites_wrote_and_load_nothing() {
     let f = fixture();
-    run(&f.net(), &["network", "fetch"]).assert_code(1);
-    let html = run(&f.net(), &["network", "report", "--format", "html"]);
+    f.run(&["network", "fetch"]).assert_code(1);
+    let html = f.run(&["network", "report", "--format", "html"]);
     html.assert_code(0);
     let page = &html.stdout;
     assert!(page.contains("Content-Security-Policy"));
@@ -295,28 +336,22 @@ fn reports_escape_what_sites_wrote_and_load_nothing() {
         page.contains("&lt;script&gt;"),
         "the title is not shown escaped"
     );
-    let md = run(&f.net(), &["network", "report", "--format", "md"]);
+    let md = f.run(&["network", "report", "--format", "md"]);
     md.assert_code(0);
     assert!(!md.stdout.contains("<script>"), "{}", md.stdout);
     // -o inside the network folder but outside out/ is refused.
-    let refused = run(
-        &f.net(),
-        &[
-            "network",
-            "report",
-            "--format",
-            "html",
-            "-o",
-            "network.toml",
-        ],
-    );
+    let refused = f.run(&[
+        "network",
+        "report",
+        "--format",
+        "html",
+        "-o",
+        "network.toml",
+    ]);
     refused.assert_code(2);
     assert!(read(&f.net().join("network.toml")).contains("[[site]]"));
-    run(
-        &f.net(),
-        &["network", "report", "--format", "html", "-o", "out/r.html"],
-    )
-    .assert_code(0);
+    f.run(&["network", "report", "--format", "html", "-o", "out/r.html"])
+        .assert_code(0);
     assert!(f.net().join("out/r.html").is_file());
 }
 
@@ -331,30 +366,31 @@ fn hostile_network_files_run_nothing_and_write_nowhere_else() {
             marker.display()
         );
     write(&toml, &text);
-    let checked = run(&f.net(), &["check"]);
+    let checked = f.run(&["check"]);
     checked.assert_code(1);
     assert!(checked.stdout.contains("CV042"), "{}", checked.stdout);
-    let fetched = run(&f.net(), &["network", "fetch"]);
+    let fetched = f.run(&["network", "fetch"]);
     fetched.assert_code(1);
     assert!(fetched.stderr.contains("site evil"), "{}", fetched.stderr);
     assert!(!marker.exists(), "ext:: ran a command");
 
-    // A config planted in the cache (a committed .covalue/, say) is
-    // replaced by covalue's own before git runs in it.
-    let config = f.net().join(".covalue/sites/half.git/config");
+    // A config changed in the cache is replaced by covalue's own before
+    // git runs in it.
+    let config = f.cached_sites().join("half.git/config");
     let planted = read(&config) + "[core]\n\talternateRefsCommand = touch planted\n";
     write(&config, &planted);
-    run(&f.net(), &["network", "fetch"]).assert_code(1);
+    f.run(&["network", "fetch"]).assert_code(1);
     assert!(!read(&config).contains("planted"), "{}", read(&config));
 
     // A site name that is a path is refused before anything is made.
     let text = read(&toml) + "\n[[site]]\nname = \"../x\"\naddress = \"../sites/half.git\"\n";
     write(&toml, &text);
-    let refused = run(&f.net(), &["network", "fetch"]);
+    let refused = f.run(&["network", "fetch"]);
     refused.assert_no_panic("fetch").assert_code(2);
     assert!(refused.stderr.contains("CV005"), "{}", refused.stderr);
-    assert!(!f.net().join(".covalue/x.git").exists());
-    assert!(!f.net().join(".covalue/sites/../x.git").exists());
+    assert!(!f.cached_sites().join("../x.git").exists());
+    assert!(!f.cached_sites().join("x.git").exists());
+    assert!(!f.net().join("x.git").exists());
     assert!(!f.path().join("x.git").exists());
 }
 
@@ -390,7 +426,7 @@ fn init_and_add_refuse_what_they_cannot_keep() {
             "`..`",
         ),
     ] {
-        let r = run(&f.net(), &args);
+        let r = f.run(&args);
         r.assert_code(2);
         assert!(r.stderr.contains(says), "{args:?}: {}", r.stderr);
     }
@@ -402,7 +438,7 @@ fn init_and_add_refuse_what_they_cannot_keep() {
     let toml = f.net().join("network.toml");
     let text = read(&toml) + "\n[[site]]\nname = \"half\"\naddress = \"../sites/half.git\"\n";
     write(&toml, &text);
-    let checked = run(&f.net(), &["check"]);
+    let checked = f.run(&["check"]);
     checked.assert_code(1);
     assert!(
         checked.stdout.contains("error[CV041]"),

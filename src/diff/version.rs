@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use super::DiffError;
 use super::model::{VersionInfo, VersionSource};
-use crate::git::{EntryKind, Objects, Repo, TreeEntry};
+use crate::git::{Blob, EntryKind, Objects, Repo, TreeEntry};
 use crate::workbook::layout::{POPULATIONS_DIR as POPULATIONS, population_of};
 use crate::workbook::{CONFIG_FILE, Disk, Files, MemTree};
 
@@ -378,17 +378,18 @@ fn lock(objects: &Mutex<Objects>) -> MutexGuard<'_, Objects> {
 fn file_blobs<'e>(
     objects: &mut Objects,
     entries: impl IntoIterator<Item = &'e TreeEntry>,
-) -> Result<HashMap<String, Arc<[u8]>>, DiffError> {
+) -> Result<HashMap<String, Blob>, DiffError> {
     let files = entries.into_iter().filter(|e| e.kind == EntryKind::File);
     Ok(objects.read_blobs(files.map(|e| e.oid.as_str()))?)
 }
 
 /// Puts an entry of a git tree into a tree in memory: a file with its
 /// bytes, a folder, or something that cannot be read as a file.
-fn add_entry(tree: &mut MemTree, entry: &TreeEntry, blobs: &HashMap<String, Arc<[u8]>>) {
+fn add_entry(tree: &mut MemTree, entry: &TreeEntry, blobs: &HashMap<String, Blob>) {
     match entry.kind {
         EntryKind::File => match blobs.get(&entry.oid) {
-            Some(bytes) => tree.insert(&entry.path, Arc::clone(bytes)),
+            Some(Blob::Bytes(bytes)) => tree.insert(&entry.path, Arc::clone(bytes)),
+            Some(Blob::TooLarge(size)) => tree.insert_too_large(&entry.path, *size),
             None => tree.insert_unreadable(&entry.path, "git has no such file"),
         },
         EntryKind::Link => tree.insert_unreadable(

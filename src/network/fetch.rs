@@ -1,10 +1,12 @@
 //! `network fetch`: copies each site's repository into the network's cache
-//! (`.covalue/sites/NAME.git`, bare, nothing checked out) with `git fetch`,
-//! several sites at a time, then reads the revision asked for the way
-//! `diff` reads a revision (one `git cat-file --batch`, into memory),
-//! checks it and keeps its summary (`.covalue/sites/NAME.json`). A site
-//! whose commit did not change keeps its summary, unread. A site that
-//! fails is reported by name; the others go on.
+//! (`sites/NAME.git` in the network's folder of the user's cache, see
+//! `cache.rs`; bare, nothing checked out) with `git fetch`, several sites at
+//! a time, then reads the revision asked for the way `diff` reads a
+//! revision (one `git cat-file --batch`, into memory), checks it and keeps
+//! its summary (`sites/NAME.json`). A cached repository is checked before
+//! git runs in it, and made again from scratch when anything in it is not
+//! as covalue made it. A site whose commit did not change keeps its
+//! summary, unread. A site that fails is reported by name; the others go on.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -13,8 +15,9 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+use super::cache::{self, Cache, CacheError};
 use super::summary::{self, SiteSummary};
-use super::{CACHE_DIR, Network, Site, cache_dir, site_failure_file, site_repo, site_summary_file};
+use super::{Network, Site};
 use crate::diff::DiffError;
 use crate::diff::version::{Fetch, Version};
 use crate::git::{self, GitError, Repo};
@@ -23,9 +26,8 @@ use crate::workbook::{LoadError, Loader, Workbook};
 /// Where the default branch of a site is kept when network.toml names no ref.
 const DEFAULT_REF: &str = "refs/covalue/default";
 
-/// The config of every cached repository, written before each fetch so
-/// that nothing planted in the cache (a committed `.covalue/`) can set
-/// what git runs.
+/// The config of every cached repository, written before each fetch and
+/// read, so that git runs nothing a config could name.
 const CACHE_CONFIG: &str = "[core]\n\trepositoryformatversion = 0\n\tbare = true\n";
 
 /// How a fetch runs.
@@ -69,6 +71,9 @@ pub struct Fetched {
     pub outcome: Result<SiteSummary, SiteError>,
     /// Whether its commit changed since the last fetch.
     pub changed: bool,
+    /// What covalue found in the site's cache that it did not make, and
+    /// removed (to be told as warnings).
+    pub notes: Vec<String>,
 }
 
 impl Fetched {
@@ -116,18 +121,21 @@ pub fn fetch_all(
     network: &Network,
     options: &Options,
     done: &(dyn Fn(&Fetched) + Sync),
-) -> Result<Vec<Fetched>, SiteError> {
-    prepare_cache(&network.root)?;
+) -> Result<Vec<Fetched>, CacheError> {
+    let cache = Cache::create(&network.root)?;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(options.jobs.max(1))
         .build()
-        .map_err(|e| SiteError::Cache(e.to_string()))?;
+        .map_err(|e| CacheError::Io {
+            path: cache.dir().to_path_buf(),
+            why: e.to_string(),
+        })?;
     Ok(pool.install(|| {
         network
             .sites
             .par_iter()
             .map(|site| {
-                let fetched = fetch_site(&network.root, site, options);
+                let fetched = fetch_site(&cache, &network.root, site, options);
                 done(&fetched);
                 fetched
             })
@@ -135,71 +143,68 @@ pub fn fetch_all(
     }))
 }
 
-/// Makes the cache folder, with a `.gitignore` that keeps it out of git;
-/// refuses a cache that is a link (it could lead anywhere).
-fn prepare_cache(root: &Path) -> Result<(), SiteError> {
-    let cache = root.join(CACHE_DIR);
-    let sites = cache_dir(root);
-    for dir in [&cache, &sites] {
-        if std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(SiteError::Cache(format!(
-                "{} is a link; remove it and fetch again",
-                dir.display()
-            )));
-        }
-    }
-    std::fs::create_dir_all(&sites).map_err(|e| SiteError::Cache(e.to_string()))?;
-    let ignore = cache.join(".gitignore");
-    if !ignore.exists() {
-        crate::fsutil::write_atomic(
-            &ignore,
-            b"# covalue's cache of the sites' repositories\n*\n",
-        )
-        .map_err(|e| SiteError::Cache(e.to_string()))?;
-    }
-    Ok(())
-}
-
 /// Fetches and reads one site.
-pub fn fetch_site(root: &Path, site: &Site, options: &Options) -> Fetched {
+pub fn fetch_site(cache: &Cache, root: &Path, site: &Site, options: &Options) -> Fetched {
     let mut changed = false;
-    let outcome = fetch_and_read(root, site, options, &mut changed);
+    let mut notes = Vec::new();
+    let outcome = fetch_and_read(cache, root, site, options, &mut changed, &mut notes);
     // Keep why it failed, for the report and status; forget it once it works.
-    if let Some(file) =
-        site_failure_file(root, &site.name).filter(|_| root.join(CACHE_DIR).is_dir())
-    {
+    if let Some(file) = cache.site_failure_file(&site.name) {
         let _ = match &outcome {
             Err(e) => crate::fsutil::write_atomic(&file, e.to_string().as_bytes()),
-            Ok(_) if file.exists() => std::fs::remove_file(&file),
-            Ok(_) => Ok(()),
+            Ok(_) => cache::remove_entry(&file),
         };
     }
     Fetched {
         site: site.name.clone(),
         outcome,
         changed,
+        notes,
     }
 }
 
 fn fetch_and_read(
+    cache: &Cache,
     root: &Path,
     site: &Site,
     options: &Options,
     changed: &mut bool,
+    notes: &mut Vec<String>,
 ) -> Result<SiteSummary, SiteError> {
     if let Some(problem) = &site.problem {
         return Err(SiteError::NotUsable(problem.clone()));
     }
-    let (Some(repo_dir), Some(summary_file)) = (
-        site_repo(root, &site.name),
-        site_summary_file(root, &site.name),
+    let (Some(repo_dir), Some(summary_file), Some(failure_file)) = (
+        cache.site_repo(&site.name),
+        cache.site_summary_file(&site.name),
+        cache.site_failure_file(&site.name),
     ) else {
         return Err(SiteError::NotUsable(format!(
             "`{}` is not a valid site name",
             site.name
         )));
     };
-    init_repo(root, &repo_dir)?;
+    // What covalue did not write is removed, never read or written through.
+    for file in [&summary_file, &failure_file] {
+        if let Some(why) = cache::foreign_file(file) {
+            notes.push(format!(
+                "{} was not written by covalue ({why}); removed",
+                file.display()
+            ));
+            cache::remove_entry(file).map_err(|e| SiteError::Cache(e.to_string()))?;
+        }
+    }
+    if std::fs::symlink_metadata(&repo_dir).is_ok() {
+        if let Err(why) = cache::check_repo(&repo_dir) {
+            notes.push(format!(
+                "the cached copy {} was not as covalue made it ({why}); it is made again from scratch",
+                repo_dir.display()
+            ));
+            cache::remove_entry(&repo_dir).map_err(|e| SiteError::Cache(e.to_string()))?;
+            cache::remove_entry(&summary_file).map_err(|e| SiteError::Cache(e.to_string()))?;
+        }
+    }
+    init_repo(&repo_dir)?;
     run_fetch(root, &repo_dir, site, options.timeout)?;
     read_site(site, &repo_dir, &summary_file, changed)
 }
@@ -219,7 +224,7 @@ fn read_site(
         GitError::UnknownRevision { .. } => SiteError::MissingRef(site.shown_ref().to_string()),
         other => git_failed(other),
     })?;
-    if let Some(kept) = cached(summary_file) {
+    if let Ok(Some(kept)) = cached(summary_file) {
         if kept.commit == commit && kept.reference == site.shown_ref() {
             return Ok(kept);
         }
@@ -236,55 +241,127 @@ fn read_site(
     Ok(summary)
 }
 
+/// What the cache holds of a site, for the report and status.
+#[derive(Debug, Clone, Default)]
+pub struct FromCache {
+    /// The summary of the revision read last (None: never fetched, or the
+    /// cache cannot be used for it).
+    pub summary: Option<SiteSummary>,
+    /// Why the last fetch failed, or why the site's cache cannot be used.
+    pub failure: Option<String>,
+}
+
 /// The summary of a site from the cache alone (no fetch): the one kept, or,
 /// when there is none of this covalue's shape, read again from the site's
-/// repository in the cache. None when the site was never fetched.
-pub fn from_cache(root: &Path, site: &Site) -> Option<SiteSummary> {
-    let summary_file = site_summary_file(root, &site.name)?;
-    if let Some(kept) = cached(&summary_file).filter(|s| s.reference == site.shown_ref()) {
-        return Some(kept);
+/// repository in the cache; and why its last fetch failed. Nothing covalue
+/// did not make is read: a summary or failure note that is a link, a FIFO
+/// or too large, or a repository that fails [`cache::check_repo`], is
+/// said to be unusable instead.
+pub fn from_cache(cache: Option<&Cache>, site: &Site) -> FromCache {
+    let Some(cache) = cache else {
+        return FromCache::default();
+    };
+    let mut failure = last_failure(cache, &site.name);
+    let (Some(summary_file), Some(repo_dir)) = (
+        cache.site_summary_file(&site.name),
+        cache.site_repo(&site.name),
+    ) else {
+        return FromCache::default();
+    };
+    let unusable = |what: &str, why: String| {
+        Some(format!(
+            "its {what} in the cache cannot be used ({why}); run `covalue network fetch` to make it again"
+        ))
+    };
+    match cached(&summary_file) {
+        Ok(Some(kept)) if kept.reference == site.shown_ref() => {
+            return FromCache {
+                summary: Some(kept),
+                failure,
+            };
+        }
+        Ok(_) => {}
+        Err(why) => {
+            return FromCache {
+                summary: None,
+                failure: unusable("summary", why),
+            };
+        }
     }
-    let repo_dir = site_repo(root, &site.name)?;
-    if site.problem.is_some() || !repo_dir.join("HEAD").is_file() || prepare_cache(root).is_err() {
-        return None;
+    if site.problem.is_some() || std::fs::symlink_metadata(&repo_dir).is_err() {
+        return FromCache {
+            summary: None,
+            failure,
+        };
+    }
+    if let Err(why) = cache::check_repo(&repo_dir) {
+        return FromCache {
+            summary: None,
+            failure: unusable("copy of the repository", why),
+        };
     }
     // covalue's own config, whatever was left there.
-    init_repo(root, &repo_dir).ok()?;
-    read_site(site, &repo_dir, &summary_file, &mut false).ok()
-}
-
-/// The summary kept from the last fetch, when it has this covalue's shape.
-pub fn cached(file: &Path) -> Option<SiteSummary> {
-    let bytes = std::fs::read(file).ok()?;
-    let summary: SiteSummary = serde_json::from_slice(&bytes).ok()?;
-    (summary.format == summary::FORMAT).then_some(summary)
-}
-
-/// Makes the site's bare repository on the first fetch, and writes its
-/// config (covalue's own, whatever was there).
-fn init_repo(root: &Path, repo_dir: &Path) -> Result<(), SiteError> {
-    if std::fs::symlink_metadata(repo_dir).is_ok_and(|m| !m.is_dir()) {
-        return Err(SiteError::Cache(format!(
-            "{} is not a folder",
-            repo_dir.display()
-        )));
+    let summary = write_config(&repo_dir)
+        .ok()
+        .and_then(|()| read_site(site, &repo_dir, &summary_file, &mut false).ok());
+    if summary.is_none() && failure.is_none() {
+        failure = Some("its copy in the cache cannot be read; run `covalue network fetch`".into());
     }
-    if !repo_dir.join("HEAD").is_file() {
-        let out = git::command(&cache_dir(root))
-            .args(["init", "--bare", "--quiet", "--end-of-options"])
-            .arg(repo_dir)
+    FromCache { summary, failure }
+}
+
+/// Why the site's last fetch failed, as kept in the cache (or why that
+/// note cannot be read).
+fn last_failure(cache: &Cache, name: &str) -> Option<String> {
+    let file = cache.site_failure_file(name)?;
+    match cache::read_entry(&file, cache::MAX_FAILURE_BYTES) {
+        Ok(Some(bytes)) => {
+            let text: String = String::from_utf8_lossy(&bytes)
+                .chars()
+                .filter(|c| !c.is_control())
+                .take(500)
+                .collect();
+            (!text.trim().is_empty()).then_some(text)
+        }
+        Ok(None) => None,
+        Err(why) => Some(format!(
+            "its note of the last failure in the cache cannot be used ({why}); run `covalue network fetch`"
+        )),
+    }
+}
+
+/// The summary kept from the last fetch: None when there is none, or none
+/// of this covalue's shape; an error when the file is not one covalue
+/// wrote (a link, a FIFO, a device, too large).
+pub fn cached(file: &Path) -> Result<Option<SiteSummary>, String> {
+    let Some(bytes) = cache::read_entry(file, cache::MAX_SUMMARY_BYTES)? else {
+        return Ok(None);
+    };
+    let summary: Option<SiteSummary> = serde_json::from_slice(&bytes).ok();
+    Ok(summary.filter(|s| s.format == summary::FORMAT))
+}
+
+/// Makes the site's bare repository on the first fetch (its folder only
+/// for the user), and writes its config (covalue's own, whatever was there).
+fn init_repo(repo_dir: &Path) -> Result<(), SiteError> {
+    if std::fs::symlink_metadata(repo_dir).is_err() {
+        cache::make_repo_dir(repo_dir).map_err(|e| SiteError::Cache(e.to_string()))?;
+        let out = git::bare_command(repo_dir)
+            // No template: nothing from the user's `init.templateDir` either.
+            .args(["init", "--bare", "--quiet", "--template="])
             .stdout(Stdio::null())
             .output()
             .map_err(|e| SiteError::Cache(e.to_string()))?;
         if !out.status.success() {
             return Err(SiteError::Cache(first_line(&out.stderr)));
         }
+        cache::check_repo(repo_dir).map_err(SiteError::Cache)?;
     }
-    // Objects are read only from the repository itself.
-    let alternates = repo_dir.join("objects/info/alternates");
-    if alternates.exists() || alternates.is_symlink() {
-        std::fs::remove_file(&alternates).map_err(|e| SiteError::Cache(e.to_string()))?;
-    }
+    write_config(repo_dir)
+}
+
+/// Writes covalue's own config into a cached repository.
+fn write_config(repo_dir: &Path) -> Result<(), SiteError> {
     crate::fsutil::write_atomic(&repo_dir.join("config"), CACHE_CONFIG.as_bytes())
         .map_err(|e| SiteError::Cache(e.to_string()))
 }
@@ -492,9 +569,8 @@ mod tests {
         let tmp = tempfile::tempdir().expect("temporary folder");
         let root = tmp.path();
         let marker = root.join("ran");
-        std::fs::create_dir_all(cache_dir(root)).expect("cache");
-        let repo = cache_dir(root).join("evil.git");
-        if init_repo(root, &repo).is_err() {
+        let repo = root.join("evil.git");
+        if init_repo(&repo).is_err() {
             return; // no git on this machine
         }
         let fetch = |restricted: bool| {

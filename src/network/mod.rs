@@ -1,10 +1,13 @@
 //! A network of sites (`network.toml`): a community of practice whose sites
 //! each keep their workbook in their own git repository. This module reads
-//! and checks the network file; `fetch.rs` copies each site's repository
-//! into the network's cache with git and sums up the revision it reads,
+//! and checks the network file; `cache.rs` says where the network's cache
+//! is (in the user's cache folder, never in the network folder) and keeps
+//! it covalue's own; `fetch.rs` copies each site's repository into it with
+//! git and sums up the revision it reads,
 //! `summary.rs` says what a site's workbook holds, `report.rs` lays the
 //! sites side by side, and `status.rs` says who is behind.
 
+pub mod cache;
 pub mod fetch;
 pub mod report;
 pub mod status;
@@ -22,10 +25,10 @@ use crate::workbook::layout::is_slug;
 
 /// The network's file.
 pub const NETWORK_FILE: &str = "network.toml";
-/// The network's cache, kept out of git.
+/// The folder, inside the network folder, where covalue kept its cache
+/// before it moved to the user's cache folder ([`cache`]). `network init`
+/// keeps it out of git; covalue never reads it.
 pub const CACHE_DIR: &str = ".covalue";
-/// Where each site's bare repository and summary are kept, under the cache.
-pub const SITES_DIR: &str = "sites";
 /// The schema file `network init` writes, and the line that names it.
 pub const SCHEMA_FILE: &str = "schemas/network.schema.json";
 
@@ -313,34 +316,6 @@ pub fn check_ref(reference: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The cache folder of the network in `root`.
-pub fn cache_dir(root: &Path) -> PathBuf {
-    root.join(CACHE_DIR).join(SITES_DIR)
-}
-
-/// The bare repository of a site in the cache; None for a name that is
-/// not a slug (it never becomes a path).
-pub fn site_repo(root: &Path, name: &str) -> Option<PathBuf> {
-    is_slug(name).then(|| cache_dir(root).join(format!("{name}.git")))
-}
-
-/// The summary file of a site in the cache; None for a name that is not a slug.
-pub fn site_summary_file(root: &Path, name: &str) -> Option<PathBuf> {
-    is_slug(name).then(|| cache_dir(root).join(format!("{name}.json")))
-}
-
-/// The file that keeps why a site's last fetch failed; None for a name that is not a slug.
-pub fn site_failure_file(root: &Path, name: &str) -> Option<PathBuf> {
-    is_slug(name).then(|| cache_dir(root).join(format!("{name}.failed")))
-}
-
-/// Why the site's last fetch failed, as kept in the cache.
-pub fn last_failure(root: &Path, name: &str) -> Option<String> {
-    let text = std::fs::read_to_string(site_failure_file(root, name)?).ok()?;
-    let text: String = text.chars().filter(|c| !c.is_control()).take(500).collect();
-    (!text.trim().is_empty()).then_some(text)
-}
-
 /// The text of a new `network.toml`.
 pub fn new_file(name: &str) -> String {
     format!(
@@ -407,7 +382,8 @@ pub struct Started {
 }
 
 /// Starts a network folder: `network.toml` (never replacing one), its
-/// schema, and a `.gitignore` that keeps the cache out of git.
+/// schema, and a `.gitignore` that keeps `.covalue/` (where older versions
+/// kept their cache) out of git.
 pub fn init(dir: &Path, name: &str) -> Result<Started, EditError> {
     use crate::fsutil::{Created, create_new, write_atomic};
     if dir.join(NETWORK_FILE).exists() {
@@ -429,7 +405,9 @@ pub fn init(dir: &Path, name: &str) -> Result<Started, EditError> {
         (NETWORK_FILE, new_file(name)),
         (
             ".gitignore",
-            format!("# covalue's cache of the sites' repositories\n/{CACHE_DIR}/\n"),
+            format!(
+                "# where older covalue versions kept their cache; covalue never reads it\n/{CACHE_DIR}/\n"
+            ),
         ),
     ] {
         match create_new(&dir.join(file), &text).map_err(io(file))? {
@@ -532,16 +510,5 @@ mod tests {
         for good in ["main", "session-3", "release/2026", "1a2b3c4d"] {
             assert!(check_ref(good).is_ok(), "{good:?} refused");
         }
-    }
-
-    #[test]
-    fn site_names_never_leave_the_cache() {
-        let root = Path::new("/net");
-        assert_eq!(site_repo(root, "../x"), None);
-        assert_eq!(site_repo(root, "a/b"), None);
-        assert_eq!(
-            site_repo(root, "lakeside"),
-            Some(PathBuf::from("/net/.covalue/sites/lakeside.git"))
-        );
     }
 }

@@ -11,8 +11,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::summary::{MeasureFacts, SiteSummary, State};
-use super::{Network, fetch};
+use super::Network;
+use super::cache::Cache;
+use super::fetch::{self, FromCache};
+use super::summary::{MeasureFacts, State};
 
 /// The report's HTML template and style, embedded at build time.
 const TEMPLATE: &str = include_str!("templates/report.html");
@@ -232,13 +234,14 @@ pub struct MeasureItem {
     pub latest_date: Option<String>,
 }
 
-/// Reads the cached summaries of every site.
-pub fn load(network: &Network) -> Vec<Option<SiteSummary>> {
+/// Reads what the cache holds of every site (`cache` None: nothing was
+/// ever fetched).
+pub fn load(network: &Network, cache: Option<&Cache>) -> Vec<FromCache> {
     use rayon::prelude::*;
     network
         .sites
         .par_iter()
-        .map(|site| fetch::from_cache(&network.root, site))
+        .map(|site| fetch::from_cache(cache, site))
         .collect()
 }
 
@@ -252,10 +255,10 @@ fn state_name(state: State) -> &'static str {
 }
 
 /// Builds the report from the network and its sites' summaries.
-pub fn build(network: &Network, summaries: &[Option<SiteSummary>], made: String) -> Report {
+pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
     let mut steps: Vec<Heading> = Vec::new();
     let mut short_questions: Vec<String> = Vec::new();
-    for summary in summaries.iter().flatten() {
+    for summary in cached.iter().filter_map(|c| c.summary.as_ref()) {
         for p in &summary.populations {
             for s in &p.steps {
                 if !steps.iter().any(|h| h.id == s.id) {
@@ -277,14 +280,14 @@ pub fn build(network: &Network, summaries: &[Option<SiteSummary>], made: String)
     let mut types: BTreeMap<String, Vec<TypeRow>> = BTreeMap::new();
     let mut clusters: BTreeMap<String, Cluster> = BTreeMap::new();
     let mut all_measures: Vec<(MeasureItem, Option<f64>)> = Vec::new();
-    for (site, summary) in network.sites.iter().zip(summaries) {
-        let Some(summary) = summary else {
+    for (site, kept) in network.sites.iter().zip(cached) {
+        let Some(summary) = &kept.summary else {
             sites.push(SiteEntry {
                 name: site.name.clone(),
                 country: site.country.clone(),
                 reference: site.shown_ref().to_string(),
                 status: "not-fetched",
-                failure: super::last_failure(&network.root, &site.name),
+                failure: kept.failure.clone(),
                 commit: None,
                 short: None,
                 date: None,
@@ -306,7 +309,7 @@ pub fn build(network: &Network, summaries: &[Option<SiteSummary>], made: String)
             } else {
                 "ok"
             },
-            failure: super::last_failure(&network.root, &site.name),
+            failure: kept.failure.clone(),
             commit: Some(summary.commit.clone()),
             short: Some(summary.commit.chars().take(7).collect()),
             date: summary.date.clone(),
@@ -463,9 +466,12 @@ fn measure_item(network: &Network, site: &str, population: &str, m: &MeasureFact
     }
 }
 
-/// Text from a site, made safe for a terminal: no control characters.
+/// Text from a site, made safe for a terminal and kept on one line: what
+/// [`crate::escape::terminal`] shows visibly instead of obeying, and line
+/// breaks and tabs as spaces.
 fn clean(text: &str) -> String {
-    text.chars()
+    crate::escape::terminal(text)
+        .chars()
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect()
 }

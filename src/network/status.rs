@@ -6,8 +6,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::summary::SiteSummary;
-use super::{Network, fetch};
+use super::Network;
+use super::cache::Cache;
+use super::fetch::{self, FromCache};
 
 /// One site's line.
 #[derive(Debug, Clone, Serialize)]
@@ -37,14 +38,18 @@ pub struct SiteStatus {
     pub failure: Option<String>,
 }
 
-/// The status of every site, from the cache.
-pub fn status(network: &Network) -> Vec<SiteStatus> {
+/// The status of every site, from the cache (`cache` None: nothing was
+/// ever fetched).
+pub fn status(network: &Network, cache: Option<&Cache>) -> Vec<SiteStatus> {
     let today = crate::date::today();
     network
         .sites
         .iter()
         .map(|site| {
-            let kept: Option<SiteSummary> = fetch::from_cache(&network.root, site);
+            let FromCache {
+                summary: kept,
+                failure,
+            } = fetch::from_cache(cache, site);
             SiteStatus {
                 site: site.name.clone(),
                 country: site.country.clone(),
@@ -60,7 +65,7 @@ pub fn status(network: &Network) -> Vec<SiteStatus> {
                 open: kept.as_ref().map(|s| s.open),
                 settled: kept.as_ref().map(|s| s.settled),
                 total: kept.as_ref().map(|s| s.total),
-                failure: super::last_failure(&network.root, &site.name),
+                failure,
             }
         })
         .collect()
@@ -80,13 +85,16 @@ pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
         .max()
         .unwrap_or(4);
     for l in lines {
+        // What a site or the cache says is shown, never obeyed.
+        let failure = l.failure.as_deref().map(crate::escape::terminal);
+        let reference = crate::escape::terminal(&l.reference);
         let Some(commit) = &l.commit else {
-            match &l.failure {
-                Some(f) => writeln!(out, "{:width$}  not fetched ({}): {f}", l.site, l.reference)?,
+            match &failure {
+                Some(f) => writeln!(out, "{:width$}  not fetched ({reference}): {f}", l.site)?,
                 None => writeln!(
                     out,
-                    "{:width$}  not fetched yet ({}): run `covalue network fetch`",
-                    l.site, l.reference
+                    "{:width$}  not fetched yet ({reference}): run `covalue network fetch`",
+                    l.site
                 )?,
             }
             continue;
@@ -103,7 +111,7 @@ pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
             Some(1) => "1 problem".to_string(),
             Some(n) => format!("{n} problems"),
         };
-        let failed = match &l.failure {
+        let failed = match &failure {
             Some(f) => format!(" (last fetch failed: {f})"),
             None => String::new(),
         };

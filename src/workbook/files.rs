@@ -78,6 +78,8 @@ enum MemFile {
     Bytes(Arc<[u8]>),
     /// Something that cannot be read as a file, and why.
     Unreadable(String),
+    /// A file larger than covalue reads, by its size in bytes (not read).
+    TooLarge(u64),
 }
 
 /// A tree of files held in memory, keyed by `/`-separated paths relative to
@@ -159,6 +161,14 @@ impl MemTree {
         self.files.insert(key, MemFile::Unreadable(why.into()));
     }
 
+    /// Adds a file that is larger than covalue reads, by its size: reading
+    /// it is [`ReadError::TooLarge`], as for such a file on disk.
+    pub fn insert_too_large(&mut self, path: &str, size: u64) {
+        let key = key(Path::new(path));
+        self.add_parents(&key);
+        self.files.insert(key, MemFile::TooLarge(size));
+    }
+
     /// Adds an empty folder.
     pub fn insert_dir(&mut self, path: &str) {
         let key = key(Path::new(path));
@@ -182,7 +192,7 @@ impl MemTree {
             .map(|(k, f)| {
                 let bytes = match f {
                     MemFile::Bytes(b) => Some(&b[..]),
-                    MemFile::Unreadable(_) => None,
+                    MemFile::Unreadable(_) | MemFile::TooLarge(_) => None,
                 };
                 (k.as_str(), bytes)
             })
@@ -195,6 +205,7 @@ impl Files for MemTree {
         match self.files.get(key.as_ref()) {
             Some(MemFile::Bytes(bytes)) => Ok(bytes.to_vec()),
             Some(MemFile::Unreadable(why)) => Err(ReadError::Io(io::Error::other(why.clone()))),
+            Some(MemFile::TooLarge(size)) => Err(ReadError::TooLarge(*size)),
             None if self.dirs.contains_key(key.as_ref()) => Err(ReadError::IsFolder),
             None => Err(ReadError::Missing),
         }
@@ -250,6 +261,11 @@ mod tests {
         tree.insert("populations/ms/population.toml", Arc::from(&b"name"[..]));
         tree.insert_unreadable("populations/ms/link.md", "a link");
         tree.insert_dir("populations/empty");
+        tree.insert_too_large("populations/ms/big.md", 400 << 20);
+        assert!(matches!(
+            tree.read(Path::new("populations/ms/big.md")),
+            Err(ReadError::TooLarge(size)) if size == 400 << 20
+        ));
         assert_eq!(
             tree.read(Path::new("covalue.toml")).ok(),
             Some(b"title = \"x\"\n".to_vec())
@@ -281,7 +297,11 @@ mod tests {
         let under: Vec<&str> = tree.files_under("populations/ms").map(|(p, _)| p).collect();
         assert_eq!(
             under,
-            ["populations/ms/link.md", "populations/ms/population.toml"]
+            [
+                "populations/ms/big.md",
+                "populations/ms/link.md",
+                "populations/ms/population.toml"
+            ]
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::cmd::{Context, Error, Outcome, usage};
+use crate::cmd::{Context, Error, Outcome};
 use crate::network::fetch;
 
 /// Arguments of `covalue network fetch`.
@@ -19,20 +19,25 @@ pub struct Args {
 
 /// Fetches every site; exit 1 when any failed.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
-    let (_, net) = super::open(ctx)?;
+    let (root, net) = super::open(ctx)?;
+    if std::fs::symlink_metadata(root.join(crate::network::CACHE_DIR)).is_ok() {
+        ctx.shell.note(format_args!(
+            "{}/ in the network folder is not used (the cache is in your cache folder, see docs/network.md); you may delete it",
+            crate::network::CACHE_DIR
+        ));
+    }
     let progress = ctx.shell.progress(net.sites.len(), "sites", "fetching");
     let options = fetch::Options {
         jobs: args.jobs,
         timeout: Duration::from_secs(args.timeout),
     };
-    let results = fetch::fetch_all(&net, &options, &|_| progress.inc()).map_err(|e| {
-        usage(
-            format!("the cache cannot be used: {e}"),
-            "check that you may write in the network folder",
-        )
-    })?;
+    let results =
+        fetch::fetch_all(&net, &options, &|_| progress.inc()).map_err(super::cache_error)?;
     drop(progress);
     for r in &results {
+        for note in &r.notes {
+            ctx.shell.warn(format_args!("site {}: {note}", r.site));
+        }
         match r.line() {
             Ok((verb, text)) => ctx.shell.status(verb, text)?,
             Err(text) => ctx.shell.error(text, None),

@@ -11,6 +11,7 @@ mod setup;
 use clap::Subcommand;
 
 use crate::cmd::{Context, Error, Outcome, usage};
+use crate::network::cache::{Cache, CacheError};
 use crate::network::{self, EditError, Network};
 
 /// Arguments of `covalue network`.
@@ -31,7 +32,7 @@ pub enum What {
     Init(setup::InitArgs),
     /// Add a site: its short name and the git address of its workbook.
     Add(setup::AddArgs),
-    /// Fetch every site's repository into the cache (.covalue/), several at a time.
+    /// Fetch every site's repository into covalue's cache (in your cache folder), several at a time.
     Fetch(fetch::Args),
     /// Lay the sites side by side, from the cache (no network access).
     Report(report::Args),
@@ -59,6 +60,17 @@ fn open(ctx: &Context) -> Result<(std::path::PathBuf, Network), Error> {
         crate::print::findings(&mut ctx.shell.err(), &findings, &ctx.prefix(&root))?;
     }
     Ok((root, net))
+}
+
+/// The network's cache as it is, to read from (None: nothing fetched yet).
+fn open_cache(root: &std::path::Path) -> Result<Option<Cache>, Error> {
+    Cache::open(root).map_err(cache_error)
+}
+
+/// A cache that cannot be used, for the user (exit 2).
+fn cache_error(e: CacheError) -> Error {
+    let help = e.help();
+    usage(e.to_string(), help)
 }
 
 /// An error of `network init` or `network add`, for the user.

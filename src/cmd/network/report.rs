@@ -35,7 +35,8 @@ pub struct StatusArgs {
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let (root, net) = super::open(ctx)?;
     let today = crate::date::format(crate::date::today());
-    let built = report::build(&net, &report::load(&net), today);
+    let cache = super::open_cache(&root)?;
+    let built = report::build(&net, &report::load(&net, cache.as_ref()), today);
     let browser = match args.pdf {
         true => Some(
             crate::render::pdf::find_browser(
@@ -61,8 +62,9 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
 
 /// One line per site.
 pub fn status(args: StatusArgs, ctx: &Context) -> Result<Outcome, Error> {
-    let (_, net) = super::open(ctx)?;
-    let lines = status::status(&net);
+    let (root, net) = super::open(ctx)?;
+    let cache = super::open_cache(&root)?;
+    let lines = status::status(&net, cache.as_ref());
     let mut out = ctx.shell.out();
     match args.json {
         true => status::write_json(&mut out, &lines)?,
