@@ -1178,6 +1178,35 @@ fn a_form_too_large_or_sent_in_chunks_is_refused_and_nothing_is_written() {
 }
 
 #[test]
+fn large_forms_sent_at_once_take_bounded_memory() {
+    let tmp = example(HALF_DONE);
+    let before = tree(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let head = format!(
+        "POST /p/heart-failure/q/chain-measures HTTP/1.1\r\nHost: {}\r\nCookie: {c}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        served.host,
+        4 << 20
+    );
+    // Eight forms of 4 MiB announced, and coming slowly: 32 MiB in waiting.
+    let mut waiting = Vec::new();
+    for _ in 0..8 {
+        let mut stream = connect(&served);
+        stream.write_all(head.as_bytes()).expect("send");
+        waiting.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let started = std::time::Instant::now();
+    let (status, text) = exchange(&served, &head, Vec::new());
+    assert_eq!(status, 503, "{text}");
+    assert!(text.contains("busy"), "{text}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(http(&served, "GET", "/", &[("Cookie", &c)], "").status, 200);
+    drop(waiting);
+    assert!(before == tree(tmp.path()), "a file changed");
+}
+
+#[test]
 fn the_cookie_is_named_with_the_port_so_two_servers_keep_their_own() {
     let tmp = example(HALF_DONE);
     let one = Served::start(tmp.path(), &[]);

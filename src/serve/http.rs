@@ -12,7 +12,8 @@
 //!   (`Content-Length`, 413 above the limit before a byte of it is read; a
 //!   `Transfer-Encoding` is refused with 411 rather than cut);
 //! - one request per connection (`Connection: close`): bytes pipelined after
-//!   it are not read as requests.
+//!   it are not read as requests;
+//! - the bodies being read at once, together (32 MiB: 503 above).
 //!
 //! Every connection is read by a thread of its own, with a small stack; a
 //! request is let in or refused from its head alone ([`Service::admit`]:
@@ -48,6 +49,8 @@ pub struct Limits {
     pub write_time: Duration,
     /// How many connections may be open at once.
     pub connections: usize,
+    /// The bodies of all requests being read, together, in bytes.
+    pub bodies_bytes: u64,
 }
 
 /// The limits `covalue serve` uses: a page is a few hundred kilobytes, a
@@ -60,6 +63,7 @@ pub const LIMITS: Limits = Limits {
     body_time: Duration::from_secs(10),
     write_time: Duration::from_secs(20),
     connections: 256,
+    bodies_bytes: 32 << 20,
 };
 
 /// How long, and how much, is read and dropped after an answer, so that
@@ -188,10 +192,29 @@ pub fn serve<S: Service>(
     });
 }
 
-/// The connections open now, oldest first.
+/// The connections open now, oldest first, and the bytes their bodies may
+/// take.
 #[derive(Default)]
 struct Open {
     entries: Mutex<VecDeque<Arc<Entry>>>,
+    bodies: Mutex<u64>,
+}
+
+/// Room for a body of `bytes`, given back when dropped.
+struct BodyRoom<'a> {
+    open: &'a Open,
+    bytes: u64,
+}
+
+impl Drop for BodyRoom<'_> {
+    fn drop(&mut self) {
+        let mut taken = self
+            .open
+            .bodies
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        *taken = taken.saturating_sub(self.bytes);
+    }
 }
 
 /// An open connection, as the accepting thread sees it.
@@ -235,6 +258,16 @@ impl Open {
             let _ = oldest.stream.shutdown(Shutdown::Both);
         }
         true
+    }
+
+    /// Room for a body of `bytes`, when the bodies being read leave it.
+    fn body_room(&self, bytes: u64, limit: u64) -> Option<BodyRoom<'_>> {
+        let mut taken = self.bodies.lock().unwrap_or_else(PoisonError::into_inner);
+        if taken.saturating_add(bytes) > limit {
+            return None;
+        }
+        *taken += bytes;
+        Some(BodyRoom { open: self, bytes })
     }
 
     fn add(&self, entry: Arc<Entry>) {
@@ -321,7 +354,7 @@ fn accept_forever<'scope, S: Service>(
             .name("covalue-connection".into())
             .stack_size(CONNECTION_STACK)
             .spawn_scoped(scope, move || {
-                connection(stream, limits, service, &registered.entry.waiting, &jobs);
+                connection(stream, limits, service, open, &registered.entry, &jobs);
                 drop(registered);
             });
         if let Err(e) = spawned {
@@ -392,13 +425,15 @@ fn connection<S: Service>(
     mut stream: TcpStream,
     limits: Limits,
     service: &S,
-    waiting: &AtomicBool,
+    open: &Open,
+    entry: &Entry,
     jobs: &mpsc::Sender<Job>,
 ) {
     let accepted = Instant::now();
-    let (response, head_only) = match read_request(&mut stream, limits, service, waiting, accepted)
-    {
-        Ok(request) => {
+    let read = read_request(&mut stream, limits, service, open, entry, accepted);
+    let (response, head_only) = match read {
+        // The body's room is given back once the request is answered.
+        Ok((request, _room)) => {
             let head_only = request.head.method == "HEAD";
             let (reply, answer) = mpsc::channel();
             if jobs.send(Job::Request(request, reply)).is_err() {
@@ -418,26 +453,35 @@ fn connection<S: Service>(
 }
 
 /// Reads a request's head, lets it in or refuses it, then reads its body.
-fn read_request<S: Service>(
+fn read_request<'a, S: Service>(
     stream: &mut TcpStream,
     limits: Limits,
     service: &S,
-    waiting: &AtomicBool,
+    open: &'a Open,
+    entry: &Entry,
     accepted: Instant,
-) -> Result<Request, NoRequest> {
+) -> Result<(Request, Option<BodyRoom<'a>>), NoRequest> {
     let refuse = |status: u16, title: &str, help: &str| {
         NoRequest::Refused(service.refusal(status, title, help))
     };
     let (head, mut body) = read_head(stream, limits, accepted + limits.head_time, &refuse)?;
-    waiting.store(false, Ordering::Release);
+    entry.waiting.store(false, Ordering::Release);
     service.admit(&head).map_err(NoRequest::Refused)?;
     let length = body_length(&head, limits, &refuse)?;
     if length == 0 {
-        return Ok(Request {
+        let request = Request {
             head,
             body: Vec::new(),
-        });
+        };
+        return Ok((request, None));
     }
+    let Some(room) = open.body_room(length, limits.bodies_bytes) else {
+        return Err(refuse(
+            503,
+            "The server is busy",
+            "Other forms are being sent; save again in a few seconds.",
+        ));
+    };
     if head
         .header("Expect")
         .is_some_and(|e| e.eq_ignore_ascii_case("100-continue"))
@@ -468,7 +512,7 @@ fn read_request<S: Service>(
             Err(_) => return Err(NoRequest::Closed),
         }
     }
-    Ok(Request { head, body })
+    Ok((Request { head, body }, Some(room)))
 }
 
 /// Reads until the end of the head; returns it parsed, and the bytes read
