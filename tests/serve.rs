@@ -968,23 +968,19 @@ fn log_to(file: &Path) -> impl FnOnce(&mut Command) {
     }
 }
 
-#[test]
-fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
+/// Starts the server allowed only `files` open files, its standard error
+/// into `log`.
+fn start_with_files(dir: &Path, files: u64, log: &Path) -> Served {
     use std::os::unix::process::CommandExt;
-    let tmp = example(HALF_DONE);
-    let logs = tempfile::tempdir().expect("logs");
-    let log = logs.path().join("serve.log");
-    let to_log = log_to(&log);
-    // A small allowance of file descriptors, as on many desktops: the
-    // connections below run out of them.
-    let served = Served::start_with(tmp.path(), &[], |command| {
+    let to_log = log_to(log);
+    Served::start_with(dir, &[], |command| {
         to_log(command);
         // SAFETY: setrlimit(2) is async-signal-safe.
         unsafe {
-            command.pre_exec(|| {
+            command.pre_exec(move || {
                 let limit = libc::rlimit {
-                    rlim_cur: 128,
-                    rlim_max: 128,
+                    rlim_cur: files,
+                    rlim_max: files,
                 };
                 match libc::setrlimit(libc::RLIMIT_NOFILE, &limit) {
                     0 => Ok(()),
@@ -992,7 +988,17 @@ fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
                 }
             });
         }
-    });
+    })
+}
+
+#[test]
+fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
+    let tmp = example(HALF_DONE);
+    let logs = tempfile::tempdir().expect("logs");
+    let log = logs.path().join("serve.log");
+    // A small allowance of open files, as on many desktops: the
+    // connections below would run out of them.
+    let served = start_with_files(tmp.path(), 128, &log);
     let address: std::net::SocketAddr = served.host.parse().expect("address");
     let mut idle = Vec::new();
     for _ in 0..600 {
@@ -1023,6 +1029,40 @@ fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
     );
     let said = read(&log);
     assert!(!said.contains("panicked"), "{said}");
+}
+
+#[test]
+fn running_out_of_open_files_is_said_on_the_terminal_and_serving_goes_on() {
+    let tmp = example(HALF_DONE);
+    let logs = tempfile::tempdir().expect("logs");
+    let log = logs.path().join("serve.log");
+    // So few open files that idle connections use them all up.
+    let mut served = start_with_files(tmp.path(), 12, &log);
+    let address: std::net::SocketAddr = served.host.parse().expect("address");
+    let idle: Vec<TcpStream> = (0..40)
+        .filter_map(|_| TcpStream::connect_timeout(&address, Duration::from_secs(2)).ok())
+        .collect();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !read(&log).contains("Too many open files") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "running out of open files was not said: {}",
+            read(&log)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(idle);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        served.child.try_wait().expect("wait").is_none(),
+        "the server stopped"
+    );
+    let c = cookie(&served);
+    let page = http(&served, "GET", "/", &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let said = read(&log);
+    assert!(said.contains("still serving"), "{said}");
+    assert!(said.contains("Too many open files"), "{said}");
 }
 
 #[test]

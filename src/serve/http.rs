@@ -315,14 +315,16 @@ fn accept_forever<'scope, S: Service>(
     loop {
         let stream = match listener.accept() {
             Ok((stream, _)) => stream,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            // A client that went away before it was accepted.
+            Err(e) if is_gone(&e) => continue,
             Err(e) => {
                 report(format!(
                     "cannot accept a connection ({e}); still serving, trying again"
                 ));
-                // Out of file descriptors, most likely: the idlest
-                // connection makes way for the new one.
-                open.close_oldest();
+                if out_of_files(&e) {
+                    // The idlest connection makes way for the new one.
+                    open.close_oldest();
+                }
                 std::thread::sleep(ACCEPT_PAUSE);
                 continue;
             }
@@ -331,7 +333,7 @@ fn accept_forever<'scope, S: Service>(
             refuse_at_once(stream, service);
             continue;
         }
-        let handle = match clone_making_room(&stream, open) {
+        let handle = match clone_making_room(&stream, open, &mut report) {
             Ok(handle) => handle,
             Err(e) => {
                 report(format!(
@@ -366,16 +368,49 @@ fn accept_forever<'scope, S: Service>(
     }
 }
 
+/// Whether accepting failed only because of the client (interrupted, or
+/// gone before it was accepted): nothing to report or wait for.
+fn is_gone(e: &io::Error) -> bool {
+    matches!(
+        e.kind(),
+        io::ErrorKind::Interrupted
+            | io::ErrorKind::ConnectionAborted
+            | io::ErrorKind::ConnectionReset
+    )
+}
+
+/// Whether the process or the system has no file descriptor left.
+fn out_of_files(e: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        true
+    }
+}
+
 /// A second handle on a connection; when the system has no file descriptor
 /// left for it, idle connections are closed to make one.
-fn clone_making_room(stream: &TcpStream, open: &Open) -> io::Result<TcpStream> {
+fn clone_making_room(
+    stream: &TcpStream,
+    open: &Open,
+    report: &mut impl FnMut(String),
+) -> io::Result<TcpStream> {
     let mut tries = 0;
     loop {
         match stream.try_clone() {
             Ok(handle) => return Ok(handle),
             Err(e) if tries == 20 || !open.close_oldest() => return Err(e),
-            // The closed connection's thread needs a moment to let go of it.
-            Err(_) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => {
+                report(format!(
+                    "no file left for a new connection ({e}); the idlest one was closed, still serving"
+                ));
+                // The closed connection's thread needs a moment to let go of it.
+                std::thread::sleep(Duration::from_millis(10));
+            }
         }
         tries += 1;
     }
