@@ -29,7 +29,7 @@ pub mod auth;
 mod browser;
 pub mod edit;
 mod forms;
-pub mod http;
+mod http;
 mod pages;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
