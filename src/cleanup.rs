@@ -175,6 +175,39 @@ impl Drop for TempPath {
     }
 }
 
+/// A new folder under the system temporary folder, named `PREFIX-…`,
+/// readable by this user only (0700), removed when dropped or when covalue
+/// is interrupted.
+pub fn private_dir(prefix: &str) -> io::Result<TempPath> {
+    let base = std::env::temp_dir();
+    for attempt in 0..100u32 {
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.subsec_nanos());
+        let dir = base.join(format!("{prefix}-{}-{nanos}-{attempt}", std::process::id()));
+        match TempPath::create(dir, |dir| {
+            let mut builder = std::fs::DirBuilder::new();
+            #[cfg(unix)]
+            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+            builder.create(dir)
+        }) {
+            Ok((dir, ())) => return Ok(dir),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("cannot create a temporary folder"))
+}
+
+/// Creates a new file readable and writable by this user only (0600).
+pub fn private_file(path: &Path) -> io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
 /// A child process that is killed, with everything it started, when covalue
 /// stops: when this is dropped, when covalue gets SIGINT, SIGTERM or SIGHUP,
 /// and (on Linux) when covalue itself is killed.

@@ -31,17 +31,25 @@ struct Served {
 
 impl Served {
     fn start(dir: &Path, args: &[&str]) -> Served {
-        let mut child = Command::new(bin_path())
+        Served::start_with(dir, args, |_| {})
+    }
+
+    /// Starts the server with `configure` done to its command last (an
+    /// environment variable, standard error to a file, a resource limit).
+    fn start_with(dir: &Path, args: &[&str], configure: impl FnOnce(&mut Command)) -> Served {
+        let mut command = Command::new(bin_path());
+        command
             .current_dir(dir)
             .args(["serve", "--port", "0"])
             .args(args)
             .env("COVALUE_TODAY", TODAY)
             .env("NO_COLOR", "1")
+            .env_remove("BROWSER")
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start covalue serve");
+            .stderr(Stdio::null());
+        configure(&mut command);
+        let mut child = command.spawn().expect("start covalue serve");
         let mut line = String::new();
         BufReader::new(child.stdout.take().expect("stdout"))
             .read_line(&mut line)
@@ -63,6 +71,10 @@ impl Served {
 
     fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.host)
+    }
+
+    fn port(&self) -> &str {
+        self.host.rsplit(':').next().unwrap_or("")
     }
 }
 
@@ -136,8 +148,9 @@ fn http(
     }
 }
 
+/// The cookie the server keeps its token in (named with its port).
 fn cookie(served: &Served) -> String {
-    format!("covalue_token={}", served.token)
+    format!("covalue-token-{}={}", served.port(), served.token)
 }
 
 /// The value of a hidden field of a page's form.
@@ -875,4 +888,514 @@ fn the_check_page_shows_a_personal_identifier_as_check_does() {
     let page = http(&served, "GET", "/check", &[("Cookie", &c)], "");
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("CV030"), "{}", page.body);
+}
+
+// ---------------------------------------------------------------------------
+// Hostile clients: what anyone who can reach the port may try, with or
+// without the token. The server must keep serving everyone else, within
+// bounded time and memory, and write nothing it was not asked to.
+
+/// A raw connection to the server, with generous timeouts (a hang fails the
+/// test instead of stalling it).
+fn connect(served: &Served) -> TcpStream {
+    let stream = TcpStream::connect(&served.host).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .expect("timeout");
+    stream
+        .set_write_timeout(Some(Duration::from_secs(40)))
+        .expect("timeout");
+    stream
+}
+
+/// Reads an answer to its end (or until the server closes the connection):
+/// the status and the whole text.
+fn answer_of(stream: &mut TcpStream) -> (u16, String) {
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+            // A reset after the answer was read: what was read counts.
+            Err(_) if !raw.is_empty() => break,
+            Err(e) => panic!("no answer: {e}"),
+        }
+    }
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {text:?}"));
+    (status, text)
+}
+
+/// Sends a request's head, then its body from another thread (the server
+/// may refuse before reading it), and reads the answer.
+fn exchange(served: &Served, head: &str, body: Vec<u8>) -> (u16, String) {
+    let mut stream = connect(served);
+    stream.write_all(head.as_bytes()).expect("send the head");
+    let mut writer = stream.try_clone().expect("clone");
+    let sending = std::thread::spawn(move || {
+        // The server may close the connection before the body is in.
+        let _ = writer.write_all(&body);
+    });
+    let answer = answer_of(&mut stream);
+    drop(stream);
+    let _ = sending.join();
+    answer
+}
+
+/// The resident memory of a process, in KiB (Linux).
+fn resident_kib(pid: u32) -> Option<u64> {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()?
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()
+}
+
+/// Standard error of the server, into a file outside the workbook.
+fn log_to(file: &Path) -> impl FnOnce(&mut Command) {
+    let file = std::fs::File::create(file).expect("log file");
+    move |command: &mut Command| {
+        command.stderr(Stdio::from(file));
+    }
+}
+
+/// Starts the server allowed only `files` open files, its standard error
+/// into `log`.
+fn start_with_files(dir: &Path, files: u64, log: &Path) -> Served {
+    use std::os::unix::process::CommandExt;
+    let to_log = log_to(log);
+    Served::start_with(dir, &[], |command| {
+        to_log(command);
+        // SAFETY: setrlimit(2) is async-signal-safe.
+        unsafe {
+            command.pre_exec(move || {
+                let limit = libc::rlimit {
+                    rlim_cur: files,
+                    rlim_max: files,
+                };
+                match libc::setrlimit(libc::RLIMIT_NOFILE, &limit) {
+                    0 => Ok(()),
+                    _ => Err(std::io::Error::last_os_error()),
+                }
+            });
+        }
+    })
+}
+
+#[test]
+fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
+    let tmp = example(HALF_DONE);
+    let logs = tempfile::tempdir().expect("logs");
+    let log = logs.path().join("serve.log");
+    // A small allowance of open files, as on many desktops: the
+    // connections below would run out of them.
+    let served = start_with_files(tmp.path(), 128, &log);
+    let address: std::net::SocketAddr = served.host.parse().expect("address");
+    let mut idle = Vec::new();
+    for _ in 0..600 {
+        if let Ok(stream) = TcpStream::connect_timeout(&address, Duration::from_secs(2)) {
+            idle.push(stream);
+        }
+    }
+    assert!(idle.len() > 500, "only {} connections opened", idle.len());
+
+    let c = cookie(&served);
+    let started = std::time::Instant::now();
+    let page = http(&served, "GET", "/", &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "the page waited {:?} behind idle connections",
+        started.elapsed()
+    );
+    drop(idle);
+    let mut served = served;
+    assert!(
+        served.child.try_wait().expect("wait").is_none(),
+        "the server stopped"
+    );
+    assert_eq!(
+        http(&served, "GET", "/check", &[("Cookie", &c)], "").status,
+        200
+    );
+    let said = read(&log);
+    assert!(!said.contains("panicked"), "{said}");
+}
+
+#[test]
+fn running_out_of_open_files_is_said_on_the_terminal_and_serving_goes_on() {
+    let tmp = example(HALF_DONE);
+    let logs = tempfile::tempdir().expect("logs");
+    let log = logs.path().join("serve.log");
+    // So few open files that idle connections use them all up.
+    let mut served = start_with_files(tmp.path(), 12, &log);
+    let address: std::net::SocketAddr = served.host.parse().expect("address");
+    let idle: Vec<TcpStream> = (0..40)
+        .filter_map(|_| TcpStream::connect_timeout(&address, Duration::from_secs(2)).ok())
+        .collect();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while !read(&log).contains("Too many open files") {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "running out of open files was not said: {}",
+            read(&log)
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    drop(idle);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        served.child.try_wait().expect("wait").is_none(),
+        "the server stopped"
+    );
+    let c = cookie(&served);
+    let page = http(&served, "GET", "/", &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let said = read(&log);
+    assert!(said.contains("still serving"), "{said}");
+    assert!(said.contains("Too many open files"), "{said}");
+}
+
+#[test]
+fn an_endless_header_line_is_refused_with_431_in_bounded_memory() {
+    let tmp = example(HALF_DONE);
+    let served = Served::start(tmp.path(), &[]);
+    let pid = served.child.id();
+    let before = resident_kib(pid);
+    let mut stream = connect(&served);
+    let mut writer = stream.try_clone().expect("clone");
+    let head = format!("GET / HTTP/1.1\r\nHost: {}\r\nX-Long: ", served.host);
+    let sending = std::thread::spawn(move || {
+        let mut sent = 0usize;
+        if writer.write_all(head.as_bytes()).is_err() {
+            return sent;
+        }
+        let chunk = vec![b'a'; 64 << 10];
+        // 256 MiB at most; the server should stop reading long before.
+        while sent < 256 << 20 {
+            match writer.write(&chunk) {
+                Ok(n) => sent += n,
+                Err(_) => break,
+            }
+        }
+        sent
+    });
+    let (status, text) = answer_of(&mut stream);
+    assert_eq!(status, 431, "{text}");
+    assert!(text.contains("headers are too large"), "{text}");
+    drop(stream);
+    let sent = sending.join().expect("writer");
+    assert!(
+        sent < 64 << 20,
+        "the connection took {} MiB of one header line",
+        sent >> 20
+    );
+    if let (Some(before), Some(after)) = (before, resident_kib(pid)) {
+        assert!(
+            after < before + (32 << 10),
+            "the server grew from {before} KiB to {after} KiB"
+        );
+    }
+    let c = cookie(&served);
+    assert_eq!(http(&served, "GET", "/", &[("Cookie", &c)], "").status, 200);
+}
+
+#[test]
+fn a_pipelining_client_that_never_reads_does_not_block_another() {
+    let tmp = example(HALF_DONE);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let mut stuck = connect(&served);
+    let one = format!(
+        "GET /print/heart-failure/full HTTP/1.1\r\nHost: {}\r\nCookie: {c}\r\n\r\n",
+        served.host
+    );
+    // Thousands of requests in one go, and never a byte read.
+    let _flooding = std::thread::spawn(move || {
+        for _ in 0..5000 {
+            if stuck.write_all(one.as_bytes()).is_err() {
+                break;
+            }
+        }
+        stuck
+    });
+    std::thread::sleep(Duration::from_millis(500));
+    let started = std::time::Instant::now();
+    let page = http(&served, "GET", "/", &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200);
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "another client waited {:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_form_that_never_arrives_blocks_no_one_and_times_out() {
+    let tmp = example(HALF_DONE);
+    let before = tree(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let mut slow = connect(&served);
+    slow.write_all(
+        format!(
+            "POST /p/heart-failure/q/chain-measures HTTP/1.1\r\nHost: {}\r\nCookie: {c}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\ncsrf=",
+            served.host
+        )
+        .as_bytes(),
+    )
+    .expect("send");
+    let sent = std::time::Instant::now();
+    let page = http(&served, "GET", "/", &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200);
+    assert!(
+        sent.elapsed() < Duration::from_secs(5),
+        "another client waited {:?}",
+        sent.elapsed()
+    );
+    let (status, text) = answer_of(&mut slow);
+    assert_eq!(status, 408, "{text}");
+    assert!(text.contains("did not arrive in time"), "{text}");
+    assert!(
+        sent.elapsed() < Duration::from_secs(30),
+        "the half-sent form was waited for {:?}",
+        sent.elapsed()
+    );
+    assert!(before == tree(tmp.path()), "a file changed");
+}
+
+#[test]
+fn a_form_too_large_or_sent_in_chunks_is_refused_and_nothing_is_written() {
+    let tmp = example(HALF_DONE);
+    let before = tree(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let path = "/p/heart-failure/q/chain-measures";
+    let page = http(&served, "GET", path, &[("Cookie", &c)], "");
+    let big = "x".repeat(5 << 20);
+    let form = encode(&[
+        ("csrf", &hidden(&page.body, "csrf")),
+        ("hash", &hidden(&page.body, "hash")),
+        ("status", "answered"),
+        ("text", &big),
+    ]);
+    let head = |framing: &str| {
+        format!(
+            "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: {c}\r\nContent-Type: application/x-www-form-urlencoded\r\n{framing}\r\n\r\n",
+            served.host
+        )
+    };
+
+    let (status, text) = exchange(
+        &served,
+        &head(&format!("Content-Length: {}", form.len())),
+        form.clone().into_bytes(),
+    );
+    assert_eq!(status, 413, "{text}");
+    assert!(text.contains("too large"), "{text}");
+
+    let mut chunked = Vec::new();
+    for piece in form.as_bytes().chunks(64 << 10) {
+        chunked.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+        chunked.extend_from_slice(piece);
+        chunked.extend_from_slice(b"\r\n");
+    }
+    chunked.extend_from_slice(b"0\r\n\r\n");
+    let (status, text) = exchange(&served, &head("Transfer-Encoding: chunked"), chunked);
+    assert_eq!(status, 411, "{text}");
+    assert!(text.contains("sent in pieces"), "{text}");
+
+    assert!(before == tree(tmp.path()), "a refused form changed a file");
+}
+
+#[test]
+fn large_forms_sent_at_once_take_bounded_memory() {
+    let tmp = example(HALF_DONE);
+    let before = tree(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let head = format!(
+        "POST /p/heart-failure/q/chain-measures HTTP/1.1\r\nHost: {}\r\nCookie: {c}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
+        served.host,
+        4 << 20
+    );
+    // Eight forms of 4 MiB announced, and coming slowly: 32 MiB in waiting.
+    let mut waiting = Vec::new();
+    for _ in 0..8 {
+        let mut stream = connect(&served);
+        stream.write_all(head.as_bytes()).expect("send");
+        waiting.push(stream);
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let started = std::time::Instant::now();
+    let (status, text) = exchange(&served, &head, Vec::new());
+    assert_eq!(status, 503, "{text}");
+    assert!(text.contains("busy"), "{text}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert_eq!(http(&served, "GET", "/", &[("Cookie", &c)], "").status, 200);
+    drop(waiting);
+    assert!(before == tree(tmp.path()), "a file changed");
+}
+
+#[test]
+fn the_cookie_is_named_with_the_port_so_two_servers_keep_their_own() {
+    let tmp = example(HALF_DONE);
+    let one = Served::start(tmp.path(), &[]);
+    let two = Served::start(tmp.path(), &[]);
+    let set = |served: &Served| {
+        let r = http(served, "GET", &format!("/?token={}", served.token), &[], "");
+        assert_eq!(r.status, 303);
+        r.header("set-cookie").expect("a cookie").to_string()
+    };
+    let (first, second) = (set(&one), set(&two));
+    assert!(
+        first.starts_with(&format!("covalue-token-{}=", one.port())),
+        "{first}"
+    );
+    assert!(
+        second.starts_with(&format!("covalue-token-{}=", two.port())),
+        "{second}"
+    );
+    // The token under another server's name is not this server's cookie.
+    let elsewhere = format!("covalue-token-{}={}", two.port(), one.token);
+    let r = http(&one, "GET", "/", &[("Cookie", &elsewhere)], "");
+    assert_eq!(r.status, 403);
+    // Both cookies in one header, as a browser sends them for 127.0.0.1.
+    let both = format!("{}; {}", cookie(&two), cookie(&one));
+    assert_eq!(http(&one, "GET", "/", &[("Cookie", &both)], "").status, 200);
+    assert_eq!(http(&two, "GET", "/", &[("Cookie", &both)], "").status, 200);
+}
+
+#[test]
+fn a_redirect_never_leaves_the_server() {
+    let tmp = example(HALF_DONE);
+    let served = Served::start(tmp.path(), &[]);
+    for target in [
+        "//evil.example/",
+        "/\\evil.example/",
+        "http://evil.example/",
+    ] {
+        let r = http(
+            &served,
+            "GET",
+            &format!("{target}?token={}", served.token),
+            &[],
+            "",
+        );
+        assert_eq!(r.status, 303, "{target}");
+        assert_eq!(r.header("location"), Some("/"), "{target}");
+    }
+    let r = http(
+        &served,
+        "GET",
+        &format!("/p/heart-failure?x=1&token={}", served.token),
+        &[],
+        "",
+    );
+    assert_eq!(r.header("location"), Some("/p/heart-failure?x=1"));
+}
+
+#[test]
+fn an_error_page_names_no_place_outside_the_workbook_and_the_terminal_shows_it_safely() {
+    let tmp = example(HALF_DONE);
+    let outside = tempfile::tempdir().expect("outside");
+    // A file name that would retitle the terminal, were it printed as it is.
+    let target = outside.path().join("\u{1b}]0;pwned\u{7}.md");
+    write(&target, "# Secret\n");
+    let chain = tmp.path().join(CHAIN);
+    std::fs::remove_file(&chain).expect("remove");
+    std::os::unix::fs::symlink(&target, &chain).expect("link out");
+    let logs = tempfile::tempdir().expect("logs");
+    let log = logs.path().join("serve.log");
+    let served = Served::start_with(tmp.path(), &[], log_to(&log));
+    let c = cookie(&served);
+    let page = http(
+        &served,
+        "GET",
+        "/p/heart-failure/q/chain-measures",
+        &[("Cookie", &c)],
+        "",
+    );
+    assert_eq!(page.status, 500, "{}", page.body);
+    let unescaped = page.body.replace("&#x2f;", "/");
+    assert!(
+        unescaped.contains("populations/heart-failure/answers/chain.md"),
+        "{unescaped}"
+    );
+    for place in [outside.path(), tmp.path()] {
+        let place = place.to_string_lossy();
+        assert!(!unescaped.contains(&*place), "{place} in {unescaped}");
+    }
+    assert!(!unescaped.contains("/tmp"), "{unescaped}");
+    let said = read(&log);
+    assert!(said.contains("leads outside the workbook"), "{said}");
+    assert!(said.contains("␛]0;pwned␇"), "shown, not obeyed: {said}");
+    assert!(!said.contains('\u{1b}'), "{said:?}");
+}
+
+#[test]
+fn open_gives_the_browser_a_private_file_and_never_the_token() {
+    let tmp = example(HALF_DONE);
+    let bin = tempfile::tempdir().expect("bin");
+    let record = bin.path().join("args.txt");
+    let script = bin.path().join("browser.sh");
+    write(
+        &script,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}.part' && mv '{0}.part' '{0}'\n",
+            record.display()
+        ),
+    );
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let mut served = Served::start_with(tmp.path(), &["--open"], |command| {
+        command.env("BROWSER", &script);
+    });
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while !record.exists() {
+        assert!(std::time::Instant::now() < deadline, "$BROWSER was not run");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let args = read(&record);
+    assert!(!args.contains(&served.token), "the token is in {args}");
+    let url = args.trim();
+    let file = PathBuf::from(
+        url.strip_prefix("file://")
+            .unwrap_or_else(|| panic!("not a file URL: {url}")),
+    );
+    let mode = |path: &Path| {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(path)
+            .expect("metadata")
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(&file), 0o600);
+    let folder = file.parent().expect("folder").to_path_buf();
+    assert_eq!(mode(&folder), 0o700);
+    let page = read(&file);
+    assert!(page.contains(&served.token), "{page}");
+    assert!(page.contains("http-equiv=\"refresh\""), "{page}");
+
+    // Stopped with Ctrl-C, the server takes its page away.
+    // SAFETY: a signal to our own child.
+    unsafe { libc::kill(served.child.id() as i32, libc::SIGINT) };
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while served.child.try_wait().expect("wait").is_none() {
+        assert!(std::time::Instant::now() < deadline, "still serving");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(!folder.exists(), "{} was left behind", folder.display());
 }

@@ -19,7 +19,7 @@ pub struct Args {
     /// Listen on this address instead of this computer only (loopback); anyone who can reach it and has the token can change the workbook.
     #[arg(long, value_name = "ADDRESS")]
     pub host: Option<IpAddr>,
-    /// Open the address in a browser.
+    /// Open the address in a browser ($BROWSER if set), through a page only you can read, so the token is on no command line.
     #[arg(long)]
     pub open: bool,
     /// The session record to list saved answers in (default: the newest under sessions/).
@@ -85,9 +85,11 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     }
     ctx.shell
         .note("press Ctrl-C to stop; every save is already written");
-    if args.open {
-        crate::serve::open_browser(&url, &ctx.shell);
-    }
+    // The private page that opened the browser stays while serving.
+    let _opened = match args.open {
+        true => crate::serve::open_browser(&url, &ctx.shell),
+        false => None,
+    };
     server.run(&ctx.shell);
     Ok(Outcome::Success)
 }

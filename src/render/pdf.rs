@@ -128,38 +128,7 @@ pub fn file_url(path: &Path) -> String {
 /// only (it holds the report), removed when dropped or when covalue is
 /// interrupted.
 fn temp_dir() -> std::io::Result<TempPath> {
-    let base = std::env::temp_dir();
-    for attempt in 0..100u32 {
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
-        let dir = base.join(format!(
-            "covalue-pdf-{}-{nanos}-{attempt}",
-            std::process::id()
-        ));
-        match TempPath::create(dir, |dir| {
-            let mut builder = std::fs::DirBuilder::new();
-            #[cfg(unix)]
-            std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-            builder.create(dir)
-        }) {
-            Ok((dir, ())) => return Ok(dir),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Err(std::io::Error::other(
-        "cannot create a temporary folder for the browser",
-    ))
-}
-
-/// Creates a new file readable and writable by this user only.
-fn private_file(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path)
+    crate::cleanup::private_dir("covalue-pdf")
 }
 
 /// Prints the HTML document `html` to PDF with `browser`; returns the PDF.
@@ -171,8 +140,8 @@ pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, PdfError> {
     let pdf = temp.path().join("report.pdf");
     let profile = temp.path().join("profile");
     let log = temp.path().join("browser.log");
-    private_file(&page)?.write_all(html)?;
-    let log_file = private_file(&log)?;
+    crate::cleanup::private_file(&page)?.write_all(html)?;
+    let log_file = crate::cleanup::private_file(&log)?;
     let mut print_arg = OsString::from("--print-to-pdf=");
     print_arg.push(&pdf);
     let mut profile_arg = OsString::from("--user-data-dir=");

@@ -1,5 +1,6 @@
 //! Who may use the server: the random token printed with the address (kept
-//! in an HttpOnly, SameSite=Strict cookie after the first visit), the `Host`
+//! in an HttpOnly, SameSite=Strict cookie after the first visit, named with
+//! the port so that two servers do not overwrite each other's), the `Host`
 //! header (so a web page elsewhere cannot reach the server through a DNS
 //! name that points at 127.0.0.1), and a second token carried by every form
 //! (so another site cannot post to it). Also the small parsers of query
@@ -7,8 +8,12 @@
 
 use std::io::Read;
 
-/// The cookie that holds the token.
-pub const COOKIE: &str = "covalue_token";
+/// The name of the cookie that holds the token of the server at `port`.
+/// Browsers send a cookie of 127.0.0.1 to every port of it, so the port is
+/// in the name (as Jupyter does): two servers keep a cookie each.
+pub fn cookie_name(port: u16) -> String {
+    format!("covalue-token-{port}")
+}
 
 /// The server's secrets, made once at start.
 #[derive(Debug, Clone)]
@@ -77,8 +82,19 @@ pub fn cookie<'a>(header: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The `Set-Cookie` value that keeps the token for later requests.
-pub fn set_cookie(token: &str) -> String {
-    format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/")
+pub fn set_cookie(name: &str, token: &str) -> String {
+    format!("{name}={token}; HttpOnly; SameSite=Strict; Path=/")
+}
+
+/// A path of this server to send a browser to: `path` when it is one (it
+/// starts with a single `/`), else `/`. `//evil.example/` and
+/// `/\evil.example/` name another site to a browser, and are not followed.
+pub fn local_path(path: &str) -> &str {
+    let local = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.starts_with("/\\")
+        && path.bytes().all(|b| b.is_ascii_graphic());
+    if local { path } else { "/" }
 }
 
 /// Decodes `application/x-www-form-urlencoded` text (a query string or a
@@ -158,8 +174,27 @@ mod tests {
         assert_eq!(field(&pairs, "d"), Some(""));
         assert_eq!(percent_decode("%"), "%");
         assert_eq!(percent_decode("%4"), "%4");
-        assert_eq!(cookie("x=1; covalue_token=ab", COOKIE), Some("ab"));
+        assert_eq!(
+            cookie("x=1; covalue-token-8123=ab", &cookie_name(8123)),
+            Some("ab")
+        );
+        assert_eq!(cookie("covalue-token-8124=ab", &cookie_name(8123)), None);
         assert!(same("abc", "abc") && !same("abc", "abd") && !same("abc", "ab"));
+    }
+
+    #[test]
+    fn redirects_stay_on_this_server() {
+        assert_eq!(local_path("/p/ms"), "/p/ms");
+        for elsewhere in [
+            "//evil.example/",
+            "/\\evil.example/",
+            "http://evil.example/",
+            "evil",
+            "",
+            "/a\r\nSet-Cookie:x",
+        ] {
+            assert_eq!(local_path(elsewhere), "/", "{elsewhere:?}");
+        }
     }
 
     #[test]

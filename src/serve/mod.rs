@@ -11,7 +11,8 @@
 //! Content-Security-Policy on every response, templates that escape by
 //! default, and answers made safe by the report's Markdown renderer.
 //!
-//! One request is served at a time: one projector, one team.
+//! One request is answered at a time (one projector, one team); the
+//! connections are read and bounded by `http`.
 
 /// The value of a `Result<T, Reply>`, or the reply returned at once: `?`
 /// for the page and form handlers, which answer with a `Reply` either way.
@@ -25,21 +26,21 @@ macro_rules! or_reply {
 }
 
 pub mod auth;
+mod browser;
 pub mod edit;
 mod forms;
+mod http;
 mod pages;
 
-use std::io::Read;
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
 
 use crate::shell::Shell;
 
+pub use browser::open as open_browser;
+
 /// The Content-Security-Policy of every page the server sends.
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-/// The largest form body read (an answer is a few kilobytes).
-const MAX_BODY: u64 = 4 << 20;
 
 /// How to serve.
 #[derive(Debug, Clone)]
@@ -92,11 +93,19 @@ impl crate::diagnose::Diagnose for ServeError {
 
 /// A running server.
 pub struct Server {
-    http: tiny_http::Server,
-    secrets: auth::Secrets,
-    hosts: Vec<String>,
+    listener: TcpListener,
+    gate: Gate,
     address: SocketAddr,
     site: pages::Site,
+}
+
+/// What every request must show before anything else is done with it: the
+/// server's name in `Host`, and its token (in the address or the cookie).
+struct Gate {
+    secrets: auth::Secrets,
+    hosts: Vec<String>,
+    /// The cookie's name, with the port in it.
+    cookie: String,
 }
 
 /// Opens the port and makes the token; requests are served by [`Server::run`].
@@ -116,16 +125,15 @@ pub fn start(options: &Options) -> Result<Server, ServeError> {
         address: wanted,
         source,
     })?;
-    let http = tiny_http::Server::from_listener(listener, None).map_err(|e| ServeError::Bind {
-        address: wanted,
-        source: std::io::Error::other(e.to_string()),
-    })?;
     let secrets = auth::Secrets::new().map_err(ServeError::Random)?;
     let host = options.host_given.then(|| options.address.to_string());
     Ok(Server {
-        http,
-        hosts: auth::allowed_hosts(address.port(), host.as_deref()),
-        secrets,
+        listener,
+        gate: Gate {
+            hosts: auth::allowed_hosts(address.port(), host.as_deref()),
+            cookie: auth::cookie_name(address.port()),
+            secrets,
+        },
         address,
         site: pages::Site::new(options.root.clone(), options.session.clone()),
     })
@@ -141,7 +149,7 @@ impl Server {
         format!(
             "http://{host}:{}/?token={}",
             self.address.port(),
-            self.secrets.token
+            self.gate.secrets.token
         )
     }
 
@@ -151,49 +159,77 @@ impl Server {
     }
 
     /// Serves requests until the process is stopped (Ctrl-C). Each save is
-    /// written atomically before its answer is sent, so stopping loses nothing.
-    pub fn run(&self, shell: &Shell) {
-        for mut request in self.http.incoming_requests() {
-            let reply = self.handle(&mut request);
-            for file in &reply.written {
-                // The terminal keeps a record of what the room changed.
-                let _ = shell.status("saved", file);
-            }
-            if reply.status >= 500 {
-                shell.warn(format_args!(
-                    "{} {}: {}",
-                    request.method(),
-                    request.url().split('?').next().unwrap_or(""),
-                    String::from_utf8_lossy(&reply.body)
-                        .lines()
-                        .find(|l| l.contains("class=\"error\""))
-                        .unwrap_or("")
-                ));
-            }
-            // A browser that went away is no reason to stop serving.
-            let _ = request.respond(reply.into_response());
-        }
+    /// written atomically before its answer is sent, so stopping loses
+    /// nothing. Trouble with a connection is said on the terminal, and
+    /// serving goes on.
+    pub fn run(self, shell: &Shell) {
+        let Server {
+            listener,
+            gate,
+            site,
+            ..
+        } = self;
+        http::serve(
+            listener,
+            http::LIMITS,
+            &gate,
+            |request| {
+                let reply = gate.answer(&site, &request);
+                for file in &reply.written {
+                    // The terminal keeps a record of what the room changed.
+                    let _ = shell.status("saved", file);
+                }
+                if let Some(trouble) = &reply.trouble {
+                    shell.warn(format_args!(
+                        "{} {}: {trouble}",
+                        request.head.method,
+                        request.head.path()
+                    ));
+                }
+                reply.into_response()
+            },
+            |trouble| shell.warn(trouble),
+        );
     }
+}
 
-    fn handle(&self, request: &mut tiny_http::Request) -> Reply {
-        let headers = request.headers().to_vec();
-        let header = |name: &'static str| {
-            headers
-                .iter()
-                .find(|h| h.field.equiv(name))
-                .map(|h| h.value.as_str().to_string())
-        };
-        if !auth::host_ok(header("Host").as_deref(), &self.hosts) {
-            return Reply::refused(
+impl http::Service for Gate {
+    fn admit(&self, head: &http::Head) -> Result<(), http::Response> {
+        if !auth::host_ok(head.header("Host"), &self.hosts) {
+            return Err(Reply::refused(
                 "This address is not this server's",
                 "Open the address that `covalue serve` printed.",
-            );
+            )
+            .into_response());
         }
-        let url = request.url().to_string();
-        let (path, query) = url.split_once('?').unwrap_or((&url, ""));
-        let query = auth::form_pairs(query);
-        let cookie =
-            header("Cookie").and_then(|c| auth::cookie(&c, auth::COOKIE).map(str::to_string));
+        let query = auth::form_pairs(head.query());
+        let in_address =
+            auth::field(&query, "token").is_some_and(|t| auth::same(t, &self.secrets.token));
+        let in_cookie = head
+            .header("Cookie")
+            .and_then(|c| auth::cookie(c, &self.cookie))
+            .is_some_and(|c| auth::same(c, &self.secrets.token));
+        if !in_address && !in_cookie {
+            return Err(Reply::refused(
+                "This page needs the address with its token",
+                "Open the address that `covalue serve` printed, with ?token=… at its end.",
+            )
+            .into_response());
+        }
+        Ok(())
+    }
+
+    fn refusal(&self, status: u16, title: &str, help: &str) -> http::Response {
+        Reply::html(status, pages::plain_page(title, help)).into_response()
+    }
+}
+
+impl Gate {
+    /// Answers a request that [`http::Service::admit`] let in.
+    fn answer(&self, site: &pages::Site, request: &http::Request) -> Reply {
+        let head = &request.head;
+        let path = head.path();
+        let query = auth::form_pairs(head.query());
         if let Some(token) = auth::field(&query, "token") {
             if auth::same(token, &self.secrets.token) {
                 // Keep the token in a cookie and take it out of the address bar.
@@ -204,20 +240,15 @@ impl Server {
                         format!("{}={}", auth::percent_encode(k), auth::percent_encode(v))
                     })
                     .collect();
+                let path = auth::local_path(path);
                 let target = match rest.is_empty() {
                     true => path.to_string(),
                     false => format!("{path}?{}", rest.join("&")),
                 };
                 let mut reply = Reply::redirect(&target);
-                reply.cookie = Some(auth::set_cookie(&self.secrets.token).into());
+                reply.cookie = Some(auth::set_cookie(&self.cookie, &self.secrets.token).into());
                 return reply;
             }
-        }
-        if !cookie.is_some_and(|c| auth::same(&c, &self.secrets.token)) {
-            return Reply::refused(
-                "This page needs the address with its token",
-                "Open the address that `covalue serve` printed, with ?token=… at its end.",
-            );
         }
         let segments: Vec<String> = path
             .split('/')
@@ -225,26 +256,13 @@ impl Server {
             .map(auth::percent_decode)
             .collect();
         let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
-        match request.method() {
-            tiny_http::Method::Get | tiny_http::Method::Head => {
-                self.site.get(&segments, &query, &self.secrets.csrf)
-            }
-            tiny_http::Method::Post => {
-                if request.body_length().is_some_and(|n| n as u64 > MAX_BODY) {
-                    return Reply::html(
-                        413,
-                        pages::plain_page(
-                            "This form is too large",
-                            "An answer of a few pages is fine; save long documents in the files.",
-                        ),
-                    );
-                }
-                let mut body = String::new();
-                let read = request.as_reader().take(MAX_BODY).read_to_string(&mut body);
-                if read.is_err() {
+        match head.method.as_str() {
+            "GET" | "HEAD" => site.get(&segments, &query, &self.secrets.csrf),
+            "POST" => {
+                let Ok(body) = std::str::from_utf8(&request.body) else {
                     return Reply::refused("The form could not be read", "Send it again.");
-                }
-                let form = auth::form_pairs(&body);
+                };
+                let form = auth::form_pairs(body);
                 let csrf_ok =
                     auth::field(&form, "csrf").is_some_and(|c| auth::same(c, &self.secrets.csrf));
                 if !csrf_ok {
@@ -253,9 +271,27 @@ impl Server {
                         "Open the page again from the address `covalue serve` printed, and save from there.",
                     );
                 }
-                self.site.post(&segments, &form, &self.secrets.csrf)
+                site.post(&segments, &form, &self.secrets.csrf)
             }
             _ => Reply::text(405, "only GET and POST are served"),
+        }
+    }
+}
+
+/// What a reply's body is.
+#[derive(Debug, Clone, Copy)]
+enum ContentType {
+    Html,
+    Text,
+    Css,
+}
+
+impl ContentType {
+    fn header(self) -> &'static str {
+        match self {
+            ContentType::Html => "text/html; charset=utf-8",
+            ContentType::Text => "text/plain; charset=utf-8",
+            ContentType::Css => "text/css; charset=utf-8",
         }
     }
 }
@@ -264,38 +300,42 @@ impl Server {
 #[derive(Debug)]
 pub(crate) struct Reply {
     status: u16,
-    content_type: &'static str,
+    content_type: ContentType,
     body: Vec<u8>,
     location: Option<Box<str>>,
     cookie: Option<Box<str>>,
     csp: &'static str,
     /// The workbook files this request wrote.
     written: Vec<String>,
+    /// What went wrong, for the terminal only (it may name places outside
+    /// the workbook, which the page does not show).
+    trouble: Option<Box<str>>,
 }
 
 impl Reply {
     fn html(status: u16, body: String) -> Reply {
         Reply {
             status,
-            content_type: "text/html; charset=utf-8",
+            content_type: ContentType::Html,
             body: body.into_bytes(),
             location: None,
             cookie: None,
             csp: CONTENT_SECURITY_POLICY,
             written: Vec::new(),
+            trouble: None,
         }
     }
 
     fn text(status: u16, body: &str) -> Reply {
         Reply {
-            content_type: "text/plain; charset=utf-8",
+            content_type: ContentType::Text,
             ..Reply::html(status, body.to_string())
         }
     }
 
     fn css(body: String) -> Reply {
         Reply {
-            content_type: "text/css; charset=utf-8",
+            content_type: ContentType::Css,
             ..Reply::html(200, body)
         }
     }
@@ -311,9 +351,9 @@ impl Reply {
         Reply::html(403, pages::plain_page(title, help))
     }
 
-    fn into_response(self) -> tiny_http::Response<std::io::Cursor<Vec<u8>>> {
+    fn into_response(self) -> http::Response {
         let mut headers = vec![
-            ("Content-Type", self.content_type.to_string()),
+            ("Content-Type", self.content_type.header().to_string()),
             ("Content-Security-Policy", self.csp.to_string()),
             ("X-Content-Type-Options", "nosniff".to_string()),
             ("Referrer-Policy", "no-referrer".to_string()),
@@ -326,39 +366,10 @@ impl Reply {
         if let Some(cookie) = self.cookie {
             headers.push(("Set-Cookie", cookie.into()));
         }
-        let mut response = tiny_http::Response::from_data(self.body).with_status_code(self.status);
-        for (name, value) in headers {
-            if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-                response.add_header(h);
-            }
+        http::Response {
+            status: self.status,
+            headers,
+            body: self.body,
         }
-        response
-    }
-}
-
-/// Opens `url` in the desktop's browser (`xdg-open`, `open` on macOS); says
-/// so when there is none, and goes on serving.
-pub fn open_browser(url: &str, shell: &Shell) {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
-    } else {
-        "xdg-open"
-    };
-    // Not through `cleanup::Child`: the browser the opener starts must
-    // outlive covalue, and must not be killed with its process group.
-    let started = std::process::Command::new(opener)
-        .arg(url)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn();
-    match started {
-        Ok(mut child) => {
-            // Collect the opener when it ends; the server does not wait for it.
-            std::thread::spawn(move || child.wait());
-        }
-        Err(_) => shell.note(format_args!(
-            "no browser could be opened ({opener} is missing): open the address yourself"
-        )),
     }
 }

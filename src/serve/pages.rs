@@ -475,8 +475,23 @@ pub(super) fn not_found() -> Reply {
     )
 }
 
+/// A page that says what went wrong. Below 500 the detail is for the room
+/// (what to fix); from 500 on, the page says only its title (which names a
+/// file by its place in the workbook, at most) and the detail, which may name
+/// places on this computer, goes to the terminal running the server.
 pub(super) fn error_page(status: u16, title: &str, detail: &str) -> Reply {
-    Reply::html(status, plain_page(title, detail))
+    if status < 500 {
+        return Reply::html(status, plain_page(title, detail));
+    }
+    let mut reply = Reply::html(
+        status,
+        plain_page(
+            title,
+            "What went wrong is written in the window where `covalue serve` runs.",
+        ),
+    );
+    reply.trouble = Some(format!("{title}: {detail}").into());
+    reply
 }
 
 /// A value of the workbook's model, for a template.
