@@ -15,11 +15,7 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::{Component, Path, PathBuf};
 
-use crate::source::ReadError;
-
-/// The largest file covalue reads from a workbook (32 MiB). A real answer
-/// file is a few kilobytes; anything near this is a mistake or an attack.
-pub const MAX_FILE_BYTES: u64 = 32 << 20;
+use crate::read_error::{MAX_FILE_BYTES, ReadError};
 
 /// A folder that reads may not leave: a workbook's root, or a site's
 /// templates folder inside it.

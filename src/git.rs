@@ -349,9 +349,9 @@ pub enum ObjectKind {
 }
 
 /// The largest object covalue reads from git: the same limit as a file on
-/// disk ([`crate::confine::MAX_FILE_BYTES`]). A larger one is drained from
+/// disk ([`crate::read_error::MAX_FILE_BYTES`]). A larger one is drained from
 /// git's answer in small pieces, never kept, and marked too large.
-pub const MAX_OBJECT_BYTES: u64 = crate::confine::MAX_FILE_BYTES;
+pub const MAX_OBJECT_BYTES: u64 = crate::read_error::MAX_FILE_BYTES;
 
 /// One object read from git.
 #[derive(Debug, Clone)]

@@ -21,6 +21,7 @@ pub mod node;
 pub mod palette;
 pub mod print;
 pub mod privacy;
+pub mod read_error;
 pub mod render;
 pub mod scaffold;
 pub mod serve;

@@ -1,8 +1,11 @@
 //! Reading a text file of a workbook or guide: UTF-8 checks, byte-order marks,
 //! and turning byte offsets into line and column numbers for diagnostics.
 
-use std::io;
 use std::path::PathBuf;
+
+/// Why a file could not be read; [`Source::from_bytes`] returns it, so it is
+/// reachable here too.
+pub use crate::read_error::ReadError;
 
 /// A text file as read from disk, with what is needed to point into it.
 #[derive(Debug, Clone)]
@@ -14,54 +17,6 @@ pub struct Source {
     /// The text, without a leading byte-order mark.
     pub text: String,
     line_starts: Vec<usize>,
-}
-
-/// Why a file could not be read as text.
-#[derive(Debug)]
-pub enum ReadError {
-    /// The file is not there.
-    Missing,
-    /// A folder stands where a file should be.
-    IsFolder,
-    /// The operating system refused (permissions, a loop of links, …).
-    Io(io::Error),
-    /// The path, or a link on it, leads outside the workbook (to this place).
-    Outside(PathBuf),
-    /// Something other than a regular file is there (a device, a FIFO, …).
-    NotAFile(&'static str),
-    /// The file is larger than covalue reads (its size in bytes).
-    TooLarge(u64),
-    /// The bytes are not UTF-8; the position of the first bad byte.
-    NotUtf8 {
-        /// 1-based line of the first bad byte.
-        line: usize,
-        /// 1-based column (in characters) of the first bad byte.
-        column: usize,
-    },
-}
-
-impl ReadError {
-    /// Why the file cannot be read, in plain words (no location).
-    pub fn describe(&self) -> String {
-        match self {
-            ReadError::Missing => "it is missing".into(),
-            ReadError::IsFolder => "it is a folder".into(),
-            ReadError::Io(e) => e.to_string(),
-            ReadError::Outside(to) => format!(
-                "it leads outside the workbook (to {}), and covalue reads only files inside it",
-                to.display()
-            ),
-            ReadError::NotAFile(kind) => format!("it is {kind}, not a file"),
-            ReadError::TooLarge(bytes) => format!(
-                "it is {} MiB, larger than the {} MiB covalue reads",
-                bytes.div_ceil(1 << 20),
-                crate::confine::MAX_FILE_BYTES >> 20
-            ),
-            ReadError::NotUtf8 { line, column } => {
-                format!("it is not UTF-8 text (line {line}, column {column})")
-            }
-        }
-    }
 }
 
 /// A 1-based line and column (columns count characters, not bytes).

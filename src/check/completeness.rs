@@ -2,9 +2,9 @@
 //! reason; deferrals whose date has passed are flagged.
 
 use crate::check::Options;
+use crate::date::parse_date;
 use crate::finding::{Code, Finding};
 use crate::guide::{Guide, QuestionKind};
-use crate::spec::parse_date;
 use crate::workbook::{Population, Status};
 
 /// Reports open questions and overdue deferrals.

@@ -14,7 +14,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use crate::source::ReadError;
+use crate::read_error::ReadError;
 use crate::workbook::layout::is_slug;
 
 /// The variable that names covalue's cache folder instead of the user's.
@@ -28,7 +28,7 @@ pub const SITES_DIR: &str = "sites";
 /// folder it belongs to (for people looking at the cache).
 const ORIGIN_FILE: &str = "network-folder.txt";
 /// The largest summary read back from the cache.
-pub const MAX_SUMMARY_BYTES: u64 = crate::confine::MAX_FILE_BYTES;
+pub const MAX_SUMMARY_BYTES: u64 = crate::read_error::MAX_FILE_BYTES;
 /// The largest failure note read back from the cache.
 pub const MAX_FAILURE_BYTES: u64 = 64 << 10;
 

@@ -19,7 +19,8 @@ use serde::Serialize;
 
 use crate::finding::{Code, Finding, Loc};
 use crate::node::Node;
-use crate::source::{ReadError, Source};
+use crate::read_error::ReadError;
+use crate::source::Source;
 use crate::spec;
 use crate::workbook::layout::is_slug;
 

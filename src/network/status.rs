@@ -58,7 +58,7 @@ pub fn status(network: &Network, cache: Option<&Cache>) -> Vec<SiteStatus> {
                 date: kept.as_ref().and_then(|s| s.date.clone()),
                 age_days: kept
                     .as_ref()
-                    .and_then(|s| crate::spec::parse_date(s.date.as_deref()?))
+                    .and_then(|s| crate::date::parse_date(s.date.as_deref()?))
                     .and_then(|d| d.until(today).ok())
                     .map(|span| i64::from(span.get_days()).max(0)),
                 problems: kept.as_ref().map(|s| s.problem_count),

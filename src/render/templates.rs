@@ -11,7 +11,7 @@ use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::confine::Jail;
-use crate::source::ReadError;
+use crate::read_error::ReadError;
 
 /// The built-in templates, by name.
 pub const BUILTIN: &[(&str, &str)] = &[

@@ -8,7 +8,7 @@ use std::path::{Component, Path};
 use std::sync::Arc;
 
 use crate::confine::Jail;
-use crate::source::ReadError;
+use crate::read_error::ReadError;
 
 /// A source of workbook files. Paths are the ones the loader builds by
 /// joining the workbook's root with relative names.

@@ -5,10 +5,9 @@
 
 use serde::Serialize;
 
-use crate::date::Date;
+use crate::date::{Date, parse_date};
 use crate::node::{Node, Value};
 use crate::source::Source;
-use crate::spec::parse_date;
 use crate::workbook::Loc;
 
 /// A name in a list with where it is written.

@@ -20,7 +20,8 @@ use serde::Serialize;
 pub use crate::finding::Loc;
 use crate::finding::{Code, Finding};
 use crate::guide::{Form, Guide};
-use crate::source::{ReadError, Source};
+use crate::read_error::ReadError;
+use crate::source::Source;
 
 pub use answers::{Answer, AnswerFile, Status};
 pub use files::{Disk, Files, MemTree};

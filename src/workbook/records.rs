@@ -278,7 +278,7 @@ pub struct MeasureValue {
 impl MeasureValue {
     /// The date, when it is a real one.
     pub fn day(&self) -> Option<crate::date::Date> {
-        crate::spec::parse_date(&self.date)
+        crate::date::parse_date(&self.date)
     }
 }
 

@@ -4,10 +4,9 @@
 
 use serde::Serialize;
 
-use crate::date::Date;
+use crate::date::{Date, parse_date};
 use crate::node::Node;
 use crate::source::Source;
-use crate::spec::parse_date;
 use crate::workbook::Loc;
 
 /// One person at a session.

@@ -165,7 +165,7 @@ impl Builder<'_> {
                 view.until = until.clone();
                 view.overdue = until
                     .as_deref()
-                    .and_then(crate::spec::parse_date)
+                    .and_then(crate::date::parse_date)
                     .is_some_and(|d| d < self.today);
                 if let Some(a) = written {
                     view.body = self.rich(after_status(&a.body), QUESTION_LEVEL);

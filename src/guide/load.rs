@@ -1,0 +1,228 @@
+//! Loading a guide: the built-in one (parsed once per run) or a site's file,
+//! parsed, checked against its shape and its rules, and built into a
+//! [`Guide`], with the defaults for the lists a guide may leave out.
+
+use crate::finding::{Code, Finding};
+use crate::node::{self, Node};
+use crate::source::Source;
+use crate::spec;
+
+use super::rules::{check_rules, range};
+use super::shape::GUIDE;
+use super::{
+    BUILTIN_NAME, BUILTIN_TEXT, Citation, Form, Guide, Question, QuestionKind, Range, Section, Term,
+};
+
+impl Guide {
+    /// The built-in guide, parsed once per run.
+    pub fn builtin() -> Result<Guide, Vec<Finding>> {
+        static BUILTIN: std::sync::OnceLock<Result<Guide, Vec<Finding>>> =
+            std::sync::OnceLock::new();
+        BUILTIN
+            .get_or_init(|| {
+                Guide::from_source(&Source::new(BUILTIN_NAME, BUILTIN_TEXT.to_string()))
+            })
+            .clone()
+    }
+
+    /// Parses and validates a guide.
+    pub fn from_source(source: &Source) -> Result<Guide, Vec<Finding>> {
+        let node = node::parse_toml(source).map_err(|f| vec![relabel(*f)])?;
+        let mut findings = Vec::new();
+        spec::validate(
+            &node,
+            &GUIDE,
+            &spec::BaseVocab,
+            source,
+            &spec::KeyPath::Root,
+            &mut findings,
+        );
+        let guide = build(&node, source);
+        check_rules(&guide, &node, source, &mut findings);
+        if findings.is_empty() {
+            Ok(guide)
+        } else {
+            Err(findings.into_iter().map(relabel).collect())
+        }
+    }
+}
+
+/// Guide problems are reported under their own code.
+fn relabel(mut f: Finding) -> Finding {
+    f.code = Code::CV040;
+    f.message = format!("guide: {}", f.message);
+    f
+}
+
+/// The clusters of opportunity when a guide names none: Batalden et al.
+/// 2016, "Coproduction of healthcare service".
+const DEFAULT_CLUSTERS: &[(&str, &str)] = &[
+    ("education", "Education of professionals and the public"),
+    ("system-redesign", "Health care system redesign"),
+    (
+        "edges-redesign",
+        "Redesign outside and at the edges of the health care system",
+    ),
+    ("measurement", "Measurement of good health care service"),
+];
+
+/// The statuses of an improvement when a guide names none.
+const DEFAULT_STATUSES: &[(&str, &str)] = &[
+    ("idea", "Idea"),
+    ("planned", "Planned"),
+    ("testing", "Testing"),
+    ("adopted", "Adopted"),
+    ("abandoned", "Abandoned"),
+];
+
+/// The terms of a list, or the defaults when the guide has none.
+fn terms_or(node: &Node, key: &str, defaults: &[(&str, &str)]) -> Vec<Term> {
+    let terms = terms(node, key);
+    if !terms.is_empty() {
+        return terms;
+    }
+    defaults
+        .iter()
+        .map(|(id, title)| Term {
+            id: id.to_string(),
+            title: title.to_string(),
+            description: String::new(),
+            required: false,
+            suggested: false,
+            active: false,
+        })
+        .collect()
+}
+
+fn terms(node: &Node, key: &str) -> Vec<Term> {
+    node.array(key)
+        .iter()
+        .map(|t| Term {
+            id: t.string("id").unwrap_or_default(),
+            title: t.string("title").unwrap_or_default(),
+            description: t.string("description").unwrap_or_default(),
+            required: t.bool("required").unwrap_or(false),
+            suggested: t.bool("suggested").unwrap_or(false),
+            active: t.bool("active").unwrap_or(false),
+        })
+        .collect()
+}
+
+fn questions(node: &Node, form: Form) -> Vec<Question> {
+    node.array("question")
+        .iter()
+        .map(|q| Question {
+            id: q.string("id").unwrap_or_default(),
+            text: q.string("text").unwrap_or_default(),
+            kind: q
+                .str("kind")
+                .and_then(QuestionKind::parse)
+                .unwrap_or(QuestionKind::Text),
+            source: q.string("source").unwrap_or_default(),
+            help: q.string("help"),
+            configuration: q.string("configuration"),
+            summarises: q.string("summarises"),
+            record_optional: q.bool("record_optional").unwrap_or(false),
+            forms: vec![form],
+        })
+        .collect()
+}
+
+/// `[limits] compass_per_quadrant`; one measure per quadrant when the guide
+/// does not say (the rule covalue has always applied).
+fn per_quadrant(node: &Node) -> Range {
+    match node
+        .get("limits")
+        .and_then(|l| l.get("compass_per_quadrant"))
+    {
+        Some(r) => Range {
+            min: r.int("min").map_or(0, |v| usize::try_from(v).unwrap_or(0)),
+            max: usize::MAX,
+        },
+        None => Range {
+            min: 1,
+            max: usize::MAX,
+        },
+    }
+}
+
+fn build(node: &Node, source: &Source) -> Guide {
+    let meta = node.get("guide");
+    let meta_str = |k: &str| meta.and_then(|m| m.string(k)).unwrap_or_default();
+    let sources = node
+        .get("sources")
+        .map(|s| {
+            s.entries()
+                .iter()
+                .map(|(k, v)| Citation {
+                    id: k.name.clone(),
+                    citation: v.string("citation").unwrap_or_default(),
+                    published: v.bool("published").unwrap_or(false),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let steps = node
+        .array("step")
+        .iter()
+        .map(|s| Section {
+            id: s.string("id").unwrap_or_default(),
+            number: s
+                .int("number")
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(0),
+            title: s.string("title").unwrap_or_default(),
+            intro: s.string("intro").unwrap_or_default(),
+            source: s.string("source").unwrap_or_default(),
+            questions: questions(s, Form::Full),
+        })
+        .collect();
+    let short = node.get("short_form");
+    let short_form = Section {
+        id: "short-form".to_string(),
+        number: 0,
+        title: short
+            .and_then(|s| s.string("title"))
+            .unwrap_or_else(|| "Short form".to_string()),
+        intro: short.and_then(|s| s.string("intro")).unwrap_or_default(),
+        source: String::new(),
+        questions: short.map(|s| questions(s, Form::Short)).unwrap_or_default(),
+    };
+    Guide {
+        id: meta_str("id"),
+        title: meta_str("title"),
+        version: meta_str("version"),
+        description: meta_str("description"),
+        sources,
+        process_steps: range(node, "process_steps"),
+        compass_measures: range(node, "compass_measures"),
+        compass_per_quadrant: per_quadrant(node),
+        limit_sources: node
+            .get("limits")
+            .map(|l| {
+                l.entries()
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.name.clone(), v.string("source")?)))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        require_partner: node
+            .get("team")
+            .and_then(|t| t.bool("require_partner"))
+            .unwrap_or(true),
+        improvement_clusters: terms_or(node, "improvement_cluster", DEFAULT_CLUSTERS),
+        improvement_statuses: terms_or(node, "improvement_status", DEFAULT_STATUSES),
+        measure_due_days: node
+            .get("measures")
+            .and_then(|m| m.int("due_after_days"))
+            .unwrap_or(62),
+        steps_note: meta.and_then(|m| m.string("steps_note")),
+        persona_kinds: terms(node, "persona_kind"),
+        coproduction_levels: terms(node, "coproduction_level"),
+        configurations: terms(node, "configuration"),
+        quadrants: terms(node, "quadrant"),
+        steps,
+        short_form,
+        origin: source.display.display().to_string(),
+    }
+}

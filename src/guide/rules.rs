@@ -1,0 +1,184 @@
+//! The rules a guide must follow beyond its shape: limits whose minimum is
+//! not above their maximum, ids used once, sources that are under
+//! `[sources]`, walk-throughs that name a configuration, and short-form
+//! questions that summarise a real step.
+
+use crate::finding::{Code, Finding};
+use crate::node::Node;
+use crate::source::Source;
+
+use super::{Guide, Range};
+
+/// The rules a guide must follow beyond its shape.
+pub(super) fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Finding>) {
+    for key in ["process_steps", "compass_measures"] {
+        let r = range(node, key);
+        if r.min > r.max {
+            let span = node
+                .get("limits")
+                .and_then(|l| l.get(key))
+                .map_or(0..0, |n| n.span.clone());
+            out.push(
+                Finding::error(
+                    Code::CV040,
+                    format!("limits.{key} has min {} above max {}", r.min, r.max),
+                )
+                .at(source, span)
+                .help("make min no larger than max"),
+            );
+        }
+    }
+    for key in ["process_steps", "compass_measures", "compass_per_quadrant"] {
+        let Some(limit) = node.get("limits").and_then(|l| l.get(key)) else {
+            continue;
+        };
+        if let (Some(src), Some(src_node)) = (limit.str("source"), limit.get("source")) {
+            if guide.citation(src).is_none() {
+                out.push(
+                    Finding::error(
+                        Code::CV040,
+                        format!("limits.{key} names the source `{src}`, which is not in [sources]"),
+                    )
+                    .at(source, src_node.span.clone())
+                    .help("add it under [sources] or name one that is there"),
+                );
+            }
+        }
+    }
+    for list in [
+        "persona_kind",
+        "coproduction_level",
+        "configuration",
+        "quadrant",
+        "step",
+        "improvement_cluster",
+        "improvement_status",
+    ] {
+        unique_ids(node.array(list), list, source, out);
+    }
+    let all_questions: Vec<&Node> = node
+        .array("step")
+        .iter()
+        .flat_map(|s| s.array("question"))
+        .chain(
+            node.get("short_form")
+                .map(|s| s.array("question"))
+                .unwrap_or(&[]),
+        )
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    for q in &all_questions {
+        let Some(id) = q.str("id") else { continue };
+        let span = q.get("id").map_or(q.span.clone(), |n| n.span.clone());
+        if seen.contains(&id) {
+            out.push(
+                Finding::error(Code::CV040, format!("question id `{id}` is used twice"))
+                    .at(source, span.clone())
+                    .help("give every question its own id"),
+            );
+        }
+        seen.push(id);
+        if let Some(src) = q.str("source") {
+            if guide.citation(src).is_none() {
+                let span = q.get("source").map_or(span.clone(), |n| n.span.clone());
+                out.push(
+                    Finding::error(
+                        Code::CV040,
+                        format!(
+                            "question `{id}` names the source `{src}`, which is not in [sources]"
+                        ),
+                    )
+                    .at(source, span)
+                    .help("add it under [sources] or name one that is there"),
+                );
+            }
+        }
+        if q.str("kind") == Some("walkthrough") {
+            match q.str("configuration") {
+                Some(c) if guide.configurations.iter().any(|t| t.id == c) => {}
+                Some(c) => out.push(
+                    Finding::error(Code::CV040, format!("question `{id}` walks through `{c}`, which is not a configuration of the guide"))
+                        .at(source, q.get("configuration").map_or(span.clone(), |n| n.span.clone()))
+                        .help("name one of the [[configuration]] ids"),
+                ),
+                None => out.push(
+                    Finding::error(Code::CV040, format!("walk-through question `{id}` does not name its configuration"))
+                        .at(source, span.clone())
+                        .help("add configuration = \"chain\" (or shop, network, access)"),
+                ),
+            }
+        }
+    }
+    for q in node
+        .get("short_form")
+        .map(|s| s.array("question"))
+        .unwrap_or(&[])
+    {
+        if let Some(step) = q.str("summarises") {
+            if !guide.steps.iter().any(|s| s.id == step) {
+                out.push(
+                    Finding::error(
+                        Code::CV040,
+                        format!("a short-form question summarises `{step}`, which is not a step"),
+                    )
+                    .at(
+                        source,
+                        q.get("summarises")
+                            .map_or(q.span.clone(), |n| n.span.clone()),
+                    )
+                    .help("name the id of a [[step]]"),
+                );
+            }
+        }
+    }
+    for s in node.array("step") {
+        if let Some(src) = s.str("source") {
+            if guide.citation(src).is_none() {
+                out.push(
+                    Finding::error(
+                        Code::CV040,
+                        format!("step source `{src}` is not in [sources]"),
+                    )
+                    .at(
+                        source,
+                        s.get("source").map_or(s.span.clone(), |n| n.span.clone()),
+                    )
+                    .help("add it under [sources] or name one that is there"),
+                );
+            }
+        }
+    }
+}
+
+fn unique_ids(items: &[Node], list: &str, source: &Source, out: &mut Vec<Finding>) {
+    let mut seen: Vec<&str> = Vec::new();
+    for item in items {
+        if let Some(id) = item.str("id") {
+            if seen.contains(&id) {
+                out.push(
+                    Finding::error(Code::CV040, format!("[[{list}]] id `{id}` is used twice"))
+                        .at(
+                            source,
+                            item.get("id").map_or(item.span.clone(), |n| n.span.clone()),
+                        )
+                        .help("give each entry its own id"),
+                );
+            }
+            seen.push(id);
+        }
+    }
+}
+
+/// A range under `[limits]` as the guide wrote it (0 for a bound it leaves
+/// out); loading reads the limits with it too.
+pub(super) fn range(node: &Node, key: &str) -> Range {
+    let r = node.get("limits").and_then(|l| l.get(key));
+    let get = |k: &str| {
+        r.and_then(|r| r.int(k))
+            .map_or(0, |v| usize::try_from(v).unwrap_or(0))
+    };
+    Range {
+        min: get("min"),
+        max: get("max"),
+    }
+}
