@@ -67,6 +67,18 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             "correct the ids (`covalue guide` lists them), then import again",
         ));
     }
+    let conflicts =
+        crate::workbook::conflict::findings(&crate::source::Source::new(&args.notes, text.clone()));
+    if let Some(conflict) = conflicts.first() {
+        return Err(usage(
+            format!(
+                "{} holds an unresolved merge conflict at line {}, so nothing was imported: git left its markers there when two changes met",
+                args.notes.display(),
+                conflict.line.unwrap_or(1)
+            ),
+            "keep the right version of the lines between `<<<<<<<` and `>>>>>>>`, delete the marker lines, then import again",
+        ));
+    }
     if notes.is_empty() {
         return Err(usage(
             format!("{} has no heading with a question id", args.notes.display()),

@@ -105,6 +105,7 @@ codes! {
     CV042 => ERROR, "a site's git address cannot be used";
     CV043 => ERROR, "a site's ref cannot be used";
     CV044 => ERROR, "a network lists the same measure domain twice";
+    CV045 => ERROR, "an unresolved merge conflict";
 }
 
 impl Code {
