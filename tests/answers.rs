@@ -1,6 +1,9 @@
-//! Files left with git's merge-conflict markers: a conflict marker is an
-//! error at its line in every kind of file, which `render` and
-//! `session pack` refuse to print.
+//! Answer files that try to swallow other answers, and files left with
+//! git's merge-conflict markers: an unclosed code fence hides no later
+//! answer from `check`, `render`, the session pack or `import`; notes with
+//! a byte-order mark lose no answer; and a conflict marker is an error at
+//! its line in every kind of file, which `render` and `session pack`
+//! refuse to print.
 
 mod common;
 
@@ -17,6 +20,114 @@ fn add_session(dir: &Path) {
         &dir.join("sessions/2026-12-03-chain.toml"),
         "date = 2026-12-03\nfocus = [\"chain\"]\n",
     );
+}
+
+/// Phrases from the three answers after the first of Lakeside's chain.md.
+const LATER_ANSWERS: [&str; 3] = [
+    "Åsa {#asa}",
+    "Today people already do much of the chain's work alone",
+    "We chose three measures for the chain",
+];
+
+/// The open questions `check --open` reports, by id.
+fn open_questions(dir: &Path) -> Vec<String> {
+    let (_, report) = check_json(dir, &["--open"]);
+    with_code(&findings(&report), "CV010")
+        .iter()
+        .map(|f| f.message.clone())
+        .collect()
+}
+
+#[test]
+fn an_unclosed_code_fence_hides_no_later_answer_and_is_reported_at_its_line() {
+    let tmp = example(COMPLETE);
+    let dir = tmp.path();
+    add_session(dir);
+    let file = dir.join(CHAIN);
+    let text = read(&file);
+    let (first, rest) = text
+        .split_once("{#chain-processes}\n\n")
+        .expect("Lakeside answers chain-processes");
+    // Line 5: the first line of the first answer, a fence never closed.
+    write(
+        &file,
+        format!("{first}{{#chain-processes}}\n\n```text\n{rest}"),
+    );
+    assert_eq!(read(&file).lines().nth(4), Some("```text"));
+
+    let (out, report) = check_json(dir, &[]);
+    out.assert_code(0);
+    let found = findings(&report);
+    assert!(has_at(&found, "CV046", CHAIN, Some(5)), "{found:?}");
+    let fence = with_code(&found, "CV046");
+    assert_eq!(fence.len(), 1, "{found:?}");
+    assert_eq!(
+        (fence[0].severity.as_str(), fence[0].column),
+        ("warning", Some(1))
+    );
+    assert!(
+        fence[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("3 backticks"),
+        "{fence:?}"
+    );
+    assert!(open_questions(dir).is_empty(), "{:?}", open_questions(dir));
+    assert_eq!(report["summary"][0]["open"].as_u64(), Some(0));
+
+    // The report and the pack show the three later answers.
+    let report_md = dir.join("out/report.md");
+    run(dir, &["render", "--format", "md", "-o", "out/report.md"]).assert_code(0);
+    let pack_md = dir.join("out/pack.md");
+    run(
+        dir,
+        &["session", "pack", "--format", "md", "-o", "out/pack.md"],
+    )
+    .assert_code(0);
+    let (report_md, pack_md) = (read(&report_md), read(&pack_md));
+    for phrase in &LATER_ANSWERS[1..] {
+        assert!(report_md.contains(phrase), "the report lost {phrase:?}");
+        assert!(pack_md.contains(phrase), "the pack lost {phrase:?}");
+    }
+    assert!(
+        report_md.contains("Åsa"),
+        "the report lost Åsa's walk-through"
+    );
+
+    // An import into the question after the fence goes under its heading:
+    // no second heading is added at the end of the file.
+    write(
+        &dir.join("notes.md"),
+        "## {#chain-measures}\n\nA new list of measures.\n",
+    );
+    run(dir, &["import", "notes.md", "--replace"]).assert_code(0);
+    let after = read(&file);
+    assert_eq!(after.matches("{#chain-measures}").count(), 1, "{after}");
+    assert!(after.contains("A new list of measures."));
+    assert!(!after.contains(LATER_ANSWERS[2]), "the old answer stayed");
+    for phrase in &LATER_ANSWERS[..2] {
+        assert!(after.contains(phrase), "the import removed {phrase:?}");
+    }
+}
+
+#[test]
+fn notes_that_start_with_a_byte_order_mark_keep_their_first_answer() {
+    let tmp = example(COMPLETE);
+    let dir = tmp.path();
+    let file = dir.join(CHAIN);
+    write(
+        &dir.join("notes.md"),
+        "\u{feff}## {#chain-measures}\r\n\r\nMeasured from the notes.\r\n\r\n## {#chain-coproduction}\r\n\r\nShared planning.\r\n",
+    );
+    let out = run(dir, &["import", "notes.md", "--replace"]);
+    out.assert_code(0);
+    let said = format!("{}{}", out.stdout, out.stderr);
+    assert!(said.contains("{#chain-measures}"), "{said}");
+    let text = read(&file);
+    assert!(text.contains("Measured from the notes."), "{text}");
+    assert!(text.contains("Shared planning."), "{text}");
+    assert_eq!(text.matches("{#chain-measures}").count(), 1);
 }
 
 /// Git's markers around two versions of a line.

@@ -580,8 +580,14 @@ pub fn set_front_matter_field(
 
 /// The text of an answer file with `body` under the question `id`, through
 /// the same splice `covalue import` uses.
-pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
-    crate::session::import::put_answer(text, id, heading, body)
+pub fn put_answer(
+    text: &str,
+    section: &crate::guide::Section,
+    id: &str,
+    heading: &str,
+    body: &str,
+) -> String {
+    crate::session::import::put_answer(text, section, id, heading, body)
 }
 
 #[cfg(test)]

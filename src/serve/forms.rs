@@ -36,7 +36,7 @@ impl Site {
         let text = String::from_utf8_lossy(&bytes);
         let form = edit::answer_form(
             answer,
-            crate::session::import::raw_answer(&text, id).unwrap_or(""),
+            crate::session::import::raw_answer(&text, section, id).unwrap_or(""),
         );
         self.page(
             if problem.is_some() { 422 } else { 200 },
@@ -111,9 +111,9 @@ impl Site {
             None => crate::scaffold::answer_file_text(&wb.guide, section),
         };
         let heading = crate::workbook::answers::heading_text(&question.text);
-        let unchanged = crate::session::import::raw_answer(&text, id)
+        let unchanged = crate::session::import::raw_answer(&text, section, id)
             .is_some_and(|raw| raw.replace("\r\n", "\n") == body.trim_end());
-        let new = edit::put_answer(&text, id, &heading, &body);
+        let new = edit::put_answer(&text, section, id, &heading, &body);
         let mut written = Vec::new();
         if !unchanged && new != text {
             if let Err(r) = self.write(&file, &new) {

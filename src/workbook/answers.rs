@@ -255,11 +255,69 @@ pub struct Heading {
     pub id: Option<String>,
 }
 
-/// The ATX headings of Markdown lines, leaving out fenced code.
-pub fn headings<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Heading> {
+/// A code fence (```` ``` ```` or `~~~`) that is never closed: it runs into
+/// the next question's heading or to the end of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenFence {
+    /// Its line, from 1.
+    pub line: usize,
+    /// Its column, from 1 (after any indent).
+    pub column: usize,
+}
+
+/// The headings of a Markdown file, and its fences left open.
+pub struct Outline {
+    /// The ATX headings outside fenced code, and every question heading.
+    pub headings: Vec<Heading>,
+    /// The fences a question heading or the end of the file had to close.
+    pub open_fences: Vec<OpenFence>,
+}
+
+/// An opening code fence: its character, its length and its indent.
+fn fence_open(line: &str) -> Option<(u8, usize, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let c = *rest.as_bytes().first()?;
+    if c != b'`' && c != b'~' {
+        return None;
+    }
+    let n = rest.bytes().take_while(|b| *b == c).count();
+    // A backtick fence's info string holds no backtick (CommonMark).
+    (n >= 3 && !(c == b'`' && rest[n..].contains('`'))).then_some((c, n, indent))
+}
+
+/// Whether `line` closes a fence of `n` characters `c`.
+fn fence_closes(line: &str, c: u8, n: usize) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return false;
+    }
+    let rest = &line[indent..];
+    let run = rest.bytes().take_while(|b| *b == c).count();
+    run >= n && rest[run..].trim().is_empty()
+}
+
+/// The ATX headings of Markdown lines, leaving out fenced code. The rule
+/// that keeps one answer from swallowing the next: a heading whose `{#id}`
+/// is a question id (`is_question`) is a heading even inside a fence, and
+/// closes it; such a fence, and one still open at the end, is reported.
+/// A byte-order mark before the first line is ignored.
+pub fn outline<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    is_question: &dyn Fn(&str) -> bool,
+) -> Outline {
     let mut headings = Vec::new();
-    let mut fence: Option<String> = None;
+    let mut open_fences = Vec::new();
+    // The open fence: its character, length and where it opened.
+    let mut fence: Option<(u8, usize, OpenFence)> = None;
     for (i, line) in lines.enumerate() {
+        let line = match i {
+            0 => line.strip_prefix('\u{feff}').unwrap_or(line),
+            _ => line,
+        };
         // Only a line that starts with `#`, a space or a fence can matter here.
         if !matches!(
             line.as_bytes().first(),
@@ -268,15 +326,32 @@ pub fn headings<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Heading> {
         {
             continue;
         }
-        let trimmed = line.trim_start();
-        if let Some(f) = &fence {
-            if trimmed.starts_with(f.as_str()) {
+        if let Some((c, n, at)) = fence {
+            if fence_closes(line, c, n) {
                 fence = None;
+                continue;
+            }
+            match heading(line) {
+                Some((level, text, Some(id))) if is_question(&id) => {
+                    open_fences.push(at);
+                    fence = None;
+                    headings.push(Heading {
+                        line: i + 1,
+                        level,
+                        text,
+                        id: Some(id),
+                    });
+                }
+                _ => {}
             }
             continue;
         }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(trimmed[..3].to_string());
+        if let Some((c, n, indent)) = fence_open(line) {
+            let at = OpenFence {
+                line: i + 1,
+                column: indent + 1,
+            };
+            fence = Some((c, n, at));
             continue;
         }
         if let Some((level, text, id)) = heading(line) {
@@ -288,7 +363,19 @@ pub fn headings<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Heading> {
             });
         }
     }
-    headings
+    if let Some((_, _, at)) = fence {
+        open_fences.push(at);
+    }
+    Outline {
+        headings,
+        open_fences,
+    }
+}
+
+/// Whether `id` is a question of `section`: the headings that start an
+/// answer in its answer file.
+pub fn in_section(section: &Section) -> impl Fn(&str) -> bool + '_ {
+    |id: &str| section.questions.iter().any(|q| q.id == id)
 }
 
 /// Splits a Markdown line into a heading, if it is one (ATX headings only).
@@ -437,10 +524,38 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
     Status::Answered
 }
 
+/// The warning that a code fence is never closed.
+fn open_fence_finding(source: &Source, fence: OpenFence) -> Finding {
+    let line = source.line_text(fence.line).trim();
+    let tildes = line.starts_with('~');
+    let count = line.chars().take_while(|c| *c == '`' || *c == '~').count();
+    let what = match tildes {
+        true => "tildes (~)",
+        false => "backticks (`)",
+    };
+    Finding::warning(
+        Code::CV046,
+        "the code block that opens here is never closed, so it runs on to the next question",
+    )
+    .at_line(source, fence.line, fence.column)
+    .help(format!(
+        "close it with a line of {count} {what} where the code ends, before the next question's heading"
+    ))
+}
+
 /// Parses an answer file against its section of the guide.
 pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) -> AnswerFile {
     let file = source.file.clone();
-    let headings = headings((1..=source.line_count()).map(|i| source.line_text(i)));
+    let Outline {
+        headings,
+        open_fences,
+    } = outline(
+        (1..=source.line_count()).map(|i| source.line_text(i)),
+        &in_section(section),
+    );
+    for fence in open_fences {
+        findings.push(open_fence_finding(source, fence));
+    }
     let line_count = source.line_count();
     // The text of lines from+1 ..= to (1-based), without HTML comments.
     let body_between = |from: usize, to: usize| -> String {
@@ -729,6 +844,47 @@ mod tests {
         assert!(file.lost_id("a").is_none() && file.lost_id("w").is_none());
         let finding = file.lost_id("b").map(LostId::finding);
         assert_eq!(finding.map(|f| f.code), Some(Code::CV031));
+    }
+
+    #[test]
+    fn a_question_heading_ends_an_open_fence_and_the_fence_is_reported() {
+        let text = "# Step\n\n## A {#a}\n\n  ~~~~ text\n## x {#x}\n~~~\n## B {#b}\n\nBee.\n\n## C {#c}\n\n```\nopen to the end\n";
+        let src = Source::new("answers/chain.md", text.to_string());
+        let mut findings = Vec::new();
+        let file = parse(&src, &section(), &mut findings);
+        let at: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.line, f.column))
+            .collect();
+        assert_eq!(
+            at,
+            vec![
+                (Code::CV046, Some(5), Some(3)),
+                (Code::CV046, Some(14), Some(1))
+            ]
+        );
+        assert_eq!(
+            file.answer("a").map(|a| a.body.as_str()),
+            Some("  ~~~~ text\n## x {#x}\n~~~")
+        );
+        assert_eq!(file.answer("b").map(|a| a.body.as_str()), Some("Bee."));
+        assert!(file.answer("c").is_some());
+        // A closed fence hides a heading that is no question, as before.
+        let closed = outline(["```", "## B {#b}", "```", "# T"].into_iter(), &|id| {
+            id == "a"
+        });
+        assert_eq!(closed.headings.len(), 1);
+        assert!(closed.open_fences.is_empty());
+    }
+
+    #[test]
+    fn a_byte_order_mark_hides_no_first_heading() {
+        let is_question = |id: &str| id == "a";
+        let bom = outline(["\u{feff}## A {#a}"].into_iter(), &is_question);
+        assert_eq!(
+            bom.headings.first().and_then(|h| h.id.clone()),
+            Some("a".into())
+        );
     }
 
     #[test]
