@@ -1,9 +1,10 @@
-//! Answer files that try to swallow other answers, and files left with
-//! git's merge-conflict markers: an unclosed code fence hides no later
-//! answer from `check`, `render`, the session pack or `import`; notes with
-//! a byte-order mark lose no answer; and a conflict marker is an error at
-//! its line in every kind of file, which `render` and `session pack`
-//! refuse to print.
+//! Answer files that try to swallow or take over other answers, and files
+//! left with git's merge-conflict markers: an unclosed code fence hides no
+//! later answer from `check`, `render`, the session pack or `import`; text
+//! for one question that carries another question's heading is refused;
+//! notes with a byte-order mark lose no answer; and a conflict marker is an
+//! error at its line in every kind of file, which `render` and
+//! `session pack` refuse to print.
 
 mod common;
 
@@ -108,6 +109,39 @@ fn an_unclosed_code_fence_hides_no_later_answer_and_is_reported_at_its_line() {
     assert!(!after.contains(LATER_ANSWERS[2]), "the old answer stayed");
     for phrase in &LATER_ANSWERS[..2] {
         assert!(after.contains(phrase), "the import removed {phrase:?}");
+    }
+}
+
+#[test]
+fn import_refuses_text_with_another_questions_heading_and_changes_nothing() {
+    let tmp = example(COMPLETE);
+    let dir = tmp.path();
+    let before = tree(&dir.join("populations"));
+    // A note for one question whose deeper heading carries another's id,
+    // even inside a code fence.
+    for (name, notes, line) in [
+        (
+            "deeper.md",
+            "# Notes\n\n## {#chain-measures}\n\nOur measures.\n\n### Taken over {#chain-processes}\n\nNothing is standard.\n",
+            7,
+        ),
+        (
+            "fenced.md",
+            "# Notes\n\n# {#chain-measures}\n\n```\n## Taken over {#chain-processes}\n```\n",
+            6,
+        ),
+    ] {
+        write(&dir.join(name), notes);
+        let out = run(dir, &["import", name, "--replace"]);
+        out.assert_code(2);
+        assert!(
+            out.stderr.contains("## Taken over {#chain-processes}")
+                && out.stderr.contains(&format!("line {line} of {name}"))
+                && out.stderr.contains("nothing was imported"),
+            "{name}: {}",
+            out.stderr
+        );
+        assert_eq!(tree(&dir.join("populations")), before, "{name}");
     }
 }
 

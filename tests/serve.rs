@@ -876,3 +876,58 @@ fn the_check_page_shows_a_personal_identifier_as_check_does() {
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("CV030"), "{}", page.body);
 }
+
+#[test]
+fn a_saved_answer_may_not_carry_another_questions_heading_nor_double_its_own() {
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    // The first answer opens a code fence it never closes.
+    let text = read(&chain).replacen("{#chain-processes}\n\n", "{#chain-processes}\n\n```\n", 1);
+    write(&chain, &text);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let save = |answer: &str| {
+        let form = http(
+            &served,
+            "GET",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            "",
+        );
+        let body = encode(&[
+            ("csrf", &hidden(&form.body, "csrf")),
+            ("hash", &hidden(&form.body, "hash")),
+            ("status", "answered"),
+            ("text", answer),
+        ]);
+        http(
+            &served,
+            "POST",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            &body,
+        )
+    };
+    let before = read(&chain);
+    for hostile in [
+        "Our measures.\n\n## Taken over {#chain-processes}\n\nNothing is standard.",
+        "```\n## Taken over {#chain-processes}\n```",
+    ] {
+        let refused = save(hostile);
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            refused.body.contains("## Taken over {#chain-processes}")
+                && refused.body.contains("Nothing was saved"),
+            "{}",
+            refused.body
+        );
+        assert_eq!(read(&chain), before, "a refused save changed the file");
+    }
+    // A plain answer goes under its heading, past the open fence: no
+    // second heading at the end.
+    let saved = save("Days from discharge to the first visit.");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let after = read(&chain);
+    assert_eq!(after.matches("{#chain-measures}").count(), 1, "{after}");
+    assert!(after.contains("Days from discharge to the first visit."));
+}

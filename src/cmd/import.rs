@@ -79,6 +79,23 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             "keep the right version of the lines between `<<<<<<<` and `>>>>>>>`, delete the marker lines, then import again",
         ));
     }
+    let stray = import::stray_headings(&notes, &workbook.guide);
+    if let Some((under, heading)) = stray.first() {
+        let more = match stray.len() {
+            1 => String::new(),
+            n => format!(" ({} such headings in all)", n),
+        };
+        return Err(usage(
+            format!(
+                "{}{more}, so nothing was imported",
+                heading.refusal(
+                    under,
+                    &format!("line {} of {}", heading.line, args.notes.display())
+                ),
+            ),
+            heading.help(),
+        ));
+    }
     if notes.is_empty() {
         return Err(usage(
             format!("{} has no heading with a question id", args.notes.display()),

@@ -11,7 +11,7 @@ use super::Reply;
 use super::auth::{field, percent_encode};
 use super::edit::{self, EditError, Field};
 use super::pages::{Site, error_page, not_found, pop_href, ser, title};
-use crate::workbook::{Workbook, layout};
+use crate::workbook::{Workbook, answers, layout};
 
 impl Site {
     pub(super) fn question(
@@ -79,6 +79,16 @@ impl Site {
             Ok(b) => b,
             Err(e) => return self.question(slug, id, csrf, Some(e.to_string())),
         };
+        let is_question = |q: &str| wb.guide.question(q).is_some();
+        let text_box = answer.text.replace("\r\n", "\n");
+        if let Some(stray) = answers::stray_headings(&text_box, &is_question).first() {
+            let problem = format!(
+                "{}. Nothing was saved: {}.",
+                stray.refusal(id, &format!("line {} of the text", stray.line)),
+                stray.help()
+            );
+            return self.question(slug, id, csrf, Some(problem));
+        }
         let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
         let current = or_reply!(self.read(&file));
         let bytes = current.clone().unwrap_or_default();

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use crate::guide::{Guide, Section};
 use crate::scaffold;
 use crate::source::Source;
-use crate::workbook::answers::{self, Heading, Status};
+use crate::workbook::answers::{self, Heading, Status, StrayHeading};
 use crate::workbook::{Files, layout};
 
 /// One answer in the notes.
@@ -21,6 +21,8 @@ pub struct Note {
     pub line: usize,
     /// What is written under the heading (sub-headings included).
     pub body: String,
+    /// The line in the notes where `body` begins.
+    pub body_line: usize,
 }
 
 /// A heading id of the notes that is no question of the guide.
@@ -66,15 +68,35 @@ pub fn parse(text: &str, guide: &Guide) -> (Vec<Note>, Vec<UnknownId>) {
         }
         let end = next_at_or_above(&heads, i);
         let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
-        let body = lines[h.line..end_line - 1].join("\n");
+        let under = &lines[h.line..end_line - 1];
+        let body = under.join("\n");
+        let blank = under.iter().take_while(|l| l.is_empty()).count();
         notes.push(Note {
             id: id.clone(),
             line: h.line,
             body: body.trim_matches('\n').trim_end().to_string(),
+            body_line: h.line + 1 + blank,
         });
         i = end;
     }
     (notes, unknown)
+}
+
+/// The headings inside the notes' answers that carry a question id of the
+/// guide (a deeper heading under another question's note), each with the
+/// note it stands in and its line in the notes: imported, it would take the
+/// place of that question's own heading.
+pub fn stray_headings(notes: &[Note], guide: &Guide) -> Vec<(String, StrayHeading)> {
+    let is_question = |id: &str| guide.question(id).is_some();
+    let mut found = Vec::new();
+    for note in notes {
+        let skipped = note.body_line.saturating_sub(1);
+        for mut stray in answers::stray_headings(&note.body, &is_question) {
+            stray.line += skipped;
+            found.push((note.id.clone(), stray));
+        }
+    }
+    found
 }
 
 /// The index of the first heading after `i` at the level of heading `i` or above.

@@ -372,6 +372,66 @@ pub fn outline<'a>(
     }
 }
 
+/// A heading in text meant for one question that would take the place of
+/// a question's own heading: the text cannot be saved under its question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrayHeading {
+    /// Its line in the text, from 1.
+    pub line: usize,
+    /// The heading as written.
+    pub heading: String,
+    /// The question id it carries.
+    pub id: String,
+}
+
+impl StrayHeading {
+    /// Why text holding this heading is not written under `question`, in
+    /// plain words, naming the heading (`where_` says where the line is,
+    /// such as "line 4 of the notes").
+    pub fn refusal(&self, question: &str, where_: &str) -> String {
+        let whose = match self.id == question {
+            true => "its own question's id, so the question would have two headings".to_string(),
+            false => format!(
+                "the id of question `{}`, whose answer it would take over",
+                self.id
+            ),
+        };
+        format!(
+            "the answer to `{question}` holds a heading, `{}` ({where_}), with {whose}",
+            self.heading
+        )
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> String {
+        format!(
+            "remove `{{#{}}}` from that heading (or the heading itself); to answer question `{}`, give it its own heading at the level of the others",
+            self.id, self.id
+        )
+    }
+}
+
+/// The headings of `text` (an answer about to be written under its
+/// question, by `import` or `serve`) that carry a question id
+/// (`is_question`): written under another question they would end that
+/// answer and overwrite or double the question they name, fence or not.
+/// A walk-through's `### Name {#persona}` parts carry persona slugs, which
+/// are no question ids, and stay allowed.
+pub fn stray_headings(text: &str, is_question: &dyn Fn(&str) -> bool) -> Vec<StrayHeading> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (_, _, id) = heading(line)?;
+            let id = id.filter(|id| is_question(id))?;
+            Some(StrayHeading {
+                line: i + 1,
+                heading: line.trim().to_string(),
+                id,
+            })
+        })
+        .collect()
+}
+
 /// Whether `id` is a question of `section`: the headings that start an
 /// answer in its answer file.
 pub fn in_section(section: &Section) -> impl Fn(&str) -> bool + '_ {
@@ -875,6 +935,23 @@ mod tests {
         });
         assert_eq!(closed.headings.len(), 1);
         assert!(closed.open_fences.is_empty());
+    }
+
+    #[test]
+    fn headings_with_a_question_id_are_found_in_text_for_one_question() {
+        let is_question = |id: &str| matches!(id, "a" | "b");
+        let text = "x\n### Sara {#sara}\n```\n## Over {#b}\n```\n# {#a}\n";
+        let found: Vec<_> = stray_headings(text, &is_question)
+            .into_iter()
+            .map(|s| (s.line, s.heading, s.id))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (4, "## Over {#b}".to_string(), "b".to_string()),
+                (6, "# {#a}".to_string(), "a".to_string())
+            ]
+        );
     }
 
     #[test]
