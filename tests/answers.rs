@@ -334,3 +334,28 @@ fn a_setext_underline_is_no_conflict() {
     out.assert_code(0);
     assert!(with_code(&findings(&report), "CV045").is_empty());
 }
+
+#[test]
+fn a_comment_never_closed_is_reported_where_it_opens() {
+    let tmp = example(COMPLETE);
+    let dir = tmp.path();
+    let file = dir.join(CHAIN);
+    let text = read(&file).replacen(
+        "Today people already do much",
+        "Today <!-- people already do much",
+        1,
+    );
+    write(&file, text);
+    let line = common::line_of(&file, "Today <!--");
+    let (out, report) = check_json(dir, &[]);
+    out.assert_no_panic("check");
+    let found = findings(&report);
+    let open = with_code(&found, "CV046");
+    assert_eq!(open.len(), 1, "{found:?}");
+    assert_eq!(
+        (open[0].file.as_deref(), open[0].line, open[0].column),
+        (Some(CHAIN), Some(line), Some(7))
+    );
+    // The answers after it are still read.
+    assert!(open_questions(dir).is_empty(), "{:?}", open_questions(dir));
+}

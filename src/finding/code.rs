@@ -106,7 +106,7 @@ codes! {
     CV043 => ERROR, "a site's ref cannot be used";
     CV044 => ERROR, "a network lists the same measure domain twice";
     CV045 => ERROR, "an unresolved merge conflict";
-    CV046 => WARNING, "a code block is never closed";
+    CV046 => WARNING, "a code block or comment is never closed";
 }
 
 impl Code {

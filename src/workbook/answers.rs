@@ -489,6 +489,36 @@ pub fn strip_comments(text: &str) -> String {
     out
 }
 
+/// The byte offset of the `<!--` in `text` that is never closed, if one is:
+/// [`strip_comments`] drops everything after it.
+pub fn unclosed_comment(text: &str) -> Option<usize> {
+    let (open, close) = (
+        memchr::memmem::Finder::new("<!--"),
+        memchr::memmem::Finder::new("-->"),
+    );
+    let mut at = 0;
+    while let Some(start) = open.find(text.as_bytes().get(at..)?) {
+        let after = at + start + 4;
+        match close.find(text.as_bytes().get(after..)?) {
+            Some(end) => at = after + end + 3,
+            None => return Some(at + start),
+        }
+    }
+    None
+}
+
+/// The warning that an HTML comment is never closed and hides the rest of
+/// an answer (or of a persona's part), at its `<!--`.
+fn open_comment_finding(source: &Source, offset: usize) -> Finding {
+    let pos = source.pos(offset);
+    Finding::warning(
+        Code::CV046,
+        "the HTML comment that opens here is never closed, so the rest of this answer is hidden",
+    )
+    .at_line(source, pos.line, pos.column)
+    .help("close it with `-->` where the comment should end, or delete the `<!--`")
+}
+
 /// Reads the status of an answer's text.
 fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) -> Status {
     let text = body.trim();
@@ -617,11 +647,15 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
         findings.push(open_fence_finding(source, fence));
     }
     let line_count = source.line_count();
-    // The text of lines from+1 ..= to (1-based), without HTML comments.
-    let body_between = |from: usize, to: usize| -> String {
+    // The text of lines from+1 ..= to (1-based), without HTML comments; a
+    // comment never closed there is reported.
+    let body_between = |from: usize, to: usize, findings: &mut Vec<Finding>| -> String {
         let start = source.line_start(from.min(line_count) + 1);
         let end = source.line_start(to.min(line_count).max(from) + 1);
         let raw = source.text.get(start..end.max(start)).unwrap_or("");
+        if let Some(open) = unclosed_comment(raw) {
+            findings.push(open_comment_finding(source, start + open));
+        }
         let body = strip_comments(raw);
         let body = if body.contains('\r') {
             body.replace("\r\n", "\n")
@@ -708,14 +742,14 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
                 walkthrough.push(WalkEntry {
                     persona,
                     heading: sub.text.clone(),
-                    body: body_between(sub.line, next - 1),
+                    body: body_between(sub.line, next - 1, findings),
                     loc: sub_loc,
                 });
             }
         } else {
             body_end_line = end_line;
         }
-        let body = body_between(h.line, body_end_line - 1);
+        let body = body_between(h.line, body_end_line - 1, findings);
         let label = format!("question `{id}`");
         let mut status = status_of(&body, &loc, findings, &label);
         if status == Status::Open && walkthrough.iter().any(|w| !w.body.trim().is_empty()) {
@@ -795,6 +829,27 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
     use crate::guide::Guide;
+
+    #[test]
+    fn a_comment_never_closed_is_found_where_it_opens() {
+        assert_eq!(unclosed_comment("a <!-- x --> b"), None);
+        assert_eq!(unclosed_comment("a <!-- x --> b <!-- y"), Some(15));
+        assert_eq!(unclosed_comment("<!-- a <!-- b -->"), None);
+        assert_eq!(unclosed_comment("--> <!--"), Some(4));
+        let text = "## A {#a}\n\nSeen. <!-- hidden\n\n## B {#b}\n\n<!-- prompt -->\n";
+        let src = Source::new("answers/chain.md", text.to_string());
+        let mut findings = Vec::new();
+        let file = parse(&src, &section(), &mut findings);
+        let at: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.line, f.column))
+            .collect();
+        assert_eq!(at, vec![(Code::CV046, Some(3), Some(7))]);
+        assert_eq!(
+            file.answer("b").map(|a| a.status.clone()),
+            Some(Status::Open)
+        );
+    }
 
     #[test]
     fn comments_are_taken_out_of_an_answer() {
