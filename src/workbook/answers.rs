@@ -665,6 +665,8 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
         body.trim_matches(['\n', '\r']).trim_end().to_string()
     };
     let mut answers: Vec<Answer> = Vec::new();
+    // The questions met so far: a file of many headings stays quick to read.
+    let mut seen = std::collections::HashSet::new();
     let mut i = 0;
     while i < headings.len() {
         let h = &headings[i];
@@ -705,7 +707,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
             i += 1;
             continue;
         };
-        if answers.iter().any(|a| a.question == id) {
+        if !seen.insert(id.clone()) {
             findings.push(
                 loc.finding(Finding::error(
                     Code::CV019,
