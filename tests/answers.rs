@@ -359,3 +359,36 @@ fn a_comment_never_closed_is_reported_where_it_opens() {
     // The answers after it are still read.
     assert!(open_questions(dir).is_empty(), "{:?}", open_questions(dir));
 }
+
+#[test]
+fn a_merge_conflict_in_a_sites_guide_is_named_and_nothing_is_printed() {
+    let tmp = example(COMPLETE);
+    let dir = tmp.path();
+    let guide = common::manifest_dir().join("guide/co-value.toml");
+    write(
+        &dir.join("guide/site.toml"),
+        fs::read(guide).expect("the built-in guide"),
+    );
+    let config = read(&dir.join("covalue.toml"))
+        .replace("guide = \"builtin\"", "guide = \"guide/site.toml\"");
+    write(&dir.join("covalue.toml"), config);
+    run(dir, &["check"]).assert_code(0);
+    let line = put_conflict(
+        dir,
+        "guide/site.toml",
+        "title",
+        "version = \"2\"",
+        "version = \"3\"",
+    );
+    let (out, report) = check_json(dir, &[]);
+    out.assert_code(1);
+    let found = findings(&report);
+    assert!(
+        has_at(&found, "CV045", "guide/site.toml", Some(line)),
+        "{found:?}"
+    );
+    let render = run(dir, &["render"]);
+    render.assert_code(2);
+    assert!(render.stderr.contains("CV045"), "{}", render.stderr);
+    assert!(!dir.join("out").exists());
+}
