@@ -931,3 +931,35 @@ fn a_saved_answer_may_not_carry_another_questions_heading_nor_double_its_own() {
     assert_eq!(after.matches("{#chain-measures}").count(), 1, "{after}");
     assert!(after.contains("Days from discharge to the first visit."));
 }
+
+#[test]
+fn a_record_that_starts_with_a_byte_order_mark_is_edited_in_place() {
+    let tmp = example(HALF_DONE);
+    let map = tmp.path().join(MAP);
+    let original = format!("\u{feff}{}", read(&map));
+    write(&map, &original);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let path = "/p/heart-failure/step/symptoms-and-diagnosis";
+    let page = http(&served, "GET", path, &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let old = "Symptoms, first visit and diagnosis (echocardiogram, BNP)";
+    let fields: Vec<(String, String)> = form_as_is(&page.body)
+        .into_iter()
+        .map(|(k, v)| match k.as_str() {
+            "title" => (k, "Symptoms and diagnosis".to_string()),
+            _ => (k, v),
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = http(&served, "POST", path, &[("Cookie", &c)], &encode(&pairs));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        read(&map),
+        original.replacen(old, "Symptoms and diagnosis", 1),
+        "only the title changed, the mark stayed"
+    );
+}
