@@ -111,9 +111,10 @@ pub struct Finding {
 
 impl Finding {
     /// Whether the finding says its file could not be read or parsed at
-    /// all (nothing in it is known, as opposed to a wrong value in it).
+    /// all (nothing in it is known, as opposed to a wrong value in it), or
+    /// holds a merge conflict (which of its two versions holds is not known).
     pub fn is_unreadable(&self) -> bool {
-        matches!(self.code, Code::CV001 | Code::CV002)
+        matches!(self.code, Code::CV001 | Code::CV002 | Code::CV045)
     }
 
     /// A finding with no location yet.

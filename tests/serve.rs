@@ -1399,3 +1399,90 @@ fn open_gives_the_browser_a_private_file_and_never_the_token() {
     }
     assert!(!folder.exists(), "{} was left behind", folder.display());
 }
+
+#[test]
+fn a_saved_answer_may_not_carry_another_questions_heading_nor_double_its_own() {
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    // The first answer opens a code fence it never closes.
+    let text = read(&chain).replacen("{#chain-processes}\n\n", "{#chain-processes}\n\n```\n", 1);
+    write(&chain, &text);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let save = |answer: &str| {
+        let form = http(
+            &served,
+            "GET",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            "",
+        );
+        let body = encode(&[
+            ("csrf", &hidden(&form.body, "csrf")),
+            ("hash", &hidden(&form.body, "hash")),
+            ("status", "answered"),
+            ("text", answer),
+        ]);
+        http(
+            &served,
+            "POST",
+            "/p/heart-failure/q/chain-measures",
+            &[("Cookie", &c)],
+            &body,
+        )
+    };
+    let before = read(&chain);
+    for hostile in [
+        "Our measures.\n\n## Taken over {#chain-processes}\n\nNothing is standard.",
+        "```\n## Taken over {#chain-processes}\n```",
+    ] {
+        let refused = save(hostile);
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            refused.body.contains("## Taken over {#chain-processes}")
+                && refused.body.contains("Nothing was saved"),
+            "{}",
+            refused.body
+        );
+        assert_eq!(read(&chain), before, "a refused save changed the file");
+    }
+    // A plain answer goes under its heading, past the open fence: no
+    // second heading at the end.
+    let saved = save("Days from discharge to the first visit.");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let after = read(&chain);
+    assert_eq!(after.matches("{#chain-measures}").count(), 1, "{after}");
+    assert!(after.contains("Days from discharge to the first visit."));
+}
+
+#[test]
+fn a_record_that_starts_with_a_byte_order_mark_is_edited_in_place() {
+    let tmp = example(HALF_DONE);
+    let map = tmp.path().join(MAP);
+    let original = format!("\u{feff}{}", read(&map));
+    write(&map, &original);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let path = "/p/heart-failure/step/symptoms-and-diagnosis";
+    let page = http(&served, "GET", path, &[("Cookie", &c)], "");
+    assert_eq!(page.status, 200, "{}", page.body);
+    let old = "Symptoms, first visit and diagnosis (echocardiogram, BNP)";
+    let fields: Vec<(String, String)> = form_as_is(&page.body)
+        .into_iter()
+        .map(|(k, v)| match k.as_str() {
+            "title" => (k, "Symptoms and diagnosis".to_string()),
+            _ => (k, v),
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let saved = http(&served, "POST", path, &[("Cookie", &c)], &encode(&pairs));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        read(&map),
+        original.replacen(old, "Symptoms and diagnosis", 1),
+        "only the title changed, the mark stayed"
+    );
+}

@@ -198,11 +198,16 @@ fn place(guide: &Guide, form: Form, population: &Population, f: &Finding) -> fin
     else {
         return finding::UNPLACED;
     };
-    // The question whose heading is the last one at or before the line.
+    // The question whose heading is the last one at or before the line
+    // (answers are in file order: a binary search keeps a file of
+    // thousands of headings and findings quick).
     let question = f
         .line
         .zip(population.answer_file(&section.id))
-        .and_then(|(line, answers)| answers.answers.iter().rfind(|a| a.loc.line <= line))
+        .and_then(|(line, answers)| {
+            let after = answers.answers.partition_point(|a| a.loc.line <= line);
+            after.checked_sub(1).and_then(|k| answers.answers.get(k))
+        })
         .and_then(|a| section.questions.iter().position(|q| q.id == a.question))
         .unwrap_or(0);
     (i + 1, question)

@@ -67,6 +67,35 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             "correct the ids (`covalue guide` lists them), then import again",
         ));
     }
+    let conflicts =
+        crate::workbook::conflict::findings(&crate::source::Source::new(&args.notes, text.clone()));
+    if let Some(conflict) = conflicts.first() {
+        return Err(usage(
+            format!(
+                "{} holds an unresolved merge conflict at line {}, so nothing was imported: git left its markers there when two changes met",
+                args.notes.display(),
+                conflict.line.unwrap_or(1)
+            ),
+            "keep the right version of the lines between `<<<<<<<` and `>>>>>>>`, delete the marker lines, then import again",
+        ));
+    }
+    let stray = import::stray_headings(&notes, &workbook.guide);
+    if let Some((under, heading)) = stray.first() {
+        let more = match stray.len() {
+            1 => String::new(),
+            n => format!(" ({} such headings in all)", n),
+        };
+        return Err(usage(
+            format!(
+                "{}{more}, so nothing was imported",
+                heading.refusal(
+                    under,
+                    &format!("line {} of {}", heading.line, args.notes.display())
+                ),
+            ),
+            heading.help(),
+        ));
+    }
     if notes.is_empty() {
         return Err(usage(
             format!("{} has no heading with a question id", args.notes.display()),

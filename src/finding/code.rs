@@ -105,6 +105,8 @@ codes! {
     CV042 => ERROR, "a site's git address cannot be used";
     CV043 => ERROR, "a site's ref cannot be used";
     CV044 => ERROR, "a network lists the same measure domain twice";
+    CV045 => ERROR, "an unresolved merge conflict";
+    CV046 => WARNING, "a code block or comment is never closed";
     CV047 => WARNING, "a temporary file left by an interrupted save";
 }
 

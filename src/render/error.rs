@@ -59,6 +59,23 @@ pub enum RenderError {
     /// The guide cannot be used.
     #[error(transparent)]
     Guide(#[from] GuideError),
+    /// Files of the workbook hold unresolved merge conflicts (the findings
+    /// say where): a report would print git's markers, or one side only.
+    #[error("{} unresolved merge conflict(s) in the workbook, so nothing was written", .0.len())]
+    Conflicts(Vec<Finding>),
+}
+
+impl RenderError {
+    /// The error when `findings` report merge conflicts, in the order
+    /// found; None when there is none.
+    pub fn conflicts<'f>(findings: impl IntoIterator<Item = &'f Finding>) -> Option<RenderError> {
+        let conflicts: Vec<Finding> = findings
+            .into_iter()
+            .filter(|f| f.code == crate::finding::Code::CV045)
+            .cloned()
+            .collect();
+        (!conflicts.is_empty()).then_some(RenderError::Conflicts(conflicts))
+    }
 }
 
 fn refused(path: &str, why: &OutputRefusal) -> String {
@@ -79,6 +96,7 @@ impl Diagnose for RenderError {
                 "check that the folder exists and that you may write in it".into()
             }
             RenderError::PdfOfMarkdown => "leave out --format md, or leave out --pdf".into(),
+            RenderError::Conflicts(_) => "resolve each conflict shown above (keep the right version, delete the marker lines `<<<<<<<`, `=======` and `>>>>>>>`), then print again; `covalue check` lists them".into(),
             RenderError::NoWorkbook => {
                 "run covalue inside a workbook, or print blank worksheets with --blank".into()
             }
@@ -111,6 +129,7 @@ impl Diagnose for RenderError {
         match self {
             RenderError::Load(err) => err.findings(),
             RenderError::Guide(err) => err.findings(),
+            RenderError::Conflicts(findings) => findings,
             _ => &[],
         }
     }

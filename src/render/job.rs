@@ -66,6 +66,8 @@ struct Loaded {
     organisation: Option<String>,
     templates: Option<String>,
     form: Form,
+    /// What reading the workbook found (a merge conflict stops the report).
+    findings: Vec<crate::finding::Finding>,
 }
 
 /// Makes the report `job` asks for and writes it, atomically; warnings and
@@ -75,6 +77,9 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
         return Err(RenderError::PdfOfMarkdown);
     }
     let loaded = load(job)?;
+    if let Some(conflicts) = RenderError::conflicts(&loaded.findings) {
+        return Err(conflicts);
+    }
     let form = job.form.unwrap_or(loaded.form);
     let subject = subject(job, &loaded)?;
     let ext = if job.pdf {
@@ -210,14 +215,16 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
                 templates: None,
                 form: Form::Full,
                 guide,
+                findings: Vec::new(),
             });
         }
         Err(err) => return Err(err.into()),
     };
     // Blank worksheets need the workbook's populations only to print their names.
+    let mut findings = Vec::new();
     let (config, guide, workbook) = if job.blank && job.populations.is_empty() {
         let loader = Loader::disk(&root);
-        let config = loader.config(&mut Vec::new());
+        let config = loader.config(&mut findings);
         let guide = loader.guide(&config.guide).map_err(GuideError)?;
         (config, guide, None)
     } else {
@@ -232,6 +239,13 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
         "" => guide.title.clone(),
         _ => config.title.clone(),
     };
+    let populations = workbook
+        .as_ref()
+        .map(|w| w.populations(&[]))
+        .unwrap_or_default();
+    if let Some(workbook) = &workbook {
+        findings.extend(workbook::load_findings(workbook, &populations));
+    }
     Ok(Loaded {
         root: Some(root),
         guide,
@@ -239,11 +253,9 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
         organisation: config.organisation,
         templates: config.templates,
         form: config.form,
-        populations: workbook
-            .as_ref()
-            .map(|w| w.populations(&[]))
-            .unwrap_or_default(),
+        populations,
         workbook,
+        findings,
     })
 }
 
@@ -331,10 +343,11 @@ fn templates_dir(shell: &Shell, loaded: &Loaded) -> Option<PathBuf> {
 
 /// Says when the report will leave out what could not be read.
 fn warn_of_problems(shell: &Shell, job: &Job, loaded: &Loaded) {
-    let Some(workbook) = &loaded.workbook else {
+    if loaded.workbook.is_none() {
         return;
-    };
-    let problems = workbook::load_findings(workbook, &loaded.populations)
+    }
+    let problems = loaded
+        .findings
         .iter()
         .filter(|f| f.severity == Severity::Error)
         .count();

@@ -42,6 +42,10 @@ pub enum EditError {
     BadValue(String),
 }
 
+/// A byte-order mark, which some editors write at the start of a file: the
+/// parsers skip it (`Source`), so every splice is made after it and puts it back.
+const BOM: char = '\u{feff}';
+
 /// A short fingerprint of a file's bytes, carried by every edit form: a save
 /// whose fingerprint is not the file's any more is a conflict.
 pub fn fingerprint(bytes: &[u8]) -> String {
@@ -113,6 +117,9 @@ pub fn set_toml_field(
     field: Field<'_>,
     literal: Option<&str>,
 ) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_toml_field(rest, file, field, literal).map(|out| format!("{BOM}{out}"));
+    }
     let root = parse(text, file).map_err(|why| EditError::Unreadable {
         file: file.into(),
         why,
@@ -187,6 +194,9 @@ pub fn append_subtable(
     sub: &str,
     lines: &[(&str, String)],
 ) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return append_subtable(rest, file, array, id, sub, lines).map(|out| format!("{BOM}{out}"));
+    }
     let root = parse(text, file).map_err(|why| EditError::Unreadable {
         file: file.into(),
         why,
@@ -214,6 +224,9 @@ pub fn append_subtable(
 /// adds `key = [item]` after the last top-level `key = value` line when
 /// there is no such list.
 pub fn append_to_list(text: &str, file: &str, key: &str, item: &str) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return append_to_list(rest, file, key, item).map(|out| format!("{BOM}{out}"));
+    }
     let root = parse(text, file).map_err(|why| EditError::Unreadable {
         file: file.into(),
         why,
@@ -451,6 +464,9 @@ fn has_words(text: &str) -> bool {
 /// Replaces the Markdown body of a file with YAML front matter (a
 /// persona's story), keeping the front matter byte for byte.
 pub fn set_body(text: &str, file: &str, body: &str) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_body(rest, file, body).map(|out| format!("{BOM}{out}"));
+    }
     let source = Source::new(file, text.to_string());
     let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
         file: file.into(),
@@ -483,6 +499,10 @@ pub fn set_front_matter_field(
     key: &str,
     literal: Option<&str>,
 ) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_front_matter_field(rest, file, map, key, literal)
+            .map(|out| format!("{BOM}{out}"));
+    }
     let source = Source::new(file, text.to_string());
     let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
         file: file.into(),
@@ -560,8 +580,14 @@ pub fn set_front_matter_field(
 
 /// The text of an answer file with `body` under the question `id`, through
 /// the same splice `covalue import` uses.
-pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
-    crate::session::import::put_answer(text, id, heading, body)
+pub fn put_answer(
+    text: &str,
+    section: &crate::guide::Section,
+    id: &str,
+    heading: &str,
+    body: &str,
+) -> String {
+    crate::session::import::put_answer(text, section, id, heading, body)
 }
 
 #[cfg(test)]
@@ -591,6 +617,22 @@ mod tests {
             out.contains("title = \"Un \\\"deux\\\"\" # keep me\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_byte_order_mark_moves_no_splice() {
+        let f = Field {
+            array: "step",
+            id: "a",
+            key: "coproduction",
+        };
+        let bom = format!("\u{feff}{MAP}");
+        let out = set_toml_field(&bom, "m", f, Some("\"shared-planning\"")).unwrap();
+        let want = set_toml_field(MAP, "m", f, Some("\"shared-planning\"")).unwrap();
+        assert_eq!(out, format!("\u{feff}{want}"));
+        let persona = "\u{feff}---\nname: Sara\n---\n\nOld story.\n";
+        let out = set_body(persona, "p.md", "New story.").unwrap();
+        assert_eq!(out, "\u{feff}---\nname: Sara\n---\n\nNew story.\n");
     }
 
     #[test]

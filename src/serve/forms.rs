@@ -11,7 +11,7 @@ use super::Reply;
 use super::auth::{field, percent_encode};
 use super::edit::{self, EditError, Field};
 use super::pages::{Site, error_page, not_found, pop_href, ser, title};
-use crate::workbook::{Workbook, layout};
+use crate::workbook::{Workbook, answers, layout};
 
 impl Site {
     pub(super) fn question(
@@ -36,7 +36,7 @@ impl Site {
         let text = String::from_utf8_lossy(&bytes);
         let form = edit::answer_form(
             answer,
-            crate::session::import::raw_answer(&text, id).unwrap_or(""),
+            crate::session::import::raw_answer(&text, section, id).unwrap_or(""),
         );
         self.page(
             if problem.is_some() { 422 } else { 200 },
@@ -79,6 +79,16 @@ impl Site {
             Ok(b) => b,
             Err(e) => return self.question(slug, id, csrf, Some(e.to_string())),
         };
+        let is_question = |q: &str| wb.guide.question(q).is_some();
+        let text_box = answer.text.replace("\r\n", "\n");
+        if let Some(stray) = answers::stray_headings(&text_box, &is_question).first() {
+            let problem = format!(
+                "{}. Nothing was saved: {}.",
+                stray.refusal(id, &format!("line {} of the text", stray.line)),
+                stray.help()
+            );
+            return self.question(slug, id, csrf, Some(problem));
+        }
         let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
         let current = or_reply!(self.read(&file));
         let bytes = current.clone().unwrap_or_default();
@@ -111,9 +121,9 @@ impl Site {
             None => crate::scaffold::answer_file_text(&wb.guide, section),
         };
         let heading = crate::workbook::answers::heading_text(&question.text);
-        let unchanged = crate::session::import::raw_answer(&text, id)
+        let unchanged = crate::session::import::raw_answer(&text, section, id)
             .is_some_and(|raw| raw.replace("\r\n", "\n") == body.trim_end());
-        let new = edit::put_answer(&text, id, &heading, &body);
+        let new = edit::put_answer(&text, section, id, &heading, &body);
         let mut written = Vec::new();
         if !unchanged && new != text {
             if let Err(r) = self.write(&file, &new) {

@@ -6,10 +6,10 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::guide::Guide;
+use crate::guide::{Guide, Section};
 use crate::scaffold;
 use crate::source::Source;
-use crate::workbook::answers::{self, Heading, Status};
+use crate::workbook::answers::{self, Heading, Status, StrayHeading};
 use crate::workbook::{Files, layout};
 
 /// One answer in the notes.
@@ -21,6 +21,8 @@ pub struct Note {
     pub line: usize,
     /// What is written under the heading (sub-headings included).
     pub body: String,
+    /// The line in the notes where `body` begins.
+    pub body_line: usize,
 }
 
 /// A heading id of the notes that is no question of the guide.
@@ -36,10 +38,14 @@ pub struct UnknownId {
 
 /// Reads the notes: every heading whose id is a question of the guide,
 /// with what stands under it up to the next heading of the same or a
-/// higher level. Headings with other ids at the top of a note are unknown.
+/// higher level (a question's heading ends an open code fence, as in an
+/// answer file). Headings with other ids at the top of a note are unknown.
+/// A byte-order mark at the start (some editors write one) is skipped.
 pub fn parse(text: &str, guide: &Guide) -> (Vec<Note>, Vec<UnknownId>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text.lines().collect();
-    let heads = answers::headings(lines.iter().copied());
+    let is_question = |id: &str| guide.question(id).is_some();
+    let heads = answers::outline(lines.iter().copied(), &is_question).headings;
     let (mut notes, mut unknown) = (Vec::new(), Vec::new());
     let mut i = 0;
     while i < heads.len() {
@@ -62,15 +68,35 @@ pub fn parse(text: &str, guide: &Guide) -> (Vec<Note>, Vec<UnknownId>) {
         }
         let end = next_at_or_above(&heads, i);
         let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
-        let body = lines[h.line..end_line - 1].join("\n");
+        let under = &lines[h.line..end_line - 1];
+        let body = under.join("\n");
+        let blank = under.iter().take_while(|l| l.is_empty()).count();
         notes.push(Note {
             id: id.clone(),
             line: h.line,
             body: body.trim_matches('\n').trim_end().to_string(),
+            body_line: h.line + 1 + blank,
         });
         i = end;
     }
     (notes, unknown)
+}
+
+/// The headings inside the notes' answers that carry a question id of the
+/// guide (a deeper heading under another question's note), each with the
+/// note it stands in and its line in the notes: imported, it would take the
+/// place of that question's own heading.
+pub fn stray_headings(notes: &[Note], guide: &Guide) -> Vec<(String, StrayHeading)> {
+    let is_question = |id: &str| guide.question(id).is_some();
+    let mut found = Vec::new();
+    for note in notes {
+        let skipped = note.body_line.saturating_sub(1);
+        for mut stray in answers::stray_headings(&note.body, &is_question) {
+            stray.line += skipped;
+            found.push((note.id.clone(), stray));
+        }
+    }
+    found
 }
 
 /// The index of the first heading after `i` at the level of heading `i` or above.
@@ -176,7 +202,7 @@ pub fn plan(
                 .question(&note.id)
                 .map(|(_, q)| answers::heading_text(&q.text))
                 .unwrap_or_default();
-            texts[at].1 = put_answer(text, &note.id, &heading, &note.body);
+            texts[at].1 = put_answer(text, section, &note.id, &heading, &note.body);
             texts[at].2 = true;
         }
         plan.steps.push(Step {
@@ -206,10 +232,11 @@ pub struct AnswerSpan {
     pub has_next: bool,
 }
 
-/// The span of the answer to `id`, when the file has its heading.
-pub fn answer_span(text: &str, id: &str) -> Option<AnswerSpan> {
+/// The span of the answer to `id`, a question of `section`, when the file
+/// has its heading; the answers are split as `check` splits them.
+pub fn answer_span(text: &str, section: &Section, id: &str) -> Option<AnswerSpan> {
     let lines: Vec<&str> = text.lines().collect();
-    let heads = answers::headings(lines.iter().copied());
+    let heads = answers::outline(lines.iter().copied(), &answers::in_section(section)).headings;
     let i = heads.iter().position(|h| h.id.as_deref() == Some(id))?;
     // The byte offset where each line starts (and the end of the text).
     let mut starts = Vec::with_capacity(lines.len() + 1);
@@ -246,8 +273,9 @@ pub fn answer_span(text: &str, id: &str) -> Option<AnswerSpan> {
 
 /// The answer to `id` as written (sub-headings, comments and all), without
 /// the blank lines around it; None when the file has no such heading.
-pub fn raw_answer<'t>(text: &'t str, id: &str) -> Option<&'t str> {
-    answer_span(text, id).map(|s| text[s.start..s.end].trim_matches(['\n', '\r']).trim_end())
+pub fn raw_answer<'t>(text: &'t str, section: &Section, id: &str) -> Option<&'t str> {
+    answer_span(text, section, id)
+        .map(|s| text[s.start..s.end].trim_matches(['\n', '\r']).trim_end())
 }
 
 /// The text with `body` under the heading `{#id}`: the scaffolded prompt
@@ -255,14 +283,14 @@ pub fn raw_answer<'t>(text: &'t str, id: &str) -> Option<&'t str> {
 /// replaced. Without such a heading, one is added at the end. Everything
 /// else stays byte for byte (line endings included); new lines take the
 /// file's line ending. An empty `body` leaves the question open.
-pub fn put_answer(text: &str, id: &str, heading: &str, body: &str) -> String {
+pub fn put_answer(text: &str, section: &Section, id: &str, heading: &str, body: &str) -> String {
     let nl = match text.find('\n') {
         Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
         _ => "\n",
     };
     let body_lines: Vec<&str> = body.trim_end().lines().collect();
     let body = body_lines.join(nl);
-    let Some(span) = answer_span(text, id) else {
+    let Some(span) = answer_span(text, section, id) else {
         let mut out = text.trim_end().to_string();
         out.push_str(&format!("{nl}{nl}## {heading} {{#{id}}}{nl}"));
         if !body.is_empty() {
@@ -335,12 +363,22 @@ pub fn write(root: &Path, file: &str, text: &str) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// The built-in guide's section of `access-systems`.
+    fn section() -> Section {
+        let guide = Guide::builtin().ok();
+        match guide.as_ref().and_then(|g| g.question("access-systems")) {
+            Some((section, _)) => section.clone(),
+            None => panic!("the built-in guide asks `access-systems`"),
+        }
+    }
+
     const FILE: &str = "# Access\n\n## Which systems? {#access-systems}\n\n<!-- Think of\nprimary care. -->\n\n## What does it cost? {#access-costs}\n\nWe pay for transport.\n";
 
     #[test]
     fn an_answer_goes_under_its_heading_and_keeps_the_prompt() {
         let out = put_answer(
             FILE,
+            &section(),
             "access-systems",
             "Which systems?",
             "Primary care and pharmacies.",
@@ -349,12 +387,18 @@ mod tests {
             out,
             "# Access\n\n## Which systems? {#access-systems}\n\n<!-- Think of\nprimary care. -->\n\nPrimary care and pharmacies.\n\n## What does it cost? {#access-costs}\n\nWe pay for transport.\n"
         );
-        let replaced = put_answer(FILE, "access-costs", "What does it cost?", "Nothing.");
+        let replaced = put_answer(
+            FILE,
+            &section(),
+            "access-costs",
+            "What does it cost?",
+            "Nothing.",
+        );
         assert!(
             replaced.ends_with("## What does it cost? {#access-costs}\n\nNothing.\n"),
             "{replaced}"
         );
-        let added = put_answer(FILE, "access-new", "New?", "Yes.");
+        let added = put_answer(FILE, &section(), "access-new", "New?", "Yes.");
         assert!(
             added.ends_with("We pay for transport.\n\n## New? {#access-new}\n\nYes.\n"),
             "{added}"
@@ -364,16 +408,22 @@ mod tests {
     #[test]
     fn crlf_and_the_rest_of_the_file_are_kept() {
         let crlf = FILE.replace('\n', "\r\n");
-        let out = put_answer(&crlf, "access-systems", "Which systems?", "A\nB");
-        let want =
-            put_answer(FILE, "access-systems", "Which systems?", "A\nB").replace('\n', "\r\n");
+        let out = put_answer(
+            &crlf,
+            &section(),
+            "access-systems",
+            "Which systems?",
+            "A\nB",
+        );
+        let want = put_answer(FILE, &section(), "access-systems", "Which systems?", "A\nB")
+            .replace('\n', "\r\n");
         assert_eq!(out, want);
-        let open = put_answer(FILE, "access-costs", "What does it cost?", "");
+        let open = put_answer(FILE, &section(), "access-costs", "What does it cost?", "");
         assert!(
             open.ends_with("## What does it cost? {#access-costs}\n"),
             "{open}"
         );
-        let open = put_answer(FILE, "access-systems", "Which systems?", "");
+        let open = put_answer(FILE, &section(), "access-systems", "Which systems?", "");
         assert!(
             open.contains("primary care. -->\n\n## What does it cost?"),
             "{open}"

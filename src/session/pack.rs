@@ -94,6 +94,9 @@ struct PopView {
     name: String,
     steps: Vec<PopStep>,
     charts: Vec<Chart>,
+    /// The merge conflicts met in the population's files.
+    #[serde(skip)]
+    conflicts: Vec<crate::finding::Finding>,
 }
 
 #[derive(Serialize)]
@@ -186,6 +189,12 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
                     svg,
                 })
             })
+            .collect(),
+        conflicts: population
+            .findings
+            .iter()
+            .filter(|f| f.code == crate::finding::Code::CV045)
+            .cloned()
             .collect(),
         slug: population.slug.clone(),
         name: population.name().to_string(),
@@ -470,6 +479,10 @@ pub fn write(
         false => None,
     };
     let built = build(workbook, sessions, session);
+    let conflicts = built.populations.iter().flat_map(|p| &p.conflicts);
+    if let Some(conflicts) = RenderError::conflicts(workbook.findings.iter().chain(conflicts)) {
+        return Err(conflicts);
+    }
     let text = match job.markdown {
         true => markdown_text(&built),
         false => html(&built).map_err(|e| crate::render::templates::TemplateError {

@@ -255,11 +255,69 @@ pub struct Heading {
     pub id: Option<String>,
 }
 
-/// The ATX headings of Markdown lines, leaving out fenced code.
-pub fn headings<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Heading> {
+/// A code fence (```` ``` ```` or `~~~`) that is never closed: it runs into
+/// the next question's heading or to the end of the file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OpenFence {
+    /// Its line, from 1.
+    pub line: usize,
+    /// Its column, from 1 (after any indent).
+    pub column: usize,
+}
+
+/// The headings of a Markdown file, and its fences left open.
+pub struct Outline {
+    /// The ATX headings outside fenced code, and every question heading.
+    pub headings: Vec<Heading>,
+    /// The fences a question heading or the end of the file had to close.
+    pub open_fences: Vec<OpenFence>,
+}
+
+/// An opening code fence: its character, its length and its indent.
+fn fence_open(line: &str) -> Option<(u8, usize, usize)> {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return None;
+    }
+    let rest = &line[indent..];
+    let c = *rest.as_bytes().first()?;
+    if c != b'`' && c != b'~' {
+        return None;
+    }
+    let n = rest.bytes().take_while(|b| *b == c).count();
+    // A backtick fence's info string holds no backtick (CommonMark).
+    (n >= 3 && !(c == b'`' && rest[n..].contains('`'))).then_some((c, n, indent))
+}
+
+/// Whether `line` closes a fence of `n` characters `c`.
+fn fence_closes(line: &str, c: u8, n: usize) -> bool {
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    if indent > 3 {
+        return false;
+    }
+    let rest = &line[indent..];
+    let run = rest.bytes().take_while(|b| *b == c).count();
+    run >= n && rest[run..].trim().is_empty()
+}
+
+/// The ATX headings of Markdown lines, leaving out fenced code. The rule
+/// that keeps one answer from swallowing the next: a heading whose `{#id}`
+/// is a question id (`is_question`) is a heading even inside a fence, and
+/// closes it; such a fence, and one still open at the end, is reported.
+/// A byte-order mark before the first line is ignored.
+pub fn outline<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    is_question: &dyn Fn(&str) -> bool,
+) -> Outline {
     let mut headings = Vec::new();
-    let mut fence: Option<String> = None;
+    let mut open_fences = Vec::new();
+    // The open fence: its character, length and where it opened.
+    let mut fence: Option<(u8, usize, OpenFence)> = None;
     for (i, line) in lines.enumerate() {
+        let line = match i {
+            0 => line.strip_prefix('\u{feff}').unwrap_or(line),
+            _ => line,
+        };
         // Only a line that starts with `#`, a space or a fence can matter here.
         if !matches!(
             line.as_bytes().first(),
@@ -268,15 +326,32 @@ pub fn headings<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Heading> {
         {
             continue;
         }
-        let trimmed = line.trim_start();
-        if let Some(f) = &fence {
-            if trimmed.starts_with(f.as_str()) {
+        if let Some((c, n, at)) = fence {
+            if fence_closes(line, c, n) {
                 fence = None;
+                continue;
+            }
+            match heading(line) {
+                Some((level, text, Some(id))) if is_question(&id) => {
+                    open_fences.push(at);
+                    fence = None;
+                    headings.push(Heading {
+                        line: i + 1,
+                        level,
+                        text,
+                        id: Some(id),
+                    });
+                }
+                _ => {}
             }
             continue;
         }
-        if trimmed.starts_with("```") || trimmed.starts_with("~~~") {
-            fence = Some(trimmed[..3].to_string());
+        if let Some((c, n, indent)) = fence_open(line) {
+            let at = OpenFence {
+                line: i + 1,
+                column: indent + 1,
+            };
+            fence = Some((c, n, at));
             continue;
         }
         if let Some((level, text, id)) = heading(line) {
@@ -288,7 +363,79 @@ pub fn headings<'a>(lines: impl Iterator<Item = &'a str>) -> Vec<Heading> {
             });
         }
     }
-    headings
+    if let Some((_, _, at)) = fence {
+        open_fences.push(at);
+    }
+    Outline {
+        headings,
+        open_fences,
+    }
+}
+
+/// A heading in text meant for one question that would take the place of
+/// a question's own heading: the text cannot be saved under its question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrayHeading {
+    /// Its line in the text, from 1.
+    pub line: usize,
+    /// The heading as written.
+    pub heading: String,
+    /// The question id it carries.
+    pub id: String,
+}
+
+impl StrayHeading {
+    /// Why text holding this heading is not written under `question`, in
+    /// plain words, naming the heading (`where_` says where the line is,
+    /// such as "line 4 of the notes").
+    pub fn refusal(&self, question: &str, where_: &str) -> String {
+        let whose = match self.id == question {
+            true => "its own question's id, so the question would have two headings".to_string(),
+            false => format!(
+                "the id of question `{}`, whose answer it would take over",
+                self.id
+            ),
+        };
+        format!(
+            "the answer to `{question}` holds a heading, `{}` ({where_}), with {whose}",
+            self.heading
+        )
+    }
+
+    /// What to do about it.
+    pub fn help(&self) -> String {
+        format!(
+            "remove `{{#{}}}` from that heading (or the heading itself); to answer question `{}`, give it its own heading at the level of the others",
+            self.id, self.id
+        )
+    }
+}
+
+/// The headings of `text` (an answer about to be written under its
+/// question, by `import` or `serve`) that carry a question id
+/// (`is_question`): written under another question they would end that
+/// answer and overwrite or double the question they name, fence or not.
+/// A walk-through's `### Name {#persona}` parts carry persona slugs, which
+/// are no question ids, and stay allowed.
+pub fn stray_headings(text: &str, is_question: &dyn Fn(&str) -> bool) -> Vec<StrayHeading> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let (_, _, id) = heading(line)?;
+            let id = id.filter(|id| is_question(id))?;
+            Some(StrayHeading {
+                line: i + 1,
+                heading: line.trim().to_string(),
+                id,
+            })
+        })
+        .collect()
+}
+
+/// Whether `id` is a question of `section`: the headings that start an
+/// answer in its answer file.
+pub fn in_section(section: &Section) -> impl Fn(&str) -> bool + '_ {
+    |id: &str| section.questions.iter().any(|q| q.id == id)
 }
 
 /// Splits a Markdown line into a heading, if it is one (ATX headings only).
@@ -340,6 +487,36 @@ pub fn strip_comments(text: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The byte offset of the `<!--` in `text` that is never closed, if one is:
+/// [`strip_comments`] drops everything after it.
+pub fn unclosed_comment(text: &str) -> Option<usize> {
+    let (open, close) = (
+        memchr::memmem::Finder::new("<!--"),
+        memchr::memmem::Finder::new("-->"),
+    );
+    let mut at = 0;
+    while let Some(start) = open.find(text.as_bytes().get(at..)?) {
+        let after = at + start + 4;
+        match close.find(text.as_bytes().get(after..)?) {
+            Some(end) => at = after + end + 3,
+            None => return Some(at + start),
+        }
+    }
+    None
+}
+
+/// The warning that an HTML comment is never closed and hides the rest of
+/// an answer (or of a persona's part), at its `<!--`.
+fn open_comment_finding(source: &Source, offset: usize) -> Finding {
+    let pos = source.pos(offset);
+    Finding::warning(
+        Code::CV046,
+        "the HTML comment that opens here is never closed, so the rest of this answer is hidden",
+    )
+    .at_line(source, pos.line, pos.column)
+    .help("close it with `-->` where the comment should end, or delete the `<!--`")
 }
 
 /// Reads the status of an answer's text.
@@ -437,16 +614,48 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
     Status::Answered
 }
 
+/// The warning that a code fence is never closed.
+fn open_fence_finding(source: &Source, fence: OpenFence) -> Finding {
+    let line = source.line_text(fence.line).trim();
+    let tildes = line.starts_with('~');
+    let count = line.chars().take_while(|c| *c == '`' || *c == '~').count();
+    let what = match tildes {
+        true => "tildes (~)",
+        false => "backticks (`)",
+    };
+    Finding::warning(
+        Code::CV046,
+        "the code block that opens here is never closed, so it runs on to the next question",
+    )
+    .at_line(source, fence.line, fence.column)
+    .help(format!(
+        "close it with a line of {count} {what} where the code ends, before the next question's heading"
+    ))
+}
+
 /// Parses an answer file against its section of the guide.
 pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) -> AnswerFile {
     let file = source.file.clone();
-    let headings = headings((1..=source.line_count()).map(|i| source.line_text(i)));
+    let Outline {
+        headings,
+        open_fences,
+    } = outline(
+        (1..=source.line_count()).map(|i| source.line_text(i)),
+        &in_section(section),
+    );
+    for fence in open_fences {
+        findings.push(open_fence_finding(source, fence));
+    }
     let line_count = source.line_count();
-    // The text of lines from+1 ..= to (1-based), without HTML comments.
-    let body_between = |from: usize, to: usize| -> String {
+    // The text of lines from+1 ..= to (1-based), without HTML comments; a
+    // comment never closed there is reported.
+    let body_between = |from: usize, to: usize, findings: &mut Vec<Finding>| -> String {
         let start = source.line_start(from.min(line_count) + 1);
         let end = source.line_start(to.min(line_count).max(from) + 1);
         let raw = source.text.get(start..end.max(start)).unwrap_or("");
+        if let Some(open) = unclosed_comment(raw) {
+            findings.push(open_comment_finding(source, start + open));
+        }
         let body = strip_comments(raw);
         let body = if body.contains('\r') {
             body.replace("\r\n", "\n")
@@ -456,6 +665,8 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
         body.trim_matches(['\n', '\r']).trim_end().to_string()
     };
     let mut answers: Vec<Answer> = Vec::new();
+    // The questions met so far: a file of many headings stays quick to read.
+    let mut seen = std::collections::HashSet::new();
     let mut i = 0;
     while i < headings.len() {
         let h = &headings[i];
@@ -496,7 +707,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
             i += 1;
             continue;
         };
-        if answers.iter().any(|a| a.question == id) {
+        if !seen.insert(id.clone()) {
             findings.push(
                 loc.finding(Finding::error(
                     Code::CV019,
@@ -533,14 +744,14 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
                 walkthrough.push(WalkEntry {
                     persona,
                     heading: sub.text.clone(),
-                    body: body_between(sub.line, next - 1),
+                    body: body_between(sub.line, next - 1, findings),
                     loc: sub_loc,
                 });
             }
         } else {
             body_end_line = end_line;
         }
-        let body = body_between(h.line, body_end_line - 1);
+        let body = body_between(h.line, body_end_line - 1, findings);
         let label = format!("question `{id}`");
         let mut status = status_of(&body, &loc, findings, &label);
         if status == Status::Open && walkthrough.iter().any(|w| !w.body.trim().is_empty()) {
@@ -620,6 +831,27 @@ mod tests {
         assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
     use crate::guide::Guide;
+
+    #[test]
+    fn a_comment_never_closed_is_found_where_it_opens() {
+        assert_eq!(unclosed_comment("a <!-- x --> b"), None);
+        assert_eq!(unclosed_comment("a <!-- x --> b <!-- y"), Some(15));
+        assert_eq!(unclosed_comment("<!-- a <!-- b -->"), None);
+        assert_eq!(unclosed_comment("--> <!--"), Some(4));
+        let text = "## A {#a}\n\nSeen. <!-- hidden\n\n## B {#b}\n\n<!-- prompt -->\n";
+        let src = Source::new("answers/chain.md", text.to_string());
+        let mut findings = Vec::new();
+        let file = parse(&src, &section(), &mut findings);
+        let at: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.line, f.column))
+            .collect();
+        assert_eq!(at, vec![(Code::CV046, Some(3), Some(7))]);
+        assert_eq!(
+            file.answer("b").map(|a| a.status.clone()),
+            Some(Status::Open)
+        );
+    }
 
     #[test]
     fn comments_are_taken_out_of_an_answer() {
@@ -729,6 +961,64 @@ mod tests {
         assert!(file.lost_id("a").is_none() && file.lost_id("w").is_none());
         let finding = file.lost_id("b").map(LostId::finding);
         assert_eq!(finding.map(|f| f.code), Some(Code::CV031));
+    }
+
+    #[test]
+    fn a_question_heading_ends_an_open_fence_and_the_fence_is_reported() {
+        let text = "# Step\n\n## A {#a}\n\n  ~~~~ text\n## x {#x}\n~~~\n## B {#b}\n\nBee.\n\n## C {#c}\n\n```\nopen to the end\n";
+        let src = Source::new("answers/chain.md", text.to_string());
+        let mut findings = Vec::new();
+        let file = parse(&src, &section(), &mut findings);
+        let at: Vec<_> = findings
+            .iter()
+            .map(|f| (f.code, f.line, f.column))
+            .collect();
+        assert_eq!(
+            at,
+            vec![
+                (Code::CV046, Some(5), Some(3)),
+                (Code::CV046, Some(14), Some(1))
+            ]
+        );
+        assert_eq!(
+            file.answer("a").map(|a| a.body.as_str()),
+            Some("  ~~~~ text\n## x {#x}\n~~~")
+        );
+        assert_eq!(file.answer("b").map(|a| a.body.as_str()), Some("Bee."));
+        assert!(file.answer("c").is_some());
+        // A closed fence hides a heading that is no question, as before.
+        let closed = outline(["```", "## B {#b}", "```", "# T"].into_iter(), &|id| {
+            id == "a"
+        });
+        assert_eq!(closed.headings.len(), 1);
+        assert!(closed.open_fences.is_empty());
+    }
+
+    #[test]
+    fn headings_with_a_question_id_are_found_in_text_for_one_question() {
+        let is_question = |id: &str| matches!(id, "a" | "b");
+        let text = "x\n### Sara {#sara}\n```\n## Over {#b}\n```\n# {#a}\n";
+        let found: Vec<_> = stray_headings(text, &is_question)
+            .into_iter()
+            .map(|s| (s.line, s.heading, s.id))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                (4, "## Over {#b}".to_string(), "b".to_string()),
+                (6, "# {#a}".to_string(), "a".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_hides_no_first_heading() {
+        let is_question = |id: &str| id == "a";
+        let bom = outline(["\u{feff}## A {#a}"].into_iter(), &is_question);
+        assert_eq!(
+            bom.headings.first().and_then(|h| h.id.clone()),
+            Some("a".into())
+        );
     }
 
     #[test]

@@ -202,6 +202,13 @@ impl<'a> Loader<'a> {
             hook(&source, &mut made);
         }
         let value = parse(&source, &mut made);
+        let conflicts = super::conflict::findings(&source);
+        if !conflicts.is_empty() {
+            // The markers are why such a file cannot be parsed: say that,
+            // not the parser's bare complaint about them.
+            made.retain(|f| f.code != Code::CV002);
+            made.extend(conflicts);
+        }
         if let (Some(memo), Some(bytes)) = (self.memo, kept) {
             let mut seen = memo.seen.lock().unwrap_or_else(|e| e.into_inner());
             seen.insert(display, (bytes, Box::new(value.clone()), made.clone()));
@@ -303,7 +310,13 @@ impl<'a> Loader<'a> {
             .read(&path)
             .and_then(|bytes| Source::from_bytes(bytes, &display));
         match read {
-            Ok(source) => Guide::from_source(&source),
+            Ok(source) => {
+                let conflicts = super::conflict::findings(&source);
+                match conflicts.is_empty() {
+                    true => Guide::from_source(&source),
+                    false => Err(conflicts),
+                }
+            }
             Err(err) => Err(vec![read_error_finding(&display, &err)]),
         }
     }

@@ -38,7 +38,13 @@ pub enum PackFormat {
 /// Writes the pack of a session.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let workbook = ctx.open()?;
-    let (sessions, _) = workbook.sessions();
+    let (sessions, findings) = workbook.sessions();
+    // A session record or covalue.toml that holds a merge conflict stops
+    // the pack; the populations' files are looked at as they are read.
+    let conflicts = workbook.findings.iter().chain(&findings);
+    if let Some(conflicts) = crate::render::RenderError::conflicts(conflicts) {
+        return Err(conflicts.into());
+    }
     let name = args.session.as_deref();
     let Some(session) = session::pack::pick(&sessions, name, crate::date::today()) else {
         let known: Vec<&str> = sessions.iter().map(|s| s.name.as_str()).collect();
