@@ -5,7 +5,8 @@
 //! A [`Lint`] scans each file the loader reads (as its hook), remembering
 //! which; then [`Lint::scan_unread`] walks the whole workbook and scans every
 //! other text file, and the name of every file and folder. Text is scanned as
-//! a report shows it, with escapes and character references decoded.
+//! a report shows it, with escapes and character references decoded and
+//! look-alike characters read as one (see [`crate::privacy::scan_file`]).
 
 use std::collections::HashSet;
 use std::fs;
@@ -181,7 +182,7 @@ impl Lint {
             };
             let name = entry.file_name().to_string_lossy();
             self.scan_path(&display, &name, kind, findings);
-            if is_file && Syntax::of_file(&name).is_some() && !self.was_scanned(&display) {
+            if is_file && is_text_file(&name) && !self.was_scanned(&display) {
                 to_read.push(display);
             }
         }
@@ -237,6 +238,15 @@ impl Lint {
             );
         }
     }
+}
+
+/// Whether a file's name says it holds text covalue scans.
+fn is_text_file(name: &str) -> bool {
+    const TEXT: &[&str] = &[
+        "md", "markdown", "toml", "txt", "csv", "yaml", "yml", "json",
+    ];
+    name.rsplit_once('.')
+        .is_some_and(|(_, ext)| TEXT.iter().any(|t| t.eq_ignore_ascii_case(ext)))
 }
 
 /// Folders the walk does not enter: hidden ones (`.git` among them) and the
@@ -295,7 +305,7 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
 /// Scans one file, as a reader sees it (escapes decoded), and reports each
 /// likely identifier not on the allow list at the place it is written.
 pub fn scan_source(source: &Source, allowed: &[String], out: &mut Vec<Finding>) {
-    let syntax = Syntax::of_file(&source.file).unwrap_or(Syntax::Plain);
+    let syntax = Syntax::of_file(&source.file);
     for m in privacy::scan_file(&source.text, syntax) {
         if allowed.iter().any(|a| *a == privacy::normalise(&m.text)) {
             continue;
@@ -318,15 +328,30 @@ fn message(source: &Source, m: &Match) -> String {
     let escaped = if written == m.text {
         String::new()
     } else if written.contains('\n') {
-        " (written with escapes, across lines)".to_string()
+        " (written differently, across lines)".to_string()
     } else {
-        format!(" (written with escapes as `{written}`)")
+        format!(" (written as `{}`)", visible(written))
     };
     format!(
         "this looks like {}{strength}: `{}`{escaped}",
         m.kind.label(),
         m.text
     )
+}
+
+/// Text as written, with what cannot be told apart from ASCII or cannot be
+/// seen at all (dashes, spaces, invisible and control characters) shown as
+/// `\u{…}`, so that the message says how an identifier was disguised.
+fn visible(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    for c in written.chars() {
+        if privacy::is_look_alike(c) || crate::escape::is_unsafe_for_terminal(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn help(kind: IdentifierKind) -> &'static str {
