@@ -1,8 +1,9 @@
 //! The privacy check against workbooks that hide identifiers: behind TOML,
 //! YAML and Markdown escapes, behind look-alike characters (Unicode dashes
 //! and spaces, invisible characters, full-width forms, digits of other
-//! scripts), in link paths, in files no question reads, in file and folder
-//! names, and in US phone formats. Each case runs the real binary on a copy of the complete example
+//! scripts), in link paths, in files no question reads (whatever their name,
+//! in UTF-16, in hidden folders), in file and folder names, and in US phone
+//! formats. Each case runs the real binary on a copy of the complete example
 //! and expects one CV030 at the right place.
 
 mod common;
@@ -477,6 +478,85 @@ fn other_text_files_are_scanned_with_their_escapes() {
 }
 
 #[test]
+fn files_of_any_name_are_scanned() {
+    let wb = example(COMPLETE);
+    let files = [
+        (
+            "populations/ms/answers/notes.html",
+            "<p>\nMail anna&#64;example.org\n</p>\n",
+            2,
+            6,
+        ),
+        (
+            "data/contacts.tsv",
+            "name\tphone\nAnna\t070-123 45 67\n",
+            2,
+            6,
+        ),
+        ("populations/ms/NOTES", "\n\nborn 14 March 1987\n", 3, 6),
+        (".drafts/persona.md", "# Draft\npnr 19811218-9876\n", 2, 5),
+        (".github/CODEOWNERS", "* anna@example.org\n", 1, 3),
+        ("populations/ms/.scratch", "SSN 123-45-6789\n", 1, 5),
+    ];
+    for (file, text, _, _) in files {
+        write(&wb.path().join(file), text);
+    }
+    let found = privacy_findings(wb.path(), &[]);
+    assert_eq!(found.len(), files.len(), "{found:#?}");
+    for (file, _, line, column) in files {
+        let f = found.iter().find(|f| f.file.as_deref() == Some(file));
+        assert!(
+            f.is_some_and(|f| f.line == Some(line) && f.column == Some(column)),
+            "{file}:{line}:{column}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn utf16_files_are_decoded_before_the_scan() {
+    let wb = example(COMPLETE);
+    let text = "Anteckningar från Jönköping\r\nRing 070-123 45 67 i morgon.\r\n";
+    let utf16 = |big_endian: bool, bom: bool| -> Vec<u8> {
+        let mut bytes = Vec::new();
+        let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+        for unit in units {
+            bytes.extend(if big_endian {
+                unit.to_be_bytes()
+            } else {
+                unit.to_le_bytes()
+            });
+        }
+        bytes
+    };
+    let files = [
+        ("data/notes-le.txt", utf16(false, true)),
+        ("data/notes-be.txt", utf16(true, true)),
+        ("data/notes-nobom.txt", utf16(false, false)),
+    ];
+    for (file, bytes) in &files {
+        write(&wb.path().join(file), bytes);
+    }
+    let found = privacy_findings(wb.path(), &[]);
+    assert_eq!(found.len(), files.len(), "{found:#?}");
+    for (file, _) in &files {
+        assert_at(&found, file, 2, 6, "070-123 45 67");
+    }
+}
+
+#[test]
+fn binary_files_are_not_scanned() {
+    let wb = example(COMPLETE);
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend_from_slice(b" 070-123 45 67 anna@example.org 19811218-9876");
+    write(&wb.path().join("populations/ms/photo.txt"), &png);
+    write(
+        &wb.path().join("docs/handout.pdf"),
+        "%PDF-1.7\n(070-123 45 67 anna@example.org)\n",
+    );
+    assert_eq!(privacy_findings(wb.path(), &[]), vec![]);
+}
+
+#[test]
 fn a_file_the_loader_reads_is_reported_once() {
     let wb = example(COMPLETE);
     let line = append_line(wb.path(), ANSWERS, "Her mobile is 070-123 45 67.");
@@ -595,15 +675,26 @@ fn the_examples_stay_clean() {
 }
 
 #[test]
-fn hidden_folders_and_the_report_folder_are_not_scanned() {
+fn git_and_the_report_folder_are_not_scanned_but_other_hidden_folders_are() {
     let wb = example(COMPLETE);
     write(&wb.path().join(".git/notes.md"), "anna@example.org\n");
+    write(&wb.path().join(".git/anna@example.org"), "x\n");
+    write(&wb.path().join("out/report.md"), "anna@example.org\n");
+    write(&wb.path().join("out/report.html"), "<p>070-123 45 67</p>\n");
+    assert_eq!(privacy_findings(wb.path(), &[]), vec![]);
     write(
         &wb.path().join(".drafts/anna@example.org.md"),
         "070-123 45 67\n",
     );
-    write(&wb.path().join("out/report.md"), "anna@example.org\n");
-    assert_eq!(privacy_findings(wb.path(), &[]), vec![]);
+    let found = privacy_findings(wb.path(), &[]);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(has_at(&found, "CV030", ".drafts/anna@example.org.md", None));
+    assert!(has_at(
+        &found,
+        "CV030",
+        ".drafts/anna@example.org.md",
+        Some(1)
+    ));
 }
 
 #[cfg(unix)]
