@@ -513,6 +513,33 @@ fn files_of_any_name_are_scanned() {
 }
 
 #[test]
+fn repository_addresses_in_git_and_ci_files_are_not_e_mail_addresses() {
+    let wb = example(COMPLETE);
+    write(
+        &wb.path().join(".gitmodules"),
+        "[submodule \"guide\"]\n\tpath = guide\n\turl = git@github.com:org/guide.git\n",
+    );
+    write(
+        &wb.path().join(".github/workflows/check.yml"),
+        "steps:\n  - uses: actions/checkout@v4\n  - run: git clone ssh://git@gitlab.example.org/team/wb\n",
+    );
+    assert_eq!(privacy_findings(wb.path(), &[]), vec![]);
+    let line = append_line(
+        wb.path(),
+        ".github/workflows/check.yml",
+        "# ask anna@example.org",
+    );
+    let found = privacy_findings(wb.path(), &[]);
+    assert_at(
+        &found,
+        ".github/workflows/check.yml",
+        line,
+        7,
+        "anna@example.org",
+    );
+}
+
+#[test]
 fn utf16_files_are_decoded_before_the_scan() {
     let wb = example(COMPLETE);
     let text = "Anteckningar från Jönköping\r\nRing 070-123 45 67 i morgon.\r\n";
