@@ -354,6 +354,23 @@ fn the_same_identifiers_written_plainly_are_still_found() {
     }
 }
 
+#[test]
+fn millions_of_disguised_characters_still_give_exact_places() {
+    // 8 MiB of no-break spaces and a page of `&#64;`, then the identifiers.
+    let wb = example(COMPLETE);
+    let mut text = "\u{a0}".repeat(4 << 20);
+    text.push('\n');
+    text.push_str(&"&#64;".repeat(100_000));
+    text.push_str("\nRing 070\u{a0}123\u{2009}45 67 or anna&#64;example.org.\n");
+    let file = "populations/ms/answers/padding.md";
+    write(&wb.path().join(file), &text);
+    let found = privacy_findings(wb.path(), &[]);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert!(has_at(&found, "CV030", file, Some(3)), "{found:#?}");
+    let columns: Vec<Option<u64>> = found.iter().map(|f| f.column).collect();
+    assert_eq!(columns, [Some(6), Some(23)], "{found:#?}");
+}
+
 // --- link paths ------------------------------------------------------------------
 
 #[test]

@@ -22,7 +22,7 @@
 //! its own, so a match maps back to exactly the characters it was written
 //! with. ASCII text, which nothing here changes, is passed over at once.
 
-use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::char::{canonical_combining_class, decompose_compatible};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use super::rewrite::{Builder, Rewritten};
@@ -38,6 +38,10 @@ const DIGIT_ZEROS: &[u32] = &[
     0x11DA0, 0x11DE0, 0x11F50, 0x16130, 0x16A60, 0x16AC0, 0x16B50, 0x16D70, 0x1CCF0, 0x1D7CE,
     0x1D7D8, 0x1D7E2, 0x1D7EC, 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E4F0, 0x1E5F1, 0x1E950, 0x1FBF0,
 ];
+
+/// The most bytes a character (with its marks) may become: enough for a
+/// parenthesised digit (`⑴` is `(1)`) or a ligature (`ﬃ`).
+const MAX_SEGMENT_BYTES: usize = 4;
 
 /// `text` with look-alike characters read as one (see the module's
 /// comment); `None` when nothing changes, as for any ASCII text.
@@ -71,7 +75,11 @@ pub(super) fn normalise_text(text: &str) -> Option<Rewritten> {
         {
             end += next.len_utf8();
         }
-        if let Some(segment) = text.get(start..end)
+        let alone = start == at && end == after;
+        if alone && fold(c) != Some(c) {
+            // A dash, space, invisible character or digit: no table needed.
+            out.replace_char(start..end, fold(c));
+        } else if let Some(segment) = text.get(start..end)
             && let Some(new) = normalise_segment(segment)
         {
             out.replace(start..end, &new);
@@ -135,10 +143,40 @@ fn normalise_segment(segment: &str) -> Option<String> {
             return None;
         }
         segment.chars().filter_map(fold).collect()
+    } else if let Some(new) = decompose_alone(segment) {
+        new?
     } else {
         segment.nfkc().filter_map(fold).collect()
     };
-    (new != segment).then_some(new)
+    // A few characters stand for whole words (U+FDFA for eighteen letters):
+    // none is part of an identifier, and the text must not grow much.
+    let grows = new.len() > segment.len().max(MAX_SEGMENT_BYTES);
+    (new != segment && !grows).then_some(new)
+}
+
+/// NFKC of a segment that is one character whose compatibility
+/// decomposition has no combining mark (so nothing recomposes), without the
+/// cost of the full algorithm: `Some(None)` when it becomes too long to be
+/// part of an identifier, `None` when the full algorithm is needed.
+fn decompose_alone(segment: &str) -> Option<Option<String>> {
+    let mut chars = segment.chars();
+    let (Some(c), None) = (chars.next(), chars.next()) else {
+        return None;
+    };
+    let mut new = String::new();
+    let mut marks = false;
+    decompose_compatible(c, |d| {
+        marks |= canonical_combining_class(d) != 0;
+        if new.len() <= MAX_SEGMENT_BYTES
+            && let Some(d) = fold(d)
+        {
+            new.push(d);
+        }
+    });
+    if new.len() > MAX_SEGMENT_BYTES.max(segment.len()) {
+        return Some(None);
+    }
+    (!marks).then_some(Some(new))
 }
 
 /// One character after NFKC: dashes as `-`, spaces as a space, digits as
@@ -339,6 +377,13 @@ mod tests {
             assert_eq!(normalise_segment(&alone), None, "{c:?}");
             assert!(!joins_previous(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn characters_that_stand_for_words_are_left_alone() {
+        assert_eq!(normalise_text("x \u{fdfa} y"), None);
+        let (text, _) = normalised_and_raw("⑴ ﬃ", "(1)");
+        assert_eq!(text, "(1) ffi");
     }
 
     #[test]

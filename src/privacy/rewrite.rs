@@ -6,8 +6,21 @@
 //! [`Rewritten`] keeps, for every replacement, where it is in the new text
 //! and where it was in the old, so that a span found in the new text maps
 //! back, step by step, to where it starts and ends in the file as written.
+//!
+//! A file may hold millions of replacements (a hostile one, 32 MiB of
+//! no-break spaces or `&#64;`), so a run of replacements of the same sizes
+//! is kept as one entry (which still maps each of them exactly), and past
+//! [`EXACT_REPLACEMENTS`] entries, nearby replacements are kept together:
+//! a match in such a file is then placed at most [`COARSE_BLOCK_BYTES`]
+//! before where it starts.
 
 use std::ops::Range;
+
+/// How many entries a rewrite keeps before it keeps nearby replacements together.
+const EXACT_REPLACEMENTS: usize = 1 << 16;
+
+/// How long (in the old text) one entry that keeps nearby replacements together may grow.
+const COARSE_BLOCK_BYTES: usize = 4 << 10;
 
 /// A text with some spans replaced, and where each replacement came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,11 +32,15 @@ pub struct Rewritten {
     replacements: Vec<Replacement>,
 }
 
-/// One replacement: its place in the new text and in the old.
+/// One replacement, or a run of them: its place in the new text and in the old.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Replacement {
     new: Range<usize>,
     old: Range<usize>,
+    /// For a run of replacements that each took `.0` old bytes and gave
+    /// `.1` new ones, those sizes; `None` for nearby replacements kept
+    /// together, which map back only as a whole.
+    unit: Option<(usize, usize)>,
 }
 
 impl Rewritten {
@@ -39,7 +56,10 @@ impl Rewritten {
     fn raw_start(&self, d: usize) -> usize {
         let i = self.replacements.partition_point(|e| e.new.start <= d);
         match i.checked_sub(1).and_then(|k| self.replacements.get(k)) {
-            Some(e) if d < e.new.end => e.old.start,
+            Some(e) if d < e.new.end => match e.unit {
+                Some((old, new)) if new > 0 => e.old.start + (d - e.new.start) / new * old,
+                _ => e.old.start,
+            },
             Some(e) => e.old.end + (d - e.new.end),
             None => d,
         }
@@ -49,7 +69,10 @@ impl Rewritten {
     fn raw_end(&self, d: usize) -> usize {
         let i = self.replacements.partition_point(|e| e.new.start < d);
         match i.checked_sub(1).and_then(|k| self.replacements.get(k)) {
-            Some(e) if d <= e.new.end => e.old.end,
+            Some(e) if d <= e.new.end => match e.unit {
+                Some((old, new)) if new > 0 => e.old.start + (d - e.new.start).div_ceil(new) * old,
+                _ => e.old.end,
+            },
             Some(e) => e.old.end + (d - e.new.end),
             None => d,
         }
@@ -93,11 +116,28 @@ impl<'a> Builder<'a> {
         self.text.push_str(before);
         let start = self.text.len();
         self.text.push_str(with);
-        self.replacements.push(Replacement {
-            new: start..self.text.len(),
-            old: raw.clone(),
-        });
+        let new = start..self.text.len();
         self.done = raw.end;
+        let unit = (raw.len(), with.len());
+        let many = self.replacements.len() >= EXACT_REPLACEMENTS;
+        if let Some(last) = self.replacements.last_mut() {
+            if before.is_empty() && last.unit == Some(unit) {
+                last.old.end = raw.end;
+                last.new.end = new.end;
+                return;
+            }
+            if many && raw.end - last.old.start <= COARSE_BLOCK_BYTES {
+                last.old.end = raw.end;
+                last.new.end = new.end;
+                last.unit = None;
+                return;
+            }
+        }
+        self.replacements.push(Replacement {
+            new,
+            old: raw,
+            unit: Some(unit),
+        });
     }
 
     /// Replaces the old span `raw` with one character, or with nothing.
@@ -148,6 +188,45 @@ mod tests {
         assert_eq!(r.raw_span(4..5), 9..10);
         assert_eq!(r.raw_span(3..5), 8..10, "the dropped space is left out");
         assert_eq!(r.raw_span(5..5), 10..10);
+    }
+
+    #[test]
+    fn a_run_of_same_sized_replacements_is_one_entry_that_maps_exactly() {
+        let raw = "x &#49;&#57;&#56;&#49; y\u{a0}\u{a0}z";
+        let mut b = Builder::new(raw);
+        for (k, digit) in ["1", "9", "8", "1"].iter().enumerate() {
+            let at = 2 + 5 * k;
+            b.replace(at..at + 5, digit);
+        }
+        let nbsp = raw.find('\u{a0}').unwrap_or_default();
+        b.replace(nbsp..nbsp + 2, " ");
+        b.replace(nbsp + 2..nbsp + 4, " ");
+        let r = b.finish().unwrap_or_else(|| panic!("replaced"));
+        assert_eq!(r.text, "x 1981 y  z");
+        assert_eq!(r.replacements.len(), 2);
+        assert_eq!(&raw[r.raw_span(3..5)], "&#57;&#56;");
+        assert_eq!(&raw[r.raw_span(2..6)], "&#49;&#57;&#56;&#49;");
+        assert_eq!(&raw[r.raw_span(9..10)], "\u{a0}");
+        assert_eq!(&raw[r.raw_span(8..11)], "\u{a0}\u{a0}z");
+    }
+
+    #[test]
+    fn many_replacements_are_kept_together_near_each_other() {
+        let raw = "\u{a0}a".repeat(EXACT_REPLACEMENTS * 2);
+        let mut b = Builder::new(&raw);
+        for k in 0..EXACT_REPLACEMENTS * 2 {
+            b.replace(3 * k..3 * k + 2, " ");
+        }
+        let r = b.finish().unwrap_or_else(|| panic!("replaced"));
+        assert!(
+            r.replacements.len()
+                < EXACT_REPLACEMENTS + EXACT_REPLACEMENTS * 6 / COARSE_BLOCK_BYTES + 2
+        );
+        // Early ones map exactly, later ones to at most a block before.
+        assert_eq!(r.raw_span(1..2), 2..3);
+        let late = 2 * (EXACT_REPLACEMENTS * 2 - 1) + 1;
+        let span = r.raw_span(late..late + 1);
+        assert!(span.end == raw.len() && raw.len() - span.start <= COARSE_BLOCK_BYTES + 3);
     }
 
     #[test]
