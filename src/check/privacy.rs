@@ -4,8 +4,12 @@
 //!
 //! A [`Lint`] scans each file the loader reads (as its hook), remembering
 //! which; then [`Lint::scan_unread`] walks the whole workbook and scans every
-//! other text file, and the name of every file and folder. Text is scanned as
-//! a report shows it, with escapes and character references decoded.
+//! other file that holds text, whatever its name (hidden folders included,
+//! but not `.git` or the report folder `out/`), and the name of every file
+//! and folder. Text is scanned as a report shows it, with escapes and
+//! character references decoded and look-alike characters read as one (see
+//! [`crate::privacy::scan_file`]); UTF-16 files are decoded first, and
+//! binary files (images, PDFs, archives) are left out.
 
 use std::collections::HashSet;
 use std::fs;
@@ -80,9 +84,9 @@ impl Lint {
     }
 
     /// Scans what the loader did not read inside `populations/SLUG`: every
-    /// text file (`.md`, `.toml`, `.txt`, `.csv`, `.yaml`, `.yml`, `.json`)
-    /// and the name of every file and folder in it. Call it once the
-    /// population is loaded, so that the files the loader read are known.
+    /// file that holds text, whatever its name, and the name of every file
+    /// and folder in it. Call it once the population is loaded, so that the
+    /// files the loader read are known.
     pub fn scan_population(&self, root: &Path, slug: &str) -> Vec<Finding> {
         let dir = root.join(layout::population_dir(slug));
         // walkdir always follows a link given as the folder to walk: never
@@ -160,8 +164,8 @@ impl Lint {
         findings
     }
 
-    /// Scans the name of each entry, and lists the text files the loader did
-    /// not read (by their names relative to `root`).
+    /// Scans the name of each entry, and lists the files the loader did not
+    /// read (by their names relative to `root`).
     fn scan_entries(
         &self,
         root: &Path,
@@ -181,7 +185,7 @@ impl Lint {
             };
             let name = entry.file_name().to_string_lossy();
             self.scan_path(&display, &name, kind, findings);
-            if is_file && Syntax::of_file(&name).is_some() && !self.was_scanned(&display) {
+            if is_file && name != GIT_DIR && !self.was_scanned(&display) {
                 to_read.push(display);
             }
         }
@@ -197,7 +201,7 @@ impl Lint {
 
     /// Reads each file (named relative to `root`) through the workbook's
     /// jail, which refuses links out, devices, FIFOs and files over 32 MiB,
-    /// and scans it. Bytes that are not UTF-8 are read as U+FFFD.
+    /// and scans it when it holds text (see [`text_of`]).
     fn scan_files(&self, root: &Path, files: &[String], findings: &mut Vec<Finding>) {
         if files.is_empty() {
             return;
@@ -209,8 +213,9 @@ impl Lint {
             let Ok(bytes) = jail.read(&root.join(display)) else {
                 continue;
             };
-            let text = String::from_utf8(bytes)
-                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+            let Some(text) = text_of(bytes) else {
+                continue;
+            };
             scan_source(&Source::new(display, text), &self.allowed, findings);
         }
     }
@@ -239,14 +244,82 @@ impl Lint {
     }
 }
 
-/// Folders the walk does not enter: hidden ones (`.git` among them) and the
-/// report folder at the root.
+/// git's own folder (or, in a linked worktree, the file naming it).
+const GIT_DIR: &str = ".git";
+
+/// How far into a file to look for a NUL byte that makes it binary (as git does).
+const BINARY_SNIFF_BYTES: usize = 8 << 10;
+
+/// Folders the walk does not enter: `.git`, and the report folder at the
+/// root (`out/`, which holds what `covalue render` wrote from the files that
+/// are scanned, and which the `.gitignore` covalue writes keeps out of git).
+/// Other hidden folders (`.drafts`, `.github`) are walked like any other.
 fn skipped_folder(entry: &walkdir::DirEntry) -> bool {
     if !entry.file_type().is_dir() {
         return false;
     }
-    let name = entry.file_name().to_string_lossy();
-    name.starts_with('.') || (entry.depth() == 1 && name == REPORT_DIR)
+    let name = entry.file_name();
+    name == GIT_DIR || (entry.depth() == 1 && name == REPORT_DIR)
+}
+
+/// The text a file holds, or `None` for a binary file. UTF-16 with a
+/// byte-order mark (or without one, when every other byte of its start is
+/// NUL) is decoded; a file with a NUL byte in its first 8 KiB, or a PDF, is
+/// binary; bytes that are not UTF-8 are read as U+FFFD.
+fn text_of(bytes: Vec<u8>) -> Option<String> {
+    let head = bytes.get(..BINARY_SNIFF_BYTES).unwrap_or(&bytes);
+    if let Some(big_endian) = utf16_order(head) {
+        let units = bytes.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if big_endian {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        let text: String = char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+        return Some(
+            text.strip_prefix('\u{feff}')
+                .map(str::to_string)
+                .unwrap_or(text),
+        );
+    }
+    if memchr::memchr(0, head).is_some() || head.starts_with(b"%PDF-") {
+        return None;
+    }
+    Some(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    })
+}
+
+/// Whether the start of a file is UTF-16, and in which byte order
+/// (`Some(true)` for big-endian): a byte-order mark, or ASCII text with a
+/// NUL byte beside every character.
+fn utf16_order(head: &[u8]) -> Option<bool> {
+    match head {
+        [0xFF, 0xFE, ..] => return Some(false),
+        [0xFE, 0xFF, ..] => return Some(true),
+        _ => {}
+    }
+    if head.len() < 16 {
+        return None;
+    }
+    let pairs = head.chunks_exact(2);
+    let high_nul = pairs.clone().filter(|p| p[0] != 0 && p[1] == 0).count();
+    let low_nul = pairs.clone().filter(|p| p[0] == 0 && p[1] != 0).count();
+    let all = pairs.len();
+    // Nearly every character of a text in a Latin script is ASCII.
+    let mostly = |n: usize| n * 4 >= all * 3;
+    if mostly(high_nul) && low_nul == 0 {
+        Some(false)
+    } else if mostly(low_nul) && high_nul == 0 {
+        Some(true)
+    } else {
+        None
+    }
 }
 
 /// A folder (not a link) right inside the root's `populations` folder.
@@ -295,7 +368,7 @@ fn relative(root: &Path, path: &Path) -> Option<String> {
 /// Scans one file, as a reader sees it (escapes decoded), and reports each
 /// likely identifier not on the allow list at the place it is written.
 pub fn scan_source(source: &Source, allowed: &[String], out: &mut Vec<Finding>) {
-    let syntax = Syntax::of_file(&source.file).unwrap_or(Syntax::Plain);
+    let syntax = Syntax::of_file(&source.file);
     for m in privacy::scan_file(&source.text, syntax) {
         if allowed.iter().any(|a| *a == privacy::normalise(&m.text)) {
             continue;
@@ -318,15 +391,30 @@ fn message(source: &Source, m: &Match) -> String {
     let escaped = if written == m.text {
         String::new()
     } else if written.contains('\n') {
-        " (written with escapes, across lines)".to_string()
+        " (written differently, across lines)".to_string()
     } else {
-        format!(" (written with escapes as `{written}`)")
+        format!(" (written as `{}`)", visible(written))
     };
     format!(
         "this looks like {}{strength}: `{}`{escaped}",
         m.kind.label(),
         m.text
     )
+}
+
+/// Text as written, with what cannot be told apart from ASCII or cannot be
+/// seen at all (dashes, spaces, invisible and control characters) shown as
+/// `\u{…}`, so that the message says how an identifier was disguised.
+fn visible(written: &str) -> String {
+    let mut out = String::with_capacity(written.len());
+    for c in written.chars() {
+        if privacy::is_look_alike(c) || crate::escape::is_unsafe_for_terminal(c) {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn help(kind: IdentifierKind) -> &'static str {
@@ -349,4 +437,45 @@ pub fn allowed_values(allow: &[(String, String)]) -> Vec<String> {
         .iter()
         .map(|(value, _)| privacy::normalise(value))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+        bom.then_some(0xFEFF)
+            .into_iter()
+            .chain(text.encode_utf16())
+            .flat_map(|u| {
+                if big_endian {
+                    u.to_be_bytes()
+                } else {
+                    u.to_le_bytes()
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn text_is_told_from_binary() {
+        let text = "Ring Åsa på 070-123 45 67.\r\n";
+        for (big_endian, bom) in [(false, true), (true, true), (false, false), (true, false)] {
+            assert_eq!(
+                text_of(utf16(text, big_endian, bom)).as_deref(),
+                Some(text),
+                "big endian {big_endian}, mark {bom}"
+            );
+        }
+        assert_eq!(text_of(b"plain\n".to_vec()).as_deref(), Some("plain\n"));
+        assert_eq!(
+            text_of(b"bad \xff byte".to_vec()).as_deref(),
+            Some("bad \u{fffd} byte")
+        );
+        assert_eq!(text_of(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR 070".to_vec()), None);
+        assert_eq!(text_of(b"%PDF-1.7\n070-123 45 67".to_vec()), None);
+        // Bytes that only look like UTF-16 here and there stay binary.
+        let noise: Vec<u8> = (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect();
+        assert_eq!(utf16_order(&noise), None);
+    }
 }

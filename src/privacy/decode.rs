@@ -5,18 +5,20 @@
 //! scanner must read what is shown, not what is typed. [`decode`] undoes the
 //! escapes of a file's syntax (TOML basic strings, JSON and YAML escapes,
 //! Markdown backslash escapes and HTML character references) and keeps, for
-//! every escape, where it was in the raw text, so that a match found in the
-//! decoded text is reported where it starts in the file.
+//! every escape, where it was in the raw text (see `rewrite.rs`), so that a
+//! match found in the decoded text is reported where it starts in the file.
 //!
-//! Characters produced by an escape that stand for a hyphen or a space
-//! (`&hyphen;`, `\u2011`, `&nbsp;`, `&thinsp;`) are read as `-` and a plain
-//! space, and invisible ones (`&shy;`, `&ZeroWidthSpace;`) are dropped, so
-//! that an escape cannot hide a number from the scanner by changing its
-//! shape. Decoding is deliberately generous: it would rather decode an
-//! escape where a parser would not (a backslash in a YAML plain scalar, an
-//! entity in a code span) than miss one.
+//! What an escape stands for is decoded as it is: a `&hyphen;` becomes
+//! U+2010, a `&shy;` a soft hyphen. Reading those as `-` or as nothing is
+//! the next step's work (`normalise.rs`), which treats characters written
+//! as they are and characters written as escapes alike. Decoding is
+//! deliberately generous: it would rather decode an escape where a parser
+//! would not (a backslash in a YAML plain scalar, an entity in a code span)
+//! than miss one.
 
 use std::ops::Range;
+
+use super::rewrite::{Builder, Rewritten};
 
 /// Which escapes a file's text may hold, from its file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,14 +32,17 @@ pub enum Syntax {
     /// Markdown: backslash escapes and HTML character references, and YAML
     /// escapes in the front matter.
     Markdown,
-    /// Plain text (`.txt`, `.csv`): read as written.
+    /// HTML (`.html`, `.htm`, `.xhtml`, `.svg`, `.xml`): character references.
+    Html,
+    /// Plain text (`.txt`, `.csv`, `.tsv`, a file with no or another
+    /// extension): read as written.
     Plain,
 }
 
 impl Syntax {
     /// The syntax of a file, from the extension of its name (any case);
-    /// `None` for a file that is not one of the text files covalue scans.
-    pub fn of_file(name: &str) -> Option<Syntax> {
+    /// plain text for any other name.
+    pub fn of_file(name: &str) -> Syntax {
         const BY_EXTENSION: &[(&str, Syntax)] = &[
             ("md", Syntax::Markdown),
             ("toml", Syntax::Toml),
@@ -46,13 +51,19 @@ impl Syntax {
             ("yaml", Syntax::Yaml),
             ("yml", Syntax::Yaml),
             ("txt", Syntax::Plain),
-            ("csv", Syntax::Plain),
+            ("html", Syntax::Html),
+            ("htm", Syntax::Html),
+            ("xhtml", Syntax::Html),
+            ("svg", Syntax::Html),
+            ("xml", Syntax::Html),
         ];
-        let (_, extension) = name.rsplit_once('.')?;
+        let Some((_, extension)) = name.rsplit_once('.') else {
+            return Syntax::Plain;
+        };
         BY_EXTENSION
             .iter()
             .find(|(e, _)| e.eq_ignore_ascii_case(extension))
-            .map(|&(_, syntax)| syntax)
+            .map_or(Syntax::Plain, |&(_, syntax)| syntax)
     }
 
     /// Whether `text` may hold anything to decode: the fast path skips the
@@ -62,61 +73,15 @@ impl Syntax {
         match self {
             Syntax::Plain => false,
             Syntax::Markdown => memchr::memchr2(b'\\', b'&', bytes).is_some(),
+            Syntax::Html => memchr::memchr(b'&', bytes).is_some(),
             Syntax::Toml | Syntax::Json | Syntax::Yaml => memchr::memchr(b'\\', bytes).is_some(),
-        }
-    }
-}
-
-/// A text with its escapes decoded, and where each escape was in the raw text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Decoded {
-    /// The decoded text.
-    pub text: String,
-    /// One entry per decoded escape, in order; the text between two escapes
-    /// is the same in both.
-    escapes: Vec<Escape>,
-}
-
-/// One escape: its place in the decoded text and in the raw text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-struct Escape {
-    decoded: Range<usize>,
-    raw: Range<usize>,
-}
-
-impl Decoded {
-    /// The span of the raw text that a span of the decoded text came from:
-    /// an escape partly inside the span counts whole.
-    pub fn raw_span(&self, decoded: Range<usize>) -> Range<usize> {
-        let start = self.raw_start(decoded.start);
-        let end = self.raw_end(decoded.end).max(start);
-        start..end
-    }
-
-    /// The raw offset where the decoded character at `d` starts.
-    fn raw_start(&self, d: usize) -> usize {
-        let i = self.escapes.partition_point(|e| e.decoded.start <= d);
-        match i.checked_sub(1).and_then(|k| self.escapes.get(k)) {
-            Some(e) if d < e.decoded.end => e.raw.start,
-            Some(e) => e.raw.end + (d - e.decoded.end),
-            None => d,
-        }
-    }
-
-    /// The raw offset just past the decoded text that ends at `d`.
-    fn raw_end(&self, d: usize) -> usize {
-        let i = self.escapes.partition_point(|e| e.decoded.start < d);
-        match i.checked_sub(1).and_then(|k| self.escapes.get(k)) {
-            Some(e) if d <= e.decoded.end => e.raw.end,
-            Some(e) => e.raw.end + (d - e.decoded.end),
-            None => d,
         }
     }
 }
 
 /// `text` with the escapes of `syntax` decoded; `None` when there is nothing
 /// to decode, so that the caller scans the text as it is.
-pub fn decode(text: &str, syntax: Syntax) -> Option<Decoded> {
+pub fn decode(text: &str, syntax: Syntax) -> Option<Rewritten> {
     if !syntax.may_need_decoding(text) {
         return None;
     }
@@ -126,72 +91,10 @@ pub fn decode(text: &str, syntax: Syntax) -> Option<Decoded> {
         Syntax::Json => decode_backslashes(&mut out, 0..text.len(), Dialect::Json),
         Syntax::Yaml => decode_backslashes(&mut out, 0..text.len(), Dialect::Yaml),
         Syntax::Markdown => decode_markdown(&mut out),
+        Syntax::Html => decode_references(&mut out),
         Syntax::Plain => {}
     }
     out.finish()
-}
-
-// ---------------------------------------------------------------------------
-// Building the decoded text
-
-/// The decoded text as it grows, with the escapes met so far.
-struct Builder<'a> {
-    raw: &'a str,
-    text: String,
-    escapes: Vec<Escape>,
-    /// How far the raw text has been copied or decoded.
-    done: usize,
-}
-
-impl<'a> Builder<'a> {
-    fn new(raw: &'a str) -> Self {
-        Builder {
-            raw,
-            text: String::with_capacity(raw.len()),
-            escapes: Vec::new(),
-            done: 0,
-        }
-    }
-
-    /// Replaces the raw span `raw` (which must not start before what is
-    /// done) with `with`, a character or nothing, copying the text before it.
-    fn replace(&mut self, raw: Range<usize>, with: Option<char>) {
-        let Some(before) = self.raw.get(self.done..raw.start) else {
-            return;
-        };
-        self.text.push_str(before);
-        let start = self.text.len();
-        if let Some(c) = with.and_then(fold) {
-            self.text.push(c);
-        }
-        self.escapes.push(Escape {
-            decoded: start..self.text.len(),
-            raw: raw.clone(),
-        });
-        self.done = raw.end;
-    }
-
-    fn finish(mut self) -> Option<Decoded> {
-        if self.escapes.is_empty() {
-            return None;
-        }
-        self.text.push_str(self.raw.get(self.done..).unwrap_or(""));
-        Some(Decoded {
-            text: self.text,
-            escapes: self.escapes,
-        })
-    }
-}
-
-/// What a decoded character is read as: hyphens as `-`, spaces as a space,
-/// invisible characters as nothing.
-fn fold(c: char) -> Option<char> {
-    match c {
-        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}' => Some('-'),
-        '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' => Some(' '),
-        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => None,
-        c => Some(c),
-    }
 }
 
 // ---------------------------------------------------------------------------
@@ -227,7 +130,7 @@ fn decode_backslashes(out: &mut Builder, range: Range<usize>, dialect: Dialect) 
             continue; // the second backslash of `\\`
         }
         if let Some((end, with)) = backslash_escape(out.raw, at, dialect) {
-            out.replace(at..end, with);
+            out.replace_char(at..end, with);
             next = end;
         }
     }
@@ -425,7 +328,22 @@ fn decode_markdown(out: &mut Builder) {
             backslash_escape(raw, at, Dialect::Markdown)
         };
         if let Some((end, with)) = found {
-            out.replace(at..end, with);
+            out.replace_char(at..end, with);
+            next = end;
+        }
+    }
+}
+
+/// Decodes the HTML character references of an HTML file.
+fn decode_references(out: &mut Builder) {
+    let raw = out.raw;
+    let mut next = 0;
+    for at in memchr::memchr_iter(b'&', raw.as_bytes()) {
+        if at < next {
+            continue;
+        }
+        if let Some((end, with)) = character_reference(raw, at) {
+            out.replace_char(at..end, with);
             next = end;
         }
     }
@@ -635,15 +553,30 @@ mod tests {
     }
 
     #[test]
-    fn hyphens_and_spaces_fold_and_invisible_characters_drop() {
-        let (text, written) =
-            decoded_and_raw("811218&hyphen;98&shy;76", Syntax::Markdown, "811218-9876");
-        assert_eq!(text, "811218-9876");
+    fn hyphens_spaces_and_invisible_characters_decode_as_they_are() {
+        let (text, written) = decoded_and_raw(
+            "811218&hyphen;98&shy;76",
+            Syntax::Markdown,
+            "811218\u{2010}98\u{ad}76",
+        );
+        assert_eq!(text, "811218\u{2010}98\u{ad}76");
         assert_eq!(written, "811218&hyphen;98&shy;76");
         let (text, _) = decoded_and_raw("943&nbsp;476&thinsp;5919 &dash;", Syntax::Markdown, "943");
-        assert_eq!(text, "943 476 5919 -");
-        let (text, _) = decoded_and_raw("x = \"1\\u2011\\u200b2\"", Syntax::Toml, "1-2");
-        assert_eq!(text, "x = \"1-2\"");
+        assert_eq!(text, "943\u{a0}476\u{2009}5919 \u{2010}");
+        let (text, _) = decoded_and_raw("x = \"1\\u2011\\u200b2\"", Syntax::Toml, "1");
+        assert_eq!(text, "x = \"1\u{2011}\u{200b}2\"");
+    }
+
+    #[test]
+    fn html_files_take_character_references_only() {
+        let (text, written) = decoded_and_raw(
+            "<p>anna&#64;example.org \\x2D</p>",
+            Syntax::Html,
+            "anna@example.org",
+        );
+        assert_eq!(text, "<p>anna@example.org \\x2D</p>");
+        assert_eq!(written, "anna&#64;example.org");
+        assert_eq!(decode("a \\u0040 b", Syntax::Html), None);
     }
 
     #[test]
@@ -681,7 +614,7 @@ mod tests {
         assert_eq!(text, "{\"a\": \"x\u{1f600} @\"}");
         assert_eq!(written, "\\ud83d\\ude00");
         let (text, _) = decoded_and_raw("a: \"1\\x2D2\\_3\"", Syntax::Yaml, "1-2");
-        assert_eq!(text, "a: \"1-2 3\"");
+        assert_eq!(text, "a: \"1-2\u{a0}3\"");
         assert_eq!(decode("a,b\\x2D", Syntax::Plain), None);
     }
 
@@ -691,7 +624,7 @@ mod tests {
         // of plain text between escapes keep their length.
         let raw = "é&#64;ö\\-x&amp;&amp;y&shy;z";
         let decoded = decode(raw, Syntax::Markdown).unwrap_or_else(|| panic!("decoded"));
-        assert_eq!(decoded.text, "é@ö-x&&yz");
+        assert_eq!(decoded.text, "é@ö-x&&y\u{ad}z");
         let pieces: Vec<&str> = decoded
             .text
             .char_indices()
@@ -699,7 +632,9 @@ mod tests {
             .collect();
         assert_eq!(
             pieces,
-            ["é", "&#64;", "ö", "\\-", "x", "&amp;", "&amp;", "y", "z"]
+            [
+                "é", "&#64;", "ö", "\\-", "x", "&amp;", "&amp;", "y", "&shy;", "z"
+            ]
         );
         assert_eq!(decoded.raw_span(0..0), 0..0);
         let end = decoded.text.len();
@@ -708,13 +643,14 @@ mod tests {
 
     #[test]
     fn syntax_comes_from_the_extension() {
-        assert_eq!(Syntax::of_file("a/b/population.toml"), Some(Syntax::Toml));
-        assert_eq!(Syntax::of_file("README.MD"), Some(Syntax::Markdown));
-        assert_eq!(Syntax::of_file("x.yml"), Some(Syntax::Yaml));
-        assert_eq!(Syntax::of_file("notes.txt"), Some(Syntax::Plain));
-        assert_eq!(Syntax::of_file("data.csv"), Some(Syntax::Plain));
-        assert_eq!(Syntax::of_file("s.schema.json"), Some(Syntax::Json));
-        assert_eq!(Syntax::of_file("photo.png"), None);
-        assert_eq!(Syntax::of_file("Makefile"), None);
+        assert_eq!(Syntax::of_file("a/b/population.toml"), Syntax::Toml);
+        assert_eq!(Syntax::of_file("README.MD"), Syntax::Markdown);
+        assert_eq!(Syntax::of_file("x.yml"), Syntax::Yaml);
+        assert_eq!(Syntax::of_file("notes.txt"), Syntax::Plain);
+        assert_eq!(Syntax::of_file("data.csv"), Syntax::Plain);
+        assert_eq!(Syntax::of_file("s.schema.json"), Syntax::Json);
+        assert_eq!(Syntax::of_file("page.HTML"), Syntax::Html);
+        assert_eq!(Syntax::of_file("data.tsv"), Syntax::Plain);
+        assert_eq!(Syntax::of_file("Makefile"), Syntax::Plain);
     }
 }

@@ -41,8 +41,17 @@ fn email_around(text: &str, at: usize) -> Option<Candidate> {
     if local.is_empty() || local.ends_with('.') || !valid_domain(domain) {
         return None;
     }
+    if is_git_address(local, after.get(domain.len()..).unwrap_or_default()) {
+        return None;
+    }
     let span = at - local.len()..at + 1 + domain.len();
     Some(Candidate::new(IdentifierKind::Email, span, false))
+}
+
+/// `git@github.com:org/repo.git` or `ssh://git@host/repo`: the address of a
+/// repository (in `.gitmodules`, a CI workflow), not of a person.
+fn is_git_address(local: &str, after_domain: &str) -> bool {
+    local.eq_ignore_ascii_case("git") && after_domain.starts_with([':', '/'])
 }
 
 /// At least two non-empty labels, none edged with a hyphen, and a top-level
@@ -96,6 +105,8 @@ mod tests {
             "a@-b.se",
             "a@b.s3",
             "a.@b.se",
+            "url = git@github.com:org/guide.git",
+            "ssh://git@gitlab.example.org/team/workbook",
         ] {
             assert_clean(text);
         }

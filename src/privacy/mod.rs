@@ -4,10 +4,14 @@
 //! email address, phone number or national identity number written into one
 //! by mistake is hard to take back. [`scan`] reads a text and reports the
 //! spans that look like such identifiers; [`scan_file`] does the same for a
-//! file's text after decoding its escapes (in `decode.rs`), and [`scan_name`]
-//! for the name of a file or folder (in `name.rs`); [`normalise`] strips
-//! formatting from a value so that a finding can be compared against a site's
-//! allow list of known-fictional values.
+//! file's text as its readers see it: escapes decoded (`decode.rs`),
+//! look-alike characters read as one (`normalise.rs`: full-width forms, any
+//! dash, any space, invisible characters, digits of any script) and link
+//! paths opened up (`links.rs`), with a map back to the raw text
+//! (`rewrite.rs`). [`scan_name`] scans the name of a file or folder
+//! (`name.rs`); [`normalise`] strips formatting from a value so that a
+//! finding can be compared against a site's allow list of known-fictional
+//! values.
 //!
 //! Each kind has its own scanner file (`email.rs`, `us_ssn.rs`,
 //! `personnummer.rs`, `nhs.rs`, `israeli_id.rs`, `birth_date.rs`,
@@ -34,10 +38,13 @@ mod checks;
 mod decode;
 mod email;
 mod israeli_id;
+mod links;
 mod name;
 mod nhs;
+mod normalise;
 mod personnummer;
 mod phone;
+mod rewrite;
 mod text;
 mod us_ssn;
 
@@ -45,13 +52,14 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 
 use birth_date::scan_dates_of_birth;
-pub use decode::{Decoded, Syntax, decode};
+pub use decode::{Syntax, decode};
 use email::scan_emails;
 use israeli_id::scan_israeli_ids;
 pub use name::scan_name;
 use nhs::scan_nhs_numbers;
 use personnummer::scan_personnummer;
 use phone::scan_phones;
+pub use rewrite::Rewritten;
 use text::{digit_runs, starts_token};
 use us_ssn::scan_us_ssns;
 
@@ -147,17 +155,31 @@ pub fn scan(text: &str) -> Vec<Match> {
 }
 
 /// Scans a file's text as its readers will see it: the escapes of its
-/// syntax are decoded first (see [`decode`]), and every match is placed back
-/// on the raw text, from where its first character was written to where its
-/// last one was. A text with nothing to decode is scanned as it is.
+/// syntax are decoded first (see [`decode`]), then look-alike characters
+/// are read as one (full-width forms, dashes, spaces, invisible characters,
+/// digits of other scripts) and the paths of links are opened up. Every
+/// match is placed back on the raw text, from where its first character was
+/// written to where its last one was; its `text` is what the scanner read.
+/// An ASCII text with nothing to decode and no link is scanned as it is.
 pub fn scan_file(text: &str, syntax: Syntax) -> Vec<Match> {
-    let Some(decoded) = decode(text, syntax) else {
-        return scan(text);
-    };
-    scan(&decoded.text)
+    let decoded = decode(text, syntax);
+    let normalised = normalise::normalise_text(decoded.as_ref().map_or(text, |d| &d.text));
+    let seen = normalised
+        .as_ref()
+        .or(decoded.as_ref())
+        .map_or(text, |d| &d.text);
+    let opened = links::open_links(seen);
+    let steps = [decoded, normalised, opened];
+    let read = steps
+        .iter()
+        .rev()
+        .flatten()
+        .next()
+        .map_or(text, |d| &d.text);
+    scan(read)
         .into_iter()
         .map(|m| {
-            let raw = decoded.raw_span(m.start..m.end);
+            let raw = rewrite::raw_span(&steps, m.start..m.end);
             Match {
                 start: raw.start,
                 end: raw.end,
@@ -167,16 +189,23 @@ pub fn scan_file(text: &str, syntax: Syntax) -> Vec<Match> {
         .collect()
 }
 
+/// Whether `c` is a character outside ASCII that looks like an ASCII hyphen
+/// or space, or cannot be seen at all (a format character): what a message
+/// should spell out when it quotes how an identifier was written.
+pub fn is_look_alike(c: char) -> bool {
+    !c.is_ascii() && (normalise::is_dash(c) || normalise::is_space(c) || normalise::is_invisible(c))
+}
+
 /// The same value with spaces, hyphens, dots and parentheses removed, for comparing against an allow list.
 ///
-/// Any whitespace (including no-break spaces) counts as a space, and the
-/// Unicode hyphen and non-breaking hyphen count as hyphens. Case is kept.
+/// Look-alike characters are read as one first, as in [`scan_file`]: any
+/// dash counts as a hyphen, any space as a space, full-width forms and
+/// digits of other scripts as ASCII, and invisible characters as nothing.
+/// Case is kept.
 pub fn normalise(value: &str) -> String {
-    value
+    normalise::normalise_str(value)
         .chars()
-        .filter(|&c| {
-            !(c.is_whitespace() || matches!(c, '-' | '.' | '(' | ')' | '\u{2010}' | '\u{2011}'))
-        })
+        .filter(|&c| !(c.is_whitespace() || matches!(c, '-' | '.' | '(' | ')')))
         .collect()
 }
 
@@ -358,6 +387,7 @@ mod tests {
         assert_eq!(normalise("811218-9876"), "8112189876");
         assert_eq!(normalise("14.03.1987"), "14031987");
         assert_eq!(normalise("036\u{a0}555\u{2011}01 00"), "0365550100");
+        assert_eq!(normalise("０３６\u{2212}555\u{200b}0100"), "0365550100");
         assert_eq!(normalise("Anna@Example.se"), "Anna@Examplese");
         assert_eq!(normalise(""), "");
     }
@@ -385,6 +415,26 @@ mod tests {
         // Without anything to decode, scan_file is scan.
         let plain = "ring 070-123 45 67";
         assert_eq!(scan_file(plain, Syntax::Markdown), scan(plain));
+    }
+
+    #[test]
+    fn scan_file_reads_look_alikes_and_links_at_their_raw_place() {
+        let raw = "Jönköping: pnr １９８１１２１８\u{2011}9876, ring 070\u{2009}123&thinsp;45\u{200b} 67, \
+                   [journal](https://x.org/p/811218&#x2D;9876) <mailto:anna%40example.org>";
+        let m = scan_file(raw, Syntax::Markdown);
+        let read: Vec<(&str, &str)> = m
+            .iter()
+            .map(|m| (m.text.as_str(), &raw[m.start..m.end]))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                ("19811218-9876", "１９８１１２１８\u{2011}9876"),
+                ("070 123 45 67", "070\u{2009}123&thinsp;45\u{200b} 67"),
+                ("811218-9876", "811218&#x2D;9876"),
+                ("anna@example.org", "anna%40example.org"),
+            ]
+        );
     }
 
     #[test]

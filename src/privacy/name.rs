@@ -7,8 +7,10 @@
 //! letter to a digit becomes one. The extension of a file covalue knows is
 //! left out, so that `anna@example.org.md` reads as `anna@example.org`.
 //! E-mail addresses are looked for in the name as it is, as cutting would
-//! split one that holds digits.
+//! split one that holds digits. Look-alike characters are read as one first
+//! (`normalise.rs`), as in a file's text.
 
+use super::normalise::normalise_str;
 use super::{IdentifierKind, Match, scan};
 
 /// Extensions left out of a file's name before it is scanned (lower-case).
@@ -18,15 +20,16 @@ const KNOWN_EXTENSIONS: &[&str] = &[
 ];
 
 /// Scans one file or folder name (not a whole path) and returns the likely
-/// identifiers in it; `text` is the identifier as found, and `start` and
-/// `end` are byte offsets in `name` only for e-mail addresses (a name has no
-/// line or column to point at).
+/// identifiers in it; `text` is the identifier as read (normalised), and
+/// `start` and `end` are byte offsets in the normalised name only for e-mail
+/// addresses (a name has no line or column to point at).
 pub fn scan_name(name: &str) -> Vec<Match> {
     // Every kind of identifier holds a digit or an `@`; most names hold neither.
-    if !name.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+    if name.is_ascii() && !name.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
         return Vec::new();
     }
-    let stem = without_known_extension(name);
+    let name = normalise_str(name);
+    let stem = without_known_extension(&name);
     let mut found: Vec<Match> = scan(stem)
         .into_iter()
         .filter(|m| m.kind == IdentifierKind::Email)
@@ -115,6 +118,14 @@ mod tests {
         );
         assert_eq!(
             kinds("anna@example.org"),
+            [(Email, "anna@example.org".to_string())]
+        );
+        assert_eq!(
+            kinds("ms\u{2011}１９８１１２１８\u{2013}9876.md"),
+            [(Pnr, "19811218-9876".to_string())]
+        );
+        assert_eq!(
+            kinds("anna＠example.org"),
             [(Email, "anna@example.org".to_string())]
         );
     }
