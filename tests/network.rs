@@ -305,7 +305,7 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
             .to_string()
     };
     assert!(
-        line("complete").contains("2026-01-15  315 days ago  no problems, 1 open"),
+        line("complete").contains("2026-01-15  315 days ago  no problems, 0 open, 1 deferred"),
         "{}",
         status.stdout
     );

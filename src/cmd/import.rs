@@ -114,18 +114,31 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let mut left_out = 0;
     for step in &plan.steps {
         let (word, what) = match step.action {
-            Action::Fill => ("filled", "answered"),
-            Action::Replace => ("replaced", "answer replaced"),
-            Action::Same => ("unchanged", "the same answer is already there"),
-            Action::Empty => ("skipped", "nothing written under it in the notes"),
+            Action::Fill => ("filled", "answered".to_string()),
+            Action::Replace if step.was == "answered" => {
+                ("replaced", "answer replaced".to_string())
+            }
+            Action::Replace => ("replaced", format!("was {}, now answered", step.was)),
+            Action::Same => ("unchanged", "the same answer is already there".to_string()),
+            Action::Empty => (
+                "skipped",
+                "nothing written under it in the notes".to_string(),
+            ),
             Action::LeaveOut => {
                 left_out += 1;
-                ("left out", "already answered; --replace would replace it")
+                (
+                    "left out",
+                    format!("already {}; --replace would replace it", step.was),
+                )
             }
+        };
+        let whose = match &step.part {
+            Some((persona, name)) => format!(", {name}'s part {{#{persona}}}"),
+            None => String::new(),
         };
         ctx.shell.status(
             word,
-            format_args!("{{#{}}} in {}: {what}", step.note.id, step.file),
+            format_args!("{{#{}}}{whose} in {}: {what}", step.note.id, step.file),
         )?;
     }
     if args.dry_run {

@@ -94,6 +94,8 @@ pub struct SiteEntry {
     pub settled: usize,
     /// Open questions.
     pub open: usize,
+    /// Questions put off.
+    pub deferred: usize,
     /// All questions.
     pub total: usize,
 }
@@ -257,6 +259,7 @@ fn state_name(state: State) -> &'static str {
     match state {
         State::Settled => "settled",
         State::Open => "open",
+        State::Deferred => "deferred",
         State::NotApplicable => "not-applicable",
         State::Problems => "problems",
     }
@@ -304,6 +307,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
                 problems: Vec::new(),
                 settled: 0,
                 open: 0,
+                deferred: 0,
                 total: 0,
             });
             continue;
@@ -335,6 +339,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
                 .collect(),
             settled: summary.settled,
             open: summary.open,
+            deferred: summary.deferred,
             total: summary.total,
         });
         for p in &summary.populations {
@@ -476,8 +481,9 @@ fn measure_item(network: &Network, site: &str, population: &str, m: &MeasureFact
 
 /// The report as JSON (docs/network.md).
 pub fn write_json(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, r).map_err(io::Error::other)?;
-    writeln!(out)
+    // A site's text may hold controls the serializer leaves raw.
+    let json = serde_json::to_string_pretty(r).map_err(io::Error::other)?;
+    writeln!(out, "{}", crate::escape::json(&json))
 }
 
 /// How the report is written.

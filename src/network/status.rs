@@ -30,6 +30,8 @@ pub struct SiteStatus {
     pub problems: Option<usize>,
     /// Open questions.
     pub open: Option<usize>,
+    /// Questions put off.
+    pub deferred: Option<usize>,
     /// Settled questions, of all.
     pub settled: Option<usize>,
     /// All questions.
@@ -63,6 +65,7 @@ pub fn status(network: &Network, cache: Option<&Cache>) -> Vec<SiteStatus> {
                     .map(|span| i64::from(span.get_days()).max(0)),
                 problems: kept.as_ref().map(|s| s.problem_count),
                 open: kept.as_ref().map(|s| s.open),
+                deferred: kept.as_ref().map(|s| s.deferred),
                 settled: kept.as_ref().map(|s| s.settled),
                 total: kept.as_ref().map(|s| s.total),
                 failure,
@@ -73,8 +76,9 @@ pub fn status(network: &Network, cache: Option<&Cache>) -> Vec<SiteStatus> {
 
 /// Prints the lines as JSON (docs/network.md).
 pub fn write_json(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, lines).map_err(io::Error::other)?;
-    writeln!(out)
+    // A site's text may hold controls the serializer leaves raw.
+    let json = serde_json::to_string_pretty(lines).map_err(io::Error::other)?;
+    writeln!(out, "{}", crate::escape::json(&json))
 }
 
 /// Prints one line per site.
@@ -117,11 +121,12 @@ pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
         };
         writeln!(
             out,
-            "{:width$}  {short}  {}  {}  {check}, {} open, {}/{} settled{failed}",
+            "{:width$}  {short}  {}  {}  {check}, {} open, {} deferred, {}/{} settled{failed}",
             l.site,
             l.date.as_deref().unwrap_or("????-??-??"),
             age,
             l.open.unwrap_or(0),
+            l.deferred.unwrap_or(0),
             l.settled.unwrap_or(0),
             l.total.unwrap_or(0),
         )?;

@@ -16,7 +16,7 @@ use crate::guide::{Form, QuestionKind};
 use crate::workbook::{Population, Status, Workbook};
 
 /// The shape of the cached summaries; a cache of another shape is made again.
-pub const FORMAT: u32 = 1;
+pub const FORMAT: u32 = 2;
 
 /// At most this many problems are kept per site (the count is kept whole).
 const KEPT_PROBLEMS: usize = 50;
@@ -46,10 +46,13 @@ pub struct SiteSummary {
     pub problems: Vec<Problem>,
     /// How many warnings `check` found.
     pub warnings: usize,
-    /// Questions of the full form settled, open (open or deferred) and in all.
+    /// Questions of the full form settled (answered or not applicable).
     pub settled: usize,
-    /// Open questions (open or deferred).
+    /// Open questions (neither answered, nor not applicable, nor deferred).
     pub open: usize,
+    /// Questions put off, with a reason (counted apart, as `check` counts them).
+    #[serde(default)]
+    pub deferred: usize,
     /// All questions.
     pub total: usize,
     /// Each population.
@@ -89,8 +92,10 @@ impl Problem {
 pub enum State {
     /// Every question answered or not applicable.
     Settled,
-    /// Some question open or deferred.
+    /// Some question open.
     Open,
+    /// Nothing open, but some question put off.
+    Deferred,
     /// Every question marked not applicable.
     NotApplicable,
     /// Answered, but against the guide's rules.
@@ -103,6 +108,7 @@ impl State {
         match self {
             State::Settled => "settled",
             State::Open => "open",
+            State::Deferred => "deferred",
             State::NotApplicable => "n/a",
             State::Problems => "problems",
         }
@@ -221,7 +227,8 @@ fn population_facts(workbook: &Workbook<'_>, population: &Population) -> Populat
                 _ if problems => State::Problems,
                 Status::Answered => State::Settled,
                 Status::NotApplicable { .. } => State::NotApplicable,
-                Status::Open | Status::Deferred { .. } => State::Open,
+                Status::Open => State::Open,
+                Status::Deferred { .. } => State::Deferred,
             };
             short.push(QuestionState {
                 id: q.id.clone(),
@@ -321,6 +328,8 @@ fn state_of(counts: &check::Counts) -> State {
         State::NotApplicable
     } else if counts.done() == counts.total {
         State::Settled
+    } else if counts.open == 0 {
+        State::Deferred
     } else {
         State::Open
     }
@@ -374,7 +383,8 @@ pub fn summarise(workbook: &Workbook<'_>, commit: &str, reference: &str) -> Site
             .filter(|f| f.severity == Severity::Warning && f.kind == Kind::Problem)
             .count(),
         settled: counts.done(),
-        open: counts.open + counts.deferred,
+        open: counts.open,
+        deferred: counts.deferred,
         total: counts.total,
         populations,
     }

@@ -137,6 +137,23 @@ pub fn to_markdown(markdown: &str, heading_base: u8) -> String {
     }
 }
 
+/// Markdown written out one way, to tell whether two answers say the same:
+/// clean CommonMark as [`to_markdown`] writes it, with every paragraph on
+/// one line (so that re-wrapped lines compare equal).
+pub fn canonical(markdown: &str) -> String {
+    let markdown = &*crate::escape::without_controls(markdown);
+    let arena = Arena::new();
+    let mut options = options();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    // Wrapping at a width no line reaches joins soft line breaks with spaces.
+    options.render.width = usize::MAX / 2;
+    let mut out = String::with_capacity(markdown.len() + 64);
+    match comrak::format_commonmark(root, &options, &mut out) {
+        Ok(()) => out.trim_end().to_string(),
+        Err(_) => markdown.trim().to_string(),
+    }
+}
+
 /// The text of Markdown without its markup, on one line.
 pub fn to_plain(markdown: &str) -> String {
     let arena = Arena::new();

@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::guide::{Guide, Section};
+use crate::guide::{Guide, QuestionKind, Section};
 use crate::scaffold;
 use crate::source::Source;
 use crate::workbook::answers::{self, Heading, Status, StrayHeading};
@@ -19,6 +19,9 @@ pub struct Note {
     pub id: String,
     /// The heading's line in the notes, from 1.
     pub line: usize,
+    /// The heading's level (2 for `##`): the level its sub-headings and
+    /// persona parts are counted from.
+    pub level: usize,
     /// What is written under the heading (sub-headings included).
     pub body: String,
     /// The line in the notes where `body` begins.
@@ -74,6 +77,7 @@ pub fn parse(text: &str, guide: &Guide) -> (Vec<Note>, Vec<UnknownId>) {
         notes.push(Note {
             id: id.clone(),
             line: h.line,
+            level: h.level,
             body: body.trim_matches('\n').trim_end().to_string(),
             body_line: h.line + 1 + blank,
         });
@@ -128,10 +132,17 @@ pub enum Action {
 pub struct Step {
     /// The note.
     pub note: Note,
+    /// The persona whose part of a walk-through this is (its id and the
+    /// name on its heading); None for a whole answer, or a walk-through's
+    /// lead text.
+    pub part: Option<(String, String)>,
     /// The answer file, relative to the workbook.
     pub file: String,
     /// What happens.
     pub action: Action,
+    /// How the question (or the persona's part) stood before: "open",
+    /// "answered", "deferred" or "not applicable".
+    pub was: &'static str,
 }
 
 /// What an import will do, and the new text of each file it changes.
@@ -184,32 +195,77 @@ pub fn plan(
         let mut ignored = Vec::new();
         let parsed = answers::parse(&source, section, &mut ignored);
         let current = parsed.answer(&note.id);
-        let action = if note.body.trim().is_empty() {
-            Action::Empty
+        let question = guide.question(&note.id).map(|(_, q)| q);
+        let heading = question
+            .map(|q| answers::heading_text(&q.text))
+            .unwrap_or_default();
+        let walkthrough = question.is_some_and(|q| q.kind == QuestionKind::Walkthrough);
+        let level = current
+            .map(|a| a.loc.line)
+            .and_then(|line| heading_level(text, line))
+            .unwrap_or(2);
+        let (lead, parts) = if walkthrough {
+            split_parts(note)
         } else {
-            match current {
-                Some(a) if a.body.trim() == answers::strip_comments(&note.body).trim() => {
-                    Action::Same
-                }
-                Some(a) if a.status == Status::Open => Action::Fill,
-                None => Action::Fill,
-                Some(_) if replace => Action::Replace,
-                Some(_) => Action::LeaveOut,
-            }
+            (note.body.clone(), Vec::new())
         };
-        if matches!(action, Action::Fill | Action::Replace) {
-            let heading = guide
-                .question(&note.id)
-                .map(|(_, q)| answers::heading_text(&q.text))
-                .unwrap_or_default();
-            texts[at].1 = put_answer(text, section, &note.id, &heading, &note.body);
+        let lead = shift_headings(&lead, level as isize - note.level as isize);
+        let mut new_text = text.clone();
+        // The lead (all of a question that is no walk-through): a walk-through
+        // note that holds only persona parts leaves the lead as it is.
+        if !walkthrough || parts.is_empty() || !lead.trim().is_empty() {
+            let (was, same) = match current {
+                Some(a) if walkthrough => (lead_status(a), same_markdown(&a.body, &lead)),
+                Some(a) => (status_word(&a.status), same_markdown(&a.body, &lead)),
+                None => ("open", false),
+            };
+            let action = decide(&lead, was, same, replace);
+            if matches!(action, Action::Fill | Action::Replace) {
+                new_text = if walkthrough {
+                    put_lead(&new_text, section, &note.id, &heading, &lead)
+                } else {
+                    put_answer(&new_text, section, &note.id, &heading, &lead)
+                };
+            }
+            plan.steps.push(Step {
+                note: note.clone(),
+                part: None,
+                file: file.clone(),
+                action,
+                was,
+            });
+        }
+        for part in parts {
+            let body = shift_headings(&part.body, level as isize - note.level as isize);
+            let existing =
+                current.and_then(|a| a.walkthrough.iter().find(|w| w.persona == part.persona));
+            let (was, same) = match existing {
+                Some(w) if !w.body.trim().is_empty() => ("answered", same_markdown(&w.body, &body)),
+                Some(_) => ("open", body.trim().is_empty()),
+                None => ("open", false),
+            };
+            let action = decide(&body, was, same, replace);
+            if matches!(action, Action::Fill | Action::Replace) {
+                new_text = put_part(
+                    &new_text,
+                    section,
+                    (&note.id, &heading),
+                    (&part.persona, &part.heading),
+                    &body,
+                );
+            }
+            plan.steps.push(Step {
+                note: note.clone(),
+                part: Some((part.persona, part.heading)),
+                file: file.clone(),
+                action,
+                was,
+            });
+        }
+        if new_text != texts[at].1 {
+            texts[at].1 = new_text;
             texts[at].2 = true;
         }
-        plan.steps.push(Step {
-            note: note.clone(),
-            file,
-            action,
-        });
     }
     plan.writes = texts
         .into_iter()
@@ -233,18 +289,38 @@ pub struct AnswerSpan {
 }
 
 /// The span of the answer to `id`, a question of `section`, when the file
-/// has its heading; the answers are split as `check` splits them.
+/// has its heading; the answers are split as `check` splits them. For a
+/// walk-through, the whole answer: its lead and every persona's part.
 pub fn answer_span(text: &str, section: &Section, id: &str) -> Option<AnswerSpan> {
     let lines: Vec<&str> = text.lines().collect();
     let heads = answers::outline(lines.iter().copied(), &answers::in_section(section)).headings;
     let i = heads.iter().position(|h| h.id.as_deref() == Some(id))?;
+    Some(span_under(text, &lines, &heads, i, false))
+}
+
+/// The span of what stands under heading `i`: from after the heading and
+/// its scaffolded prompt to the next heading of the same or a higher level
+/// (or, with `lead_only`, to its first sub-heading one level down, where a
+/// walk-through's persona parts begin).
+fn span_under(
+    text: &str,
+    lines: &[&str],
+    heads: &[Heading],
+    i: usize,
+    lead_only: bool,
+) -> AnswerSpan {
     // The byte offset where each line starts (and the end of the text).
     let mut starts = Vec::with_capacity(lines.len() + 1);
     starts.push(0);
     starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
     let line_start = |index: usize| starts.get(index).copied().unwrap_or(text.len());
     let h = &heads[i];
-    let end = next_at_or_above(&heads, i);
+    let mut end = next_at_or_above(heads, i);
+    if lead_only {
+        if let Some(sub) = (i + 1..end).find(|&k| heads[k].level == h.level + 1) {
+            end = sub;
+        }
+    }
     let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
     // Keep the prompt: blank lines and one HTML comment right under the heading.
     let mut keep = h.line;
@@ -260,7 +336,7 @@ pub fn answer_span(text: &str, section: &Section, id: &str) -> Option<AnswerSpan
         keep = h.line;
     }
     let has_next = end_line <= lines.len();
-    Some(AnswerSpan {
+    AnswerSpan {
         start: line_start(keep),
         end: if has_next {
             line_start(end_line - 1)
@@ -268,6 +344,35 @@ pub fn answer_span(text: &str, section: &Section, id: &str) -> Option<AnswerSpan
             text.len()
         },
         has_next,
+    }
+}
+
+/// Where one part of a walk-through stands in an answer file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PartPlace {
+    /// The persona's part is there: what stands under its heading.
+    Found(AnswerSpan),
+    /// It is not: a new part goes at this byte (the end of the question's
+    /// answer), with its heading at this level.
+    Missing { at: usize, level: usize },
+}
+
+/// Where the part of `persona` in the walk-through `id` stands; None when
+/// the file has no heading for the question.
+fn part_place(text: &str, section: &Section, id: &str, persona: &str) -> Option<PartPlace> {
+    let lines: Vec<&str> = text.lines().collect();
+    let heads = answers::outline(lines.iter().copied(), &answers::in_section(section)).headings;
+    let i = heads.iter().position(|h| h.id.as_deref() == Some(id))?;
+    let end = next_at_or_above(&heads, i);
+    let level = heads[i].level + 1;
+    let part =
+        (i + 1..end).find(|&k| heads[k].level == level && heads[k].id.as_deref() == Some(persona));
+    Some(match part {
+        Some(k) => PartPlace::Found(span_under(text, &lines, &heads, k, false)),
+        None => PartPlace::Missing {
+            at: span_under(text, &lines, &heads, i, false).end,
+            level,
+        },
     })
 }
 
@@ -278,26 +383,137 @@ pub fn raw_answer<'t>(text: &'t str, section: &Section, id: &str) -> Option<&'t 
         .map(|s| text[s.start..s.end].trim_matches(['\n', '\r']).trim_end())
 }
 
-/// The text with `body` under the heading `{#id}`: the scaffolded prompt
-/// (an HTML comment right under the heading) is kept, what followed it is
-/// replaced. Without such a heading, one is added at the end. Everything
-/// else stays byte for byte (line endings included); new lines take the
-/// file's line ending. An empty `body` leaves the question open.
-pub fn put_answer(text: &str, section: &Section, id: &str, heading: &str, body: &str) -> String {
-    let nl = match text.find('\n') {
+/// What an import does with `body` for a question (or a persona's part)
+/// that stands as `was`, the same text or not.
+fn decide(body: &str, was: &str, same: bool, replace: bool) -> Action {
+    if body.trim().is_empty() {
+        Action::Empty
+    } else if same {
+        Action::Same
+    } else if was == "open" {
+        Action::Fill
+    } else if replace {
+        Action::Replace
+    } else {
+        Action::LeaveOut
+    }
+}
+
+/// A question's status in the words every verb uses.
+fn status_word(status: &Status) -> &'static str {
+    status.word()
+}
+
+/// How a walk-through's lead text stands: a deferral or "not applicable"
+/// is written there; otherwise it is answered when it holds text.
+fn lead_status(answer: &answers::Answer) -> &'static str {
+    match &answer.status {
+        Status::Deferred { .. } | Status::NotApplicable { .. } => answer.status.word(),
+        _ if answer.body.trim().is_empty() => "open",
+        _ => "answered",
+    }
+}
+
+/// Whether two answers say the same: the same Markdown once comments are
+/// taken out and both are written out alike (list markers, emphasis,
+/// line breaks), so that an answer printed by `render --format md` and
+/// typed back is the same answer.
+pub fn same_markdown(a: &str, b: &str) -> bool {
+    let (a, b) = (answers::strip_comments(a), answers::strip_comments(b));
+    if a.trim() == b.trim() {
+        return true;
+    }
+    crate::render::markdown::canonical(&a) == crate::render::markdown::canonical(&b)
+}
+
+/// The level of the heading on `line` (from 1) of `text`.
+fn heading_level(text: &str, line: usize) -> Option<usize> {
+    let l = text.lines().nth(line.checked_sub(1)?)?;
+    let n = l.bytes().take_while(|b| *b == b'#').count();
+    (1..=6).contains(&n).then_some(n)
+}
+
+/// One persona's part of a walk-through in the notes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotePart {
+    /// The persona's id, from `{#id}`.
+    pub persona: String,
+    /// The heading's text (the persona's name).
+    pub heading: String,
+    /// What stands under it.
+    pub body: String,
+}
+
+/// A walk-through note split into its lead text and its persona parts:
+/// the headings one level below the note's heading that end in `{#id}`.
+pub fn split_parts(note: &Note) -> (String, Vec<NotePart>) {
+    let lines: Vec<&str> = note.body.lines().collect();
+    let heads = answers::outline(lines.iter().copied(), &|_: &str| false).headings;
+    let part_heads: Vec<&Heading> = heads
+        .iter()
+        .filter(|h| h.level == note.level + 1 && h.id.is_some())
+        .collect();
+    let Some(first) = part_heads.first() else {
+        return (note.body.clone(), Vec::new());
+    };
+    let lead = lines[..first.line - 1].join("\n");
+    let parts = part_heads
+        .iter()
+        .enumerate()
+        .map(|(k, h)| {
+            let end = part_heads.get(k + 1).map_or(lines.len(), |n| n.line - 1);
+            NotePart {
+                persona: h.id.clone().unwrap_or_default(),
+                heading: h.text.clone(),
+                body: lines[h.line..end]
+                    .join("\n")
+                    .trim_matches('\n')
+                    .trim_end()
+                    .to_string(),
+            }
+        })
+        .collect();
+    (lead.trim_matches('\n').trim_end().to_string(), parts)
+}
+
+/// Markdown with its headings moved `by` levels (outside code fences),
+/// kept between 1 and 6: notes written under a `####` heading go under a
+/// `##` one as the answer file has it.
+fn shift_headings(text: &str, by: isize) -> String {
+    if by == 0 {
+        return text.to_string();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let heads = answers::outline(lines.iter().copied(), &|_: &str| false).headings;
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    for h in heads {
+        let Some(line) = out.get_mut(h.line - 1) else {
+            continue;
+        };
+        let rest = line.trim_start_matches('#').to_string();
+        let level = (h.level as isize + by).clamp(1, 6) as usize;
+        *line = format!("{}{rest}", "#".repeat(level));
+    }
+    out.join("\n")
+}
+
+/// The line ending a file uses.
+fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
         Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
         _ => "\n",
-    };
-    let body_lines: Vec<&str> = body.trim_end().lines().collect();
-    let body = body_lines.join(nl);
-    let Some(span) = answer_span(text, section, id) else {
-        let mut out = text.trim_end().to_string();
-        out.push_str(&format!("{nl}{nl}## {heading} {{#{id}}}{nl}"));
-        if !body.is_empty() {
-            out.push_str(&format!("{nl}{body}{nl}"));
-        }
-        return out;
-    };
+    }
+}
+
+/// `body` with the file's line endings, trailing blank lines cut.
+fn with_endings(body: &str, nl: &str) -> String {
+    body.trim_end().lines().collect::<Vec<_>>().join(nl)
+}
+
+/// The text with `body` in `span` (the rest byte for byte).
+fn put_in_span(text: &str, span: AnswerSpan, body: &str) -> String {
+    let nl = line_ending(text);
+    let body = with_endings(body, nl);
     let mut out = text[..span.start].to_string();
     if !out.ends_with('\n') {
         out.push_str(nl);
@@ -312,6 +528,79 @@ pub fn put_answer(text: &str, section: &Section, id: &str, heading: &str, body: 
         out.push_str(&text[span.end..]);
     }
     out
+}
+
+/// The text with `body` as the lead of the walk-through `id` (before its
+/// persona parts, which stay as they are); the question's heading is added
+/// at the end when the file lacks it.
+fn put_lead(text: &str, section: &Section, id: &str, heading: &str, body: &str) -> String {
+    let lines: Vec<&str> = text.lines().collect();
+    let heads = answers::outline(lines.iter().copied(), &answers::in_section(section)).headings;
+    match heads.iter().position(|h| h.id.as_deref() == Some(id)) {
+        Some(i) => put_in_span(text, span_under(text, &lines, &heads, i, true), body),
+        None => put_answer(text, section, id, heading, body),
+    }
+}
+
+/// The text with `body` as the part of `persona` (its id and heading) in
+/// the walk-through `question` (its id and heading text): the part is
+/// filled or replaced where it stands, or added after the question's other
+/// parts; every other persona's part stays byte for byte.
+pub fn put_part(
+    text: &str,
+    section: &Section,
+    question: (&str, &str),
+    persona: (&str, &str),
+    body: &str,
+) -> String {
+    let (id, heading) = question;
+    let text = match part_place(text, section, id, persona.0) {
+        Some(_) => text.to_string(),
+        None => put_answer(text, section, id, heading, ""),
+    };
+    let nl = line_ending(&text);
+    match part_place(&text, section, id, persona.0) {
+        Some(PartPlace::Found(span)) => put_in_span(&text, span, body),
+        Some(PartPlace::Missing { at, level }) => {
+            let mut out = text[..at].trim_end_matches(['\n', '\r']).to_string();
+            out.push_str(&format!(
+                "{nl}{nl}{} {} {{#{}}}{nl}",
+                "#".repeat(level),
+                persona.1.trim(),
+                persona.0
+            ));
+            let body = with_endings(body, nl);
+            if !body.is_empty() {
+                out.push_str(&format!("{nl}{body}{nl}"));
+            }
+            if at < text.len() {
+                out.push_str(nl);
+                out.push_str(&text[at..]);
+            }
+            out
+        }
+        // The heading was just added.
+        None => text,
+    }
+}
+
+/// The text with `body` under the heading `{#id}`: the scaffolded prompt
+/// (an HTML comment right under the heading) is kept, what followed it is
+/// replaced. Without such a heading, one is added at the end. Everything
+/// else stays byte for byte (line endings included); new lines take the
+/// file's line ending. An empty `body` leaves the question open.
+pub fn put_answer(text: &str, section: &Section, id: &str, heading: &str, body: &str) -> String {
+    let Some(span) = answer_span(text, section, id) else {
+        let nl = line_ending(text);
+        let body = with_endings(body, nl);
+        let mut out = text.trim_end().to_string();
+        out.push_str(&format!("{nl}{nl}## {heading} {{#{id}}}{nl}"));
+        if !body.is_empty() {
+            out.push_str(&format!("{nl}{body}{nl}"));
+        }
+        return out;
+    };
+    put_in_span(text, span, body)
 }
 
 /// The population notes go to: the one named, else the population of the

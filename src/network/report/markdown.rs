@@ -14,13 +14,13 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     writeln!(out, "## Sites\n")?;
     writeln!(
         out,
-        "| Site | Country | Ref | Commit | Date | Workbook | Settled | Open | Problems |"
+        "| Site | Country | Ref | Commit | Date | Workbook | Settled | Open | Deferred | Problems |"
     )?;
-    writeln!(out, "|---|---|---|---|---|---|---|---|---|")?;
+    writeln!(out, "|---|---|---|---|---|---|---|---|---|---|")?;
     for s in &r.sites {
         writeln!(
             out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
             e(&s.name),
             e(s.country.as_deref().unwrap_or("")),
             e(&s.reference),
@@ -33,6 +33,7 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             e(s.title.as_deref().unwrap_or("")),
             format_args!("{}/{}", s.settled, s.total),
             s.open,
+            s.deferred,
             match s.problems.first() {
                 Some(p) => format!(
                     "{} (first: {} {})",

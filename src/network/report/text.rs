@@ -21,6 +21,7 @@ fn short_mark(state: &str) -> &'static str {
     match state {
         "settled" => "S",
         "open" => "o",
+        "deferred" => "d",
         "not-applicable" => "-",
         "problems" => "!",
         _ => " ",
@@ -66,7 +67,7 @@ fn site_line(s: &SiteEntry) -> String {
                 .unwrap_or_default()
         ),
         Some(short) => format!(
-            "{}{country}: {} at {short}, {} · {} · {}/{} settled, {} open, {}",
+            "{}{country}: {} at {short}, {} · {} · {}/{} settled, {} open, {} deferred, {}",
             s.name,
             clean(&s.reference),
             s.date.as_deref().unwrap_or("date unknown"),
@@ -74,6 +75,7 @@ fn site_line(s: &SiteEntry) -> String {
             s.settled,
             s.total,
             s.open,
+            s.deferred,
             match s.problem_count {
                 0 => "no problems".to_string(),
                 1 => "1 problem".to_string(),
