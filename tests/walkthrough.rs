@@ -131,3 +131,96 @@ fn a_deferred_question_is_deferred_to_import_too() {
     assert!(left.stdout.contains("already deferred"), "{}", left.stdout);
     assert_eq!(read(&file), before);
 }
+
+/// Text as words only: Markdown punctuation and line breaks aside.
+fn words(text: &str) -> String {
+    text.chars()
+        .map(|c| if "*_`#>[](){}|\\".contains(c) { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The paragraphs of every written answer of a step's answer file (the
+/// lead and each persona's part), with the persona names of the parts.
+fn paragraphs_of(file: &Path) -> Vec<String> {
+    let text = read(file);
+    let mut out = Vec::new();
+    for block in text.split("\n\n") {
+        let block = block.trim();
+        let skip = block.is_empty()
+            || block.starts_with('#')
+            || block.starts_with("<!--")
+            || block.starts_with("Deferred:")
+            || block.starts_with("Not applicable:");
+        if !skip {
+            out.push(words(block));
+        }
+    }
+    out
+}
+
+#[test]
+fn a_pack_focused_on_a_step_carries_every_answer_the_full_form_prints_for_it() {
+    for (example_name, pop, steps) in [
+        (
+            "lakeside-ms",
+            "ms",
+            &["chain", "shop", "network", "access"][..],
+        ),
+        (HALF_DONE, "heart-failure", &["chain", "population"][..]),
+    ] {
+        let wb = example(example_name);
+        let root = wb.path();
+        for (i, step) in steps.iter().enumerate() {
+            let date = format!("2026-12-{:02}", 10 + i);
+            let made = run(
+                root,
+                &["session", "new", "--date", &date, "--focus", step, "-q"],
+            );
+            assert_eq!(made.code, Some(0), "{}", made.stderr);
+            let session = std::fs::read_dir(root.join("sessions"))
+                .expect("sessions/")
+                .filter_map(|e| {
+                    e.ok()?
+                        .path()
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                })
+                .find(|name| name.starts_with(&date))
+                .expect("the new session's record");
+            let pack = run(root, &["session", "pack", &session, "--format", "md", "-q"]);
+            assert_eq!(pack.code, Some(0), "{}", pack.stderr);
+            let out = std::fs::read_dir(root.join("out"))
+                .expect("out/")
+                .map(|e| e.expect("entry").path())
+                .find(|p| {
+                    p.to_string_lossy().contains(&session)
+                        && p.extension().is_some_and(|e| e == "md")
+                })
+                .expect("the pack in Markdown");
+            let pack_words = words(&read(&out));
+            let file = root.join(format!("populations/{pop}/answers/{step}.md"));
+            let full = run(root, &["render", "--form", "full", "--format", "md", "-q"]);
+            assert_eq!(full.code, Some(0), "{}", full.stderr);
+            let full_words = words(&read(&root.join("out/full.md")));
+            for paragraph in paragraphs_of(&file) {
+                if !full_words.contains(&paragraph) {
+                    continue; // not printed by the full form either
+                }
+                assert!(
+                    pack_words.contains(&paragraph),
+                    "{example_name}: the pack for {step} leaves out what the full form prints:\n{paragraph}"
+                );
+            }
+            // Each persona's part is under the persona's name.
+            if *step == "chain" && pop == "ms" {
+                assert!(
+                    pack_words.contains("Åsa asa Åsa meets the chain"),
+                    "{pack_words}"
+                );
+            }
+        }
+    }
+}

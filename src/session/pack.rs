@@ -72,6 +72,17 @@ struct AnswerView {
     status: &'static str,
     html: String,
     markdown: String,
+    /// A walk-through's persona parts, each under the persona's name.
+    parts: Vec<PartView>,
+}
+
+/// One persona's part of a walk-through.
+#[derive(Serialize)]
+struct PartView {
+    name: String,
+    slug: String,
+    html: String,
+    markdown: String,
 }
 
 #[derive(Serialize)]
@@ -208,9 +219,20 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
                     if status == Status::Open {
                         open.push(question(q));
                     }
-                    let body = population
-                        .answer(&section.id, &q.id)
-                        .map(|a| a.body.clone())
+                    let answer = population.answer(&section.id, &q.id);
+                    let body = answer.map(|a| a.body.clone()).unwrap_or_default();
+                    let parts = answer
+                        .map(|a| {
+                            population
+                                .written_parts(a)
+                                .map(|w| PartView {
+                                    name: population.part_name(w).to_string(),
+                                    slug: w.persona.clone(),
+                                    html: markdown::to_html(&w.body, 5),
+                                    markdown: markdown::to_markdown(&w.body, 5),
+                                })
+                                .collect()
+                        })
                         .unwrap_or_default();
                     answers.push(AnswerView {
                         id: q.id.clone(),
@@ -218,6 +240,7 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
                         status: status.word(),
                         html: markdown::to_html(&body, 4),
                         markdown: markdown::to_markdown(&body, 4),
+                        parts,
                     });
                 }
                 PopStep {
@@ -334,6 +357,15 @@ pub fn html(pack: &Pack) -> Result<String, minijinja::Error> {
     })
 }
 
+/// A status word with a capital ("Open", "Deferred").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The pack as Markdown.
 pub fn markdown_text(pack: &Pack) -> String {
     use std::fmt::Write;
@@ -402,10 +434,14 @@ pub fn markdown_text(pack: &Pack) -> String {
             let _ = writeln!(s, "### {} · {}\n", esc(&p.name), esc(&step.title));
             for a in &step.answers {
                 let _ = writeln!(s, "#### {} `{{#{}}}`\n", esc(&a.text), a.id);
-                if a.markdown.trim().is_empty() {
-                    let _ = writeln!(s, "_Open._\n");
-                } else {
+                if a.markdown.trim().is_empty() && a.parts.is_empty() {
+                    let _ = writeln!(s, "_{}._\n", capitalised(a.status));
+                } else if !a.markdown.trim().is_empty() {
                     let _ = writeln!(s, "{}\n", a.markdown.trim_end());
+                }
+                for part in &a.parts {
+                    let _ = writeln!(s, "##### {} `{{#{}}}`\n", esc(&part.name), part.slug);
+                    let _ = writeln!(s, "{}\n", part.markdown.trim_end());
                 }
             }
         }

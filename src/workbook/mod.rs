@@ -110,6 +110,25 @@ impl Population {
         self.personas.iter().find(|p| p.slug == slug)
     }
 
+    /// The name a persona's part of a walk-through is shown under, by every
+    /// verb: the persona's name, or the part's own heading when no persona
+    /// of the population has its id.
+    pub fn part_name<'a>(&'a self, part: &'a answers::WalkEntry) -> &'a str {
+        self.persona(&part.persona)
+            .map_or(part.heading.as_str(), |p| p.name.as_str())
+    }
+
+    /// The persona parts of a walk-through that hold text, in file order.
+    pub fn written_parts<'a>(
+        &'a self,
+        answer: &'a Answer,
+    ) -> impl Iterator<Item = &'a answers::WalkEntry> + 'a {
+        answer
+            .walkthrough
+            .iter()
+            .filter(|w| !answers::strip_comments(&w.body).trim().is_empty())
+    }
+
     /// The answer file of a section.
     pub fn answer_file(&self, section: &str) -> Option<&AnswerFile> {
         self.answers.iter().find(|a| a.section == section)

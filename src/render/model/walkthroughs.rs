@@ -25,14 +25,20 @@ impl Builder<'_> {
         answer: &Answer,
         base: u8,
     ) -> Vec<WalkView> {
-        answer
-            .walkthrough
-            .iter()
-            .filter(|w| !w.body.trim().is_empty())
+        let parts: Vec<&crate::workbook::answers::WalkEntry> = match pop {
+            Some(p) => p.written_parts(answer).collect(),
+            None => answer
+                .walkthrough
+                .iter()
+                .filter(|w| !w.body.trim().is_empty())
+                .collect(),
+        };
+        parts
+            .into_iter()
             .map(|w| WalkView {
                 persona: pop
-                    .and_then(|p| p.persona(&w.persona))
-                    .map_or_else(|| w.heading.clone(), |p| p.name.clone()),
+                    .map_or(w.heading.as_str(), |p| p.part_name(w))
+                    .to_string(),
                 slug: w.persona.clone(),
                 body: self.rich(&w.body, base + 1),
             })
