@@ -224,3 +224,34 @@ fn a_pack_focused_on_a_step_carries_every_answer_the_full_form_prints_for_it() {
         }
     }
 }
+
+#[test]
+fn the_full_form_in_markdown_typed_back_changes_no_answer() {
+    for example_name in ["lakeside-ms", HALF_DONE] {
+        let wb = example(example_name);
+        let root = wb.path();
+        let before = common::tree(&root.join("populations"));
+        let made = run(root, &["render", "--form", "full", "--format", "md", "-q"]);
+        assert_eq!(made.code, Some(0), "{}", made.stderr);
+        let handout = read(&root.join("out/full.md"));
+        // The handout names each question and persona part by id, as a
+        // worksheet does, and marks what covalue added.
+        assert!(handout.contains("{#chain-walkthrough}\n"), "{handout}");
+        assert!(handout.contains("<!-- covalue -->"));
+        write(&root.join("notes.md"), &handout);
+        let back = run(root, &["import", "notes.md", "--replace"]);
+        assert_eq!(back.code, Some(0), "{}{}", back.stdout, back.stderr);
+        assert!(back.stdout.contains("unchanged"), "{}", back.stdout);
+        for word in ["filled", "replaced", "left out"] {
+            assert!(
+                !back.stdout.contains(word),
+                "{example_name}: {}",
+                back.stdout
+            );
+        }
+        assert!(
+            common::tree(&root.join("populations")) == before,
+            "{example_name}: an answer file changed"
+        );
+    }
+}

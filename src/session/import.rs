@@ -72,7 +72,7 @@ pub fn parse(text: &str, guide: &Guide) -> (Vec<Note>, Vec<UnknownId>) {
         let end = next_at_or_above(&heads, i);
         let end_line = heads.get(end).map_or(lines.len() + 1, |n| n.line);
         let under = &lines[h.line..end_line - 1];
-        let body = under.join("\n");
+        let body = without_generated(under).join("\n");
         let blank = under.iter().take_while(|l| l.is_empty()).count();
         notes.push(Note {
             id: id.clone(),
@@ -84,6 +84,36 @@ pub fn parse(text: &str, guide: &Guide) -> (Vec<Note>, Vec<UnknownId>) {
         i = end;
     }
     (notes, unknown)
+}
+
+/// The line that opens what covalue adds under a question in a handout
+/// (`render --format md`): its status, a record's cards and tables, the
+/// space to write. Never part of an answer.
+pub const GENERATED_OPEN: &str = "<!-- covalue -->";
+/// The line that closes it.
+pub const GENERATED_CLOSE: &str = "<!-- /covalue -->";
+
+/// Lines with what covalue added to a handout blanked out (kept as empty
+/// lines, so that line numbers stay right).
+fn without_generated<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut inside = false;
+    lines
+        .iter()
+        .map(|line| {
+            let trimmed = line.trim();
+            if trimmed == GENERATED_OPEN {
+                inside = true;
+                ""
+            } else if trimmed == GENERATED_CLOSE && inside {
+                inside = false;
+                ""
+            } else if inside {
+                ""
+            } else {
+                line
+            }
+        })
+        .collect()
 }
 
 /// The headings inside the notes' answers that carry a question id of the
@@ -214,9 +244,23 @@ pub fn plan(
         // The lead (all of a question that is no walk-through): a walk-through
         // note that holds only persona parts leaves the lead as it is.
         if !walkthrough || parts.is_empty() || !lead.trim().is_empty() {
+            // A deferral or "not applicable" is the same when it says the
+            // same (reason, owner, date), however its lines are written.
+            let settled_alike = |status: &Status| {
+                matches!(
+                    status,
+                    Status::Deferred { .. } | Status::NotApplicable { .. }
+                ) && answers::read_status(&lead) == *status
+            };
             let (was, same) = match current {
-                Some(a) if walkthrough => (lead_status(a), same_markdown(&a.body, &lead)),
-                Some(a) => (status_word(&a.status), same_markdown(&a.body, &lead)),
+                Some(a) if walkthrough => (
+                    lead_status(a),
+                    same_markdown(&a.body, &lead) || settled_alike(&a.status),
+                ),
+                Some(a) => (
+                    status_word(&a.status),
+                    same_markdown(&a.body, &lead) || settled_alike(&a.status),
+                ),
                 None => ("open", false),
             };
             let action = decide(&lead, was, same, replace);

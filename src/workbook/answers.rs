@@ -520,12 +520,37 @@ fn open_comment_finding(source: &Source, offset: usize) -> Finding {
 }
 
 /// Reads the status of an answer's text.
+/// A line without the Markdown hard break at its end, if any.
+fn without_hard_break(line: &str) -> &str {
+    let line = line.trim_end();
+    let lower = line.to_ascii_lowercase();
+    for mark in ["\\", "<br>", "<br/>", "<br />"] {
+        if lower.ends_with(mark) {
+            return line[..line.len() - mark.len()].trim_end();
+        }
+    }
+    line
+}
+
+/// How an answer's text stands, as `check` reads it: open, answered, not
+/// applicable or deferred (with reason, owner and date).
+pub fn read_status(body: &str) -> Status {
+    let mut ignored = Vec::new();
+    status_of(body, &Loc::default(), &mut ignored, "the answer")
+}
+
 fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) -> Status {
     let text = body.trim();
     if text.is_empty() {
         return Status::Open;
     }
-    let paragraph: Vec<&str> = text.lines().take_while(|l| !l.trim().is_empty()).collect();
+    // A line may end in a Markdown hard break (`\`, `<br>`), as a handout
+    // printed by `render --format md` writes a deferral's lines.
+    let paragraph: Vec<&str> = text
+        .lines()
+        .take_while(|l| !l.trim().is_empty())
+        .map(without_hard_break)
+        .collect();
     let first = paragraph
         .first()
         .copied()
