@@ -1784,6 +1784,11 @@ fn a_persona_part_may_not_start_another_part_or_question_and_a_stray_id_is_shown
             "His words.\n\n## A new question",
             "## A new question",
         ),
+        (
+            "markus",
+            "His words.\n\n```\nA new question, never closed",
+            "never closed",
+        ),
     ] {
         let refused = save(persona, hostile);
         assert_eq!(refused.status, 422, "{}", refused.body);

@@ -68,10 +68,12 @@ fn part_names(pop: &Population, answer: Option<&answers::Answer>) -> Vec<(String
     out
 }
 
-/// What a part's text may not hold: a heading with a question's id (it
-/// would take that question over), or a heading at the level of the parts
-/// or above (it would end the part and start another persona's, or another
-/// question). Sub-headings one level down or more stay allowed.
+/// What a part's text (or a walk-through's lead) may not hold: a heading
+/// with a question's id (it would take that question over), a code block
+/// left open (it would hide the parts after it), or a heading at the level
+/// of the parts or above (it would end the part and start another
+/// persona's, or another question). Sub-headings one level down or more
+/// stay allowed.
 pub(super) fn part_problem(
     text: &str,
     level: usize,
@@ -86,8 +88,16 @@ pub(super) fn part_problem(
         ));
     }
     let lines: Vec<&str> = text.lines().collect();
-    let heads = answers::outline(lines.iter().copied(), &|_: &str| false).headings;
-    let high = heads.iter().find(|h| h.level <= level)?;
+    let outline = answers::outline(lines.iter().copied(), &|_: &str| false);
+    if let Some(fence) = outline.open_fences.first() {
+        // Left open, it would hide the parts after this one.
+        let line = lines.get(fence.line - 1).map_or("", |l| l.trim());
+        return Some(format!(
+            "line {} of the text, `{line}`, opens a code block that is never closed, so it would hide the personas' parts after this one. Nothing was saved: close it with the same marks on a line of their own.",
+            fence.line
+        ));
+    }
+    let high = outline.headings.iter().find(|h| h.level <= level)?;
     let line = lines.get(high.line - 1).map_or("", |l| l.trim());
     Some(format!(
         "line {} of the text, `{line}`, is a heading at the level of the personas' parts or above, so it would end this part there. Nothing was saved: write sub-headings with {} or more, and each persona's part in its own box.",
@@ -265,5 +275,12 @@ mod tests {
         let taken = part_problem("## Taken {#chain-measures}", 3, "q", &question)
             .expect("a question heading is refused");
         assert!(taken.contains("chain-measures"), "{taken}");
+        let open = part_problem("Text.\n\n```\ncode", 3, "q", &none)
+            .expect("an open code block is refused");
+        assert!(
+            open.contains("line 3") && open.contains("never closed"),
+            "{open}"
+        );
+        assert_eq!(part_problem("```\n### In code\n```", 3, "q", &none), None);
     }
 }
