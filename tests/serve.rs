@@ -1725,6 +1725,26 @@ fn two_people_edit_two_personas_parts_from_pages_loaded_at_once_and_both_are_kep
         late.body
     );
     assert_eq!(read(&chain), after, "a conflicting save changed the file");
+    // Saving theirs over ours is a deliberate second step, for that part only.
+    let again = encode(&[
+        ("csrf", &hidden(&late.body, "csrf")),
+        ("hash", &hidden(&late.body, "hash")),
+        ("text", &hidden(&late.body, "text")),
+    ]);
+    let over = http(
+        &served,
+        "POST",
+        &format!("{path}/part/markus"),
+        &[("Cookie", &c)],
+        &again,
+    );
+    assert_eq!(over.status, 303, "{}", over.body);
+    let last = read(&chain);
+    assert!(
+        last.contains("### Markus {#markus}\n\nOld words over new ones.\n"),
+        "{last}"
+    );
+    assert!(last.contains("Dolores meets the chain at her monthly clinic visit."));
 }
 
 #[test]
