@@ -551,12 +551,16 @@ fn unescape(text: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// The links of a page that start with `prefix`.
+/// The links of a page that start with `prefix`, without their `#…` (a
+/// browser never sends it).
 fn links(page: &str, prefix: &str) -> Vec<String> {
     page.split("href=\"")
         .skip(1)
         .filter_map(|rest| rest.split('"').next())
-        .map(unescape)
+        .map(|link| {
+            let link = unescape(link);
+            link.split('#').next().unwrap_or_default().to_string()
+        })
         .filter(|l| l.starts_with(prefix))
         .collect()
 }
@@ -590,6 +594,26 @@ fn form_as_is(page: &str) -> Vec<(String, String)> {
     fields
 }
 
+/// A form's fields, as a browser sends them.
+type Fields = Vec<(String, String)>;
+
+/// Each form of a page: where it is posted (None: the page's own address)
+/// and what a browser would send for it left as it is.
+fn forms_as_is(page: &str) -> Vec<(Option<String>, Fields)> {
+    page.split("<form")
+        .skip(1)
+        .map(|part| {
+            let form = &part[..part.find("</form>").expect("end of form")];
+            let tag = &form[..form.find('>').expect("end of form tag")];
+            let action = tag.find("action=\"").map(|at| {
+                let rest = &tag[at + 8..];
+                unescape(&rest[..rest.find('"').expect("end of action")])
+            });
+            (action, form_as_is(form))
+        })
+        .collect()
+}
+
 #[test]
 fn saving_every_form_as_it_is_changes_no_byte() {
     for name in [HALF_DONE, common::COMPLETE] {
@@ -607,22 +631,32 @@ fn saving_every_form_as_it_is_changes_no_byte() {
         for pop in links(&home, "/p/") {
             let page = get(&pop);
             for section in links(&page, &format!("{pop}/s/")) {
-                forms.extend(links(&get(&section), &format!("{pop}/q/")));
+                for link in links(&get(&section), &format!("{pop}/q/")) {
+                    if !forms.contains(&link) {
+                        forms.push(link);
+                    }
+                }
             }
             forms.extend(links(&page, &format!("{pop}/step/")));
             forms.extend(links(&page, &format!("{pop}/persona/")));
             forms.extend(links(&page, &format!("{pop}/measure/")));
         }
         assert!(forms.len() > 20, "{name}: only {forms:?}");
+        let mut parts = 0;
         for path in &forms {
-            let fields = form_as_is(&get(path));
-            let pairs: Vec<(&str, &str)> = fields
-                .iter()
-                .map(|(k, v)| (k.as_str(), v.as_str()))
-                .collect();
-            let r = http(&served, "POST", path, &[("Cookie", &c)], &encode(&pairs));
-            assert_eq!(r.status, 303, "{name} {path}: {}", r.body);
+            // A walk-through's page has a form for its lead and one per persona.
+            for (action, fields) in forms_as_is(&get(path)) {
+                let to = action.unwrap_or_else(|| path.clone());
+                parts += usize::from(to.contains("/part/"));
+                let pairs: Vec<(&str, &str)> = fields
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.as_str()))
+                    .collect();
+                let r = http(&served, "POST", &to, &[("Cookie", &c)], &encode(&pairs));
+                assert_eq!(r.status, 303, "{name} {to}: {}", r.body);
+            }
         }
+        assert!(parts >= 4, "{name}: only {parts} persona parts saved");
         let after = tree(tmp.path());
         for (path, (bytes, _)) in &before {
             let now = &after.get(path).expect("still there").0;
@@ -1484,5 +1518,338 @@ fn a_record_that_starts_with_a_byte_order_mark_is_edited_in_place() {
         read(&map),
         original.replacen(old, "Symptoms and diagnosis", 1),
         "only the title changed, the mark stayed"
+    );
+}
+
+/// Text as words only: tags, Markdown punctuation and line breaks aside.
+fn words(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' if !in_tag => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            c if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    unescape(&plain)
+        .chars()
+        .map(|c| if "*_`#>[](){}|\\".contains(c) { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+const WALKTHROUGHS: [(&str, &str); 4] = [
+    ("chain-walkthrough", "chain"),
+    ("shop-walkthrough", "shop"),
+    ("network-walkthrough", "network"),
+    ("access-walkthrough", "access"),
+];
+
+/// The lines of `text` from the one holding `{#id}` to the next heading
+/// of level `up_to` or above.
+fn under(text: &str, id: &str, up_to: usize) -> Vec<String> {
+    let mut lines = text
+        .lines()
+        .skip_while(|l| !l.contains(&format!("{{#{id}}}")));
+    let Some(first) = lines.next() else {
+        return Vec::new();
+    };
+    let ends = |l: &str| {
+        let n = l.bytes().take_while(|b| *b == b'#').count();
+        (1..=up_to).contains(&n) && l[n..].starts_with(' ')
+    };
+    std::iter::once(first)
+        .chain(lines.take_while(|l| !ends(l)))
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn a_walkthroughs_pages_show_every_persona_name_and_part_the_full_form_prints() {
+    for (example_name, pop) in [(common::COMPLETE, "ms"), (HALF_DONE, "heart-failure")] {
+        let tmp = example(example_name);
+        let root = tmp.path();
+        let full = common::run(root, &["render", "--form", "full", "--format", "md", "-q"]);
+        assert_eq!(full.code, Some(0), "{}", full.stderr);
+        let printed = read(&root.join("out/full.md"));
+        let full_words = words(&printed);
+        let served = Served::start(root, &[]);
+        let c = cookie(&served);
+        let mut seen = 0;
+        for (id, step) in WALKTHROUGHS {
+            let mut pages = Vec::new();
+            for path in [format!("/p/{pop}/q/{id}"), format!("/p/{pop}/s/{step}")] {
+                let page = http(&served, "GET", &path, &[("Cookie", &c)], "");
+                assert_eq!(page.status, 200, "{path}: {}", page.body);
+                pages.push((path, unescape(&page.body), words(&page.body)));
+            }
+            // The names the full form prints the parts under (`##### Name`).
+            let names: Vec<String> = under(&printed, id, 4)
+                .iter()
+                .filter_map(|l| l.strip_prefix("##### "))
+                .map(|n| n.trim().to_string())
+                .collect();
+            // Each paragraph of the parts as written that the full form prints.
+            let file =
+                std::fs::read_to_string(root.join(format!("populations/{pop}/answers/{step}.md")))
+                    .unwrap_or_default();
+            let answer = under(&file, id, 2).join("\n");
+            let paragraphs: Vec<String> = answer
+                .split("\n\n")
+                .map(str::trim)
+                .filter(|b| !b.is_empty() && !b.starts_with('#') && !b.starts_with("<!--"))
+                .map(words)
+                .filter(|p| full_words.contains(p.as_str()))
+                .collect();
+            for (path, html, page) in &pages {
+                for name in &names {
+                    // The name as a heading of its own, not only in the text.
+                    assert!(
+                        html.contains(&format!(">{name}</")),
+                        "{example_name} {path}: no part under {name}"
+                    );
+                }
+                for paragraph in &paragraphs {
+                    assert!(
+                        page.contains(paragraph.as_str()),
+                        "{example_name} {path} leaves out what the full form prints:\n{paragraph}"
+                    );
+                }
+            }
+            seen += names.len();
+        }
+        assert!(seen >= 1, "{example_name}: no walk-through part printed");
+        if example_name == common::COMPLETE {
+            assert!(seen >= 20, "{example_name}: only {seen} parts");
+        }
+    }
+}
+
+/// The hidden `hash` of the form of one persona's part on a question page.
+fn part_hash(page: &str, persona: &str) -> String {
+    let at = page
+        .find(&format!("id=\"part-{persona}\""))
+        .unwrap_or_else(|| panic!("no part for {persona} in {page}"));
+    hidden(&page[at..], "hash")
+}
+
+#[test]
+fn two_people_edit_two_personas_parts_from_pages_loaded_at_once_and_both_are_kept() {
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let path = "/p/heart-failure/q/chain-walkthrough";
+    // Three browsers open the same walk-through before anyone saves.
+    let pages: Vec<String> = (0..3)
+        .map(|_| http(&served, "GET", path, &[("Cookie", &c)], "").body)
+        .collect();
+    let save = |page: &str, persona: &str, text: &str| {
+        let body = encode(&[
+            ("csrf", &hidden(page, "csrf")),
+            ("hash", &part_hash(page, persona)),
+            ("text", text),
+        ]);
+        http(
+            &served,
+            "POST",
+            &format!("{path}/part/{persona}"),
+            &[("Cookie", &c)],
+            &body,
+        )
+    };
+    let before = read(&chain);
+    let dolores = save(
+        &pages[0],
+        "dolores",
+        "Dolores meets the chain at her monthly clinic visit.",
+    );
+    assert_eq!(dolores.status, 303, "{}", dolores.body);
+    let markus = save(
+        &pages[1],
+        "markus",
+        "Markus now weighs himself every morning.\r\n\r\n#### What he asked\r\n\r\nAbout salt.",
+    );
+    assert_eq!(markus.status, 303, "{}", markus.body);
+    let after = read(&chain);
+    assert!(
+        after.contains(
+            "### Dolores {#dolores}\n\nDolores meets the chain at her monthly clinic visit.\n"
+        ),
+        "{after}"
+    );
+    assert!(after.contains("### Markus {#markus}\n\nMarkus now weighs himself every morning.\n\n#### What he asked\n\nAbout salt.\n"), "{after}");
+    assert!(!after.contains("Markus meets our chain after every admission"));
+    // Everything outside the walk-through is as it was.
+    let outside = |t: &str| {
+        let start = t.find("{#chain-walkthrough}").expect("the walk-through");
+        let end = t.find("{#chain-coproduction}").expect("the next question");
+        format!(
+            "{}{}",
+            &t[..start],
+            &t[t[..end].rfind('\n').unwrap_or(end)..]
+        )
+    };
+    assert_eq!(outside(&after), outside(&before));
+
+    // The page comes back with the part saved under the persona's name.
+    let back = dolores.header("location").expect("back to the page");
+    assert!(back.starts_with(&format!("{path}?saved=dolores")), "{back}");
+    let back = back.split('#').next().unwrap_or_default();
+    let shown = http(&served, "GET", back, &[("Cookie", &c)], "");
+    assert!(shown.body.contains("Saved Dolores"), "{}", shown.body);
+    assert!(
+        words(&shown.body).contains("Dolores Dolores meets the chain at her monthly clinic visit.")
+    );
+
+    // A third person changing Markus's part from the old page is a conflict:
+    // that same part changed. Nothing is written.
+    let late = save(&pages[2], "markus", "Old words over new ones.");
+    assert_eq!(late.status, 409, "{}", late.body);
+    assert!(
+        late.body
+            .contains("Markus now weighs himself every morning."),
+        "theirs: {}",
+        late.body
+    );
+    assert!(
+        late.body.contains("Old words over new ones."),
+        "yours: {}",
+        late.body
+    );
+    assert_eq!(read(&chain), after, "a conflicting save changed the file");
+    // Saving theirs over ours is a deliberate second step, for that part only.
+    let again = encode(&[
+        ("csrf", &hidden(&late.body, "csrf")),
+        ("hash", &hidden(&late.body, "hash")),
+        ("text", &hidden(&late.body, "text")),
+    ]);
+    let over = http(
+        &served,
+        "POST",
+        &format!("{path}/part/markus"),
+        &[("Cookie", &c)],
+        &again,
+    );
+    assert_eq!(over.status, 303, "{}", over.body);
+    let last = read(&chain);
+    assert!(
+        last.contains("### Markus {#markus}\n\nOld words over new ones.\n"),
+        "{last}"
+    );
+    assert!(last.contains("Dolores meets the chain at her monthly clinic visit."));
+}
+
+#[test]
+fn a_persona_part_may_not_start_another_part_or_question_and_a_stray_id_is_shown_apart() {
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    // A part for an id that names no persona, with a hostile heading.
+    let text = read(&chain).replace(
+        "\n## Where in the chain",
+        "\n### Oskar <b>the</b> neighbour {#oskar}\n\nOskar drives Markus to the clinic.\n\n## Where in the chain",
+    );
+    write(&chain, &text);
+    let served = Served::start(tmp.path(), &[]);
+    let c = cookie(&served);
+    let path = "/p/heart-failure/q/chain-walkthrough";
+    let page = http(&served, "GET", path, &[("Cookie", &c)], "").body;
+    assert!(
+        page.contains("No persona of this population has the id `oskar`"),
+        "{page}"
+    );
+    assert!(
+        page.contains("Oskar &lt;b&gt;the&lt;&#x2f;b&gt;"),
+        "the name is escaped: {page}"
+    );
+    assert!(!page.contains("<b>the</b>"), "{page}");
+    let save = |persona: &str, text: &str| {
+        let page = http(&served, "GET", path, &[("Cookie", &c)], "").body;
+        let hash = page
+            .find(&format!("id=\"part-{persona}\""))
+            .map_or_else(|| hidden(&page, "hash"), |_| part_hash(&page, persona));
+        let body = encode(&[
+            ("csrf", &hidden(&page, "csrf")),
+            ("hash", &hash),
+            ("text", text),
+        ]);
+        http(
+            &served,
+            "POST",
+            &format!("{path}/part/{persona}"),
+            &[("Cookie", &c)],
+            &body,
+        )
+    };
+    for (persona, hostile, named) in [
+        (
+            "dolores",
+            "Her words.\n\n### Markus {#markus}\n\nTaken over.",
+            "### Markus {#markus}",
+        ),
+        (
+            "dolores",
+            "Her words.\n\n## Taken over {#chain-measures}",
+            "## Taken over {#chain-measures}",
+        ),
+        (
+            "markus",
+            "His words.\n\n## A new question",
+            "## A new question",
+        ),
+        (
+            "markus",
+            "His words.\n\n```\nA new question, never closed",
+            "never closed",
+        ),
+    ] {
+        let refused = save(persona, hostile);
+        assert_eq!(refused.status, 422, "{}", refused.body);
+        assert!(
+            unescape(&refused.body).contains(named) && refused.body.contains("Nothing was saved"),
+            "{}",
+            refused.body
+        );
+        assert!(
+            refused.body.contains("Taken over") || refused.body.contains("A new question"),
+            "the typed text is kept: {}",
+            refused.body
+        );
+        assert_eq!(read(&chain), text, "a refused save changed the file");
+    }
+    // The lead may not start a persona's part either: each has its own box.
+    let page = http(&served, "GET", path, &[("Cookie", &c)], "").body;
+    let lead = encode(&[
+        ("csrf", &hidden(&page, "csrf")),
+        ("hash", &hidden(&page, "hash")),
+        ("status", "answered"),
+        (
+            "text",
+            "Our lead.\n\n### Dolores {#dolores}\n\nA second Dolores.",
+        ),
+    ]);
+    let refused = http(&served, "POST", path, &[("Cookie", &c)], &lead);
+    assert_eq!(refused.status, 422, "{}", refused.body);
+    assert_eq!(read(&chain), text);
+    // No such persona nor part: nothing to save.
+    let nobody = save("nobody", "Words.");
+    assert_eq!(nobody.status, 404, "{}", nobody.body);
+    assert_eq!(read(&chain), text);
+    // The stray part is edited where it stands, and only it.
+    let saved = save("oskar", "Oskar drives Markus to every visit.");
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        read(&chain),
+        text.replace(
+            "Oskar drives Markus to the clinic.",
+            "Oskar drives Markus to every visit."
+        )
     );
 }

@@ -453,6 +453,18 @@ pub fn answer_form(answer: Option<&crate::workbook::answers::Answer>, raw: &str)
     }
 }
 
+/// The form's fields for a walk-through's lead text (`raw`, as written
+/// before the first persona's part): as [`answer_form`], except that a
+/// question answered by its parts alone shows its lead as open (empty),
+/// so that saving the lead unchanged changes nothing.
+pub fn lead_form(answer: Option<&crate::workbook::answers::Answer>, raw: &str) -> AnswerForm {
+    let mut form = answer_form(answer, raw);
+    if form.status == "answered" && !has_words(raw) {
+        form.status = "open".into();
+    }
+    form
+}
+
 /// Whether Markdown says anything beyond headings and comments (an open
 /// question's scaffolding).
 fn has_words(text: &str) -> bool {

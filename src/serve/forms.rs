@@ -11,6 +11,9 @@ use super::Reply;
 use super::auth::{field, percent_encode};
 use super::edit::{self, EditError, Field};
 use super::pages::{Site, error_page, not_found, pop_href, ser, title};
+use super::parts::Refused;
+use crate::guide::QuestionKind;
+use crate::session::import;
 use crate::workbook::{Workbook, answers, layout};
 
 impl Site {
@@ -20,6 +23,31 @@ impl Site {
         id: &str,
         csrf: &str,
         problem: Option<String>,
+    ) -> Reply {
+        self.question_with(slug, id, csrf, problem, None, None)
+    }
+
+    /// A question's page after a save of a persona's part (`saved`, its
+    /// id), or with a part's refused text shown again (`refused`).
+    pub(super) fn question_page(
+        &self,
+        slug: &str,
+        id: &str,
+        csrf: &str,
+        saved: Option<&str>,
+        refused: Option<&Refused<'_>>,
+    ) -> Reply {
+        self.question_with(slug, id, csrf, None, saved, refused)
+    }
+
+    fn question_with(
+        &self,
+        slug: &str,
+        id: &str,
+        csrf: &str,
+        problem: Option<String>,
+        saved: Option<&str>,
+        refused: Option<&Refused<'_>>,
     ) -> Reply {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
@@ -34,12 +62,22 @@ impl Site {
         };
         let answer = pop.answer(&section.id, id);
         let text = String::from_utf8_lossy(&bytes);
-        let form = edit::answer_form(
-            answer,
-            crate::session::import::raw_answer(&text, section, id).unwrap_or(""),
-        );
+        // A walk-through's lead text has its own form; each persona's part
+        // has its own below it.
+        let walkthrough = question.kind == QuestionKind::Walkthrough;
+        let form = match walkthrough {
+            true => edit::lead_form(answer, import::raw_lead(&text, section, id).unwrap_or("")),
+            false => {
+                edit::answer_form(answer, import::raw_answer(&text, section, id).unwrap_or(""))
+            }
+        };
+        let parts = self.part_views(&wb.guide, &pop, section, question, &text, refused);
+        let saved = saved
+            .and_then(|s| parts.iter().find(|p| p.id == s))
+            .map(|p| p.name.clone());
+        let refused_status = problem.is_some() || refused.is_some();
         self.page(
-            if problem.is_some() { 422 } else { 200 },
+            if refused_status { 422 } else { 200 },
             "question.html",
             context! {
                 title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
@@ -48,6 +86,7 @@ impl Site {
                 form => context!{ status => form.status, text => form.text, reason => form.reason, owner => form.owner, until => form.until },
                 file => file, hash => edit::fingerprint(&bytes), csrf => csrf, problem => problem,
                 action => format!("{}/q/{}", pop_href(slug), percent_encode(id)),
+                walkthrough => walkthrough, parts => ser(&parts), saved_part => saved,
             },
         )
     }
@@ -81,6 +120,15 @@ impl Site {
         };
         let is_question = |q: &str| wb.guide.question(q).is_some();
         let text_box = answer.text.replace("\r\n", "\n");
+        if question.kind == QuestionKind::Walkthrough {
+            // The lead may not start a persona's part: each has its own box.
+            let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
+            let on_disk = or_reply!(self.read(&file)).unwrap_or_default();
+            let level = import::part_level(&String::from_utf8_lossy(&on_disk), section, id);
+            if let Some(why) = super::parts::part_problem(&text_box, level, id, &is_question) {
+                return self.question(slug, id, csrf, Some(why));
+            }
+        }
         if let Some(stray) = answers::stray_headings(&text_box, &is_question).first() {
             let problem = format!(
                 "{}. Nothing was saved: {}.",
@@ -121,9 +169,18 @@ impl Site {
             None => crate::scaffold::answer_file_text(&wb.guide, section),
         };
         let heading = crate::workbook::answers::heading_text(&question.text);
-        let unchanged = crate::session::import::raw_answer(&text, section, id)
-            .is_some_and(|raw| raw.replace("\r\n", "\n") == body.trim_end());
-        let new = edit::put_answer(&text, section, id, &heading, &body);
+        // A walk-through's form holds its lead text; the persona parts
+        // after it are saved one at a time (`save_part`) and stay as written.
+        let walkthrough = question.kind == QuestionKind::Walkthrough;
+        let raw = match walkthrough {
+            true => import::raw_lead(&text, section, id),
+            false => import::raw_answer(&text, section, id),
+        };
+        let unchanged = raw.is_some_and(|raw| raw.replace("\r\n", "\n") == body.trim_end());
+        let new = match walkthrough {
+            true => import::put_lead(&text, section, id, &heading, &body),
+            false => edit::put_answer(&text, section, id, &heading, &body),
+        };
         let mut written = Vec::new();
         if !unchanged && new != text {
             if let Err(r) = self.write(&file, &new) {
@@ -156,7 +213,7 @@ impl Site {
     }
 
     /// Lists a saved question in the session record's `answered`, once.
-    fn record_in_session(
+    pub(super) fn record_in_session(
         &self,
         wb: &Workbook<'_>,
         id: &str,
@@ -186,7 +243,7 @@ impl Site {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn conflict(
+    pub(super) fn conflict(
         &self,
         slug: &str,
         file: &str,

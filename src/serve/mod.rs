@@ -31,6 +31,7 @@ pub mod edit;
 mod forms;
 mod http;
 mod pages;
+mod parts;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;

@@ -193,7 +193,9 @@ impl Site {
             ["check"] => self.check_page(),
             ["p", pop] => self.population(pop),
             ["p", pop, "s", section] => self.section(pop, section, query),
-            ["p", pop, "q", question] => self.question(pop, question, csrf, None),
+            ["p", pop, "q", question] => {
+                self.question_page(pop, question, csrf, field(query, "saved"), None)
+            }
             ["p", pop, "step", step] => self.step(pop, step, csrf, None),
             ["p", pop, "persona", persona] => self.persona(pop, persona, csrf, None),
             ["p", pop, "measure", measure] => self.measure(pop, measure, csrf, None),
@@ -206,6 +208,9 @@ impl Site {
     pub(crate) fn post(&self, path: &[&str], form: &[(String, String)], csrf: &str) -> Reply {
         match path {
             ["p", pop, "q", question] => self.save_answer(pop, question, form, csrf),
+            ["p", pop, "q", question, "part", persona] => {
+                self.save_part(pop, question, persona, form, csrf)
+            }
             ["p", pop, "step", step] => self.save_step(pop, step, form, csrf),
             ["p", pop, "persona", persona] => self.save_persona(pop, persona, form, csrf),
             ["p", pop, "measure", measure] => self.save_measure(pop, measure, form, csrf),
@@ -441,7 +446,7 @@ fn check_report_form(wb: &Workbook<'_>, slug: &str, form: Form) -> Option<Value>
     Some(ser(&s.counts))
 }
 
-fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
+pub(super) fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
     render::model::Builder {
         guide,
         form,

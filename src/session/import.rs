@@ -427,6 +427,38 @@ pub fn raw_answer<'t>(text: &'t str, section: &Section, id: &str) -> Option<&'t 
         .map(|s| text[s.start..s.end].trim_matches(['\n', '\r']).trim_end())
 }
 
+/// The lead of the walk-through `id` as written (before its first persona
+/// part, comments and all), without the blank lines around it; None when
+/// the file has no heading for the question.
+pub fn raw_lead<'t>(text: &'t str, section: &Section, id: &str) -> Option<&'t str> {
+    let lines: Vec<&str> = text.lines().collect();
+    let heads = answers::outline(lines.iter().copied(), &answers::in_section(section)).headings;
+    let i = heads.iter().position(|h| h.id.as_deref() == Some(id))?;
+    let s = span_under(text, &lines, &heads, i, true);
+    Some(text[s.start..s.end].trim_matches(['\n', '\r']).trim_end())
+}
+
+/// The part of `persona` in the walk-through `id` as written (its own
+/// sub-headings, comments and all), without the blank lines around it;
+/// None when the file has no heading for that part.
+pub fn raw_part<'t>(text: &'t str, section: &Section, id: &str, persona: &str) -> Option<&'t str> {
+    match part_place(text, section, id, persona)? {
+        PartPlace::Found(s) => Some(text[s.start..s.end].trim_matches(['\n', '\r']).trim_end()),
+        PartPlace::Missing { .. } => None,
+    }
+}
+
+/// The heading level of the persona parts of the walk-through `id`: one
+/// below its heading, or 3 when the file has no heading for it yet (the
+/// heading is then added as `##`).
+pub fn part_level(text: &str, section: &Section, id: &str) -> usize {
+    let heads = answers::outline(text.lines(), &answers::in_section(section)).headings;
+    heads
+        .iter()
+        .find(|h| h.id.as_deref() == Some(id))
+        .map_or(3, |h| h.level + 1)
+}
+
 /// What an import does with `body` for a question (or a persona's part)
 /// that stands as `was`, the same text or not.
 fn decide(body: &str, was: &str, same: bool, replace: bool) -> Action {
@@ -577,7 +609,7 @@ fn put_in_span(text: &str, span: AnswerSpan, body: &str) -> String {
 /// The text with `body` as the lead of the walk-through `id` (before its
 /// persona parts, which stay as they are); the question's heading is added
 /// at the end when the file lacks it.
-fn put_lead(text: &str, section: &Section, id: &str, heading: &str, body: &str) -> String {
+pub fn put_lead(text: &str, section: &Section, id: &str, heading: &str, body: &str) -> String {
     let lines: Vec<&str> = text.lines().collect();
     let heads = answers::outline(lines.iter().copied(), &answers::in_section(section)).headings;
     match heads.iter().position(|h| h.id.as_deref() == Some(id)) {
@@ -761,5 +793,31 @@ mod tests {
             open.contains("primary care. -->\n\n## What does it cost?"),
             "{open}"
         );
+    }
+    #[test]
+    fn a_walkthroughs_lead_and_parts_are_read_as_written_one_at_a_time() {
+        let guide = Guide::builtin().ok();
+        let Some((section, _)) = guide
+            .as_ref()
+            .and_then(|g| g.question("access-walkthrough"))
+        else {
+            panic!("the built-in guide asks `access-walkthrough`");
+        };
+        let text = "## Walk {#access-walkthrough}\r\n\r\nThe lead.\r\n\r\n### Sara {#sara}\r\n\r\nHer part <!-- a note -->.\r\n\r\n#### Asked\r\n\r\nSalt.\r\n\r\n### Ola {#ola}\r\n\r\nHis part.\r\n\r\n## Next {#access-systems}\r\n";
+        let id = "access-walkthrough";
+        assert_eq!(raw_lead(text, section, id), Some("The lead."));
+        assert_eq!(
+            raw_part(text, section, id, "sara"),
+            Some("Her part <!-- a note -->.\r\n\r\n#### Asked\r\n\r\nSalt.")
+        );
+        assert_eq!(raw_part(text, section, id, "ola"), Some("His part."));
+        assert_eq!(raw_part(text, section, id, "per"), None);
+        assert_eq!(raw_part(text, section, "access-systems", "sara"), None);
+        assert_eq!(part_level(text, section, id), 3);
+        // What put_part writes, raw_part reads back; the other part stays.
+        let out = put_part(text, section, (id, "Walk"), ("sara", "Sara"), "New words.");
+        assert_eq!(raw_part(&out, section, id, "sara"), Some("New words."));
+        assert_eq!(raw_part(&out, section, id, "ola"), Some("His part."));
+        assert_eq!(raw_lead(&out, section, id), Some("The lead."));
     }
 }
