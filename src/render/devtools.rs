@@ -2,21 +2,20 @@
 //! is started with `--remote-debugging-pipe`: it reads NUL-terminated JSON
 //! commands on its descriptor 3 and writes replies and events on descriptor
 //! 4. No port is opened, so no other program on this computer can drive it.
-//! Enough to open one page, wait for it to load, run a line of JavaScript in
-//! it, print it to PDF and take a screenshot: `pdf.rs` prints with it, and
+//! Enough to wait for the page it opened to load, run a line of JavaScript
+//! in it, print it to PDF and take a screenshot: `pdf.rs` prints with it, and
 //! the browser tests drive `covalue serve` with it.
 //!
 //! The browser is a [`Child`]: it runs in a process group of its own, which
 //! is killed when the client is dropped or covalue is interrupted. Every
 //! wait ends at one deadline given at the start.
 
-use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, sync_channel};
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
@@ -29,8 +28,8 @@ const MAX_MESSAGE: usize = 64 << 20;
 /// How much of a PDF is asked for at a time.
 const CHUNK: usize = 4 << 20;
 
-/// How many events are kept while waiting for a reply.
-const MAX_EVENTS: usize = 256;
+/// How often a loading page is asked whether it has loaded.
+const POLL: Duration = Duration::from_millis(20);
 
 /// Why talking to the browser failed.
 #[derive(Debug, thiserror::Error)]
@@ -62,7 +61,6 @@ pub struct Devtools {
     next: u64,
     session: Option<String>,
     deadline: Instant,
-    events: VecDeque<Value>,
 }
 
 /// A pipe whose two ends are closed on exec: (read, write).
@@ -114,7 +112,6 @@ impl Devtools {
             next: 0,
             session: None,
             deadline,
-            events: VecDeque::new(),
         })
     }
 
@@ -148,35 +145,64 @@ impl Devtools {
                 }
                 return Ok(reply["result"].take());
             }
-            self.keep_event(reply);
+            // An event, or the answer to a command given up on: not needed.
         }
     }
 
-    /// Opens `url` in the page (made at the first call) and waits until it
-    /// has loaded.
-    pub fn open(&mut self, url: &str) -> Result<(), DevtoolsError> {
+    /// Waits until the browser's page shows `url`, loaded: the page the
+    /// browser opened itself, which was given `url` on its command line (and
+    /// may have loaded it already). covalue never navigates the page itself,
+    /// so no second load can race with the first.
+    pub fn wait_for_page(&mut self, url: &str) -> Result<(), DevtoolsError> {
         if self.session.is_none() {
-            let what = "open a page";
-            let target = self.call("Target.createTarget", json!({"url": "about:blank"}), what)?;
-            let id = string(&target["targetId"], what)?;
-            let attached = self.call(
-                "Target.attachToTarget",
-                json!({"targetId": id, "flatten": true}),
-                what,
-            )?;
-            self.session = Some(string(&attached["sessionId"], what)?);
-            self.call("Page.enable", json!({}), what)?;
+            self.attach()?;
         }
-        self.events.retain(|e| e["method"] != "Page.loadEventFired");
-        let what = "open the report";
-        let went = self.call("Page.navigate", json!({"url": url}), what)?;
-        if let Some(message) = went["errorText"].as_str() {
-            return Err(DevtoolsError::Refused {
-                what: what.to_string(),
-                message: message.to_string(),
-            });
+        loop {
+            match self.eval("[location.href, document.readyState]") {
+                Ok(here) if here[0] == url && here[1] == "complete" => return Ok(()),
+                Ok(here)
+                    if here[0]
+                        .as_str()
+                        .is_some_and(|h| h.starts_with("chrome-error:")) =>
+                {
+                    return Err(DevtoolsError::Refused {
+                        what: "open the report".to_string(),
+                        message: "it shows an error page instead".to_string(),
+                    });
+                }
+                // Still loading, or between two documents.
+                Ok(_) | Err(DevtoolsError::Refused { .. }) => {}
+                Err(e) => return Err(e),
+            }
+            if Instant::now() >= self.deadline {
+                return Err(DevtoolsError::TimedOut);
+            }
+            std::thread::sleep(POLL);
         }
-        self.wait_for("Page.loadEventFired")?;
+    }
+
+    /// Attaches to the browser's first page, or to a new one.
+    fn attach(&mut self) -> Result<(), DevtoolsError> {
+        let what = "open a page";
+        let targets = self.call("Target.getTargets", json!({}), what)?;
+        let first = targets["targetInfos"]
+            .as_array()
+            .and_then(|all| all.iter().find(|t| t["type"] == "page"))
+            .and_then(|t| t["targetId"].as_str())
+            .map(str::to_string);
+        let id = match first {
+            Some(id) => id,
+            None => {
+                let made = self.call("Target.createTarget", json!({"url": "about:blank"}), what)?;
+                string(&made["targetId"], what)?
+            }
+        };
+        let attached = self.call(
+            "Target.attachToTarget",
+            json!({"targetId": id, "flatten": true}),
+            what,
+        )?;
+        self.session = Some(string(&attached["sessionId"], what)?);
         Ok(())
     }
 
@@ -204,8 +230,10 @@ impl Devtools {
     }
 
     /// Prints the page to PDF as `--print-to-pdf` does: the page's own size
-    /// and margins, backgrounds, no header or footer of the browser's own.
-    pub fn print_to_pdf(&mut self) -> Result<Vec<u8>, DevtoolsError> {
+    /// and margins, backgrounds, no header or footer of the browser's own,
+    /// and (when `tagged`) the structure that screen readers follow, which
+    /// a draft to be thrown away can do without.
+    pub fn print_to_pdf(&mut self, tagged: bool) -> Result<Vec<u8>, DevtoolsError> {
         let what = "print the report";
         let printed = self.call(
             "Page.printToPDF",
@@ -213,6 +241,7 @@ impl Devtools {
                 "printBackground": true,
                 "preferCSSPageSize": true,
                 "displayHeaderFooter": false,
+                "generateTaggedPDF": tagged,
                 "transferMode": "ReturnAsStream",
             }),
             what,
@@ -251,30 +280,6 @@ impl Devtools {
     /// Stops the browser and everything it started (also done when dropped).
     pub fn stop(&mut self) {
         self.child.kill();
-    }
-
-    /// Waits for the event `method` (or takes it if it came already).
-    fn wait_for(&mut self, method: &str) -> Result<Value, DevtoolsError> {
-        if let Some(at) = self.events.iter().position(|e| e["method"] == method) {
-            return Ok(self.events.remove(at).unwrap_or_default());
-        }
-        loop {
-            let message = self.receive()?;
-            if message["method"] == method {
-                return Ok(message);
-            }
-            self.keep_event(message);
-        }
-    }
-
-    /// Keeps an event for a later [`Devtools::wait_for`], the latest ones only.
-    fn keep_event(&mut self, message: Value) {
-        if message.get("method").is_some() {
-            if self.events.len() == MAX_EVENTS {
-                self.events.pop_front();
-            }
-            self.events.push_back(message);
-        }
     }
 
     /// The next message, by the deadline.
@@ -378,7 +383,7 @@ mod tests {
             return; // no `true` on this machine
         };
         assert!(matches!(
-            devtools.open("about:blank"),
+            devtools.wait_for_page("about:blank"),
             Err(DevtoolsError::Closed)
         ));
     }
@@ -393,7 +398,7 @@ mod tests {
         };
         let started = Instant::now();
         assert!(matches!(
-            devtools.open("about:blank"),
+            devtools.wait_for_page("about:blank"),
             Err(DevtoolsError::TimedOut)
         ));
         assert!(started.elapsed() < std::time::Duration::from_secs(10));

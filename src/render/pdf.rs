@@ -266,16 +266,20 @@ enum Printing {
 fn print_over_pipe(mut command: Command, page: &Path, numbered: bool) -> Result<Vec<u8>, Printing> {
     use super::devtools::{Devtools, DevtoolsError};
     let deadline = Instant::now() + TIMEOUT;
+    let url = file_url(page);
+    // The browser loads the report while it starts.
+    command.arg(&url);
     let mut browser = Devtools::start(&mut command, deadline).map_err(Printing::Start)?;
     let mut print = || -> Result<Vec<u8>, DevtoolsError> {
-        browser.open(&file_url(page))?;
-        let first = browser.print_to_pdf()?;
+        browser.wait_for_page(&url)?;
         if !numbered {
-            return Ok(first);
+            return browser.print_to_pdf(true);
         }
+        // Only read for where each step begins: no need to be tagged.
+        let first = browser.print_to_pdf(false)?;
         pages::number_contents(first, |numbers| {
             browser.eval(&pages::set_numbers_script(numbers))?;
-            browser.print_to_pdf()
+            browser.print_to_pdf(true)
         })
     };
     print().map_err(|e| match e {

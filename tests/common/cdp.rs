@@ -51,7 +51,7 @@ impl Browser {
         };
         browser
             .devtools
-            .open("about:blank")
+            .wait_for_page("about:blank")
             .expect("chromium opens a page");
         browser.call(
             "Emulation.setDeviceMetricsOverride",
