@@ -308,6 +308,7 @@ fn print_from_command_line(
         std::fs::write(page, html).map_err(Printing::Io)?;
         let _ = std::fs::remove_file(&pdf);
         let log = std::fs::OpenOptions::new()
+            .create(true)
             .append(true)
             .open(log)
             .map_err(Printing::Io)?;
