@@ -818,6 +818,40 @@ fn pdf_without_a_browser_says_what_to_install() {
     assert!(!wb.join("out").exists());
 }
 
+/// A "browser" that says something and prints nothing (a broken install, a
+/// program that is not a browser): covalue says so with its words, writes no
+/// PDF and leaves no temporary folder.
+#[cfg(unix)]
+#[test]
+fn a_browser_that_prints_nothing_is_reported_with_what_it_said() {
+    use std::os::unix::fs::PermissionsExt;
+    let (tmp, wb) = example("lakeside-ms");
+    let fake = tmp.path().join("not-a-browser");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\necho 'Missing X server or $DISPLAY' >&2\nexit 1\n",
+    )
+    .expect("write");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let temp = tempfile::tempdir().expect("temporary folder");
+    let err = usage_error(
+        covalue(&wb)
+            .env("TMPDIR", temp.path())
+            .args(["render", "--form", "full", "--pdf", "--browser"])
+            .arg(&fake)
+            .assert(),
+    );
+    assert!(err.contains("not-a-browser did not print a PDF"), "{err}");
+    assert!(err.contains("Missing X server or $DISPLAY"), "{err}");
+    assert!(err.contains("help: check that the browser runs"), "{err}");
+    assert!(!wb.join("out/full.pdf").exists());
+    let left: Vec<_> = std::fs::read_dir(temp.path())
+        .expect("tmp")
+        .flatten()
+        .collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}
+
 // ---------------------------------------------------------------------------
 // Printing in a real browser
 // ---------------------------------------------------------------------------

@@ -150,7 +150,7 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
             let mut html = Vec::new();
             let notices = make(&mut html)?;
             progress.set_message("printing to PDF");
-            let bytes = print_numbered(browser, html)?;
+            let bytes = pdf::print(browser, &html)?;
             crate::fsutil::write_atomic(&out, &bytes).map_err(written)?;
             notices
         }
@@ -164,41 +164,6 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
         form,
         contents: contents(&subject),
     })
-}
-
-/// Prints a report to PDF. A report with a contents list is printed twice:
-/// the first PDF says where each step begins, and the second has those page
-/// numbers in its contents (see [`render::pages`]). Should the numbers move
-/// the pages (they are not meant to), it is printed once more.
-fn print_numbered(browser: &Path, html: Vec<u8>) -> Result<Vec<u8>, pdf::PdfError> {
-    if !render::pages::has_contents(&html) {
-        return pdf::print(browser, &html);
-    }
-    let Ok(text) = String::from_utf8(html) else {
-        return Err(pdf::PdfError::Io(std::io::Error::other(
-            "the report is not UTF-8",
-        )));
-    };
-    let mut numbers = std::collections::HashMap::new();
-    // A placeholder as wide as a number keeps the first printing's pages
-    // the same as the last one's.
-    let mut bytes = pdf::print(
-        browser,
-        render::pages::fill(&text, &numbers, "0").as_bytes(),
-    )?;
-    for _ in 0..2 {
-        match render::pages::destinations(&bytes) {
-            Some(found) if found == numbers => break,
-            Some(found) => numbers = found,
-            // Not understood: the contents go without numbers.
-            None => return pdf::print(browser, text.as_bytes()),
-        }
-        bytes = pdf::print(
-            browser,
-            render::pages::fill(&text, &numbers, "0").as_bytes(),
-        )?;
-    }
-    Ok(bytes)
 }
 
 fn load(job: &Job) -> Result<Loaded, RenderError> {

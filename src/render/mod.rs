@@ -9,6 +9,8 @@
 //! stays flat however many populations a workbook has.
 
 pub mod chart;
+#[cfg(unix)]
+pub mod devtools;
 mod error;
 pub mod job;
 pub mod markdown;

@@ -1,10 +1,13 @@
 //! Page numbers for the contents of a printed report. Chromium cannot print
-//! `target-counter()`, so the report is printed twice: the first PDF says,
-//! in its named destinations (Chromium writes one for every element a link
-//! points to), on which page each step begins; those numbers are written
-//! into the contents (`<span data-page-of="ANCHOR"></span>`) and the report
-//! is printed again. The numbers take the room a placeholder took in the
-//! first printing, so nothing moves.
+//! `target-counter()`, so the page each step begins on is read from a first
+//! printing: its PDF says, in its named destinations (Chromium writes one
+//! for every element a link points to), on which page each anchor lies.
+//! Those numbers are written into the contents (`<span
+//! data-page-of="ANCHOR"></span>`), in the page already loaded in the
+//! browser ([`set_numbers_script`]) or in the HTML ([`fill`]), and the
+//! report is printed again ([`number_contents`]). Each number has a slot of
+//! its own width, which a placeholder fills in the first printing, so
+//! nothing moves.
 //!
 //! Only the PDF's own structure is read (the catalogue, the page tree and
 //! the destinations dictionary), with no outside tool; a PDF this reader
@@ -52,6 +55,44 @@ pub fn fill(html: &str, pages: &HashMap<String, usize>, placeholder: &str) -> St
     }
     out.push_str(rest);
     out
+}
+
+/// Numbers the contents of a report printed once as `first` (with
+/// placeholders in the contents): reads on which page each anchor begins,
+/// has `print` set those numbers (None: the PDF was not understood, leave
+/// the contents without numbers) and print again, and does so once more
+/// should the numbers have moved the pages (they are not meant to: each has
+/// a slot of its own width). Returns the last printing.
+pub fn number_contents<E>(
+    first: Vec<u8>,
+    mut print: impl FnMut(Option<&HashMap<String, usize>>) -> Result<Vec<u8>, E>,
+) -> Result<Vec<u8>, E> {
+    let mut numbers = HashMap::new();
+    let mut pdf = first;
+    for _ in 0..2 {
+        match destinations(&pdf) {
+            Some(found) if found == numbers => break,
+            Some(found) => numbers = found,
+            None => return print(None),
+        }
+        pdf = print(Some(&numbers))?;
+    }
+    Ok(pdf)
+}
+
+/// A line of JavaScript that writes `numbers` into the contents of the
+/// loaded report, as [`fill`] does in its HTML (an anchor without a number
+/// is left empty, which hides its slot). The numbers go in as data (JSON),
+/// never as code.
+pub fn set_numbers_script(numbers: Option<&HashMap<String, usize>>) -> String {
+    let mut pairs: Vec<(&String, &usize)> = numbers.into_iter().flatten().collect();
+    pairs.sort();
+    let pairs = serde_json::to_string(&pairs).unwrap_or_else(|_| "[]".to_string());
+    format!(
+        "(pages => {{ for (const e of document.querySelectorAll('[data-page-of]')) {{ \
+         const n = pages.get(e.getAttribute('data-page-of')); \
+         e.textContent = n === undefined ? '' : String(n); }} }})(new Map({pairs}))"
+    )
 }
 
 /// The page (from 1) of every named destination of a PDF, or None when the
@@ -172,10 +213,10 @@ fn trim_start(text: &[u8]) -> &[u8] {
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    if needle.is_empty() || haystack.len() < needle.len() {
+    if needle.is_empty() {
         return None;
     }
-    haystack.windows(needle.len()).position(|w| w == needle)
+    memchr::memmem::find(haystack, needle)
 }
 
 #[cfg(test)]
@@ -207,6 +248,82 @@ mod tests {
         assert_eq!(
             destinations(b"1 0 obj <</Type /Catalog /Pages 1 0 R>> endobj"),
             None
+        );
+    }
+
+    /// A PDF whose page tree lists `pages` page objects and whose
+    /// destinations put each (name, page) where they say.
+    fn printed(pages: usize, dests: &[(&str, usize)]) -> Vec<u8> {
+        let mut pdf = String::from("%PDF-1.4\n");
+        let kids: Vec<String> = (0..pages).map(|i| format!("{} 0 R", 100 + i)).collect();
+        for i in 0..pages {
+            pdf.push_str(&format!("{} 0 obj\n<</Type /Page>>\nendobj\n", 100 + i));
+        }
+        pdf.push_str(&format!(
+            "2 0 obj\n<</Type /Pages\n/Kids [{}]>>\nendobj\n",
+            kids.join(" ")
+        ));
+        let dests: Vec<String> = dests
+            .iter()
+            .map(|(name, page)| format!("/{name} [{} 0 R /XYZ 0 0 0]", 99 + page))
+            .collect();
+        pdf.push_str(&format!("3 0 obj\n<<{}>>\nendobj\n", dests.join("\n")));
+        pdf.push_str("1 0 obj\n<</Type /Catalog\n/Pages 2 0 R\n/Dests 3 0 R>>\nendobj\n%%EOF");
+        pdf.into_bytes()
+    }
+
+    #[test]
+    fn numbers_that_move_nothing_take_one_more_printing() {
+        let first = printed(9, &[("a", 3), ("b", 7)]);
+        let mut asked = Vec::new();
+        let last = number_contents(first, |numbers| {
+            asked.push(numbers.cloned());
+            Ok::<_, ()>(printed(9, &[("a", 3), ("b", 7)]))
+        });
+        assert_eq!(last, Ok(printed(9, &[("a", 3), ("b", 7)])));
+        let numbers = HashMap::from([("a".to_string(), 3), ("b".to_string(), 7)]);
+        assert_eq!(asked, vec![Some(numbers)]);
+    }
+
+    #[test]
+    fn numbers_that_move_the_pages_are_set_again_at_most_once() {
+        let mut printings = 0;
+        let last = number_contents(printed(9, &[("a", 3)]), |numbers| {
+            printings += 1;
+            let page = numbers.and_then(|n| n.get("a")).copied().unwrap_or(0);
+            // Every printing moves the step a page further.
+            Ok::<_, ()>(printed(9, &[("a", page + 1)]))
+        });
+        assert_eq!(printings, 2);
+        assert_eq!(last, Ok(printed(9, &[("a", 5)])));
+    }
+
+    #[test]
+    fn a_pdf_not_understood_is_printed_again_without_numbers() {
+        let mut asked = Vec::new();
+        let last = number_contents(b"%PDF-1.4\n%%EOF".to_vec(), |numbers| {
+            asked.push(numbers.cloned());
+            Ok::<_, ()>(b"plain".to_vec())
+        });
+        assert_eq!(last, Ok(b"plain".to_vec()));
+        assert_eq!(asked, vec![None]);
+    }
+
+    #[test]
+    fn the_numbers_go_into_the_page_as_data() {
+        let numbers = HashMap::from([("p1-step-chain".to_string(), 18), ("about".to_string(), 36)]);
+        let script = set_numbers_script(Some(&numbers));
+        assert!(
+            script.ends_with(r#"(new Map([["about",36],["p1-step-chain",18]]))"#),
+            "{script}"
+        );
+        assert!(set_numbers_script(None).ends_with("(new Map([]))"));
+        // A name that tries to end the string and run something stays a string.
+        let odd = HashMap::from([(r#"x"]]));alert(1);//"#.to_string(), 2)]);
+        assert!(
+            set_numbers_script(Some(&odd)).contains(r#"[["x\"]]));alert(1);//",2]]"#),
+            "{}",
+            set_numbers_script(Some(&odd))
         );
     }
 

@@ -10,7 +10,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::cleanup::{Child, TempPath};
+use std::collections::HashMap;
+
+use super::pages;
+#[cfg(not(unix))]
+use crate::cleanup::Child;
+use crate::cleanup::{TempPath, private_file};
 
 /// The environment variable naming the browser to print with.
 pub const BROWSER_ENV: &str = "COVALUE_BROWSER";
@@ -131,21 +136,13 @@ fn temp_dir() -> std::io::Result<TempPath> {
     crate::cleanup::private_dir("covalue-pdf")
 }
 
-/// Prints the HTML document `html` to PDF with `browser`; returns the PDF.
-/// The browser runs in a process group of its own, and it and everything it
-/// started are killed when printing ends, fails or is interrupted.
-pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, PdfError> {
-    let temp = temp_dir()?;
-    let page = temp.path().join("report.html");
-    let pdf = temp.path().join("report.pdf");
-    let profile = temp.path().join("profile");
-    let log = temp.path().join("browser.log");
-    crate::cleanup::private_file(&page)?.write_all(html)?;
-    let log_file = crate::cleanup::private_file(&log)?;
-    let mut print_arg = OsString::from("--print-to-pdf=");
-    print_arg.push(&pdf);
+/// The arguments every printing gives the browser: headless, a fresh
+/// profile in `profile`, no network features, no extensions. (Not
+/// `--no-pdf-header-footer`: it belongs to `--print-to-pdf`, and with it a
+/// page opened over the DevTools pipe never answers.)
+fn browser_command(browser: &Path, profile: &Path, log: std::fs::File) -> Command {
     let mut profile_arg = OsString::from("--user-data-dir=");
-    profile_arg.push(&profile);
+    profile_arg.push(profile);
     let mut command = Command::new(browser);
     command
         .args([
@@ -153,7 +150,6 @@ pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, PdfError> {
             "--no-sandbox",
             "--disable-gpu",
             "--disable-dev-shm-usage",
-            "--no-pdf-header-footer",
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
@@ -163,40 +159,154 @@ pub fn print(browser: &Path, html: &[u8]) -> Result<Vec<u8>, PdfError> {
             "--mute-audio",
         ])
         .arg(profile_arg)
-        .arg(print_arg)
-        .arg(file_url(&page))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::from(log_file));
-    let mut child =
-        Child::spawn(&mut command).map_err(|e| PdfError::Start(browser.to_path_buf(), e))?;
-    let started = Instant::now();
-    let status = loop {
-        if let Some(status) = child.try_wait()? {
-            break status;
-        }
-        if started.elapsed() > TIMEOUT {
-            child.kill();
-            return Err(PdfError::TimedOut(browser.to_path_buf()));
-        }
-        std::thread::sleep(Duration::from_millis(40));
-    };
-    match std::fs::read(&pdf) {
-        Ok(bytes) if status.success() && bytes.starts_with(b"%PDF") => Ok(bytes),
-        _ => {
-            let said = std::fs::read_to_string(&log).unwrap_or_default();
-            let lines: Vec<&str> = said.lines().filter(|l| !l.trim().is_empty()).collect();
-            let detail = lines[lines.len().saturating_sub(5)..]
-                .iter()
-                .map(|l| format!("    {l}"))
-                .collect::<Vec<_>>()
-                .join("\n");
-            Err(PdfError::Failed {
-                browser: browser.to_path_buf(),
-                detail,
-            })
-        }
+        .stderr(Stdio::from(log));
+    command
+}
+
+/// The error of a browser that printed nothing, with its last lines.
+fn failed(browser: &Path, log: &Path, why: Option<String>) -> PdfError {
+    let said = std::fs::read_to_string(log).unwrap_or_default();
+    let lines: Vec<&str> = said.lines().filter(|l| !l.trim().is_empty()).collect();
+    let mut detail: Vec<String> = lines[lines.len().saturating_sub(5)..]
+        .iter()
+        .map(|l| format!("    {l}"))
+        .collect();
+    detail.extend(why.map(|why| format!("    ({why})")));
+    PdfError::Failed {
+        browser: browser.to_path_buf(),
+        detail: detail.join("\n"),
     }
+}
+
+/// Prints the HTML report `html` to PDF with `browser`; returns the PDF. A
+/// report with a contents list gets its page numbers (see [`pages`]). The
+/// browser runs in a process group of its own, and it and everything it
+/// started are killed when printing ends, fails or is interrupted.
+pub fn print(browser: &Path, report: &[u8]) -> Result<Vec<u8>, PdfError> {
+    let numbered = pages::has_contents(report);
+    let html = match (numbered, std::str::from_utf8(report)) {
+        // A placeholder as wide as a number keeps the first printing's
+        // pages the same as the last one's.
+        (true, Ok(text)) => pages::fill(text, &HashMap::new(), "0").into_bytes(),
+        (true, Err(_)) => {
+            return Err(PdfError::Io(std::io::Error::other(
+                "the report is not UTF-8",
+            )));
+        }
+        (false, _) => report.to_vec(),
+    };
+    let temp = temp_dir()?;
+    let page = temp.path().join("report.html");
+    let log = temp.path().join("browser.log");
+    private_file(&page)?.write_all(&html)?;
+    let profile = temp.path().join("profile");
+    #[cfg(unix)]
+    let printed = print_over_pipe(
+        browser_command(browser, &profile, private_file(&log)?),
+        &page,
+        numbered,
+    );
+    #[cfg(not(unix))]
+    let printed = print_from_command_line(browser, &profile, &log, &page, report, numbered);
+    match printed {
+        Ok(bytes) if bytes.starts_with(b"%PDF") => Ok(bytes),
+        Ok(_) => Err(failed(browser, &log, None)),
+        Err(Printing::Start(e)) => Err(PdfError::Start(browser.to_path_buf(), e)),
+        Err(Printing::TimedOut) => Err(PdfError::TimedOut(browser.to_path_buf())),
+        Err(Printing::Io(e)) => Err(PdfError::Io(e)),
+        Err(Printing::Failed(why)) => Err(failed(browser, &log, why)),
+    }
+}
+
+/// Why one way of printing failed, before it is said with the browser's name.
+enum Printing {
+    Start(std::io::Error),
+    TimedOut,
+    Io(std::io::Error),
+    Failed(Option<String>),
+}
+
+/// Prints with one browser over its DevTools pipe: the report is loaded once
+/// and printed; when it has contents, their numbers are set in the loaded
+/// page and it is printed again (see [`pages::number_contents`]).
+#[cfg(unix)]
+fn print_over_pipe(mut command: Command, page: &Path, numbered: bool) -> Result<Vec<u8>, Printing> {
+    use super::devtools::{Devtools, DevtoolsError};
+    let deadline = Instant::now() + TIMEOUT;
+    let url = file_url(page);
+    // The browser loads the report while it starts.
+    command.arg(&url);
+    let mut browser = Devtools::start(&mut command, deadline).map_err(Printing::Start)?;
+    let mut print = || -> Result<Vec<u8>, DevtoolsError> {
+        browser.wait_for_page(&url)?;
+        if !numbered {
+            return browser.print_to_pdf(true);
+        }
+        // Only read for where each step begins: no need to be tagged.
+        let first = browser.print_to_pdf(false)?;
+        pages::number_contents(first, |numbers| {
+            browser.eval(&pages::set_numbers_script(numbers))?;
+            browser.print_to_pdf(true)
+        })
+    };
+    print().map_err(|e| match e {
+        DevtoolsError::TimedOut => Printing::TimedOut,
+        DevtoolsError::Io(e) => Printing::Io(e),
+        DevtoolsError::Closed => Printing::Failed(None),
+        e @ DevtoolsError::Refused { .. } => Printing::Failed(Some(e.to_string())),
+    })
+}
+
+/// Prints with `--print-to-pdf`, a browser per printing (where the DevTools
+/// pipe is not available): a report with contents is printed again, with
+/// their numbers written into the HTML.
+#[cfg(not(unix))]
+fn print_from_command_line(
+    browser: &Path,
+    profile: &Path,
+    log: &Path,
+    page: &Path,
+    html: &[u8],
+    numbered: bool,
+) -> Result<Vec<u8>, Printing> {
+    let text = String::from_utf8_lossy(html).into_owned();
+    let pdf = page.with_extension("pdf");
+    let print = |html: &[u8]| -> Result<Vec<u8>, Printing> {
+        std::fs::write(page, html).map_err(Printing::Io)?;
+        let _ = std::fs::remove_file(&pdf);
+        let log = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(log)
+            .map_err(Printing::Io)?;
+        let mut print_arg = OsString::from("--print-to-pdf=");
+        print_arg.push(&pdf);
+        let mut command = browser_command(browser, profile, log);
+        command
+            .arg("--no-pdf-header-footer")
+            .arg(print_arg)
+            .arg(file_url(page));
+        let mut child = Child::spawn(&mut command).map_err(Printing::Start)?;
+        let started = Instant::now();
+        while child.try_wait().map_err(Printing::Io)?.is_none() {
+            if started.elapsed() > TIMEOUT {
+                child.kill();
+                return Err(Printing::TimedOut);
+            }
+            std::thread::sleep(Duration::from_millis(40));
+        }
+        std::fs::read(&pdf).map_err(|_| Printing::Failed(None))
+    };
+    if !numbered {
+        return print(html);
+    }
+    let first = print(pages::fill(&text, &HashMap::new(), "0").as_bytes())?;
+    pages::number_contents(first, |numbers| {
+        let numbers = numbers.cloned().unwrap_or_default();
+        print(pages::fill(&text, &numbers, "").as_bytes())
+    })
 }
 
 #[cfg(test)]

@@ -1,51 +1,33 @@
-//! A small client of Chromium's DevTools protocol for the browser tests of
-//! `covalue serve`: Chromium is started headless with
-//! `--remote-debugging-pipe`, reads NUL-terminated JSON commands on fd 3 and
-//! writes replies and events on fd 4. Enough to open a page, run a line of
-//! JavaScript in it, wait for the next page to load, and take a screenshot.
+//! The browser tests of `covalue serve` drive a headless Chromium through
+//! covalue's own DevTools client (`covalue::render::devtools`, which `render
+//! --pdf` prints with): open a page, run a line of JavaScript in it, wait for
+//! the next page to load, and take a screenshot. Here every failure panics,
+//! as a test should.
 
-use std::io::{BufRead, BufReader, Write};
-use std::os::fd::{FromRawFd, RawFd};
-use std::os::unix::process::CommandExt;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use covalue::render::devtools::Devtools;
 use serde_json::{Value, json};
 
-/// How long one command may take before the test fails.
-const WAIT: Duration = Duration::from_secs(30);
+/// How long one test may drive its browser.
+const WAIT: Duration = Duration::from_secs(300);
 
 /// A headless Chromium with one page.
 pub struct Browser {
-    child: Child,
-    to: std::fs::File,
-    from: Receiver<Value>,
-    next: u64,
-    session: String,
+    devtools: Devtools,
     _profile: tempfile::TempDir,
-}
-
-fn pipe() -> (RawFd, RawFd) {
-    let mut fds = [0; 2];
-    // SAFETY: pipe2 fills the two descriptors it is given.
-    let rc = unsafe { libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC) };
-    assert_eq!(rc, 0, "pipe2 failed");
-    (fds[0], fds[1])
 }
 
 impl Browser {
     /// Starts `exe` headless, with a fresh profile, and opens a blank page.
     pub fn start(exe: &Path) -> Browser {
         let profile = tempfile::tempdir().expect("profile folder");
-        let (to_read, to_write) = pipe();
-        let (from_read, from_write) = pipe();
         let mut command = Command::new(exe);
         command
             .args([
                 "--headless",
-                "--remote-debugging-pipe",
                 "--no-sandbox",
                 "--disable-gpu",
                 "--no-first-run",
@@ -58,66 +40,19 @@ impl Browser {
                 "--window-size=1280,800",
             ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null());
-        // SAFETY: only async-signal-safe calls between fork and exec.
-        unsafe {
-            command.pre_exec(move || {
-                // Out of the way first: either end may itself be fd 3 or 4,
-                // and dup2 onto the same number would keep close-on-exec.
-                let a = libc::fcntl(to_read, libc::F_DUPFD, 10);
-                let b = libc::fcntl(from_write, libc::F_DUPFD, 10);
-                if a < 0 || b < 0 || libc::dup2(a, 3) < 0 || libc::dup2(b, 4) < 0 {
-                    return Err(std::io::Error::last_os_error());
-                }
-                Ok(())
-            });
-        }
-        let child = command.spawn().expect("start chromium");
-        // SAFETY: the descriptors are ours; the child's ends are closed here.
-        let (to, from) = unsafe {
-            libc::close(to_read);
-            libc::close(from_write);
-            (
-                std::fs::File::from_raw_fd(to_write),
-                std::fs::File::from_raw_fd(from_read),
-            )
-        };
-        let (send, receive) = channel();
-        std::thread::spawn(move || {
-            let mut reader = BufReader::new(from);
-            let mut buf = Vec::new();
-            while reader.read_until(0, &mut buf).is_ok_and(|n| n > 0) {
-                if buf.last() == Some(&0) {
-                    buf.pop();
-                }
-                if let Ok(v) = serde_json::from_slice::<Value>(&buf) {
-                    if send.send(v).is_err() {
-                        break;
-                    }
-                }
-                buf.clear();
-            }
-        });
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null());
+        let devtools =
+            Devtools::start(&mut command, Instant::now() + WAIT).expect("start chromium");
         let mut browser = Browser {
-            child,
-            to,
-            from: receive,
-            next: 0,
-            session: String::new(),
+            devtools,
             _profile: profile,
         };
-        let target = browser.call("Target.createTarget", json!({"url": "about:blank"}));
-        let id = target["targetId"].as_str().expect("target id").to_string();
-        let attached = browser.call(
-            "Target.attachToTarget",
-            json!({"targetId": id, "flatten": true}),
-        );
-        browser.session = attached["sessionId"]
-            .as_str()
-            .expect("session id")
-            .to_string();
+        browser
+            .devtools
+            .wait_for_page("about:blank")
+            .expect("chromium opens a page");
         browser.call(
             "Emulation.setDeviceMetricsOverride",
             json!({"width": 1280, "height": 800, "deviceScaleFactor": 1, "mobile": false}),
@@ -125,43 +60,18 @@ impl Browser {
         browser
     }
 
-    /// Sends a command (to the page once one is attached) and waits for its reply.
+    /// Sends a command to the page and waits for its result.
     pub fn call(&mut self, method: &str, params: Value) -> Value {
-        self.next += 1;
-        let id = self.next;
-        let mut message = json!({"id": id, "method": method, "params": params});
-        if !self.session.is_empty() {
-            message["sessionId"] = json!(self.session);
-        }
-        let mut bytes = serde_json::to_vec(&message).expect("json");
-        bytes.push(0);
-        self.to.write_all(&bytes).expect("write to chromium");
-        let deadline = Instant::now() + WAIT;
-        loop {
-            let left = deadline.saturating_duration_since(Instant::now());
-            let reply = self
-                .from
-                .recv_timeout(left)
-                .unwrap_or_else(|_| panic!("chromium did not answer {method} in time"));
-            if reply["id"].as_u64() == Some(id) {
-                if let Some(err) = reply.get("error") {
-                    panic!("{method} failed: {err}");
-                }
-                return reply["result"].clone();
-            }
-        }
+        self.devtools
+            .call(method, params, method)
+            .unwrap_or_else(|e| panic!("{method}: {e}"))
     }
 
     /// Runs JavaScript in the page and returns its value.
     pub fn eval(&mut self, expression: &str) -> Value {
-        let r = self.call(
-            "Runtime.evaluate",
-            json!({"expression": expression, "returnByValue": true, "awaitPromise": true}),
-        );
-        if let Some(e) = r.get("exceptionDetails") {
-            panic!("{expression}: {e}");
-        }
-        r["result"]["value"].clone()
+        self.devtools
+            .eval(expression)
+            .unwrap_or_else(|e| panic!("{expression}: {e}"))
     }
 
     /// Runs `action` (which makes the page go somewhere: a link, a form)
@@ -172,7 +82,8 @@ impl Browser {
         self.wait_for_new_page();
     }
 
-    /// Opens `url` and waits until it has loaded.
+    /// Opens `url` and waits until it (and any page it sends the browser
+    /// on to) has loaded.
     pub fn open(&mut self, url: &str) {
         self.eval("window.__covalue_old = true");
         self.call("Page.navigate", json!({"url": url}));
@@ -180,7 +91,7 @@ impl Browser {
     }
 
     fn wait_for_new_page(&mut self) {
-        let deadline = Instant::now() + WAIT;
+        let deadline = Instant::now() + Duration::from_secs(30);
         while Instant::now() < deadline {
             let ready = self
                 .eval("window.__covalue_old === undefined && document.readyState === 'complete'");
@@ -202,38 +113,7 @@ impl Browser {
 
     /// Saves a PNG of the page as seen on a 1280 × 800 screen.
     pub fn screenshot(&mut self, path: &Path) {
-        let shot = self.call("Page.captureScreenshot", json!({"format": "png"}));
-        let data = shot["data"].as_str().expect("screenshot data");
-        std::fs::write(path, base64(data)).expect("write screenshot");
+        let png = self.devtools.screenshot().expect("screenshot");
+        std::fs::write(path, png).expect("write screenshot");
     }
-}
-
-impl Drop for Browser {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// Decodes standard base64 (the screenshots' encoding).
-fn base64(text: &str) -> Vec<u8> {
-    let value = |c: u8| match c {
-        b'A'..=b'Z' => Some(c - b'A'),
-        b'a'..=b'z' => Some(c - b'a' + 26),
-        b'0'..=b'9' => Some(c - b'0' + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    };
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut acc, mut bits) = (0u32, 0);
-    for v in text.bytes().filter_map(value) {
-        acc = (acc << 6) | u32::from(v);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
 }
