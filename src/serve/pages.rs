@@ -454,13 +454,17 @@ fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
 }
 
 /// The report stylesheet, for the screen.
+/// The report's style as served: the document engine's base, then the
+/// reports' own.
 fn report_css() -> String {
     render::Templates::load(None)
         .and_then(|t| {
-            t.render(
-                "style.css",
-                context! { paper => "A4", form => "full", blank => false, large => false },
-            )
+            let ctx = context! { paper => "A4", form => "full", blank => false, large => false };
+            Ok(format!(
+                "{}\n{}",
+                t.render("base.css", ctx.clone())?,
+                t.render("style.css", ctx)?
+            ))
         })
         .unwrap_or_default()
 }
