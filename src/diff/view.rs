@@ -213,10 +213,13 @@ pub fn words(words: &Words) -> Line {
         if i > 0 {
             line.0.push(Inline::Text(" ".into()));
         }
+        // Answers and narratives are Markdown: their words are shown
+        // without emphasis markup, which a word-level change cuts apart.
+        let plain = crate::render::markdown::plain_words;
         line.0.push(match segment {
-            Segment::Same { text } => Inline::Text(text.clone()),
-            Segment::Removed { text } => Inline::Removed(text.clone()),
-            Segment::Added { text } => Inline::Added(text.clone()),
+            Segment::Same { text } => Inline::Text(plain(text)),
+            Segment::Removed { text } => Inline::Removed(plain(text)),
+            Segment::Added { text } => Inline::Added(plain(text)),
             Segment::Gap { .. } => Inline::Gap,
         });
     }
