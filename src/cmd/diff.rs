@@ -13,7 +13,7 @@ use crate::diff::{self, Format, Spec, text};
     after_help = "OLD and NEW are each a folder holding a workbook, or a git revision (a tag such as \
 session-3, a branch, a commit, HEAD~2). With no argument, the last commit is compared with the \
 working tree; with one, that revision is compared with the working tree.\n\n\
-Examples:\n  covalue diff\n  covalue diff session-2\n  covalue diff session-2 session-3 --format md > changes.md\n  covalue diff ../copy-from-site-b . --stat"
+Examples:\n  covalue diff\n  covalue diff session-2\n  covalue diff session-2 session-3 --format md > changes.md\n  covalue diff session-2 --format html --paper letter > changes.html\n  covalue diff ../copy-from-site-b . --stat"
 )]
 pub struct Args {
     /// The older version: a folder or a git revision [default: HEAD].
