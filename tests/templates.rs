@@ -204,22 +204,34 @@ fn network(dir: &Path, tmp: &Path) {
     assert_page("network report", &page);
 }
 
+/// A running `covalue serve`, stopped when dropped (also when a check fails).
+struct Server(std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 /// Every page `covalue serve` links to from its first page, two links deep
 /// and more, each fetched once.
 fn served_pages(dir: &Path) {
-    let mut child = Command::new(bin_path())
-        .current_dir(dir)
-        .args(["serve", "--port", "0"])
-        .env("COVALUE_TODAY", TODAY)
-        .env("NO_COLOR", "1")
-        .env_remove("BROWSER")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start covalue serve");
+    let mut server = Server(
+        Command::new(bin_path())
+            .current_dir(dir)
+            .args(["serve", "--port", "0"])
+            .env("COVALUE_TODAY", TODAY)
+            .env("NO_COLOR", "1")
+            .env_remove("BROWSER")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start covalue serve"),
+    );
     let mut line = String::new();
-    BufReader::new(child.stdout.take().expect("stdout"))
+    BufReader::new(server.0.stdout.take().expect("stdout"))
         .read_line(&mut line)
         .expect("the address");
     let url = line
@@ -276,8 +288,6 @@ fn served_pages(dir: &Path) {
         }
     }
     assert!(seen.len() > 3, "serve showed too few pages: {seen:?}");
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 fn every_document(tmp: TempDir) {
