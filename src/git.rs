@@ -298,6 +298,31 @@ impl Repo {
         }
     }
 
+    /// The tags and branches that point at `commit`, tags first: how a
+    /// page names a revision given as `HEAD~1` or a hash. Empty when there
+    /// are none or git cannot say.
+    pub fn names(&self, commit: &str) -> Vec<String> {
+        let points_at = format!("--points-at={commit}");
+        let Ok(out) = self.output(
+            &[
+                "for-each-ref",
+                &points_at,
+                "--format=%(refname:short)",
+                "refs/tags",
+                "refs/heads",
+            ],
+            "name the revision",
+        ) else {
+            return Vec::new();
+        };
+        String::from_utf8_lossy(&out)
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
     /// The workbook's folder relative to the top of the repository (empty, or ending in `/`).
     pub fn prefix(&self) -> &str {
         &self.prefix

@@ -678,7 +678,7 @@ fn html_is_self_contained_and_escapes_what_teams_write() {
     );
     let (code, out, _) = f.diff(&["--format", "html"]);
     assert_eq!(code, 1);
-    assert!(out.starts_with("<!doctype html>"), "{out}");
+    assert!(out.to_lowercase().starts_with("<!doctype html>"), "{out}");
     assert!(out.contains("Content-Security-Policy"), "{out}");
     assert!(!out.to_lowercase().contains("<script"), "{out}");
     assert!(out.contains("&lt;script&gt;"), "{out}");
@@ -687,6 +687,75 @@ fn html_is_self_contained_and_escapes_what_teams_write() {
         "{out}"
     );
     assert!(out.contains("<ins>"), "{out}");
+}
+
+#[test]
+fn the_html_page_has_page_setup_a_footer_names_revisions_and_shows_no_raw_markdown() {
+    let f = Fixture::new();
+    f.edit(
+        &format!("{POP}/answers/chain.md"),
+        "about 60 %",
+        "about **sixty** per cent of *them*",
+    );
+    f.commit("session 2", "");
+    let full = f.git(&["rev-parse", "HEAD~1"]);
+    let (code, out, _) = f.diff(&[
+        "HEAD~1",
+        "HEAD",
+        "--format",
+        "html",
+        "--paper",
+        "letter",
+        "--large-print",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.contains("<html lang=\"en\" dir=\"ltr\">"), "{out}");
+    assert!(out.contains("size: letter;"));
+    assert!(out.contains("large-print"));
+    assert!(out.contains("<main>"));
+    assert!(out.contains("\"page \" counter(page) \" of \" counter(pages)"));
+    // HEAD~1 is tagged, HEAD is a branch: the page names them so, not by
+    // HEAD~1 or a hash.
+    assert!(
+        out.contains("<title>What changed from session-1 to "),
+        "{out}"
+    );
+    assert!(!out.contains("HEAD"), "{out}");
+    assert!(!out.contains("HEAD~1"), "{out}");
+    assert!(!out.contains(full.trim()), "a whole commit id: {out}");
+    assert!(out.contains("sixty"));
+    assert!(!out.contains("**"), "raw Markdown: {out}");
+
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
+    let html = f.tmp.path().join("diff.html");
+    let pdf = f.tmp.path().join("diff.pdf");
+    fs::write(&html, &out).unwrap();
+    let printed = std::process::Command::new(browser)
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+        ])
+        .arg(format!("--print-to-pdf={}", pdf.display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            f.tmp.path().join("profile").display()
+        ))
+        .arg(format!("file://{}", html.display()))
+        .output()
+        .unwrap();
+    assert!(pdf.is_file(), "{printed:?}");
+    let text = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("page 1 of 1"), "{text}");
+    assert!(text.contains("What changed from session-1 to"), "{text}");
 }
 
 /// Every document of the toml-test corpus (valid and invalid) as the

@@ -451,3 +451,53 @@ fn init_and_add_refuse_what_they_cannot_keep() {
         checked.stdout
     );
 }
+
+#[test]
+fn the_html_report_is_a_document_with_names_page_setup_and_footers() {
+    let f = fixture();
+    f.run(&["network", "fetch"]).assert_code(1);
+    let html = f.run(&[
+        "network",
+        "report",
+        "--format",
+        "html",
+        "--paper",
+        "letter",
+        "--large-print",
+    ]);
+    html.assert_code(0);
+    let page = &html.stdout;
+    assert!(page.contains("<html lang=\"en\" dir=\"ltr\">"));
+    assert!(page.contains("size: letter;"));
+    assert!(page.contains("large-print"));
+    assert!(page.contains("<main>"));
+    assert!(page.contains("\"page \" counter(page) \" of \" counter(pages)"));
+    assert!(page.contains("@bottom-left { content: \"Community of practice"));
+    // Names where the guide or the workbook has them, not ids and files.
+    assert!(
+        page.contains("<h3>Functional health and well-being</h3>"),
+        "{page}"
+    );
+    assert!(page.contains("<h3>Walking ability <span class=\"id\">walking</span></h3>"));
+    assert!(page.contains("People living with multiple sclerosis <span class=\"id\">ms</span>"));
+    assert!(!page.contains("<h3>functional</h3>"));
+    assert!(!page.contains("<h3>ms</h3>"));
+
+    let Some(_) = common::print_browser() else {
+        return;
+    };
+    f.run(&["network", "report", "--pdf", "-o", "out/r.pdf"])
+        .assert_code(0);
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout"])
+        .arg(f.net().join("out/r.pdf"))
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("page 1 of "), "{text}");
+    assert!(
+        text.contains("Community of practice · network report"),
+        "{text}"
+    );
+}

@@ -321,7 +321,7 @@ fn a_whole_cycle_pack_import_commit_and_the_next_pack_shows_what_changed() {
         .and_then(|rest| rest.split("\n## ").next())
         .unwrap_or("");
     assert!(
-        changes.contains("Since session 2026-11-20-chain"),
+        changes.contains("Since the last session (2026-11-20, commit "),
         "{changes}"
     );
     for answer in [
@@ -398,4 +398,70 @@ due = 2026-01-01
             assert!(!lower.contains(bad), "{session}: the pack contains {bad}");
         }
     }
+}
+
+#[test]
+fn a_pack_has_page_setup_footers_page_numbers_and_sets_hebrew_right_to_left() {
+    let tmp = repo();
+    let dir = tmp.path();
+    let h = home(dir);
+    let config = fs::read_to_string(dir.join("covalue.toml")).unwrap();
+    let config = config.replace(
+        "title = \"Heart failure care at Harbour Community Health\"",
+        "title = \"טיפול באי ספיקת לב במרכז הבריאות\"",
+    );
+    let config = config.replace(
+        "organisation = \"Harbour Community Health\"",
+        "organisation = \"מרכז הבריאות נמל\"",
+    );
+    fs::write(dir.join("covalue.toml"), config).unwrap();
+    run(
+        dir,
+        &["session", "new", "--date", "2026-11-02", "--focus", "chain"],
+    )
+    .assert_code(0);
+    git(&h, dir, &["add", "-A", "--", ".", ":(exclude).home"]);
+    git(&h, dir, &["commit", "-q", "-m", "session 2"]);
+    fs::write(
+        dir.join("notes.md"),
+        "## {#chain-coproduction}\n\n- **בית המרקחת** מביא *תרופות* הביתה.\n",
+    )
+    .unwrap();
+    run(dir, &["import", "notes.md"]).assert_code(0);
+    git(&h, dir, &["add", "-A", "--", ".", ":(exclude).home"]);
+    git(&h, dir, &["commit", "-q", "-m", "notes"]);
+    run(
+        dir,
+        &["session", "new", "--date", "2026-12-18", "--focus", "shop"],
+    )
+    .assert_code(0);
+
+    run(
+        dir,
+        &["session", "pack", "--paper", "letter", "--large-print"],
+    )
+    .assert_code(0);
+    let html = fs::read_to_string(dir.join("out/session-2026-12-18-shop.html")).unwrap();
+    assert!(html.contains("<html lang=\"he\" dir=\"rtl\">"), "{html}");
+    assert!(html.contains("size: letter;"));
+    assert!(html.contains("large-print"));
+    assert!(html.contains("<main>"));
+    assert!(html.contains("\"page \" counter(page) \" of \" counter(pages)"));
+    assert!(html.contains("Since the last session (2026-11-02, commit "));
+    let changes = html.split("class=\"changes\"").nth(1).unwrap_or("");
+    assert!(changes.contains("בית המרקחת מביא תרופות"), "{changes}");
+    assert!(!html.contains("**"), "raw Markdown in the pack");
+    let full = git(&h, dir, &["rev-parse", "HEAD~1"]);
+    assert!(
+        !html.contains(full.trim()),
+        "the pack prints a whole commit id"
+    );
+
+    let Some(_) = common::print_browser() else {
+        return;
+    };
+    run(dir, &["session", "pack", "--pdf"]).assert_code(0);
+    let text = pdf_text(&dir.join("out/session-2026-12-18-shop.pdf"));
+    assert!(text.contains("page 1 of "), "{text}");
+    assert!(text.contains("session 2026-12-18"), "{text}");
 }

@@ -13,7 +13,7 @@ use crate::diff::{self, Format, Spec, text};
     after_help = "OLD and NEW are each a folder holding a workbook, or a git revision (a tag such as \
 session-3, a branch, a commit, HEAD~2). With no argument, the last commit is compared with the \
 working tree; with one, that revision is compared with the working tree.\n\n\
-Examples:\n  covalue diff\n  covalue diff session-2\n  covalue diff session-2 session-3 --format md > changes.md\n  covalue diff ../copy-from-site-b . --stat"
+Examples:\n  covalue diff\n  covalue diff session-2\n  covalue diff session-2 session-3 --format md > changes.md\n  covalue diff session-2 --format html --paper letter > changes.html\n  covalue diff ../copy-from-site-b . --stat"
 )]
 pub struct Args {
     /// The older version: a folder or a git revision [default: HEAD].
@@ -31,6 +31,9 @@ pub struct Args {
     /// One line per population with counts, instead of every change.
     #[arg(long)]
     pub stat: bool,
+    /// Paper size and large print (HTML).
+    #[command(flatten)]
+    pub page: crate::render::PageArgs,
     /// Run as git's external diff driver (set up by `covalue git-setup`):
     /// PATH OLD-FILE OLD-HEX OLD-MODE NEW-FILE NEW-HEX NEW-MODE [NEW-PATH SIMILARITY].
     #[arg(long, num_args = 7..=9, value_name = "ARG", hide = true, conflicts_with_all = ["old", "new", "stat", "populations"])]
@@ -88,6 +91,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         color: ctx.shell.out_color(),
         working_tree_prefix,
         quiet: ctx.shell.is_quiet(),
+        page: args.page,
     };
     // Text goes through the shell's colour handling; the others are files.
     let written = match args.format {

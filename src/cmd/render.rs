@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use crate::cmd::{Context, Error, Outcome};
 use crate::guide::Form;
 use crate::render::job::{self, Job};
-use crate::render::{Flavor, Paper};
+use crate::render::{Flavor, PageArgs};
 
 /// The output format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -49,12 +49,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Html)]
     pub format: Format,
-    /// Paper size.
-    #[arg(long, value_enum, default_value_t = Paper::A4)]
-    pub paper: Paper,
-    /// Large print for patient partners: body text at 12.5 pt, pictures to match (HTML and PDF).
-    #[arg(long)]
-    pub large_print: bool,
+    /// Paper size and large print.
+    #[command(flatten)]
+    pub page: PageArgs,
     /// Where to write the report (default: out/<form>.<ext> in the workbook).
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
@@ -88,11 +85,11 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             Format::Html => Flavor::Html,
             Format::Md => Flavor::Markdown,
         },
-        paper: args.paper,
+        paper: args.page.paper,
         output: args.output,
         pdf: args.pdf,
         browser: args.browser,
-        large_print: args.large_print,
+        large_print: args.page.large_print,
     };
     let written = job::run(&job, &ctx.shell)?;
     let what = match args.form {

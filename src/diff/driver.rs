@@ -299,6 +299,7 @@ pub fn drive(
                     color,
                     working_tree_prefix: String::new(),
                     quiet: true,
+                    page: Default::default(),
                 };
                 // The diff printer makes its own text safe and adds colour.
                 return text::write(out.raw(), &report, &options);

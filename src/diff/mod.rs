@@ -54,7 +54,7 @@ pub fn write(
         // terminal as a whole, like the text report.
         Format::Md if stat => markdown::write_stat(&mut crate::escape::Terminal(out), report),
         Format::Md => markdown::write(&mut crate::escape::Terminal(out), report),
-        Format::Html => html::write(out, report, stat),
+        Format::Html => html::write(out, report, stat, options.page),
         Format::Json => serde_json::to_string_pretty(report)
             .map_err(std::io::Error::from)
             .and_then(|json| writeln!(out, "{}", crate::escape::json(&json))),

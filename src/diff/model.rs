@@ -62,6 +62,42 @@ pub struct VersionInfo {
     /// For a revision: the commit's id.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
+    /// For a revision given as `HEAD~1`, `HEAD` or a hash: a tag or branch
+    /// that points at it, the name pages show instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+/// Whether a revision was given as `HEAD`, `HEAD~1`, `@^` or a hash (of
+/// `commit`) rather than by a name a reader knows (a tag, a branch).
+pub fn is_relative_revision(rev: &str, commit: &str) -> bool {
+    rev == "HEAD"
+        || rev == "@"
+        || rev.starts_with("HEAD~")
+        || rev.starts_with("HEAD^")
+        || rev.starts_with("@~")
+        || rev.starts_with("@^")
+        || (rev.len() >= 7 && commit.starts_with(rev))
+}
+
+impl VersionInfo {
+    /// How a page names this version: a tag or branch for `HEAD~1` or a
+    /// hash, else "the last commit (1a2b3c4)" or "commit 1a2b3c4"; a name
+    /// as given, a folder, or "working tree" as it is.
+    pub fn shown(&self) -> String {
+        let Some(commit) = &self.commit else {
+            return self.label.clone();
+        };
+        if !is_relative_revision(&self.label, commit) {
+            return self.label.clone();
+        }
+        let short = commit.get(..7).unwrap_or(commit);
+        match (&self.name, self.label.as_str()) {
+            (Some(name), _) => name.clone(),
+            (None, "HEAD" | "@") => format!("the last commit ({short})"),
+            (None, _) => format!("commit {short}"),
+        }
+    }
 }
 
 /// Which of the two versions.

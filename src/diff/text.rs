@@ -22,6 +22,8 @@ pub struct Options {
     pub working_tree_prefix: String,
     /// Print less: no closing summary line.
     pub quiet: bool,
+    /// The page setup of the HTML page (`--paper`, `--large-print`).
+    pub page: crate::render::PageArgs,
 }
 
 /// Writes a report: its text, which quotes the workbook, through the one

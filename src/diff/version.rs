@@ -98,6 +98,7 @@ impl Version {
                     label: "working tree".into(),
                     source: VersionSource::WorkingTree,
                     commit: None,
+                    name: None,
                 },
                 root: root.clone(),
                 store: Store::Disk(Disk::at(root)),
@@ -111,6 +112,7 @@ impl Version {
                         label: label.clone(),
                         source: VersionSource::Folder,
                         commit: None,
+                        name: None,
                     },
                     root: root.clone(),
                     store: Store::Disk(Disk::at(root)),
@@ -125,6 +127,7 @@ impl Version {
                         label: label.clone(),
                         source: VersionSource::Folder,
                         commit: None,
+                        name: None,
                     },
                     root: PathBuf::new(),
                     store: Store::Mem(Arc::clone(tree)),
@@ -208,11 +211,16 @@ impl Version {
         for slug in populations.keys() {
             tree.insert_dir(&population_dir(slug));
         }
+        let name = match super::model::is_relative_revision(rev, &commit) {
+            true => repo.names(&commit).into_iter().next(),
+            false => None,
+        };
         Ok(Version {
             info: VersionInfo {
                 label: rev.to_string(),
                 source: VersionSource::Revision,
                 commit: Some(commit),
+                name,
             },
             root: PathBuf::new(),
             store: Store::Git {

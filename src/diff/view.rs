@@ -213,10 +213,13 @@ pub fn words(words: &Words) -> Line {
         if i > 0 {
             line.0.push(Inline::Text(" ".into()));
         }
+        // Answers and narratives are Markdown: their words are shown
+        // without emphasis markup, which a word-level change cuts apart.
+        let plain = crate::render::markdown::plain_words;
         line.0.push(match segment {
-            Segment::Same { text } => Inline::Text(text.clone()),
-            Segment::Removed { text } => Inline::Removed(text.clone()),
-            Segment::Added { text } => Inline::Added(text.clone()),
+            Segment::Same { text } => Inline::Text(plain(text)),
+            Segment::Removed { text } => Inline::Removed(plain(text)),
+            Segment::Added { text } => Inline::Added(plain(text)),
             Segment::Gap { .. } => Inline::Gap,
         });
     }
@@ -583,7 +586,7 @@ fn population(report: &DiffReport, p: &PopulationDiff) -> PopulationView {
 /// "1 population changed, 1 added; 14 changes", or "no changes".
 pub fn summary(report: &DiffReport) -> String {
     let s = &report.summary;
-    let between = format!("{} and {}", report.old.label, report.new.label);
+    let between = format!("{} and {}", report.old.shown(), report.new.shown());
     if !s.changed {
         return format!("No changes between {between}.");
     }
@@ -612,25 +615,27 @@ pub fn summary(report: &DiffReport) -> String {
 
 /// A version's label with its commit, e.g. "session-2 (commit 1a2b3c4)".
 fn described(info: &super::model::VersionInfo) -> String {
+    let shown = info.shown();
     match (&info.source, &info.commit) {
         (VersionSource::Revision, Some(commit)) => {
-            format!(
-                "{} (commit {})",
-                info.label,
-                commit.get(..7).unwrap_or(commit)
-            )
+            let short = commit.get(..7).unwrap_or(commit);
+            match shown.contains(short) {
+                true => shown,
+                false => format!("{shown} (commit {short})"),
+            }
         }
-        _ => info.label.clone(),
+        _ => shown,
     }
 }
 
 /// The report in words.
 pub fn view(report: &DiffReport) -> View {
     let title = match report.new.source {
-        VersionSource::WorkingTree => format!("What changed since {}", report.old.label),
+        VersionSource::WorkingTree => format!("What changed since {}", report.old.shown()),
         _ => format!(
             "What changed from {} to {}",
-            report.old.label, report.new.label
+            report.old.shown(),
+            report.new.shown()
         ),
     };
     View {

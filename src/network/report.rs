@@ -504,6 +504,7 @@ pub fn bytes(
     r: &Report,
     format: Format,
     browser: Option<&std::path::Path>,
+    page: crate::render::PageArgs,
 ) -> Result<Vec<u8>, crate::render::RenderError> {
     let template_error = |e: minijinja::Error| crate::render::templates::TemplateError {
         name: "report.html".into(),
@@ -512,7 +513,7 @@ pub fn bytes(
         limit: false,
     };
     if let Some(browser) = browser {
-        let page = html(r).map_err(template_error)?;
+        let page = html(r, page).map_err(template_error)?;
         return Ok(crate::render::pdf::print(browser, page.as_bytes())?);
     }
     let mut out = Vec::new();
@@ -521,7 +522,7 @@ pub fn bytes(
         Format::Md => write_markdown(&mut out, r),
         Format::Json => write_json(&mut out, r),
         Format::Html => {
-            out = html(r).map_err(template_error)?.into_bytes();
+            out = html(r, page).map_err(template_error)?.into_bytes();
             Ok(())
         }
     }

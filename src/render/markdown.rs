@@ -181,6 +181,41 @@ pub fn to_plain(markdown: &str) -> String {
     collapse_whitespace(&out)
 }
 
+/// The words of a piece of Markdown without its emphasis and heading
+/// markup, word by word: `**The pharmacy** brings *meds*.` becomes `The
+/// pharmacy brings meds.`. For word-level changes, whose pieces may start or
+/// end inside an emphasis, so that a page or handout never shows raw `**`.
+/// A word that is only markup (`**`, `#`, `>`) is left out; words stay in
+/// order and list dashes stay, reading as dashes.
+pub fn plain_words(text: &str) -> String {
+    const MARKS: &[char] = &['*', '_', '`', '~'];
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if word
+            .chars()
+            .all(|c| MARKS.contains(&c) || c == '#' || c == '>')
+        {
+            continue;
+        }
+        let word = word.trim_start_matches(MARKS);
+        // Emphasis closes before trailing punctuation: `*meds*.`
+        let end = word
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\''))
+            .last()
+            .map_or(word.len(), |(i, _)| i);
+        let (body, punctuation) = word.split_at(end);
+        let body = body.trim_end_matches(MARKS);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(body);
+        out.push_str(punctuation);
+    }
+    out
+}
+
 /// The text of the first paragraph (or list item) of Markdown, without its
 /// markup, on one line; empty when there is none.
 pub fn first_paragraph(markdown: &str) -> String {
@@ -328,6 +363,21 @@ pub fn shorten(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_words_show_no_emphasis_markup() {
+        assert_eq!(
+            plain_words("- **The pharmacy** brings *meds*."),
+            "- The pharmacy brings meds."
+        );
+        assert_eq!(plain_words("**The"), "The");
+        assert_eq!(plain_words("## Heading > quote"), "Heading quote");
+        assert_eq!(
+            plain_words("snake_case stays, `code`!"),
+            "snake_case stays, code!"
+        );
+        assert_eq!(plain_words("***"), "");
+    }
 
     #[test]
     fn shortening_keeps_whole_sentences() {

@@ -11,6 +11,7 @@
 pub mod chart;
 #[cfg(unix)]
 pub mod devtools;
+pub mod document;
 mod error;
 pub mod job;
 pub mod markdown;
@@ -33,13 +34,9 @@ use crate::date::Date;
 use crate::guide::{Citation, Form, Guide};
 use crate::workbook::Population;
 
+pub use document::{CONTENT_SECURITY_POLICY, PageArgs, Paper};
 pub use error::RenderError;
 pub use templates::{TemplateError, Templates};
-
-/// The Content-Security-Policy every HTML report declares: nothing may be
-/// loaded or run, whatever the page contains.
-pub const CONTENT_SECURITY_POLICY: &str =
-    "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 /// The text that stands for the populations in a rendered document template.
 const BODY_MARKER: &str = "<!--covalue:populations-->";
@@ -59,25 +56,6 @@ impl Flavor {
         match self {
             Flavor::Html => "html",
             Flavor::Markdown => "md",
-        }
-    }
-}
-
-/// The paper size printed on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Paper {
-    /// A4, 210 × 297 mm.
-    A4,
-    /// US Letter, 8.5 × 11 in.
-    Letter,
-}
-
-impl Paper {
-    /// The CSS `@page` size.
-    pub fn css(self) -> &'static str {
-        match self {
-            Paper::A4 => "A4",
-            Paper::Letter => "letter",
         }
     }
 }
@@ -323,6 +301,29 @@ fn document<'a>(
     }
 }
 
+/// What the document engine's page needs of a report: its kind, language
+/// (from the workbook's title, site and population names), page setup and
+/// the footer of pages outside any population.
+fn engine_document(options: &Options, doc: &DocumentView<'_>) -> document::Document {
+    let texts = [doc.title, doc.organisation.unwrap_or("")]
+        .into_iter()
+        .chain(doc.populations.iter().map(|p| p.name.as_str()));
+    let mut engine = document::Document::new(
+        &format!("form-{}", doc.form),
+        format!("{}: {}", doc.title, doc.form_title.to_lowercase()),
+        PageArgs {
+            paper: options.paper,
+            large_print: options.large_print,
+        },
+        &document::Footer::default(),
+        document::Language::of(texts),
+        String::new(),
+    );
+    engine.css = doc.css.clone();
+    engine.footer = doc.footer_css.clone();
+    engine
+}
+
 /// Renders a document and streams it to `out`. `progress` is called once per
 /// population rendered, from any thread.
 pub fn render(
@@ -341,10 +342,13 @@ pub fn render(
     let blank = matches!(subject, Subject::Blank(_));
     let builder = builder(guide, options);
     let css = match options.flavor {
-        Flavor::Html => templates.render(
-            "style.css",
-            minijinja::context! { paper => options.paper.css(), form => form, blank => blank, large => options.large_print },
-        )?,
+        Flavor::Html => {
+            let ctx = minijinja::context! { paper => options.paper.css(), form => form, blank => blank, large => options.large_print };
+            let mut css = templates.render("base.css", ctx.clone())?;
+            css.push('\n');
+            css.push_str(&templates.render("style.css", ctx)?);
+            css
+        }
         Flavor::Markdown => String::new(),
     };
     let doc = document(
@@ -356,10 +360,11 @@ pub fn render(
         blank,
     );
     let doc_value = Value::from(Serde(&doc));
+    let engine = engine_document(options, &doc);
     let document_name = format!("{form}.{ext}");
     let page = templates.render(
         &document_name,
-        minijinja::context! { doc => doc_value.clone() },
+        minijinja::context! { doc => doc_value.clone(), document => Value::from(Serde(&engine)) },
     )?;
     let mut notices = Vec::new();
     if options.flavor == Flavor::Html && !page.contains("Content-Security-Policy") {

@@ -7,7 +7,6 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, Value};
 
 use crate::confine::Jail;
@@ -15,6 +14,8 @@ use crate::read_error::ReadError;
 
 /// The built-in templates, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("document.html", super::document::TEMPLATE),
+    ("base.css", super::document::CSS),
     ("layout.html", include_str!("templates/layout.html")),
     ("macros.html", include_str!("templates/macros.html")),
     ("short.html", include_str!("templates/short.html")),
@@ -169,7 +170,7 @@ pub fn format_value(
     minijinja::escape_formatter(out, state, value)
 }
 
-fn auto_escape(name: &str) -> AutoEscape {
+pub(crate) fn auto_escape(name: &str) -> AutoEscape {
     match name.rsplit('.').next() {
         Some("html" | "htm" | "svg" | "xml") => AutoEscape::Html,
         Some("md") => MARKDOWN,
@@ -215,18 +216,7 @@ impl Templates {
     /// a FIFO is refused, never followed.
     pub fn load(dir: Option<&Path>) -> Result<Templates, TemplateError> {
         let mut env = Environment::new();
-        let mut syntax = SyntaxConfig::builder();
-        syntax.trim_blocks(true).lstrip_blocks(true);
-        if let Ok(syntax) = syntax.build() {
-            env.set_syntax(syntax);
-        }
-        env.set_fuel(Some(FUEL));
-        env.set_recursion_limit(RECURSION_LIMIT);
-        env.set_auto_escape_callback(auto_escape);
-        env.set_formatter(format_value);
-        env.add_filter("code", |text: String| {
-            Value::from_safe_string(code_span(&text))
-        });
+        super::document::configure(&mut env);
         let jail = match dir {
             Some(dir) => Some(Jail::new(dir).map_err(|e| TemplateError {
                 name: String::new(),

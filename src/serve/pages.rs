@@ -37,12 +37,15 @@ const TEMPLATES: &[(&str, &str)] = &[
 /// The serve stylesheet, after the report's.
 const SERVE_CSS: &str = include_str!("templates/serve.css");
 
-/// The templates, with HTML escaping everywhere.
+/// The templates, with HTML escaping everywhere; a field a template names
+/// that the page lacks is an error (`UndefinedBehavior::Strict`), as in every
+/// document's templates.
 fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_filter("urlencode", |text: String| percent_encode(&text));
+    let _ = env.add_template("document.html", render::document::TEMPLATE);
     for (name, text) in TEMPLATES {
         // The templates are ours and tested; one that does not compile shows as an error page.
         let _ = env.add_template(name, text);
@@ -50,11 +53,33 @@ fn environment() -> Environment<'static> {
     env
 }
 
+/// The document engine's part of a served page: its language and direction,
+/// judged from the page's title (the workbook's).
+fn served(title: &str) -> Value {
+    let doc = render::document::Document::new(
+        "serve",
+        title.to_string(),
+        render::PageArgs::default(),
+        &render::document::Footer::new(title),
+        render::document::Language::of([title]),
+        String::new(),
+    );
+    Value::from(minijinja::value::Serde(&doc))
+}
+
 /// A page with a title and one line of help (refusals, errors).
 pub(crate) fn plain_page(title: &str, help: &str) -> String {
     environment()
         .get_template("plain.html")
-        .and_then(|t| t.render(context! { title => title, help => help, css => false }))
+        .and_then(|t| {
+            t.render(context! {
+                document => served(title),
+                page => context! { title => title },
+                title => title,
+                help => help,
+                css => false,
+            })
+        })
         .unwrap_or_else(|_| {
             format!(
                 "{} {}",
@@ -131,7 +156,12 @@ impl Site {
     }
 
     pub(super) fn page(&self, status: u16, name: &str, ctx: Value) -> Reply {
-        let base = context! { page => ctx, css => true };
+        let title = ctx
+            .get_attr("title")
+            .ok()
+            .and_then(|t| t.as_str().map(str::to_string))
+            .unwrap_or_default();
+        let base = context! { document => served(&title), page => ctx, css => true };
         match self.env.get_template(name).and_then(|t| t.render(base)) {
             Ok(html) => Reply::html(status, html),
             Err(e) => error_page(500, "This page cannot be shown", &e.to_string()),
@@ -459,13 +489,17 @@ pub(super) fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
 }
 
 /// The report stylesheet, for the screen.
+/// The report's style as served: the document engine's base, then the
+/// reports' own.
 fn report_css() -> String {
     render::Templates::load(None)
         .and_then(|t| {
-            t.render(
-                "style.css",
-                context! { paper => "A4", form => "full", blank => false, large => false },
-            )
+            let ctx = context! { paper => "A4", form => "full", blank => false, large => false };
+            Ok(format!(
+                "{}\n{}",
+                t.render("base.css", ctx.clone())?,
+                t.render("style.css", ctx)?
+            ))
         })
         .unwrap_or_default()
 }

@@ -7,13 +7,14 @@
 //! Markdown rendered safely (`render::markdown`); the page has no script
 //! and loads nothing.
 
+use minijinja::context;
 use minijinja::value::Serde;
-use minijinja::{Environment, context};
 use serde::Serialize;
 
 use crate::date::{self, Date};
 use crate::diff::{self, Spec};
 use crate::guide::Section;
+use crate::render::document::{self, Document, Footer, Language, PageArgs};
 use crate::render::markdown;
 use crate::workbook::{Session, Status, Workbook};
 
@@ -142,6 +143,8 @@ pub struct Pack {
     populations: Vec<PopView>,
     earlier_actions: Vec<ActionView>,
     attendance: Vec<Row>,
+    /// The footer's line of provenance: the commit and the date printed.
+    printed: String,
 }
 
 /// Gathers the pack of `session`.
@@ -282,18 +285,23 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
             let options = diff::Options {
                 populations: slugs.clone(),
             };
-            since = Some(format!(
-                "session {} (commit {})",
-                from.name,
-                rev.get(..7).unwrap_or(&rev)
-            ));
+            let commit = document::short_commit(&rev);
+            since = Some(match (from.name == session.name, from.date) {
+                (true, _) => format!("the commit this session's record was made at ({commit})"),
+                (false, Some(date)) => {
+                    format!("the last session ({}, commit {commit})", date::format(date))
+                }
+                (false, None) => format!("the last session ({}, commit {commit})", from.name),
+            });
             match diff::diff(&old, &new, &options) {
                 Ok(report) if report.changed() => {
                     let mut md = Vec::new();
                     if diff::markdown::write(&mut md, &report).is_ok() {
                         let md = String::from_utf8_lossy(&md);
-                        // Its title and its line of versions are the section's own.
+                        // Its title, its line of versions and its closing
+                        // count (which names the commits) are the section's own.
                         let body = md.splitn(3, "\n\n").nth(2).unwrap_or(&md);
+                        let body = body.rsplit_once("\n---\n").map_or(body, |(b, _)| b);
                         changes_html = Some(markdown::to_html(body, 1));
                         changes_md = Some(markdown::to_markdown(body, 1));
                     }
@@ -341,19 +349,49 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
         populations,
         earlier_actions,
         attendance,
+        printed: document::printed(
+            crate::git::revision(&workbook.root)
+                .map(|r| r.describe())
+                .as_deref(),
+            date::today(),
+        ),
     }
 }
 
-/// The pack as one self-contained HTML page.
-pub fn html(pack: &Pack) -> Result<String, minijinja::Error> {
-    let mut env = Environment::new();
-    env.set_formatter(crate::render::templates::format_value);
-    // The name ends in .html: every value is escaped unless marked safe
+/// The texts the pack's language is judged by: the names the workbook
+/// gives itself, its session and its populations (as `render` judges a
+/// report's).
+fn texts(pack: &Pack) -> impl Iterator<Item = &str> {
+    [
+        pack.title.as_str(),
+        pack.organisation.as_deref().unwrap_or(""),
+        pack.session_title.as_deref().unwrap_or(""),
+    ]
+    .into_iter()
+    .chain(pack.populations.iter().map(|p| p.name.as_str()))
+}
+
+/// The pack as one self-contained HTML page, on the document engine's page
+/// (page setup, running footer, language and direction, `<main>`).
+pub fn html(pack: &Pack, page: PageArgs) -> Result<String, minijinja::Error> {
+    // The names end in .html: every value is escaped unless marked safe
     // (only Markdown rendered by `render::markdown`, which is sanitised).
-    env.add_template("pack.html", TEMPLATE)?;
+    let env = document::environment(&[("pack.html", TEMPLATE), ("pack.css", CSS)])?;
+    let when = pack.date.as_deref().unwrap_or(&pack.name);
+    let footer = Footer::new(&pack.title)
+        .and(&format!("session {when}"))
+        .line(pack.printed.clone());
+    let doc = Document::new(
+        "pack",
+        format!("Session {when} · {}", pack.title),
+        page,
+        &footer,
+        Language::of(texts(pack)),
+        document::style(&env, Some("pack.css"), page)?,
+    );
     env.get_template("pack.html")?.render(context! {
+        document => Serde(&doc),
         pack => Serde(pack),
-        css => CSS,
     })
 }
 
@@ -472,6 +510,8 @@ pub struct Job {
     pub browser: Option<std::path::PathBuf>,
     /// Where to write (else `out/session-NAME.EXT` in the workbook).
     pub output: Option<std::path::PathBuf>,
+    /// Paper size and large print.
+    pub page: PageArgs,
 }
 
 /// Makes the pack of `session` and writes it atomically, into the
@@ -521,7 +561,7 @@ pub fn write(
     }
     let text = match job.markdown {
         true => markdown_text(&built),
-        false => html(&built).map_err(|e| crate::render::templates::TemplateError {
+        false => html(&built, job.page).map_err(|e| crate::render::templates::TemplateError {
             name: "pack.html".into(),
             file: None,
             message: e.to_string(),

@@ -17,7 +17,7 @@ use crate::network::{self, EditError, Network};
 /// Arguments of `covalue network`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue network init cop --name \"CO-VALUE community of practice\"\n  covalue network add lakeside https://git.example.org/lakeside/workbook.git --ref main --country SE\n  covalue network fetch\n  covalue network report --format html -o out/network.html\n  covalue network status"
+    after_help = "Examples:\n  covalue network init cop --name \"CO-VALUE community of practice\"\n  covalue network add lakeside https://git.example.org/lakeside/workbook.git --ref main --country SE\n  covalue network fetch\n  covalue network report --format html -o out/network.html\n  covalue network report --pdf --paper letter\n  covalue network status"
 )]
 pub struct Args {
     /// What to do.

@@ -21,6 +21,8 @@ pub struct Args {
     /// Write to this file [default: standard output; out/network-report.pdf with --pdf].
     #[arg(long, short = 'o', value_name = "PATH")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    page: crate::render::PageArgs,
 }
 
 /// Arguments of `covalue network status`.
@@ -47,7 +49,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         ),
         false => None,
     };
-    let bytes = report::bytes(&built, args.format, browser.as_deref())?;
+    let bytes = report::bytes(&built, args.format, browser.as_deref(), args.page)?;
     if args.output.is_none() && !args.pdf {
         ctx.shell.write(&bytes)?;
         return Ok(Outcome::Success);

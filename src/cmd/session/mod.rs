@@ -12,7 +12,7 @@ use crate::cmd::{Context, Error, Outcome};
 /// Arguments of `covalue session`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue session new\n  covalue session pack --pdf\n  covalue session pack 2026-12-03-access --format md\n  covalue session new --date 2026-12-03 --focus access --focus chain\n  covalue session new --population ms --title \"Access to care\""
+    after_help = "Examples:\n  covalue session new\n  covalue session pack --pdf\n  covalue session pack --paper letter --large-print --pdf\n  covalue session pack 2026-12-03-access --format md\n  covalue session new --date 2026-12-03 --focus access --focus chain\n  covalue session new --population ms --title \"Access to care\""
 )]
 pub struct Args {
     /// What to do.

@@ -24,6 +24,8 @@ pub struct Args {
     /// Where to write the pack [default: out/session-NAME.html, .md or .pdf].
     #[arg(long, short = 'o', value_name = "PATH")]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    page: crate::render::PageArgs,
 }
 
 /// How to print a pack.
@@ -65,6 +67,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         pdf: args.pdf,
         browser: args.browser,
         output: args.output.map(|o| ctx.dir.join(o)),
+        page: args.page,
     };
     let written = session::pack::write(&workbook, &sessions, session, &job)?;
     ctx.shell.status("wrote", written.display())?;

@@ -1,20 +1,85 @@
-//! The network report as one self-contained HTML page: its own template and
-//! style, escaped by the template engine, with no script.
+//! The network report as one self-contained HTML page, on the document
+//! engine's page (render/document.rs: page setup, running footer, language
+//! and direction, `<main>`), with its own template and style, escaped by the
+//! template engine, with no script. Sites, populations, quadrants, clusters
+//! and the guide's other terms are shown by name, their ids as small text.
+
+use std::collections::BTreeMap;
+
+use minijinja::context;
+use minijinja::value::Serde;
 
 use super::Report;
+use crate::render::document::{self, Document, Footer, Language, PageArgs};
 
 /// The report's HTML template and style, embedded at build time.
 const TEMPLATE: &str = include_str!("../templates/report.html");
 const CSS: &str = include_str!("../templates/report.css");
 
+/// The work the report's template may do: a network of many sites makes a
+/// long page (the default is sized for one population of a report).
+const FUEL: u64 = 50_000_000;
+
+/// The names of the built-in guide's terms (persona kinds, coproduction
+/// levels, configurations, quadrants, improvement clusters) by id, and its
+/// short-form questions by id; a site's own guide may name others, which are
+/// shown by id.
+fn terms() -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    let Ok(guide) = crate::guide::Guide::builtin() else {
+        return Default::default();
+    };
+    let names = [
+        &guide.persona_kinds,
+        &guide.coproduction_levels,
+        &guide.configurations,
+        &guide.quadrants,
+        &guide.improvement_clusters,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| (t.id.clone(), t.title.clone()))
+    .collect();
+    let short = guide
+        .short_form
+        .questions
+        .iter()
+        .map(|q| (q.id.clone(), q.text.clone()))
+        .collect();
+    (names, short)
+}
+
 /// The report as one self-contained HTML page: escaped by the template
 /// engine, with a Content-Security-Policy that allows no script and no
 /// network load.
-pub fn html(r: &Report) -> Result<String, minijinja::Error> {
-    let mut env = minijinja::Environment::new();
-    env.set_formatter(crate::render::templates::format_value);
-    env.set_fuel(Some(50_000_000));
-    env.add_template("report.html", TEMPLATE)?;
-    env.get_template("report.html")?
-        .render(minijinja::context! { r => minijinja::value::Serde(r), css => CSS })
+pub fn html(r: &Report, page: PageArgs) -> Result<String, minijinja::Error> {
+    let mut env = document::environment(&[("report.html", TEMPLATE), ("report.css", CSS)])?;
+    env.set_fuel(Some(FUEL));
+    // Each site's populations by folder name, to show their names.
+    let populations: BTreeMap<String, String> = r
+        .completeness
+        .iter()
+        .map(|c| (format!("{}/{}", c.site, c.population), c.name.clone()))
+        .collect();
+    let (names, short) = terms();
+    let texts = std::iter::once(r.network.as_str())
+        .chain(r.sites.iter().map(|s| s.name.as_str()))
+        .chain(r.completeness.iter().map(|c| c.name.as_str()));
+    let footer = Footer::new(&r.network)
+        .and("network report")
+        .line(format!("made {} from the revisions listed in it", r.made));
+    let doc = Document::new(
+        "network",
+        format!("{} · network report", r.network),
+        page,
+        &footer,
+        Language::of(texts),
+        document::style(&env, Some("report.css"), page)?,
+    );
+    env.get_template("report.html")?.render(context! {
+        document => Serde(&doc),
+        r => Serde(r),
+        populations => populations,
+        names => names,
+        short => short,
+    })
 }
