@@ -30,6 +30,12 @@ const CHUNK: usize = 4 << 20;
 
 /// How often a loading page is asked whether it has loaded.
 const POLL: Duration = Duration::from_millis(20);
+/// How long a page may refuse every question before it is given up for another.
+const REATTACH_AFTER: Duration = Duration::from_secs(5);
+/// What a question not answered within [`PATIENCE`] is refused with.
+const NO_ANSWER: &str = "no answer";
+/// How long one question about a page that is loading may go unanswered.
+const PATIENCE: Duration = Duration::from_secs(2);
 
 /// Why talking to the browser failed.
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +67,9 @@ pub struct Devtools {
     next: u64,
     session: Option<String>,
     deadline: Instant,
+    /// While waiting for a page: how long one question may go unanswered
+    /// before it counts as refused (a page the browser dropped never answers).
+    patience: Option<Duration>,
 }
 
 /// A pipe whose two ends are closed on exec: (read, write).
@@ -112,6 +121,7 @@ impl Devtools {
             next: 0,
             session: None,
             deadline,
+            patience: None,
         })
     }
 
@@ -134,8 +144,9 @@ impl Devtools {
         if self.to.write_all(&bytes).is_err() {
             return Err(DevtoolsError::Closed);
         }
+        let asked = Instant::now();
         loop {
-            let mut reply = self.receive()?;
+            let mut reply = self.receive(asked)?;
             if reply["id"].as_u64() == Some(id) {
                 if let Some(error) = reply.get("error") {
                     return Err(DevtoolsError::Refused {
@@ -157,8 +168,20 @@ impl Devtools {
         if self.session.is_none() {
             self.attach()?;
         }
+        // Since when every question was refused: a page the browser
+        // replaced as it started (its first tab) refuses every question, or
+        // never answers; after a while, attach anew.
+        let mut refused_since: Option<Instant> = None;
         loop {
-            match self.eval("[location.href, document.readyState]") {
+            if refused_since.is_some_and(|t| t.elapsed() >= REATTACH_AFTER) {
+                refused_since = None;
+                self.session = None;
+                self.attach()?;
+            }
+            self.patience = Some(PATIENCE);
+            let asked = self.eval("[location.href, document.readyState]");
+            self.patience = None;
+            match asked {
                 Ok(here) if here[0] == url && here[1] == "complete" => return Ok(()),
                 Ok(here)
                     if here[0]
@@ -171,7 +194,10 @@ impl Devtools {
                     });
                 }
                 // Still loading, or between two documents.
-                Ok(_) | Err(DevtoolsError::Refused { .. }) => {}
+                Ok(_) => refused_since = None,
+                Err(DevtoolsError::Refused { .. }) => {
+                    refused_since.get_or_insert_with(Instant::now);
+                }
                 Err(e) => return Err(e),
             }
             if Instant::now() >= self.deadline {
@@ -181,10 +207,32 @@ impl Devtools {
         }
     }
 
+    /// Asks the browser something about its pages, asking again when no
+    /// answer comes within [`PATIENCE`]: a browser still starting may not
+    /// have read the first question. A late answer to an earlier asking is
+    /// passed over by its id.
+    fn call_patiently(
+        &mut self,
+        method: &str,
+        params: Value,
+        what: &str,
+    ) -> Result<Value, DevtoolsError> {
+        loop {
+            self.patience = Some(PATIENCE);
+            let answer = self.call(method, params.clone(), what);
+            self.patience = None;
+            match answer {
+                Err(DevtoolsError::Refused { message, .. })
+                    if message == NO_ANSWER && Instant::now() < self.deadline => {}
+                other => return other,
+            }
+        }
+    }
+
     /// Attaches to the browser's first page, or to a new one.
     fn attach(&mut self) -> Result<(), DevtoolsError> {
         let what = "open a page";
-        let targets = self.call("Target.getTargets", json!({}), what)?;
+        let targets = self.call_patiently("Target.getTargets", json!({}), what)?;
         let first = targets["targetInfos"]
             .as_array()
             .and_then(|all| all.iter().find(|t| t["type"] == "page"))
@@ -193,11 +241,15 @@ impl Devtools {
         let id = match first {
             Some(id) => id,
             None => {
-                let made = self.call("Target.createTarget", json!({"url": "about:blank"}), what)?;
+                let made = self.call_patiently(
+                    "Target.createTarget",
+                    json!({"url": "about:blank"}),
+                    what,
+                )?;
                 string(&made["targetId"], what)?
             }
         };
-        let attached = self.call(
+        let attached = self.call_patiently(
             "Target.attachToTarget",
             json!({"targetId": id, "flatten": true}),
             what,
@@ -283,10 +335,21 @@ impl Devtools {
     }
 
     /// The next message, by the deadline.
-    fn receive(&mut self) -> Result<Value, DevtoolsError> {
+    fn receive(&mut self, asked: Instant) -> Result<Value, DevtoolsError> {
         let left = self.deadline.saturating_duration_since(Instant::now());
+        let (left, impatient) = match self.patience {
+            Some(p) => {
+                let mine = (asked + p).saturating_duration_since(Instant::now());
+                (left.min(mine), mine < left)
+            }
+            None => (left, false),
+        };
         match self.from.recv_timeout(left) {
             Ok(message) => Ok(message),
+            Err(RecvTimeoutError::Timeout) if impatient => Err(DevtoolsError::Refused {
+                what: "wait for the page".to_string(),
+                message: NO_ANSWER.to_string(),
+            }),
             Err(RecvTimeoutError::Timeout) => Err(DevtoolsError::TimedOut),
             Err(RecvTimeoutError::Disconnected) => Err(DevtoolsError::Closed),
         }

@@ -40,6 +40,8 @@ impl Browser {
                 "--window-size=1280,800",
             ])
             .arg(format!("--user-data-dir={}", profile.path().display()))
+            // Named, or a headless Chromium may open its new-tab page instead.
+            .arg("about:blank")
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null());
