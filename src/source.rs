@@ -113,6 +113,15 @@ impl Source {
     }
 }
 
+/// The line ending a file uses: CRLF when its first line ends so. New
+/// lines written into a file take it, so that a save changes no other line.
+pub fn line_ending(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -125,33 +125,34 @@ pub fn to_html(markdown: &str, heading_base: u8) -> String {
 /// Rewrites Markdown as clean CommonMark with the same safety rules as
 /// [`to_html`], for reports in Markdown.
 pub fn to_markdown(markdown: &str, heading_base: u8) -> String {
-    let markdown = &*crate::escape::without_controls(markdown);
-    let arena = Arena::new();
-    let options = options();
-    let root = comrak::parse_document(&arena, markdown, &options);
-    sanitise(&arena, root, heading_base);
-    let mut out = String::with_capacity(markdown.len() + 64);
-    match comrak::format_commonmark(root, &options, &mut out) {
-        Ok(()) => out.trim_end().to_string(),
-        Err(_) => crate::escape::markdown(markdown.trim()),
-    }
+    commonmark(markdown, Some(heading_base), 0)
+        .unwrap_or_else(|| crate::escape::markdown(markdown.trim()))
 }
 
 /// Markdown written out one way, to tell whether two answers say the same:
 /// clean CommonMark as [`to_markdown`] writes it, with every paragraph on
 /// one line (so that re-wrapped lines compare equal).
 pub fn canonical(markdown: &str) -> String {
+    // Wrapping at a width no line reaches joins soft line breaks with spaces.
+    commonmark(markdown, None, usize::MAX / 2).unwrap_or_else(|| markdown.trim().to_string())
+}
+
+/// Markdown read and written out again as CommonMark, without control
+/// characters: made safe and its headings moved below `heading_base` when
+/// one is given, wrapped at `width` (0: lines as written). None should
+/// writing fail.
+fn commonmark(markdown: &str, heading_base: Option<u8>, width: usize) -> Option<String> {
     let markdown = &*crate::escape::without_controls(markdown);
     let arena = Arena::new();
     let mut options = options();
     let root = comrak::parse_document(&arena, markdown, &options);
-    // Wrapping at a width no line reaches joins soft line breaks with spaces.
-    options.render.width = usize::MAX / 2;
-    let mut out = String::with_capacity(markdown.len() + 64);
-    match comrak::format_commonmark(root, &options, &mut out) {
-        Ok(()) => out.trim_end().to_string(),
-        Err(_) => markdown.trim().to_string(),
+    if let Some(base) = heading_base {
+        sanitise(&arena, root, base);
     }
+    options.render.width = width;
+    let mut out = String::with_capacity(markdown.len() + 64);
+    comrak::format_commonmark(root, &options, &mut out).ok()?;
+    Some(out.trim_end().to_string())
 }
 
 /// The text of Markdown without its markup, on one line.

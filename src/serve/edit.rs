@@ -54,14 +54,6 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     format!("{:016x}-{}", hasher.finish(), bytes.len())
 }
 
-/// The line ending a file uses: CRLF when its first line ends so.
-fn newline(text: &str) -> &'static str {
-    match text.find('\n') {
-        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
-        _ => "\n",
-    }
-}
-
 /// The byte offset just after the end of the line holding `offset`.
 fn end_of_line(text: &str, offset: usize) -> usize {
     text[offset..]
@@ -167,7 +159,7 @@ pub fn set_toml_field(
                     what: what(),
                 })?;
             let at = end_of_line(text, last);
-            let nl = newline(text);
+            let nl = crate::source::line_ending(text);
             let lead = if at == text.len() && !text.ends_with('\n') {
                 nl
             } else {
@@ -207,7 +199,7 @@ pub fn append_subtable(
     })?;
     let last = deepest_end(table);
     let at = end_of_line(text, last);
-    let nl = newline(text);
+    let nl = crate::source::line_ending(text);
     let mut add = String::new();
     if at == text.len() && !text.ends_with('\n') {
         add.push_str(nl);
@@ -261,7 +253,7 @@ pub fn append_to_list(text: &str, file: &str, key: &str, item: &str) -> Result<S
                 .filter(|(_, n)| !is_table_like(n))
                 .map(|(_, n)| n.span.end)
                 .max();
-            let nl = newline(text);
+            let nl = crate::source::line_ending(text);
             let at = match last {
                 Some(end) => end_of_line(text, end),
                 None => first_content_line(text),
@@ -484,7 +476,7 @@ pub fn set_body(text: &str, file: &str, body: &str) -> Result<String, EditError>
         file: file.into(),
         why: f.message.clone(),
     })?;
-    let nl = newline(text);
+    let nl = crate::source::line_ending(text);
     let body = body.replace("\r\n", "\n");
     let body = body.trim_matches('\n').trim_end();
     let mut out = text[..front.body_start].to_string();
@@ -526,7 +518,7 @@ pub fn set_front_matter_field(
             what: "front matter".into(),
         });
     }
-    let nl = newline(text);
+    let nl = crate::source::line_ending(text);
     let parent = front.node.get(map);
     let existing = parent.and_then(|p| p.get(key).map(|n| (p.key(key), n)));
     let out = match (existing, literal) {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::guide::{Guide, QuestionKind, Section};
 use crate::scaffold;
-use crate::source::Source;
+use crate::source::{Source, line_ending};
 use crate::workbook::answers::{self, Heading, Status, StrayHeading};
 use crate::workbook::{Files, layout};
 
@@ -258,7 +258,7 @@ pub fn plan(
                     same_markdown(&a.body, &lead) || settled_alike(&a.status),
                 ),
                 Some(a) => (
-                    status_word(&a.status),
+                    a.status.word(),
                     same_markdown(&a.body, &lead) || settled_alike(&a.status),
                 ),
                 None => ("open", false),
@@ -475,11 +475,6 @@ fn decide(body: &str, was: &str, same: bool, replace: bool) -> Action {
     }
 }
 
-/// A question's status in the words every verb uses.
-fn status_word(status: &Status) -> &'static str {
-    status.word()
-}
-
 /// How a walk-through's lead text stands: a deferral or "not applicable"
 /// is written there; otherwise it is answered when it holds text.
 fn lead_status(answer: &answers::Answer) -> &'static str {
@@ -571,14 +566,6 @@ fn shift_headings(text: &str, by: isize) -> String {
         *line = format!("{}{rest}", "#".repeat(level));
     }
     out.join("\n")
-}
-
-/// The line ending a file uses.
-fn line_ending(text: &str) -> &'static str {
-    match text.find('\n') {
-        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
-        _ => "\n",
-    }
 }
 
 /// `body` with the file's line endings, trailing blank lines cut.
