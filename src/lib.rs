@@ -16,6 +16,7 @@ pub mod fsutil;
 pub mod git;
 pub mod guide;
 pub mod manpages;
+pub mod merge;
 pub mod network;
 pub mod node;
 pub mod palette;

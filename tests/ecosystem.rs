@@ -601,16 +601,28 @@ fn git_diff_shows_workbook_files_by_meaning_after_git_setup() {
     );
     let setting = |key: &str| git_with_driver(dir.path(), &root, &["config", "--get", key]).1;
     // textconv by default; external on request, which removes the other.
-    assert_eq!(
-        setting("diff.covalue.textconv").trim(),
-        "covalue diff --git-textconv"
+    // This covalue, by its absolute path.
+    let bin = std::fs::canonicalize(env!("CARGO_BIN_EXE_covalue"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .display()
+        .to_string();
+    let textconv = setting("diff.covalue.textconv");
+    assert!(
+        textconv.contains(&bin) && textconv.contains("diff --git-textconv"),
+        "{textconv}"
+    );
+    let merge = setting("merge.covalue.driver");
+    assert!(
+        merge.contains(&bin) && merge.contains("merge-driver"),
+        "{merge}"
     );
     assert_eq!(setting("diff.covalue.command"), "");
     let external = ["git-setup", "--mode", "external"];
     assert_eq!(run(covalue().current_dir(&root).args(external)).0, 0);
-    assert_eq!(
-        setting("diff.covalue.command").trim(),
-        "covalue diff --git-driver"
+    let command = setting("diff.covalue.command");
+    assert!(
+        command.contains(&bin) && command.contains("diff --git-driver"),
+        "{command}"
     );
     assert_eq!(setting("diff.covalue.textconv"), "");
     // Running it again adds nothing.

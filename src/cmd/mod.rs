@@ -11,6 +11,7 @@ pub mod guide;
 pub mod import;
 pub mod init;
 pub mod man;
+pub mod merge_driver;
 pub mod network;
 pub mod new;
 pub mod render;
@@ -106,6 +107,9 @@ pub enum Command {
     Completions(completions::Args),
     /// Print or write man pages.
     Man(man::Args),
+    /// git's merge driver for workbook files (set up by `covalue git-setup`).
+    #[command(hide = true)]
+    MergeDriver(merge_driver::Args),
 }
 
 /// What every command can use.
@@ -196,5 +200,6 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
         Command::Network(args) => network::execute(args, &ctx),
         Command::Completions(args) => completions::execute(args, &ctx),
         Command::Man(args) => man::execute(args, &ctx),
+        Command::MergeDriver(args) => merge_driver::execute(args, &ctx),
     }
 }

@@ -18,21 +18,36 @@ use std::sync::Arc;
 use crate::diff::{self, Spec, text};
 use crate::workbook::{self, CONFIG_FILE, Files, MemTree, layout};
 
-/// The lines `git-setup` puts in the workbook's `.gitattributes`.
+/// The lines `git-setup` puts in the workbook's `.gitattributes`: every
+/// TOML and Markdown file the workbook holds is shown by meaning in `git
+/// diff` and merged by meaning ([`crate::merge`]).
 pub const ATTRIBUTES: &[&str] = &[
-    "covalue.toml diff=covalue",
-    "populations/**/*.toml diff=covalue",
-    "populations/**/*.md diff=covalue",
+    "covalue.toml diff=covalue merge=covalue",
+    "populations/**/*.toml diff=covalue merge=covalue",
+    "populations/**/*.md diff=covalue merge=covalue",
+    "sessions/*.toml diff=covalue merge=covalue",
 ];
+
+/// What an earlier `git-setup` wrote: replaced in place by the line that
+/// also names the merge driver.
+const OLD_SUFFIX: &str = " diff=covalue";
+/// What the new lines add to the old ones.
+const MERGE_SUFFIX: &str = " merge=covalue";
 
 /// The git setting that names the driver.
 pub const DRIVER_KEY: &str = "diff.covalue.command";
-/// The driver's command line.
-pub const DRIVER_COMMAND: &str = "covalue diff --git-driver";
+/// The driver's arguments after the program.
+const DRIVER_ARGS: &str = "diff --git-driver";
 /// The git setting that names the textconv filter.
 pub const TEXTCONV_KEY: &str = "diff.covalue.textconv";
-/// The textconv filter's command line (git adds the file's path).
-pub const TEXTCONV_COMMAND: &str = "covalue diff --git-textconv";
+/// The textconv filter's arguments after the program (git adds the file's path).
+const TEXTCONV_ARGS: &str = "diff --git-textconv";
+/// The git setting that names the merge driver, and the one that describes it.
+pub const MERGE_KEY: &str = "merge.covalue.driver";
+/// The git setting that describes the merge driver.
+pub const MERGE_NAME_KEY: &str = "merge.covalue.name";
+/// That description.
+pub const MERGE_NAME: &str = "covalue: workbook files by record, field and answer";
 
 /// The git setting for the line git shows after `@@` in a hunk's header.
 pub const FUNCNAME_KEY: &str = "diff.covalue.xfuncname";
@@ -54,12 +69,78 @@ pub enum Mode {
     External,
 }
 
+/// `text` in single quotes for a POSIX shell.
+fn sh_quote(text: &str) -> String {
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// The program the git settings call: this covalue's absolute path (with
+/// forward slashes, which git-bash on Windows reads too), when it is known.
+pub fn program() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let exe = std::fs::canonicalize(&exe).unwrap_or(exe);
+    let text = exe.to_str()?.replace('\\', "/");
+    // The `\\?\` prefix Windows gives canonical paths means nothing to sh.
+    Some(text.strip_prefix("//?/").unwrap_or(&text).to_string())
+}
+
+/// A command for a git setting that runs covalue with `args` when it can
+/// be run, and does `otherwise` when it cannot: `program` when it is still
+/// there, else `covalue` on the PATH, else git's own behaviour. git runs
+/// the setting through `sh` (git-bash's on Windows); `name` is `$0`.
+fn wrapper(program: Option<&str>, name: &str, args: &str, otherwise: &str) -> String {
+    let find = match program {
+        Some(p) => format!(
+            "c={}; [ -x \"$c\" ] || c=$(command -v covalue) || c=; ",
+            sh_quote(p)
+        ),
+        None => "c=$(command -v covalue) || c=; ".to_string(),
+    };
+    let script = format!("{find}if [ -n \"$c\" ]; then exec \"$c\" {args}; fi; {otherwise}");
+    format!("sh -c {} {name}", sh_quote(&script))
+}
+
+/// The textconv filter's command: covalue's rendering, or the file as it
+/// is (git's own diff) when covalue cannot be run.
+pub fn textconv_command(program: Option<&str>) -> String {
+    wrapper(
+        program,
+        "covalue-textconv",
+        &format!("{TEXTCONV_ARGS} \"$1\""),
+        "exec cat -- \"$1\"",
+    )
+}
+
+/// The external diff's command: covalue's comparison, or git's own line
+/// diff of the two files when covalue cannot be run (exit 0 either way,
+/// which git needs to go on).
+pub fn driver_command(program: Option<&str>) -> String {
+    wrapper(
+        program,
+        "covalue-diff",
+        &format!("{DRIVER_ARGS} \"$@\""),
+        "git diff --no-index --no-ext-diff --no-textconv -- \"$2\" \"$5\"; exit 0",
+    )
+}
+
+/// The merge driver's command (git fills in `%O %A %B %L %P %S %X %Y`):
+/// covalue's merge by meaning, or git's own line merge when covalue cannot
+/// be run.
+pub fn merge_command(program: Option<&str>) -> String {
+    wrapper(
+        program,
+        "covalue-merge",
+        "merge-driver \"$@\"",
+        "exec git merge-file --marker-size=\"$4\" -L \"$7\" -L \"$6\" -L \"$8\" \"$2\" \"$1\" \"$3\"",
+    ) + " %O %A %B %L %P %S %X %Y"
+}
+
 impl Mode {
-    /// The git setting this mode sets, and its command.
-    pub fn setting(self) -> (&'static str, &'static str) {
+    /// The git setting this mode sets, and its command, calling `program`.
+    pub fn setting(self, program: Option<&str>) -> (&'static str, String) {
         match self {
-            Mode::Textconv => (TEXTCONV_KEY, TEXTCONV_COMMAND),
-            Mode::External => (DRIVER_KEY, DRIVER_COMMAND),
+            Mode::Textconv => (TEXTCONV_KEY, textconv_command(program)),
+            Mode::External => (DRIVER_KEY, driver_command(program)),
         }
     }
 
@@ -73,28 +154,36 @@ impl Mode {
     }
 
     /// What `covalue git-setup --print` shows: the attribute lines for the
-    /// `.gitattributes` at `attributes`, and the git commands of this mode.
-    pub fn script(self, attributes: &Path) -> String {
+    /// `.gitattributes` at `attributes`, and the git commands of this mode,
+    /// calling `program`.
+    pub fn script(self, attributes: &Path, program: Option<&str>) -> String {
         let mut text = format!("# {}\n", attributes.display());
         for line in ATTRIBUTES {
             text.push_str(line);
             text.push('\n');
         }
-        let (key, command) = self.setting();
+        let (key, command) = self.setting(program);
         text.push_str(&format!(
-            "\ngit config {key} \"{command}\"\ngit config --unset {}\ngit config {FUNCNAME_KEY} '{FUNCNAME}'\n",
-            self.other_key()
+            "\ngit config {key} {}\ngit config --unset {}\ngit config {FUNCNAME_KEY} '{FUNCNAME}'\ngit config {MERGE_NAME_KEY} {}\ngit config {MERGE_KEY} {}\n",
+            sh_quote(&command),
+            self.other_key(),
+            sh_quote(MERGE_NAME),
+            sh_quote(&merge_command(program)),
         ));
         text
     }
 
-    /// Sets this mode in the git config of the repository holding `root`,
-    /// removes the other mode's setting, and sets the hunk-header pattern.
-    /// Ok(false) when git refuses the setting (outside a repository).
-    pub fn configure(self, root: &Path) -> io::Result<bool> {
-        let (key, command) = self.setting();
+    /// Sets this mode and the merge driver in the git config of the
+    /// repository holding `root`, calling `program`; removes the other
+    /// mode's setting, and sets the hunk-header pattern. Ok(false) when git
+    /// refuses the setting (outside a repository).
+    pub fn configure(self, root: &Path, program: Option<&str>) -> io::Result<bool> {
+        let (key, command) = self.setting(program);
         let git = |args: &[&str]| crate::git::command(root).args(args).status();
-        if !git(&["config", key, command])?.success() {
+        if !git(&["config", key, &command])?.success() {
+            return Ok(false);
+        }
+        if !git(&["config", MERGE_KEY, &merge_command(program)])?.success() {
             return Ok(false);
         }
         // git prefers an external diff to a textconv filter: the other mode
@@ -103,6 +192,7 @@ impl Mode {
         // for when git refuses.
         let _ = git(&["config", "--unset", self.other_key()]);
         let _ = git(&["config", FUNCNAME_KEY, FUNCNAME]);
+        let _ = git(&["config", MERGE_NAME_KEY, MERGE_NAME]);
         Ok(true)
     }
 }
@@ -122,31 +212,52 @@ pub fn attributes_uncommitted(root: &Path, path: &Path) -> bool {
 }
 
 /// Adds the [`ATTRIBUTES`] lines `.gitattributes` lacks at `path` (creating
-/// it when missing); what the file had stays as it was. Returns how many
-/// lines were added.
+/// it when missing); a line an earlier `git-setup` wrote without the merge
+/// driver is completed where it stands, and everything else stays as it
+/// was. Returns how many lines were added or completed.
 pub fn add_attributes(path: &Path) -> io::Result<usize> {
     let existing = std::fs::read_to_string(path).unwrap_or_default();
+    let mut text = String::with_capacity(existing.len() + 200);
+    let mut changed = 0;
+    for line in existing.split_inclusive('\n') {
+        let bare = line.trim();
+        let completed = ATTRIBUTES.iter().find(|new| {
+            new.strip_suffix(MERGE_SUFFIX)
+                .is_some_and(|old| old == bare && old.ends_with(OLD_SUFFIX))
+        });
+        match completed {
+            Some(new) => {
+                let end = &line[line.trim_end().len()..];
+                text.push_str(&line[..line.len() - line.trim_start().len()]);
+                text.push_str(new);
+                text.push_str(end);
+                changed += 1;
+            }
+            None => text.push_str(line),
+        }
+    }
     let missing: Vec<&str> = ATTRIBUTES
         .iter()
         .copied()
-        .filter(|l| !existing.lines().any(|e| e.trim() == *l))
+        .filter(|l| !text.lines().any(|e| e.trim() == *l))
         .collect();
-    if missing.is_empty() {
+    if missing.is_empty() && changed == 0 {
         return Ok(0);
     }
-    let mut text = existing.clone();
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
     if existing.is_empty() {
-        text.push_str("# Show workbook files by meaning in `git diff` (covalue git-setup).\n");
+        text.push_str(
+            "# Show workbook files by meaning in `git diff`, and merge them by meaning (covalue git-setup).\n",
+        );
     }
     for line in &missing {
         text.push_str(line);
         text.push('\n');
     }
     crate::fsutil::write_atomic(path, text.as_bytes())?;
-    Ok(missing.len())
+    Ok(missing.len() + changed)
 }
 
 /// The arguments git gives an external diff driver: seven, or nine for a

@@ -1,0 +1,261 @@
+//! A workbook TOML file cut into keyed parts for merging: the settings
+//! before the first table, then one part per record (`[[step]]` by its
+//! `id`, `[[improvement]]` by its `id`, a plain `[table]` by its name),
+//! each made of its header, its fields by key and its sub-tables
+//! (`[step.perspectives]` by name, `[[improvement.status]]` by content).
+//! Comments and blank lines go with the line they stand above. Cutting
+//! never changes a byte: the parts put together are the file.
+
+use super::tree::{Part, unique_keys};
+
+/// Why a file could not be cut into parts (the merge then falls back to
+/// lines).
+#[derive(Debug)]
+pub struct Unparsable;
+
+/// One line or a multi-line value, classified.
+enum Unit {
+    /// A blank or comment-only line.
+    Trivia(String),
+    /// A table header: its path and whether it is `[[…]]`.
+    Header {
+        path: Vec<String>,
+        array: bool,
+        text: String,
+    },
+    /// `key = value`, perhaps over several lines: its dotted key.
+    Field { key: String, text: String },
+}
+
+/// How many lines one value may run over before the file counts as not
+/// readable here (a bound on the work done for a hostile file).
+const MAX_VALUE_LINES: usize = 2000;
+
+/// Cuts `text` into parts; Err when it is not TOML covalue can cut.
+pub fn parts(text: &str) -> Result<Vec<Part>, Unparsable> {
+    if text.parse::<toml::Table>().is_err() {
+        return Err(Unparsable);
+    }
+    let units = units(text)?;
+    Ok(group(units))
+}
+
+/// The lines of `text` as units.
+fn units(text: &str) -> Result<Vec<Unit>, Unparsable> {
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut units = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let bare = line.trim_start_matches('\u{feff}').trim();
+        if bare.is_empty() || bare.starts_with('#') {
+            units.push(Unit::Trivia(line.to_string()));
+            i += 1;
+        } else if bare.starts_with('[') {
+            let (path, array) = header(bare).ok_or(Unparsable)?;
+            units.push(Unit::Header {
+                path,
+                array,
+                text: line.to_string(),
+            });
+            i += 1;
+        } else {
+            // A field: as many lines as its value needs to parse.
+            let mut end = i + 1;
+            let mut value = line.to_string();
+            while value
+                .trim_start_matches('\u{feff}')
+                .parse::<toml::Table>()
+                .is_err()
+            {
+                if end >= lines.len() || end - i > MAX_VALUE_LINES {
+                    return Err(Unparsable);
+                }
+                value.push_str(lines[end]);
+                end += 1;
+            }
+            let table: toml::Table = value
+                .trim_start_matches('\u{feff}')
+                .parse()
+                .map_err(|_| Unparsable)?;
+            units.push(Unit::Field {
+                key: dotted_key(&table),
+                text: value,
+            });
+            i = end;
+        }
+    }
+    Ok(units)
+}
+
+/// The dotted key of a one-field table (`a.b` for `a.b = 1`).
+fn dotted_key(table: &toml::Table) -> String {
+    let mut key = Vec::new();
+    let mut at = table;
+    while let Some((name, value)) = at.iter().next() {
+        key.push(name.clone());
+        match value {
+            toml::Value::Table(inner) if inner.len() == 1 => at = inner,
+            _ => break,
+        }
+    }
+    key.join(".")
+}
+
+/// The path of a header line and whether it is an array of tables.
+fn header(line: &str) -> Option<(Vec<String>, bool)> {
+    let table: toml::Table = line.parse().ok()?;
+    let mut path = Vec::new();
+    let mut at = &table;
+    loop {
+        let (name, value) = at.iter().next()?;
+        path.push(name.clone());
+        match value {
+            toml::Value::Table(inner) if inner.is_empty() => return Some((path, false)),
+            toml::Value::Table(inner) => at = inner,
+            toml::Value::Array(items) => match items.first()? {
+                toml::Value::Table(inner) if inner.is_empty() => return Some((path, true)),
+                toml::Value::Table(inner) => at = inner,
+                _ => return None,
+            },
+            _ => return None,
+        }
+    }
+}
+
+/// A table being gathered: its header (with the trivia above it) and its
+/// fields.
+struct Table {
+    path: Vec<String>,
+    array: bool,
+    head: String,
+    fields: Vec<Part>,
+}
+
+impl Table {
+    /// The table as a part, keyed by its name, and for an array of tables
+    /// by its `id` (or, without one, by its content).
+    fn into_part(self, subtables: Vec<Part>) -> Part {
+        let name = self.path.join(".");
+        let key = if self.array {
+            let id = self
+                .fields
+                .iter()
+                .find(|f| f.key == "id")
+                .and_then(|f| f.text.parse::<toml::Table>().ok())
+                .and_then(|t| t.get("id").map(|v| v.to_string()));
+            match id {
+                Some(id) => format!("[[{name}]] {id}"),
+                None => {
+                    let content: Vec<&str> = self
+                        .fields
+                        .iter()
+                        .flat_map(|f| f.text.lines())
+                        .map(str::trim)
+                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                        .collect();
+                    format!("[[{name}]] {}", content.join("\n"))
+                }
+            }
+        } else {
+            format!("[{name}]")
+        };
+        let mut children = vec![Part::leaf("@head", self.head)];
+        children.extend(self.fields);
+        children.extend(subtables);
+        unique_keys(&mut children);
+        Part::branch(key, children)
+    }
+}
+
+/// Groups units into the file's parts.
+fn group(units: Vec<Unit>) -> Vec<Part> {
+    let mut parts: Vec<Part> = Vec::new();
+    let mut preamble: Vec<Part> = Vec::new();
+    // The record being gathered, and its sub-table being gathered.
+    let mut record: Option<(Table, Vec<Part>)> = None;
+    let mut sub: Option<Table> = None;
+    let mut trivia = String::new();
+
+    let close_sub = |record: &mut Option<(Table, Vec<Part>)>, sub: &mut Option<Table>| {
+        if let (Some((_, subs)), Some(table)) = (record.as_mut(), sub.take()) {
+            subs.push(table.into_part(Vec::new()));
+        }
+    };
+
+    for unit in units {
+        match unit {
+            Unit::Trivia(line) => trivia.push_str(&line),
+            Unit::Field { key, text } => {
+                let field = Part::leaf(key, std::mem::take(&mut trivia) + &text);
+                if let Some(table) = sub.as_mut() {
+                    table.fields.push(field);
+                } else if let Some((table, _)) = record.as_mut() {
+                    table.fields.push(field);
+                } else {
+                    preamble.push(field);
+                }
+            }
+            Unit::Header { path, array, text } => {
+                let head = std::mem::take(&mut trivia) + &text;
+                let table = Table {
+                    path,
+                    array,
+                    head,
+                    fields: Vec::new(),
+                };
+                let inside = record.as_ref().is_some_and(|(r, _)| {
+                    table.path.len() > r.path.len() && table.path.starts_with(&r.path)
+                });
+                close_sub(&mut record, &mut sub);
+                if inside {
+                    sub = Some(table);
+                } else {
+                    if let Some((done, subs)) = record.take() {
+                        parts.push(done.into_part(subs));
+                    }
+                    record = Some((table, Vec::new()));
+                }
+            }
+        }
+    }
+    close_sub(&mut record, &mut sub);
+    if let Some((table, mut subs)) = record.take() {
+        if !trivia.is_empty() {
+            subs.push(Part::leaf("@tail", std::mem::take(&mut trivia)));
+        }
+        parts.push(table.into_part(subs));
+    }
+    if !trivia.is_empty() {
+        preamble.push(Part::leaf("@tail", trivia));
+    }
+    if !preamble.is_empty() {
+        unique_keys(&mut preamble);
+        parts.insert(0, Part::branch("@settings", preamble));
+    }
+    unique_keys(&mut parts);
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_parts_put_together_are_the_file() {
+        let text = "#:schema x\r\nperspectives = [\r\n  \"a\",\r\n]\r\n\r\n[[step]]\r\nid = \"s1\"\r\ntitle = \"T\"\r\n\r\n[step.perspectives]\r\na = \"x\"\r\n\r\n[[step]]\r\n# c\r\nid = \"s2\"\r\n";
+        let parts = parts(text).unwrap_or_default();
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, text);
+        let keys: Vec<&str> = parts.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["@settings", "[[step]] \"s1\"", "[[step]] \"s2\""]);
+        let fields: Vec<&str> = parts[1].children.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(fields, ["@head", "id", "title", "[step.perspectives]"]);
+    }
+
+    #[test]
+    fn text_that_is_not_toml_is_refused() {
+        assert!(parts("[[step]\nid = 1\n").is_err());
+        assert!(parts("a = \"\"\"\nnever closed\n").is_err());
+    }
+}

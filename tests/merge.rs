@@ -1,0 +1,430 @@
+//! Teams editing one workbook on two branches: `covalue git-setup` makes
+//! real `git merge`, `git rebase` and `git cherry-pick` merge workbook files
+//! by meaning (records by id and field, answers by question and persona
+//! part), leave a conflict only where both sides changed one value, where
+//! `check` reports it at its line; and git keeps working when covalue
+//! cannot be run.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{copy_dir, manifest_dir, read, write};
+
+const MAP: &str = "populations/ms/process-map.toml";
+const REGISTER: &str = "populations/ms/improvements.toml";
+const ACCESS: &str = "populations/ms/answers/access.md";
+
+/// git in `root` with a home of its own, a fixed author, no colour and no
+/// editor; `path` replaces the PATH when given. Exit code, stdout, stderr.
+fn git_with_path(root: &Path, path: Option<&str>, args: &[&str]) -> (i32, String, String) {
+    let home = root.parent().unwrap_or(root);
+    let mut cmd = Command::new("git");
+    cmd.args(args)
+        .current_dir(root)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("HOME", home)
+        .env("GIT_AUTHOR_NAME", "Team")
+        .env("GIT_AUTHOR_EMAIL", "team@example.invalid")
+        .env("GIT_COMMITTER_NAME", "Team")
+        .env("GIT_COMMITTER_EMAIL", "team@example.invalid")
+        .env("GIT_EDITOR", "true")
+        .env("NO_COLOR", "1");
+    if let Some(path) = path {
+        cmd.env("PATH", path);
+    }
+    let out = cmd.output().unwrap_or_else(|e| panic!("git: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).to_string(),
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+/// git in `root`, which must succeed; its stdout.
+fn git(root: &Path, args: &[&str]) -> String {
+    let (code, out, err) = git_with_path(root, None, args);
+    assert_eq!(code, 0, "git {args:?}: {err}{out}");
+    out
+}
+
+/// `covalue ARGS` in `root` (the binary `bin`), which must succeed; its stdout.
+fn covalue_ok(bin: &Path, root: &Path, args: &[&str]) -> String {
+    let out = Command::new(bin)
+        .args(args)
+        .current_dir(root)
+        .env("NO_COLOR", "1")
+        .env("COVALUE_TODAY", common::TODAY)
+        .output()
+        .unwrap_or_else(|e| panic!("covalue: {e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "covalue {args:?}: {err}");
+    String::from_utf8_lossy(&out.stdout).to_string() + &err
+}
+
+/// `root/rel` with its first `from` replaced by `to`.
+fn edit(root: &Path, rel: &str, from: &str, to: &str) {
+    let text = read(&root.join(rel));
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    write(&root.join(rel), text.replacen(from, to, 1));
+}
+
+/// A persona's part of the access walk-through in the lakeside example.
+fn persona_part(root: &Path, heading: &str) -> String {
+    let text = read(&root.join(ACCESS));
+    let start = text.find(heading).unwrap_or_else(|| panic!("no {heading}"));
+    let end = text[start + 1..]
+        .find("\n#")
+        .map_or(text.len(), |e| start + 1 + e + 1);
+    text[start..end].to_string()
+}
+
+/// The lakeside example in `dir/wb`, set up by `covalue git-setup` and
+/// committed on `main`, with Birgitta's and Göran's parts of the access
+/// walk-through not yet written. Returns the root and those two parts.
+fn repository(dir: &Path) -> (PathBuf, String, String) {
+    let root = dir.join("wb");
+    copy_dir(&manifest_dir().join("examples/lakeside-ms"), &root);
+    git(&root, &["init", "-q", "-b", "main"]);
+    covalue_ok(common::bin_path(), &root, &["git-setup", "-q"]);
+    let (goran, birgitta) = (
+        persona_part(&root, "### Göran"),
+        persona_part(&root, "### Birgitta"),
+    );
+    edit(&root, ACCESS, &goran, "");
+    edit(&root, ACCESS, &birgitta, "");
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "session 1"]);
+    (root, goran, birgitta)
+}
+
+/// The two branches' edits: `a` changes a step's title, adds the
+/// improvement `peer-contact` and writes Göran's part; `main` changes the
+/// same step's actors, adds `nurse-call` and writes Birgitta's part.
+/// All three meet line by line, so git's own merge would stop at each.
+fn edit_in_parallel(root: &Path, goran: &str, birgitta: &str) {
+    git(root, &["checkout", "-q", "-b", "a"]);
+    edit(
+        root,
+        MAP,
+        "title = \"Hearing the diagnosis\"",
+        "title = \"Hearing the diagnosis, with a nurse\"",
+    );
+    let bin = common::bin_path();
+    covalue_ok(
+        bin,
+        root,
+        &[
+            "new",
+            "-q",
+            "improvement",
+            "ms",
+            "peer-contact",
+            "--title",
+            "A peer contact after the diagnosis",
+        ],
+    );
+    let lena = "### Lena";
+    edit(root, ACCESS, lena, &format!("{goran}{lena}"));
+    git(root, &["commit", "-qam", "a: title, improvement, Göran"]);
+
+    git(root, &["checkout", "-q", "main"]);
+    edit(
+        root,
+        MAP,
+        "actors = [\"person with MS\", \"neurologist\", \"MS nurse\", \"partner or family\"]",
+        "actors = [\"person with MS\", \"neurologist\", \"MS nurse\", \"partner\"]",
+    );
+    covalue_ok(
+        bin,
+        root,
+        &[
+            "new",
+            "-q",
+            "improvement",
+            "ms",
+            "nurse-call",
+            "--title",
+            "A nurse call within a week",
+        ],
+    );
+    edit(root, ACCESS, lena, &format!("{birgitta}{lena}"));
+    git(
+        root,
+        &["commit", "-qam", "main: actors, improvement, Birgitta"],
+    );
+}
+
+/// What every merged result holds: both sides' changes, no marker, and a
+/// `check` that finds no conflict.
+fn assert_both_sides(root: &Path, goran: &str, birgitta: &str) {
+    let map = read(&root.join(MAP));
+    assert!(
+        map.contains("title = \"Hearing the diagnosis, with a nurse\"\nactors = [\"person with MS\", \"neurologist\", \"MS nurse\", \"partner\"]\n"),
+        "both fields of the step:\n{map}"
+    );
+    let register = read(&root.join(REGISTER));
+    let (peer, nurse) = (
+        register.find("id = \"peer-contact\""),
+        register.find("id = \"nurse-call\""),
+    );
+    assert!(
+        matches!((nurse, peer), (Some(n), Some(p)) if n < p),
+        "both new improvements, in the order of their ids:\n{register}"
+    );
+    let access = read(&root.join(ACCESS));
+    assert!(
+        access.contains(&format!("{birgitta}{goran}### Lena")),
+        "both persona parts:\n{access}"
+    );
+    for file in [MAP, REGISTER, ACCESS] {
+        assert!(!read(&root.join(file)).contains("<<<<<<<"), "{file}");
+    }
+    let (run, report) = common::check_json(root, &[]);
+    let found = common::findings(&report);
+    assert!(
+        common::with_code(&found, "CV045").is_empty() && !run.stderr.contains("error"),
+        "{found:?}\n{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn parallel_edits_merge_by_meaning_in_merge_rebase_and_cherry_pick() {
+    let mut registers = Vec::new();
+    for how in ["merge", "merge-the-other-way", "rebase", "cherry-pick"] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let (root, goran, birgitta) = repository(dir.path());
+        edit_in_parallel(&root, &goran, &birgitta);
+        let (code, out, err) = match how {
+            "merge" => git_with_path(&root, None, &["merge", "-q", "--no-edit", "a"]),
+            "merge-the-other-way" => {
+                git(&root, &["checkout", "-q", "a"]);
+                git_with_path(&root, None, &["merge", "-q", "--no-edit", "main"])
+            }
+            "rebase" => {
+                git(&root, &["checkout", "-q", "a"]);
+                git_with_path(&root, None, &["rebase", "-q", "main"])
+            }
+            _ => git_with_path(&root, None, &["cherry-pick", "a"]),
+        };
+        assert_eq!(code, 0, "git {how}: {out}{err}");
+        assert_both_sides(&root, &goran, &birgitta);
+        registers.push(read(&root.join(REGISTER)));
+    }
+    // The same register whichever side was merged into the other.
+    assert!(registers.windows(2).all(|w| w[0] == w[1]), "{registers:#?}");
+}
+
+#[test]
+fn a_value_both_sides_changed_is_the_one_conflict_and_check_shows_its_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (root, _, _) = repository(dir.path());
+    let base_map = read(&root.join(MAP));
+    let asa = "Åsa accesses the health centre in Norrsjö";
+    git(&root, &["checkout", "-q", "-b", "a"]);
+    edit(
+        &root,
+        MAP,
+        "title = \"Hearing the diagnosis\"",
+        "title = \"The diagnosis\"",
+    );
+    edit(
+        &root,
+        ACCESS,
+        asa,
+        "Åsa now uses the health centre in Norrsjö",
+    );
+    git(&root, &["commit", "-qam", "a"]);
+    git(&root, &["checkout", "-q", "main"]);
+    edit(
+        &root,
+        MAP,
+        "title = \"Hearing the diagnosis\"",
+        "title = \"Being told\"",
+    );
+    edit(
+        &root,
+        MAP,
+        "coproduction = \"none\"",
+        "coproduction = \"shared-execution\"",
+    );
+    edit(
+        &root,
+        ACCESS,
+        asa,
+        "Åsa goes to the health centre in Norrsjö",
+    );
+    git(&root, &["commit", "-qam", "main"]);
+
+    let (code, out, err) = git_with_path(&root, None, &["merge", "--no-edit", "a"]);
+    assert_eq!(code, 1, "a conflict: {out}{err}");
+    assert!(
+        out.contains("CONFLICT") || err.contains("CONFLICT"),
+        "{out}{err}"
+    );
+
+    // Only the title is in conflict; the other field is merged.
+    let map = read(&root.join(MAP));
+    let expected = base_map
+        .replacen(
+            "title = \"Hearing the diagnosis\"\n",
+            "<<<<<<< HEAD\ntitle = \"Being told\"\n=======\ntitle = \"The diagnosis\"\n>>>>>>> a\n",
+            1,
+        )
+        .replacen(
+            "coproduction = \"none\"",
+            "coproduction = \"shared-execution\"",
+            1,
+        );
+    assert_eq!(map, expected);
+    let access = read(&root.join(ACCESS));
+    assert_eq!(access.matches("<<<<<<<").count(), 1, "{access}");
+    let (open, close) = (access.find("<<<<<<<"), access.find(">>>>>>>"));
+    let conflict = match (open, close) {
+        (Some(o), Some(c)) if o < c => &access[o..c],
+        _ => panic!("no whole conflict:\n{access}"),
+    };
+    assert!(
+        conflict.contains("Åsa goes to") && conflict.contains("Åsa now uses"),
+        "the conflict holds both versions of Åsa's line:\n{access}"
+    );
+    let asa = access.find("### Åsa").unwrap_or(usize::MAX);
+    let lena = access.find("### Lena").unwrap_or(0);
+    assert!(
+        (asa..lena).contains(&open.unwrap_or(0)) && (asa..lena).contains(&close.unwrap_or(0)),
+        "the conflict is inside Åsa's part:\n{access}"
+    );
+
+    // check names each conflict at its first marker.
+    let (_, report) = common::check_json(&root, &[]);
+    let found = common::findings(&report);
+    for file in [MAP, ACCESS] {
+        let line = common::line_of(&root.join(file), "<<<<<<<");
+        assert!(
+            common::has_at(&found, "CV045", file, Some(line)),
+            "CV045 at {file}:{line}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_side_that_does_not_parse_is_merged_by_lines_and_kept() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (root, _, _) = repository(dir.path());
+    git(&root, &["checkout", "-q", "-b", "a"]);
+    edit(
+        &root,
+        MAP,
+        "title = \"Hearing the diagnosis\"",
+        "title = \"Hearing the diagnosis",
+    );
+    git(&root, &["commit", "-qam", "a: an unclosed string"]);
+    git(&root, &["checkout", "-q", "main"]);
+    edit(
+        &root,
+        MAP,
+        "title = \"Hearing the diagnosis\"",
+        "title = \"Being told\"",
+    );
+    git(&root, &["commit", "-qam", "main"]);
+    let (code, out, err) = git_with_path(&root, None, &["merge", "--no-edit", "a"]);
+    assert_eq!(code, 1, "{out}{err}");
+    let map = read(&root.join(MAP));
+    assert!(
+        map.contains("<<<<<<< HEAD\ntitle = \"Being told\"\n=======\ntitle = \"Hearing the diagnosis\n>>>>>>> a\n"),
+        "git's line merge keeps both sides:\n{map}"
+    );
+}
+
+/// A hard link to this build's covalue in a folder of its own (git-setup
+/// records the path it was started from), and that folder.
+fn linked_covalue(dir: &Path) -> PathBuf {
+    let bin_dir = dir.join("bin");
+    std::fs::create_dir_all(&bin_dir).unwrap_or_else(|e| panic!("{e}"));
+    let link = bin_dir.join("covalue");
+    if link.exists() {
+        return link;
+    }
+    if std::fs::hard_link(common::bin_path(), &link).is_err() {
+        std::fs::copy(common::bin_path(), &link).unwrap_or_else(|e| panic!("{e}"));
+    }
+    link
+}
+
+#[test]
+fn git_keeps_working_when_covalue_is_not_on_path_or_is_gone() {
+    // In the target folder, so that the hard link is on the binary's disk.
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("wb");
+    copy_dir(&manifest_dir().join("examples/lakeside-ms"), &root);
+    // What an earlier git-setup wrote is completed in place.
+    write(
+        &root.join(".gitattributes"),
+        "*.pdf binary\ncovalue.toml diff=covalue\npopulations/**/*.toml diff=covalue\n",
+    );
+    git(&root, &["init", "-q", "-b", "main"]);
+    let bin = linked_covalue(dir.path());
+    let said = covalue_ok(&bin, &root, &["git-setup"]);
+    let shown = std::fs::canonicalize(&bin).unwrap_or(bin.clone());
+    assert!(
+        said.contains(&format!("calls        {}", shown.display())),
+        "says which binary: {said}"
+    );
+    assert_eq!(
+        read(&root.join(".gitattributes")),
+        "*.pdf binary\ncovalue.toml diff=covalue merge=covalue\npopulations/**/*.toml diff=covalue merge=covalue\npopulations/**/*.md diff=covalue merge=covalue\nsessions/*.toml diff=covalue merge=covalue\n"
+    );
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "session 1"]);
+    git(&root, &["checkout", "-q", "-b", "a"]);
+    edit(
+        &root,
+        MAP,
+        "title = \"Hearing the diagnosis\"",
+        "title = \"The diagnosis\"",
+    );
+    git(&root, &["commit", "-qam", "a"]);
+    git(&root, &["checkout", "-q", "main"]);
+    edit(
+        &root,
+        MAP,
+        "coproduction = \"none\"",
+        "coproduction = \"shared-execution\"",
+    );
+
+    // A PATH without covalue (a GUI client, a cron job, a colleague's shell).
+    let path = "/usr/local/bin:/usr/bin:/bin";
+    let diff = |root: &Path| {
+        let (code, out, err) = git_with_path(root, Some(path), &["diff", "--", MAP]);
+        assert_eq!(code, 0, "git diff: {err}");
+        assert!(!err.contains("died") && !err.contains("fatal"), "{err}");
+        out
+    };
+    for mode in ["textconv", "external"] {
+        let bin = linked_covalue(dir.path());
+        covalue_ok(&bin, &root, &["git-setup", "-q", "--mode", mode]);
+        let by_meaning = diff(&root);
+        assert!(
+            by_meaning.contains("shared-execution") && !by_meaning.contains("+coproduction = "),
+            "{mode}: covalue runs by its path:\n{by_meaning}"
+        );
+        // covalue gone: git's own line diff.
+        std::fs::remove_file(&bin).unwrap_or_else(|e| panic!("{e}"));
+        let plain = diff(&root);
+        assert!(
+            plain.contains("+coproduction = \"shared-execution\""),
+            "{mode}: git's own line diff:\n{plain}"
+        );
+    }
+    // And git's own merge.
+    git(&root, &["commit", "-qam", "main"]);
+    let (code, out, err) = git_with_path(&root, Some(path), &["merge", "--no-edit", "a"]);
+    assert_eq!(code, 0, "git's own merge of lines apart: {out}{err}");
+    let map = read(&root.join(MAP));
+    assert!(
+        map.contains("title = \"The diagnosis\"") && map.contains("\"shared-execution\""),
+        "{map}"
+    );
+}
