@@ -339,9 +339,10 @@ fn a_side_that_does_not_parse_is_merged_by_lines_and_kept() {
 }
 
 /// A hard link to this build's covalue in a folder of its own (git-setup
-/// records the path it was started from), and that folder.
+/// records the path it was started from), named with a space and a quote
+/// that the settings' shell must read as they are.
 fn linked_covalue(dir: &Path) -> PathBuf {
-    let bin_dir = dir.join("bin");
+    let bin_dir = dir.join("the team's $HOME bin");
     std::fs::create_dir_all(&bin_dir).unwrap_or_else(|e| panic!("{e}"));
     let link = bin_dir.join("covalue");
     if link.exists() {
@@ -427,4 +428,148 @@ fn git_keeps_working_when_covalue_is_not_on_path_or_is_gone() {
         map.contains("title = \"The diagnosis\"") && map.contains("\"shared-execution\""),
         "{map}"
     );
+}
+
+/// Runs `covalue merge-driver` as git would on three files in `dir`
+/// (`base`, `ours`, `theirs`, holding the given texts), for the workbook
+/// path `path`: its exit code, the merged `ours`, and what it printed.
+fn drive(dir: &Path, path: &str, texts: [&[u8]; 3]) -> (i32, Vec<u8>, String) {
+    for (name, text) in ["base", "ours", "theirs"].iter().zip(texts) {
+        write(&dir.join(name), text);
+    }
+    let out = common::covalue(dir)
+        .args([
+            "merge-driver",
+            "base",
+            "ours",
+            "theirs",
+            "7",
+            path,
+            "base",
+            "HEAD",
+            "other",
+        ])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let merged = std::fs::read(dir.join("ours")).unwrap_or_default();
+    (
+        out.status.code().unwrap_or(-1),
+        merged,
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+#[test]
+fn the_driver_keeps_line_endings_and_what_neither_side_touched() {
+    let dir = common::empty_dir();
+    let base = read(&manifest_dir().join("examples/lakeside-ms").join(MAP)).replace('\n', "\r\n");
+    let ours = base.replacen(
+        "coproduction = \"none\"",
+        "coproduction = \"shared-execution\"",
+        1,
+    );
+    let theirs = base.replacen(
+        "title = \"Hearing the diagnosis\"",
+        "title = \"Being told\"",
+        1,
+    );
+    let (code, merged, err) = drive(
+        dir.path(),
+        MAP,
+        [base.as_bytes(), ours.as_bytes(), theirs.as_bytes()],
+    );
+    assert_eq!(code, 0, "{err}");
+    let expected = ours.replacen(
+        "title = \"Hearing the diagnosis\"",
+        "title = \"Being told\"",
+        1,
+    );
+    assert_eq!(String::from_utf8_lossy(&merged), expected);
+    // A value both sides changed: exit 1, and the driver says where to look.
+    let theirs = base.replacen(
+        "coproduction = \"none\"",
+        "coproduction = \"civil-discourse\"",
+        1,
+    );
+    let (code, merged, err) = drive(
+        dir.path(),
+        MAP,
+        [base.as_bytes(), ours.as_bytes(), theirs.as_bytes()],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("1 conflict") && err.contains("covalue check"),
+        "{err}"
+    );
+    let merged = String::from_utf8_lossy(&merged).to_string();
+    assert!(
+        merged.contains("<<<<<<< HEAD\r\ncoproduction = \"shared-execution\"\r\n=======\r\ncoproduction = \"civil-discourse\"\r\n>>>>>>> other\r\n"),
+        "{merged}"
+    );
+}
+
+#[test]
+fn hostile_files_are_merged_by_lines_and_nothing_else_is_read_or_written() {
+    let dir = common::empty_dir();
+    // The path git names is only looked at for its kind, never opened.
+    let outside = dir.path().join("outside.toml");
+    write(&outside, "secret = 1\n");
+    let sub = dir.path().join("repo");
+    std::fs::create_dir_all(&sub).unwrap_or_else(|e| panic!("{e}"));
+
+    // Not UTF-8: git's line merge, both sides kept.
+    let base: &[u8] = b"# Q {#q}\n\n\xff one\n\ntwo\n\nthree\n";
+    let ours: &[u8] = b"# Q {#q}\n\n\xff ONE\n\ntwo\n\nthree\n";
+    let theirs: &[u8] = b"# Q {#q}\n\n\xff one\n\ntwo\n\nTHREE\n";
+    let (code, merged, err) = drive(&sub, "../outside.md", [base, ours, theirs]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(merged, b"# Q {#q}\n\n\xff ONE\n\ntwo\n\nTHREE\n");
+
+    // Far more fields than a workbook file has: merged by lines, within bounds.
+    let many: String = (0..30_000).map(|i| format!("k{i} = {i}\n")).collect();
+    let ours = many.replacen("k5 = 5\n", "k5 = 55\n", 1);
+    let theirs = many.replacen("k29000 = 29000\n", "k29000 = 1\n", 1);
+    let (code, merged, err) = drive(
+        &sub,
+        "../outside.toml",
+        [many.as_bytes(), ours.as_bytes(), theirs.as_bytes()],
+    );
+    assert_eq!(code, 0, "{err}");
+    let merged = String::from_utf8_lossy(&merged);
+    assert!(merged.contains("k5 = 55\n") && merged.contains("k29000 = 1\n"));
+
+    // A value that never ends (an unclosed array) on one side.
+    let open = format!("x = 1\n\n\na = [\n{}", "1,\n".repeat(5000));
+    let (code, merged, err) = drive(
+        &sub,
+        "../outside.toml",
+        [
+            b"x = 1\n\n\na = []\n",
+            open.as_bytes(),
+            b"x = 2\n\n\na = []\n",
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        String::from_utf8_lossy(&merged),
+        open.replacen("x = 1", "x = 2", 1)
+    );
+
+    assert_eq!(read(&outside), "secret = 1\n");
+    let mut names: Vec<String> = std::fs::read_dir(&sub)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+        .collect();
+    names.sort();
+    assert_eq!(names, ["base", "ours", "theirs"], "no file left behind");
+}
+
+#[test]
+fn the_driver_without_its_arguments_is_a_usage_error() {
+    let dir = common::empty_dir();
+    let out = common::covalue(dir.path())
+        .args(["merge-driver", "base"])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
 }

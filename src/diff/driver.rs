@@ -92,7 +92,12 @@ fn wrapper(program: Option<&str>, name: &str, args: &str, otherwise: &str) -> St
     let find = match program {
         Some(p) => format!(
             "c={}; [ -x \"$c\" ] || c=$(command -v covalue) || c=; ",
-            sh_quote(p)
+            // Double quotes read more easily in `git config -l`, where
+            // nothing in the path is special to them.
+            match p.contains(['"', '$', '`', '\\', '\'']) {
+                true => sh_quote(p),
+                false => format!("\"{p}\""),
+            }
         ),
         None => "c=$(command -v covalue) || c=; ".to_string(),
     };

@@ -140,7 +140,13 @@ fn by_meaning(
         (joined == text).then_some(parts)
     };
     let (bp, op, tp) = (cut(&b)?, cut(&o)?, cut(&t)?);
-    let leaf = LineMerge { labels };
+    if [&bp, &op, &tp].iter().any(|parts| too_many(parts)) {
+        return None;
+    }
+    let leaf = LineMerge {
+        labels,
+        merged: std::cell::Cell::new(0),
+    };
     let (text, conflicts) = tree::merge_file(&bp, &op, &tp, &leaf);
     // A clean TOML merge must still be TOML (two fields that only make
     // sense apart); if not, git's line merge shows the user both sides.
@@ -150,13 +156,34 @@ fn by_meaning(
     Some((text, conflicts))
 }
 
+/// The most parts one level of a file may have (a process map has tens of
+/// steps): a file with more is merged by lines, which bounds the work a
+/// hostile file makes.
+pub(crate) const MAX_PARTS: usize = 10_000;
+
+/// Whether `parts`, or the parts of any one of them, are more than
+/// [`MAX_PARTS`].
+fn too_many(parts: &[Part]) -> bool {
+    parts.len() > MAX_PARTS || parts.iter().any(|p| too_many(&p.children))
+}
+
+/// The most fields or answers merged by lines (one `git merge-file` each);
+/// past them, a value both sides changed is left as one conflict.
+const MAX_LINE_MERGES: usize = 100;
+
 /// Merges one field or answer by lines, with `git merge-file`.
 struct LineMerge<'a> {
     labels: &'a Labels,
+    /// How many values were merged by lines so far.
+    merged: std::cell::Cell<usize>,
 }
 
 impl LeafMerge for LineMerge<'_> {
     fn merge(&self, base: &str, ours: &str, theirs: &str) -> (String, usize) {
+        self.merged.set(self.merged.get() + 1);
+        if self.merged.get() > MAX_LINE_MERGES {
+            return (self.conflict(ours, theirs), 1);
+        }
         merge_texts(base, ours, theirs, self.labels)
             .unwrap_or_else(|_| (self.conflict(ours, theirs), 1))
     }

@@ -28,8 +28,13 @@ enum Unit {
 }
 
 /// How many lines one value may run over before the file counts as not
-/// readable here (a bound on the work done for a hostile file).
+/// readable here.
 const MAX_VALUE_LINES: usize = 2000;
+
+/// How many times its own length a file may be parsed over while finding
+/// where multi-line values end: a real file needs about twice, a hostile
+/// one (thousands of long arrays) is merged by lines instead.
+const PARSE_BUDGET: usize = 16;
 
 /// Cuts `text` into parts; Err when it is not TOML covalue can cut.
 pub fn parts(text: &str) -> Result<Vec<Part>, Unparsable> {
@@ -43,9 +48,20 @@ pub fn parts(text: &str) -> Result<Vec<Part>, Unparsable> {
 /// The lines of `text` as units.
 fn units(text: &str) -> Result<Vec<Unit>, Unparsable> {
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    let mut budget = PARSE_BUDGET * text.len() + (1 << 20);
+    let mut parses = |value: &str| -> Result<bool, Unparsable> {
+        budget = budget.checked_sub(value.len()).ok_or(Unparsable)?;
+        Ok(value
+            .trim_start_matches('\u{feff}')
+            .parse::<toml::Table>()
+            .is_ok())
+    };
     let mut units = Vec::new();
     let mut i = 0;
     while i < lines.len() {
+        if units.len() > super::MAX_PARTS {
+            return Err(Unparsable);
+        }
         let line = lines[i];
         let bare = line.trim_start_matches('\u{feff}').trim();
         if bare.is_empty() || bare.starts_with('#') {
@@ -63,11 +79,7 @@ fn units(text: &str) -> Result<Vec<Unit>, Unparsable> {
             // A field: as many lines as its value needs to parse.
             let mut end = i + 1;
             let mut value = line.to_string();
-            while value
-                .trim_start_matches('\u{feff}')
-                .parse::<toml::Table>()
-                .is_err()
-            {
+            while !parses(&value)? {
                 if end >= lines.len() || end - i > MAX_VALUE_LINES {
                     return Err(Unparsable);
                 }
