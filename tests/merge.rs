@@ -573,3 +573,57 @@ fn the_driver_without_its_arguments_is_a_usage_error() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn lists_and_entries_without_ids_merge_by_value() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (root, _, _) = repository(dir.path());
+    let session = "sessions/2026-03-01-access.toml";
+    let base = "date = 2026-03-01\ndecisions = [\n  \"Agree a referral checklist\",\n]\n\n[[actions]]\nwhat = \"Draft the checklist\"\nowner = \"Lena\"\ndue = 2026-04-01\n\n[[actions]]\nwhat = \"Ask the MS society\"\ndue = 2026-04-15\n";
+    write(&root.join(session), base);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "session record"]);
+    let personas = "personas = [\"asa\"]";
+    git(&root, &["checkout", "-q", "-b", "a"]);
+    edit(&root, MAP, personas, "personas = [\"asa\", \"lena\"]");
+    edit(
+        &root,
+        session,
+        "due = 2026-04-01\n",
+        "due = 2026-04-01\ndone = true\n",
+    );
+    edit(
+        &root,
+        session,
+        "  \"Agree a referral checklist\",\n",
+        "  \"Agree a referral checklist\",\n  \"Send a letter\",\n",
+    );
+    git(&root, &["commit", "-qam", "a"]);
+    git(&root, &["checkout", "-q", "main"]);
+    edit(&root, MAP, personas, "personas = [\"asa\", \"goran\"]");
+    edit(
+        &root,
+        session,
+        "owner = \"Lena\"\ndue = 2026-04-01",
+        "owner = \"Lena\"\ndue = 2026-05-01",
+    );
+    edit(
+        &root,
+        session,
+        "  \"Agree a referral checklist\",\n",
+        "  \"Agree a referral checklist\",\n  \"Offer a nurse call\",\n",
+    );
+    git(&root, &["commit", "-qam", "main"]);
+
+    let (code, out, err) = git_with_path(&root, None, &["merge", "--no-edit", "a"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(
+        read(&root.join(MAP)).contains("personas = [\"asa\", \"goran\", \"lena\"]\n"),
+        "both personas added to the first step"
+    );
+    assert_eq!(
+        read(&root.join(session)),
+        "date = 2026-03-01\ndecisions = [\n  \"Agree a referral checklist\",\n  \"Offer a nurse call\",\n  \"Send a letter\",\n]\n\n[[actions]]\nwhat = \"Draft the checklist\"\nowner = \"Lena\"\ndue = 2026-05-01\ndone = true\n\n[[actions]]\nwhat = \"Ask the MS society\"\ndue = 2026-04-15\n",
+        "one action, with the new date and done"
+    );
+}

@@ -145,6 +145,7 @@ fn by_meaning(
     }
     let leaf = LineMerge {
         labels,
+        toml: kind == Kind::Toml,
         merged: std::cell::Cell::new(0),
     };
     let (text, conflicts) = tree::merge_file(&bp, &op, &tp, &leaf);
@@ -174,12 +175,21 @@ const MAX_LINE_MERGES: usize = 100;
 /// Merges one field or answer by lines, with `git merge-file`.
 struct LineMerge<'a> {
     labels: &'a Labels,
+    /// Whether the file is TOML, where a list of values is merged by value.
+    toml: bool,
     /// How many values were merged by lines so far.
     merged: std::cell::Cell<usize>,
 }
 
 impl LeafMerge for LineMerge<'_> {
     fn merge(&self, base: &str, ours: &str, theirs: &str) -> (String, usize) {
+        if let Some(list) = self
+            .toml
+            .then(|| toml::merge_list(base, ours, theirs))
+            .flatten()
+        {
+            return (list, 0);
+        }
         self.merged.set(self.merged.get() + 1);
         if self.merged.get() > MAX_LINE_MERGES {
             return (self.conflict(ours, theirs), 1);

@@ -2,7 +2,8 @@
 //! before the first table, then one part per record (`[[step]]` by its
 //! `id`, `[[improvement]]` by its `id`, a plain `[table]` by its name),
 //! each made of its header, its fields by key and its sub-tables
-//! (`[step.perspectives]` by name, `[[improvement.status]]` by content).
+//! (`[step.perspectives]` by name, `[[improvement.status]]` by its first
+//! field).
 //! Comments and blank lines go with the line they stand above. Cutting
 //! never changes a byte: the parts put together are the file.
 
@@ -146,7 +147,7 @@ struct Table {
 
 impl Table {
     /// The table as a part, keyed by its name, and for an array of tables
-    /// by its `id` (or, without one, by its content).
+    /// by its `id` (or, without one, by its first field).
     fn into_part(self, subtables: Vec<Part>) -> Part {
         let name = self.path.join(".");
         let key = if self.array {
@@ -158,15 +159,17 @@ impl Table {
                 .and_then(|t| t.get("id").map(|v| v.to_string()));
             match id {
                 Some(id) => format!("[[{name}]] {id}"),
+                // No id (a status of an improvement, an action of a
+                // session): found by its first field (`state`, `what`),
+                // so two added at the end are both kept and a change to
+                // another field of one merges field by field.
                 None => {
-                    let content: Vec<&str> = self
-                        .fields
-                        .iter()
-                        .flat_map(|f| f.text.lines())
-                        .map(str::trim)
-                        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                        .collect();
-                    format!("[[{name}]] {}", content.join("\n"))
+                    let first = self.fields.first().and_then(|f| {
+                        let table = f.text.parse::<toml::Table>().ok()?;
+                        let (_, value) = table.iter().next()?;
+                        Some(format!("{} = {value}", f.key))
+                    });
+                    format!("[[{name}]] {}", first.unwrap_or_default())
                 }
             }
         } else {
@@ -249,6 +252,118 @@ fn group(units: Vec<Unit>) -> Vec<Part> {
     parts
 }
 
+/// A field holding a list of plain values (`personas = ["asa", "lena"]`),
+/// split into the comments above it, its key as written, its values as
+/// TOML writes them, and its layout.
+struct List {
+    trivia: String,
+    key: String,
+    items: Vec<String>,
+    /// The indent of each item on its own line, or None for one line.
+    indent: Option<String>,
+    newline: &'static str,
+}
+
+impl List {
+    /// Reads `text` (a field as cut by [`parts`]); None unless it is a list
+    /// of plain values written exactly as [`List::write`] writes it, so
+    /// that writing it back loses nothing (no comment inside, no odd
+    /// spacing).
+    fn read(text: &str) -> Option<List> {
+        let start = text
+            .split_inclusive('\n')
+            .take_while(|l| {
+                let bare = l.trim();
+                bare.is_empty() || bare.starts_with('#')
+            })
+            .map(str::len)
+            .sum::<usize>();
+        let (trivia, field) = text.split_at(start);
+        let table: toml::Table = field.parse().ok()?;
+        let (_, toml::Value::Array(values)) = table.iter().next()? else {
+            return None;
+        };
+        let items = values
+            .iter()
+            .map(|v| match v {
+                toml::Value::Array(_) | toml::Value::Table(_) => None,
+                plain => Some(plain.to_string()),
+            })
+            .collect::<Option<Vec<String>>>()?;
+        let key = field.split(" = [").next()?.to_string();
+        let newline = if field.contains("\r\n") { "\r\n" } else { "\n" };
+        let indent = field
+            .split_inclusive('\n')
+            .nth(1)
+            .map(|l| l[..l.len() - l.trim_start().len()].to_string());
+        let list = List {
+            trivia: trivia.to_string(),
+            key,
+            items,
+            indent: indent.filter(|_| {
+                field.trim_end().ends_with("\n]") || field.trim_end().ends_with("\r\n]")
+            }),
+            newline,
+        };
+        (list.write_items(&list.items) == field).then_some(list)
+    }
+
+    /// The field with `items` in this list's layout.
+    fn write_items(&self, items: &[String]) -> String {
+        let nl = self.newline;
+        match &self.indent {
+            Some(indent) if !items.is_empty() => {
+                let lines: String = items.iter().map(|i| format!("{indent}{i},{nl}")).collect();
+                format!("{} = [{nl}{lines}]{nl}", self.key)
+            }
+            _ => format!("{} = [{}]{nl}", self.key, items.join(", ")),
+        }
+    }
+}
+
+/// Merges a list of plain values both sides changed: what the base had and
+/// either side removed goes, what either side added is kept (ours' new
+/// values and theirs', the run whose first value sorts first before the
+/// other), in ours' layout. None when the field is not such a list on every
+/// side, or the comments above it differ.
+pub fn merge_list(base: &str, ours: &str, theirs: &str) -> Option<String> {
+    let (o, t) = (List::read(ours)?, List::read(theirs)?);
+    let b = match base.is_empty() {
+        true => None,
+        false => Some(List::read(base)?),
+    };
+    let b_items: &[String] = b.as_ref().map_or(&[], |b| &b.items);
+    if o.trivia != t.trivia || o.key != t.key || b.as_ref().is_some_and(|b| b.key != o.key) {
+        return None;
+    }
+    let kept = |item: &String, other: &[String]| !b_items.contains(item) || other.contains(item);
+    let mut items: Vec<String> = o
+        .items
+        .iter()
+        .filter(|i| b_items.contains(i) && kept(i, &t.items))
+        .cloned()
+        .collect();
+    let added = |side: &List| -> Vec<String> {
+        side.items
+            .iter()
+            .filter(|i| !b_items.contains(i))
+            .cloned()
+            .collect()
+    };
+    let ours_new = added(&o);
+    let theirs_new: Vec<String> = added(&t)
+        .into_iter()
+        .filter(|i| !ours_new.contains(i))
+        .collect();
+    let (first, second) = match (ours_new.first(), theirs_new.first()) {
+        (Some(a), Some(b)) if b < a => (theirs_new, ours_new),
+        _ => (ours_new, theirs_new),
+    };
+    items.extend(first);
+    items.extend(second);
+    Some(o.trivia.clone() + &o.write_items(&items))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -263,6 +378,32 @@ mod tests {
         assert_eq!(keys, ["@settings", "[[step]] \"s1\"", "[[step]] \"s2\""]);
         let fields: Vec<&str> = parts[1].children.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(fields, ["@head", "id", "title", "[step.perspectives]"]);
+    }
+
+    #[test]
+    fn lists_keep_what_each_side_added_in_their_own_layout() {
+        let merged = merge_list(
+            "personas = [\"asa\", \"per\"]\n",
+            "personas = [\"asa\", \"per\", \"lena\"]\n",
+            "personas = [\"asa\", \"goran\"]\n",
+        );
+        assert_eq!(
+            merged.as_deref(),
+            Some("personas = [\"asa\", \"goran\", \"lena\"]\n")
+        );
+        let base = "# Decided\ndecisions = [\n  \"a\",\n]\n";
+        let merged = merge_list(
+            base,
+            &base.replace("]", "  \"c\",\n]"),
+            &base.replace("]", "  \"b\",\n]"),
+        );
+        assert_eq!(
+            merged.as_deref(),
+            Some("# Decided\ndecisions = [\n  \"a\",\n  \"b\",\n  \"c\",\n]\n")
+        );
+        // A comment inside the list, or a list of tables: not merged here.
+        assert!(merge_list("a = [1]\n", "a = [ # x\n1, 2]\n", "a = [1, 3]\n").is_none());
+        assert!(merge_list("a = []\n", "a = [{x = 1}]\n", "a = [{x = 2}]\n").is_none());
     }
 
     #[test]
