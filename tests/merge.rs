@@ -627,3 +627,85 @@ fn lists_and_entries_without_ids_merge_by_value() {
         "one action, with the new date and done"
     );
 }
+
+/// Merges three texts with the library's merge, as the driver does, for a
+/// file named `path`: the result and its number of conflicts.
+fn merge_texts(dir: &Path, path: &str, base: &str, ours: &str, theirs: &str) -> (String, usize) {
+    let files: Vec<PathBuf> = ["base", "ours", "theirs"]
+        .iter()
+        .map(|n| dir.join(n))
+        .collect();
+    for (file, text) in files.iter().zip([base, ours, theirs]) {
+        write(file, text);
+    }
+    let labels = covalue::merge::Labels::default();
+    let merged = covalue::merge::merge(&files[0], &files[1], &files[2], path, &labels)
+        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    (read(&files[1]), merged.conflicts)
+}
+
+#[test]
+fn every_toml_document_is_cut_without_losing_a_byte_and_one_sided_changes_merge_as_they_are() {
+    let dir = common::empty_dir();
+    let mut cut = 0;
+    for doc in common::toml_corpus("valid") {
+        let Ok(text) = std::str::from_utf8(&doc.bytes) else {
+            continue;
+        };
+        if let Ok(parts) = covalue::merge::toml::parts(text) {
+            let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(joined, text, "{}", doc.name);
+            cut += 1;
+        }
+        let ours = format!("{text}\n# ours\n");
+        let (merged, conflicts) = merge_texts(dir.path(), "x.toml", text, &ours, text);
+        assert_eq!(
+            (merged.as_str(), conflicts),
+            (ours.as_str(), 0),
+            "{}",
+            doc.name
+        );
+    }
+    assert!(cut > 100, "only {cut} documents were cut by meaning");
+}
+
+#[test]
+fn both_sides_changes_to_every_example_file_are_kept() {
+    let dir = common::empty_dir();
+    let mut files = Vec::new();
+    let mut stack = vec![manifest_dir().join("examples")];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{e}")) {
+            let path = entry.unwrap_or_else(|e| panic!("{e}")).path();
+            match path.extension().and_then(|e| e.to_str()) {
+                _ if path.is_dir() => stack.push(path),
+                Some("toml" | "md") => files.push(path),
+                _ => {}
+            }
+        }
+    }
+    assert!(files.len() > 20, "{files:?}");
+    for file in files {
+        let name = file.display().to_string();
+        let base = read(&file);
+        let (ours, theirs) = if name.ends_with(".toml") {
+            (format!("{base}\n# ours\n"), format!("# theirs\n{base}"))
+        } else {
+            let at = base.rfind("\n## ").unwrap_or(0);
+            let theirs = format!("{}\nA line of theirs.\n{}", &base[..at], &base[at..]);
+            (format!("{base}\nA paragraph of ours.\n"), theirs)
+        };
+        let (merged, conflicts) = merge_texts(dir.path(), &name, &base, &ours, &theirs);
+        assert_eq!(conflicts, 0, "{name}:\n{merged}");
+        assert!(
+            merged.contains("ours") && merged.contains("theirs"),
+            "{name}:\n{merged}"
+        );
+        let expected = if name.ends_with(".toml") {
+            format!("# theirs\n{base}\n# ours\n")
+        } else {
+            format!("{theirs}\nA paragraph of ours.\n")
+        };
+        assert_eq!(merged, expected, "{name}");
+    }
+}
