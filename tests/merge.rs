@@ -219,6 +219,14 @@ fn parallel_edits_merge_by_meaning_in_merge_rebase_and_cherry_pick() {
 
 #[test]
 fn a_value_both_sides_changed_is_the_one_conflict_and_check_shows_its_line() {
+    for how in ["merge", "rebase", "cherry-pick"] {
+        a_true_conflict(how);
+    }
+}
+
+/// Both branches change one field and one persona's part; `how` brings
+/// them together.
+fn a_true_conflict(how: &str) {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (root, _, _) = repository(dir.path());
     let base_map = read(&root.join(MAP));
@@ -258,19 +266,36 @@ fn a_value_both_sides_changed_is_the_one_conflict_and_check_shows_its_line() {
     );
     git(&root, &["commit", "-qam", "main"]);
 
-    let (code, out, err) = git_with_path(&root, None, &["merge", "--no-edit", "a"]);
-    assert_eq!(code, 1, "a conflict: {out}{err}");
+    let (code, out, err) = match how {
+        "merge" => git_with_path(&root, None, &["merge", "--no-edit", "a"]),
+        "rebase" => {
+            git(&root, &["checkout", "-q", "a"]);
+            git_with_path(&root, None, &["rebase", "main"])
+        }
+        _ => git_with_path(&root, None, &["cherry-pick", "a"]),
+    };
+    assert_eq!(code, 1, "{how}: a conflict: {out}{err}");
     assert!(
         out.contains("CONFLICT") || err.contains("CONFLICT"),
-        "{out}{err}"
+        "{how}: {out}{err}"
     );
 
-    // Only the title is in conflict; the other field is merged.
-    let map = read(&root.join(MAP));
+    // Only the title is in conflict; the other field is merged. (The
+    // markers name the sides as git does, which differs by command.)
+    let map: String = read(&root.join(MAP))
+        .split_inclusive('\n')
+        .map(|l| match l.get(..8) {
+            Some("<<<<<<< ") => "<<<<<<<\n",
+            Some(">>>>>>> ") => ">>>>>>>\n",
+            _ => l,
+        })
+        .collect();
+    // Ours is the branch being built on in all three: main.
+    let (first, second) = ("Being told", "The diagnosis");
     let expected = base_map
         .replacen(
             "title = \"Hearing the diagnosis\"\n",
-            "<<<<<<< HEAD\ntitle = \"Being told\"\n=======\ntitle = \"The diagnosis\"\n>>>>>>> a\n",
+            &format!("<<<<<<<\ntitle = \"{first}\"\n=======\ntitle = \"{second}\"\n>>>>>>>\n"),
             1,
         )
         .replacen(
@@ -278,7 +303,7 @@ fn a_value_both_sides_changed_is_the_one_conflict_and_check_shows_its_line() {
             "coproduction = \"shared-execution\"",
             1,
         );
-    assert_eq!(map, expected);
+    assert_eq!(map, expected, "{how}");
     let access = read(&root.join(ACCESS));
     assert_eq!(access.matches("<<<<<<<").count(), 1, "{access}");
     let (open, close) = (access.find("<<<<<<<"), access.find(">>>>>>>"));
