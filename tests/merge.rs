@@ -734,3 +734,53 @@ fn both_sides_changes_to_every_example_file_are_kept() {
         assert_eq!(merged, expected, "{name}");
     }
 }
+
+#[test]
+fn two_registers_started_on_two_branches_become_one() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path().join("wb");
+    std::fs::create_dir_all(&root).unwrap_or_else(|e| panic!("{e}"));
+    let bin = common::bin_path();
+    covalue_ok(bin, &root, &["init", "-q", "--title", "T"]);
+    covalue_ok(bin, &root, &["new", "-q", "population", "ms"]);
+    git(&root, &["init", "-q", "-b", "main"]);
+    covalue_ok(bin, &root, &["git-setup", "-q"]);
+    git(&root, &["add", "-A"]);
+    git(&root, &["commit", "-qm", "new workbook"]);
+    assert!(!root.join(REGISTER).exists());
+    for (branch, id) in [("a", "peer-contact"), ("main", "nurse-call")] {
+        if branch == "a" {
+            git(&root, &["checkout", "-q", "-b", "a"]);
+        } else {
+            git(&root, &["checkout", "-q", "main"]);
+        }
+        covalue_ok(
+            bin,
+            &root,
+            &["new", "-q", "improvement", "ms", id, "--title", id],
+        );
+        git(&root, &["add", "-A"]);
+        git(&root, &["commit", "-qm", id]);
+    }
+    let (code, out, err) = git_with_path(&root, None, &["merge", "--no-edit", "a"]);
+    assert_eq!(code, 0, "{out}{err}");
+    let register = read(&root.join(REGISTER));
+    assert_eq!(register.matches("#:schema").count(), 1, "{register}");
+    let ids: Vec<&str> = register
+        .lines()
+        .filter(|l| l.starts_with("id = "))
+        .collect();
+    assert_eq!(
+        ids,
+        ["id = \"nurse-call\"", "id = \"peer-contact\""],
+        "{register}"
+    );
+    let (_, report) = common::check_json(&root, &[]);
+    let found = common::findings(&report);
+    assert!(
+        found
+            .iter()
+            .all(|f| f.file.as_deref() != Some(REGISTER) || f.severity != "error"),
+        "{found:#?}"
+    );
+}

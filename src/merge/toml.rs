@@ -183,6 +183,22 @@ impl Table {
     }
 }
 
+/// How much of the comments and blank lines above a file's first table
+/// belong to the file: everything before the last run of blank lines (the
+/// comments right above the table, with no blank line between, are the
+/// table's).
+fn file_comments(trivia: &str) -> usize {
+    let lines: Vec<&str> = trivia.split_inclusive('\n').collect();
+    let Some(last_blank) = lines.iter().rposition(|l| l.trim().is_empty()) else {
+        return 0;
+    };
+    let first_blank = lines[..last_blank]
+        .iter()
+        .rposition(|l| !l.trim().is_empty())
+        .map_or(0, |i| i + 1);
+    lines[..first_blank].iter().map(|l| l.len()).sum()
+}
+
 /// Groups units into the file's parts.
 fn group(units: Vec<Unit>) -> Vec<Part> {
     let mut parts: Vec<Part> = Vec::new();
@@ -212,6 +228,17 @@ fn group(units: Vec<Unit>) -> Vec<Part> {
                 }
             }
             Unit::Header { path, array, text } => {
+                if record.is_none() {
+                    // Above the first table: the file's own comments (up to
+                    // the last blank line) are the file's, not the first
+                    // record's, so two sides that each start a file with
+                    // a different first record share them.
+                    let top = file_comments(&trivia);
+                    if top > 0 {
+                        preamble.push(Part::leaf("@top", trivia[..top].to_string()));
+                        trivia.drain(..top);
+                    }
+                }
                 let head = std::mem::take(&mut trivia) + &text;
                 let table = Table {
                     path,
@@ -376,6 +403,11 @@ mod tests {
         assert_eq!(joined, text);
         let keys: Vec<&str> = parts.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(keys, ["@settings", "[[step]] \"s1\"", "[[step]] \"s2\""]);
+        // The file's own comments are not the first record's.
+        let register = "#:schema x\n# The register.\n\n[[improvement]]\nid = \"a\"\n";
+        let cut = super::parts(register).unwrap_or_default();
+        assert_eq!(cut[0].text, "#:schema x\n# The register.\n");
+        assert_eq!(cut[1].text, "\n[[improvement]]\nid = \"a\"\n");
         let fields: Vec<&str> = parts[1].children.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(fields, ["@head", "id", "title", "[step.perspectives]"]);
     }
