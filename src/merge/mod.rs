@@ -322,6 +322,21 @@ mod tests {
     }
 
     #[test]
+    fn a_record_deleted_on_one_side_and_changed_on_the_other_is_one_conflict() {
+        let ours = BASE.replace("\n[[step]]\nid = \"b\"\ntitle = \"B\"\n", "");
+        let theirs = BASE.replace("title = \"B\"", "title = \"B2\"");
+        let (text, n) = merged(BASE, &ours, &theirs);
+        assert_eq!(n, 1);
+        assert_eq!(
+            text,
+            format!("{ours}<<<\n===\n\n[[step]]\nid = \"b\"\ntitle = \"B2\"\n>>>\n")
+        );
+        // Deleted on one side, untouched on the other: gone.
+        let (text, n) = merged(BASE, &ours, BASE);
+        assert_eq!((text.as_str(), n), (ours.as_str(), 0));
+    }
+
+    #[test]
     fn one_field_changed_by_both_is_the_only_conflict() {
         let ours = BASE.replace("title = \"B\"", "title = \"B1\"");
         let theirs = BASE
