@@ -784,3 +784,29 @@ fn two_registers_started_on_two_branches_become_one() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_personas_front_matter_merges_key_by_key() {
+    let dir = common::empty_dir();
+    let base = read(&manifest_dir().join("examples/lakeside-ms/populations/ms/personas/asa.md"));
+    // Neighbouring lines, which git's line merge would stop at.
+    assert!(base.contains("  currency: SEK\ncomposite: true\n"));
+    let ours = base.replacen("  currency: SEK\n", "  currency: EUR\n", 1);
+    let theirs = base.replacen("composite: true\n", "composite: false\n", 1);
+    let (merged, conflicts) = merge_texts(
+        dir.path(),
+        "populations/ms/personas/asa.md",
+        &base,
+        &ours,
+        &theirs,
+    );
+    assert_eq!(conflicts, 0, "{merged}");
+    assert_eq!(
+        merged,
+        base.replacen(
+            "  currency: SEK\ncomposite: true\n",
+            "  currency: EUR\ncomposite: false\n",
+            1
+        )
+    );
+}

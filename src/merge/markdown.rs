@@ -1,5 +1,5 @@
 //! A workbook Markdown file (an answer file, a persona) cut into keyed
-//! parts for merging: the front matter, the text before the first
+//! parts for merging: the front matter (key by key), the text before the first
 //! question, then one part per `#`/`##` heading (a question, by its
 //! `{#id}`), each made of its own text and one part per deeper heading (a
 //! walk-through's persona part, by its `{#persona}`). Headings are found as
@@ -15,7 +15,7 @@ pub fn parts(text: &str) -> Vec<Part> {
     let mut parts = Vec::new();
     let body_start = front_matter_end(&lines);
     if body_start > 0 {
-        parts.push(Part::leaf("@front-matter", lines[..body_start].concat()));
+        parts.push(front_matter(&lines[..body_start]));
     }
     let body = &lines[body_start..];
     let outline = answers::outline(
@@ -58,6 +58,47 @@ pub fn parts(text: &str) -> Vec<Part> {
     parts
 }
 
+/// The front matter as a part made of its opening line, one part per
+/// top-level key (with the comments above it and the indented or listed
+/// lines under it: `figures:` and its numbers), and its closing line.
+fn front_matter(lines: &[&str]) -> Part {
+    let mut children = Vec::new();
+    let Some((open, rest)) = lines.split_first() else {
+        return Part::leaf("@front-matter", String::new());
+    };
+    let Some((close, inner)) = rest.split_last() else {
+        return Part::leaf("@front-matter", lines.concat());
+    };
+    children.push(Part::leaf("@open", *open));
+    let mut pending = String::new();
+    let mut current: Option<(String, String)> = None;
+    for line in inner {
+        let bare = line.trim_end();
+        let starts_key =
+            !bare.is_empty() && !bare.starts_with([' ', '\t', '#', '-']) && bare.contains(':');
+        if starts_key {
+            if let Some((key, text)) = current.take() {
+                children.push(Part::leaf(key, text));
+            }
+            let name = bare.split(':').next().unwrap_or_default().trim();
+            current = Some((format!("{name}:"), std::mem::take(&mut pending) + line));
+        } else if bare.is_empty() || bare.starts_with('#') {
+            pending.push_str(line);
+        } else if let Some((_, text)) = current.as_mut() {
+            text.push_str(&std::mem::take(&mut pending));
+            text.push_str(line);
+        } else {
+            pending.push_str(line);
+        }
+    }
+    if let Some((key, text)) = current.take() {
+        children.push(Part::leaf(key, text));
+    }
+    children.push(Part::leaf("@close", pending + close));
+    unique_keys(&mut children);
+    Part::branch("@front-matter", children)
+}
+
 /// The number of lines of a YAML front matter block (`---` to `---` or
 /// `...`) at the start, or 0 when there is none.
 fn front_matter_end(lines: &[&str]) -> usize {
@@ -87,5 +128,19 @@ mod tests {
         assert_eq!(keys, ["@front-matter", "# Step", "# {#q1}", "# {#walk}"]);
         let walk: Vec<&str> = parts[3].children.iter().map(|p| p.key.as_str()).collect();
         assert_eq!(walk, ["@text", "{#asa}", "{#per}"]);
+    }
+
+    #[test]
+    fn the_front_matter_is_cut_by_top_level_key() {
+        let text = "---\nname: Åsa\n# shares\nfigures:\n  share: 21\n\n  cost: 9\ngoals:\n- work\n---\nStory\n";
+        let parts = parts(text);
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, text);
+        let keys: Vec<&str> = parts[0].children.iter().map(|p| p.key.as_str()).collect();
+        assert_eq!(keys, ["@open", "name:", "figures:", "goals:", "@close"]);
+        assert_eq!(
+            parts[0].children[2].text,
+            "# shares\nfigures:\n  share: 21\n\n  cost: 9\n"
+        );
     }
 }
