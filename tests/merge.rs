@@ -810,3 +810,42 @@ fn a_personas_front_matter_merges_key_by_key() {
         )
     );
 }
+
+#[test]
+fn a_sites_own_guide_is_merged_by_meaning_too_and_an_odd_name_is_left_out() {
+    let bin = common::bin_path();
+    for (guide, listed) in [
+        ("guide/site-guide.toml", true),
+        ("../outside.toml", false),
+        ("guide/*.toml", false),
+        ("guide/a b.toml", false),
+    ] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = dir.path().join("wb");
+        write(
+            &root.join("covalue.toml"),
+            format!("title = \"T\"\nguide = \"{guide}\"\n"),
+        );
+        git(&root, &["init", "-q", "-b", "main"]);
+        covalue_ok(bin, &root, &["git-setup", "-q"]);
+        let attributes = read(&root.join(".gitattributes"));
+        assert!(attributes.contains("sessions/*.toml diff=covalue merge=covalue\n"));
+        assert_eq!(
+            attributes.contains(&format!("/{guide} diff=covalue merge=covalue\n")),
+            listed,
+            "{guide}: {attributes}"
+        );
+        assert_eq!(
+            attributes.lines().count(),
+            if listed { 6 } else { 5 },
+            "{attributes}"
+        );
+        if listed {
+            let said = git(&root, &["check-attr", "merge", "diff", "--", guide]);
+            assert_eq!(
+                said,
+                format!("{guide}: merge: covalue\n{guide}: diff: covalue\n")
+            );
+        }
+    }
+}

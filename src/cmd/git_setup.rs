@@ -14,7 +14,7 @@ use crate::diff::driver::{
 /// Arguments of `covalue git-setup`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "It adds to the workbook's .gitattributes (creating it when missing):\n  covalue.toml diff=covalue merge=covalue\n  populations/**/*.toml diff=covalue merge=covalue\n  populations/**/*.md diff=covalue merge=covalue\n  sessions/*.toml diff=covalue merge=covalue\nand sets, in the repository's own git config, one of:\n  diff.covalue.textconv   covalue diff --git-textconv   (--mode textconv)\n  diff.covalue.command    covalue diff --git-driver     (--mode external)\nremoving the other; diff.covalue.xfuncname, so that hunk headers name the record or\nheading a change is in; and merge.covalue.driver (covalue merge-driver), so that\n`git merge`, `git rebase` and `git cherry-pick` merge records by id and field and\nanswers by question and persona. Each setting calls this covalue by its absolute path\n(or covalue on the PATH), and falls back to git's own diff and merge when neither can\nbe run. docs/ci.md weighs the two modes and shows the merge.\n\nExamples:\n  covalue git-setup --print    # show what it would do\n  covalue git-setup\n  git log -p -- populations/ms/process-map.toml\n  covalue git-setup --mode external\n  git diff session-2 -- populations/ms/process-map.toml\n  git merge other-team-member"
+    after_help = "It adds to the workbook's .gitattributes (creating it when missing):\n  covalue.toml diff=covalue merge=covalue\n  populations/**/*.toml diff=covalue merge=covalue\n  populations/**/*.md diff=covalue merge=covalue\n  sessions/*.toml diff=covalue merge=covalue\n  /GUIDE-FILE diff=covalue merge=covalue   (when covalue.toml names a site's guide)\nand sets, in the repository's own git config, one of:\n  diff.covalue.textconv   covalue diff --git-textconv   (--mode textconv)\n  diff.covalue.command    covalue diff --git-driver     (--mode external)\nremoving the other; diff.covalue.xfuncname, so that hunk headers name the record or\nheading a change is in; and merge.covalue.driver (covalue merge-driver), so that\n`git merge`, `git rebase` and `git cherry-pick` merge records by id and field and\nanswers by question and persona. Each setting calls this covalue by its absolute path\n(or covalue on the PATH), and falls back to git's own diff and merge when neither can\nbe run. docs/ci.md weighs the two modes and shows the merge.\n\nExamples:\n  covalue git-setup --print    # show what it would do\n  covalue git-setup\n  git log -p -- populations/ms/process-map.toml\n  covalue git-setup --mode external\n  git diff session-2 -- populations/ms/process-map.toml\n  git merge other-team-member"
 )]
 pub struct Args {
     /// Print the lines and the commands instead of changing anything.
@@ -32,12 +32,13 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = ctx.root()?;
     let attributes = root.join(".gitattributes");
     let program = driver::program();
+    let lines = driver::attribute_lines(&root);
     if args.print {
         ctx.shell
-            .print(args.mode.script(&attributes, program.as_deref()))?;
+            .print(args.mode.script(&attributes, &lines, program.as_deref()))?;
         return Ok(Outcome::Success);
     }
-    let added = driver::add_attributes(&attributes).map_err(file_error(
+    let added = driver::add_attributes(&attributes, &lines).map_err(file_error(
         format!("cannot write {}", attributes.display()),
         "check that you may write in the workbook",
     ))?;

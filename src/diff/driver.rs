@@ -158,12 +158,12 @@ impl Mode {
         }
     }
 
-    /// What `covalue git-setup --print` shows: the attribute lines for the
+    /// What `covalue git-setup --print` shows: the attribute `lines` for the
     /// `.gitattributes` at `attributes`, and the git commands of this mode,
     /// calling `program`.
-    pub fn script(self, attributes: &Path, program: Option<&str>) -> String {
+    pub fn script(self, attributes: &Path, lines: &[String], program: Option<&str>) -> String {
         let mut text = format!("# {}\n", attributes.display());
-        for line in ATTRIBUTES {
+        for line in lines {
             text.push_str(line);
             text.push('\n');
         }
@@ -216,11 +216,35 @@ pub fn attributes_uncommitted(root: &Path, path: &Path) -> bool {
         .is_ok_and(|out| out.status.success() && !out.stdout.is_empty())
 }
 
-/// Adds the [`ATTRIBUTES`] lines `.gitattributes` lacks at `path` (creating
+/// The attribute lines for the workbook at `root`: [`ATTRIBUTES`], and a
+/// line for the site's own guide when `covalue.toml` names one (only a
+/// plain relative name, which git reads as it is: letters, digits, `.`,
+/// `_`, `-` and `/`; the guide is the site's, so a name that would need
+/// quoting is left out rather than guessed at).
+pub fn attribute_lines(root: &Path) -> Vec<String> {
+    let mut lines: Vec<String> = ATTRIBUTES.iter().map(|l| l.to_string()).collect();
+    let mut ignored = Vec::new();
+    let guide = workbook::Loader::disk(root).config(&mut ignored).guide;
+    let plain = |name: &str| {
+        name.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-' | b'/'))
+    };
+    if !guide.starts_with("builtin") {
+        if let Ok(name) = crate::confine::relative_name(&guide) {
+            let name = name.to_string_lossy().replace('\\', "/");
+            if plain(&name) && !name.starts_with('-') {
+                lines.push(format!("/{name} diff=covalue merge=covalue"));
+            }
+        }
+    }
+    lines
+}
+
+/// Adds the attribute `lines` `.gitattributes` lacks at `path` (creating
 /// it when missing); a line an earlier `git-setup` wrote without the merge
 /// driver is completed where it stands, and everything else stays as it
 /// was. Returns how many lines were added or completed.
-pub fn add_attributes(path: &Path) -> io::Result<usize> {
+pub fn add_attributes(path: &Path, lines: &[String]) -> io::Result<usize> {
     let existing = std::fs::read_to_string(path).unwrap_or_default();
     let mut text = String::with_capacity(existing.len() + 200);
     let mut changed = 0;
@@ -241,9 +265,9 @@ pub fn add_attributes(path: &Path) -> io::Result<usize> {
             None => text.push_str(line),
         }
     }
-    let missing: Vec<&str> = ATTRIBUTES
+    let missing: Vec<&str> = lines
         .iter()
-        .copied()
+        .map(String::as_str)
         .filter(|l| !text.lines().any(|e| e.trim() == *l))
         .collect();
     if missing.is_empty() && changed == 0 {
