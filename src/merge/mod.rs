@@ -350,4 +350,75 @@ mod tests {
             "{text}"
         );
     }
+
+    /// `text` with a few lines changed, dropped or doubled, chosen by `seed`.
+    fn mutated(text: &str, mut seed: u64) -> String {
+        let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+        for _ in 0..3 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let Some(at) = usize::try_from(seed >> 33)
+                .ok()
+                .map(|n| n % lines.len().max(1))
+            else {
+                continue;
+            };
+            match (seed >> 20) % 4 {
+                _ if lines.is_empty() => {}
+                0 => {
+                    lines.remove(at);
+                }
+                1 => {
+                    let line = lines[at].clone();
+                    lines.insert(at, line);
+                }
+                2 => lines[at] = format!("# note {seed}\n"),
+                _ => lines[at] = lines[at].replace('e', "E"),
+            }
+        }
+        lines.concat()
+    }
+
+    #[test]
+    fn one_sided_changes_come_through_as_they_are_and_nothing_panics() {
+        let examples = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/lakeside-ms/populations/ms");
+        let mut files = vec![
+            examples.join("process-map.toml"),
+            examples.join("improvements.toml"),
+            examples.join("answers/access.md"),
+            examples.join("personas/asa.md"),
+        ];
+        files.retain(|f| f.is_file());
+        assert_eq!(files.len(), 4);
+        for file in files {
+            let base = std::fs::read_to_string(&file).unwrap_or_default();
+            let is_toml = file.extension().is_some_and(|e| e == "toml");
+            let cut = |t: &str| -> Option<Vec<Part>> {
+                match is_toml {
+                    true => toml::parts(t).ok(),
+                    false => Some(markdown::parts(t)),
+                }
+            };
+            for seed in 0..50u64 {
+                let ours = mutated(&base, seed);
+                let theirs = mutated(&base, seed + 1000);
+                let (Some(b), Some(o), Some(t)) = (cut(&base), cut(&ours), cut(&theirs)) else {
+                    continue;
+                };
+                assert_eq!(tree::merge_file(&b, &o, &b, &Markers).0, ours, "{seed}");
+                assert_eq!(tree::merge_file(&b, &b, &t, &Markers).0, theirs, "{seed}");
+                assert_eq!(tree::merge_file(&b, &o, &o, &Markers).0, ours, "{seed}");
+                // Both sides at once: no panic, and every line either side
+                // added is there.
+                let (both, _) = tree::merge_file(&b, &o, &t, &Markers);
+                for side in [&ours, &theirs] {
+                    for line in side.lines().filter(|l| l.starts_with("# note")) {
+                        assert!(both.contains(line), "{seed}: {line}");
+                    }
+                }
+            }
+        }
+    }
 }
