@@ -1,0 +1,525 @@
+//! `covalue serve` as the room's editor: a refused save comes back with
+//! everything typed, words typed into an open question answer it, two
+//! browsers saving different questions of one file both land while the same
+//! question conflicts, and the check page carries exactly what
+//! `covalue check --format json` reports. The real binary serves a copy of
+//! an example workbook; a headless Chromium (driven through the DevTools
+//! protocol, as in `tests/serve.rs`) types and saves as a team would.
+
+#[path = "common/cdp.rs"]
+#[allow(dead_code)] // screenshots are for tests/serve.rs
+mod cdp;
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::{COMPLETE, HALF_DONE, TODAY, bin_path, example, read, write};
+use serde_json::{Value, json};
+
+const CHAIN: &str = "populations/heart-failure/answers/chain.md";
+
+/// A running `covalue serve`, stopped when dropped.
+struct Served {
+    child: Child,
+    /// `127.0.0.1:PORT`.
+    host: String,
+    token: String,
+}
+
+impl Served {
+    fn start(dir: &Path) -> Served {
+        let mut child = Command::new(bin_path())
+            .current_dir(dir)
+            .args(["serve", "--port", "0"])
+            .env("COVALUE_TODAY", TODAY)
+            .env("NO_COLOR", "1")
+            .env_remove("BROWSER")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start covalue serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read the address");
+        let url = line
+            .trim()
+            .strip_prefix("serving the workbook at http://")
+            .unwrap_or_else(|| panic!("no address in {line:?}"));
+        let (host, token) = url.split_once("/?token=").expect("token in the address");
+        Served {
+            child,
+            host: host.to_string(),
+            token: token.to_string(),
+        }
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.host)
+    }
+
+    /// The address that lets a browser in (then a cookie keeps it in).
+    fn entry(&self, path: &str) -> String {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        format!("http://{}{path}{sep}token={}", self.host, self.token)
+    }
+
+    fn cookie(&self) -> String {
+        let port = self.host.rsplit(':').next().unwrap_or("");
+        format!("covalue-token-{port}={}", self.token)
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// One HTTP/1.1 request with the server's cookie: status and body.
+fn http(served: &Served, method: &str, path: &str, body: &str) -> (u16, String) {
+    let mut stream = TcpStream::connect(&served.host).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nConnection: close\r\nHost: {}\r\nCookie: {}\r\n",
+        served.host,
+        served.cookie()
+    );
+    if method == "POST" {
+        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
+    let status = head
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status line");
+    (status, body.to_string())
+}
+
+/// The value of a field of a page's form (`name="…" value="…"`), unescaped.
+fn value(page: &str, name: &str) -> String {
+    let at = page
+        .find(&format!("name=\"{name}\" value=\""))
+        .unwrap_or_else(|| panic!("no field {name} in {page}"));
+    let rest = &page[at + name.len() + 15..];
+    unescape(&rest[..rest.find('"').expect("end of value")])
+}
+
+fn unescape(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#x27;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&amp;", "&")
+}
+
+fn encode(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                        (b as char).to_string()
+                    }
+                    b => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The browser, or None (the test is skipped) outside CI.
+fn browser() -> Option<PathBuf> {
+    match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
+        Ok(b) => Some(b),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true: the serve tests need chromium (.ci/run installs it)")
+        }
+        Err(_) => {
+            eprintln!("skipped: no Chromium/Chrome on this machine (apt-get install chromium)");
+            None
+        }
+    }
+}
+
+/// Types into the main form's field (a text field, a text area, or the
+/// radio button with that value).
+fn fill(b: &mut cdp::Browser, name: &str, value: &str) {
+    let v = serde_json::to_string(value).expect("json");
+    b.eval(&format!(
+        "(() => {{ const f = document.querySelector('form.edit'); \
+         const r = f.querySelector('input[type=radio][name={name}][value=' + JSON.stringify({v}) + ']'); \
+         if (r) {{ r.checked = true; return; }} \
+         f.querySelector('[name={name}]').value = {v}; }})()"
+    ));
+}
+
+/// What the main form's fields hold now, as the person sees them.
+fn fields(b: &mut cdp::Browser) -> Value {
+    b.eval(
+        "(() => { const f = document.querySelector('form.edit'); \
+         const checked = f.querySelector('input[name=status]:checked'); \
+         return { status: checked ? checked.value : null, \
+                  text: f.querySelector('[name=text]').value, \
+                  reason: f.querySelector('[name=reason]').value, \
+                  owner: f.querySelector('[name=owner]').value, \
+                  until: f.querySelector('[name=until]').value }; })()",
+    )
+}
+
+fn submit(b: &mut cdp::Browser) {
+    b.and_wait("document.querySelector('form.edit button[type=submit]').click()");
+}
+
+fn status_of_page(b: &mut cdp::Browser) -> Value {
+    // The document's own navigation entry says the HTTP status it came with.
+    b.eval("performance.getEntriesByType('navigation')[0].responseStatus")
+}
+
+#[test]
+fn a_refused_save_comes_back_with_every_field_as_typed() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    let before = read(&chain);
+    let served = Served::start(tmp.path());
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/p/heart-failure/q/chain-measures"));
+
+    // A deferral whose text would take another question's heading over.
+    let text = "Readmissions, from the hospital.\n\n## Stolen {#chain-coproduction}\n\nMore.";
+    fill(&mut b, "status", "deferred");
+    fill(&mut b, "reason", "Needs the finance lead");
+    fill(&mut b, "owner", "Ola Nordmann");
+    fill(&mut b, "until", "2027-01-31");
+    fill(&mut b, "text", text);
+    submit(&mut b);
+    assert_eq!(status_of_page(&mut b), json!(422));
+    let page = b.text();
+    assert!(
+        page.contains("Nothing was saved") && page.contains("chain-coproduction"),
+        "{page}"
+    );
+    assert_eq!(
+        fields(&mut b),
+        json!({"status": "deferred", "text": text, "reason": "Needs the finance lead",
+               "owner": "Ola Nordmann", "until": "2027-01-31"}),
+        "every field comes back as typed"
+    );
+    assert_eq!(read(&chain), before, "nothing was written");
+
+    // Taking the stray heading out and saving again lands, all fields kept.
+    fill(&mut b, "text", "Readmissions, from the hospital.");
+    submit(&mut b);
+    assert_eq!(status_of_page(&mut b), json!(200), "{}", b.text());
+    let after = read(&chain);
+    assert!(
+        after.contains(
+            "Deferred: Needs the finance lead\nOwner: Ola Nordmann\nUntil: 2027-01-31\n\nReadmissions, from the hospital.\n"
+        ),
+        "{after}"
+    );
+}
+
+#[test]
+fn a_date_that_is_not_one_is_refused_and_the_status_reason_and_owner_stay() {
+    // A browser's date field sends only dates; any other program may not.
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    let before = read(&chain);
+    let served = Served::start(tmp.path());
+    let (_, page) = http(&served, "GET", "/p/heart-failure/q/chain-measures", "");
+    let body = encode(&[
+        ("csrf", &value(&page, "csrf")),
+        ("hash", &value(&page, "hash")),
+        ("status", "deferred"),
+        ("text", "Notes <kept> & all."),
+        ("reason", "Needs \"finance\""),
+        ("owner", "Ola"),
+        ("until", "soon"),
+    ]);
+    let (status, refused) = http(&served, "POST", "/p/heart-failure/q/chain-measures", &body);
+    assert_eq!(status, 422, "{refused}");
+    assert!(
+        refused.contains("`soon` is not a date: write it as YYYY-MM-DD"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("value=\"deferred\" checked"),
+        "the status stays: {refused}"
+    );
+    assert_eq!(value(&refused, "reason"), "Needs \"finance\"");
+    assert_eq!(value(&refused, "owner"), "Ola");
+    assert_eq!(value(&refused, "until"), "soon");
+    assert!(refused.contains("Notes &lt;kept&gt; &amp; all.</textarea>"));
+    assert_eq!(
+        value(&refused, "hash"),
+        value(&page, "hash"),
+        "the form still carries what it was made from"
+    );
+    assert_eq!(read(&chain), before, "nothing was written");
+}
+
+#[test]
+fn words_typed_into_an_open_question_answer_it_and_the_page_says_so() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    let served = Served::start(tmp.path());
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/p/heart-failure/q/chain-coproduction"));
+    assert_eq!(
+        fields(&mut b)["status"],
+        json!("open"),
+        "an open question opens as Open"
+    );
+    let page = b.text();
+    assert!(
+        page.contains("CV010") && page.contains("`chain-coproduction` is not answered yet"),
+        "the question's page says what check says of it: {page}"
+    );
+    // The status is left as it was: the words are the answer.
+    fill(
+        &mut b,
+        "text",
+        "Patients could send their weight from home.",
+    );
+    submit(&mut b);
+    assert_eq!(status_of_page(&mut b), json!(200), "{}", b.text());
+    let page = b.text();
+    assert!(
+        page.contains(
+            "Saved chain-coproduction: its text box held an answer, so it is now Answered"
+        ),
+        "{page}"
+    );
+    assert!(read(&chain).contains("\nPatients could send their weight from home.\n"));
+    let (_, report) = common::check_json(tmp.path(), &[]);
+    let open: Vec<_> = common::findings(&report)
+        .into_iter()
+        .filter(|f| f.code == "CV010" && f.message.contains("chain-coproduction"))
+        .collect();
+    assert!(open.is_empty(), "check still finds it open: {open:?}");
+}
+
+#[test]
+fn two_browsers_saving_different_questions_of_one_file_both_land_and_the_same_one_conflicts() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    let served = Served::start(tmp.path());
+    let mut a = cdp::Browser::start(&exe);
+    let mut b = cdp::Browser::start(&exe);
+    // Both laptops have the value chain open before either saves.
+    a.open(&served.entry("/p/heart-failure/q/chain-coproduction"));
+    b.open(&served.entry("/p/heart-failure/q/chain-measures"));
+    fill(&mut a, "status", "answered");
+    fill(&mut a, "text", "Weights sent from home, read by the nurse.");
+    submit(&mut a);
+    assert_eq!(status_of_page(&mut a), json!(200), "{}", a.text());
+    fill(&mut b, "status", "answered");
+    fill(&mut b, "text", "Days from discharge to the first visit.");
+    submit(&mut b);
+    assert_eq!(status_of_page(&mut b), json!(200), "{}", b.text());
+    let both = read(&chain);
+    assert!(
+        both.contains("\nWeights sent from home, read by the nurse.\n")
+            && both.contains("\nDays from discharge to the first visit.\n"),
+        "both answers land: {both}"
+    );
+
+    // Now both open the same question; B saves first, A's save conflicts.
+    a.open(&served.url("/p/heart-failure/q/chain-measures"));
+    b.open(&served.url("/p/heart-failure/q/chain-measures"));
+    fill(&mut b, "text", "Readmissions within 30 days.");
+    submit(&mut b);
+    assert_eq!(status_of_page(&mut b), json!(200), "{}", b.text());
+    let saved = read(&chain);
+    fill(&mut a, "text", "Visits kept, from the booking system.");
+    submit(&mut a);
+    assert_eq!(status_of_page(&mut a), json!(409));
+    let theirs = a.eval("document.querySelector('.theirs').textContent");
+    assert_eq!(
+        theirs,
+        json!("Readmissions within 30 days."),
+        "on disk now is the other browser's answer"
+    );
+    let yours = a.eval("document.querySelector('.yours').textContent");
+    assert_eq!(yours, json!("Visits kept, from the booking system."));
+    assert_eq!(read(&chain), saved, "a conflicting save writes nothing");
+    // Saving mine over theirs is a deliberate second step.
+    submit(&mut a);
+    assert_eq!(status_of_page(&mut a), json!(200), "{}", a.text());
+    let last = read(&chain);
+    assert!(last.contains("\nVisits kept, from the booking system.\n"));
+    assert!(!last.contains("Readmissions within 30 days."));
+    assert!(last.contains("\nWeights sent from home, read by the nurse.\n"));
+}
+
+/// What the check page lists, item by item, as shown.
+fn check_page_items(b: &mut cdp::Browser) -> Value {
+    b.eval(
+        "[...document.querySelectorAll('ol.findings > li')].map(li => { \
+           const t = s => { const e = li.querySelector(s); return e ? e.textContent : null; }; \
+           return { code: t('.code'), severity: t('.sev'), kind: t('.kind'), message: t('.message'), \
+                    place: t('.place'), help: t('.help') }; })",
+    )
+}
+
+/// A finding of `check --format json` as the check page should show it.
+fn as_shown(f: &Value) -> Value {
+    let place = match (f["file"].as_str(), f["line"].as_u64(), f["column"].as_u64()) {
+        (Some(file), Some(line), Some(col)) => Some(format!("{file}:{line}:{col}")),
+        (Some(file), Some(line), None) => Some(format!("{file}:{line}")),
+        (Some(file), None, _) => Some(file.to_string()),
+        _ => None,
+    };
+    json!({
+        "code": f["code"], "severity": f["severity"], "kind": f["kind"],
+        "message": f["message"], "place": place, "help": f["help"],
+    })
+}
+
+#[test]
+fn the_check_page_shows_exactly_what_check_reports_for_both_examples() {
+    let Some(exe) = browser() else { return };
+    let mut b = cdp::Browser::start(&exe);
+    for name in [HALF_DONE, COMPLETE] {
+        let tmp = example(name);
+        let (_, report) = common::check_json(tmp.path(), &[]);
+        let served = Served::start(tmp.path());
+        b.open(&served.entry("/check"));
+        let expected: Vec<Value> = report["findings"]
+            .as_array()
+            .expect("findings")
+            .iter()
+            .map(as_shown)
+            .collect();
+        assert_eq!(
+            check_page_items(&mut b),
+            json!(expected),
+            "{name}: the check page and `check --format json`"
+        );
+        let rows = b.eval(
+            "[...document.querySelectorAll('table.progress tbody tr')].map(tr => \
+               [tr.dataset.slug, ...[...tr.querySelectorAll('td')].map(td => Number(td.textContent))])",
+        );
+        let expected: Vec<Value> = report["summary"]
+            .as_array()
+            .expect("summary")
+            .iter()
+            .map(|s| {
+                json!([
+                    s["slug"],
+                    s["answered"],
+                    s["with_problems"],
+                    s["not_applicable"],
+                    s["deferred"],
+                    s["open"],
+                    s["total"]
+                ])
+            })
+            .collect();
+        assert_eq!(rows, json!(expected), "{name}: the progress");
+        // Each finding at a question links to that question's page, which
+        // shows it too.
+        let at = b.eval(
+            "[...document.querySelectorAll('ol.findings > li')].filter(li => li.querySelector('a.at')) \
+               .map(li => [li.querySelector('a.at').getAttribute('href'), li.querySelector('.message').textContent])",
+        );
+        let at = at.as_array().expect("list").clone();
+        if name == HALF_DONE {
+            assert!(
+                at.len() >= 5,
+                "the half-done example has findings at its questions: {at:?}"
+            );
+        }
+        for pair in at.iter().take(6) {
+            let (href, message) = (
+                pair[0].as_str().unwrap_or(""),
+                pair[1].as_str().unwrap_or(""),
+            );
+            b.open(&served.url(href));
+            let shown = b.eval(
+                "[...document.querySelectorAll('ul.findings .message')].map(e => e.textContent)",
+            );
+            assert!(
+                shown
+                    .as_array()
+                    .is_some_and(|s| s.iter().any(|m| m == message)),
+                "{href} shows {message:?}: {shown}"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_check_page_of_a_workbook_whose_guide_is_broken_says_what_check_says() {
+    let tmp = example(COMPLETE);
+    let root = tmp.path();
+    let guide = common::run(root, &["guide", "--format", "toml"]);
+    guide.assert_code(0);
+    let broken = guide.stdout.replacen(
+        "title = \"Population and context\"",
+        "title = \"Population and context",
+        1,
+    );
+    assert_ne!(broken, guide.stdout, "the guide's title moved");
+    write(&root.join("my-guide.toml"), &broken);
+    let config = read(&root.join("covalue.toml"))
+        .replace("guide = \"builtin\"", "guide = \"my-guide.toml\"");
+    write(&root.join("covalue.toml"), config);
+    let (_, report) = common::check_json(root, &[]);
+    let findings = report["findings"].as_array().expect("findings").clone();
+    assert!(
+        findings.iter().any(|f| f["file"] == json!("my-guide.toml")),
+        "check reports the guide: {report}"
+    );
+    let served = Served::start(root);
+    let (status, page) = http(&served, "GET", "/check", "");
+    assert_eq!(status, 200, "{page}");
+    // Every message and place check writes is on the page, in check's order.
+    let mut from = 0;
+    for f in &findings {
+        let shown = as_shown(f);
+        for part in [&shown["message"], &shown["place"]] {
+            let Some(text) = part.as_str() else { continue };
+            let text = escaped(text);
+            let at = page[from..]
+                .find(&text)
+                .unwrap_or_else(|| panic!("{text} missing or out of order in {page}"));
+            from += at;
+        }
+    }
+}
+
+/// Text as the templates escape it.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#x27;")
+        .replace('/', "&#x2f;")
+}
