@@ -523,3 +523,50 @@ fn escaped(text: &str) -> String {
         .replace('\'', "&#x27;")
         .replace('/', "&#x2f;")
 }
+
+/// The tops of the lines a banner's text is laid out on.
+fn lines_of(b: &mut cdp::Browser, selector: &str) -> Value {
+    b.eval(&format!(
+        "(() => {{ const e = document.querySelector('{selector}'); if (!e) return null; \
+           const r = document.createRange(); r.selectNodeContents(e); \
+           return [...new Set([...r.getClientRects()].map(x => Math.round(x.top)))].length; }})()"
+    ))
+}
+
+#[test]
+fn in_session_mode_the_banner_names_the_newest_record_on_one_line() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    // Weeks before the day the test runs on: the newest record all the same.
+    write(
+        &tmp.path().join("sessions/2026-11-02-chain.toml"),
+        "#:schema ../schemas/session.schema.json\ndate = 2026-11-02\ntitle = \"Value chain\"\npopulations = [\"heart-failure\"]\nfocus = [\"chain\"]\n",
+    );
+    let served = Served::start(tmp.path());
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/p/heart-failure"));
+    let banner = b.eval("document.querySelector('p.session').textContent");
+    assert_eq!(
+        banner,
+        json!("Session 2026-11-02-chain: steps in focus come first.")
+    );
+    assert_eq!(
+        lines_of(&mut b, "p.session"),
+        json!(1),
+        "one line at 1280 px"
+    );
+    b.open(&served.url("/"));
+    let text = b.text();
+    assert!(
+        text.contains("Saved answers are listed in sessions/2026-11-02-chain.toml."),
+        "{text}"
+    );
+    // The long banner of the home page may wrap as text does, but
+    // "Session", its name and the colon after it stay on one line.
+    let head = b.eval(
+        "(() => { const e = document.querySelector('p.session'); const r = document.createRange(); \
+           const after = e.querySelector('strong').nextSibling; r.setStart(e, 0); r.setEnd(after, 1); \
+           return [...new Set([...r.getClientRects()].map(x => Math.round(x.top)))].length; })()",
+    );
+    assert_eq!(head, json!(1), "\"Session\" and its name on one line");
+}

@@ -154,9 +154,10 @@ impl Server {
         )
     }
 
-    /// The session record answers are listed in, if any.
-    pub fn session(&self) -> Option<&str> {
-        self.site.session()
+    /// The session record answers are listed in now, if any: the one
+    /// named with `--session`, else the newest under `sessions/`.
+    pub fn session(&self) -> Option<String> {
+        self.site.session_in_use()
     }
 
     /// Serves requests until the process is stopped (Ctrl-C). Each save is

@@ -152,10 +152,6 @@ impl Site {
         }
     }
 
-    pub(crate) fn session(&self) -> Option<&str> {
-        self.session.as_deref()
-    }
-
     /// The workbook's root folder.
     pub(super) fn root(&self) -> &Path {
         &self.root
@@ -216,20 +212,25 @@ impl Site {
         }
     }
 
-    /// The session record in use: the one named, else the newest.
+    /// The session record in use: the one named, else the newest (by its
+    /// date, then its name), whatever its date, as `serve --help` says. It
+    /// is looked for on each request, so a record made while serving
+    /// (`covalue session new`) is taken from then on.
     pub(super) fn session_record(&self, workbook: &Workbook<'_>) -> Option<workbook::Session> {
         let (mut sessions, _) = workbook.sessions();
         match &self.session {
             Some(file) => sessions.into_iter().find(|s| &s.file == file),
-            // Without --session: the newest record, when it is today's
-            // (an old session's record is not written to).
             None => {
                 sessions.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
-                sessions
-                    .pop()
-                    .filter(|s| s.date == Some(crate::date::today()))
+                sessions.pop()
             }
         }
+    }
+
+    /// The file of the session record in use now, if any.
+    pub(crate) fn session_in_use(&self) -> Option<String> {
+        let loaded = self.load().ok()?;
+        self.session_record(&loaded.workbook).map(|s| s.file)
     }
 
     /// Answers a GET.
