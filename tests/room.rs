@@ -570,3 +570,142 @@ fn in_session_mode_the_banner_names_the_newest_record_on_one_line() {
     );
     assert_eq!(head, json!(1), "\"Session\" and its name on one line");
 }
+
+/// Decodes a QR code from greyscale pixels, `width` to a row.
+fn decode_qr(width: usize, pixels: &[u8]) -> String {
+    let height = pixels.len() / width.max(1);
+    let mut image =
+        rqrr::PreparedImage::prepare_from_greyscale(width, height, |x, y| pixels[y * width + x]);
+    let grids = image.detect_grids();
+    assert_eq!(grids.len(), 1, "one QR code");
+    grids[0].decode().expect("the code decodes").1
+}
+
+/// The QR code printed on the terminal: blocks are light modules (light
+/// text on a dark terminal), each character two modules high. Scaled up
+/// four times, as a camera would see it.
+fn terminal_pixels(lines: &[String]) -> (usize, Vec<u8>) {
+    const SCALE: usize = 4;
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let mut rows: Vec<Vec<bool>> = Vec::new();
+    for line in lines {
+        let mut top = vec![false; width];
+        let mut bottom = vec![false; width];
+        for (x, c) in line.chars().enumerate() {
+            let (t, b) = match c {
+                '█' => (true, true),
+                '▀' => (true, false),
+                '▄' => (false, true),
+                _ => (false, false),
+            };
+            top[x] = t;
+            bottom[x] = b;
+        }
+        rows.push(top);
+        rows.push(bottom);
+    }
+    let mut pixels = Vec::new();
+    for row in &rows {
+        for _ in 0..SCALE {
+            for &light in row {
+                pixels.extend(std::iter::repeat_n(if light { 255 } else { 0 }, SCALE));
+            }
+        }
+    }
+    (width * SCALE, pixels)
+}
+
+#[test]
+fn with_host_the_address_is_a_qr_code_on_the_terminal_and_the_home_page() {
+    let tmp = example(HALF_DONE);
+    let mut child = Command::new(bin_path())
+        .current_dir(tmp.path())
+        .args(["serve", "--port", "0", "--host", "127.0.0.1"])
+        .env("COVALUE_TODAY", TODAY)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start covalue serve");
+    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut read_line = || {
+        let mut line = String::new();
+        out.read_line(&mut line).expect("a line");
+        line.trim_end_matches('\n').to_string()
+    };
+    let first = read_line();
+    let url = first
+        .strip_prefix("serving the workbook at ")
+        .unwrap_or_else(|| panic!("no address in {first:?}"))
+        .to_string();
+    let mut code = Vec::new();
+    loop {
+        let line = read_line();
+        if line.starts_with("scan the code above") {
+            break;
+        }
+        assert!(code.len() < 100, "no end to the code: {code:?}");
+        code.push(line);
+    }
+    let (width, pixels) = terminal_pixels(&code);
+    assert_eq!(decode_qr(width, &pixels), url, "the terminal's code");
+    let (host, token) = url
+        .strip_prefix("http://")
+        .and_then(|u| u.split_once("/?token="))
+        .expect("address with token");
+    assert_eq!(token.len(), 64, "the token is as strong as ever");
+    let served = Served {
+        child,
+        host: host.to_string(),
+        token: token.to_string(),
+    };
+
+    let Some(exe) = browser() else { return };
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    // The code as the browser draws it, read back from a canvas.
+    let drawn = b.eval(
+        "new Promise((done, fail) => { \
+           const svg = document.querySelector('figure.join svg'); \
+           const box = svg.getBoundingClientRect(); \
+           const img = new Image(); \
+           img.onload = () => { const c = document.createElement('canvas'); \
+             c.width = Math.round(box.width); c.height = Math.round(box.height); \
+             const g = c.getContext('2d'); g.drawImage(img, 0, 0, c.width, c.height); \
+             const d = g.getImageData(0, 0, c.width, c.height).data; const grey = []; \
+             for (let i = 0; i < d.length; i += 4) grey.push(d[i]); \
+             done({ width: c.width, grey }); }; \
+           img.onerror = () => fail('the code does not draw'); \
+           img.src = 'data:image/svg+xml;base64,' + btoa(new XMLSerializer().serializeToString(svg)); })",
+    );
+    let width = drawn["width"].as_u64().expect("width") as usize;
+    let grey: Vec<u8> = drawn["grey"]
+        .as_array()
+        .expect("pixels")
+        .iter()
+        .map(|v| v.as_u64().unwrap_or(0) as u8)
+        .collect();
+    assert!(
+        width >= 200,
+        "large enough to scan from across a table: {width}"
+    );
+    assert_eq!(decode_qr(width, &grey), url, "the home page's code");
+    assert_eq!(
+        b.eval("document.querySelectorAll('script').length"),
+        json!(0)
+    );
+}
+
+#[test]
+fn without_host_no_code_is_printed_or_shown() {
+    let tmp = example(HALF_DONE);
+    let served = Served::start(tmp.path());
+    let (status, home) = http(&served, "GET", "/", "");
+    assert_eq!(status, 200);
+    assert!(!home.contains("<svg role=\"img\""), "{home}");
+    assert!(
+        !home.contains(&served.token),
+        "the page never shows the token"
+    );
+}

@@ -94,6 +94,9 @@ pub(crate) struct Site {
     root: PathBuf,
     session: Option<String>,
     env: Environment<'static>,
+    /// The address with its token, shown as a QR code on the home page
+    /// (with `--host` only).
+    pub(super) join: Option<String>,
 }
 
 /// What one request sees of the workbook.
@@ -149,6 +152,7 @@ impl Site {
             root,
             session,
             env: environment(),
+            join: None,
         }
     }
 
@@ -292,6 +296,7 @@ impl Site {
                 warnings => count(&report.findings, Severity::Warning),
                 open => report.summary.iter().map(|s| s.counts.open).sum::<usize>(),
                 session => session.map(|s| ser(&s)),
+                join => self.join.as_deref().and_then(super::qr::svg).map(Value::from_safe_string),
             },
         )
     }
