@@ -7,7 +7,6 @@
 //! protocol, as in `tests/serve.rs`) types and saves as a team would.
 
 #[path = "common/cdp.rs"]
-#[allow(dead_code)] // screenshots are for tests/serve.rs
 mod cdp;
 mod common;
 
@@ -708,4 +707,179 @@ fn without_host_no_code_is_printed_or_shown() {
         !home.contains(&served.token),
         "the page never shows the token"
     );
+}
+
+/// axe-core's script, or None (the test is skipped) outside CI. `.ci/run`
+/// installs it with npm, as it installs taplo; `AXE_CORE` names another copy.
+fn axe_source() -> Option<String> {
+    let path = match std::env::var_os("AXE_CORE") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let root = Command::new("npm")
+                .args(["root", "-g"])
+                .output()
+                .ok()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+                .unwrap_or_default();
+            Path::new(&root).join("axe-core/axe.min.js")
+        }
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true: the accessibility test needs axe-core (.ci/run installs it with npm)")
+        }
+        Err(_) => {
+            eprintln!("skipped: no axe-core (npm install -g axe-core)");
+            None
+        }
+    }
+}
+
+/// Sets the page's width: a projector's 1280 px, or a phone's 390 px.
+fn width(b: &mut cdp::Browser, px: u32) {
+    let phone = px < 600;
+    b.call(
+        "Emulation.setDeviceMetricsOverride",
+        json!({"width": px, "height": if phone { 844 } else { 800 }, "deviceScaleFactor": 1, "mobile": phone}),
+    );
+}
+
+/// What axe finds on the page open now: each rule broken, with where.
+fn axe(b: &mut cdp::Browser, source: &str) -> Vec<String> {
+    if b.eval("typeof axe") != json!("object") {
+        b.eval(source);
+    }
+    let found = b.eval(
+        "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
+           v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ') + ' ' + n.html.slice(0, 120)).join(' | ')))",
+    );
+    found
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The pages of a served workbook: home, check, each population, each
+/// part of its forms, each question, step, persona and measure page, and
+/// the printed forms.
+fn every_page(b: &mut cdp::Browser, served: &Served) -> Vec<String> {
+    let links = |b: &mut cdp::Browser| -> Vec<String> {
+        b.eval("[...document.querySelectorAll('a[href^=\"/\"]')].map(a => a.getAttribute('href').split('#')[0])")
+            .as_array()
+            .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_string)).collect())
+            .unwrap_or_default()
+    };
+    let mut pages = vec!["/".to_string(), "/check".to_string()];
+    let mut i = 0;
+    while i < pages.len() {
+        let page = pages[i].clone();
+        i += 1;
+        // Questions are not followed further: their links lead back.
+        if page.contains("/q/") || page.starts_with("/print/") {
+            continue;
+        }
+        b.open(&served.url(&page));
+        for link in links(b) {
+            if !link.is_empty() && !pages.contains(&link) {
+                pages.push(link);
+            }
+        }
+    }
+    pages
+}
+
+#[test]
+fn axe_finds_nothing_on_any_served_page_on_a_projector_or_a_phone() {
+    let Some(exe) = browser() else { return };
+    let Some(source) = axe_source() else { return };
+    let shots = std::env::var_os("COVALUE_SCREENSHOTS").map(PathBuf::from);
+    let tmp = example(HALF_DONE);
+    let served = Served::start(tmp.path());
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    let pages = every_page(&mut b, &served);
+    for kind in [
+        "/p/",
+        "/s/",
+        "/q/",
+        "/step/",
+        "/persona/",
+        "/measure/",
+        "/print/",
+    ] {
+        assert!(
+            pages.iter().any(|p| p.contains(kind)),
+            "no {kind} page among {pages:?}"
+        );
+    }
+    let mut found = Vec::new();
+    for px in [1280, 390] {
+        width(&mut b, px);
+        for page in &pages {
+            b.open(&served.url(page));
+            for v in axe(&mut b, &source) {
+                found.push(format!("{page} at {px} px: {v}"));
+            }
+            if px == 390 {
+                // Nothing runs off the side of a phone: wide tables and the
+                // map scroll in their own boxes.
+                let overflow = b.eval("document.documentElement.scrollWidth - window.innerWidth");
+                assert!(
+                    overflow.as_i64().is_some_and(|o| o <= 0),
+                    "{page} is wider than a phone by {overflow} px"
+                );
+            }
+            if px == 390 && page == "/p/heart-failure" {
+                // Each table keeps its columns: one wider than the phone
+                // scrolls in its own box, its Edit buttons in reach there.
+                let tables = b.eval(
+                    "[...document.querySelectorAll('main table')].map(t => ({ \
+                       wide: t.scrollWidth > t.clientWidth, \
+                       scrolls: getComputedStyle(t).overflowX === 'auto', \
+                       columns: t.rows[0].cells.length, \
+                       edits: t.querySelectorAll('a.button').length, \
+                       rows: t.tBodies[0].rows.length }))",
+                );
+                let tables = tables.as_array().expect("tables").clone();
+                assert!(tables.len() >= 3, "{tables:?}");
+                for t in &tables {
+                    assert!(
+                        t["wide"] == json!(false) || t["scrolls"] == json!(true),
+                        "{t}"
+                    );
+                }
+                assert!(
+                    tables.iter().any(|t| t["wide"] == json!(true)),
+                    "the steps' table is wider than a phone and scrolls: {tables:?}"
+                );
+                assert!(
+                    tables
+                        .iter()
+                        .filter(|t| t["edits"] != json!(0))
+                        .all(|t| t["edits"] == t["rows"]),
+                    "every row keeps its Edit button: {tables:?}"
+                );
+                // The process map keeps a legible size and scrolls sideways.
+                let map = b.eval(
+                    "(() => { const f = document.querySelector('figure.map-picture'); \
+                       return [f.querySelector('svg').getBoundingClientRect().width, getComputedStyle(f).overflowX, f.tabIndex]; })()",
+                );
+                assert!(map[0].as_f64().is_some_and(|w| w >= 700.0), "{map}");
+                assert_eq!(map[1], json!("auto"));
+                assert_eq!(map[2], json!(0), "reached with the keyboard too");
+            }
+            if let Some(dir) = &shots {
+                let name = page.trim_matches('/').replace('/', "_");
+                let name = if name.is_empty() { "home".into() } else { name };
+                std::fs::create_dir_all(dir).expect("screenshot folder");
+                b.screenshot(&dir.join(format!("{name}-{px}.png")));
+            }
+        }
+    }
+    assert!(found.is_empty(), "axe finds:\n{}", found.join("\n"));
 }
