@@ -498,9 +498,13 @@ fn the_check_page_of_a_workbook_whose_guide_is_broken_says_what_check_says() {
     let served = Served::start(root);
     let (status, page) = http(&served, "GET", "/check", "");
     assert_eq!(status, 200, "{page}");
-    // Every message and place check writes is on the page, in check's order.
+    assert_in_order(&page, &findings);
+}
+
+/// Every message and place of `findings` is on the page, in their order.
+fn assert_in_order(page: &str, findings: &[Value]) {
     let mut from = 0;
-    for f in &findings {
+    for f in findings {
         let shown = as_shown(f);
         for part in [&shown["message"], &shown["place"]] {
             let Some(text) = part.as_str() else { continue };
@@ -511,6 +515,36 @@ fn the_check_page_of_a_workbook_whose_guide_is_broken_says_what_check_says() {
             from += at;
         }
     }
+}
+
+#[test]
+fn a_workbook_on_the_short_form_is_checked_on_the_short_form_as_check_does() {
+    let tmp = example(HALF_DONE);
+    let config = tmp.path().join("covalue.toml");
+    write(
+        &config,
+        read(&config).replace("form = \"full\"", "form = \"short\""),
+    );
+    let (_, report) = common::check_json(tmp.path(), &[]);
+    assert_eq!(report["form"], json!("short"));
+    let findings = report["findings"].as_array().expect("findings").clone();
+    let served = Served::start(tmp.path());
+    let (status, page) = http(&served, "GET", "/check", "");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("(short form)"), "{page}");
+    assert_in_order(&page, &findings);
+    assert_eq!(
+        page.matches("<li class=").count(),
+        findings.len(),
+        "no finding more than check's"
+    );
+    // The population's page still counts every step.
+    let (status, population) = http(&served, "GET", "/p/heart-failure", "");
+    assert_eq!(status, 200, "{population}");
+    assert!(
+        population.contains("Step 9 · Value assessment"),
+        "{population}"
+    );
 }
 
 /// Text as the templates escape it.

@@ -274,7 +274,7 @@ impl Site {
     fn index(&self) -> Reply {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let report = check_report(&self.root, Vec::new());
+        let report = full_report(&self.root, Vec::new());
         let populations: Vec<Value> = report
             .summary
             .iter()
@@ -395,7 +395,7 @@ impl Site {
         let wb = &loaded.workbook;
         let pop = or_reply!(self.population_of(wb, slug));
         let full = builder(&wb.guide, Form::Full).population(1, &pop);
-        let report = check_report(&self.root, vec![slug.to_string()]);
+        let report = full_report(&self.root, vec![slug.to_string()]);
         let problems = problems(&report, |_| true);
         let session = self.session_record(wb);
         let focus: Vec<String> = session
@@ -574,6 +574,24 @@ pub(super) fn check_report(root: &Path, populations: Vec<String>) -> crate::chec
             crate::check::check_on_disk(root, wb, &options)
         }
         Err(workbook::LoadError::Guide(findings)) => crate::check::guide_unusable(root, findings),
+        Err(_) => crate::check::Report {
+            form: Form::Full,
+            findings: Vec::new(),
+            summary: Vec::new(),
+        },
+    }
+}
+
+/// The report on the full form, whatever `covalue.toml` says: the home
+/// and population pages count every step's questions.
+fn full_report(root: &Path, populations: Vec<String>) -> crate::check::Report {
+    let options = crate::check::Options {
+        form: Form::Full,
+        populations,
+        today: crate::date::today(),
+    };
+    match Workbook::open(Loader::disk(root)) {
+        Ok(wb) => crate::check::check_on_disk(root, wb, &options),
         Err(_) => crate::check::Report {
             form: Form::Full,
             findings: Vec::new(),
