@@ -915,5 +915,36 @@ fn axe_finds_nothing_on_any_served_page_on_a_projector_or_a_phone() {
             }
         }
     }
+    // The pages a save can come back with: refused (422) and in conflict (409).
+    let chain = tmp.path().join(CHAIN);
+    for px in [1280, 390] {
+        width(&mut b, px);
+        b.open(&served.url("/p/heart-failure/q/chain-measures"));
+        fill(&mut b, "status", "not-applicable");
+        submit(&mut b);
+        assert_eq!(status_of_page(&mut b), json!(422));
+        for v in axe(&mut b, &source) {
+            found.push(format!("a refused save at {px} px: {v}"));
+        }
+        b.open(&served.url("/p/heart-failure/q/chain-measures"));
+        fill(&mut b, "text", &format!("Ours at {px}."));
+        write(
+            &chain,
+            read(&chain).replace(
+                "would come from. -->\n",
+                &format!("would come from. -->\n\nTheirs at {px}.\n"),
+            ),
+        );
+        submit(&mut b);
+        assert_eq!(status_of_page(&mut b), json!(409));
+        for v in axe(&mut b, &source) {
+            found.push(format!("a conflict at {px} px: {v}"));
+        }
+        let overflow = b.eval("document.documentElement.scrollWidth - window.innerWidth");
+        assert!(
+            overflow.as_i64().is_some_and(|o| o <= 0),
+            "the conflict page is wider than the screen by {overflow} px"
+        );
+    }
     assert!(found.is_empty(), "axe finds:\n{}", found.join("\n"));
 }
