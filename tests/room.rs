@@ -281,6 +281,52 @@ fn a_date_that_is_not_one_is_refused_and_the_status_reason_and_owner_stay() {
 }
 
 #[test]
+fn reopening_an_answered_question_with_its_words_left_in_the_box_is_refused_not_undone() {
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    let before = read(&chain);
+    let served = Served::start(tmp.path());
+    let path = "/p/heart-failure/q/chain-processes";
+    let (_, page) = http(&served, "GET", path, "");
+    assert!(page.contains("value=\"answered\" checked"), "{page}");
+    let text = unescape(
+        page.split("name=\"text\" rows=\"12\">")
+            .nth(1)
+            .and_then(|t| t.split("</textarea>").next())
+            .expect("the text box"),
+    );
+    assert!(text.contains("discharge checklist"), "{text}");
+    let post = |status: &str, text: &str| {
+        let body = encode(&[
+            ("csrf", &value(&page, "csrf")),
+            ("hash", &value(&page, "hash")),
+            ("status", status),
+            ("text", text),
+        ]);
+        http(&served, "POST", path, &body)
+    };
+    let (status, refused) = post("open", &text);
+    assert_eq!(status, 422, "{refused}");
+    assert!(
+        refused.contains("choose Answered to save it, or empty the box"),
+        "{refused}"
+    );
+    assert!(
+        refused.contains("value=\"open\" checked"),
+        "the status as chosen"
+    );
+    assert!(
+        refused.contains("discharge checklist"),
+        "the words as typed"
+    );
+    assert_eq!(read(&chain), before, "nothing was written");
+    // Emptying the box reopens it.
+    let (status, _) = post("open", "");
+    assert_eq!(status, 303);
+    assert!(!read(&chain).contains("discharge checklist at Bayside"));
+}
+
+#[test]
 fn words_typed_into_an_open_question_answer_it_and_the_page_says_so() {
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);

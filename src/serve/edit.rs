@@ -485,7 +485,7 @@ pub fn lead_form(answer: Option<&crate::workbook::answers::Answer>, raw: &str) -
 
 /// Whether Markdown says anything beyond headings and comments (an open
 /// question's scaffolding).
-fn has_words(text: &str) -> bool {
+pub fn has_words(text: &str) -> bool {
     crate::workbook::answers::strip_comments(text)
         .lines()
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))

@@ -129,8 +129,24 @@ impl Site {
             owner: get("owner"),
             until: get("until"),
         };
-        // Words typed into an open question's box answer it.
-        let now_answered = answer.settle();
+        let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
+        let current = or_reply!(self.read(&file));
+        let walkthrough = question.kind == QuestionKind::Walkthrough;
+        // Words typed into the box of a question still open answer it. A
+        // question answered before and set to Open with its words left in
+        // the box is refused instead: reopening it means emptying the box.
+        let was_open = match walkthrough {
+            true => {
+                let on_disk = String::from_utf8_lossy(current.as_deref().unwrap_or_default());
+                !edit::has_words(import::raw_lead(&on_disk, section, id).unwrap_or(""))
+            }
+            false => wb
+                .populations(&[slug.to_string()])
+                .first()
+                .and_then(|p| p.answer(&section.id, id).map(|a| a.status.clone()))
+                .is_none_or(|s| s == answers::Status::Open),
+        };
+        let now_answered = was_open && answer.settle();
         let hash = get("hash");
         let refuse = |why: String| {
             let typed = Typed {
@@ -146,9 +162,7 @@ impl Site {
         };
         let is_question = |q: &str| wb.guide.question(q).is_some();
         let text_box = answer.text.replace("\r\n", "\n");
-        let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
-        let current = or_reply!(self.read(&file));
-        if question.kind == QuestionKind::Walkthrough {
+        if walkthrough {
             // The lead may not start a persona's part: each has its own box.
             let on_disk = current.as_deref().unwrap_or_default();
             let level = import::part_level(&String::from_utf8_lossy(on_disk), section, id);
@@ -174,7 +188,6 @@ impl Site {
         };
         // A walk-through's form holds its lead text; the persona parts
         // after it are saved one at a time (`save_part`) and stay as written.
-        let walkthrough = question.kind == QuestionKind::Walkthrough;
         let raw_of = |text: &str| match walkthrough {
             true => import::raw_lead(text, section, id).map(str::to_string),
             false => import::raw_answer(text, section, id).map(str::to_string),
