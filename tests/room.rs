@@ -994,3 +994,33 @@ fn axe_finds_nothing_on_any_served_page_on_a_projector_or_a_phone() {
     }
     assert!(found.is_empty(), "axe finds:\n{}", found.join("\n"));
 }
+
+#[test]
+fn session_mode_takes_the_record_session_pack_takes_whatever_its_date() {
+    let tmp = example(HALF_DONE);
+    let sessions = tmp.path().join("sessions");
+    let record = |date: &str| {
+        let path = sessions.join(format!("{date}-chain.toml"));
+        write(&path, format!("date = {date}\nfocus = [\"chain\"]\n"));
+        path
+    };
+    let banner = |served: &Served| {
+        let (_, home) = http(served, "GET", "/", "");
+        home.split("Saved answers are listed in ")
+            .nth(1)
+            .and_then(|rest| rest.split('.').next())
+            .map(unescape)
+            .unwrap_or_default()
+    };
+    // Only records of past sessions: the latest of them.
+    record("2026-09-01");
+    record("2026-11-02");
+    let served = Served::start(tmp.path());
+    assert_eq!(banner(&served), "sessions/2026-11-02-chain");
+    // A record for next week's session: the next one is taken.
+    record("2026-12-10");
+    assert_eq!(banner(&served), "sessions/2026-12-10-chain");
+    // Today's record (made while serving) comes before next week's.
+    record(TODAY);
+    assert_eq!(banner(&served), format!("sessions/{TODAY}-chain"));
+}

@@ -22,7 +22,7 @@ pub struct Args {
     /// Open the address in a browser ($BROWSER if set), through a page only you can read, so the token is on no command line.
     #[arg(long)]
     pub open: bool,
-    /// The session record to list saved answers in (default: the newest under sessions/).
+    /// The session record to list saved answers in (default: the next under sessions/, dated today or later, else the latest, as `session pack` takes it).
     #[arg(long, value_name = "FILE")]
     pub session: Option<PathBuf>,
 }

@@ -216,17 +216,17 @@ impl Site {
         }
     }
 
-    /// The session record in use: the one named, else the newest (by its
-    /// date, then its name), whatever its date, as `serve --help` says. It
-    /// is looked for on each request, so a record made while serving
-    /// (`covalue session new`) is taken from then on.
+    /// The session record in use: the one named, else the one `session
+    /// pack` takes, whatever its date: the next (the first dated today or
+    /// later), else the latest. It is looked for on each request, so a
+    /// record made while serving (`covalue session new`) is taken from then on.
     pub(super) fn session_record(&self, workbook: &Workbook<'_>) -> Option<workbook::Session> {
         let (mut sessions, _) = workbook.sessions();
         match &self.session {
             Some(file) => sessions.into_iter().find(|s| &s.file == file),
             None => {
                 sessions.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
-                sessions.pop()
+                crate::session::pack::pick(&sessions, None, crate::date::today()).cloned()
             }
         }
     }
