@@ -1024,3 +1024,51 @@ fn session_mode_takes_the_record_session_pack_takes_whatever_its_date() {
     record(TODAY);
     assert_eq!(banner(&served), format!("sessions/{TODAY}-chain"));
 }
+
+#[test]
+fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_conflict_not_a_refusal()
+ {
+    let tmp = example(HALF_DONE);
+    let chain = tmp.path().join(CHAIN);
+    let served = Served::start(tmp.path());
+    let path = "/p/heart-failure/q/chain-measures";
+    // Two pages opened while the question is open.
+    let (_, first) = http(&served, "GET", path, "");
+    let (_, second) = http(&served, "GET", path, "");
+    let post = |page: &str, text: &str| {
+        let body = encode(&[
+            ("csrf", &value(page, "csrf")),
+            ("hash", &value(page, "hash")),
+            ("was", &value(page, "was")),
+            ("status", "open"),
+            ("text", text),
+        ]);
+        http(&served, "POST", path, &body)
+    };
+    let (status, _) = post(&first, "Readmissions within 30 days.");
+    assert_eq!(status, 303);
+    // The second page still says Open: its words are an answer, and the
+    // question changed meanwhile, so both versions are shown.
+    let (status, conflict) = post(&second, "Visits kept.");
+    assert_eq!(status, 409, "{conflict}");
+    assert!(
+        conflict.contains("Readmissions within 30 days."),
+        "{conflict}"
+    );
+    assert!(conflict.contains("Visits kept."), "{conflict}");
+    // Saving mine over theirs lands, answered.
+    let again = encode(&[
+        ("csrf", &value(&conflict, "csrf")),
+        ("hash", &value(&conflict, "hash")),
+        ("was", &value(&conflict, "was")),
+        ("status", &value(&conflict, "status")),
+        ("text", &value(&conflict, "text")),
+    ]);
+    let (status, page) = http(&served, "POST", path, &again);
+    assert_eq!(status, 303, "{page}");
+    let text = read(&chain);
+    assert!(
+        text.contains("\nVisits kept.\n") && !text.contains("Readmissions within"),
+        "{text}"
+    );
+}

@@ -22,6 +22,8 @@ use crate::workbook::{Workbook, answers, layout};
 pub(super) struct Typed<'a> {
     pub(super) form: &'a edit::AnswerForm,
     pub(super) hash: &'a str,
+    /// The status the question had when the form was first made.
+    pub(super) was: &'a str,
     pub(super) why: String,
 }
 
@@ -78,9 +80,9 @@ impl Site {
             (None, true) => edit::lead_form(answer, raw.unwrap_or("")),
             (None, false) => edit::answer_form(answer, raw.unwrap_or("")),
         };
-        let hash = match typed {
-            Some(typed) => typed.hash.to_string(),
-            None => edit::question_fingerprint(raw),
+        let (hash, was) = match typed {
+            Some(typed) => (typed.hash.to_string(), typed.was.to_string()),
+            None => (edit::question_fingerprint(raw), form.status.clone()),
         };
         let problem = typed.map(|t| t.why.clone());
         let parts = self.part_views(&wb.guide, &pop, section, question, &text, refused);
@@ -98,7 +100,7 @@ impl Site {
                 section => context!{ id => section.id.clone(), heading => section.heading(), href => format!("{}/s/{}", pop_href(slug), percent_encode(&section.id)) },
                 question => context!{ id => question.id.clone(), text => question.text.clone(), help => question.help.clone(), kind => question.kind.as_str() },
                 form => context!{ status => form.status, text => form.text, reason => form.reason, owner => form.owner, until => form.until },
-                file => file, hash => hash, csrf => csrf, problem => problem,
+                file => file, hash => hash, was => was, csrf => csrf, problem => problem,
                 action => format!("{}/q/{}", pop_href(slug), percent_encode(id)),
                 walkthrough => walkthrough, parts => ser(&parts), saved_part => saved,
                 findings => ser(&findings),
@@ -132,19 +134,23 @@ impl Site {
         let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
         let current = or_reply!(self.read(&file));
         let walkthrough = question.kind == QuestionKind::Walkthrough;
-        // Words typed into the box of a question still open answer it. A
-        // question answered before and set to Open with its words left in
-        // the box is refused instead: reopening it means emptying the box.
-        let was_open = match walkthrough {
-            true => {
+        // Words typed into the box of a question that was open when its
+        // form was made answer it (the form says how it was: the file may
+        // have changed since, which the fingerprint below tells). A question
+        // answered before and set to Open with its words left in the box is
+        // refused instead: reopening it means emptying the box.
+        let was = get("was");
+        let was_open = match (was.as_str(), walkthrough) {
+            ("", true) => {
                 let on_disk = String::from_utf8_lossy(current.as_deref().unwrap_or_default());
                 !edit::has_words(import::raw_lead(&on_disk, section, id).unwrap_or(""))
             }
-            false => wb
+            ("", false) => wb
                 .populations(&[slug.to_string()])
                 .first()
                 .and_then(|p| p.answer(&section.id, id).map(|a| a.status.clone()))
                 .is_none_or(|s| s == answers::Status::Open),
+            (was, _) => was == "open",
         };
         let now_answered = was_open && answer.settle();
         let hash = get("hash");
@@ -152,6 +158,7 @@ impl Site {
             let typed = Typed {
                 form: &answer,
                 hash: &hash,
+                was: &was,
                 why,
             };
             self.question_refused(slug, id, csrf, &typed)
