@@ -855,8 +855,12 @@ fn hostile_text_in_the_workbook_runs_nothing_on_any_page() {
 }
 
 #[test]
-fn an_older_session_record_is_written_to_only_when_named() {
+fn the_newest_session_record_is_written_to_whatever_its_date_and_another_when_named() {
     let tmp = example(HALF_DONE);
+    let older = tmp.path().join("sessions/2026-09-01-preparation.toml");
+    let older_text = "date = 2026-09-01\nfocus = [\"preparation\"]\n";
+    write(&older, older_text);
+    // The newest record is weeks old: `serve --help` says it is taken all the same.
     let record = tmp.path().join("sessions/2026-10-01-chain.toml");
     let original = "date = 2026-10-01\nfocus = [\"chain\"]\nanswered = [\"chain-processes\"]\n";
     write(&record, original);
@@ -886,17 +890,34 @@ fn an_older_session_record_is_written_to_only_when_named() {
     };
     {
         let served = Served::start(tmp.path(), &[]);
+        let c = cookie(&served);
+        let home = http(&served, "GET", "/", &[("Cookie", &c)], "");
+        assert!(
+            home.body
+                .contains("Saved answers are listed in sessions&#x2f;2026-10-01-chain.toml"),
+            "{}",
+            home.body
+        );
         save(&served, "First words.");
     }
-    assert_eq!(read(&record), original, "an old record is left alone");
-    let served = Served::start(tmp.path(), &["--session", "sessions/2026-10-01-chain.toml"]);
-    save(&served, "Second words.");
     assert_eq!(
         read(&record),
         original.replace(
             "[\"chain-processes\"]",
             "[\"chain-processes\", \"chain-measures\"]"
-        )
+        ),
+        "the newest record lists the saved answer"
+    );
+    assert_eq!(read(&older), older_text, "an older record is left alone");
+    let served = Served::start(
+        tmp.path(),
+        &["--session", "sessions/2026-09-01-preparation.toml"],
+    );
+    save(&served, "Second words.");
+    assert_eq!(
+        read(&older),
+        "date = 2026-09-01\nfocus = [\"preparation\"]\nanswered = [\"chain-measures\"]\n",
+        "a record named with --session is the one written to"
     );
     let bad = common::covalue(tmp.path())
         .args(["serve", "--session", "covalue.toml"])

@@ -16,13 +16,13 @@ pub struct Args {
     /// The port to listen on (default: any free port).
     #[arg(long, default_value_t = 0)]
     pub port: u16,
-    /// Listen on this address instead of this computer only (loopback); anyone who can reach it and has the token can change the workbook.
+    /// Listen on this address instead of this computer only (loopback); anyone who can reach it and has the token can change the workbook. The address is also printed as a QR code for the room's other devices.
     #[arg(long, value_name = "ADDRESS")]
     pub host: Option<IpAddr>,
     /// Open the address in a browser ($BROWSER if set), through a page only you can read, so the token is on no command line.
     #[arg(long)]
     pub open: bool,
-    /// The session record to list saved answers in (default: the newest under sessions/).
+    /// The session record to list saved answers in (default: the next under sessions/, dated today or later, else the latest, as `session pack` takes it).
     #[arg(long, value_name = "FILE")]
     pub session: Option<PathBuf>,
 }
@@ -79,6 +79,17 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let url = server.url();
     ctx.shell
         .say(format_args!("serving the workbook at {url}"))?;
+    if args.host.is_some() {
+        // A phone or a second laptop in the room joins by scanning it.
+        if let Some(code) = crate::serve::qr::terminal(&url) {
+            for line in code.lines() {
+                ctx.shell.say(line)?;
+            }
+            ctx.shell.say(
+                "scan the code above to open the address, with its token, on another device",
+            )?;
+        }
+    }
     if let Some(file) = server.session() {
         ctx.shell
             .note(format_args!("saved answers are listed in {file}"));

@@ -339,6 +339,32 @@ pub struct AnswerForm {
     pub until: String,
 }
 
+impl AnswerForm {
+    /// Settles the status the way the room means it: words typed into the
+    /// box of a question left Open (or with no status chosen) make it
+    /// answered. Returns whether the status changed that way, so the page
+    /// can say so.
+    pub fn settle(&mut self) -> bool {
+        let open = matches!(self.status.trim(), "" | "open");
+        if open && has_words(&self.text.replace("\r\n", "\n")) {
+            self.status = "answered".into();
+            return true;
+        }
+        if self.status.trim().is_empty() {
+            self.status = "open".into();
+        }
+        false
+    }
+}
+
+/// The fingerprint a question's form carries: of its answer as written
+/// (a walk-through's lead only), or of nothing when the file has no
+/// heading for it yet. A save conflicts only when that question changed on
+/// disk since its form was made, not when another question of the file did.
+pub fn question_fingerprint(raw: Option<&str>) -> String {
+    fingerprint(raw.unwrap_or("").as_bytes())
+}
+
 /// The Markdown that goes under a question's heading for what the form says
 /// (the status line `Not applicable: …` or `Deferred: …`, as
 /// docs/format.md describes, then the text).
@@ -459,7 +485,7 @@ pub fn lead_form(answer: Option<&crate::workbook::answers::Answer>, raw: &str) -
 
 /// Whether Markdown says anything beyond headings and comments (an open
 /// question's scaffolding).
-fn has_words(text: &str) -> bool {
+pub fn has_words(text: &str) -> bool {
     crate::workbook::answers::strip_comments(text)
         .lines()
         .any(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
@@ -707,6 +733,31 @@ mod tests {
                 "value = 3\n\n[[measure.value]]\ndate = 2026-02-01\nvalue = 4\n"
             )
         );
+    }
+
+    #[test]
+    fn words_in_an_open_question_answer_it_and_scaffolding_keeps_it_open() {
+        let mut typed = AnswerForm {
+            status: "open".into(),
+            text: "### Who\r\n\r\nThe nurse.".into(),
+            ..AnswerForm::default()
+        };
+        assert!(typed.settle());
+        assert_eq!(typed.status, "answered");
+        let mut scaffold = AnswerForm {
+            status: String::new(),
+            text: "### Who\n\n<!-- a prompt -->".into(),
+            ..AnswerForm::default()
+        };
+        assert!(!scaffold.settle());
+        assert_eq!(scaffold.status, "open");
+        let mut deferred = AnswerForm {
+            status: "deferred".into(),
+            text: "Notes.".into(),
+            ..AnswerForm::default()
+        };
+        assert!(!deferred.settle());
+        assert_eq!(deferred.status, "deferred");
     }
 
     #[test]

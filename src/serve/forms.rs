@@ -10,23 +10,24 @@ use minijinja::{Value, context};
 use super::Reply;
 use super::auth::{field, percent_encode};
 use super::edit::{self, EditError, Field};
-use super::pages::{Site, error_page, not_found, pop_href, ser, title};
+use super::pages::{Site, check_report, error_page, findings_at, not_found, pop_href, ser, title};
 use super::parts::Refused;
 use crate::guide::QuestionKind;
 use crate::session::import;
 use crate::workbook::{Workbook, answers, layout};
 
-impl Site {
-    pub(super) fn question(
-        &self,
-        slug: &str,
-        id: &str,
-        csrf: &str,
-        problem: Option<String>,
-    ) -> Reply {
-        self.question_with(slug, id, csrf, problem, None, None)
-    }
+/// What was typed into a question's form when its save was refused: shown
+/// again as typed, with why, and with the fingerprint the form was first
+/// made from (so that a change on disk in between is still a conflict).
+pub(super) struct Typed<'a> {
+    pub(super) form: &'a edit::AnswerForm,
+    pub(super) hash: &'a str,
+    /// The status the question had when the form was first made.
+    pub(super) was: &'a str,
+    pub(super) why: String,
+}
 
+impl Site {
     /// A question's page after a save of a persona's part (`saved`, its
     /// id), or with a part's refused text shown again (`refused`).
     pub(super) fn question_page(
@@ -40,12 +41,17 @@ impl Site {
         self.question_with(slug, id, csrf, None, saved, refused)
     }
 
+    /// A question's page with a refused save's fields as they were typed.
+    fn question_refused(&self, slug: &str, id: &str, csrf: &str, typed: &Typed<'_>) -> Reply {
+        self.question_with(slug, id, csrf, Some(typed), None, None)
+    }
+
     fn question_with(
         &self,
         slug: &str,
         id: &str,
         csrf: &str,
-        problem: Option<String>,
+        typed: Option<&Typed<'_>>,
         saved: Option<&str>,
         refused: Option<&Refused<'_>>,
     ) -> Reply {
@@ -65,17 +71,27 @@ impl Site {
         // A walk-through's lead text has its own form; each persona's part
         // has its own below it.
         let walkthrough = question.kind == QuestionKind::Walkthrough;
-        let form = match walkthrough {
-            true => edit::lead_form(answer, import::raw_lead(&text, section, id).unwrap_or("")),
-            false => {
-                edit::answer_form(answer, import::raw_answer(&text, section, id).unwrap_or(""))
-            }
+        let raw = match walkthrough {
+            true => import::raw_lead(&text, section, id),
+            false => import::raw_answer(&text, section, id),
         };
+        let form = match (typed, walkthrough) {
+            (Some(typed), _) => typed.form.clone(),
+            (None, true) => edit::lead_form(answer, raw.unwrap_or("")),
+            (None, false) => edit::answer_form(answer, raw.unwrap_or("")),
+        };
+        let (hash, was) = match typed {
+            Some(typed) => (typed.hash.to_string(), typed.was.to_string()),
+            None => (edit::question_fingerprint(raw), form.status.clone()),
+        };
+        let problem = typed.map(|t| t.why.clone());
         let parts = self.part_views(&wb.guide, &pop, section, question, &text, refused);
         let saved = saved
             .and_then(|s| parts.iter().find(|p| p.id == s))
             .map(|p| p.name.clone());
-        let refused_status = problem.is_some() || refused.is_some();
+        let refused_status = typed.is_some() || refused.is_some();
+        let report = check_report(self.root(), vec![slug.to_string()]);
+        let findings = findings_at(self, wb, &report, &file, |q| q == id);
         self.page(
             if refused_status { 422 } else { 200 },
             "question.html",
@@ -84,9 +100,10 @@ impl Site {
                 section => context!{ id => section.id.clone(), heading => section.heading(), href => format!("{}/s/{}", pop_href(slug), percent_encode(&section.id)) },
                 question => context!{ id => question.id.clone(), text => question.text.clone(), help => question.help.clone(), kind => question.kind.as_str() },
                 form => context!{ status => form.status, text => form.text, reason => form.reason, owner => form.owner, until => form.until },
-                file => file, hash => edit::fingerprint(&bytes), csrf => csrf, problem => problem,
+                file => file, hash => hash, was => was, csrf => csrf, problem => problem,
                 action => format!("{}/q/{}", pop_href(slug), percent_encode(id)),
                 walkthrough => walkthrough, parts => ser(&parts), saved_part => saved,
+                findings => ser(&findings),
             },
         )
     }
@@ -107,26 +124,57 @@ impl Site {
             return not_found();
         };
         let get = |k: &str| field(form, k).unwrap_or("").to_string();
-        let answer = edit::AnswerForm {
+        let mut answer = edit::AnswerForm {
             status: get("status"),
             text: get("text"),
             reason: get("reason"),
             owner: get("owner"),
             until: get("until"),
         };
+        let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
+        let current = or_reply!(self.read(&file));
+        let walkthrough = question.kind == QuestionKind::Walkthrough;
+        // Words typed into the box of a question that was open when its
+        // form was made answer it (the form says how it was: the file may
+        // have changed since, which the fingerprint below tells). A question
+        // answered before and set to Open with its words left in the box is
+        // refused instead: reopening it means emptying the box.
+        let was = get("was");
+        let was_open = match (was.as_str(), walkthrough) {
+            ("", true) => {
+                let on_disk = String::from_utf8_lossy(current.as_deref().unwrap_or_default());
+                !edit::has_words(import::raw_lead(&on_disk, section, id).unwrap_or(""))
+            }
+            ("", false) => wb
+                .populations(&[slug.to_string()])
+                .first()
+                .and_then(|p| p.answer(&section.id, id).map(|a| a.status.clone()))
+                .is_none_or(|s| s == answers::Status::Open),
+            (was, _) => was == "open",
+        };
+        let now_answered = was_open && answer.settle();
+        let hash = get("hash");
+        let refuse = |why: String| {
+            let typed = Typed {
+                form: &answer,
+                hash: &hash,
+                was: &was,
+                why,
+            };
+            self.question_refused(slug, id, csrf, &typed)
+        };
         let body = match edit::answer_body(&answer) {
             Ok(b) => b,
-            Err(e) => return self.question(slug, id, csrf, Some(e.to_string())),
+            Err(e) => return refuse(format!("Nothing was saved: {e}.")),
         };
         let is_question = |q: &str| wb.guide.question(q).is_some();
         let text_box = answer.text.replace("\r\n", "\n");
-        if question.kind == QuestionKind::Walkthrough {
+        if walkthrough {
             // The lead may not start a persona's part: each has its own box.
-            let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
-            let on_disk = or_reply!(self.read(&file)).unwrap_or_default();
-            let level = import::part_level(&String::from_utf8_lossy(&on_disk), section, id);
+            let on_disk = current.as_deref().unwrap_or_default();
+            let level = import::part_level(&String::from_utf8_lossy(on_disk), section, id);
             if let Some(why) = super::parts::part_problem(&text_box, level, id, &is_question) {
-                return self.question(slug, id, csrf, Some(why));
+                return refuse(why);
             }
         }
         if let Some(stray) = answers::stray_headings(&text_box, &is_question).first() {
@@ -135,28 +183,9 @@ impl Site {
                 stray.refusal(id, &format!("line {} of the text", stray.line)),
                 stray.help()
             );
-            return self.question(slug, id, csrf, Some(problem));
+            return refuse(problem);
         }
-        let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
-        let current = or_reply!(self.read(&file));
         let bytes = current.clone().unwrap_or_default();
-        if edit::fingerprint(&bytes) != get("hash") {
-            let theirs = wb
-                .populations(&[slug.to_string()])
-                .first()
-                .and_then(|p| p.answer(&section.id, id).map(|a| a.body.clone()))
-                .unwrap_or_default();
-            return self.conflict(
-                slug,
-                &file,
-                &question.text,
-                &theirs,
-                &body,
-                form,
-                &bytes,
-                csrf,
-            );
-        }
         let Ok(text) = String::from_utf8(bytes) else {
             return error_page(
                 422,
@@ -164,18 +193,33 @@ impl Site {
                 "fix it in an editor",
             );
         };
+        // A walk-through's form holds its lead text; the persona parts
+        // after it are saved one at a time (`save_part`) and stay as written.
+        let raw_of = |text: &str| match walkthrough {
+            true => import::raw_lead(text, section, id).map(str::to_string),
+            false => import::raw_answer(text, section, id).map(str::to_string),
+        };
+        let raw = raw_of(&text);
+        // Only this question's own text changing on disk is a conflict:
+        // another question of the same file saved meanwhile is kept.
+        if edit::question_fingerprint(raw.as_deref()) != hash {
+            let theirs = raw.clone().unwrap_or_default();
+            return self.conflict(
+                slug,
+                &file,
+                &question.text,
+                &theirs,
+                &body,
+                form,
+                theirs.as_bytes(),
+                csrf,
+            );
+        }
         let text = match current {
             Some(_) => text,
             None => crate::scaffold::answer_file_text(&wb.guide, section),
         };
         let heading = crate::workbook::answers::heading_text(&question.text);
-        // A walk-through's form holds its lead text; the persona parts
-        // after it are saved one at a time (`save_part`) and stay as written.
-        let walkthrough = question.kind == QuestionKind::Walkthrough;
-        let raw = match walkthrough {
-            true => import::raw_lead(&text, section, id),
-            false => import::raw_answer(&text, section, id),
-        };
         let unchanged = raw.is_some_and(|raw| raw.replace("\r\n", "\n") == body.trim_end());
         let new = match walkthrough {
             true => import::put_lead(&text, section, id, &heading, &body),
@@ -194,6 +238,9 @@ impl Site {
             percent_encode(&section.id),
             percent_encode(id)
         );
+        if now_answered {
+            target.push_str("&answered=1");
+        }
         if answer.status != "open" {
             match self.record_in_session(wb, id) {
                 Ok(Some((file, wrote))) => {

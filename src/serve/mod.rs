@@ -32,6 +32,7 @@ mod forms;
 mod http;
 mod pages;
 mod parts;
+pub mod qr;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -128,7 +129,7 @@ pub fn start(options: &Options) -> Result<Server, ServeError> {
     })?;
     let secrets = auth::Secrets::new().map_err(ServeError::Random)?;
     let host = options.host_given.then(|| options.address.to_string());
-    Ok(Server {
+    let mut server = Server {
         listener,
         gate: Gate {
             hosts: auth::allowed_hosts(address.port(), host.as_deref()),
@@ -137,7 +138,12 @@ pub fn start(options: &Options) -> Result<Server, ServeError> {
         },
         address,
         site: pages::Site::new(options.root.clone(), options.session.clone()),
-    })
+    };
+    if options.host_given {
+        // Another device in the room joins by scanning the home page's code.
+        server.site.join = Some(server.url());
+    }
+    Ok(server)
 }
 
 impl Server {
@@ -154,9 +160,10 @@ impl Server {
         )
     }
 
-    /// The session record answers are listed in, if any.
-    pub fn session(&self) -> Option<&str> {
-        self.site.session()
+    /// The session record answers are listed in now, if any: the one
+    /// named with `--session`, else the newest under `sessions/`.
+    pub fn session(&self) -> Option<String> {
+        self.site.session_in_use()
     }
 
     /// Serves requests until the process is stopped (Ctrl-C). Each save is

@@ -94,6 +94,9 @@ pub(crate) struct Site {
     root: PathBuf,
     session: Option<String>,
     env: Environment<'static>,
+    /// The address with its token, shown as a QR code on the home page
+    /// (with `--host` only).
+    pub(super) join: Option<String>,
 }
 
 /// What one request sees of the workbook.
@@ -101,32 +104,45 @@ pub(super) struct Loaded {
     pub(super) workbook: Workbook<'static>,
 }
 
-/// A problem of `check`, as shown.
+/// A finding of `covalue check`, as the served pages show it: every field
+/// of `check --format json`, the place written as `file:line:col`, and the
+/// question it is at, when it is at one.
 #[derive(Debug, Serialize)]
-struct Problem {
+pub(super) struct Shown {
     code: String,
     severity: &'static str,
+    kind: &'static str,
     message: String,
     place: String,
     help: Option<String>,
+    population: Option<String>,
+    /// The id of the question the finding is at.
+    question: Option<String>,
+    /// The question's page.
+    href: Option<String>,
 }
 
-fn problem(f: &Finding) -> Problem {
-    let place = match (&f.file, f.line) {
-        (Some(file), Some(line)) => format!("{file}:{line}"),
-        (Some(file), None) => file.clone(),
+fn shown(f: &Finding, question: Option<String>) -> Shown {
+    let place = match (&f.file, f.line, f.column) {
+        (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}"),
+        (Some(file), Some(line), None) => format!("{file}:{line}"),
+        (Some(file), None, _) => file.clone(),
         _ => String::new(),
     };
-    Problem {
-        code: format!("{:?}", f.code),
-        severity: match f.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            _ => "note",
-        },
+    let href = match (&f.population, &question) {
+        (Some(slug), Some(q)) => Some(format!("{}/q/{}", pop_href(slug), percent_encode(q))),
+        _ => None,
+    };
+    Shown {
+        code: f.code.to_string(),
+        severity: f.severity.as_str(),
+        kind: f.kind.as_str(),
         message: f.message.clone(),
         place,
         help: f.help.clone(),
+        population: f.population.clone(),
+        question,
+        href,
     }
 }
 
@@ -136,11 +152,13 @@ impl Site {
             root,
             session,
             env: environment(),
+            join: None,
         }
     }
 
-    pub(crate) fn session(&self) -> Option<&str> {
-        self.session.as_deref()
+    /// The workbook's root folder.
+    pub(super) fn root(&self) -> &Path {
+        &self.root
     }
 
     pub(super) fn load(&self) -> Result<Loaded, Reply> {
@@ -198,20 +216,25 @@ impl Site {
         }
     }
 
-    /// The session record in use: the one named, else the newest.
+    /// The session record in use: the one named, else the one `session
+    /// pack` takes, whatever its date: the next (the first dated today or
+    /// later), else the latest. It is looked for on each request, so a
+    /// record made while serving (`covalue session new`) is taken from then on.
     pub(super) fn session_record(&self, workbook: &Workbook<'_>) -> Option<workbook::Session> {
         let (mut sessions, _) = workbook.sessions();
         match &self.session {
             Some(file) => sessions.into_iter().find(|s| &s.file == file),
-            // Without --session: the newest record, when it is today's
-            // (an old session's record is not written to).
             None => {
                 sessions.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
-                sessions
-                    .pop()
-                    .filter(|s| s.date == Some(crate::date::today()))
+                crate::session::pack::pick(&sessions, None, crate::date::today()).cloned()
             }
         }
+    }
+
+    /// The file of the session record in use now, if any.
+    pub(crate) fn session_in_use(&self) -> Option<String> {
+        let loaded = self.load().ok()?;
+        self.session_record(&loaded.workbook).map(|s| s.file)
     }
 
     /// Answers a GET.
@@ -251,7 +274,7 @@ impl Site {
     fn index(&self) -> Reply {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let report = check_report(&self.root, Vec::new());
+        let report = full_report(&self.root, Vec::new());
         let populations: Vec<Value> = report
             .summary
             .iter()
@@ -273,19 +296,88 @@ impl Site {
                 warnings => count(&report.findings, Severity::Warning),
                 open => report.summary.iter().map(|s| s.counts.open).sum::<usize>(),
                 session => session.map(|s| ser(&s)),
+                join => self.join.as_deref().and_then(super::qr::svg).map(Value::from_safe_string),
             },
         )
     }
 
+    /// Everything `covalue check --format json` reports, in its order: each
+    /// finding, problem or progress, with the question it is at, and the
+    /// progress of each population.
+    /// A workbook whose guide cannot be read has this page too: it says why.
     fn check_page(&self) -> Reply {
-        let loaded = or_reply!(self.load());
         let report = check_report(&self.root, Vec::new());
-        let problems = problems(&report, |_| true);
+        let loaded = self.load().ok();
+        let (findings, title) = match &loaded {
+            Some(l) => (
+                self.findings_placed(&l.workbook, &report.findings),
+                title(&l.workbook),
+            ),
+            None => (
+                report.findings.iter().map(|f| shown(f, None)).collect(),
+                "covalue".to_string(),
+            ),
+        };
+        let problems = report.findings.iter().filter(|f| is_problem(f)).count();
         self.page(
             200,
             "check.html",
-            context! { title => title(&loaded.workbook), problems => ser(&problems) },
+            context! {
+                title => title, findings => ser(&findings),
+                problems => problems, progress => report.findings.len() - problems,
+                errors => count(&report.findings, Severity::Error),
+                warnings => count(&report.findings, Severity::Warning),
+                form => report.form.as_str(),
+                summary => ser(&report.summary),
+            },
         )
+    }
+
+    /// Findings as shown, each with the question it is at: the question
+    /// whose heading its line falls under in an answer file, else the
+    /// question its message names.
+    pub(super) fn findings_placed(&self, wb: &Workbook<'_>, findings: &[Finding]) -> Vec<Shown> {
+        let mut files: std::collections::HashMap<String, String> = Default::default();
+        findings
+            .iter()
+            .map(|f| {
+                let question = self.question_of(wb, f, &mut files);
+                shown(f, question)
+            })
+            .collect()
+    }
+
+    fn question_of(
+        &self,
+        wb: &Workbook<'_>,
+        f: &Finding,
+        files: &mut std::collections::HashMap<String, String>,
+    ) -> Option<String> {
+        let is_question = |q: &str| wb.guide.question(q).is_some();
+        if let (Some(file), Some(line)) = (&f.file, f.line) {
+            if file.ends_with(".md") && file.contains("/answers/") {
+                if !files.contains_key(file) {
+                    let text = self
+                        .read(file)
+                        .ok()
+                        .flatten()
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .unwrap_or_default();
+                    files.insert(file.clone(), text);
+                }
+                let text = files.get(file).map_or("", String::as_str);
+                if let Some(q) = question_above(text, line, &is_question) {
+                    return Some(q);
+                }
+            }
+        }
+        // A finding without a line may name its question: `id`.
+        f.message
+            .split('`')
+            .skip(1)
+            .step_by(2)
+            .find(|word| is_question(word))
+            .map(str::to_string)
     }
 
     pub(super) fn population_of(&self, wb: &Workbook<'_>, slug: &str) -> Result<Population, Reply> {
@@ -303,7 +395,7 @@ impl Site {
         let wb = &loaded.workbook;
         let pop = or_reply!(self.population_of(wb, slug));
         let full = builder(&wb.guide, Form::Full).population(1, &pop);
-        let report = check_report(&self.root, vec![slug.to_string()]);
+        let report = full_report(&self.root, vec![slug.to_string()]);
         let problems = problems(&report, |_| true);
         let session = self.session_record(wb);
         let focus: Vec<String> = session
@@ -360,8 +452,33 @@ impl Site {
         };
         let report = check_report(&self.root, vec![slug.to_string()]);
         let file = format!("{}/{}", layout::population_dir(slug), section.answer_file());
-        let problems = problems(&report, |f| f.file.as_deref() == Some(file.as_str()));
+        // Each finding at one of this section's questions is shown under it;
+        // the file's other problems above them all.
+        let placed = self.findings_placed(wb, &report.findings);
+        let mine = |q: &Option<String>| {
+            q.as_deref()
+                .is_some_and(|q| section.questions.iter().any(|sq| sq.id == q))
+        };
+        let mut at: std::collections::BTreeMap<String, Vec<&Shown>> = Default::default();
+        for (shown, f) in placed.iter().zip(&report.findings) {
+            if mine(&shown.question)
+                && (f.file.as_deref() == Some(file.as_str()) || f.line.is_none())
+            {
+                at.entry(shown.question.clone().unwrap_or_default())
+                    .or_default()
+                    .push(shown);
+            }
+        }
+        let problems: Vec<&Shown> = placed
+            .iter()
+            .zip(&report.findings)
+            .filter(|(s, f)| {
+                is_problem(f) && f.file.as_deref() == Some(file.as_str()) && !mine(&s.question)
+            })
+            .map(|(s, _)| s)
+            .collect();
         let saved = field(query, "saved").map(str::to_string);
+        let answered = field(query, "answered").is_some();
         let session_note = field(query, "session").map(str::to_string);
         self.page(
             200,
@@ -369,6 +486,7 @@ impl Site {
             context! {
                 title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
                 section => ser(sv), problems => ser(&problems), saved => saved,
+                answered => answered, at => ser(&at),
                 session_note => session_note,
                 errors => count(&report.findings, Severity::Error),
                 print => format!("/print/{}/{}", percent_encode(slug), form.as_str()),
@@ -442,9 +560,31 @@ fn count(findings: &[Finding], severity: Severity) -> usize {
         .count()
 }
 
-/// What `covalue check` reports on the workbook as it is on disk now,
-/// privacy lint included.
-fn check_report(root: &Path, populations: Vec<String>) -> crate::check::Report {
+/// What `covalue check` reports on the workbook as it is on disk now, as
+/// `covalue check` itself makes it: the workbook's own form, the privacy
+/// lint, and a broken guide reported as a finding.
+pub(super) fn check_report(root: &Path, populations: Vec<String>) -> crate::check::Report {
+    match Workbook::open(Loader::disk(root)) {
+        Ok(wb) => {
+            let options = crate::check::Options {
+                form: wb.config.form,
+                populations,
+                today: crate::date::today(),
+            };
+            crate::check::check_on_disk(root, wb, &options)
+        }
+        Err(workbook::LoadError::Guide(findings)) => crate::check::guide_unusable(root, findings),
+        Err(_) => crate::check::Report {
+            form: Form::Full,
+            findings: Vec::new(),
+            summary: Vec::new(),
+        },
+    }
+}
+
+/// The report on the full form, whatever `covalue.toml` says: the home
+/// and population pages count every step's questions.
+fn full_report(root: &Path, populations: Vec<String>) -> crate::check::Report {
     let options = crate::check::Options {
         form: Form::Full,
         populations,
@@ -460,13 +600,46 @@ fn check_report(root: &Path, populations: Vec<String>) -> crate::check::Report {
     }
 }
 
+/// The question whose heading `line` (from 1) of an answer file falls
+/// under.
+fn question_above(text: &str, line: usize, is_question: &dyn Fn(&str) -> bool) -> Option<String> {
+    let outline = workbook::answers::outline(text.lines(), is_question);
+    outline
+        .headings
+        .iter()
+        .filter(|h| h.line <= line)
+        .filter_map(|h| h.id.as_deref())
+        .rfind(|id| is_question(id))
+        .map(str::to_string)
+}
+
+/// The findings of `report` in `file` at the questions `keep` keeps, as
+/// a question's or a step's page shows them.
+pub(super) fn findings_at(
+    site: &Site,
+    wb: &Workbook<'_>,
+    report: &crate::check::Report,
+    file: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<Shown> {
+    site.findings_placed(wb, &report.findings)
+        .into_iter()
+        .zip(&report.findings)
+        .filter(|(s, f)| {
+            s.question.as_deref().is_some_and(&keep)
+                && (f.file.as_deref() == Some(file) || f.line.is_none())
+        })
+        .map(|(s, _)| s)
+        .collect()
+}
+
 /// The problems of a report that `keep` keeps, as the pages show them.
-fn problems(report: &crate::check::Report, keep: impl Fn(&Finding) -> bool) -> Vec<Problem> {
+fn problems(report: &crate::check::Report, keep: impl Fn(&Finding) -> bool) -> Vec<Shown> {
     report
         .findings
         .iter()
         .filter(|f| is_problem(f) && keep(f))
-        .map(problem)
+        .map(|f| shown(f, None))
         .collect()
 }
 
