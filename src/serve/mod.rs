@@ -32,6 +32,8 @@ mod forms;
 mod http;
 mod pages;
 mod parts;
+mod records;
+pub mod splice;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;

@@ -1,0 +1,287 @@
+//! The splices that add or take away a whole record of a TOML file (a step,
+//! a measure, an improvement), and that set a top-level key of a persona's
+//! front matter. Like `edit`, each one changes only the bytes it must: a
+//! record is added after the last one, in the way the file already writes
+//! its records (`[[step]]` sections, or `step = [{…}, …]` inline); the
+//! file's line ending and byte-order mark are kept, and the result is
+//! parsed again before anyone may write it.
+
+use super::edit::{
+    BOM, EditError, deepest_end, end_of_line, is_bare_key, is_inline, parse, record, reparsed,
+    splice, start_of_line, toml_string,
+};
+use crate::node::{self, Value};
+use crate::source::Source;
+
+/// A key of a record to write, and its value written as TOML.
+pub type Line<'a> = (&'a str, String);
+
+fn key_text(key: &str) -> String {
+    if is_bare_key(key) {
+        key.to_string()
+    } else {
+        toml_string(key)
+    }
+}
+
+/// Adds a record to the array of tables `array`: a `[[array]]` section at
+/// the end of the file (with the sub-tables in `subs`, each a
+/// `[[array.name]]` section), or, when the file writes the array inline
+/// (`step = [{…}]`), one more inline table after its last item.
+pub fn append_record(
+    text: &str,
+    file: &str,
+    array: &str,
+    lines: &[Line<'_>],
+    subs: &[(&str, Vec<Line<'_>>)],
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return append_record(rest, file, array, lines, subs).map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let nl = crate::source::line_ending(text);
+    let existing = root.get(array);
+    let inline_items = existing.and_then(|n| match &n.value {
+        // An array of tables spans its first `[[header]]`; an inline list
+        // spans `[ … ]`, its items inline tables.
+        Value::Array(items)
+            if text
+                .get(n.span.clone())
+                .is_some_and(|t| t.starts_with('[') && !t.starts_with("[["))
+                && items.iter().all(|i| n.span.start < i.span.start) =>
+        {
+            Some((n, items))
+        }
+        _ => None,
+    });
+    if let Some((list, items)) = inline_items {
+        if !subs.is_empty() {
+            return Err(EditError::BadValue(format!(
+                "`{array}` in {file} is written inline; add this one in an editor"
+            )));
+        }
+        let fields: Vec<String> = lines
+            .iter()
+            .map(|(k, v)| format!("{} = {v}", key_text(k)))
+            .collect();
+        let item = format!("{{ {} }}", fields.join(", "));
+        let out = match items.as_slice() {
+            [] => {
+                let at = list.span.start + 1;
+                splice(text, at..at, &item)
+            }
+            [.., before, last] => {
+                // The same separator as between the last two items.
+                let gap = text
+                    .get(deepest_end(before)..last.span.start)
+                    .unwrap_or(", ");
+                let at = deepest_end(last);
+                splice(text, at..at, &format!("{gap}{item}"))
+            }
+            [only] => {
+                let lead = text.get(list.span.start + 1..only.span.start).unwrap_or("");
+                let gap = match lead.rfind('\n') {
+                    Some(i) => format!(",{nl}{}", &lead[i + 1..]),
+                    None => ", ".to_string(),
+                };
+                let at = deepest_end(only);
+                splice(text, at..at, &format!("{gap}{item}"))
+            }
+        };
+        return reparsed(out, file);
+    }
+    let mut add = String::new();
+    if !text.is_empty() && !text.ends_with('\n') {
+        add.push_str(nl);
+    }
+    if !text.trim().is_empty() {
+        add.push_str(nl);
+    }
+    add.push_str(&format!("[[{array}]]{nl}"));
+    for (k, v) in lines {
+        add.push_str(&format!("{} = {v}{nl}", key_text(k)));
+    }
+    for (sub, sub_lines) in subs {
+        add.push_str(&format!("{nl}[[{array}.{sub}]]{nl}"));
+        for (k, v) in sub_lines {
+            add.push_str(&format!("{} = {v}{nl}", key_text(k)));
+        }
+    }
+    let at = text.len();
+    reparsed(splice(text, at..at, &add), file)
+}
+
+/// Whether the record `[[array]]` whose id is `id` is written inline.
+pub fn record_is_inline(text: &str, file: &str, array: &str, id: &str) -> bool {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    parse(text, file)
+        .ok()
+        .and_then(|root| record(&root, array, id).map(|r| is_inline(text, r)))
+        .unwrap_or(false)
+}
+
+/// Sets a top-level key of a file's YAML front matter (`name:`, `kind:`,
+/// `segment:`) to `literal` (a YAML scalar), replacing only its bytes when
+/// it is written on one line; a missing key is added just before the
+/// closing `---`; `None` removes its line.
+pub fn set_front_matter_top(
+    text: &str,
+    file: &str,
+    key: &str,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_front_matter_top(rest, file, key, literal).map(|out| format!("{BOM}{out}"));
+    }
+    let source = Source::new(file, text.to_string());
+    let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
+        file: file.into(),
+        why: f.message.clone(),
+    })?;
+    if !front.present {
+        return Err(EditError::Missing {
+            file: file.into(),
+            what: "front matter".into(),
+        });
+    }
+    let nl = crate::source::line_ending(text);
+    let existing = front.node.get(key).zip(front.node.key(key));
+    let one_line = |n: &node::Node| {
+        !n.span.is_empty()
+            && !matches!(n.value, Value::Table(_) | Value::Array(_))
+            && !text[n.span.clone()].contains('\n')
+    };
+    let out = match (existing, literal) {
+        (Some((n, _)), Some(new)) if one_line(n) => splice(text, n.span.clone(), new),
+        (Some((n, k)), None) if one_line(n) => {
+            let start = start_of_line(text, k.span.start);
+            splice(text, start..end_of_line(text, n.span.end), "")
+        }
+        (None, None) => return Ok(text.to_string()),
+        (None, Some(new)) => {
+            let at = start_of_line(text, front.body_start.saturating_sub(1));
+            // The closing `---` line: the line that ends just before the body.
+            let at = closing_line(text, at);
+            splice(text, at..at, &format!("{key}: {new}{nl}"))
+        }
+        _ => {
+            return Err(EditError::BadValue(format!(
+                "`{key}` in {file} is not written on one line; change it in an editor"
+            )));
+        }
+    };
+    let check = Source::new(file, out.clone());
+    match node::parse_front_matter(&check) {
+        Ok(_) => Ok(out),
+        Err(f) => Err(EditError::WouldBreak {
+            file: file.into(),
+            why: f.message.clone(),
+        }),
+    }
+}
+
+/// The start of the front matter's closing `---` line, at or before `at`.
+fn closing_line(text: &str, mut at: usize) -> usize {
+    while at > 0 && !text[at..].starts_with("---") {
+        at = start_of_line(text, at - 1);
+    }
+    at
+}
+
+/// The text of a new persona file: its front matter (the keys given, in
+/// order; `figures` as a map of its own lines) and its story.
+pub fn persona_file(top: &[Line<'_>], figures: &[Line<'_>], story: &str) -> String {
+    let mut out = String::from("---\n");
+    for (k, v) in top {
+        out.push_str(&format!("{k}: {v}\n"));
+        let last_before_figures =
+            *k == "segment" || (!top.iter().any(|(k, _)| *k == "segment") && *k == "kind");
+        if last_before_figures && !figures.is_empty() {
+            out.push_str("figures:\n");
+            for (fk, fv) in figures {
+                out.push_str(&format!("  {fk}: {fv}\n"));
+            }
+        }
+    }
+    out.push_str("---\n");
+    let story = story.replace("\r\n", "\n");
+    let story = story.trim();
+    if !story.is_empty() {
+        out.push('\n');
+        out.push_str(story);
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_section_is_added_after_everything_with_the_files_line_ending() {
+        let text =
+            "#:schema x\r\n[[step]]\r\nid = \"a\"\r\n\r\n[step.perspectives]\r\nnurse = \"x\"\r\n";
+        let out = append_record(
+            text,
+            "m",
+            "step",
+            &[("id", "\"b\"".into()), ("title", "\"B\"".into())],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            format!("{text}\r\n[[step]]\r\nid = \"b\"\r\ntitle = \"B\"\r\n")
+        );
+    }
+
+    #[test]
+    fn an_inline_list_takes_one_more_inline_table_in_its_own_layout() {
+        let text = "step = [\n  { id = \"a\" },\n  { id = \"b\" },\n]\n";
+        let out = append_record(text, "m", "step", &[("id", "\"c\"".into())], &[]).unwrap();
+        assert_eq!(
+            out,
+            "step = [\n  { id = \"a\" },\n  { id = \"b\" },\n  { id = \"c\" },\n]\n"
+        );
+        let text = "step = [{ id = \"a\" }]\n";
+        let out = append_record(text, "m", "step", &[("id", "\"c\"".into())], &[]).unwrap();
+        assert_eq!(out, "step = [{ id = \"a\" }, { id = \"c\" }]\n");
+        assert!(record_is_inline(text, "m", "step", "a"));
+    }
+
+    #[test]
+    fn an_inline_step_takes_and_gives_up_a_field() {
+        use super::super::edit::{Field, set_toml_field};
+        let text = "step = [{ id = \"a\", title = \"A\" }]\n";
+        let f = Field {
+            array: "step",
+            id: "a",
+            key: "opportunity",
+        };
+        let out = set_toml_field(text, "m", f, Some("\"Ask\"")).unwrap();
+        assert_eq!(
+            out,
+            "step = [{ id = \"a\", title = \"A\", opportunity = \"Ask\" }]\n"
+        );
+        assert_eq!(set_toml_field(&out, "m", f, None).unwrap(), text);
+    }
+
+    #[test]
+    fn a_top_level_key_of_front_matter_is_replaced_or_added() {
+        let text = "---\nname: \"A\"\nkind: patient\nfigures:\n  share_percent: 2\n---\n\nStory.\n";
+        let out = set_front_matter_top(text, "p", "kind", Some("carer")).unwrap();
+        assert_eq!(out, text.replace("kind: patient", "kind: carer"));
+        let out = set_front_matter_top(text, "p", "segment", Some("\"Old\"")).unwrap();
+        assert_eq!(
+            out,
+            text.replace(
+                "  share_percent: 2\n",
+                "  share_percent: 2\nsegment: \"Old\"\n"
+            )
+        );
+    }
+}

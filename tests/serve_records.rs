@@ -1,0 +1,344 @@
+//! `covalue serve` and the records of a population, driven from one
+//! headless Chromium as a team would: a step, a persona, a measure value and
+//! an improvement are added, an improvement's status changes with its date,
+//! a step written as an inline table takes a new field, a refused save comes
+//! back with everything typed, and two people changing one step meet a
+//! conflict only when they changed the same field. Each file is compared
+//! byte for byte with what it should be.
+
+#[path = "common/cdp.rs"]
+mod cdp;
+mod common;
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+
+use common::{HALF_DONE, TODAY, bin_path, example, read, write};
+use serde_json::json;
+
+const POP: &str = "populations/heart-failure";
+
+/// A running `covalue serve`, stopped when dropped.
+struct Served {
+    child: Child,
+    /// The address printed, with its token.
+    url: String,
+}
+
+impl Served {
+    fn start(dir: &Path) -> Served {
+        let mut child = Command::new(bin_path())
+            .current_dir(dir)
+            .args(["serve", "--port", "0"])
+            .env("COVALUE_TODAY", TODAY)
+            .env("NO_COLOR", "1")
+            .env_remove("BROWSER")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start covalue serve");
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().expect("stdout"))
+            .read_line(&mut line)
+            .expect("read the address");
+        let url = line
+            .trim()
+            .strip_prefix("serving the workbook at ")
+            .unwrap_or_else(|| panic!("no address in {line:?}"))
+            .to_string();
+        Served { child, url }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// The browser, or None (the test is skipped) outside CI.
+fn browser() -> Option<PathBuf> {
+    match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
+        Ok(b) => Some(b),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true: the serve tests need chromium (.ci/run installs it)")
+        }
+        Err(_) => {
+            eprintln!("skipped: no Chromium/Chrome on this machine (apt-get install chromium)");
+            None
+        }
+    }
+}
+
+/// Types into a text field or text area, or picks a radio button or an
+/// option of a list, as a person would.
+fn fill(b: &mut cdp::Browser, name: &str, value: &str) {
+    let v = serde_json::to_string(value).expect("json");
+    let found = b.eval(&format!(
+        "(() => {{ const r = document.querySelector('input[type=radio][name=\"{name}\"][value=' + JSON.stringify({v}) + ']'); \
+         if (r) {{ r.checked = true; return true; }} \
+         const f = document.querySelector('[name=\"{name}\"]'); if (!f) return false; f.value = {v}; return f.value === {v}; }})()"
+    ));
+    assert_eq!(found, json!(true), "no field {name} taking {value:?}");
+}
+
+/// Ticks (or unticks) a box.
+fn tick(b: &mut cdp::Browser, name: &str, value: &str, on: bool) {
+    let found = b.eval(&format!(
+        "(() => {{ const c = document.querySelector('input[type=checkbox][name=\"{name}\"][value=\"{value}\"]'); \
+         if (!c) return false; c.checked = {on}; return true; }})()"
+    ));
+    assert_eq!(found, json!(true), "no box {name}={value}");
+}
+
+/// What a field holds now, as the page shows it.
+fn shown(b: &mut cdp::Browser, name: &str) -> String {
+    b.eval(&format!(
+        "(() => {{ const r = document.querySelector('input[type=radio][name=\"{name}\"]:checked'); if (r) return r.value; \
+         return document.querySelector('[name=\"{name}\"]').value; }})()"
+    ))
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+fn submit(b: &mut cdp::Browser) {
+    b.and_wait("document.querySelector('form.edit').submit()");
+}
+
+fn go(b: &mut cdp::Browser, path: &str) {
+    b.and_wait(&format!("location.href = {}", json!(path)));
+}
+
+/// The status of the page shown, as the browser saw it.
+fn status(b: &mut cdp::Browser) -> u64 {
+    b.eval("performance.getEntriesByType('navigation')[0].responseStatus")
+        .as_u64()
+        .unwrap_or_default()
+}
+
+/// `text` with `add` inserted after the first `after`.
+fn inserted(text: &str, after: &str, add: &str) -> String {
+    let at = text
+        .find(after)
+        .unwrap_or_else(|| panic!("{after:?} is not in the example any more"))
+        + after.len();
+    format!("{}{add}{}", &text[..at], &text[at..])
+}
+
+#[test]
+fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let map_file = root.join(POP).join("process-map.toml");
+    let compass_file = root.join(POP).join("value-compass.toml");
+    let register_file = root.join(POP).join("improvements.toml");
+    let map = read(&map_file);
+    let compass = read(&compass_file);
+    let register = read(&register_file);
+    let served = Served::start(root);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.url);
+
+    // A new step, added at the end of the map as its other steps are written.
+    go(&mut b, "/p/heart-failure/new/step");
+    fill(&mut b, "id", "cardiac-rehab");
+    fill(&mut b, "title", "Cardiac rehabilitation classes");
+    fill(&mut b, "actors", "patient, physiotherapist");
+    fill(&mut b, "coproduction", "shared-planning");
+    tick(&mut b, "configurations", "shop", true);
+    tick(&mut b, "personas", "dolores", true);
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    assert!(b.text().contains("Cardiac rehabilitation classes"));
+    let map = format!(
+        "{map}\n[[step]]\nid = \"cardiac-rehab\"\ntitle = \"Cardiac rehabilitation classes\"\nactors = [\"patient\", \"physiotherapist\"]\ncoproduction = \"shared-planning\"\nconfigurations = [\"shop\"]\npersonas = [\"dolores\"]\n"
+    );
+    assert_eq!(read(&map_file), map);
+
+    // A new persona, in a file of its own named from the name.
+    go(&mut b, "/p/heart-failure/new/persona");
+    fill(&mut b, "name", "Rosa");
+    fill(&mut b, "kind", "patient");
+    fill(&mut b, "segment", "Newly diagnosed, speaks Portuguese");
+    fill(&mut b, "share_percent", "10");
+    fill(&mut b, "currency", "USD");
+    fill(&mut b, "story", "Rosa is 49 and drives a school bus.");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    assert_eq!(
+        read(&root.join(POP).join("personas/rosa.md")),
+        "---\nname: \"Rosa\"\nkind: patient\nsegment: \"Newly diagnosed, speaks Portuguese\"\nfigures:\n  share_percent: 10\n  currency: \"USD\"\ncomposite: true\n---\n\nRosa is 49 and drives a school bus.\n"
+    );
+
+    // A measure shows its values with their unit and its run chart, and takes a value.
+    go(&mut b, "/p/heart-failure/measure/readmission-30-day");
+    let page = b.text();
+    assert!(page.contains("19 %"), "values with their unit: {page}");
+    assert!(!page.contains("19.0"), "{page}");
+    assert_eq!(
+        b.eval("document.querySelectorAll('figure.run-chart svg').length"),
+        json!(1),
+        "the report's run chart"
+    );
+    if std::env::var_os("COVALUE_SCREENSHOTS").is_some() {
+        // For docs/serve.md (not compared: it shows the page).
+        let dir = common::manifest_dir().join("docs/serve");
+        b.screenshot(&dir.join("measure.png"));
+    }
+    fill(&mut b, "date", "2026-11-30");
+    fill(&mut b, "value", "21");
+    submit(&mut b);
+    let compass = inserted(
+        &compass,
+        "date = 2026-10-31\nvalue = 19\n",
+        "\n[[measure.value]]\ndate = 2026-11-30\nvalue = 21\n",
+    );
+    assert_eq!(read(&compass_file), compass);
+
+    // A refused save comes back with everything typed, and writes nothing.
+    go(&mut b, "/p/heart-failure/measure/readmission-30-day");
+    let typed = [
+        ("baseline", "24 % (2025, corrected)"),
+        (
+            "definition",
+            "Share of heart failure admissions followed by another within 30 days.",
+        ),
+        ("target_value", "eighteen"),
+        ("direction", "higher"),
+        ("date", "2026-12-31"),
+        ("value", "20"),
+        ("note", "After the call line"),
+    ];
+    for (name, value) in typed {
+        fill(&mut b, name, value);
+    }
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422);
+    assert!(
+        b.text().contains("`eighteen` is not a number"),
+        "{}",
+        b.text()
+    );
+    for (name, value) in typed {
+        assert_eq!(shown(&mut b, name), value, "{name} is kept");
+    }
+    assert_eq!(read(&compass_file), compass, "nothing was written");
+
+    // A new improvement, with its first status and date.
+    go(&mut b, "/p/heart-failure/new/improvement");
+    fill(&mut b, "id", "scale-at-discharge");
+    fill(&mut b, "title", "A scale and a weight diary at discharge");
+    fill(&mut b, "cluster", "system-redesign");
+    tick(&mut b, "steps", "discharge", true);
+    tick(&mut b, "personas", "markus", true);
+    fill(&mut b, "owner", "Case manager");
+    tick(&mut b, "measures", "readmission-30-day", true);
+    assert_eq!(
+        shown(&mut b, "state"),
+        "idea",
+        "a new one starts as the guide's first status"
+    );
+    fill(&mut b, "date", "2026-12-01");
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/p/heart-failure/improvements")
+    );
+    let register = format!(
+        "{register}\n[[improvement]]\nid = \"scale-at-discharge\"\ntitle = \"A scale and a weight diary at discharge\"\ncluster = \"system-redesign\"\nsteps = [\"discharge\"]\npersonas = [\"markus\"]\nowner = \"Case manager\"\nmeasures = [\"readmission-30-day\"]\n\n[[improvement.status]]\nstate = \"idea\"\ndate = 2026-12-01\n"
+    );
+    assert_eq!(read(&register_file), register);
+
+    // An improvement's status changes, with its date.
+    go(&mut b, "/p/heart-failure/improvement/weight-call-line");
+    fill(&mut b, "state", "adopted");
+    fill(&mut b, "date", "2026-12-02");
+    submit(&mut b);
+    let register = inserted(
+        &register,
+        "state = \"testing\"\ndate = 2026-10-20\n",
+        "\n[[improvement.status]]\nstate = \"adopted\"\ndate = 2026-12-02\n",
+    );
+    assert_eq!(read(&register_file), register);
+    let row = b.eval("document.querySelector('#improvement-weight-call-line').innerText");
+    let row = row.as_str().unwrap_or_default();
+    assert!(
+        row.contains("Adopted") && row.contains("2026-12-02"),
+        "{row}"
+    );
+
+    // Two people on one step: another field changed meanwhile is kept...
+    go(&mut b, "/p/heart-failure/step/discharge");
+    let theirs = map.replace(
+        "title = \"Hospital discharge with new medicines and a scale\"",
+        "title = \"Hospital discharge\"",
+    );
+    write(&map_file, &theirs);
+    fill(&mut b, "opportunity", "Teach-back of the medicines");
+    submit(&mut b);
+    let expected = theirs.replace(
+        "configurations = [\"chain\", \"access\"]\npersonas = [\"markus\"]\n\n[[step]]\nid = \"post-discharge-visit\"",
+        "configurations = [\"chain\", \"access\"]\npersonas = [\"markus\"]\nopportunity = \"Teach-back of the medicines\"\n\n[[step]]\nid = \"post-discharge-visit\"",
+    );
+    assert_eq!(read(&map_file), expected, "both changes land");
+    // ...and the same field is a conflict showing both, with what was typed kept.
+    go(&mut b, "/p/heart-failure/step/discharge");
+    let theirs = expected.replace("Teach-back of the medicines", "Pharmacist call at home");
+    write(&map_file, &theirs);
+    fill(&mut b, "opportunity", "Teach-back with the family");
+    fill(&mut b, "title", "Discharge home");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 409);
+    let page = b.text();
+    assert!(page.contains("Pharmacist call at home"), "theirs: {page}");
+    assert_eq!(shown(&mut b, "opportunity"), "Teach-back with the family");
+    assert_eq!(shown(&mut b, "title"), "Discharge home");
+    assert_eq!(read(&map_file), theirs, "nothing was written");
+    submit(&mut b);
+    let map = theirs
+        .replace("Pharmacist call at home", "Teach-back with the family")
+        .replace(
+            "title = \"Hospital discharge\"",
+            "title = \"Discharge home\"",
+        );
+    assert_eq!(read(&map_file), map, "saving again keeps mine");
+
+    // A map written with inline tables: a step takes a new field, and a new
+    // step is one more inline table.
+    let inline = "#:schema ../../schemas/process-map.schema.json\r\nstep = [\r\n  { id = \"symptoms-and-diagnosis\", title = \"Symptoms and diagnosis\", coproduction = \"none\" },\r\n  { id = \"discharge\", title = \"Discharge\", coproduction = \"civil-discourse\", personas = [\"markus\"] },\r\n]\r\n";
+    write(&map_file, inline);
+    go(&mut b, "/p/heart-failure/step/discharge");
+    fill(&mut b, "opportunity", "A phone call after two days");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    let inline = inline.replace(
+        "personas = [\"markus\"] }",
+        "personas = [\"markus\"], opportunity = \"A phone call after two days\" }",
+    );
+    assert_eq!(read(&map_file), inline);
+    go(&mut b, "/p/heart-failure/new/step");
+    fill(&mut b, "id", "home-visit");
+    fill(&mut b, "title", "Home visit");
+    fill(&mut b, "coproduction", "none");
+    submit(&mut b);
+    let inline = inline.replace(
+        "\r\n]\r\n",
+        "\r\n  { id = \"home-visit\", title = \"Home visit\", coproduction = \"none\" },\r\n]\r\n",
+    );
+    assert_eq!(read(&map_file), inline);
+
+    // What was saved, `check` reads without a new error.
+    let check = Command::new(bin_path())
+        .current_dir(root)
+        .args(["check", "--format", "json"])
+        .env("COVALUE_TODAY", TODAY)
+        .output()
+        .expect("run check");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(!report.contains("CV002"), "{report}");
+}
