@@ -342,3 +342,179 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     let report = String::from_utf8_lossy(&check.stdout);
     assert!(!report.contains("CV002"), "{report}");
 }
+
+/// One request over a plain socket, with the server's cookie: the status
+/// and the body.
+fn http(served: &Served, method: &str, path: &str, body: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let rest = served.url.strip_prefix("http://").expect("http");
+    let (host, token) = rest.split_once("/?token=").expect("token");
+    let port = host.rsplit(':').next().unwrap_or_default();
+    let mut stream = std::net::TcpStream::connect(host).expect("connect");
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nCookie: covalue-token-{port}={token}\r\n"
+    );
+    if method == "POST" {
+        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
+        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
+    }
+    request.push_str("\r\n");
+    request.push_str(body);
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read");
+    let raw = String::from_utf8_lossy(&raw).into_owned();
+    let status = raw
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .expect("status");
+    let body = raw
+        .split_once("\r\n\r\n")
+        .map_or("", |(_, b)| b)
+        .to_string();
+    (status, body)
+}
+
+/// A form's fields, percent-encoded.
+fn encode(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            let v: String = v
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
+                        (b as char).to_string()
+                    }
+                    b => format!("%{b:02X}"),
+                })
+                .collect();
+            format!("{k}={v}")
+        })
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// The value of a hidden field of a page.
+fn hidden(page: &str, name: &str) -> String {
+    let key = format!("name=\"{name}\" value=\"");
+    let at = page.find(&key).unwrap_or_else(|| panic!("no {name}")) + key.len();
+    page[at..at + page[at..].find('"').expect("end")].to_string()
+}
+
+#[test]
+fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("rosa.md");
+    write(&secret, "---\nname: Eve\nkind: patient\n---\nMine.\n");
+    std::os::unix::fs::symlink(&secret, root.join(POP).join("personas/rosa.md")).expect("link");
+    let map_file = root.join(POP).join("process-map.toml");
+    let compass_file = root.join(POP).join("value-compass.toml");
+    let map = read(&map_file);
+    let compass = read(&compass_file);
+    let served = Served::start(root);
+    let page = http(&served, "GET", "/p/heart-failure/new/persona", "").1;
+    let csrf = hidden(&page, "csrf");
+    let post = |path: &str, fields: &[(&str, &str)]| {
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        http(&served, "POST", path, &encode(&all))
+    };
+
+    // A persona's id that climbs out, or names a link out of the workbook.
+    for id in ["../../../../escape", "con", "rosa"] {
+        let (status, body) = post(
+            "/p/heart-failure/new/persona",
+            &[
+                ("id", id),
+                ("name", "Eve"),
+                ("kind", "patient"),
+                ("story", "Typed story."),
+            ],
+        );
+        assert_eq!(status, 422, "{id}: {body}");
+        assert!(body.contains("Nothing was saved"), "{id}: {body}");
+        assert!(
+            body.contains("Typed story."),
+            "{id}: the story typed is kept"
+        );
+    }
+    assert_eq!(read(&secret), "---\nname: Eve\nkind: patient\n---\nMine.\n");
+    assert!(!root.join("escape.md").exists() && !root.parent().unwrap().join("escape.md").exists());
+
+    // Text that would close the string and start a record of its own stays text.
+    let title = "Home\"\n[[step]]\nid = \"evil\"";
+    let (status, body) = post(
+        "/p/heart-failure/new/step",
+        &[("id", "home"), ("title", title), ("coproduction", "none")],
+    );
+    assert_eq!(status, 303, "{body}");
+    let map = format!(
+        "{map}\n[[step]]\nid = \"home\"\ntitle = \"Home\\\"\\n[[step]]\\nid = \\\"evil\\\"\"\ncoproduction = \"none\"\n"
+    );
+    assert_eq!(read(&map_file), map);
+
+    // A name in YAML that would end the front matter stays one value.
+    let (status, body) = post(
+        "/p/heart-failure/new/persona",
+        &[
+            ("name", "Ada\n---\nkind: admin"),
+            ("id", "ada"),
+            ("kind", "patient"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert!(
+        read(&root.join(POP).join("personas/ada.md"))
+            .starts_with("---\nname: \"Ada\\n---\\nkind: admin\"\nkind: patient\n")
+    );
+
+    // A number TOML cannot read, and a level the guide does not have.
+    let page = http(
+        &served,
+        "GET",
+        "/p/heart-failure/measure/readmission-30-day",
+        "",
+    )
+    .1;
+    let fp = hidden(&page, "fp.target_value");
+    let (status, body) = post(
+        "/p/heart-failure/measure/readmission-30-day",
+        &[
+            ("quadrant", "clinical"),
+            ("name", "Readmissions"),
+            ("target_value", "007"),
+            ("fp.target_value", &fp),
+        ],
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("Nothing was saved") && body.contains("value=\"007\""),
+        "{body}"
+    );
+    let (status, body) = post(
+        "/p/heart-failure/step/discharge",
+        &[("title", "Discharge"), ("coproduction", "take-over")],
+    );
+    assert_eq!(status, 422, "{body}");
+    assert_eq!(read(&compass_file), compass);
+    assert_eq!(read(&map_file), map);
+
+    // A record that is not there.
+    let (status, _) = post(
+        "/p/heart-failure/step/gone",
+        &[("title", "Gone"), ("coproduction", "none")],
+    );
+    assert_eq!(status, 409);
+    let (status, _) = http(
+        &served,
+        "GET",
+        "/p/heart-failure/step/..%2F..%2Fcovalue",
+        "",
+    );
+    assert_eq!(status, 404);
+    assert_eq!(read(&map_file), map);
+}

@@ -1114,6 +1114,16 @@ impl Site {
         refuse: &dyn Fn(String, u16) -> Reply,
     ) -> Reply {
         let file = format!("{}/{id}.md", Kind::Persona.file(&pop.slug));
+        // A file the loader did not take (a link out of the workbook, a
+        // file it cannot read) is not written over, nor through.
+        if !matches!(self.read(&file), Ok(None)) {
+            return refuse(
+                format!(
+                    "Nothing was saved: there is already a file {file}; give this persona another id."
+                ),
+                422,
+            );
+        }
         let mut top = Vec::new();
         let mut figures = Vec::new();
         let mut story = String::new();
