@@ -272,6 +272,41 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
         "{row}"
     );
 
+    // The population: its setting, a new figure and a new team member, each
+    // after the last of its kind.
+    let about_file = root.join(POP).join("population.toml");
+    let about = read(&about_file);
+    go(&mut b, "/p/heart-failure/about");
+    fill(
+        &mut b,
+        "setting",
+        "Community health center with three sites",
+    );
+    fill(&mut b, "figure_label", "Living alone");
+    fill(&mut b, "figure_value", "31 %");
+    fill(&mut b, "team_role", "patient-partner");
+    fill(&mut b, "team_name", "Two patients and a daughter");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    let setting_at = about.find("setting = ").expect("setting");
+    let setting_end = setting_at + about[setting_at..].find('\n').expect("line");
+    let mut expected = about.clone();
+    expected.replace_range(
+        setting_at..setting_end,
+        "setting = \"Community health center with three sites\"",
+    );
+    let expected = inserted(
+        &expected,
+        "value = \"23 % (2025)\"\n",
+        "\n[[figure]]\nlabel = \"Living alone\"\nvalue = \"31 %\"\n",
+    );
+    let expected = inserted(
+        &expected,
+        "name = \"Quality improvement specialist\"\n",
+        "\n[[team]]\nrole = \"patient-partner\"\nname = \"Two patients and a daughter\"\n",
+    );
+    assert_eq!(read(&about_file), expected);
+
     // Two people on one step: another field changed meanwhile is kept...
     go(&mut b, "/p/heart-failure/step/discharge");
     let theirs = map.replace(

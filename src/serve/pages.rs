@@ -225,6 +225,7 @@ impl Site {
                 self.question_page(pop, question, csrf, field(query, "saved"), None)
             }
             ["p", pop, "improvements"] => self.improvements(pop),
+            ["p", pop, "about"] => self.record(pop, Kind::Population, Some(""), csrf),
             ["p", pop, "new", kind] => match Kind::parse(kind) {
                 Some(kind) => self.record(pop, kind, None, csrf),
                 None => not_found(),
@@ -245,6 +246,7 @@ impl Site {
             ["p", pop, "q", question, "part", persona] => {
                 self.save_part(pop, question, persona, form, csrf)
             }
+            ["p", pop, "about"] => self.save_record(pop, Kind::Population, "", form, csrf),
             ["p", pop, "new", kind] => match Kind::parse(kind) {
                 Some(kind) => self.add_record(pop, kind, form, csrf),
                 None => not_found(),

@@ -44,6 +44,8 @@ pub(super) enum Kind {
     Measure,
     Improvement,
     Persona,
+    /// The population itself (`population.toml`): one per population.
+    Population,
 }
 
 /// How a field is typed in and written.
@@ -77,6 +79,7 @@ impl Kind {
             "measure" => Kind::Measure,
             "improvement" => Kind::Improvement,
             "persona" => Kind::Persona,
+            // The population's own page is `/p/POP/about`.
             _ => return None,
         })
     }
@@ -88,6 +91,15 @@ impl Kind {
             Kind::Measure => "measure",
             Kind::Improvement => "improvement",
             Kind::Persona => "persona",
+            Kind::Population => "population",
+        }
+    }
+
+    /// The array of tables its records are in ("" for the top level).
+    fn array(self) -> &'static str {
+        match self {
+            Kind::Population => "",
+            _ => self.name(),
         }
     }
 
@@ -97,6 +109,7 @@ impl Kind {
             Kind::Measure => layout::COMPASS_FILE,
             Kind::Improvement => layout::IMPROVEMENTS_FILE,
             Kind::Persona => layout::PERSONAS_DIR,
+            Kind::Population => layout::POPULATION_FILE,
         };
         format!("{}/{name}", layout::population_dir(slug))
     }
@@ -144,11 +157,17 @@ impl Kind {
                 ("currency", "Currency of the cost", Text),
                 ("story", "Story (Markdown)", Long),
             ],
+            Kind::Population => &[
+                ("name", "Name", Required),
+                ("description", "Who they are", Long),
+                ("setting", "Where care happens", Long),
+            ],
         }
     }
 
     fn anchor(self, slug: &str, id: &str) -> String {
         match self {
+            Kind::Population => pop_href(slug),
             Kind::Improvement => format!(
                 "{}/improvements#improvement-{}",
                 pop_href(slug),
@@ -475,6 +494,15 @@ impl Site {
             (_, "quadrant") => terms(&g.quadrants),
             (_, "cluster") => terms(&g.improvement_clusters),
             (_, "state") => terms(&g.improvement_statuses),
+            (Kind::Population, "role") => {
+                crate::spec::Vocabularies::values(g, crate::spec::Vocab::TeamRole)
+                    .into_iter()
+                    .map(|r| Choice {
+                        title: r.replace('-', " "),
+                        id: r,
+                    })
+                    .collect()
+            }
             (Kind::Persona, "kind") => terms(&g.persona_kinds),
             (_, "direction") => ["higher", "lower"]
                 .iter()
@@ -654,19 +682,33 @@ impl Site {
                 .unwrap_or_default();
             extra = context! { history => history, states => ser(&self.choices(wb, pop, kind, "state")) };
         }
+        if kind == Kind::Population {
+            let info = pop.info.clone().unwrap_or_default();
+            let figures: Vec<Value> = info
+                .figures
+                .iter()
+                .map(|(label, value)| context! { label => label, value => value })
+                .collect();
+            extra = context! {
+                figures => figures, team => ser(&info.team),
+                roles => ser(&self.choices(wb, pop, kind, "role")),
+            };
+        }
         let heading = match (kind, id) {
             (Kind::Step, None) => "A new step".to_string(),
             (Kind::Measure, None) => "A new measure".to_string(),
             (Kind::Improvement, None) => "A new improvement".to_string(),
             (Kind::Persona, None) => "A new persona".to_string(),
             (Kind::Persona, Some(id)) => pop.persona(id).map_or(id.to_string(), |p| p.name.clone()),
-            (_, Some(_)) => state
+            (Kind::Population, _) => format!("About {}", pop.name()),
+            (_, Some(id)) => state
                 .fields
-                .first()
-                .map(|f| f.value.clone())
-                .unwrap_or_default(),
+                .iter()
+                .find(|f| f.key == "title" || f.key == "name")
+                .map_or(id.to_string(), |f| f.value.clone()),
         };
         let action = match id {
+            _ if kind == Kind::Population => format!("{}/about", pop_href(slug)),
             Some(id) => format!("{}/{}/{}", pop_href(slug), kind.name(), percent_encode(id)),
             None => format!("{}/new/{}", pop_href(slug), kind.name()),
         };
@@ -680,11 +722,13 @@ impl Site {
             "record.html",
             context! {
                 title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
-                kind => kind.name(), id => id, heading => heading,
+                kind => kind.name(), editing => id.is_some(), heading => heading,
                 fields => ser(&state.fields), problem => state.problem, conflict => state.conflict,
                 new_id => typed("id", String::new()),
                 value => context! { date => typed("date", today.clone()), value => typed("value", String::new()), note => typed("note", String::new()),
-                    state => typed("state", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
+                    state => typed("state", String::new()),
+                    figure_label => typed("figure_label", String::new()), figure_value => typed("figure_value", String::new()),
+                    team_role => typed("team_role", String::new()), team_name => typed("team_name", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
                 extra => extra,
                 file => file, hash => hash, csrf => csrf, action => action, back => back,
             },
@@ -761,7 +805,7 @@ impl Site {
         let Ok(root) = node::parse_toml(&source) else {
             return Ok(None);
         };
-        Ok(edit::record(&root, kind.name(), id)
+        Ok(edit::record(&root, kind.array(), id)
             .cloned()
             .map(|n| (text, n)))
     }
@@ -914,7 +958,7 @@ impl Site {
                 }
                 _ => {
                     let f = Field {
-                        array: kind.name(),
+                        array: kind.array(),
                         id,
                         key,
                     };
@@ -922,6 +966,11 @@ impl Site {
                     edit::set_toml_field(&text, file, f, literal.as_deref())?
                 }
             };
+        }
+        if kind == Kind::Population {
+            for (array, lines) in population_additions(form)? {
+                text = splice::append_record(&text, file, array, &lines, &[])?;
+            }
         }
         if let Some(lines) = sub_record(kind, form)? {
             let sub = if kind == Kind::Measure {
@@ -1175,6 +1224,45 @@ fn disk_plain(kind: Kind, text: &str, node: &Node, key: &str) -> Plain {
         return plain_of(text, node.get("figures").and_then(|f| f.get(key)));
     }
     plain_of(text, node.get(key))
+}
+
+/// A figure (label and value) and a team member (role and name) to add
+/// to `population.toml`, from the form.
+type Addition = (&'static str, Vec<splice::Line<'static>>);
+
+fn population_additions(form: &[(String, String)]) -> Result<Vec<Addition>, EditError> {
+    let get = |k: &str| field(form, k).unwrap_or("").trim().to_string();
+    let mut out = Vec::new();
+    let (label, value) = (get("figure_label"), get("figure_value"));
+    match (label.is_empty(), value.is_empty()) {
+        (true, true) => {}
+        (false, false) => out.push((
+            "figure",
+            vec![
+                ("label", edit::toml_string(&label)),
+                ("value", edit::toml_string(&value)),
+            ],
+        )),
+        _ => {
+            return Err(EditError::BadValue(
+                "a figure needs both a label and a value".into(),
+            ));
+        }
+    }
+    let (role, name) = (get("team_role"), get("team_name"));
+    if !role.is_empty() {
+        if !layout::is_slug(&role) {
+            return Err(EditError::BadValue(format!("`{role}` is not a role")));
+        }
+        let mut lines = vec![("role", edit::toml_string(&role))];
+        if !name.is_empty() {
+            lines.push(("name", edit::toml_string(&name)));
+        }
+        out.push(("team", lines));
+    } else if !name.is_empty() {
+        return Err(EditError::BadValue("choose the team member's role".into()));
+    }
+    Ok(out)
 }
 
 /// A new measure value (date, value, note) or improvement status (state,

@@ -93,8 +93,16 @@ pub fn append_record(
         };
         return reparsed(out, file);
     }
+    // After the last record of the array (and everything it holds), so
+    // that what follows it stays after it; else at the end of the file.
+    let at = match existing.map(|n| &n.value) {
+        Some(Value::Array(items)) if !items.is_empty() => {
+            end_of_line(text, items.iter().map(deepest_end).max().unwrap_or(0))
+        }
+        _ => text.len(),
+    };
     let mut add = String::new();
-    if !text.is_empty() && !text.ends_with('\n') {
+    if at == text.len() && !text.is_empty() && !text.ends_with('\n') {
         add.push_str(nl);
     }
     if !text.trim().is_empty() {
@@ -110,7 +118,6 @@ pub fn append_record(
             add.push_str(&format!("{} = {v}{nl}", key_text(k)));
         }
     }
-    let at = text.len();
     reparsed(splice(text, at..at, &add), file)
 }
 
@@ -236,6 +243,26 @@ mod tests {
         assert_eq!(
             out,
             format!("{text}\r\n[[step]]\r\nid = \"b\"\r\ntitle = \"B\"\r\n")
+        );
+    }
+
+    #[test]
+    fn a_section_goes_after_the_last_of_its_kind() {
+        let text = "name = \"P\"\n\n[[figure]]\nlabel = \"Age\"\nvalue = \"68\"\n\n[[team]]\nrole = \"clinical\"\n";
+        let out = append_record(
+            text,
+            "p",
+            "figure",
+            &[("label", "\"Men\"".into()), ("value", "\"57 %\"".into())],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(
+            out,
+            text.replace(
+                "value = \"68\"\n",
+                "value = \"68\"\n\n[[figure]]\nlabel = \"Men\"\nvalue = \"57 %\"\n"
+            )
         );
     }
 
