@@ -160,6 +160,31 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     );
     assert_eq!(read(&map_file), map);
 
+    // The new step moves up before the last one, and is removed again.
+    go(&mut b, "/p/heart-failure/step/cardiac-rehab");
+    b.and_wait("document.querySelector('form.arrange button[value=up]').click()");
+    let home = map
+        .find("[[step]]\nid = \"home-health\"")
+        .expect("last step");
+    let rehab = map
+        .find("[[step]]\nid = \"cardiac-rehab\"")
+        .expect("new step");
+    let moved = format!(
+        "{}{}\n{}",
+        &map[..home],
+        &map[rehab..],
+        &map[home..rehab - 1]
+    );
+    assert_eq!(read(&map_file), moved);
+    go(&mut b, "/p/heart-failure/step/cardiac-rehab");
+    b.eval("document.querySelector('form.remove input[name=sure]').checked = true");
+    b.and_wait("document.querySelector('form.remove button').click()");
+    let map = map[..map
+        .find("\n[[step]]\nid = \"cardiac-rehab\"")
+        .expect("added")]
+        .to_string();
+    assert_eq!(read(&map_file), map, "back as it was");
+
     // A new persona, in a file of its own named from the name.
     go(&mut b, "/p/heart-failure/new/persona");
     fill(&mut b, "name", "Rosa");
@@ -536,6 +561,21 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     );
     assert_eq!(status, 422, "{body}");
     assert_eq!(read(&compass_file), compass);
+    assert_eq!(read(&map_file), map);
+
+    // Removing a step needs the box ticked, and the step as the page showed it.
+    let page = http(&served, "GET", "/p/heart-failure/step/discharge", "").1;
+    let fp = hidden(&page, "fp.record");
+    let (status, body) = post(
+        "/p/heart-failure/step/discharge/order",
+        &[("fp.record", &fp), ("do", "remove")],
+    );
+    assert_eq!(status, 422, "{body}");
+    let (status, _) = post(
+        "/p/heart-failure/step/discharge/order",
+        &[("fp.record", "stale"), ("do", "remove"), ("sure", "yes")],
+    );
+    assert_eq!(status, 409);
     assert_eq!(read(&map_file), map);
 
     // A record that is not there.

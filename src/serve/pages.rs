@@ -247,6 +247,10 @@ impl Site {
                 self.save_part(pop, question, persona, form, csrf)
             }
             ["p", pop, "about"] => self.save_record(pop, Kind::Population, "", form, csrf),
+            ["p", pop, kind, id, "order"] => match Kind::parse(kind) {
+                Some(kind) => self.arrange(pop, kind, id, form, csrf),
+                None => not_found(),
+            },
             ["p", pop, "new", kind] => match Kind::parse(kind) {
                 Some(kind) => self.add_record(pop, kind, form, csrf),
                 None => not_found(),

@@ -21,7 +21,7 @@ use serde::Serialize;
 use super::Reply;
 use super::auth::{field, percent_encode};
 use super::edit::{self, EditError, Field};
-use super::pages::{Site, not_found, pop_href, ser, title};
+use super::pages::{Site, error_page, not_found, pop_href, ser, title};
 use super::splice;
 use crate::finding::Severity;
 use crate::node::{self, Node};
@@ -93,6 +93,12 @@ impl Kind {
             Kind::Persona => "persona",
             Kind::Population => "population",
         }
+    }
+
+    /// Whether its records are kept in order in one list, where they can
+    /// be moved and removed.
+    fn arranged(self) -> bool {
+        matches!(self, Kind::Step | Kind::Measure | Kind::Improvement)
     }
 
     /// The array of tables its records are in ("" for the top level).
@@ -637,12 +643,16 @@ impl Site {
             (Kind::Persona, None) => format!("{}/…", kind.file(slug)),
             _ => kind.file(slug),
         };
-        let hash = self
-            .read(&file)
-            .ok()
-            .flatten()
-            .map(|b| edit::fingerprint(&b))
-            .unwrap_or_default();
+        let bytes = self.read(&file).ok().flatten();
+        let hash = bytes.as_deref().map(edit::fingerprint).unwrap_or_default();
+        // What the forms to move or remove a record remember of it.
+        let record_fp = match (kind.arranged(), id, &bytes) {
+            (true, Some(id), Some(b)) => {
+                splice::record_text(&String::from_utf8_lossy(b), &file, kind.array(), id)
+                    .map(|t| edit::fingerprint(t.as_bytes()))
+            }
+            _ => None,
+        };
         let typed =
             |k: &str, default: String| field(form, k).map(str::to_string).unwrap_or(default);
         let today = crate::date::format(crate::date::today());
@@ -731,6 +741,7 @@ impl Site {
                     team_role => typed("team_role", String::new()), team_name => typed("team_name", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
                 extra => extra,
                 file => file, hash => hash, csrf => csrf, action => action, back => back,
+                record_fp => record_fp,
             },
         )
     }
@@ -987,6 +998,95 @@ impl Site {
             text = edit::append_subtable(&text, file, kind.name(), id, sub, &lines)?;
         }
         Ok(text)
+    }
+
+    /// POST of a record's order form: moves it up or down in its file, or
+    /// removes it, when it is still as the page showed it.
+    pub(super) fn arrange(
+        &self,
+        slug: &str,
+        kind: Kind,
+        id: &str,
+        form: &[(String, String)],
+        csrf: &str,
+    ) -> Reply {
+        if !kind.arranged() {
+            return not_found();
+        }
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.population_of(wb, slug));
+        let file = kind.file(slug);
+        let refuse = |why: String, status: u16| {
+            let fields = match self.on_disk(&pop, kind, id) {
+                Ok(Some((text, node))) => {
+                    self.shown(wb, &pop, kind, &|k| disk_plain(kind, &text, &node, k))
+                }
+                _ => self.shown(wb, &pop, kind, &|_| None),
+            };
+            let state = State {
+                fields,
+                problem: Some(why),
+                conflict: false,
+            };
+            self.record_page(wb, &pop, kind, Some(id), state, &[], csrf, status)
+        };
+        let text = match self.read(&file) {
+            Ok(Some(b)) => String::from_utf8_lossy(&b).into_owned(),
+            Ok(None) => return not_found(),
+            Err(r) => return r,
+        };
+        let Some(now) = splice::record_text(&text, &file, kind.array(), id) else {
+            return error_page(
+                409,
+                &format!("The {} `{id}` is not in {file} any more", kind.name()),
+                "Someone removed it or changed its id meanwhile. Go back to the population's page.",
+            );
+        };
+        if field(form, "fp.record") != Some(edit::fingerprint(now.as_bytes()).as_str()) {
+            return refuse(
+                format!(
+                    "Nothing was moved or removed: someone changed this {} since the page was opened. Here it is as it is now; try again.",
+                    kind.name()
+                ),
+                409,
+            );
+        }
+        let (new, back) = match field(form, "do") {
+            Some("up") | Some("down") => (
+                splice::move_record(
+                    &text,
+                    &file,
+                    kind.array(),
+                    id,
+                    field(form, "do") == Some("up"),
+                ),
+                kind.anchor(slug, id),
+            ),
+            Some("remove") if field(form, "sure") == Some("yes") => (
+                splice::remove_record(&text, &file, kind.array(), id),
+                match kind {
+                    Kind::Improvement => format!("{}/improvements", pop_href(slug)),
+                    _ => pop_href(slug),
+                },
+            ),
+            Some("remove") => {
+                return refuse(
+                    format!(
+                        "Nothing was removed: tick the box to say you mean to remove this {}.",
+                        kind.name()
+                    ),
+                    422,
+                );
+            }
+            // No button named: nothing asked, nothing done.
+            _ => return Reply::redirect(&kind.anchor(slug, id)),
+        };
+        let new = match new {
+            Ok(t) => t,
+            Err(e) => return refuse(format!("Nothing was changed: {e}."), 422),
+        };
+        self.finish(wb, &pop, &file, &text, &new, &back, &refuse)
     }
 
     /// GET of the register of improvements.

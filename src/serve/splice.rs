@@ -10,6 +10,8 @@ use super::edit::{
     BOM, EditError, deepest_end, end_of_line, is_bare_key, is_inline, parse, record, reparsed,
     splice, start_of_line, toml_string,
 };
+use std::ops::Range;
+
 use crate::node::{self, Value};
 use crate::source::Source;
 
@@ -119,6 +121,137 @@ pub fn append_record(
         }
     }
     reparsed(splice(text, at..at, &add), file)
+}
+
+/// Where a record of `array` is written: each item's bytes (for a
+/// `[[array]]` section, from its header line to the end of its last line;
+/// for an inline table, its braces), and whether the array is inline.
+fn items(text: &str, root: &node::Node, array: &str) -> Option<(Vec<Range<usize>>, bool)> {
+    let list = root.get(array)?;
+    let Value::Array(items) = &list.value else {
+        return None;
+    };
+    let inline = items.first().is_some_and(|i| is_inline(text, i));
+    let ranges = items
+        .iter()
+        .map(|i| match inline {
+            true => i.span.start..deepest_end(i),
+            false => start_of_line(text, i.span.start)..end_of_line(text, deepest_end(i)),
+        })
+        .collect();
+    Some((ranges, inline))
+}
+
+fn index_of(root: &node::Node, array: &str, id: &str) -> Option<usize> {
+    root.array(array)
+        .iter()
+        .position(|n| n.str("id") == Some(id))
+}
+
+/// The bytes of the record `[[array]]` whose id is `id`, as written: what a
+/// form to move or remove it remembers.
+pub fn record_text(text: &str, file: &str, array: &str, id: &str) -> Option<String> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let root = parse(text, file).ok()?;
+    let (ranges, _) = items(text, &root, array)?;
+    let at = index_of(&root, array, id)?;
+    text.get(ranges.get(at)?.clone()).map(str::to_string)
+}
+
+/// Removes the record `[[array]]` whose id is `id`: its section (and the
+/// blank line before it), or its inline table and one comma. Comments
+/// above it stay.
+pub fn remove_record(text: &str, file: &str, array: &str, id: &str) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return remove_record(rest, file, array, id).map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let missing = || EditError::Missing {
+        file: file.into(),
+        what: format!("{array} `{id}`"),
+    };
+    let (ranges, inline) = items(text, &root, array).ok_or_else(missing)?;
+    let at = index_of(&root, array, id).ok_or_else(missing)?;
+    let this = ranges[at].clone();
+    let cut = match inline {
+        true => match (ranges.get(at + 1), at.checked_sub(1)) {
+            (Some(next), _) => this.start..next.start,
+            (None, Some(before)) => ranges[before].end..this.end,
+            (None, None) => {
+                // The only item: the list becomes empty, `[]`.
+                let list = root.get(array).ok_or_else(missing)?;
+                list.span.start + 1..list.span.end.saturating_sub(1)
+            }
+        },
+        false => {
+            let blank = |r: Range<usize>| text.get(r).is_some_and(|l| l.trim().is_empty());
+            let before = start_of_line(text, this.start.saturating_sub(1));
+            if this.start > 0 && blank(before..this.start) {
+                before..this.end
+            } else if this.end < text.len() && blank(this.end..end_of_line(text, this.end)) {
+                this.start..end_of_line(text, this.end)
+            } else {
+                this
+            }
+        }
+    };
+    reparsed(splice(text, cut, ""), file)
+}
+
+/// Swaps the record `[[array]]` whose id is `id` with the one before it
+/// (`up`) or after it; what lies between them stays where it is.
+pub fn move_record(
+    text: &str,
+    file: &str,
+    array: &str,
+    id: &str,
+    up: bool,
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return move_record(rest, file, array, id, up).map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let missing = || EditError::Missing {
+        file: file.into(),
+        what: format!("{array} `{id}`"),
+    };
+    let (ranges, inline) = items(text, &root, array).ok_or_else(missing)?;
+    let at = index_of(&root, array, id).ok_or_else(missing)?;
+    let other = match up {
+        true => at.checked_sub(1),
+        false => Some(at + 1).filter(|o| *o < ranges.len()),
+    };
+    let Some(other) = other else {
+        return Ok(text.to_string());
+    };
+    let (first, second) = (ranges[at.min(other)].clone(), ranges[at.max(other)].clone());
+    let nl = crate::source::line_ending(text);
+    // A last section without a line break at the end of the file gets one.
+    let piece = |r: &Range<usize>| {
+        let t = &text[r.clone()];
+        match inline || t.ends_with('\n') {
+            true => t.to_string(),
+            false => format!("{t}{nl}"),
+        }
+    };
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push_str(&text[..first.start]);
+    out.push_str(&piece(&second));
+    out.push_str(&text[first.end..second.start]);
+    let moved = piece(&first);
+    if !inline && second.end == text.len() && !text.ends_with('\n') {
+        out.push_str(moved.trim_end_matches(['\r', '\n']));
+    } else {
+        out.push_str(&moved);
+    }
+    out.push_str(&text[second.end..]);
+    reparsed(out, file)
 }
 
 /// Whether the record `[[array]]` whose id is `id` is written inline.
@@ -263,6 +396,36 @@ mod tests {
                 "value = \"68\"\n",
                 "value = \"68\"\n\n[[figure]]\nlabel = \"Men\"\nvalue = \"57 %\"\n"
             )
+        );
+    }
+
+    #[test]
+    fn a_step_moves_and_goes_with_its_sub_tables_and_nothing_else_moves() {
+        let text = "#:schema x\n[[step]]\nid = \"a\"\n\n[step.perspectives]\nn = \"1\"\n\n# about b\n[[step]]\nid = \"b\"\n\n[[step]]\nid = \"c\"\n";
+        let down = move_record(text, "m", "step", "a", false).unwrap();
+        assert_eq!(
+            down,
+            "#:schema x\n[[step]]\nid = \"b\"\n\n# about b\n[[step]]\nid = \"a\"\n\n[step.perspectives]\nn = \"1\"\n\n[[step]]\nid = \"c\"\n"
+        );
+        assert_eq!(move_record(&down, "m", "step", "a", true).unwrap(), text);
+        assert_eq!(move_record(text, "m", "step", "a", true).unwrap(), text);
+        let gone = remove_record(text, "m", "step", "b").unwrap();
+        assert_eq!(
+            gone,
+            "#:schema x\n[[step]]\nid = \"a\"\n\n[step.perspectives]\nn = \"1\"\n\n# about b\n[[step]]\nid = \"c\"\n"
+        );
+        let inline = "step = [\n  { id = \"a\" },\n  { id = \"b\" },\n]\n";
+        assert_eq!(
+            move_record(inline, "m", "step", "b", true).unwrap(),
+            "step = [\n  { id = \"b\" },\n  { id = \"a\" },\n]\n"
+        );
+        assert_eq!(
+            remove_record(inline, "m", "step", "b").unwrap(),
+            "step = [\n  { id = \"a\" },\n]\n"
+        );
+        assert_eq!(
+            remove_record(inline, "m", "step", "a").unwrap(),
+            "step = [\n  { id = \"b\" },\n]\n"
         );
     }
 
