@@ -392,6 +392,38 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     );
     assert_eq!(read(&map_file), inline);
 
+    // A session record: decisions, an attendee with a role, an action.
+    let session_file = root.join("sessions/2026-11-26-access.toml");
+    let session = "#:schema ../schemas/session.schema.json\ndate = 2026-11-26\ntitle = \"Access\"\npopulations = [\"heart-failure\"]\n\n# What the team decided, one line each.\ndecisions = []\n\n[[attendees]]\nname = \"Ola\"\nrole = \"nurse\"\n";
+    std::fs::create_dir_all(root.join("sessions")).expect("sessions");
+    write(&session_file, session);
+    go(&mut b, "/session/2026-11-26-access");
+    fill(
+        &mut b,
+        "decisions",
+        "Start the call line\n\nAsk patients about scales\n",
+    );
+    fill(&mut b, "attendee_name", "Sam");
+    fill(&mut b, "attendee_role", "patient-partner");
+    fill(&mut b, "action_what", "Draft the leaflet");
+    fill(&mut b, "action_owner", "Ola");
+    fill(&mut b, "action_due", "2026-12-15");
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/session/2026-11-26-access")
+    );
+    let session = session.replace(
+        "decisions = []",
+        "decisions = [\"Start the call line\", \"Ask patients about scales\"]",
+    ) + "\n[[attendees]]\nname = \"Sam\"\nrole = \"patient-partner\"\n\n[[actions]]\nwhat = \"Draft the leaflet\"\nowner = \"Ola\"\ndue = 2026-12-15\n";
+    assert_eq!(read(&session_file), session);
+    let page = b.text();
+    assert!(
+        page.contains("Sam") && page.contains("Draft the leaflet"),
+        "{page}"
+    );
+
     // What was saved, `check` reads without a new error.
     let check = Command::new(bin_path())
         .current_dir(root)

@@ -226,6 +226,7 @@ impl Site {
             }
             ["p", pop, "improvements"] => self.improvements(pop),
             ["p", pop, "about"] => self.record(pop, Kind::Population, Some(""), csrf),
+            ["session", name] => self.record(name, Kind::Session, Some(""), csrf),
             ["p", pop, "new", kind] => match Kind::parse(kind) {
                 Some(kind) => self.record(pop, kind, None, csrf),
                 None => not_found(),
@@ -247,6 +248,7 @@ impl Site {
                 self.save_part(pop, question, persona, form, csrf)
             }
             ["p", pop, "about"] => self.save_record(pop, Kind::Population, "", form, csrf),
+            ["session", name] => self.save_record(name, Kind::Session, "", form, csrf),
             ["p", pop, kind, id, "order"] => match Kind::parse(kind) {
                 Some(kind) => self.arrange(pop, kind, id, form, csrf),
                 None => not_found(),

@@ -46,6 +46,8 @@ pub(super) enum Kind {
     Persona,
     /// The population itself (`population.toml`): one per population.
     Population,
+    /// A session record (`sessions/NAME.toml`), named by its file.
+    Session,
 }
 
 /// How a field is typed in and written.
@@ -59,6 +61,8 @@ enum Shape {
     Required,
     /// Names separated by commas (a list of strings).
     Commas,
+    /// One item a line (a list of strings).
+    Lines,
     /// Boxes to tick (a list of ids).
     Many,
     /// One of a list (required unless `Maybe`).
@@ -92,6 +96,7 @@ impl Kind {
             Kind::Improvement => "improvement",
             Kind::Persona => "persona",
             Kind::Population => "population",
+            Kind::Session => "session",
         }
     }
 
@@ -104,13 +109,15 @@ impl Kind {
     /// The array of tables its records are in ("" for the top level).
     fn array(self) -> &'static str {
         match self {
-            Kind::Population => "",
+            Kind::Population | Kind::Session => "",
             _ => self.name(),
         }
     }
 
+    /// The file, for the population `slug` (a session's name for a session).
     fn file(self, slug: &str) -> String {
         let name = match self {
+            Kind::Session => return format!("{}/{slug}.toml", layout::SESSIONS_DIR),
             Kind::Step => layout::PROCESS_MAP_FILE,
             Kind::Measure => layout::COMPASS_FILE,
             Kind::Improvement => layout::IMPROVEMENTS_FILE,
@@ -163,6 +170,12 @@ impl Kind {
                 ("currency", "Currency of the cost", Text),
                 ("story", "Story (Markdown)", Long),
             ],
+            Kind::Session => &[
+                ("title", "What the session is about", Text),
+                ("facilitator", "Who leads it", Text),
+                ("note_taker", "Who writes down the answers", Text),
+                ("decisions", "What the team decided (one a line)", Lines),
+            ],
             Kind::Population => &[
                 ("name", "Name", Required),
                 ("description", "Who they are", Long),
@@ -174,6 +187,7 @@ impl Kind {
     fn anchor(self, slug: &str, id: &str) -> String {
         match self {
             Kind::Population => pop_href(slug),
+            Kind::Session => format!("/session/{}", percent_encode(slug)),
             Kind::Improvement => format!(
                 "{}/improvements#improvement-{}",
                 pop_href(slug),
@@ -218,7 +232,7 @@ fn shape_name(shape: Shape) -> &'static str {
     match shape {
         Shape::Text | Shape::Number => "text",
         Shape::Required => "required",
-        Shape::Long => "long",
+        Shape::Long | Shape::Lines => "long",
         Shape::Commas => "text",
         Shape::Many => "many",
         Shape::One => "one",
@@ -266,6 +280,12 @@ fn plain_of_form(
     let is_choice = |v: &str| choices.iter().any(|c| c.id == v);
     let plain = match shape {
         Shape::Text | Shape::Long => typed.to_string(),
+        Shape::Lines => typed
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join("\n"),
         Shape::Required if typed.is_empty() => {
             return Err(format!(
                 "write the {}: it may not be empty",
@@ -336,7 +356,7 @@ fn plain_of_form(
 /// A plain value written as TOML.
 fn toml_literal(shape: Shape, plain: &str) -> String {
     match shape {
-        Shape::Commas | Shape::Many => {
+        Shape::Commas | Shape::Many | Shape::Lines => {
             let items: Vec<String> = plain.split('\n').map(str::to_string).collect();
             edit::toml_list(&items)
         }
@@ -467,7 +487,18 @@ impl Site {
             path: self.root.join(file),
             bytes: text.as_bytes().to_vec(),
         };
-        let after = Loader::new(&files, &self.root).population(&pop.slug, &wb.guide);
+        let loader = Loader::new(&files, &self.root);
+        let after = match file.starts_with(layout::SESSIONS_DIR) {
+            true => {
+                let mut findings = Vec::new();
+                loader.sessions(&wb.guide, &mut findings);
+                Population {
+                    findings,
+                    ..pop.clone()
+                }
+            }
+            false => loader.population(&pop.slug, &wb.guide),
+        };
         let new = errors(&after)
             .into_iter()
             .find(|e| !before.iter().any(|b| b.message == e.message))?;
@@ -481,6 +512,34 @@ impl Site {
         Some(format!(
             "Nothing was saved: the file would read wrong at {place}: {message}{help}."
         ))
+    }
+
+    /// What a record belongs to: its population, or, for a session
+    /// record, a population standing in for the session (named by it,
+    /// holding nothing but the findings on its file).
+    fn subject(&self, wb: &Workbook<'_>, kind: Kind, slug: &str) -> Result<Population, Reply> {
+        if kind != Kind::Session {
+            return self.population_of(wb, slug);
+        }
+        let (sessions, findings) = wb.sessions();
+        let session = sessions
+            .into_iter()
+            .find(|s| s.name == slug)
+            .ok_or_else(not_found)?;
+        Ok(Population {
+            slug: session.name,
+            dir: layout::SESSIONS_DIR.to_string(),
+            info: None,
+            personas: Vec::new(),
+            process_map: None,
+            compass: None,
+            answers: Vec::new(),
+            improvements: None,
+            findings: findings
+                .into_iter()
+                .filter(|f| f.file.as_deref() == Some(session.file.as_str()))
+                .collect(),
+        })
     }
 
     /// The choices of a list field.
@@ -500,8 +559,12 @@ impl Site {
             (_, "quadrant") => terms(&g.quadrants),
             (_, "cluster") => terms(&g.improvement_clusters),
             (_, "state") => terms(&g.improvement_statuses),
-            (Kind::Population, "role") => {
-                crate::spec::Vocabularies::values(g, crate::spec::Vocab::TeamRole)
+            (Kind::Population | Kind::Session, "role") => {
+                let vocab = match kind {
+                    Kind::Session => crate::spec::Vocab::AttendeeRole,
+                    _ => crate::spec::Vocab::TeamRole,
+                };
+                crate::spec::Vocabularies::values(g, vocab)
                     .into_iter()
                     .map(|r| Choice {
                         title: r.replace('-', " "),
@@ -692,6 +755,21 @@ impl Site {
                 .unwrap_or_default();
             extra = context! { history => history, states => ser(&self.choices(wb, pop, kind, "state")) };
         }
+        if kind == Kind::Session {
+            let session = wb.sessions().0.into_iter().find(|s| s.name == slug);
+            let (attendees, actions) = session.map_or((Vec::new(), Vec::new()), |s| {
+                let actions: Vec<Value> = s
+                    .actions
+                    .iter()
+                    .map(|a| context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done })
+                    .collect();
+                (s.attendees.iter().map(ser).collect::<Vec<_>>(), actions)
+            });
+            extra = context! {
+                attendees => attendees, actions => actions,
+                roles => ser(&self.choices(wb, pop, kind, "role")),
+            };
+        }
         if kind == Kind::Population {
             let info = pop.info.clone().unwrap_or_default();
             let figures: Vec<Value> = info
@@ -711,6 +789,7 @@ impl Site {
             (Kind::Persona, None) => "A new persona".to_string(),
             (Kind::Persona, Some(id)) => pop.persona(id).map_or(id.to_string(), |p| p.name.clone()),
             (Kind::Population, _) => format!("About {}", pop.name()),
+            (Kind::Session, _) => format!("Session {slug}"),
             (_, Some(id)) => state
                 .fields
                 .iter()
@@ -719,10 +798,12 @@ impl Site {
         };
         let action = match id {
             _ if kind == Kind::Population => format!("{}/about", pop_href(slug)),
+            _ if kind == Kind::Session => kind.anchor(slug, ""),
             Some(id) => format!("{}/{}/{}", pop_href(slug), kind.name(), percent_encode(id)),
             None => format!("{}/new/{}", pop_href(slug), kind.name()),
         };
         let back = match id {
+            _ if kind == Kind::Session => "/".to_string(),
             Some(id) => kind.anchor(slug, id),
             None if kind == Kind::Improvement => format!("{}/improvements", pop_href(slug)),
             None => pop_href(slug),
@@ -731,14 +812,21 @@ impl Site {
             status,
             "record.html",
             context! {
-                title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
+                title => title(wb),
+                pop => match kind {
+                    Kind::Session => context! { name => "", slug => "", href => "" },
+                    _ => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
+                },
                 kind => kind.name(), editing => id.is_some(), heading => heading,
                 fields => ser(&state.fields), problem => state.problem, conflict => state.conflict,
                 new_id => typed("id", String::new()),
                 value => context! { date => typed("date", today.clone()), value => typed("value", String::new()), note => typed("note", String::new()),
                     state => typed("state", String::new()),
                     figure_label => typed("figure_label", String::new()), figure_value => typed("figure_value", String::new()),
-                    team_role => typed("team_role", String::new()), team_name => typed("team_name", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
+                    team_role => typed("team_role", String::new()), team_name => typed("team_name", String::new()),
+                    attendee_name => typed("attendee_name", String::new()), attendee_role => typed("attendee_role", String::new()),
+                    action_what => typed("action_what", String::new()), action_owner => typed("action_owner", String::new()),
+                    action_due => typed("action_due", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
                 extra => extra,
                 file => file, hash => hash, csrf => csrf, action => action, back => back,
                 record_fp => record_fp,
@@ -750,7 +838,7 @@ impl Site {
     pub(super) fn record(&self, slug: &str, kind: Kind, id: Option<&str>, csrf: &str) -> Reply {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = or_reply!(self.population_of(wb, slug));
+        let pop = or_reply!(self.subject(wb, kind, slug));
         let fields = match id {
             None => self.shown(wb, &pop, kind, &|_| None),
             Some(id) => {
@@ -832,7 +920,7 @@ impl Site {
     ) -> Reply {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = or_reply!(self.population_of(wb, slug));
+        let pop = or_reply!(self.subject(wb, kind, slug));
         let refuse = |why: String, status: u16| {
             let state = State {
                 fields: self.typed(wb, &pop, kind, form),
@@ -978,6 +1066,11 @@ impl Site {
                 }
             };
         }
+        if kind == Kind::Session {
+            for (array, lines) in session_additions(form)? {
+                text = splice::append_record(&text, file, array, &lines, &[])?;
+            }
+        }
         if kind == Kind::Population {
             for (array, lines) in population_additions(form)? {
                 text = splice::append_record(&text, file, array, &lines, &[])?;
@@ -1015,7 +1108,7 @@ impl Site {
         }
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = or_reply!(self.population_of(wb, slug));
+        let pop = or_reply!(self.subject(wb, kind, slug));
         let file = kind.file(slug);
         let refuse = |why: String, status: u16| {
             let fields = match self.on_disk(&pop, kind, id) {
@@ -1135,7 +1228,7 @@ impl Site {
     ) -> Reply {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
-        let pop = or_reply!(self.population_of(wb, slug));
+        let pop = or_reply!(self.subject(wb, kind, slug));
         let refuse = |why: String, status: u16| {
             let state = State {
                 fields: self.typed(wb, &pop, kind, form),
@@ -1361,6 +1454,48 @@ fn population_additions(form: &[(String, String)]) -> Result<Vec<Addition>, Edit
         out.push(("team", lines));
     } else if !name.is_empty() {
         return Err(EditError::BadValue("choose the team member's role".into()));
+    }
+    Ok(out)
+}
+
+/// An attendee (name and role) and an action (what, who, by when) to add
+/// to a session record, from the form.
+fn session_additions(form: &[(String, String)]) -> Result<Vec<Addition>, EditError> {
+    let get = |k: &str| field(form, k).unwrap_or("").trim().to_string();
+    let mut out = Vec::new();
+    let (name, role) = (get("attendee_name"), get("attendee_role"));
+    match (name.is_empty(), role.is_empty()) {
+        (true, true) => {}
+        (false, false) if layout::is_slug(&role) => out.push((
+            "attendees",
+            vec![
+                ("name", edit::toml_string(&name)),
+                ("role", edit::toml_string(&role)),
+            ],
+        )),
+        _ => {
+            return Err(EditError::BadValue(
+                "an attendee needs a name (or a description) and a role".into(),
+            ));
+        }
+    }
+    let (what, owner, due) = (get("action_what"), get("action_owner"), get("action_due"));
+    if !what.is_empty() {
+        let mut lines = vec![("what", edit::toml_string(&what))];
+        if !owner.is_empty() {
+            lines.push(("owner", edit::toml_string(&owner)));
+        }
+        if !due.is_empty() {
+            if crate::spec::parse_date(&due).is_none() {
+                return Err(EditError::BadValue(format!(
+                    "`{due}` is not a date: write it as YYYY-MM-DD"
+                )));
+            }
+            lines.push(("due", due));
+        }
+        out.push(("actions", lines));
+    } else if !owner.is_empty() || !due.is_empty() {
+        return Err(EditError::BadValue("say what the action is".into()));
     }
     Ok(out)
 }
