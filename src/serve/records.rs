@@ -719,7 +719,10 @@ impl Site {
         let typed =
             |k: &str, default: String| field(form, k).map(str::to_string).unwrap_or(default);
         let today = crate::date::format(crate::date::today());
-        let mut extra = context! {};
+        let mut extra = match kind {
+            Kind::Measure => context! { values => Vec::<Value>::new(), unit => "", chart => () },
+            _ => context! {},
+        };
         if let (Kind::Measure, Some(id)) = (kind, id) {
             if let Some(m) = pop
                 .compass
