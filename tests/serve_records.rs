@@ -424,6 +424,26 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
         "{page}"
     );
 
+    // A step's note for one perspective changes alone, while a teammate
+    // changes another perspective's note of the same step.
+    let complete = example(common::COMPLETE);
+    let ms_map = complete.path().join("populations/ms/process-map.toml");
+    let ms_served = Served::start(complete.path());
+    b.open(&ms_served.url);
+    go(&mut b, "/p/ms/step/first-symptoms");
+    let theirs = read(&ms_map).replacen("We rarely see this phase;", "We never see this phase;", 1);
+    write(&ms_map, &theirs);
+    fill(&mut b, "perspective.pharmacist", "Asked about eye drops.");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/ms"));
+    let expected = theirs.replacen(
+        "\"Not involved; sometimes sees people buying painkillers or eye drops for symptoms they have not yet had examined.\"",
+        "\"Asked about eye drops.\"",
+        1,
+    );
+    assert_ne!(expected, theirs);
+    assert_eq!(read(&ms_map), expected);
+
     // What was saved, `check` reads without a new error.
     let check = Command::new(bin_path())
         .current_dir(root)

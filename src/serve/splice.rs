@@ -254,6 +254,119 @@ pub fn move_record(
     reparsed(out, file)
 }
 
+/// Sets `key` of the table `table` of the record `[[array]]` whose id is
+/// `id` (a step's `[step.perspectives]`) to `literal`, or removes it
+/// (None). A missing table is added: a `[array.table]` section after the
+/// record's last line, or `table = { … }` inside an inline record.
+pub fn set_sub_field(
+    text: &str,
+    file: &str,
+    array: &str,
+    id: &str,
+    table: &str,
+    key: &str,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_sub_field(rest, file, array, id, table, key, literal)
+            .map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let rec = record(&root, array, id).ok_or_else(|| EditError::Missing {
+        file: file.into(),
+        what: format!("{array} `{id}`"),
+    })?;
+    let nl = crate::source::line_ending(text);
+    let key_written = key_text(key);
+    let out = match (rec.get(table).map(|t| (t, &t.value)), literal) {
+        (Some((_, Value::Table(_))) | None, None)
+            if rec.get(table).and_then(|t| t.get(key)).is_none() =>
+        {
+            return Ok(text.to_string());
+        }
+        (Some((t, Value::Table(entries))), literal) => {
+            let inline = is_inline(text, t);
+            let found = entries.iter().position(|(k, _)| k.name == key);
+            match (found, literal) {
+                (Some(i), Some(new)) => splice(text, entries[i].1.span.clone(), new),
+                (Some(i), None) if inline => {
+                    let (k, n) = &entries[i];
+                    match (i.checked_sub(1), entries.get(i + 1)) {
+                        (Some(b), _) => {
+                            splice(text, deepest_end(&entries[b].1)..deepest_end(n), "")
+                        }
+                        (None, Some((next, _))) => splice(text, k.span.start..next.span.start, ""),
+                        (None, None) => splice(text, k.span.start..deepest_end(n), ""),
+                    }
+                }
+                (Some(i), None) => {
+                    let (k, n) = &entries[i];
+                    splice(
+                        text,
+                        start_of_line(text, k.span.start)..end_of_line(text, n.span.end),
+                        "",
+                    )
+                }
+                (None, Some(new)) if inline => {
+                    match entries.iter().map(|(_, n)| deepest_end(n)).max() {
+                        Some(at) => splice(text, at..at, &format!(", {key_written} = {new}")),
+                        None => {
+                            let at = t.span.start + 1;
+                            splice(text, at..at, &format!(" {key_written} = {new} "))
+                        }
+                    }
+                }
+                (None, Some(new)) => {
+                    let last = entries.iter().map(|(_, n)| deepest_end(n)).max();
+                    let at = end_of_line(text, last.unwrap_or(t.span.start));
+                    let lead = if at == text.len() && !text.ends_with('\n') {
+                        nl
+                    } else {
+                        ""
+                    };
+                    splice(text, at..at, &format!("{lead}{key_written} = {new}{nl}"))
+                }
+                (None, None) => return Ok(text.to_string()),
+            }
+        }
+        (Some(_), _) => {
+            return Err(EditError::BadValue(format!(
+                "`{table}` of {array} `{id}` in {file} is not a table; change it in an editor"
+            )));
+        }
+        (None, Some(new)) if is_inline(text, rec) => {
+            let at = deepest_end(rec).saturating_sub(1);
+            let at = text[..at].trim_end().len();
+            splice(
+                text,
+                at..at,
+                &format!(", {} = {{ {key_written} = {new} }}", key_text(table)),
+            )
+        }
+        (None, Some(new)) => {
+            let at = end_of_line(text, deepest_end(rec));
+            let lead = if at == text.len() && !text.ends_with('\n') {
+                nl
+            } else {
+                ""
+            };
+            splice(
+                text,
+                at..at,
+                &format!(
+                    "{lead}{nl}[{array}.{}]{nl}{key_written} = {new}{nl}",
+                    key_text(table)
+                ),
+            )
+        }
+        (None, None) => return Ok(text.to_string()),
+    };
+    reparsed(out, file)
+}
+
 /// Whether the record `[[array]]` whose id is `id` is written inline.
 pub fn record_is_inline(text: &str, file: &str, array: &str, id: &str) -> bool {
     let text = text.strip_prefix(BOM).unwrap_or(text);
@@ -426,6 +539,45 @@ mod tests {
         assert_eq!(
             remove_record(inline, "m", "step", "a").unwrap(),
             "step = [\n  { id = \"b\" },\n]\n"
+        );
+    }
+
+    #[test]
+    fn a_perspective_is_set_in_place_or_its_table_is_added() {
+        let text =
+            "[[step]]\nid = \"a\"\n\n[step.perspectives]\nnurse = \"x\"\n\n[[step]]\nid = \"b\"\n";
+        let set = |t: &str, id: &str, key: &str, v: Option<&str>| {
+            set_sub_field(t, "m", "step", id, "perspectives", key, v).unwrap()
+        };
+        assert_eq!(
+            set(text, "a", "nurse", Some("\"y\"")),
+            text.replace("\"x\"", "\"y\"")
+        );
+        assert_eq!(
+            set(text, "a", "person with MS", Some("\"z\"")),
+            text.replace(
+                "nurse = \"x\"\n",
+                "nurse = \"x\"\n\"person with MS\" = \"z\"\n"
+            )
+        );
+        let added = set(text, "b", "nurse", Some("\"w\""));
+        assert_eq!(
+            added,
+            format!("{text}\n[step.perspectives]\nnurse = \"w\"\n")
+        );
+        assert_eq!(
+            set(&added, "b", "nurse", None),
+            format!("{text}\n[step.perspectives]\n")
+        );
+        let inline = "step = [{ id = \"a\", title = \"A\" }]\n";
+        let out = set(inline, "a", "nurse", Some("\"v\""));
+        assert_eq!(
+            out,
+            "step = [{ id = \"a\", title = \"A\", perspectives = { nurse = \"v\" } }]\n"
+        );
+        assert_eq!(
+            set(&out, "a", "gp", Some("\"u\"")),
+            "step = [{ id = \"a\", title = \"A\", perspectives = { nurse = \"v\", gp = \"u\" } }]\n"
         );
     }
 

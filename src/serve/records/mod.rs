@@ -16,6 +16,8 @@
 //! with that error, and the form comes back as it was typed. Files are read
 //! and written through the workbook's jail, atomically.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
 use super::auth::percent_encode;
@@ -240,8 +242,18 @@ fn shape_name(shape: Shape) -> &'static str {
 }
 
 /// A page's state: the fields as shown, the problem, the conflict.
+#[derive(Default)]
 struct State {
     fields: Vec<Shown>,
     problem: Option<String>,
     conflict: bool,
+    /// A step's perspectives changed on both sides: what is on disk now.
+    note_clashes: BTreeMap<String, Option<String>>,
+    /// A step's perspectives changed on disk only: what is on disk now.
+    note_theirs: BTreeMap<String, Option<String>>,
+}
+
+/// The name of a form field holding a step's note for a perspective.
+fn note_field(perspective: &str) -> String {
+    format!("perspective.{perspective}")
 }

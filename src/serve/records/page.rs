@@ -3,8 +3,8 @@
 
 use minijinja::{Value, context};
 
-use super::values::{Plain, disk_plain, fp, with_unknown};
-use super::{Choice, Kind, Shape, Shown, State, shape_name};
+use super::values::{Plain, disk_plain, fp, note_names, note_on_disk, with_unknown};
+use super::{Choice, Kind, Shape, Shown, State, note_field, shape_name};
 use crate::serve::Reply;
 use crate::serve::auth::{field, percent_encode};
 use crate::serve::edit;
@@ -262,6 +262,38 @@ impl Site {
                 roles => ser(&self.choices(wb, pop, kind, "role")),
             };
         }
+        // A step's notes, one per perspective: as typed, else as on disk.
+        let mut notes: Vec<Value> = Vec::new();
+        if let (Kind::Step, Some(id)) = (kind, id) {
+            if let Ok(Some((text, node))) = self.on_disk(pop, kind, id) {
+                for name in note_names(pop, kind, &node) {
+                    let disk = note_on_disk(&text, &node, &name);
+                    let typed = field(form, &note_field(&name)).map(str::to_string);
+                    let seen = field(form, &format!("fp.{}", note_field(&name)));
+                    let (value, fp_now, theirs) = match (
+                        state.note_clashes.get(&name),
+                        state.note_theirs.get(&name),
+                        typed,
+                    ) {
+                        (Some(theirs), _, typed) => (
+                            typed.unwrap_or_default(),
+                            fp(theirs),
+                            Some(theirs.clone().unwrap_or_default()),
+                        ),
+                        (None, Some(theirs), _) => {
+                            (theirs.clone().unwrap_or_default(), fp(theirs), None)
+                        }
+                        (None, None, Some(typed)) => {
+                            (typed, seen.map_or_else(|| fp(&disk), str::to_string), None)
+                        }
+                        (None, None, None) => (disk.clone().unwrap_or_default(), fp(&disk), None),
+                    };
+                    notes.push(context! {
+                        name => name.clone(), field => note_field(&name), value => value, fp => fp_now, theirs => theirs,
+                    });
+                }
+            }
+        }
         let heading = match (kind, id) {
             (Kind::Step, None) => "A new step".to_string(),
             (Kind::Measure, None) => "A new measure".to_string(),
@@ -309,7 +341,7 @@ impl Site {
                     action_due => typed("action_due", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
                 extra => extra,
                 file => file, hash => hash, csrf => csrf, action => action, back => back,
-                record_fp => record_fp,
+                record_fp => record_fp, notes => notes,
             },
         )
     }
@@ -338,6 +370,7 @@ impl Site {
             fields,
             problem: None,
             conflict: false,
+            ..State::default()
         };
         self.record_page(wb, &pop, kind, id, state, &[], csrf, 200)
     }

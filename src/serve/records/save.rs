@@ -3,11 +3,15 @@
 //! the workbook loader (through a view of the files with the new text in
 //! place) before it is written.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::additions::{population_additions, session_additions, sub_record};
-use super::values::{Plain, disk_plain, fp, merge, plain_of_form, toml_literal, yaml_literal};
-use super::{FIGURES, Kind, Shape, Spec, State};
+use super::values::{
+    Decision, Plain, decide, disk_plain, fp, merge, note_names, note_on_disk, plain_of_form,
+    toml_literal, yaml_literal,
+};
+use super::{FIGURES, Kind, Shape, Spec, State, note_field};
 use crate::finding::Severity;
 use crate::node::{self, Node};
 use crate::serve::Reply;
@@ -212,6 +216,7 @@ impl Site {
                 fields: self.typed(wb, &pop, kind, form),
                 problem: Some(why),
                 conflict: false,
+                ..State::default()
             };
             self.record_page(wb, &pop, kind, Some(id), state, form, csrf, status)
         };
@@ -238,7 +243,33 @@ impl Site {
             }
         }
         let merged = merge(wanted, &on_disk, form);
-        if !merged.clashes.is_empty() {
+        // A step's note for each perspective, merged the same way.
+        let mut note_writes = Vec::new();
+        let mut note_clashes = BTreeMap::new();
+        let mut note_theirs = BTreeMap::new();
+        for name in note_names(&pop, kind, &node) {
+            let Some(typed) = field(form, &note_field(&name)) else {
+                continue; // A form without the box leaves the note alone.
+            };
+            let typed =
+                Some(typed.replace("\r\n", "\n").trim().to_string()).filter(|t| !t.is_empty());
+            let current = note_on_disk(&text, &node, &name);
+            match decide(
+                &current,
+                &typed,
+                field(form, &format!("fp.{}", note_field(&name))),
+            ) {
+                Decision::Write => note_writes.push((name, typed)),
+                Decision::Clash => {
+                    note_clashes.insert(name, current);
+                }
+                Decision::TheirsKept => {
+                    note_theirs.insert(name, current);
+                }
+                Decision::Nothing => {}
+            }
+        }
+        if !merged.clashes.is_empty() || !note_clashes.is_empty() {
             let mut fields = self.typed(wb, &pop, kind, form);
             for f in &mut fields {
                 if let Some(theirs) = merged.clashes.get(f.key) {
@@ -263,13 +294,16 @@ impl Site {
                     f.fp = fp(theirs);
                 }
             }
-            let names: Vec<&str> = kind
+            let mut names: Vec<String> = kind
                 .fields()
                 .iter()
                 .filter(|s| merged.clashes.contains_key(s.0))
-                .map(|s| s.1)
+                .map(|s| s.1.to_string())
                 .collect();
+            names.extend(note_clashes.keys().map(|n| format!("what {n} sees")));
             let state = State {
+                note_clashes,
+                note_theirs,
                 fields,
                 problem: Some(format!(
                     "Not saved: someone changed {} of this {} while you were writing. Both versions are shown at each field; yours is still in the form. Save again to keep yours.",
@@ -284,7 +318,24 @@ impl Site {
             Kind::Persona => pop.persona(id).map(|p| p.file.clone()).unwrap_or_default(),
             _ => kind.file(slug),
         };
-        let new = match self.apply(kind, id, &file, &text, &merged.writes, form) {
+        let new = self
+            .apply(kind, id, &file, &text, &merged.writes, form)
+            .and_then(|mut new| {
+                for (name, note) in &note_writes {
+                    let literal = note.as_deref().map(edit::toml_string);
+                    new = splice::set_sub_field(
+                        &new,
+                        &file,
+                        kind.array(),
+                        id,
+                        "perspectives",
+                        name,
+                        literal.as_deref(),
+                    )?;
+                }
+                Ok(new)
+            });
+        let new = match new {
             Ok(new) => new,
             Err(e) => return refuse(format!("Nothing was saved: {e}."), 422),
         };
@@ -415,6 +466,7 @@ impl Site {
                 fields,
                 problem: Some(why),
                 conflict: false,
+                ..State::default()
             };
             self.record_page(wb, &pop, kind, Some(id), state, &[], csrf, status)
         };
@@ -492,6 +544,7 @@ impl Site {
                 fields: self.typed(wb, &pop, kind, form),
                 problem: Some(why),
                 conflict: false,
+                ..State::default()
             };
             self.record_page(wb, &pop, kind, None, state, form, csrf, status)
         };

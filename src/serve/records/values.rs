@@ -8,7 +8,7 @@ use super::{Choice, FIGURES, Kind, Shape, Spec};
 use crate::node::{self, Node};
 use crate::serve::auth::field;
 use crate::serve::edit;
-use crate::workbook::layout;
+use crate::workbook::{Population, layout};
 
 /// A value of a field, compared and fingerprinted as plain text (strings
 /// unquoted, lists one item a line, numbers as written); None when empty.
@@ -167,23 +167,76 @@ pub(super) fn merge(
     };
     for (spec, new) in wanted {
         let current = on_disk(spec.0);
-        let seen = field(form, &format!("fp.{}", spec.0));
-        match seen {
-            Some(seen) if seen != fp(&current) => {
-                if new == current {
-                    continue;
-                }
-                if fp(&new) == seen {
-                    m.theirs_kept.insert(spec.0, current);
-                } else {
-                    m.clashes.insert(spec.0, current);
-                }
+        match decide(&current, &new, field(form, &format!("fp.{}", spec.0))) {
+            Decision::Write => m.writes.push((spec, new)),
+            Decision::TheirsKept => {
+                m.theirs_kept.insert(spec.0, current);
             }
-            _ if new != current => m.writes.push((spec, new)),
-            _ => {}
+            Decision::Clash => {
+                m.clashes.insert(spec.0, current);
+            }
+            Decision::Nothing => {}
         }
     }
     m
+}
+
+/// What a save does with one field.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum Decision {
+    /// Write the form's value.
+    Write,
+    /// Nothing to do: the same on both sides.
+    Nothing,
+    /// Changed on disk since, left as it was in the form: keep theirs.
+    TheirsKept,
+    /// Changed on disk since and in the form: a conflict.
+    Clash,
+}
+
+/// Compares a field's value on disk (`current`) and in the form (`new`)
+/// through the fingerprint of what the form showed (`seen`; a form without
+/// one writes what changed).
+pub(super) fn decide(current: &Plain, new: &Plain, seen: Option<&str>) -> Decision {
+    match seen {
+        Some(seen) if seen != fp(current) => {
+            if new == current {
+                Decision::Nothing
+            } else if fp(new) == seen {
+                Decision::TheirsKept
+            } else {
+                Decision::Clash
+            }
+        }
+        _ if new != current => Decision::Write,
+        _ => Decision::Nothing,
+    }
+}
+
+/// The perspectives a step has a note for: the map's own list, then any
+/// other the step's `perspectives` table names. None for other records.
+pub(super) fn note_names(pop: &Population, kind: Kind, node: &Node) -> Vec<String> {
+    if kind != Kind::Step {
+        return Vec::new();
+    }
+    let mut names: Vec<String> = pop
+        .process_map
+        .as_ref()
+        .map(|m| m.perspectives.clone())
+        .unwrap_or_default();
+    if let Some(node::Value::Table(entries)) = node.get("perspectives").map(|t| &t.value) {
+        for (k, _) in entries {
+            if !names.contains(&k.name) {
+                names.push(k.name.clone());
+            }
+        }
+    }
+    names
+}
+
+/// A step's note for a perspective, as on disk.
+pub(super) fn note_on_disk(text: &str, node: &Node, name: &str) -> Plain {
+    plain_of(text, node.get("perspectives").and_then(|t| t.get(name)))
 }
 
 /// The choices of a list, with the names a record holds that are not in
