@@ -630,6 +630,28 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     assert_eq!(status, 409);
     assert_eq!(read(&map_file), map);
 
+    // A status the guide does not have gets past the form's own checks; the
+    // workbook loader, as `check` reads the file, refuses it.
+    let register = read(&root.join(POP).join("improvements.toml"));
+    let (status, body) = post(
+        "/p/heart-failure/new/improvement",
+        &[
+            ("id", "call-line"),
+            ("title", "A call line"),
+            ("cluster", "system-redesign"),
+            ("state", "bogus"),
+            ("date", "2026-12-01"),
+        ],
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(
+        body.contains("improvements.toml:40:9")
+            && body.contains("not one of the allowed values")
+            && body.contains("value=\"A call line\""),
+        "the place, and the typed title kept: {body}"
+    );
+    assert_eq!(read(&root.join(POP).join("improvements.toml")), register);
+
     // A record that is not there.
     let (status, _) = post(
         "/p/heart-failure/step/gone",
