@@ -640,6 +640,9 @@ fn saving_every_form_as_it_is_changes_no_byte() {
             forms.extend(links(&page, &format!("{pop}/step/")));
             forms.extend(links(&page, &format!("{pop}/persona/")));
             forms.extend(links(&page, &format!("{pop}/measure/")));
+            let register = get(&format!("{pop}/improvements"));
+            forms.extend(links(&register, &format!("{pop}/improvement/")));
+            forms.push(format!("{pop}/about"));
         }
         assert!(forms.len() > 20, "{name}: only {forms:?}");
         let mut parts = 0;

@@ -44,7 +44,7 @@ pub enum EditError {
 
 /// A byte-order mark, which some editors write at the start of a file: the
 /// parsers skip it (`Source`), so every splice is made after it and puts it back.
-const BOM: char = '\u{feff}';
+pub(super) const BOM: char = '\u{feff}';
 
 /// A short fingerprint of a file's bytes, carried by every edit form: a save
 /// whose fingerprint is not the file's any more is a conflict.
@@ -55,18 +55,18 @@ pub fn fingerprint(bytes: &[u8]) -> String {
 }
 
 /// The byte offset just after the end of the line holding `offset`.
-fn end_of_line(text: &str, offset: usize) -> usize {
+pub(super) fn end_of_line(text: &str, offset: usize) -> usize {
     text[offset..]
         .find('\n')
         .map_or(text.len(), |i| offset + i + 1)
 }
 
 /// The byte offset of the start of the line holding `offset`.
-fn start_of_line(text: &str, offset: usize) -> usize {
+pub(super) fn start_of_line(text: &str, offset: usize) -> usize {
     text[..offset].rfind('\n').map_or(0, |i| i + 1)
 }
 
-fn parse(text: &str, file: &str) -> Result<Node, String> {
+pub(super) fn parse(text: &str, file: &str) -> Result<Node, String> {
     node::parse_toml(&Source::new(file, text.to_string())).map_err(|f| f.message.clone())
 }
 
@@ -93,7 +93,9 @@ pub struct Field<'a> {
     pub key: &'a str,
 }
 
-fn record<'n>(root: &'n Node, array: &str, id: &str) -> Option<&'n Node> {
+/// The record `[[array]]` (or `array = [{…}]`) whose `id` is `id`, or the
+/// top-level table when `array` is empty.
+pub(super) fn record<'n>(root: &'n Node, array: &str, id: &str) -> Option<&'n Node> {
     if array.is_empty() {
         return Some(root);
     }
@@ -130,10 +132,34 @@ pub fn set_toml_field(
             what: what(),
         });
     };
-    let existing = entries.iter().find(|(k, _)| k.name == field.key);
-    let out = match (existing, literal) {
-        (Some((_, node)), Some(new)) => splice(text, node.span.clone(), new),
-        (Some((key, node)), None) => {
+    let existing = entries.iter().position(|(k, _)| k.name == field.key);
+    let inline = is_inline(text, table);
+    let out = match (existing.map(|i| (i, &entries[i])), literal) {
+        (Some((_, (_, node))), Some(new)) => splice(text, node.span.clone(), new),
+        // `{ id = "a", title = "A" }`: the key and its comma go, nothing else.
+        (Some((i, (key, node))), None) if inline => {
+            let end = deepest_end(node);
+            match (i.checked_sub(1), entries.get(i + 1)) {
+                (Some(before), _) => splice(text, deepest_end(&entries[before].1)..end, ""),
+                (None, Some((next, _))) => splice(text, key.span.start..next.span.start, ""),
+                (None, None) => splice(text, key.span.start..end, ""),
+            }
+        }
+        (None, Some(new)) if inline => {
+            let key = if is_bare_key(field.key) {
+                field.key.to_string()
+            } else {
+                toml_string(field.key)
+            };
+            match entries.iter().map(|(_, n)| deepest_end(n)).max() {
+                Some(at) => splice(text, at..at, &format!(", {key} = {new}")),
+                None => {
+                    let at = table.span.start + 1;
+                    splice(text, at..at, &format!(" {key} = {new} "))
+                }
+            }
+        }
+        (Some((_, (key, node))), None) => {
             // Remove the whole line when it holds only this key and value.
             let start = start_of_line(text, key.span.start);
             let end = end_of_line(text, node.span.end);
@@ -278,11 +304,17 @@ fn first_content_line(text: &str) -> usize {
     at
 }
 
-fn is_bare_key(key: &str) -> bool {
+pub(super) fn is_bare_key(key: &str) -> bool {
     !key.is_empty()
         && key
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
+/// Whether a table is written inline, `{ key = value, … }`.
+pub(super) fn is_inline(text: &str, table: &Node) -> bool {
+    let start = text.get(table.span.clone()).unwrap_or("");
+    start.starts_with('{')
 }
 
 /// Tables and arrays of tables: written as their own `[header]` sections.
@@ -297,7 +329,7 @@ fn is_table_like(node: &Node) -> bool {
 }
 
 /// The furthest byte any value inside `node` reaches.
-fn deepest_end(node: &Node) -> usize {
+pub(super) fn deepest_end(node: &Node) -> usize {
     let inner = match &node.value {
         Value::Table(entries) => entries.iter().map(|(_, n)| deepest_end(n)).max(),
         Value::Array(items) => items.iter().map(deepest_end).max(),
@@ -306,7 +338,7 @@ fn deepest_end(node: &Node) -> usize {
     inner.unwrap_or(0).max(node.span.end)
 }
 
-fn splice(text: &str, range: Range<usize>, with: &str) -> String {
+pub(super) fn splice(text: &str, range: Range<usize>, with: &str) -> String {
     let mut out = String::with_capacity(text.len() + with.len());
     out.push_str(&text[..range.start]);
     out.push_str(with);
@@ -314,7 +346,7 @@ fn splice(text: &str, range: Range<usize>, with: &str) -> String {
     out
 }
 
-fn reparsed(out: String, file: &str) -> Result<String, EditError> {
+pub(super) fn reparsed(out: String, file: &str) -> Result<String, EditError> {
     match parse(&out, file) {
         Ok(_) => Ok(out),
         Err(why) => Err(EditError::WouldBreak {

@@ -33,6 +33,8 @@ mod http;
 mod pages;
 mod parts;
 pub mod qr;
+mod records;
+pub mod splice;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::Reply;
 use super::auth::{field, percent_encode};
+use super::records::Kind;
 use crate::confine::Jail;
 use crate::finding::{Finding, Severity};
 use crate::guide::{Form, Guide};
@@ -26,9 +27,6 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("population.html", include_str!("templates/population.html")),
     ("section.html", include_str!("templates/section.html")),
     ("question.html", include_str!("templates/question.html")),
-    ("step.html", include_str!("templates/step.html")),
-    ("persona.html", include_str!("templates/persona.html")),
-    ("measure.html", include_str!("templates/measure.html")),
     ("conflict.html", include_str!("templates/conflict.html")),
     ("check.html", include_str!("templates/check.html")),
     ("plain.html", include_str!("templates/plain.html")),
@@ -46,7 +44,7 @@ fn environment() -> Environment<'static> {
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_filter("urlencode", |text: String| percent_encode(&text));
     let _ = env.add_template("document.html", render::document::TEMPLATE);
-    for (name, text) in TEMPLATES {
+    for (name, text) in TEMPLATES.iter().chain(super::records::TEMPLATES) {
         // The templates are ours and tested; one that does not compile shows as an error page.
         let _ = env.add_template(name, text);
     }
@@ -91,7 +89,7 @@ pub(crate) fn plain_page(title: &str, help: &str) -> String {
 
 /// The workbook served, and the templates.
 pub(crate) struct Site {
-    root: PathBuf,
+    pub(super) root: PathBuf,
     session: Option<String>,
     env: Environment<'static>,
     /// The address with its token, shown as a QR code on the home page
@@ -249,9 +247,17 @@ impl Site {
             ["p", pop, "q", question] => {
                 self.question_page(pop, question, csrf, field(query, "saved"), None)
             }
-            ["p", pop, "step", step] => self.step(pop, step, csrf, None),
-            ["p", pop, "persona", persona] => self.persona(pop, persona, csrf, None),
-            ["p", pop, "measure", measure] => self.measure(pop, measure, csrf, None),
+            ["p", pop, "improvements"] => self.improvements(pop),
+            ["p", pop, "about"] => self.record(pop, Kind::Population, Some(""), csrf),
+            ["session", name] => self.record(name, Kind::Session, Some(""), csrf),
+            ["p", pop, "new", kind] => match Kind::parse(kind) {
+                Some(kind) => self.record(pop, kind, None, csrf),
+                None => not_found(),
+            },
+            ["p", pop, kind, id] => match Kind::parse(kind) {
+                Some(kind) => self.record(pop, kind, Some(id), csrf),
+                None => not_found(),
+            },
             ["print", pop, form] => self.print(pop, form),
             _ => not_found(),
         }
@@ -264,9 +270,20 @@ impl Site {
             ["p", pop, "q", question, "part", persona] => {
                 self.save_part(pop, question, persona, form, csrf)
             }
-            ["p", pop, "step", step] => self.save_step(pop, step, form, csrf),
-            ["p", pop, "persona", persona] => self.save_persona(pop, persona, form, csrf),
-            ["p", pop, "measure", measure] => self.save_measure(pop, measure, form, csrf),
+            ["p", pop, "about"] => self.save_record(pop, Kind::Population, "", form, csrf),
+            ["session", name] => self.save_record(name, Kind::Session, "", form, csrf),
+            ["p", pop, kind, id, "order"] => match Kind::parse(kind) {
+                Some(kind) => self.arrange(pop, kind, id, form, csrf),
+                None => not_found(),
+            },
+            ["p", pop, "new", kind] => match Kind::parse(kind) {
+                Some(kind) => self.add_record(pop, kind, form, csrf),
+                None => not_found(),
+            },
+            ["p", pop, kind, id] => match Kind::parse(kind) {
+                Some(kind) => self.save_record(pop, kind, id, form, csrf),
+                None => not_found(),
+            },
             _ => not_found(),
         }
     }

@@ -1,0 +1,417 @@
+//! The pages of the records: a record's form (to edit, or blank to add
+//! one) with the choices of its lists, and the register of improvements.
+
+use minijinja::{Value, context};
+
+use super::values::{Plain, disk_plain, fp, note_names, note_on_disk, with_unknown};
+use super::{Choice, Kind, Shape, Shown, State, note_field, shape_name};
+use crate::serve::Reply;
+use crate::serve::auth::{field, percent_encode};
+use crate::serve::edit;
+use crate::serve::pages::{Site, not_found, pop_href, ser, title};
+use crate::serve::splice;
+use crate::workbook::{Population, Workbook};
+
+impl Site {
+    /// The choices of a list field.
+    pub(super) fn choices(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        kind: Kind,
+        key: &str,
+    ) -> Vec<Choice> {
+        let terms = |list: &[crate::guide::Term]| {
+            list.iter()
+                .map(|t| Choice {
+                    id: t.id.clone(),
+                    title: t.title.clone(),
+                })
+                .collect()
+        };
+        let g = &wb.guide;
+        match (kind, key) {
+            (_, "coproduction") => terms(&g.coproduction_levels),
+            (_, "configurations") => terms(&g.configurations),
+            (_, "quadrant") => terms(&g.quadrants),
+            (_, "cluster") => terms(&g.improvement_clusters),
+            (_, "state") => terms(&g.improvement_statuses),
+            (Kind::Population | Kind::Session, "role") => {
+                let vocab = match kind {
+                    Kind::Session => crate::spec::Vocab::AttendeeRole,
+                    _ => crate::spec::Vocab::TeamRole,
+                };
+                crate::spec::Vocabularies::values(g, vocab)
+                    .into_iter()
+                    .map(|r| Choice {
+                        title: r.replace('-', " "),
+                        id: r,
+                    })
+                    .collect()
+            }
+            (Kind::Persona, "kind") => terms(&g.persona_kinds),
+            (_, "direction") => ["higher", "lower"]
+                .iter()
+                .map(|d| Choice {
+                    id: d.to_string(),
+                    title: format!("{d} is better"),
+                })
+                .collect(),
+            (_, "personas") => pop
+                .personas
+                .iter()
+                .map(|p| Choice {
+                    id: p.slug.clone(),
+                    title: p.name.clone(),
+                })
+                .collect(),
+            (_, "steps") => pop
+                .process_map
+                .iter()
+                .flat_map(|m| &m.steps)
+                .map(|s| Choice {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                })
+                .collect(),
+            (_, "measures") => pop
+                .compass
+                .iter()
+                .flat_map(|c| &c.measures)
+                .map(|m| Choice {
+                    id: m.id.clone(),
+                    title: m.name.clone(),
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The fields of a record as on disk (`plain`), or empty for a new one.
+    pub(super) fn shown(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        kind: Kind,
+        plain: &dyn Fn(&str) -> Plain,
+    ) -> Vec<Shown> {
+        kind.fields()
+            .iter()
+            .map(|&(key, label, shape)| {
+                let value = plain(key);
+                Shown {
+                    key,
+                    label,
+                    shape: shape_name(shape),
+                    fp: fp(&value),
+                    values: value
+                        .iter()
+                        .flat_map(|v| v.split('\n'))
+                        .map(str::to_string)
+                        .collect(),
+                    value: match shape {
+                        Shape::Commas => value
+                            .as_deref()
+                            .unwrap_or("")
+                            .split('\n')
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        _ => value.unwrap_or_default(),
+                    },
+                    choices: with_unknown(self.choices(wb, pop, kind, key), shape, plain(key)),
+                    theirs: None,
+                }
+            })
+            .collect()
+    }
+
+    /// The fields as the form sent them (what was typed, kept on a refusal).
+    pub(super) fn typed(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        kind: Kind,
+        form: &[(String, String)],
+    ) -> Vec<Shown> {
+        kind.fields()
+            .iter()
+            .map(|&(key, label, shape)| Shown {
+                key,
+                label,
+                shape: shape_name(shape),
+                value: field(form, key).unwrap_or("").to_string(),
+                values: form
+                    .iter()
+                    .filter(|(k, _)| k == key)
+                    .map(|(_, v)| v.clone())
+                    .collect(),
+                choices: with_unknown(
+                    self.choices(wb, pop, kind, key),
+                    shape,
+                    Some(
+                        form.iter()
+                            .filter(|(k, _)| k == key)
+                            .map(|(_, v)| v.as_str())
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    ),
+                ),
+                fp: field(form, &format!("fp.{key}")).unwrap_or("").to_string(),
+                theirs: None,
+            })
+            .collect()
+    }
+
+    /// A record's page: `id` None for a new one.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn record_page(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        kind: Kind,
+        id: Option<&str>,
+        state: State,
+        form: &[(String, String)],
+        csrf: &str,
+        status: u16,
+    ) -> Reply {
+        let slug = pop.slug.as_str();
+        let file = match (kind, id) {
+            (Kind::Persona, Some(id)) => {
+                pop.persona(id).map(|p| p.file.clone()).unwrap_or_default()
+            }
+            (Kind::Persona, None) => format!("{}/…", kind.file(slug)),
+            _ => kind.file(slug),
+        };
+        let bytes = self.read(&file).ok().flatten();
+        let hash = bytes.as_deref().map(edit::fingerprint).unwrap_or_default();
+        // What the forms to move or remove a record remember of it.
+        let record_fp = match (kind.arranged(), id, &bytes) {
+            (true, Some(id), Some(b)) => {
+                splice::record_text(&String::from_utf8_lossy(b), &file, kind.array(), id)
+                    .map(|t| edit::fingerprint(t.as_bytes()))
+            }
+            _ => None,
+        };
+        let typed =
+            |k: &str, default: String| field(form, k).map(str::to_string).unwrap_or(default);
+        let today = crate::date::format(crate::date::today());
+        let mut extra = match kind {
+            Kind::Measure => context! { values => Vec::<Value>::new(), unit => "", chart => () },
+            _ => context! {},
+        };
+        if let (Kind::Measure, Some(id)) = (kind, id) {
+            if let Some(m) = pop
+                .compass
+                .iter()
+                .flat_map(|c| &c.measures)
+                .find(|m| m.id == id)
+            {
+                let values: Vec<Value> = m
+                    .values
+                    .iter()
+                    .map(|v| context! { date => v.date.clone(), value => m.show(v.value), note => v.note.clone().unwrap_or_default() })
+                    .collect();
+                let chart = crate::render::chart::run_chart(
+                    &format!("chart-{id}"),
+                    m,
+                    crate::render::svg::Scale::NORMAL,
+                );
+                extra = context! {
+                    values => values, unit => m.unit.clone().unwrap_or_default(),
+                    chart => chart.map(Value::from_safe_string),
+                };
+            }
+        }
+        if kind == Kind::Improvement {
+            let history: Vec<Value> = id
+                .and_then(|id| pop.improvements.as_ref()?.improvements.iter().find(|i| i.id == id))
+                .map(|i| {
+                    i.status
+                        .iter()
+                        .map(|s| context! { state => wb.guide.improvement_statuses.iter().find(|t| t.id == s.state).map_or(s.state.clone(), |t| t.title.clone()), date => s.date.clone() })
+                        .collect()
+                })
+                .unwrap_or_default();
+            extra = context! { history => history, states => ser(&self.choices(wb, pop, kind, "state")) };
+        }
+        if kind == Kind::Session {
+            let session = wb.sessions().0.into_iter().find(|s| s.name == slug);
+            let (attendees, actions) = session.map_or((Vec::new(), Vec::new()), |s| {
+                let actions: Vec<Value> = s
+                    .actions
+                    .iter()
+                    .map(|a| context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done })
+                    .collect();
+                (s.attendees.iter().map(ser).collect::<Vec<_>>(), actions)
+            });
+            extra = context! {
+                attendees => attendees, actions => actions,
+                roles => ser(&self.choices(wb, pop, kind, "role")),
+            };
+        }
+        if kind == Kind::Population {
+            let info = pop.info.clone().unwrap_or_default();
+            let figures: Vec<Value> = info
+                .figures
+                .iter()
+                .map(|(label, value)| context! { label => label, value => value })
+                .collect();
+            extra = context! {
+                figures => figures, team => ser(&info.team),
+                roles => ser(&self.choices(wb, pop, kind, "role")),
+            };
+        }
+        // A step's notes, one per perspective: as typed, else as on disk.
+        let mut notes: Vec<Value> = Vec::new();
+        if let (Kind::Step, Some(id)) = (kind, id) {
+            if let Ok(Some((text, node))) = self.on_disk(pop, kind, id) {
+                for name in note_names(pop, kind, &node) {
+                    let disk = note_on_disk(&text, &node, &name);
+                    let typed = field(form, &note_field(&name)).map(str::to_string);
+                    let seen = field(form, &format!("fp.{}", note_field(&name)));
+                    let (value, fp_now, theirs) = match (
+                        state.note_clashes.get(&name),
+                        state.note_theirs.get(&name),
+                        typed,
+                    ) {
+                        (Some(theirs), _, typed) => (
+                            typed.unwrap_or_default(),
+                            fp(theirs),
+                            Some(theirs.clone().unwrap_or_default()),
+                        ),
+                        (None, Some(theirs), _) => {
+                            (theirs.clone().unwrap_or_default(), fp(theirs), None)
+                        }
+                        (None, None, Some(typed)) => {
+                            (typed, seen.map_or_else(|| fp(&disk), str::to_string), None)
+                        }
+                        (None, None, None) => (disk.clone().unwrap_or_default(), fp(&disk), None),
+                    };
+                    notes.push(context! {
+                        name => name.clone(), field => note_field(&name), value => value, fp => fp_now, theirs => theirs,
+                    });
+                }
+            }
+        }
+        let heading = match (kind, id) {
+            (Kind::Step, None) => "A new step".to_string(),
+            (Kind::Measure, None) => "A new measure".to_string(),
+            (Kind::Improvement, None) => "A new improvement".to_string(),
+            (Kind::Persona, None) => "A new persona".to_string(),
+            (Kind::Persona, Some(id)) => pop.persona(id).map_or(id.to_string(), |p| p.name.clone()),
+            (Kind::Population, _) => format!("About {}", pop.name()),
+            (Kind::Session, _) => format!("Session {slug}"),
+            (_, Some(id)) => state
+                .fields
+                .iter()
+                .find(|f| f.key == "title" || f.key == "name")
+                .map_or(id.to_string(), |f| f.value.clone()),
+        };
+        let action = match id {
+            _ if kind == Kind::Population => format!("{}/about", pop_href(slug)),
+            _ if kind == Kind::Session => kind.anchor(slug, ""),
+            Some(id) => format!("{}/{}/{}", pop_href(slug), kind.name(), percent_encode(id)),
+            None => format!("{}/new/{}", pop_href(slug), kind.name()),
+        };
+        let back = match id {
+            _ if kind == Kind::Session => "/".to_string(),
+            Some(id) => kind.anchor(slug, id),
+            None if kind == Kind::Improvement => format!("{}/improvements", pop_href(slug)),
+            None => pop_href(slug),
+        };
+        self.page(
+            status,
+            "record.html",
+            context! {
+                title => title(wb),
+                pop => match kind {
+                    Kind::Session => context! { name => "", slug => "", href => "" },
+                    _ => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
+                },
+                kind => kind.name(), editing => id.is_some(), heading => heading,
+                fields => ser(&state.fields), problem => state.problem, conflict => state.conflict,
+                new_id => typed("id", String::new()),
+                value => context! { date => typed("date", today.clone()), value => typed("value", String::new()), note => typed("note", String::new()),
+                    state => typed("state", String::new()),
+                    figure_label => typed("figure_label", String::new()), figure_value => typed("figure_value", String::new()),
+                    team_role => typed("team_role", String::new()), team_name => typed("team_name", String::new()),
+                    attendee_name => typed("attendee_name", String::new()), attendee_role => typed("attendee_role", String::new()),
+                    action_what => typed("action_what", String::new()), action_owner => typed("action_owner", String::new()),
+                    action_due => typed("action_due", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
+                extra => extra,
+                file => file, hash => hash, csrf => csrf, action => action, back => back,
+                record_fp => record_fp, notes => notes,
+            },
+        )
+    }
+
+    /// GET of a record's page, or of an empty one (`id` None).
+    pub(in crate::serve) fn record(
+        &self,
+        slug: &str,
+        kind: Kind,
+        id: Option<&str>,
+        csrf: &str,
+    ) -> Reply {
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.subject(wb, kind, slug));
+        let fields = match id {
+            None => self.shown(wb, &pop, kind, &|_| None),
+            Some(id) => {
+                let Some((text, node)) = or_reply!(self.on_disk(&pop, kind, id)) else {
+                    return not_found();
+                };
+                self.shown(wb, &pop, kind, &|k| disk_plain(kind, &text, &node, k))
+            }
+        };
+        let state = State {
+            fields,
+            problem: None,
+            conflict: false,
+            ..State::default()
+        };
+        self.record_page(wb, &pop, kind, id, state, &[], csrf, 200)
+    }
+
+    /// GET of the register of improvements.
+    pub(in crate::serve) fn improvements(&self, slug: &str) -> Reply {
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.population_of(wb, slug));
+        let status_title = |id: &str| {
+            wb.guide
+                .improvement_statuses
+                .iter()
+                .find(|t| t.id == id)
+                .map_or(id.to_string(), |t| t.title.clone())
+        };
+        let items: Vec<Value> = pop
+            .improvements
+            .iter()
+            .flat_map(|r| &r.improvements)
+            .map(|i| {
+                context! {
+                    id => i.id.clone(), title => i.title.clone(), owner => i.owner.clone().unwrap_or_default(),
+                    cluster => wb.guide.improvement_clusters.iter().find(|c| c.id == i.cluster).map_or(i.cluster.clone(), |c| c.title.clone()),
+                    state => i.current().map(|s| status_title(&s.state)).unwrap_or_default(),
+                    date => i.current().map(|s| s.date.clone()).unwrap_or_default(),
+                    href => format!("{}/improvement/{}", pop_href(slug), percent_encode(&i.id)),
+                }
+            })
+            .collect();
+        self.page(
+            200,
+            "improvements.html",
+            context! {
+                title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
+                items => items, file => kind_file(Kind::Improvement, slug),
+            },
+        )
+    }
+}
+
+pub(super) fn kind_file(kind: Kind, slug: &str) -> String {
+    kind.file(slug)
+}

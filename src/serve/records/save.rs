@@ -1,0 +1,699 @@
+//! The saves of the records: a record's fields merged with what is on
+//! disk, a new record, a record moved or removed. Each new text is read by
+//! the workbook loader (through a view of the files with the new text in
+//! place) before it is written.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::additions::{population_additions, session_additions, sub_record};
+use super::values::{
+    Decision, Plain, decide, disk_plain, fp, merge, note_names, note_on_disk, plain_of_form,
+    toml_literal, yaml_literal,
+};
+use super::{FIGURES, Kind, Shape, Spec, State, note_field};
+use crate::finding::Severity;
+use crate::node::{self, Node};
+use crate::serve::Reply;
+use crate::serve::auth::field;
+use crate::serve::edit::{self, EditError, Field};
+use crate::serve::pages::{Site, error_page, not_found, pop_href};
+use crate::serve::splice;
+use crate::source::ReadError;
+use crate::workbook::{Disk, Files, Loader, Population, Workbook, layout};
+
+/// The workbook's files with one file's text replaced (or added): what
+/// the loader would read after a save.
+struct WithFile {
+    disk: Disk,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl Files for WithFile {
+    fn read(&self, path: &Path) -> Result<Vec<u8>, ReadError> {
+        match path == self.path {
+            true => Ok(self.bytes.clone()),
+            false => self.disk.read(path),
+        }
+    }
+
+    fn list_dir(&self, path: &Path) -> std::io::Result<Vec<String>> {
+        let mut names = self.disk.list_dir(path)?;
+        if self.path.parent() == Some(path) {
+            if let Some(name) = self.path.file_name().and_then(|n| n.to_str()) {
+                if !names.iter().any(|n| n == name) {
+                    names.push(name.to_string());
+                }
+            }
+        }
+        Ok(names)
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.disk.is_dir(path)
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        path == self.path || self.disk.exists(path)
+    }
+
+    fn is_symlink(&self, path: &Path) -> bool {
+        self.disk.is_symlink(path)
+    }
+}
+
+impl Site {
+    /// Errors the loader finds in `file` with `text` in it that it does
+    /// not find now: the first, said with its place, or None.
+    pub(super) fn loader_refuses(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        file: &str,
+        text: &str,
+    ) -> Option<String> {
+        let errors = |p: &Population| -> Vec<crate::finding::Finding> {
+            p.findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error && f.file.as_deref() == Some(file))
+                .cloned()
+                .collect()
+        };
+        let before = errors(pop);
+        let files = WithFile {
+            disk: Disk::at(&self.root),
+            path: self.root.join(file),
+            bytes: text.as_bytes().to_vec(),
+        };
+        let loader = Loader::new(&files, &self.root);
+        let after = match file.starts_with(layout::SESSIONS_DIR) {
+            true => {
+                let mut findings = Vec::new();
+                loader.sessions(&wb.guide, &mut findings);
+                Population {
+                    findings,
+                    ..pop.clone()
+                }
+            }
+            false => loader.population(&pop.slug, &wb.guide),
+        };
+        let new = errors(&after)
+            .into_iter()
+            .find(|e| !before.iter().any(|b| b.message == e.message))?;
+        let (message, help) = (new.message, new.help);
+        let place = match (new.line, new.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}"),
+            (Some(l), None) => format!("{file}:{l}"),
+            _ => file.to_string(),
+        };
+        let help = help.map(|h| format!(" ({h})")).unwrap_or_default();
+        Some(format!(
+            "Nothing was saved: the file would read wrong at {place}: {message}{help}."
+        ))
+    }
+
+    /// What a record belongs to: its population, or, for a session
+    /// record, a population standing in for the session (named by it,
+    /// holding nothing but the findings on its file).
+    pub(super) fn subject(
+        &self,
+        wb: &Workbook<'_>,
+        kind: Kind,
+        slug: &str,
+    ) -> Result<Population, Reply> {
+        if kind != Kind::Session {
+            return self.population_of(wb, slug);
+        }
+        let (sessions, findings) = wb.sessions();
+        let session = sessions
+            .into_iter()
+            .find(|s| s.name == slug)
+            .ok_or_else(not_found)?;
+        Ok(Population {
+            slug: session.name,
+            dir: layout::SESSIONS_DIR.to_string(),
+            info: None,
+            personas: Vec::new(),
+            process_map: None,
+            compass: None,
+            answers: Vec::new(),
+            improvements: None,
+            findings: findings
+                .into_iter()
+                .filter(|f| f.file.as_deref() == Some(session.file.as_str()))
+                .collect(),
+        })
+    }
+
+    /// A record's file and tree as on disk: a TOML record, or a persona's
+    /// front matter (its body is the story). None when there is no such record.
+    pub(super) fn on_disk(
+        &self,
+        pop: &Population,
+        kind: Kind,
+        id: &str,
+    ) -> Result<Option<(String, Node)>, Reply> {
+        let file = match kind {
+            Kind::Persona => match pop.persona(id) {
+                Some(p) => p.file.clone(),
+                None => return Ok(None),
+            },
+            _ => kind.file(&pop.slug),
+        };
+        let Some(bytes) = self.read(&file)? else {
+            return Ok(None);
+        };
+        let text = String::from_utf8_lossy(&bytes).into_owned();
+        let source = crate::source::Source::new(&file, text.clone());
+        if kind == Kind::Persona {
+            let Ok(front) = node::parse_front_matter(&source) else {
+                return Ok(None);
+            };
+            let story = text
+                .get(front.body_start..)
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let mut node = front.node;
+            if let node::Value::Table(entries) = &mut node.value {
+                // The story as one more field, for the form.
+                entries.push((
+                    node::Key {
+                        name: "story".into(),
+                        span: 0..0,
+                    },
+                    Node {
+                        value: node::Value::Str(story),
+                        span: 0..0,
+                    },
+                ));
+            }
+            return Ok(Some((text, node)));
+        }
+        let Ok(root) = node::parse_toml(&source) else {
+            return Ok(None);
+        };
+        Ok(edit::record(&root, kind.array(), id)
+            .cloned()
+            .map(|n| (text, n)))
+    }
+
+    /// POST of a record's page: the fields, merged with what is on disk.
+    pub(in crate::serve) fn save_record(
+        &self,
+        slug: &str,
+        kind: Kind,
+        id: &str,
+        form: &[(String, String)],
+        csrf: &str,
+    ) -> Reply {
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.subject(wb, kind, slug));
+        let refuse = |why: String, status: u16| {
+            let state = State {
+                fields: self.typed(wb, &pop, kind, form),
+                problem: Some(why),
+                conflict: false,
+                ..State::default()
+            };
+            self.record_page(wb, &pop, kind, Some(id), state, form, csrf, status)
+        };
+        if kind == Kind::Persona && pop.persona(id).is_none() {
+            // Not a persona of the workbook (a link out of it is none).
+            return not_found();
+        }
+        let Some((text, node)) = or_reply!(self.on_disk(&pop, kind, id)) else {
+            return refuse(
+                format!(
+                    "Nothing was saved: the {} `{id}` is not in the workbook any more (someone removed it or changed its id). Copy what you typed, then add it again.",
+                    kind.name()
+                ),
+                409,
+            );
+        };
+        let on_disk = |k: &str| disk_plain(kind, &text, &node, k);
+        let mut wanted = Vec::new();
+        for &spec in kind.fields() {
+            let choices = self.choices(wb, &pop, kind, spec.0);
+            match plain_of_form(form, spec, &choices, &on_disk(spec.0)) {
+                Ok(p) => wanted.push((spec, p)),
+                Err(why) => return refuse(format!("Nothing was saved: {why}."), 422),
+            }
+        }
+        let merged = merge(wanted, &on_disk, form);
+        // A step's note for each perspective, merged the same way.
+        let mut note_writes = Vec::new();
+        let mut note_clashes = BTreeMap::new();
+        let mut note_theirs = BTreeMap::new();
+        for name in note_names(&pop, kind, &node) {
+            let Some(typed) = field(form, &note_field(&name)) else {
+                continue; // A form without the box leaves the note alone.
+            };
+            let typed =
+                Some(typed.replace("\r\n", "\n").trim().to_string()).filter(|t| !t.is_empty());
+            let current = note_on_disk(&text, &node, &name);
+            match decide(
+                &current,
+                &typed,
+                field(form, &format!("fp.{}", note_field(&name))),
+            ) {
+                Decision::Write => note_writes.push((name, typed)),
+                Decision::Clash => {
+                    note_clashes.insert(name, current);
+                }
+                Decision::TheirsKept => {
+                    note_theirs.insert(name, current);
+                }
+                Decision::Nothing => {}
+            }
+        }
+        if !merged.clashes.is_empty() || !note_clashes.is_empty() {
+            let mut fields = self.typed(wb, &pop, kind, form);
+            for f in &mut fields {
+                if let Some(theirs) = merged.clashes.get(f.key) {
+                    f.theirs = Some(theirs.clone().unwrap_or_default().replace('\n', ", "));
+                    f.fp = fp(theirs);
+                }
+                if let Some(theirs) = merged.theirs_kept.get(f.key) {
+                    let commas = kind
+                        .fields()
+                        .iter()
+                        .any(|s| s.0 == f.key && s.2 == Shape::Commas);
+                    let plain = theirs.clone().unwrap_or_default();
+                    f.value = match commas {
+                        true => plain.split('\n').collect::<Vec<_>>().join(", "),
+                        false => plain,
+                    };
+                    f.values = theirs
+                        .iter()
+                        .flat_map(|v| v.split('\n'))
+                        .map(str::to_string)
+                        .collect();
+                    f.fp = fp(theirs);
+                }
+            }
+            let mut names: Vec<String> = kind
+                .fields()
+                .iter()
+                .filter(|s| merged.clashes.contains_key(s.0))
+                .map(|s| s.1.to_string())
+                .collect();
+            names.extend(note_clashes.keys().map(|n| format!("what {n} sees")));
+            let state = State {
+                note_clashes,
+                note_theirs,
+                fields,
+                problem: Some(format!(
+                    "Not saved: someone changed {} of this {} while you were writing. Both versions are shown at each field; yours is still in the form. Save again to keep yours.",
+                    names.join(", "),
+                    kind.name()
+                )),
+                conflict: true,
+            };
+            return self.record_page(wb, &pop, kind, Some(id), state, form, csrf, 409);
+        }
+        let file = match kind {
+            Kind::Persona => pop.persona(id).map(|p| p.file.clone()).unwrap_or_default(),
+            _ => kind.file(slug),
+        };
+        let new = self
+            .apply(kind, id, &file, &text, &merged.writes, form)
+            .and_then(|mut new| {
+                for (name, note) in &note_writes {
+                    let literal = note.as_deref().map(edit::toml_string);
+                    new = splice::set_sub_field(
+                        &new,
+                        &file,
+                        kind.array(),
+                        id,
+                        "perspectives",
+                        name,
+                        literal.as_deref(),
+                    )?;
+                }
+                Ok(new)
+            });
+        let new = match new {
+            Ok(new) => new,
+            Err(e) => return refuse(format!("Nothing was saved: {e}."), 422),
+        };
+        self.finish(
+            wb,
+            &pop,
+            &file,
+            &text,
+            &new,
+            &kind.anchor(slug, id),
+            &refuse,
+        )
+    }
+
+    /// Checks a new text with the loader, writes it, and sends the browser on.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn finish(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        file: &str,
+        old: &str,
+        new: &str,
+        back: &str,
+        refuse: &dyn Fn(String, u16) -> Reply,
+    ) -> Reply {
+        let mut reply = Reply::redirect(back);
+        if new == old {
+            return reply;
+        }
+        if let Some(why) = self.loader_refuses(wb, pop, file, new) {
+            return refuse(why, 422);
+        }
+        if let Err(r) = self.write(file, new) {
+            return r;
+        }
+        reply.written.push(file.to_string());
+        reply
+    }
+
+    /// The splices of a save: the fields, then a new value or status.
+    pub(super) fn apply(
+        &self,
+        kind: Kind,
+        id: &str,
+        file: &str,
+        text: &str,
+        writes: &[(Spec, Plain)],
+        form: &[(String, String)],
+    ) -> Result<String, EditError> {
+        let mut text = text.to_string();
+        for ((key, _, shape), plain) in writes {
+            text = match kind {
+                Kind::Persona if *key == "story" => {
+                    edit::set_body(&text, file, plain.as_deref().unwrap_or(""))?
+                }
+                Kind::Persona if FIGURES.contains(key) => {
+                    let literal = plain.as_deref().map(|p| yaml_literal(*shape, p));
+                    edit::set_front_matter_field(&text, file, "figures", key, literal.as_deref())?
+                }
+                Kind::Persona => {
+                    let literal = plain.as_deref().map(|p| yaml_literal(*shape, p));
+                    splice::set_front_matter_top(&text, file, key, literal.as_deref())?
+                }
+                _ => {
+                    let f = Field {
+                        array: kind.array(),
+                        id,
+                        key,
+                    };
+                    let literal = plain.as_deref().map(|p| toml_literal(*shape, p));
+                    edit::set_toml_field(&text, file, f, literal.as_deref())?
+                }
+            };
+        }
+        if kind == Kind::Session {
+            for (array, lines) in session_additions(form)? {
+                text = splice::append_record(&text, file, array, &lines, &[])?;
+            }
+        }
+        if kind == Kind::Population {
+            for (array, lines) in population_additions(form)? {
+                text = splice::append_record(&text, file, array, &lines, &[])?;
+            }
+        }
+        if let Some(lines) = sub_record(kind, form)? {
+            let sub = if kind == Kind::Measure {
+                "value"
+            } else {
+                "status"
+            };
+            if splice::record_is_inline(&text, file, kind.name(), id) {
+                return Err(EditError::BadValue(format!(
+                    "this {} is written inline in {file}; add its {sub} in an editor",
+                    kind.name()
+                )));
+            }
+            text = edit::append_subtable(&text, file, kind.name(), id, sub, &lines)?;
+        }
+        Ok(text)
+    }
+
+    /// POST of a record's order form: moves it up or down in its file, or
+    /// removes it, when it is still as the page showed it.
+    pub(in crate::serve) fn arrange(
+        &self,
+        slug: &str,
+        kind: Kind,
+        id: &str,
+        form: &[(String, String)],
+        csrf: &str,
+    ) -> Reply {
+        if !kind.arranged() {
+            return not_found();
+        }
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.subject(wb, kind, slug));
+        let file = kind.file(slug);
+        let refuse = |why: String, status: u16| {
+            let fields = match self.on_disk(&pop, kind, id) {
+                Ok(Some((text, node))) => {
+                    self.shown(wb, &pop, kind, &|k| disk_plain(kind, &text, &node, k))
+                }
+                _ => self.shown(wb, &pop, kind, &|_| None),
+            };
+            let state = State {
+                fields,
+                problem: Some(why),
+                conflict: false,
+                ..State::default()
+            };
+            self.record_page(wb, &pop, kind, Some(id), state, &[], csrf, status)
+        };
+        let text = match self.read(&file) {
+            Ok(Some(b)) => String::from_utf8_lossy(&b).into_owned(),
+            Ok(None) => return not_found(),
+            Err(r) => return r,
+        };
+        let Some(now) = splice::record_text(&text, &file, kind.array(), id) else {
+            return error_page(
+                409,
+                &format!("The {} `{id}` is not in {file} any more", kind.name()),
+                "Someone removed it or changed its id meanwhile. Go back to the population's page.",
+            );
+        };
+        if field(form, "fp.record") != Some(edit::fingerprint(now.as_bytes()).as_str()) {
+            return refuse(
+                format!(
+                    "Nothing was moved or removed: someone changed this {} since the page was opened. Here it is as it is now; try again.",
+                    kind.name()
+                ),
+                409,
+            );
+        }
+        let (new, back) = match field(form, "do") {
+            Some("up") | Some("down") => (
+                splice::move_record(
+                    &text,
+                    &file,
+                    kind.array(),
+                    id,
+                    field(form, "do") == Some("up"),
+                ),
+                kind.anchor(slug, id),
+            ),
+            Some("remove") if field(form, "sure") == Some("yes") => (
+                splice::remove_record(&text, &file, kind.array(), id),
+                match kind {
+                    Kind::Improvement => format!("{}/improvements", pop_href(slug)),
+                    _ => pop_href(slug),
+                },
+            ),
+            Some("remove") => {
+                return refuse(
+                    format!(
+                        "Nothing was removed: tick the box to say you mean to remove this {}.",
+                        kind.name()
+                    ),
+                    422,
+                );
+            }
+            // No button named: nothing asked, nothing done.
+            _ => return Reply::redirect(&kind.anchor(slug, id)),
+        };
+        let new = match new {
+            Ok(t) => t,
+            Err(e) => return refuse(format!("Nothing was changed: {e}."), 422),
+        };
+        self.finish(wb, &pop, &file, &text, &new, &back, &refuse)
+    }
+
+    /// POST of a new record.
+    pub(in crate::serve) fn add_record(
+        &self,
+        slug: &str,
+        kind: Kind,
+        form: &[(String, String)],
+        csrf: &str,
+    ) -> Reply {
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.subject(wb, kind, slug));
+        let refuse = |why: String, status: u16| {
+            let state = State {
+                fields: self.typed(wb, &pop, kind, form),
+                problem: Some(why),
+                conflict: false,
+                ..State::default()
+            };
+            self.record_page(wb, &pop, kind, None, state, form, csrf, status)
+        };
+        let mut plains = Vec::new();
+        for &spec in kind.fields() {
+            let choices = self.choices(wb, &pop, kind, spec.0);
+            match plain_of_form(form, spec, &choices, &None) {
+                Ok(p) => plains.push((spec, p)),
+                Err(why) => return refuse(format!("Nothing was saved: {why}."), 422),
+            }
+        }
+        let typed_id = field(form, "id").unwrap_or("").trim().to_string();
+        let id = match typed_id.is_empty() {
+            true => layout::suggest_slug(
+                plains
+                    .iter()
+                    .find_map(|(s, p)| (s.2 == Shape::Required).then_some(p.clone()).flatten())
+                    .as_deref()
+                    .unwrap_or(""),
+            ),
+            false => typed_id,
+        };
+        if let Err(why) = layout::check_slug(kind.name(), &id) {
+            return refuse(format!("Nothing was saved: {why}."), 422);
+        }
+        let taken = match kind {
+            Kind::Persona => pop.persona(&id).is_some(),
+            _ => {
+                self.choices(wb, &pop, kind, &format!("{}s", kind.name()))
+                    .iter()
+                    .any(|c| c.id == id)
+                    || (kind == Kind::Improvement
+                        && pop
+                            .improvements
+                            .iter()
+                            .flat_map(|r| &r.improvements)
+                            .any(|i| i.id == id))
+            }
+        };
+        if taken {
+            return refuse(
+                format!(
+                    "Nothing was saved: there is already a {} `{id}`; give this one another id.",
+                    kind.name()
+                ),
+                422,
+            );
+        }
+        if kind == Kind::Persona {
+            return self.add_persona(wb, &pop, &id, &plains, form, &refuse);
+        }
+        let file = kind.file(slug);
+        let old = match self.read(&file) {
+            Ok(Some(b)) => match String::from_utf8(b) {
+                Ok(t) => t,
+                Err(_) => {
+                    return refuse(
+                        format!(
+                            "Nothing was saved: {file} is not UTF-8 text; fix it in an editor."
+                        ),
+                        422,
+                    );
+                }
+            },
+            Ok(None) if kind == Kind::Improvement => String::new(),
+            Ok(None) => {
+                return refuse(
+                    format!(
+                        "Nothing was saved: there is no {file}; create the population's files with `covalue new population`."
+                    ),
+                    422,
+                );
+            }
+            Err(r) => return r,
+        };
+        let base = match old.is_empty() {
+            true => crate::scaffold::improvements_header(),
+            false => old.clone(),
+        };
+        let mut lines: Vec<splice::Line<'_>> = vec![("id", edit::toml_string(&id))];
+        for ((key, _, shape), plain) in &plains {
+            if let Some(p) = plain {
+                lines.push((key, toml_literal(*shape, p)));
+            }
+        }
+        let subs = match sub_record(kind, form) {
+            Ok(Some(sub)) => vec![(
+                if kind == Kind::Measure {
+                    "value"
+                } else {
+                    "status"
+                },
+                sub,
+            )],
+            Ok(None) => Vec::new(),
+            Err(e) => return refuse(format!("Nothing was saved: {e}."), 422),
+        };
+        let new = match splice::append_record(&base, &file, kind.name(), &lines, &subs) {
+            Ok(t) => t,
+            Err(e) => return refuse(format!("Nothing was saved: {e}."), 422),
+        };
+        self.finish(
+            wb,
+            &pop,
+            &file,
+            &old,
+            &new,
+            &kind.anchor(slug, &id),
+            &refuse,
+        )
+    }
+
+    pub(super) fn add_persona(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        id: &str,
+        plains: &[(Spec, Plain)],
+        form: &[(String, String)],
+        refuse: &dyn Fn(String, u16) -> Reply,
+    ) -> Reply {
+        let file = format!("{}/{id}.md", Kind::Persona.file(&pop.slug));
+        // A file the loader did not take (a link out of the workbook, a
+        // file it cannot read) is not written over, nor through.
+        if !matches!(self.read(&file), Ok(None)) {
+            return refuse(
+                format!(
+                    "Nothing was saved: there is already a file {file}; give this persona another id."
+                ),
+                422,
+            );
+        }
+        let mut top = Vec::new();
+        let mut figures = Vec::new();
+        let mut story = String::new();
+        for ((key, _, shape), plain) in plains {
+            let Some(p) = plain else { continue };
+            match *key {
+                "story" => story = p.clone(),
+                k if FIGURES.contains(&k) => figures.push((*key, yaml_literal(*shape, p))),
+                _ => top.push((*key, yaml_literal(*shape, p))),
+            }
+        }
+        top.push((
+            "composite",
+            (field(form, "composite").is_some()).to_string(),
+        ));
+        let text = splice::persona_file(&top, &figures, &story);
+        let back = Kind::Persona.anchor(&pop.slug, id);
+        self.finish(wb, pop, &file, "", &text, &back, refuse)
+    }
+}
