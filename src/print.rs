@@ -9,6 +9,8 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::Style;
 
+pub mod ci;
+
 use crate::check::{PopulationSummary, Report};
 use crate::finding::{Code, Finding, Kind, Severity};
 use crate::{escape, palette};
@@ -42,11 +44,16 @@ pub fn unless_closed_pipe(written: io::Result<()>) -> io::Result<()> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// For people, in the shape of compiler diagnostics.
-    Human,
+    #[value(alias = "human")]
+    Text,
     /// One JSON document (see docs/check.md).
     Json,
     /// GitHub Actions workflow annotations.
     Github,
+    /// GitLab's Code Quality report (JSON), for merge requests.
+    Gitlab,
+    /// SARIF 2.1.0 (JSON), for code scanning.
+    Sarif,
 }
 
 /// Prints a check report in `format`. A reader that stops early (`covalue
@@ -58,10 +65,13 @@ pub fn write(
     format: Format,
     human: &Human<'_>,
 ) -> io::Result<()> {
+    let anchor = || ci::Anchor::new(human.root, human.prefix);
     unless_closed_pipe(match format {
-        Format::Human => self::report(out, report, human),
+        Format::Text => self::report(out, report, human),
         Format::Json => report_json(out, report),
-        Format::Github => report_github(out, report, human.prefix),
+        Format::Github => ci::github(out, report, &anchor()),
+        Format::Gitlab => ci::gitlab(out, report, &anchor()),
+        Format::Sarif => ci::sarif(out, report, &anchor()),
     })
 }
 
@@ -304,6 +314,8 @@ fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
 /// How a check report is printed for people.
 #[derive(Debug, Clone, Copy)]
 pub struct Human<'a> {
+    /// The workbook's folder (or the network's) on disk.
+    pub root: &'a std::path::Path,
     /// Put before file paths (the workbook's folder as seen from where
     /// covalue was started).
     pub prefix: &'a str,
@@ -463,61 +475,28 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
     writeln!(out, "{style}check:{style:#} {}{hint}", tally(report))
 }
 
+/// The version of `check --format json`'s shape, its `format_version`:
+/// raised when a field changes meaning or goes (not when one is added).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A JSON document with its `format_version` first.
+#[derive(serde::Serialize)]
+pub struct Versioned<'a, T: serde::Serialize> {
+    /// The version of the document's shape.
+    pub format_version: u32,
+    /// The document.
+    #[serde(flatten)]
+    pub document: &'a T,
+}
+
 /// Writes a check report as one JSON document.
 pub fn report_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let json = serde_json::to_string_pretty(report).map_err(io::Error::from)?;
+    let versioned = Versioned {
+        format_version: FORMAT_VERSION,
+        document: report,
+    };
+    let json = serde_json::to_string_pretty(&versioned).map_err(io::Error::from)?;
     writeln!(out, "{}", escape::json(&json))
-}
-
-/// Writes findings as GitHub Actions workflow annotations.
-pub fn report_github(out: &mut dyn Write, report: &Report, prefix: &str) -> io::Result<()> {
-    for f in &report.findings {
-        let level = match (f.kind, f.severity) {
-            (Kind::Progress, _) => "notice",
-            (Kind::Problem, Severity::Error) => "error",
-            (Kind::Problem, Severity::Warning) => "warning",
-            (Kind::Problem, Severity::Info) => "notice",
-        };
-        let mut props = Vec::new();
-        if let Some(file) = &f.file {
-            props.push(format!(
-                "file={}",
-                escape_property(&format!("{prefix}{file}"))
-            ));
-        }
-        if let Some(line) = f.line {
-            props.push(format!("line={line}"));
-        }
-        if let Some(col) = f.column {
-            props.push(format!("col={col}"));
-        }
-        props.push(format!(
-            "title={}",
-            escape_property(&format!("covalue {}", f.code))
-        ));
-        let mut message = f.message.clone();
-        if let Some(help) = &f.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
-        }
-        writeln!(
-            out,
-            "::{level} {}::{}",
-            escape::terminal(&props.join(",")),
-            escape::terminal(&escape_data(&message))
-        )?;
-    }
-    writeln!(out, "check: {}", tally(report))
-}
-
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[cfg(test)]
