@@ -54,6 +54,9 @@ impl Value {
             Value::Int(_) => "a whole number",
             Value::Float(_) => "a number",
             Value::Bool(_) => "true or false",
+            // TOML's date-times and times are read as written: say which.
+            Value::Date(d) if d.contains(':') && d.contains('-') => "a date and time",
+            Value::Date(d) if d.contains(':') => "a time",
             Value::Date(_) => "a date",
             Value::Array(_) => "a list",
             Value::Table(_) => "a table",
