@@ -319,7 +319,7 @@ pub struct Human<'a> {
     /// Put before file paths (the workbook's folder as seen from where
     /// covalue was started).
     pub prefix: &'a str,
-    /// List every open question in full (`--open`), not one line per step.
+    /// List every open question in full (`--verbose`), not one line per step.
     pub open: bool,
     /// Leave out the progress lines and completeness tables (`--quiet`).
     pub quiet: bool,
@@ -433,7 +433,7 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
             table(out, s)?;
         }
         // Work left outside the populations (a session's action past due),
-        // one line each; `--open` has printed them in full above.
+        // one line each; `--verbose` has printed them in full above.
         let outside: Vec<&Finding> = report
             .findings
             .iter()
@@ -468,7 +468,7 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
     };
     let open = report.summary.iter().any(|s| s.counts.open > 0);
     let hint = if open && !h.open {
-        " (`covalue check --open` lists them with their lines)"
+        " (`covalue check --verbose` lists them with their lines)"
     } else {
         ""
     };

@@ -118,11 +118,11 @@ fn github_keeps_within_its_limits_and_says_how_many_are_not_shown() {
     assert!(
         summary.starts_with("::notice ")
             && summary.contains(&format!("{hidden} more findings are not shown"))
-            && summary.contains(&format!("covalue -C {SUB} check --open")),
+            && summary.contains(&format!("covalue -C {SUB} check --verbose")),
         "{summary}"
     );
     // The command it gives shows them all.
-    let all = common::run(repo.path(), &["-C", SUB, "check", "--open"]);
+    let all = common::run(repo.path(), &["-C", SUB, "check", "--verbose"]);
     let shown = all.stdout.matches("[CV").count();
     assert_eq!(shown, total, "{}", all.stdout);
 }
@@ -144,7 +144,10 @@ fn a_hostile_folder_name_is_quoted_in_the_command_given() {
         .rfind(|l| l.starts_with("::notice "))
         .unwrap_or_default();
     let command = summary.split('`').nth(1).expect("a command in backquotes");
-    assert_eq!(command, r"covalue -C 'it'\''s $(touch pwned)' check --open");
+    assert_eq!(
+        command,
+        r"covalue -C 'it'\''s $(touch pwned)' check --verbose"
+    );
     // Pasted into a shell, it checks that folder and runs nothing else.
     let pasted = command.replacen("covalue", &format!("'{}'", bin_path().display()), 1);
     let out = std::process::Command::new("sh")

@@ -104,3 +104,92 @@ fn every_json_document_has_a_format_version() {
         );
     }
 }
+
+/// Every page `covalue man` writes, by name (`covalue-network-status.1`).
+fn man_pages() -> (tempfile::TempDir, Vec<String>) {
+    let dir = empty_dir();
+    run(dir.path(), &["man", "pages"]).assert_code(0);
+    let mut names: Vec<String> = std::fs::read_dir(dir.path().join("pages"))
+        .expect("pages")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    (dir, names)
+}
+
+#[test]
+fn every_verb_and_sub_verb_help_ends_with_examples() {
+    let (_dir, pages) = man_pages();
+    let verbs: Vec<Vec<String>> = pages
+        .iter()
+        .filter_map(|p| p.strip_suffix(".1"))
+        .map(|p| p.split('-').skip(1).map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    // Pages are named by verb; `git-setup` is one verb with a hyphen.
+    let nested = verbs
+        .iter()
+        .filter(|v| v.len() >= 2 && v[0] != "git")
+        .count();
+    assert!(nested >= 10, "{verbs:?}");
+    for verb in verbs {
+        let words: Vec<String> = match verb.first().map(String::as_str) {
+            Some("git") => vec!["git-setup".into()],
+            _ => verb,
+        };
+        let mut args: Vec<&str> = words.iter().map(String::as_str).collect();
+        args.push("--help");
+        let help = run(&manifest_dir(), &args);
+        help.assert_code(0);
+        let tail: Vec<&str> = help.stdout.trim_end().lines().rev().take(4).collect();
+        assert!(
+            help.stdout.contains("Examples:")
+                && tail.iter().any(|l| l.trim_start().starts_with("covalue")),
+            "`covalue {}` should end with examples:\n{}",
+            args.join(" "),
+            help.stdout
+        );
+    }
+}
+
+#[test]
+fn man_pages_have_exit_status_and_examples_sections() {
+    let (dir, pages) = man_pages();
+    for page in &pages {
+        let text = read(&dir.path().join("pages").join(page));
+        assert!(!text.contains(".SH EXTRA"), "{page}");
+        let exit = text
+            .find(".SH \"EXIT STATUS\"")
+            .or_else(|| text.find(".SH EXIT STATUS"));
+        let examples = text.find(".SH EXAMPLES");
+        assert!(exit.is_some() && examples.is_some(), "{page}:\n{text}");
+        assert!(exit < examples, "{page}");
+        assert!(text.contains("covalue"), "{page}");
+    }
+    let check = read(&dir.path().join("pages/covalue-check.1"));
+    let examples = &check[check.find(".SH EXAMPLES").unwrap_or(0)..];
+    assert!(
+        examples.contains("covalue check \\-\\-verbose"),
+        "{examples}"
+    );
+}
+
+#[test]
+fn new_says_it_adds_improvements_and_check_says_verbose() {
+    let top = run(&manifest_dir(), &["--help"]);
+    let new_line = top
+        .stdout
+        .lines()
+        .find(|l| l.trim_start().starts_with("new "))
+        .unwrap_or_default();
+    assert!(new_line.contains("improvement"), "{new_line}");
+    let check = run(&manifest_dir(), &["check", "--help"]);
+    assert!(check.stdout.contains("-v, --verbose"), "{}", check.stdout);
+    // The old spelling still works, and `serve --open` keeps its meaning.
+    let wb = example("lakeside-ms");
+    let old = run(wb.path(), &["check", "--open"]);
+    let new = run(wb.path(), &["check", "--verbose"]);
+    assert_eq!(old.stdout, new.stdout);
+    let serve = run(&manifest_dir(), &["serve", "--help"]);
+    assert!(serve.stdout.contains("--open"));
+}

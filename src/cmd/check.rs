@@ -8,7 +8,7 @@ use crate::print::{self, Format};
 /// Arguments of `covalue check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue check\n  covalue check --open\n  covalue check --form short --population ms\n  covalue check --form short --fail-on open\n  covalue check --format json --fail-on warning\n  covalue check --only privacy"
+    after_help = "Examples:\n  covalue check\n  covalue check --verbose\n  covalue check --form short --population ms\n  covalue check --form short --fail-on open\n  covalue check --format json --fail-on warning\n  covalue check --only privacy"
 )]
 pub struct Args {
     /// The form to check (default: the workbook's form, else full).
@@ -21,7 +21,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
     /// List every open question with its file and line, not one line per step.
-    #[arg(long, short = 'v')]
+    #[arg(long = "verbose", short = 'v', alias = "open")]
     pub open: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]

@@ -78,7 +78,7 @@ pub struct Cli {
 pub enum Command {
     /// Start a new workbook.
     Init(init::Args),
-    /// Add a population or a persona, stubbed from the guide.
+    /// Add a population, a persona or an improvement, stubbed from the guide.
     New(new::Args),
     /// Check the workbook against its guide: what is open, what is wrong.
     Check(check::Args),

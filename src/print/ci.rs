@@ -66,11 +66,14 @@ impl Anchor {
     /// The command that prints every finding with its place.
     pub fn command(&self) -> String {
         match self.folder() {
-            "" => "covalue check --open".to_string(),
+            "" => "covalue check --verbose".to_string(),
             dir if dir.contains(['"', '\'', ' ', '$', '`', '\\']) => {
-                format!("covalue -C '{}' check --open", dir.replace('\'', "'\\''"))
+                format!(
+                    "covalue -C '{}' check --verbose",
+                    dir.replace('\'', "'\\''")
+                )
             }
-            dir => format!("covalue -C {dir} check --open"),
+            dir => format!("covalue -C {dir} check --verbose"),
         }
     }
 
@@ -453,11 +456,14 @@ mod tests {
             root: PathBuf::from("/nowhere"),
             prefix: prefix.into(),
         };
-        assert_eq!(at("").command(), "covalue check --open");
-        assert_eq!(at("sites/a/").command(), "covalue -C sites/a check --open");
+        assert_eq!(at("").command(), "covalue check --verbose");
+        assert_eq!(
+            at("sites/a/").command(),
+            "covalue -C sites/a check --verbose"
+        );
         assert_eq!(
             at("my sites/a/").command(),
-            "covalue -C 'my sites/a' check --open"
+            "covalue -C 'my sites/a' check --verbose"
         );
     }
 }

@@ -8,6 +8,9 @@ use crate::network::{report, status};
 
 /// Arguments of `covalue network report`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue network report\n  covalue network report --format html -o out/network.html\n  covalue network report --pdf --paper letter"
+)]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = report::Format::Text)]
