@@ -13,7 +13,7 @@ pub mod ci;
 
 use crate::check::{PopulationSummary, Report};
 use crate::finding::{Code, Finding, Kind, Severity};
-use crate::{escape, palette};
+use crate::{escape, palette, width};
 
 const BOLD: Style = palette::EMPHASIS;
 const BLUE: Style = palette::GUTTER;
@@ -274,23 +274,36 @@ fn summary_header(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io:
     )
 }
 
-/// Writes the completeness table of one population, and a blank line.
+/// The columns of the completeness table after the step titles.
+const COUNT_COLUMNS: &str = "  answered  with problems  n/a  deferred  open  total";
+/// The fewest columns a step title is cut to on a narrow terminal.
+const TITLE_MIN: usize = 16;
+
+/// Writes the completeness table of one population, and a blank line. The
+/// titles are padded by their display width (a CJK title takes two columns
+/// a character) and, on a terminal too narrow for the table, cut with `…`.
 fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
-    let width = s
+    let titles: Vec<String> = s
         .steps
         .iter()
-        .map(|st| st.title.chars().count())
+        .map(|st| escape::terminal(&st.title).into_owned())
+        .collect();
+    let widest = titles
+        .iter()
+        .map(|t| width::display(t))
         .max()
         .unwrap_or(10)
         .max(5);
-    writeln!(
-        out,
-        "  {:width$}  answered  with problems  n/a  deferred  open  total",
-        ""
-    )?;
-    for st in &s.steps {
+    let room = width::terminal().map(|columns| {
+        columns
+            .saturating_sub(2 + COUNT_COLUMNS.len())
+            .max(TITLE_MIN)
+    });
+    let width = room.map_or(widest, |room| widest.min(room));
+    writeln!(out, "  {}{COUNT_COLUMNS}", " ".repeat(width))?;
+    for (st, title) in s.steps.iter().zip(&titles) {
         let c = &st.counts;
-        let title = format!("{:width$}", escape::terminal(&st.title));
+        let title = width::pad(&width::fit(title, width), width);
         let style = if c.open + c.with_problems > 0 {
             palette::CHANGED
         } else {
@@ -305,8 +318,14 @@ fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
     let c = &s.counts;
     writeln!(
         out,
-        "  {BOLD}{:width$}  {:>8}  {:>13}  {:>3}  {:>8}  {:>4}  {:>5}{BOLD:#}",
-        "total", c.answered, c.with_problems, c.not_applicable, c.deferred, c.open, c.total
+        "  {BOLD}{}  {:>8}  {:>13}  {:>3}  {:>8}  {:>4}  {:>5}{BOLD:#}",
+        width::pad("total", width),
+        c.answered,
+        c.with_problems,
+        c.not_applicable,
+        c.deferred,
+        c.open,
+        c.total
     )?;
     writeln!(out)
 }

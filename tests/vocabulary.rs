@@ -193,3 +193,204 @@ fn new_says_it_adds_improvements_and_check_says_verbose() {
     let serve = run(&manifest_dir(), &["serve", "--help"]);
     assert!(serve.stdout.contains("--open"));
 }
+
+/// The lakeside example on a site guide whose first and third steps have
+/// Japanese titles.
+fn with_cjk_titles() -> tempfile::TempDir {
+    let wb = example("lakeside-ms");
+    let guide = run(wb.path(), &["guide", "--format", "toml"]);
+    let text = guide.stdout.replacen(
+        "title = \"Preparation\"",
+        "title = \"準備と患者の声を聞く\"",
+        1,
+    );
+    let text = match text.rfind("title = \"Value chain\"") {
+        Some(at) => format!(
+            "{}title = \"価値連鎖\"{}",
+            &text[..at],
+            &text[at + "title = \"Value chain\"".len()..]
+        ),
+        None => text,
+    };
+    write(&wb.path().join("guide.toml"), text);
+    let config = wb.path().join("covalue.toml");
+    write(
+        &config,
+        read(&config).replace("guide = \"builtin\"", "guide = \"guide.toml\""),
+    );
+    wb
+}
+
+/// The lines of check's completeness table.
+fn table_lines(stdout: &str) -> Vec<String> {
+    stdout
+        .lines()
+        .skip_while(|l| !l.contains("answered  with problems"))
+        .take_while(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn columns(line: &str) -> usize {
+    line.chars()
+        .map(|c| match c as u32 {
+            0x3000..=0x9FFF | 0xFF00..=0xFFEF => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+#[test]
+fn check_s_table_aligns_wide_titles_and_fits_the_terminal() {
+    let wb = with_cjk_titles();
+    let wide = covalue(wb.path())
+        .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
+        .arg("check")
+        .output()
+        .expect("run");
+    let lines = table_lines(&String::from_utf8_lossy(&wide.stdout));
+    assert!(
+        lines.iter().any(|l| l.contains("準備と患者の声を聞く")),
+        "{lines:?}"
+    );
+    // Every row ends at the same column on the screen.
+    let ends: Vec<usize> = lines.iter().map(|l| columns(l)).collect();
+    assert!(
+        ends.windows(2).all(|w| w[0] == w[1]),
+        "{lines:#?}\n{ends:?}"
+    );
+    assert!(
+        ends[0] > 80,
+        "the table is wider than 80 columns: this test could not fail"
+    );
+
+    let narrow = covalue(wb.path())
+        .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
+        .arg("check")
+        .output()
+        .expect("run");
+    let lines = table_lines(&String::from_utf8_lossy(&narrow.stdout));
+    assert!(lines.len() > 5, "{lines:?}");
+    for l in &lines {
+        assert!(columns(l) <= 80, "wider than 80 columns: {l}");
+    }
+    assert!(lines.iter().any(|l| l.contains('…')), "{lines:#?}");
+    let ends: Vec<usize> = lines.iter().map(|l| columns(l)).collect();
+    assert!(ends.windows(2).all(|w| w[0] == w[1]), "{lines:#?}");
+}
+
+/// Runs covalue with `stdin` on standard input.
+fn with_stdin(dir: &Path, args: &[&str], stdin: &str) -> Run {
+    let out = covalue(dir)
+        .args(args)
+        .write_stdin(stdin.as_bytes().to_vec())
+        .output()
+        .expect("run");
+    as_run(out)
+}
+
+fn as_run(out: std::process::Output) -> Run {
+    Run {
+        code: out.status.code(),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+#[test]
+fn import_dash_reads_the_notes_from_standard_input() {
+    let wb = example(HALF_DONE);
+    let answers = wb.path().join("populations/heart-failure/answers/shop.md");
+    let before = read(&answers);
+    let notes = "## What problems do people bring? {#shop-problems}\n\nBreathlessness at night, swollen ankles.\n";
+    let run = with_stdin(wb.path(), &["import", "-"], notes);
+    run.assert_code(0);
+    let after = read(&answers);
+    assert_ne!(before, after);
+    assert!(after.contains("Breathlessness at night"), "{after}");
+    // Nothing on standard input that is not UTF-8: a clear refusal.
+    let out = covalue(wb.path())
+        .args(["import", "-"])
+        .write_stdin(vec![0xff, 0xfe, b'#'])
+        .output()
+        .expect("run");
+    let bad = as_run(out);
+    bad.assert_code(2);
+    assert!(
+        bad.stderr.contains("standard input is not UTF-8"),
+        "{}",
+        bad.stderr
+    );
+}
+
+#[test]
+fn import_suggests_replacing_with_the_c_it_was_run_with() {
+    let parent = empty_dir();
+    let folder = "Team's workbook $(touch pwned)";
+    copy_dir(
+        &manifest_dir().join("examples/lakeside-ms"),
+        &parent.path().join(folder),
+    );
+    let notes = "## Systems {#access-systems}\n\nA different answer.\n";
+    let run = with_stdin(
+        parent.path(),
+        &["-C", folder, "import", "-", "--population", "ms"],
+        notes,
+    );
+    run.assert_code(1);
+    let command = run
+        .stdout
+        .lines()
+        .find_map(|l| {
+            l.split_once("To replace them: ")
+                .map(|(_, c)| c.to_string())
+        })
+        .unwrap_or_else(|| panic!("no suggestion:\n{}", run.stdout));
+    assert_eq!(
+        command,
+        r"covalue -C 'Team'\''s workbook $(touch pwned)' import - --population ms --replace"
+    );
+    // Pasted into a shell, with the notes again, it replaces the answer there.
+    let pasted = command.replacen("covalue", &format!("'{}'", bin_path().display()), 1);
+    let out = std::process::Command::new("sh")
+        .args(["-c", &format!("printf '%s' \"$NOTES\" | {pasted}")])
+        .env("NOTES", notes)
+        .current_dir(parent.path())
+        .output()
+        .expect("sh");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!parent.path().join("pwned").exists());
+    let answers = read(
+        &parent
+            .path()
+            .join(folder)
+            .join("populations/ms/answers/access.md"),
+    );
+    assert!(answers.contains("A different answer."), "{answers}");
+}
+
+#[test]
+fn render_dash_o_dash_writes_the_report_to_standard_output() {
+    let wb = example("lakeside-ms");
+    for (format, start) in [("md", "# "), ("html", "<!DOCTYPE html>")] {
+        let run = run(
+            wb.path(),
+            &["render", "--form", "short", "--format", format, "-o", "-"],
+        );
+        run.assert_code(0);
+        assert!(
+            run.stdout.starts_with(start),
+            "{format}: {}",
+            &run.stdout[..run.stdout.len().min(200)]
+        );
+        assert!(!run.stdout.contains("wrote "), "{format}");
+        assert!(!wb.path().join("-").exists() && !wb.path().join("out").exists());
+    }
+}

@@ -113,6 +113,8 @@ pub enum Command {
 pub struct Context {
     /// Where covalue runs (after -C).
     pub dir: PathBuf,
+    /// The `-C` given, as given, for commands covalue suggests.
+    pub chdir: Option<PathBuf>,
     /// Where everything but reports is printed; knows `--quiet` and colour.
     pub shell: Shell,
 }
@@ -178,6 +180,7 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
     }
     let ctx = Context {
         dir,
+        chdir: cli.chdir.clone(),
         shell: shell.clone(),
     };
     match cli.command {

@@ -15,7 +15,7 @@ pub fn text(guide: &Guide, forms: &[Form]) -> String {
                 s,
                 "{}\n{}",
                 section.heading(),
-                "=".repeat(section.heading().chars().count())
+                "=".repeat(crate::width::display(&section.heading()))
             );
             for (i, q) in section.questions.iter().enumerate() {
                 let _ = writeln!(

@@ -98,7 +98,7 @@ pub fn write_json(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
 pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
     let width = lines
         .iter()
-        .map(|l| l.site.chars().count())
+        .map(|l| crate::width::display(&l.site))
         .max()
         .unwrap_or(4);
     for l in lines {

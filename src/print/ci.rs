@@ -67,13 +67,7 @@ impl Anchor {
     pub fn command(&self) -> String {
         match self.folder() {
             "" => "covalue check --verbose".to_string(),
-            dir if dir.contains(['"', '\'', ' ', '$', '`', '\\']) => {
-                format!(
-                    "covalue -C '{}' check --verbose",
-                    dir.replace('\'', "'\\''")
-                )
-            }
-            dir => format!("covalue -C {dir} check --verbose"),
+            dir => format!("covalue -C {} check --verbose", escape::shell(dir)),
         }
     }
 
