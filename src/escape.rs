@@ -144,6 +144,22 @@ pub fn json(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A word for a POSIX shell: as it is when it holds only letters, digits
+/// and `-_./=:,@+%`, else in single quotes (a `'` in it as `'\''`), so a
+/// command covalue suggests runs as shown when pasted, whatever a folder or
+/// file name holds.
+pub fn shell(word: &str) -> Cow<'_, str> {
+    let plain = !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_./=:,@+%".contains(c));
+    if plain {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(format!("'{}'", word.replace('\'', "'\\''")))
+    }
+}
+
 /// The Unicode picture of a C0 control or DEL (U+2400–U+2421).
 fn control_picture(c: char) -> Option<char> {
     match u32::from(c) {

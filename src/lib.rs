@@ -30,4 +30,5 @@ pub mod session;
 pub mod shell;
 pub mod source;
 pub mod spec;
+pub mod width;
 pub mod workbook;

@@ -25,16 +25,95 @@ fn add_pages(
         .display_name(name.to_string())
         .bin_name(name.to_string());
     let synopsis = synopsis(&cmd, name);
-    let man = clap_mangen::Man::new(cmd.clone().override_usage(synopsis))
+    let after = after_help(&cmd);
+    let page = cmd.clone().override_usage(synopsis);
+    let man = clap_mangen::Man::new(page.clone())
         .date(date)
         .source(format!("covalue {}", env!("CARGO_PKG_VERSION")));
     let mut text = Vec::new();
-    man.render(&mut text)?;
+    man.render_title(&mut text)?;
+    man.render_name_section(&mut text)?;
+    man.render_synopsis_section(&mut text)?;
+    man.render_description_section(&mut text)?;
+    if page.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(&mut text)?;
+    }
+    if page.get_subcommands().any(|s| !s.is_hide_set()) {
+        man.render_subcommands_section(&mut text)?;
+    }
+    text.extend(own_sections(&after).to_roff().into_bytes());
+    if page
+        .get_version()
+        .or_else(|| page.get_long_version())
+        .is_some()
+    {
+        man.render_version_section(&mut text)?;
+    }
     pages.push((format!("{name}.1"), without_empty_paragraphs(text)));
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         add_pages(sub, &format!("{name}-{}", sub.get_name()), date, pages)?;
     }
     Ok(())
+}
+
+/// What a command's help says after its options, as plain text.
+fn after_help(cmd: &clap::Command) -> String {
+    cmd.get_after_long_help()
+        .or_else(|| cmd.get_after_help())
+        .map(|s| s.to_string())
+        .unwrap_or_default()
+}
+
+/// EXIT STATUS, EXAMPLES (the `Examples:` lines of the help) and NOTES
+/// (the rest of the help's closing text), each a section of its own.
+fn own_sections(after: &str) -> clap_mangen::roff::Roff {
+    use clap_mangen::roff::{Roff, roman};
+    let mut examples = Vec::new();
+    let mut notes = Vec::new();
+    let mut in_examples = false;
+    for line in after.lines() {
+        let trimmed = line.trim();
+        if trimmed == "Examples:" {
+            in_examples = true;
+        } else if trimmed.starts_with("Exit codes:") {
+            // Said in EXIT STATUS on every page.
+        } else if in_examples && line.starts_with("  ") && !trimmed.is_empty() {
+            examples.push(trimmed.to_string());
+        } else if !trimmed.is_empty() {
+            in_examples = false;
+            notes.push(trimmed.to_string());
+        }
+    }
+    let mut roff = Roff::default();
+    roff.control("SH", ["EXIT STATUS"]);
+    for (code, meaning) in [
+        ("0", "Success."),
+        (
+            "1",
+            "Findings or differences: check found a problem at the --fail-on level, diff found changes, a site could not be fetched.",
+        ),
+        (
+            "2",
+            "A usage or environment error: a bad option, no workbook here, a file that cannot be read or written.",
+        ),
+    ] {
+        roff.control("TP", []);
+        roff.text([roman(code)]);
+        roff.text([roman(meaning)]);
+    }
+    if !examples.is_empty() {
+        roff.control("SH", ["EXAMPLES"]);
+        roff.control("nf", []);
+        for example in &examples {
+            roff.text([roman(example.as_str())]);
+        }
+        roff.control("fi", []);
+    }
+    if !notes.is_empty() {
+        roff.control("SH", ["NOTES"]);
+        roff.text([roman(notes.join(" "))]);
+    }
+    roff
 }
 
 /// The command with no `help` sub-command at any depth: `--help` says the

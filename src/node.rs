@@ -54,6 +54,9 @@ impl Value {
             Value::Int(_) => "a whole number",
             Value::Float(_) => "a number",
             Value::Bool(_) => "true or false",
+            // TOML's date-times and times are read as written: say which.
+            Value::Date(d) if d.contains(':') && d.contains('-') => "a date and time",
+            Value::Date(d) if d.contains(':') => "a time",
             Value::Date(_) => "a date",
             Value::Array(_) => "a list",
             Value::Table(_) => "a table",
@@ -629,7 +632,11 @@ impl YamlLocator<'_> {
                     } else {
                         self.line_end(key_span.start).min(end)
                     };
-                    let node = self.convert(v, key_span.end, value_end.max(key_span.end));
+                    let mut node = self.convert(v, key_span.end, value_end.max(key_span.end));
+                    if !nested {
+                        // Point at the value itself, not at the colon or a comment.
+                        node.span = self.value_span(key_span.end, value_end.max(key_span.end));
+                    }
                     entries.push((
                         Key {
                             name,
@@ -647,28 +654,90 @@ impl YamlLocator<'_> {
         Node { value, span }
     }
 
-    /// The span of `key:` at the start of a line (after indentation) from `from` on.
+    /// The span of `key:` from `from` on: at the start of a line (after
+    /// indentation and list dashes), or inside a flow map after `{` or `,`;
+    /// the key plain or in quotes, with or without spaces before the colon.
     fn find_key(&self, key: &str, from: usize, end: usize) -> Option<Range<usize>> {
-        let text = self
-            .source
-            .text
-            .get(self.offset.max(from)..end.min(self.end))?;
         let base = self.offset.max(from);
+        let text = self.source.text.get(base..end.min(self.end))?;
+        let candidates = [key.to_string(), format!("\"{key}\""), format!("'{key}'")];
+        let key_at = |at: usize| -> Option<Range<usize>> {
+            let rest = &text[at..];
+            candidates.iter().find_map(|c| {
+                let after = rest.strip_prefix(c.as_str())?;
+                after
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(':')
+                    .then(|| base + at..base + at + c.len())
+            })
+        };
         let mut pos = 0;
         for line in text.split_inclusive('\n') {
             let trimmed = line.trim_start_matches([' ', '\t', '-']).trim_start();
             let indent = line.len() - trimmed.len();
-            for candidate in [key.to_string(), format!("\"{key}\""), format!("'{key}'")] {
-                if let Some(rest) = trimmed.strip_prefix(candidate.as_str()) {
-                    if rest.trim_start().starts_with(':') {
-                        let s = base + pos + indent;
-                        return Some(s..s + candidate.len());
+            if !trimmed.starts_with('#') {
+                if let Some(span) = key_at(pos + indent) {
+                    return Some(span);
+                }
+                // Inside a flow map: `{name: Per, kind: carer}`.
+                for (i, c) in line.char_indices() {
+                    if c == '{' || c == ',' {
+                        let after = &line[i + 1..];
+                        let skip = after.len() - after.trim_start().len();
+                        if let Some(span) = key_at(pos + i + 1 + skip) {
+                            return Some(span);
+                        }
                     }
                 }
             }
             pos += line.len();
         }
         None
+    }
+
+    /// The span of a scalar value written after its key (`key_end`): past
+    /// the colon, an anchor or a tag; a quoted value to its closing quote; a
+    /// plain one to the end of its line, a comment (` #`), or in a flow map
+    /// the `,` or `}` that ends it.
+    fn value_span(&self, key_end: usize, end: usize) -> Range<usize> {
+        let Some(text) = self.source.text.get(key_end..end.max(key_end)) else {
+            return key_end..end;
+        };
+        let flow = self.source.text[..key_end]
+            .trim_end_matches(|c: char| c != '{' && c != ',' && c != '\n')
+            .ends_with(['{', ',']);
+        let mut at = text.len() - text.trim_start_matches([' ', '\t']).len();
+        if text[at..].starts_with(':') {
+            at += 1;
+        }
+        loop {
+            at += text[at..].len() - text[at..].trim_start_matches([' ', '\t']).len();
+            if text[at..].starts_with(['&', '!']) {
+                at += text[at..]
+                    .find([' ', '\t', '\n'])
+                    .unwrap_or(text.len() - at);
+            } else {
+                break;
+            }
+        }
+        let rest = &text[at..];
+        let len = match rest.chars().next() {
+            Some(q @ ('"' | '\'')) => closing_quote(rest, q),
+            _ => {
+                let mut stop = rest.find('\n').unwrap_or(rest.len());
+                if let Some(i) = rest[..stop].find(" #") {
+                    stop = i;
+                }
+                if flow {
+                    if let Some(i) = rest[..stop].find([',', '}']) {
+                        stop = i;
+                    }
+                }
+                rest[..stop].trim_end().len()
+            }
+        };
+        let start = key_end + at;
+        start..(start + len).min(end.max(start))
     }
 
     fn line_end(&self, from: usize) -> usize {
@@ -678,6 +747,26 @@ impl YamlLocator<'_> {
             .and_then(|t| t.find('\n'))
             .map_or(self.source.text.len(), |i| from + i)
     }
+}
+
+/// The length of a quoted YAML scalar at the start of `text`, quotes
+/// included: `"…"` with `\"` escapes, `'…'` with `''` for a quote; all of
+/// `text` when it is never closed.
+fn closing_quote(text: &str, quote: char) -> usize {
+    let mut chars = text.char_indices().skip(1).peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote && quote == '\'' && chars.peek().is_some_and(|&(_, n)| n == '\'') => {
+                chars.next();
+            }
+            c if c == quote => return i + c.len_utf8(),
+            _ => {}
+        }
+    }
+    text.len()
 }
 
 #[cfg(test)]

@@ -9,9 +9,11 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Origin, Renderer, Snippet};
 use anstyle::Style;
 
+pub mod ci;
+
 use crate::check::{PopulationSummary, Report};
 use crate::finding::{Code, Finding, Kind, Severity};
-use crate::{escape, palette};
+use crate::{escape, palette, width};
 
 const BOLD: Style = palette::EMPHASIS;
 const BLUE: Style = palette::GUTTER;
@@ -42,11 +44,16 @@ pub fn unless_closed_pipe(written: io::Result<()>) -> io::Result<()> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     /// For people, in the shape of compiler diagnostics.
-    Human,
+    #[value(alias = "human")]
+    Text,
     /// One JSON document (see docs/check.md).
     Json,
     /// GitHub Actions workflow annotations.
     Github,
+    /// GitLab's Code Quality report (JSON), for merge requests.
+    Gitlab,
+    /// SARIF 2.1.0 (JSON), for code scanning.
+    Sarif,
 }
 
 /// Prints a check report in `format`. A reader that stops early (`covalue
@@ -58,10 +65,13 @@ pub fn write(
     format: Format,
     human: &Human<'_>,
 ) -> io::Result<()> {
+    let anchor = || ci::Anchor::new(human.root, human.prefix);
     unless_closed_pipe(match format {
-        Format::Human => self::report(out, report, human),
+        Format::Text => self::report(out, report, human),
         Format::Json => report_json(out, report),
-        Format::Github => report_github(out, report, human.prefix),
+        Format::Github => ci::github(out, report, &anchor()),
+        Format::Gitlab => ci::gitlab(out, report, &anchor()),
+        Format::Sarif => ci::sarif(out, report, &anchor()),
     })
 }
 
@@ -264,23 +274,36 @@ fn summary_header(out: &mut dyn Write, s: &PopulationSummary, form: &str) -> io:
     )
 }
 
-/// Writes the completeness table of one population, and a blank line.
+/// The columns of the completeness table after the step titles.
+const COUNT_COLUMNS: &str = "  answered  with problems  n/a  deferred  open  total";
+/// The fewest columns a step title is cut to on a narrow terminal.
+const TITLE_MIN: usize = 16;
+
+/// Writes the completeness table of one population, and a blank line. The
+/// titles are padded by their display width (a CJK title takes two columns
+/// a character) and, on a terminal too narrow for the table, cut with `…`.
 fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
-    let width = s
+    let titles: Vec<String> = s
         .steps
         .iter()
-        .map(|st| st.title.chars().count())
+        .map(|st| escape::terminal(&st.title).into_owned())
+        .collect();
+    let widest = titles
+        .iter()
+        .map(|t| width::display(t))
         .max()
         .unwrap_or(10)
         .max(5);
-    writeln!(
-        out,
-        "  {:width$}  answered  with problems  n/a  deferred  open  total",
-        ""
-    )?;
-    for st in &s.steps {
+    let room = width::terminal().map(|columns| {
+        columns
+            .saturating_sub(2 + COUNT_COLUMNS.len())
+            .max(TITLE_MIN)
+    });
+    let width = room.map_or(widest, |room| widest.min(room));
+    writeln!(out, "  {}{COUNT_COLUMNS}", " ".repeat(width))?;
+    for (st, title) in s.steps.iter().zip(&titles) {
         let c = &st.counts;
-        let title = format!("{:width$}", escape::terminal(&st.title));
+        let title = width::pad(&width::fit(title, width), width);
         let style = if c.open + c.with_problems > 0 {
             palette::CHANGED
         } else {
@@ -295,8 +318,14 @@ fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
     let c = &s.counts;
     writeln!(
         out,
-        "  {BOLD}{:width$}  {:>8}  {:>13}  {:>3}  {:>8}  {:>4}  {:>5}{BOLD:#}",
-        "total", c.answered, c.with_problems, c.not_applicable, c.deferred, c.open, c.total
+        "  {BOLD}{}  {:>8}  {:>13}  {:>3}  {:>8}  {:>4}  {:>5}{BOLD:#}",
+        width::pad("total", width),
+        c.answered,
+        c.with_problems,
+        c.not_applicable,
+        c.deferred,
+        c.open,
+        c.total
     )?;
     writeln!(out)
 }
@@ -304,10 +333,12 @@ fn table(out: &mut dyn Write, s: &PopulationSummary) -> io::Result<()> {
 /// How a check report is printed for people.
 #[derive(Debug, Clone, Copy)]
 pub struct Human<'a> {
+    /// The workbook's folder (or the network's) on disk.
+    pub root: &'a std::path::Path,
     /// Put before file paths (the workbook's folder as seen from where
     /// covalue was started).
     pub prefix: &'a str,
-    /// List every open question in full (`--open`), not one line per step.
+    /// List every open question in full (`--verbose`), not one line per step.
     pub open: bool,
     /// Leave out the progress lines and completeness tables (`--quiet`).
     pub quiet: bool,
@@ -421,7 +452,7 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
             table(out, s)?;
         }
         // Work left outside the populations (a session's action past due),
-        // one line each; `--open` has printed them in full above.
+        // one line each; `--verbose` has printed them in full above.
         let outside: Vec<&Finding> = report
             .findings
             .iter()
@@ -456,68 +487,35 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
     };
     let open = report.summary.iter().any(|s| s.counts.open > 0);
     let hint = if open && !h.open {
-        " (`covalue check --open` lists them with their lines)"
+        " (`covalue check --verbose` lists them with their lines)"
     } else {
         ""
     };
     writeln!(out, "{style}check:{style:#} {}{hint}", tally(report))
 }
 
+/// The version of `check --format json`'s shape, its `format_version`:
+/// raised when a field changes meaning or goes (not when one is added).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A JSON document with its `format_version` first.
+#[derive(serde::Serialize)]
+pub struct Versioned<'a, T: serde::Serialize> {
+    /// The version of the document's shape.
+    pub format_version: u32,
+    /// The document.
+    #[serde(flatten)]
+    pub document: &'a T,
+}
+
 /// Writes a check report as one JSON document.
 pub fn report_json(out: &mut dyn Write, report: &Report) -> io::Result<()> {
-    let json = serde_json::to_string_pretty(report).map_err(io::Error::from)?;
+    let versioned = Versioned {
+        format_version: FORMAT_VERSION,
+        document: report,
+    };
+    let json = serde_json::to_string_pretty(&versioned).map_err(io::Error::from)?;
     writeln!(out, "{}", escape::json(&json))
-}
-
-/// Writes findings as GitHub Actions workflow annotations.
-pub fn report_github(out: &mut dyn Write, report: &Report, prefix: &str) -> io::Result<()> {
-    for f in &report.findings {
-        let level = match (f.kind, f.severity) {
-            (Kind::Progress, _) => "notice",
-            (Kind::Problem, Severity::Error) => "error",
-            (Kind::Problem, Severity::Warning) => "warning",
-            (Kind::Problem, Severity::Info) => "notice",
-        };
-        let mut props = Vec::new();
-        if let Some(file) = &f.file {
-            props.push(format!(
-                "file={}",
-                escape_property(&format!("{prefix}{file}"))
-            ));
-        }
-        if let Some(line) = f.line {
-            props.push(format!("line={line}"));
-        }
-        if let Some(col) = f.column {
-            props.push(format!("col={col}"));
-        }
-        props.push(format!(
-            "title={}",
-            escape_property(&format!("covalue {}", f.code))
-        ));
-        let mut message = f.message.clone();
-        if let Some(help) = &f.help {
-            message.push_str("\nhelp: ");
-            message.push_str(help);
-        }
-        writeln!(
-            out,
-            "::{level} {}::{}",
-            escape::terminal(&props.join(",")),
-            escape::terminal(&escape_data(&message))
-        )?;
-    }
-    writeln!(out, "check: {}", tally(report))
-}
-
-fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(s: &str) -> String {
-    escape_data(s).replace(':', "%3A").replace(',', "%2C")
 }
 
 #[cfg(test)]

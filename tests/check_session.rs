@@ -58,7 +58,7 @@ fn a_fresh_workbook_passes_and_says_where_to_start_in_a_screenful() {
     assert!(
         run.stdout.lines().last().is_some_and(|l| l
             .starts_with("check: no problems found; 36 questions open")
-            && l.contains("covalue check --open")),
+            && l.contains("covalue check --verbose")),
         "{}",
         run.stdout
     );

@@ -10,6 +10,7 @@ mod options;
 mod personas;
 pub mod privacy;
 mod process_map;
+mod schemas;
 mod sessions;
 
 use std::path::Path;
@@ -71,6 +72,9 @@ pub fn check_on_disk(root: &Path, workbook: Workbook<'_>, options: &Options) -> 
         |source: &crate::source::Source, out: &mut Vec<Finding>| lint.scan_source(source, out);
     let workbook = workbook.with_hook(&hook);
     let mut report = check(&workbook, options);
+    report
+        .findings
+        .extend(schemas::stale(root, &workbook.guide));
     report
         .findings
         .extend(lint.scan_unread(root, &options.populations));

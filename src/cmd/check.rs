@@ -8,7 +8,7 @@ use crate::print::{self, Format};
 /// Arguments of `covalue check`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue check\n  covalue check --open\n  covalue check --form short --population ms\n  covalue check --form short --fail-on open\n  covalue check --format json --fail-on warning\n  covalue check --only privacy"
+    after_help = "Examples:\n  covalue check\n  covalue check --verbose\n  covalue check --form short --population ms\n  covalue check --form short --fail-on open\n  covalue check --format json --fail-on warning\n  covalue check --only privacy"
 )]
 pub struct Args {
     /// The form to check (default: the workbook's form, else full).
@@ -21,10 +21,10 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
     /// List every open question with its file and line, not one line per step.
-    #[arg(long, short = 'v')]
+    #[arg(long = "verbose", short = 'v', alias = "open")]
     pub open: bool,
     /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
+    #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Report only these findings: `privacy`, likely personal identifiers (CV030).
     #[arg(long, value_enum, value_name = "PART")]
@@ -41,7 +41,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     };
     let prefix = ctx.prefix(&root);
     let mut stdout = ctx.shell.out();
-    let human = human(&prefix, &args, ctx);
+    let human = human(&root, &prefix, &args, ctx);
     // covalue.toml is read once, here; the privacy lint scans it with the
     // other files no population read (Lint::scan_unread).
     let workbook = match crate::workbook::Workbook::open(crate::workbook::Loader::disk(&root)) {
@@ -79,14 +79,20 @@ fn check_network(root: &std::path::Path, args: &Args, ctx: &Context) -> Result<O
         &mut ctx.shell.out(),
         &report,
         args.format,
-        &human(&prefix, args, ctx),
+        &human(root, &prefix, args, ctx),
     )?;
     Ok(outcome(&report, args.fail_on))
 }
 
 /// How the report is printed for people.
-fn human<'a>(prefix: &'a str, args: &Args, ctx: &Context) -> print::Human<'a> {
+fn human<'a>(
+    root: &'a std::path::Path,
+    prefix: &'a str,
+    args: &Args,
+    ctx: &Context,
+) -> print::Human<'a> {
     print::Human {
+        root,
         prefix,
         open: args.open,
         quiet: ctx.shell.is_quiet(),

@@ -11,10 +11,10 @@ use crate::session::import::{self, Action};
 /// Arguments of `covalue import`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "The notes are Markdown: each answer under a heading that ends in the question's id, as the worksheets print it, for example `## Which systems are accessed? {#access-systems}`. A session's notes kept as sessions/DATE-NAME.md go to that session's population.\n\nExamples:\n  covalue import notes.md --dry-run\n  covalue import notes.md --population ms\n  covalue import sessions/2026-12-03-access.md --replace"
+    after_help = "The notes are Markdown: each answer under a heading that ends in the question's id, as the worksheets print it, for example `## Which systems are accessed? {#access-systems}`. A session's notes kept as sessions/DATE-NAME.md go to that session's population.\n\nExamples:\n  covalue import notes.md --dry-run\n  xclip -o | covalue import - --population ms\n  covalue import notes.md --population ms\n  covalue import sessions/2026-12-03-access.md --replace"
 )]
 pub struct Args {
-    /// The notes file.
+    /// The notes file, or `-` for standard input.
     #[arg(value_name = "NOTES")]
     pub notes: PathBuf,
     /// The population the notes are about [default: the only one, or the session's].
@@ -31,18 +31,23 @@ pub struct Args {
 /// Merges the notes.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let workbook = ctx.open()?;
+    let from_stdin = args.notes.as_os_str() == "-";
     let path = ctx.dir.join(&args.notes);
-    let text = crate::confine::read_regular_file(&path)
+    let read = match from_stdin {
+        true => read_stdin(),
+        false => crate::confine::read_regular_file(&path),
+    };
+    let text = read
         .map_err(|e| {
             usage(
-                format!("cannot read {}: {}", args.notes.display(), e.describe()),
-                "give the path of a Markdown notes file",
+                format!("cannot read {}: {}", name_of(&args), e.describe()),
+                "give the path of a Markdown notes file, or `-` and the notes on standard input",
             )
         })
         .and_then(|bytes| {
             String::from_utf8(bytes).map_err(|_| {
                 usage(
-                    format!("{} is not UTF-8 text", args.notes.display()),
+                    format!("{} is not UTF-8 text", name_of(&args)),
                     "save the notes as UTF-8 text",
                 )
             })
@@ -155,10 +160,50 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     }
     if left_out > 0 {
         ctx.shell.say(format_args!(
-            "{left_out} answer(s) left out. To replace them: covalue import {} --population {population} --replace",
-            args.notes.display()
+            "{left_out} answer(s) left out. To replace them: {}",
+            replace_command(ctx, &args, &population)
         ))?;
         return Ok(Outcome::Findings);
     }
     Ok(Outcome::Success)
+}
+
+/// The notes as named in messages: the file, or standard input.
+fn name_of(args: &Args) -> String {
+    match args.notes.as_os_str() == "-" {
+        true => "standard input".to_string(),
+        false => args.notes.display().to_string(),
+    }
+}
+
+/// The notes from standard input, at most the size of a workbook file.
+fn read_stdin() -> Result<Vec<u8>, crate::read_error::ReadError> {
+    use std::io::Read;
+    let limit = crate::read_error::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(crate::read_error::ReadError::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(crate::read_error::ReadError::TooLarge(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The command that imports the same notes replacing what is written,
+/// with the `-C` this one was given, each word quoted for the shell.
+fn replace_command(ctx: &Context, args: &Args, population: &str) -> String {
+    let mut words = vec!["covalue".to_string()];
+    if let Some(dir) = &ctx.chdir {
+        words.push("-C".into());
+        words.push(crate::escape::shell(&dir.to_string_lossy()).into_owned());
+    }
+    words.push("import".into());
+    words.push(crate::escape::shell(&args.notes.to_string_lossy()).into_owned());
+    words.push("--population".into());
+    words.push(crate::escape::shell(population).into_owned());
+    words.push("--replace".into());
+    words.join(" ")
 }

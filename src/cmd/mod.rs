@@ -79,7 +79,7 @@ pub struct Cli {
 pub enum Command {
     /// Start a new workbook.
     Init(init::Args),
-    /// Add a population or a persona, stubbed from the guide.
+    /// Add a population, a persona or an improvement, stubbed from the guide.
     New(new::Args),
     /// Check the workbook against its guide: what is open, what is wrong.
     Check(check::Args),
@@ -117,6 +117,8 @@ pub enum Command {
 pub struct Context {
     /// Where covalue runs (after -C).
     pub dir: PathBuf,
+    /// The `-C` given, as given, for commands covalue suggests.
+    pub chdir: Option<PathBuf>,
     /// Where everything but reports is printed; knows `--quiet` and colour.
     pub shell: Shell,
 }
@@ -182,6 +184,7 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
     }
     let ctx = Context {
         dir,
+        chdir: cli.chdir.clone(),
         shell: shell.clone(),
     };
     match cli.command {

@@ -23,6 +23,9 @@ pub struct Args {
 #[derive(Debug, Subcommand)]
 pub enum What {
     /// A population folder with every file stubbed from the guide.
+    #[command(
+        after_help = "Examples:\n  covalue new population heart-failure --name \"People living with heart failure\""
+    )]
     Population {
         /// The folder name: lowercase letters, digits and hyphens.
         slug: String,
@@ -31,6 +34,9 @@ pub enum What {
         name: Option<String>,
     },
     /// A persona in a population.
+    #[command(
+        after_help = "Examples:\n  covalue new persona heart-failure markus --name Markus --kind patient\n  covalue new persona heart-failure dr-lind --name \"Dr Lind\" --kind professional"
+    )]
     Persona {
         /// The population's slug.
         population: String,
@@ -44,6 +50,9 @@ pub enum What {
         kind: String,
     },
     /// An improvement in a population's register (improvements.toml).
+    #[command(
+        after_help = "Examples:\n  covalue new improvement heart-failure weight-line --title \"A nurse line for rising weight\" --step worsening-at-home"
+    )]
     Improvement {
         /// The population's slug.
         population: String,

@@ -34,7 +34,7 @@ pub enum What {
 /// Arguments of `covalue render`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue render --form short\n  covalue render --form register --pdf\n  covalue render --form full --pdf\n  covalue render --form short --blank --paper letter\n  covalue render --form short --large-print --pdf\n  covalue render --form full --format md -o report.md\n\nThe report is written to out/ in the workbook unless -o says otherwise; see docs/render.md."
+    after_help = "Examples:\n  covalue render --form short\n  covalue render --form register --pdf\n  covalue render --form full --pdf\n  covalue render --form short --blank --paper letter\n  covalue render --form short --large-print --pdf\n  covalue render --form full --format md -o report.md\n  covalue render --form short --format md -o - | less\n\nThe report is written to out/ in the workbook unless -o says otherwise; see docs/render.md."
 )]
 pub struct Args {
     /// The form to print (default: the workbook's form, else full), or the register of improvements.
@@ -52,7 +52,7 @@ pub struct Args {
     /// Paper size and large print.
     #[command(flatten)]
     pub page: PageArgs,
-    /// Where to write the report (default: out/<form>.<ext> in the workbook).
+    /// Where to write the report (default: out/<form>.<ext> in the workbook); `-` for standard output.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Print to PDF with a local Chromium or Chrome.
@@ -92,6 +92,10 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         large_print: args.page.large_print,
     };
     let written = job::run(&job, &ctx.shell)?;
+    if written.path == job::STDOUT {
+        // The report is what standard output holds: nothing else is said there.
+        return Ok(Outcome::Success);
+    }
     let what = match args.form {
         Some(What::Register) => "register of improvements".to_string(),
         _ => format!("{} form", written.form.as_str()),

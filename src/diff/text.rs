@@ -174,12 +174,12 @@ pub fn write_stat(out: &mut dyn Write, report: &DiffReport, options: &Options) -
     };
     let slug_width = rows
         .iter()
-        .map(|r| r.slug.chars().count())
+        .map(|r| crate::width::display(&r.slug))
         .max()
         .unwrap_or(0);
     let change_width = rows
         .iter()
-        .map(|r| r.changes.chars().count())
+        .map(|r| crate::width::display(&r.changes))
         .max()
         .unwrap_or(0);
     for row in &rows {
@@ -188,9 +188,9 @@ pub fn write_stat(out: &mut dyn Write, report: &DiffReport, options: &Options) -
             super::model::PopulationState::Removed => REMOVED,
             super::model::PopulationState::Changed => PLAIN,
         };
-        p.paint(CODE, &format!("{:slug_width$}", row.slug))?;
+        p.paint(CODE, &crate::width::pad(&row.slug, slug_width))?;
         write!(p.out, "  ")?;
-        p.paint(style, &format!("{:change_width$}", row.changes))?;
+        p.paint(style, &crate::width::pad(&row.changes, change_width))?;
         writeln!(p.out, "  {}", row.completeness)?;
     }
     if !options.quiet {

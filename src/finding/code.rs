@@ -108,6 +108,7 @@ codes! {
     CV045 => ERROR, "an unresolved merge conflict";
     CV046 => WARNING, "a code block or comment is never closed";
     CV047 => WARNING, "a temporary file left by an interrupted save";
+    CV048 => INFO, "a schema in schemas/ is out of date";
 }
 
 impl Code {

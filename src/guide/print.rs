@@ -15,7 +15,7 @@ pub fn text(guide: &Guide, forms: &[Form]) -> String {
                 s,
                 "{}\n{}",
                 section.heading(),
-                "=".repeat(section.heading().chars().count())
+                "=".repeat(crate::width::display(&section.heading()))
             );
             for (i, q) in section.questions.iter().enumerate() {
                 let _ = writeln!(
@@ -90,8 +90,11 @@ pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
 
 /// The guide's questions of `forms` as one JSON document.
 pub fn json(guide: &Guide, forms: &[Form]) -> String {
+    /// The version of the JSON's shape (its `format_version`).
+    const JSON_FORMAT_VERSION: u32 = 1;
     let sections: Vec<&Section> = forms.iter().flat_map(|f| guide.sections(*f)).collect();
     let value = serde_json::json!({
+        "format_version": JSON_FORMAT_VERSION,
         "id": guide.id, "title": guide.title, "version": guide.version,
         "steps_note": guide.steps_note, "limits": limit_lines(guide),
         "sources": guide.sources, "sections": sections,

@@ -482,9 +482,16 @@ fn measure_item(network: &Network, site: &str, population: &str, m: &MeasureFact
 /// The report as JSON (docs/network.md).
 pub fn write_json(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     // A site's text may hold controls the serializer leaves raw.
-    let json = serde_json::to_string_pretty(r).map_err(io::Error::other)?;
+    let versioned = crate::print::Versioned {
+        format_version: FORMAT_VERSION,
+        document: r,
+    };
+    let json = serde_json::to_string_pretty(&versioned).map_err(io::Error::other)?;
     writeln!(out, "{}", crate::escape::json(&json))
 }
+
+/// The version of the JSON report's shape (its `format_version`).
+pub const FORMAT_VERSION: u32 = 1;
 
 /// How the report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

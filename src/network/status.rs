@@ -74,10 +74,23 @@ pub fn status(network: &Network, cache: Option<&Cache>) -> Vec<SiteStatus> {
         .collect()
 }
 
-/// Prints the lines as JSON (docs/network.md).
+/// The version of the JSON status's shape (its `format_version`).
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Prints the lines as one JSON object (docs/network.md):
+/// `{"format_version": 1, "sites": [...]}`.
 pub fn write_json(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        format_version: u32,
+        sites: &'a [SiteStatus],
+    }
+    let document = Document {
+        format_version: FORMAT_VERSION,
+        sites: lines,
+    };
     // A site's text may hold controls the serializer leaves raw.
-    let json = serde_json::to_string_pretty(lines).map_err(io::Error::other)?;
+    let json = serde_json::to_string_pretty(&document).map_err(io::Error::other)?;
     writeln!(out, "{}", crate::escape::json(&json))
 }
 
@@ -85,7 +98,7 @@ pub fn write_json(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
 pub fn write_text(out: &mut dyn Write, lines: &[SiteStatus]) -> io::Result<()> {
     let width = lines
         .iter()
-        .map(|l| l.site.chars().count())
+        .map(|l| crate::width::display(&l.site))
         .max()
         .unwrap_or(4);
     for l in lines {

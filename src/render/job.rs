@@ -93,6 +93,9 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
         false => form.as_str(),
     };
     let default = format!("{name}{blank}.{ext}");
+    if job.output.as_deref() == Some(std::path::Path::new("-")) {
+        return to_stdout(job, shell, &loaded, form, &subject);
+    }
     let out = match (&job.output, &loaded.root) {
         (Some(path), _) => job.dir.join(path),
         (None, Some(root)) => root.join(confine::REPORT_DIR).join(&default),
@@ -113,21 +116,7 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
     };
     let templates = Templates::load(templates_dir(shell, &loaded).as_deref())?;
     warn_of_problems(shell, job, &loaded);
-    let options = render::Options {
-        form,
-        flavor: job.flavor,
-        paper: job.paper,
-        title: loaded.title.clone(),
-        organisation: loaded.organisation.clone(),
-        today: crate::date::today(),
-        revision: loaded
-            .root
-            .as_deref()
-            .and_then(crate::git::revision)
-            .map(|r| r.describe()),
-        large_print: job.large_print,
-        register: job.register,
-    };
+    let options = options(job, &loaded, form);
     let progress = match subject.len() {
         n if n >= PROGRESS_FROM => shell.progress(n, "populations", "rendering"),
         _ => Progress::hidden(),
@@ -165,6 +154,73 @@ pub fn run(job: &Job, shell: &Shell) -> Result<Written, RenderError> {
         contents: contents(&subject),
     })
 }
+
+/// Makes the report and writes it to standard output (`-o -`): HTML or
+/// Markdown shown, not obeyed, by a terminal; a PDF as its bytes.
+fn to_stdout(
+    job: &Job,
+    shell: &Shell,
+    loaded: &Loaded,
+    form: Form,
+    subject: &Subject<'_>,
+) -> Result<Written, RenderError> {
+    let browser = match job.pdf {
+        true => Some(pdf::find_browser(
+            job.browser.as_deref(),
+            std::env::var_os(pdf::BROWSER_ENV),
+        )?),
+        false => None,
+    };
+    let templates = Templates::load(templates_dir(shell, loaded).as_deref())?;
+    warn_of_problems(shell, job, loaded);
+    let options = options(job, loaded, form);
+    let mut page = Vec::new();
+    let notices = render::render(
+        &templates,
+        &loaded.guide,
+        subject,
+        &options,
+        &mut page,
+        &|| {},
+    )?;
+    let bytes = match &browser {
+        Some(browser) => pdf::print(browser, &page)?,
+        None => crate::escape::terminal(&String::from_utf8_lossy(&page))
+            .into_owned()
+            .into_bytes(),
+    };
+    shell.write(&bytes).map_err(RenderError::Io)?;
+    for notice in notices {
+        shell.warn(notice_text(&notice));
+    }
+    Ok(Written {
+        path: STDOUT.to_string(),
+        form,
+        contents: contents(subject),
+    })
+}
+
+/// How the report is made: the form, flavour, page and the workbook's names.
+fn options(job: &Job, loaded: &Loaded, form: Form) -> render::Options {
+    render::Options {
+        form,
+        flavor: job.flavor,
+        paper: job.paper,
+        title: loaded.title.clone(),
+        organisation: loaded.organisation.clone(),
+        today: crate::date::today(),
+        revision: loaded
+            .root
+            .as_deref()
+            .and_then(crate::git::revision)
+            .map(|r| r.describe()),
+        large_print: job.large_print,
+        register: job.register,
+    }
+}
+
+/// What [`Written::path`] says for `-o -`.
+pub const STDOUT: &str = "standard output";
 
 fn load(job: &Job) -> Result<Loaded, RenderError> {
     let root = match workbook::discover(&job.dir) {

@@ -33,7 +33,8 @@ pub(crate) fn px(v: f64) -> i64 {
 /// Breaks text into at most `max_lines` lines of at most `width` characters,
 /// ending with an ellipsis when it does not fit.
 pub fn wrap(text: &str, width: usize, max_lines: usize) -> Vec<String> {
-    let count = |s: &str| s.chars().count() as f64;
+    // Columns, as a terminal counts them: a CJK character is two.
+    let count = |s: &str| crate::width::display(s) as f64;
     wrap_measured(text, width.max(4) as f64, &count, max_lines)
 }
 
@@ -48,7 +49,12 @@ fn letter_em(c: char) -> f64 {
         'A'..='Z' => 0.72,
         '0'..='9' => 0.64,
         'a'..='z' => 0.6,
-        _ => 0.66,
+        // CJK and other wide characters are a full em; combining marks none.
+        c => match crate::width::of_char(c) {
+            0 => 0.0,
+            2 => 1.0,
+            _ => 0.66,
+        },
     }
 }
 
@@ -199,6 +205,22 @@ mod tests {
         assert_eq!(wrap("", 7, 2), Vec::<String>::new());
         assert_eq!(wrap("abcdefghij", 4, 3), vec!["abcd", "efgh", "ij"]);
         assert!(wrap("Åsa Åsa Åsa", 3, 1)[0].ends_with('…'));
+    }
+
+    #[test]
+    fn wide_characters_are_measured_as_wide() {
+        // Four CJK characters take as much room as about seven Latin letters.
+        assert!(text_width("患者の声", 10.0, false) >= 40.0);
+        assert!(text_width("患者の声", 10.0, false) > text_width("abcd", 10.0, false) * 1.5);
+        // A combining accent adds nothing.
+        assert_eq!(
+            text_width("e\u{301}", 10.0, false),
+            text_width("e", 10.0, false)
+        );
+        // Wrapped by columns: a CJK title breaks into lines that fit.
+        for line in wrap("患者の声を聞く準備", 8, 3) {
+            assert!(crate::width::display(&line) <= 8, "{line}");
+        }
     }
 
     #[test]

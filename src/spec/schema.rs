@@ -76,7 +76,11 @@ fn type_schema(ty: Ty, vocab: &dyn Vocabularies) -> serde_json::Value {
         Ty::Number { min, .. } => json!({ "type": "number", "minimum": min }),
         Ty::Bool => json!({ "type": "boolean" }),
         Ty::True => json!({ "type": "boolean", "const": true }),
-        Ty::Date => json!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }),
+        // The pattern for editors that know no formats; "format" for those
+        // that check the calendar too (2026-02-30 is no date).
+        Ty::Date => {
+            json!({ "type": "string", "format": "date", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+        }
         Ty::StrList => json!({ "type": "array", "items": { "type": "string" } }),
         Ty::SlugList => {
             json!({ "type": "array", "items": { "type": "string", "pattern": SLUG_PATTERN } })

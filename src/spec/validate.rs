@@ -215,7 +215,9 @@ fn validate_value(
         (Ty::Bool | Ty::True, Value::Bool(_)) => {}
         (Ty::Bool, _) => out.push(wrong("true or false")),
         (Ty::True, _) => out.push(wrong("true (without quotes)")),
-        (Ty::Date, Value::Date(_)) => {}
+        // A date-time or a bare time is not a date: said here, at its
+        // place, instead of dropped when the record is read.
+        (Ty::Date, Value::Date(d)) if is_date(d) => {}
         (Ty::Date, Value::Str(s)) if is_date(s) => {}
         (Ty::Date, _) => out.push(wrong("a date (YYYY-MM-DD)")),
         (Ty::StrList | Ty::SlugList | Ty::EnumList(_), Value::Array(items)) => {

@@ -8,6 +8,9 @@ use crate::network::fetch;
 
 /// Arguments of `covalue network fetch`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue network fetch\n  covalue network fetch --jobs 2 --timeout 600"
+)]
 pub struct Args {
     /// Sites fetched at a time.
     #[arg(long, short = 'j', default_value_t = 8)]

@@ -8,6 +8,9 @@ use crate::network::{report, status};
 
 /// Arguments of `covalue network report`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue network report\n  covalue network report --format html -o out/network.html\n  covalue network report --pdf --paper letter"
+)]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = report::Format::Text)]
@@ -27,10 +30,25 @@ pub struct Args {
 
 /// Arguments of `covalue network status`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue network status\n  covalue network status --format json"
+)]
 pub struct StatusArgs {
-    /// Print JSON instead of lines.
-    #[arg(long)]
+    /// Output format: a line per site, or one JSON object.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Text)]
+    format: StatusFormat,
+    /// The same as `--format json`.
+    #[arg(long, hide = true, conflicts_with = "format")]
     json: bool,
+}
+
+/// How `network status` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum StatusFormat {
+    /// One line per site.
+    Text,
+    /// One JSON object (docs/network.md).
+    Json,
 }
 
 /// Prints or writes the report.
@@ -68,9 +86,10 @@ pub fn status(args: StatusArgs, ctx: &Context) -> Result<Outcome, Error> {
     let cache = super::open_cache(&root)?;
     let lines = status::status(&net, cache.as_ref());
     let mut out = ctx.shell.out();
-    match args.json {
-        true => status::write_json(&mut out, &lines)?,
-        false => status::write_text(&mut out, &lines)?,
-    }
+    // A reader that stops early (`| head -c1`) is no error.
+    crate::print::unless_closed_pipe(match (args.format, args.json) {
+        (StatusFormat::Json, _) | (_, true) => status::write_json(&mut out, &lines),
+        (StatusFormat::Text, false) => status::write_text(&mut out, &lines),
+    })?;
     Ok(Outcome::Success)
 }

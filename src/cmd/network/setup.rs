@@ -9,6 +9,9 @@ use crate::network;
 
 /// Arguments of `covalue network init`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue network init cop --name \"CO-VALUE community of practice\"\n  covalue network init --name \"Nordic MS sites\""
+)]
 pub struct InitArgs {
     /// The folder [default: here].
     dir: Option<PathBuf>,
@@ -19,6 +22,9 @@ pub struct InitArgs {
 
 /// Arguments of `covalue network add`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue network add lakeside https://git.example.org/lakeside/workbook.git --ref main --country SE\n  covalue network add harbour ../harbour-workbook"
+)]
 pub struct AddArgs {
     /// The site's short name (lowercase letters, digits and hyphens).
     name: String,

@@ -8,6 +8,9 @@ use crate::session;
 
 /// Arguments of `covalue session new`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue session new\n  covalue session new --date 2026-12-03 --focus access --focus chain\n  covalue session new --population ms --title \"Access to care\""
+)]
 pub struct Args {
     /// The day of the session, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE")]

@@ -8,6 +8,9 @@ use crate::session;
 
 /// Arguments of `covalue session pack`.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Examples:\n  covalue session pack\n  covalue session pack --pdf --paper letter --large-print\n  covalue session pack 2026-12-03-access --format md -o pack.md"
+)]
 pub struct Args {
     /// The session, by its file name (sessions/NAME.toml) [default: the next one].
     #[arg(value_name = "SESSION")]

@@ -140,7 +140,7 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     let width = r
         .completeness
         .iter()
-        .map(|c| c.site.len() + c.population.chars().count() + 1)
+        .map(|c| crate::width::display(&format!("{}/{}", c.site, clean(&c.population))))
         .max()
         .unwrap_or(4);
     writeln!(
@@ -159,7 +159,7 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             .map(|cell| format!("{:>3}", short_mark(cell.state)))
             .collect();
         let who = format!("{}/{}", c.site, clean(&c.population));
-        writeln!(out, "  {who:width$} {row}")?;
+        writeln!(out, "  {} {row}", crate::width::pad(&who, width))?;
     }
     writeln!(out, "\nCompleteness: sites × the short form's questions")?;
     for (i, q) in r.short_questions.iter().enumerate() {
@@ -176,7 +176,7 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             .map(|s| format!("{:>3}", short_mark(s)))
             .collect();
         let who = format!("{}/{}", c.site, clean(&c.population));
-        writeln!(out, "  {who:width$} {row}")?;
+        writeln!(out, "  {} {row}", crate::width::pad(&who, width))?;
     }
     writeln!(out, "\nPopulations by type")?;
     for t in &r.population_types {

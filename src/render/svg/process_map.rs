@@ -129,7 +129,7 @@ fn tag(out: &mut String, x: f64, y: f64, label: &str, size: f64) -> f64 {
 }
 
 fn tag_width(label: &str, size: f64) -> f64 {
-    size * 0.8 + size * 0.6 * label.chars().count() as f64
+    size * 0.8 + size * 0.6 * crate::width::display(label) as f64
 }
 
 const GAP_X: f64 = 20.0;
@@ -402,7 +402,7 @@ fn process_legend(out: &mut String, y: f64, guide: &Guide, t: f64) -> f64 {
             escape_html(&label)
         );
         items.push((
-            sample_w + 0.45 * t + char_w * label.chars().count() as f64,
+            sample_w + 0.45 * t + char_w * crate::width::display(&label) as f64,
             item,
         ));
     }
