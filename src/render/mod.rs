@@ -177,7 +177,8 @@ struct DocumentView<'a> {
     has_drafts: bool,
     /// Where the steps' titles and order come from (the built-in guide: a
     /// reconstruction), printed with the sources of full-form reports.
-    steps_note: Option<&'a str>,
+    /// In the team's words: without the sentence that names a file.
+    steps_note: Option<String>,
     body: Value,
 }
 
@@ -296,7 +297,7 @@ fn document<'a>(
             .all_sections()
             .flat_map(|s| &s.questions)
             .any(|q| is_draft(guide, q)),
-        steps_note: guide.steps_note.as_deref(),
+        steps_note: guide.steps_note.as_deref().and_then(model::paper_help),
         body: Value::from_safe_string(BODY_MARKER.to_string()),
     }
 }

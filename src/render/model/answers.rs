@@ -103,7 +103,7 @@ impl Builder<'_> {
             text: question.text.clone(),
             kind: question.kind.as_str(),
             published,
-            help: question.help.clone(),
+            help: question.help.as_deref().and_then(super::text::paper_help),
             state: "blank",
             state_label: "To answer",
             body: None,
