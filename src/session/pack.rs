@@ -395,7 +395,7 @@ pub fn build(
             })
             .collect();
         PopView {
-            charts: charts(&population),
+            charts: charts(&population, picture_scale(page)),
             conflicts: population
                 .findings
                 .iter()
@@ -528,7 +528,7 @@ pub fn build(
 }
 
 /// The run chart of each measure of the population's compass with values.
-fn charts(population: &Population) -> Vec<Chart> {
+fn charts(population: &Population, scale: Scale) -> Vec<Chart> {
     population
         .compass
         .iter()
@@ -537,7 +537,7 @@ fn charts(population: &Population) -> Vec<Chart> {
             let svg = crate::render::chart::run_chart(
                 &format!("{}-run-{}", population.slug, m.id),
                 m,
-                crate::render::svg::Scale::NORMAL,
+                scale,
             )?;
             let latest = m.latest()?;
             Some(Chart {
