@@ -92,7 +92,7 @@ struct Printed {
 /// Prints `args` to `pdf` with `render` and reads it back.
 fn print(wb: &Path, browser: &Path, args: &[&str], pdf: &Path) -> Printed {
     let footer_pt = match args.contains(&"--large-print") {
-        true => 10.0,
+        true => 14.0,
         false => 8.0,
     };
     print_with(wb, browser, &["render"], args, pdf, footer_pt)
@@ -619,14 +619,14 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
             "{name}: {word:?} on page {page} is set at {size:.1} pt"
         );
     }
-    // Large print: body text at 12 pt or more, nothing under 10 pt (the
+    // Large print: body text at 16 pt or more, nothing under 14 pt (the
     // footer), the pictures' text included.
     let large = &printed["large-a4"];
     let body = body_type(large);
-    assert!(body >= 11.95, "large print: body text at {body:.1} pt");
+    assert!(body >= 15.95, "large print: body text at {body:.1} pt");
     let (size, word, page) = smallest_type(large);
     assert!(
-        size >= 9.95,
+        size >= 13.95,
         "large print: {word:?} on page {page} is set at {size:.1} pt"
     );
     assert_no_stranded_headings(large, false);
@@ -666,6 +666,49 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         "the full form lacks run charts"
     );
 
+    // Blank worksheets: every question ruled over 90 mm (or to the foot of
+    // its page) at 8 mm or more, in lines of 3:1 or more, never split over
+    // two pages, no label run over by a line.
+    for name in ["blank-full-a4", "blank-short-letter"] {
+        let doc = &printed[name];
+        let (rooms, problems) = measure_rooms(doc, &out.join(format!("{name}.pdf")), "", None);
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+        let least = rooms
+            .iter()
+            .filter(|r| r.id != "population-people")
+            .map(|r| r.ruled)
+            .fold(f64::MAX, f64::min);
+        eprintln!(
+            "{name}: {} pages, {} questions, the least ruled {least:.0} mm",
+            doc.pages.len(),
+            rooms.len()
+        );
+        assert!(
+            rooms.len() >= 6,
+            "{name}: {} questions measured",
+            rooms.len()
+        );
+        for room in rooms.iter().filter(|r| r.id != "population-people") {
+            assert!(
+                room.ruled >= 89.5 || (room.to_foot && room.ruled >= 30.0),
+                "{name}: {{#{}}} has {:.0} mm to write in",
+                room.id,
+                room.ruled
+            );
+            assert!(
+                room.pitch >= 7.95,
+                "{name}: {{#{}}} ruled at {:.1} mm",
+                room.id,
+                room.pitch
+            );
+            assert!(
+                room.contrast >= 3.0,
+                "{name}: {{#{}}}'s lines at {:.1}:1",
+                room.id,
+                room.contrast
+            );
+        }
+    }
     let blank = &printed["blank-short-letter"];
     assert_no_stranded_headings(blank, false);
     for id in ["{#short-people}", "{#short-leadership}"] {
@@ -923,7 +966,11 @@ fn measure_rooms(
         // two pages (or one without its question).
         let first_id = ids.first().map_or(foot, |(_, y)| *y);
         let first_text = page_words.first().map_or(foot, |w| w.y0);
+        // A blank table's rows may go on over pages under its repeated
+        // head ("#", "Step" …): each row is whole.
+        let repeated_head = page_words.first().is_some_and(|w| w.text == "#");
         if page > start
+            && !repeated_head
             && wide
                 .iter()
                 .any(|r| r.y < first_id && r.y < first_text + 2.0)
@@ -961,16 +1008,20 @@ fn measure_rooms(
             let mut group: Vec<f64> = Vec::new();
             let flush = |group: &mut Vec<f64>, ruled: &mut f64, pitch: &mut f64| {
                 if group.len() >= 2 {
-                    let p = (group[group.len() - 1] - group[0]) / (group.len() - 1) as f64;
-                    // The first line is a pitch below the top of its area.
-                    *ruled += mm(p * group.len() as f64);
+                    // The pitch is the median step (a stray rule under the
+                    // lines, such as a border, does not count); the first
+                    // line is a pitch below the top of its area.
+                    let mut steps: Vec<f64> = group.windows(2).map(|w| w[1] - w[0]).collect();
+                    steps.sort_by(f64::total_cmp);
+                    let p = steps[steps.len() / 2];
+                    *ruled += mm(group[group.len() - 1] - group[0] + p);
                     *pitch = pitch.min(mm(p));
                 }
                 group.clear();
             };
             for &ly in &lines {
                 if let Some(prev) = last_y
-                    && ly - prev > 45.0
+                    && ly - prev > 60.0
                 {
                     flush(&mut group, &mut ruled, &mut pitch);
                 }
@@ -978,11 +1029,18 @@ fn measure_rooms(
                 last_y = Some(ly);
             }
             flush(&mut group, &mut ruled, &mut pitch);
-            let lowest = wide
+            // The contrast of most of its lines (a light border under them
+            // is no line to write on).
+            let mut contrasts: Vec<f64> = wide
                 .iter()
                 .filter(|r| r.y > *y && r.y < below)
                 .map(|r| contrast(r.grey))
-                .fold(f64::MAX, f64::min);
+                .collect();
+            contrasts.sort_by(f64::total_cmp);
+            let lowest = contrasts
+                .get(contrasts.len() / 2)
+                .copied()
+                .unwrap_or(f64::MAX);
             let to_foot =
                 lines.last().is_some_and(|l| *l > foot - 60.0) && ids.get(k + 1).is_none();
             let again = rooms.last().is_some_and(|r| r.id == *id);

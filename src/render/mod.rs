@@ -101,7 +101,7 @@ pub struct Options {
     pub today: Date,
     /// The commit the workbook is at, as printed (e.g. "commit 1a2b3c4").
     pub revision: Option<String>,
-    /// Large print: body text at 12.5 pt and pictures to match.
+    /// Large print: body text at 16 pt, nothing under 14 pt, pictures to match.
     pub large_print: bool,
     /// The register of improvements handout instead of the form.
     pub register: bool,
