@@ -659,6 +659,17 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         size >= 7.95,
         "register: {word:?} on page {page} is set at {size:.1} pt"
     );
+    // The full form's contents list the register of improvements.
+    let contents = printed["full-a4"]
+        .pages
+        .iter()
+        .find(|p| p.trim_start().starts_with("Contents"))
+        .map(|p| normalise(p))
+        .unwrap_or_default();
+    assert!(
+        contents.contains("Register of improvements"),
+        "the contents lack the register: {contents}"
+    );
     // The full form draws a run chart for each measure with values.
     let full = printed["full-a4"].pages.join("\n");
     assert!(

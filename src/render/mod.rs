@@ -122,6 +122,8 @@ struct Entry {
     /// The named page of each step (full form), whose footer names the step.
     step_pages: Vec<StepPage>,
     has_grid: bool,
+    /// Whether the full form prints its register of improvements.
+    has_register: bool,
 }
 
 /// A step's named page in print: its footer names the population and the step.
@@ -480,6 +482,7 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
         percent: 0,
         steps,
         has_grid: false,
+        has_register: false,
     }
 }
 
@@ -516,6 +519,7 @@ fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry 
         },
         steps,
         has_grid: builder.form == Form::Full && !pop.personas.is_empty(),
+        has_register: builder.form == Form::Full && pop.improvements.is_some(),
         name,
     }
 }
