@@ -1112,7 +1112,7 @@ fn longest_line(doc: &Printed) -> (usize, String) {
 }
 
 /// A workbook of each example with a session record: Steps 1 and 2 for
-/// Lakeside, Steps 2 and 3 (a walk-through) for Harbour.
+/// Lakeside, Steps 3 (a walk-through) and 2 for Harbour.
 fn with_sessions() -> (TempDir, PathBuf, PathBuf) {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let examples = manifest_dir().join("examples");
@@ -1122,7 +1122,7 @@ fn with_sessions() -> (TempDir, PathBuf, PathBuf) {
     copy_dir(&examples.join("harbour-heart-failure"), &hf);
     for (wb, focus) in [
         (&ms, "[\"preparation\", \"population\"]"),
-        (&hf, "[\"population\", \"chain\"]"),
+        (&hf, "[\"chain\", \"population\"]"),
     ] {
         std::fs::create_dir_all(wb.join("sessions")).expect("sessions");
         std::fs::write(
@@ -1254,5 +1254,25 @@ fn printed_packs_read_at_12_pt_and_give_each_question_room_to_write() {
             "{name}: the map's legend is not with its caption"
         );
         assert_no_stranded_headings(doc, false);
+        // No worksheet page ends in (part of) a question: each question
+        // stands whole above its room to write.
+        let guide = Guide::builtin().expect("guide");
+        let texts: Vec<String> = guide
+            .all_sections()
+            .flat_map(|s| &s.questions)
+            .map(|q| normalise(&q.text))
+            .collect();
+        let first = doc
+            .pages
+            .iter()
+            .position(|p| normalise(p).starts_with("Worksheets"))
+            .expect("the worksheets");
+        for (i, page) in doc.pages.iter().enumerate().skip(first) {
+            let Some(last) = body_lines(page).last().map(|l| strip_tags(l).0) else {
+                continue;
+            };
+            let cut = last.split(' ').count() >= 3 && texts.iter().any(|t| t.contains(&last));
+            assert!(!cut, "{name}: page {} ends in a question: {last:?}", i + 1);
+        }
     }
 }

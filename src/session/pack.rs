@@ -111,7 +111,6 @@ struct FoundView {
     /// "problem" or "to do".
     kind: &'static str,
     message: String,
-    help: Option<String>,
 }
 
 /// A step in focus, as the open items show it for one population: the
@@ -239,8 +238,9 @@ fn found_view(f: &Finding) -> FoundView {
             Kind::Problem => "problem",
             Kind::Progress => "to do",
         },
-        message: f.message.clone(),
-        help: f.help.clone(),
+        // On paper, without the code marks of a terminal: the words alone.
+        // Its help (how to fix the file) is for whoever edits the workbook.
+        message: f.message.replace('`', ""),
     }
 }
 
