@@ -258,6 +258,7 @@ fn headings() -> (Vec<String>, Vec<String>) {
         "Open items",
         "Contents",
         "Completeness",
+        "Register of improvements",
     ]
     .map(str::to_string)
     .to_vec();
@@ -581,6 +582,18 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
             vec!["--form", "short", "--blank", "--paper", "letter"],
         ),
         ("register-a4", vec!["--form", "register", "-p", "ms"]),
+        (
+            "register-letter-large",
+            vec![
+                "--form",
+                "register",
+                "-p",
+                "ms",
+                "--paper",
+                "letter",
+                "--large-print",
+            ],
+        ),
     ];
     // Two printings at a time, each starting a browser.
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -658,6 +671,29 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
     assert!(
         size >= 7.95,
         "register: {word:?} on page {page} is set at {size:.1} pt"
+    );
+    // The register in large print: 16 pt, nothing under 14 pt, its heading
+    // never alone at the foot of a page.
+    let register = &printed["register-letter-large"];
+    let body = body_type(register);
+    let (size, word, page) = smallest_type(register);
+    eprintln!(
+        "register-letter-large: {} pages, body {body:.1} pt, smallest {size:.1} pt",
+        register.pages.len()
+    );
+    assert!(
+        body >= 15.95,
+        "large print register: body text at {body:.1} pt"
+    );
+    assert!(
+        size >= 13.95,
+        "large print register: {word:?} on page {page} is set at {size:.1} pt"
+    );
+    assert_no_stranded_headings(register, false);
+    let first = normalise(&register.pages[0]);
+    assert!(
+        first.contains("Improvement Status Steps Owner"),
+        "large print register: its first page holds no table: {first}"
     );
     // The full form's contents list the register of improvements.
     let contents = printed["full-a4"]
