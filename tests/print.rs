@@ -1289,6 +1289,26 @@ fn printed_packs_read_at_12_pt_and_give_each_question_room_to_write() {
             text.contains("opportunity to improve"),
             "{name}: the map's legend is not with its caption"
         );
+        // The map's question and the first band of its picture on one page.
+        let wb = if name.starts_with("ms") { &ms } else { &hf };
+        let first_step = populations(wb)
+            .into_iter()
+            .next()
+            .and_then(|(_, titles)| titles.into_iter().next())
+            .expect("a process map");
+        let answers = doc
+            .raw
+            .iter()
+            .position(|p| normalise(p).contains("Current answers"))
+            .expect("the current answers");
+        let asked = (answers..doc.raw.len())
+            .find(|&i| normalise(&doc.raw[i]).contains("view of the process flow"))
+            .expect("the map's question among the answers");
+        assert!(
+            normalise(&doc.raw[asked]).contains(&normalise(&first_step)),
+            "{name}: the map's question on page {} without its picture",
+            asked + 1
+        );
         assert_no_stranded_headings(doc, false);
         // No worksheet page ends in (part of) a question: each question
         // stands whole above its room to write.

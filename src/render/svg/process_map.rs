@@ -397,10 +397,10 @@ pub fn process_map(
     }
 }
 
-/// The tallest picture printed in one piece, in units: 200 mm on a 180 mm
+/// The tallest picture printed in one piece, in units: 130 mm on a 180 mm
 /// column. A taller map (large print, many steps) prints in bands of rows,
 /// each whole on its page.
-const BAND: f64 = WIDTH * 200.0 / 180.0;
+const BAND: f64 = WIDTH * 130.0 / 180.0;
 
 /// The picture `svg` as several pictures, each showing the band of it
 /// between two `cuts` (the last reaches `height`, with the legend): the
