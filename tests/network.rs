@@ -482,6 +482,38 @@ fn the_html_report_is_a_document_with_names_page_setup_and_footers() {
     assert!(page.contains("People living with multiple sclerosis <span class=\"id\">ms</span>"));
     assert!(!page.contains("<h3>functional</h3>"));
     assert!(!page.contains("<h3>ms</h3>"));
+    // Printed in grey, the completeness matrix still tells its states
+    // apart: each state has a mark of its own, in every cell and in the key.
+    let mut marks: std::collections::BTreeMap<String, String> = Default::default();
+    for cell in page.split("<td class=\"").skip(1) {
+        let Some((state, rest)) = cell.split_once('"') else {
+            continue;
+        };
+        let Some(mark) = rest
+            .strip_prefix("><span class=\"mark\" aria-hidden=\"true\">")
+            .and_then(|r| r.split('<').next())
+        else {
+            continue;
+        };
+        assert!(!mark.trim().is_empty(), "a {state} cell without a mark");
+        let known = marks.entry(state.to_string()).or_insert(mark.to_string());
+        assert_eq!(known, mark, "two marks for {state}");
+    }
+    assert!(marks.len() >= 2, "the matrix shows {marks:?}");
+    let distinct: std::collections::BTreeSet<&String> = marks.values().collect();
+    assert_eq!(
+        distinct.len(),
+        marks.len(),
+        "two states share a mark: {marks:?}"
+    );
+    for (state, mark) in &marks {
+        assert!(
+            page.contains(&format!(
+                "<span class=\"{state}\"><span class=\"mark\" aria-hidden=\"true\">{mark}</span>"
+            )),
+            "the key lacks {state}"
+        );
+    }
 
     let Some(_) = common::print_browser() else {
         return;

@@ -83,14 +83,36 @@ struct Printed {
     edges: Vec<Vec<(f64, f64)>>,
     /// The width of each page, in points.
     widths: Vec<f64>,
+    /// Each word's top, in points from the page's top.
+    tops: Vec<Vec<f64>>,
+    /// The size of the footer's "page N of M", in points.
+    footer_pt: f64,
 }
 
-/// Prints `args` to `pdf` and reads it back.
+/// Prints `args` to `pdf` with `render` and reads it back.
 fn print(wb: &Path, browser: &Path, args: &[&str], pdf: &Path) -> Printed {
+    let footer_pt = match args.contains(&"--large-print") {
+        true => 14.0,
+        false => 8.0,
+    };
+    print_with(wb, browser, &["render"], args, pdf, footer_pt)
+}
+
+/// Prints `args` to `pdf` with the verb `verb` and reads it back; its
+/// footer is set at `footer_pt`.
+fn print_with(
+    wb: &Path,
+    browser: &Path,
+    verb: &[&str],
+    args: &[&str],
+    pdf: &Path,
+    footer_pt: f64,
+) -> Printed {
     common::covalue(wb)
         .env("COVALUE_BROWSER", browser)
         .env("GIT_CEILING_DIRECTORIES", wb.parent().unwrap_or(wb))
-        .args(["render", "-q", "--pdf", "-o"])
+        .args(verb)
+        .args(["-q", "--pdf", "-o"])
         .arg(pdf)
         .args(args)
         .timeout(std::time::Duration::from_secs(300))
@@ -108,15 +130,27 @@ fn print(wb: &Path, browser: &Path, args: &[&str], pdf: &Path) -> Printed {
     let bbox = poppler(&["-bbox"], pdf);
     let words = word_heights(&bbox);
     let (edges, widths) = word_edges(&bbox);
+    let tops = bbox
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| attr(w, "yMin"))
+                .collect()
+        })
+        .collect();
     assert_eq!(words.len(), pages.len(), "{args:?}: one word list a page");
     assert_eq!(raw.len(), pages.len(), "{args:?}: one text a page");
     Printed {
-        what: args.join(" "),
+        what: format!("{} {}", verb.join(" "), args.join(" ")),
         pages,
         raw,
         words,
         edges,
         widths,
+        tops,
+        footer_pt,
     }
 }
 
@@ -224,6 +258,7 @@ fn headings() -> (Vec<String>, Vec<String>) {
         "Open items",
         "Contents",
         "Completeness",
+        "Register of improvements",
     ]
     .map(str::to_string)
     .to_vec();
@@ -337,11 +372,7 @@ fn assert_no_stranded_headings(doc: &Printed, full: bool) {
 /// ascent and descent, a fixed multiple of its size; the page number of the
 /// footer ("page N of M") is set at 8 pt (10 pt in large print).
 fn per_point(doc: &Printed) -> f64 {
-    let footer = if doc.what.contains("--large-print") {
-        10.0
-    } else {
-        8.0
-    };
+    let footer = doc.footer_pt;
     let words = doc.words.first().expect("a page");
     let at = words
         .iter()
@@ -551,6 +582,18 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
             vec!["--form", "short", "--blank", "--paper", "letter"],
         ),
         ("register-a4", vec!["--form", "register", "-p", "ms"]),
+        (
+            "register-letter-large",
+            vec![
+                "--form",
+                "register",
+                "-p",
+                "ms",
+                "--paper",
+                "letter",
+                "--large-print",
+            ],
+        ),
     ];
     // Two printings at a time, each starting a browser.
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -589,14 +632,14 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
             "{name}: {word:?} on page {page} is set at {size:.1} pt"
         );
     }
-    // Large print: body text at 12 pt or more, nothing under 10 pt (the
+    // Large print: body text at 16 pt or more, nothing under 14 pt (the
     // footer), the pictures' text included.
     let large = &printed["large-a4"];
     let body = body_type(large);
-    assert!(body >= 11.95, "large print: body text at {body:.1} pt");
+    assert!(body >= 15.95, "large print: body text at {body:.1} pt");
     let (size, word, page) = smallest_type(large);
     assert!(
-        size >= 9.95,
+        size >= 13.95,
         "large print: {word:?} on page {page} is set at {size:.1} pt"
     );
     assert_no_stranded_headings(large, false);
@@ -629,6 +672,40 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         size >= 7.95,
         "register: {word:?} on page {page} is set at {size:.1} pt"
     );
+    // The register in large print: 16 pt, nothing under 14 pt, its heading
+    // never alone at the foot of a page.
+    let register = &printed["register-letter-large"];
+    let body = body_type(register);
+    let (size, word, page) = smallest_type(register);
+    eprintln!(
+        "register-letter-large: {} pages, body {body:.1} pt, smallest {size:.1} pt",
+        register.pages.len()
+    );
+    assert!(
+        body >= 15.95,
+        "large print register: body text at {body:.1} pt"
+    );
+    assert!(
+        size >= 13.95,
+        "large print register: {word:?} on page {page} is set at {size:.1} pt"
+    );
+    assert_no_stranded_headings(register, false);
+    let first = normalise(&register.pages[0]);
+    assert!(
+        first.contains("Improvement Status Steps Owner"),
+        "large print register: its first page holds no table: {first}"
+    );
+    // The full form's contents list the register of improvements.
+    let contents = printed["full-a4"]
+        .pages
+        .iter()
+        .find(|p| p.trim_start().starts_with("Contents"))
+        .map(|p| normalise(p))
+        .unwrap_or_default();
+    assert!(
+        contents.contains("Register of improvements"),
+        "the contents lack the register: {contents}"
+    );
     // The full form draws a run chart for each measure with values.
     let full = printed["full-a4"].pages.join("\n");
     assert!(
@@ -636,6 +713,49 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         "the full form lacks run charts"
     );
 
+    // Blank worksheets: every question ruled over 90 mm (or to the foot of
+    // its page) at 8 mm or more, in lines of 3:1 or more, never split over
+    // two pages, no label run over by a line.
+    for name in ["blank-full-a4", "blank-short-letter"] {
+        let doc = &printed[name];
+        let (rooms, problems) = measure_rooms(doc, &out.join(format!("{name}.pdf")), "", None);
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+        let least = rooms
+            .iter()
+            .filter(|r| r.id != "population-people")
+            .map(|r| r.ruled)
+            .fold(f64::MAX, f64::min);
+        eprintln!(
+            "{name}: {} pages, {} questions, the least ruled {least:.0} mm",
+            doc.pages.len(),
+            rooms.len()
+        );
+        assert!(
+            rooms.len() >= 6,
+            "{name}: {} questions measured",
+            rooms.len()
+        );
+        for room in rooms.iter().filter(|r| r.id != "population-people") {
+            assert!(
+                room.ruled >= 89.5 || (room.to_foot && room.ruled >= 30.0),
+                "{name}: {{#{}}} has {:.0} mm to write in",
+                room.id,
+                room.ruled
+            );
+            assert!(
+                room.pitch >= 7.95,
+                "{name}: {{#{}}} ruled at {:.1} mm",
+                room.id,
+                room.pitch
+            );
+            assert!(
+                room.contrast >= 3.0,
+                "{name}: {{#{}}}'s lines at {:.1}:1",
+                room.id,
+                room.contrast
+            );
+        }
+    }
     let blank = &printed["blank-short-letter"];
     assert_no_stranded_headings(blank, false);
     for id in ["{#short-people}", "{#short-leadership}"] {
@@ -684,4 +804,531 @@ fn a_stranded_heading_is_recognised() {
     ));
     let page = "a\n\nb\nT · P     page 1 of 2\n  guide co-value v1.0 · printed 2026-05-01\n\n";
     assert_eq!(body_lines(page), vec!["a", "b"]);
+}
+
+/// A horizontal line printed on a page, as a thin filled box (how Chromium
+/// prints a border or a rule): its left and right edges and its height on
+/// the page, in points from the top left, and its grey (0 black, 1 white).
+#[derive(Debug, Clone, Copy)]
+struct Rule {
+    x0: f64,
+    x1: f64,
+    y: f64,
+    grey: f64,
+}
+
+/// The horizontal lines of each page of `pdf` (`pdftocairo -svg`).
+fn rules_of(pdf: &Path) -> Vec<Vec<Rule>> {
+    let svg = pdf.with_extension("svg");
+    let out = StdCommand::new("pdftocairo")
+        .arg("-svg")
+        .arg(pdf)
+        .arg(&svg)
+        .output()
+        .expect("pdftocairo");
+    assert!(out.status.success(), "pdftocairo -svg {}", pdf.display());
+    let text = std::fs::read_to_string(&svg).expect("the svg");
+    let _ = std::fs::remove_file(&svg);
+    let mut pages = Vec::new();
+    for page in text.split("<page>").skip(1) {
+        let mut rules = Vec::new();
+        for path in page.split("<path ").skip(1) {
+            let tag = path.split('>').next().unwrap_or("");
+            if tag.contains("transform") || !tag.contains("fill-opacity:1") {
+                continue;
+            }
+            let Some(grey) = tag
+                .split("fill:rgb(")
+                .nth(1)
+                .and_then(|c| c.split('%').next())
+                .and_then(|c| c.parse::<f64>().ok())
+            else {
+                continue;
+            };
+            let Some(d) = tag.split(" d=\"").nth(1).and_then(|d| d.split('"').next()) else {
+                continue;
+            };
+            // A box: M x0 y0 L x1 y0 L x1 y1 L x0 y1 Z.
+            let n: Vec<f64> = d
+                .split(|c: char| c.is_ascii_alphabetic() || c.is_whitespace())
+                .filter_map(|t| t.parse().ok())
+                .collect();
+            if n.len() < 8 {
+                continue;
+            }
+            let (x0, y0, x1, y1) = (n[0], n[1], n[2], n[5]);
+            let thick = (y1 - y0).abs();
+            if n[3] == y0 && thick > 0.2 && thick <= 1.6 && x1 - x0 > 20.0 {
+                rules.push(Rule {
+                    x0,
+                    x1,
+                    y: y0.min(y1),
+                    grey: grey / 100.0,
+                });
+            }
+        }
+        // The borders of a table's cells in a row make one line.
+        rules.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x0.total_cmp(&b.x0)));
+        let mut merged: Vec<Rule> = Vec::new();
+        for r in rules {
+            match merged.last_mut() {
+                Some(m) if (m.y - r.y).abs() < 0.6 && r.x0 - m.x1 < 3.0 => {
+                    m.x1 = m.x1.max(r.x1);
+                    m.grey = m.grey.min(r.grey);
+                }
+                _ => merged.push(r),
+            }
+        }
+        pages.push(merged);
+    }
+    pages
+}
+
+/// The contrast of a grey line on white paper (WCAG's formula).
+fn contrast(grey: f64) -> f64 {
+    let l = if grey <= 0.03928 {
+        grey / 12.92
+    } else {
+        ((grey + 0.055) / 1.055).powf(2.4)
+    };
+    1.05 / (l + 0.05)
+}
+
+/// Points in millimetres.
+fn mm(pt: f64) -> f64 {
+    pt * 25.4 / 72.0
+}
+
+/// A word of a page with its box, in points from the top left.
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+/// The words of `pdftotext -bbox` output, page by page, with their boxes.
+fn word_boxes(pdf: &Path) -> (Vec<Vec<Word>>, Vec<f64>) {
+    let xhtml = poppler(&["-bbox"], pdf);
+    let mut pages = Vec::new();
+    let mut heights = Vec::new();
+    for page in xhtml.split("<page ").skip(1) {
+        heights.push(attr(page.split('>').next().unwrap_or(""), "height"));
+        let mut words = Vec::new();
+        for word in page.split("<word ").skip(1) {
+            let Some((tag, rest)) = word.split_once('>') else {
+                continue;
+            };
+            words.push(Word {
+                text: rest.split("</word>").next().unwrap_or("").to_string(),
+                x0: attr(tag, "xMin"),
+                x1: attr(tag, "xMax"),
+                y0: attr(tag, "yMin"),
+                y1: attr(tag, "yMax"),
+            });
+        }
+        pages.push(words);
+    }
+    (pages, heights)
+}
+
+/// The rooms to write of a printed worksheet: for each question (by its
+/// id in the margin), the ruled space under it in millimetres, the pitch
+/// of its lines, and their contrast; with the problems met on the way (a
+/// ruled area split over two pages, a label run over by a line).
+struct Room {
+    id: String,
+    /// Ruled height, in mm, summed over its areas (persona slots).
+    ruled: f64,
+    /// Whether its last area reaches the foot of its page.
+    to_foot: bool,
+    /// The smallest pitch of its lines, in mm.
+    pitch: f64,
+    /// The lowest contrast of its lines.
+    contrast: f64,
+}
+
+/// Measures the worksheets of a printed pack or blank form: the pages from
+/// the one that starts with `first` to the one that starts with `last`
+/// (excluded); question ids are those of the guide, persona ids count with
+/// the question above them. Lines narrower than 60 % of the page's text
+/// width (the fields of a persona card) are not ruled space.
+fn measure_rooms(
+    doc: &Printed,
+    pdf: &Path,
+    first: &str,
+    last: Option<&str>,
+) -> (Vec<Room>, Vec<String>) {
+    let guide = Guide::builtin().expect("guide");
+    let questions: Vec<String> = guide
+        .all_sections()
+        .flat_map(|s| &s.questions)
+        .map(|q| q.id.clone())
+        .collect();
+    let rules = rules_of(pdf);
+    let (words, heights) = word_boxes(pdf);
+    let start = doc
+        .pages
+        .iter()
+        .position(|p| normalise(p).contains(first))
+        .unwrap_or_else(|| panic!("{}: no page with {first:?}", doc.what));
+    let end = last
+        .and_then(|l| doc.pages.iter().rposition(|p| normalise(p).starts_with(l)))
+        .unwrap_or(doc.pages.len());
+    let mut rooms: Vec<Room> = Vec::new();
+    let mut problems = Vec::new();
+    for page in start..end {
+        let width = doc.widths[page];
+        let height = heights[page];
+        // The foot of the text: 20 mm or more above the paper's edge.
+        let foot = height - 48.0;
+        // Ids in the margin: a word that starts with "{#", joined with the
+        // next when the id was broken at a hyphen.
+        let mut ids: Vec<(String, f64)> = Vec::new();
+        let page_words = &words[page];
+        for w in page_words.iter().filter(|w| w.text.starts_with("{#")) {
+            let mut id = w.text.clone();
+            if !id.ends_with('}') {
+                // Its end, on the next line of the margin.
+                if let Some(end) = page_words.iter().find(|e| {
+                    e.text.ends_with('}') && e.x1 > w.x0 && e.y0 > w.y0 + 1.0 && e.y0 < w.y1 + 12.0
+                }) {
+                    id.push_str(&end.text);
+                }
+            }
+            ids.push((
+                id.trim_start_matches("{#")
+                    .trim_end_matches('}')
+                    .to_string(),
+                w.y0,
+            ));
+        }
+        let wide: Vec<&Rule> = rules[page]
+            .iter()
+            .filter(|r| r.x1 - r.x0 > 0.6 * (width - 85.0))
+            .collect();
+        // Lines above the first id of a page: a write-on area split over
+        // two pages (or one without its question).
+        let first_id = ids.first().map_or(foot, |(_, y)| *y);
+        let first_text = page_words.first().map_or(foot, |w| w.y0);
+        // A blank table's rows may go on over pages under its repeated
+        // head ("#", "Step" …): each row is whole.
+        let repeated_head = page_words.first().is_some_and(|w| w.text == "#");
+        if page > start
+            && !repeated_head
+            && wide
+                .iter()
+                .any(|r| r.y < first_id && r.y < first_text + 2.0)
+        {
+            problems.push(format!(
+                "page {}: ruled lines above its first question",
+                page + 1
+            ));
+        }
+        // No line runs through a word.
+        for w in page_words {
+            for r in &rules[page] {
+                if r.y > w.y0 + 1.5 && r.y < w.y1 - 1.5 && r.x0 < w.x1 && r.x1 > w.x0 {
+                    problems.push(format!(
+                        "page {}: a line runs through {:?}",
+                        page + 1,
+                        w.text
+                    ));
+                }
+            }
+        }
+        for (k, (id, y)) in ids.iter().enumerate() {
+            let below = ids.get(k + 1).map_or(foot + 30.0, |(_, y)| *y);
+            // The lines under this id, in groups of even pitch.
+            // Two borders a hair apart (a table's head and first row) are one line.
+            let mut lines: Vec<f64> = wide
+                .iter()
+                .filter(|r| r.y > *y && r.y < below)
+                .map(|r| r.y)
+                .collect();
+            lines.dedup_by(|b, a| *b - *a < 3.0);
+            let mut ruled = 0.0;
+            let mut pitch = f64::MAX;
+            let mut last_y = None;
+            let mut group: Vec<f64> = Vec::new();
+            let flush = |group: &mut Vec<f64>, ruled: &mut f64, pitch: &mut f64| {
+                if group.len() >= 2 {
+                    // The pitch is the median step (a stray rule under the
+                    // lines, such as a border, does not count); the first
+                    // line is a pitch below the top of its area.
+                    let mut steps: Vec<f64> = group.windows(2).map(|w| w[1] - w[0]).collect();
+                    steps.sort_by(f64::total_cmp);
+                    let p = steps[steps.len() / 2];
+                    *ruled += mm(group[group.len() - 1] - group[0] + p);
+                    *pitch = pitch.min(mm(p));
+                }
+                group.clear();
+            };
+            for &ly in &lines {
+                if let Some(prev) = last_y
+                    && ly - prev > 60.0
+                {
+                    flush(&mut group, &mut ruled, &mut pitch);
+                }
+                group.push(ly);
+                last_y = Some(ly);
+            }
+            flush(&mut group, &mut ruled, &mut pitch);
+            // The contrast of most of its lines (a light border under them
+            // is no line to write on).
+            let mut contrasts: Vec<f64> = wide
+                .iter()
+                .filter(|r| r.y > *y && r.y < below)
+                .map(|r| contrast(r.grey))
+                .collect();
+            contrasts.sort_by(f64::total_cmp);
+            let lowest = contrasts
+                .get(contrasts.len() / 2)
+                .copied()
+                .unwrap_or(f64::MAX);
+            let to_foot =
+                lines.last().is_some_and(|l| *l > foot - 60.0) && ids.get(k + 1).is_none();
+            let again = rooms.last().is_some_and(|r| r.id == *id);
+            if questions.contains(id) && !again {
+                rooms.push(Room {
+                    id: id.clone(),
+                    ruled,
+                    to_foot,
+                    pitch,
+                    contrast: lowest,
+                });
+            } else if let Some(room) = rooms.last_mut() {
+                // A persona's slot of the walk-through above.
+                room.ruled += ruled;
+                room.to_foot |= to_foot;
+                room.pitch = room.pitch.min(pitch);
+                room.contrast = room.contrast.min(lowest);
+            }
+        }
+    }
+    (rooms, problems)
+}
+
+/// The longest line of body text of `doc`, in characters: words set at
+/// the body's size, the margin's ids left out.
+fn longest_line(doc: &Printed) -> (usize, String) {
+    let body = body_type(doc) * per_point(doc);
+    let mut longest = (0, String::new());
+    for (page, words) in doc.words.iter().enumerate() {
+        let mut lines: BTreeMap<i64, Vec<(f64, &str)>> = BTreeMap::new();
+        for (k, (h, w)) in words.iter().enumerate() {
+            if (h - body).abs() > 0.3 || w.starts_with("{#") {
+                continue;
+            }
+            let (x0, _) = doc.edges[page][k];
+            let y = doc.tops[page][k];
+            lines
+                .entry((y * 2.0).round() as i64)
+                .or_default()
+                .push((x0, w));
+        }
+        for (_, mut line) in lines {
+            line.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let text = line.iter().map(|(_, w)| *w).collect::<Vec<_>>().join(" ");
+            let text = text
+                .replace("&apos;", "'")
+                .replace("&quot;", "\"")
+                .replace("&amp;", "&")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">");
+            let n = text.chars().count();
+            if n > longest.0 {
+                longest = (n, text);
+            }
+        }
+    }
+    longest
+}
+
+/// A workbook of each example with a session record: Steps 1 and 2 for
+/// Lakeside, Steps 3 (a walk-through) and 2 for Harbour.
+fn with_sessions() -> (TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let examples = manifest_dir().join("examples");
+    let ms = tmp.path().join("ms");
+    let hf = tmp.path().join("hf");
+    copy_dir(&examples.join("lakeside-ms"), &ms);
+    copy_dir(&examples.join("harbour-heart-failure"), &hf);
+    for (wb, focus) in [
+        (&ms, "[\"preparation\", \"population\"]"),
+        (&hf, "[\"chain\", \"population\"]"),
+    ] {
+        std::fs::create_dir_all(wb.join("sessions")).expect("sessions");
+        std::fs::write(
+            wb.join("sessions/2026-12-10-team.toml"),
+            format!("date = 2026-12-10\ntitle = \"Who we serve\"\nfocus = {focus}\n"),
+        )
+        .expect("session record");
+    }
+    (tmp, ms, hf)
+}
+
+#[test]
+fn printed_packs_read_at_12_pt_and_give_each_question_room_to_write() {
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
+    let (tmp, ms, hf) = with_sessions();
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).expect("out");
+    let jobs: Vec<(&str, &Path, Vec<&str>)> = vec![
+        ("ms-a4", &ms, vec![]),
+        ("hf-a4-large", &hf, vec!["--large-print"]),
+        (
+            "ms-letter-large",
+            &ms,
+            vec!["--paper", "letter", "--large-print"],
+        ),
+        ("hf-letter", &hf, vec!["--paper", "letter"]),
+    ];
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let printed: BTreeMap<&str, (Printed, PathBuf)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..2)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        let Some((name, wb, args)) = jobs.get(i) else {
+                            break done;
+                        };
+                        let pdf = out.join(format!("{name}.pdf"));
+                        let large = args.contains(&"--large-print");
+                        let mut all = vec!["2026-12-10-team"];
+                        all.extend(args);
+                        let footer = if large { 14.0 } else { 9.5 };
+                        let doc =
+                            print_with(wb, &browser, &["session", "pack"], &all, &pdf, footer);
+                        done.push((*name, (doc, pdf)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("printing"))
+            .collect()
+    });
+    for (name, (doc, pdf)) in &printed {
+        let large = doc.what.contains("--large-print");
+        let (body_min, small_min, pitch_min) = match large {
+            true => (15.95, 13.95, 9.95),
+            false => (11.95, 8.95, 7.95),
+        };
+        let body = body_type(doc);
+        let (size, word, page) = smallest_type(doc);
+        let (chars, line) = longest_line(doc);
+        eprintln!(
+            "{name}: {} pages, body {body:.1} pt, smallest {size:.1} pt ({word:?}), longest line {chars} characters",
+            doc.pages.len()
+        );
+        assert!(body >= body_min, "{name}: body text at {body:.1} pt");
+        assert!(
+            size >= small_min,
+            "{name}: {word:?} on page {page} is set at {size:.1} pt"
+        );
+        assert!(
+            chars <= 78,
+            "{name}: a line of {chars} characters: {line:?}"
+        );
+        // Every question of the worksheets: ruled over 90 mm or to the foot
+        // of its page, at 8 mm (10 mm) or more, lines of 3:1 or more; no
+        // area split over two pages; no label run over by a line.
+        let (rooms, problems) =
+            measure_rooms(doc, pdf, "Worksheets Write the team", Some("Attendance"));
+        assert!(problems.is_empty(), "{name}: {problems:#?}");
+        // Steps 1 and 2, or 2 and 3: ten questions.
+        assert_eq!(rooms.len(), 10, "{name}: the questions measured");
+        let least = rooms
+            .iter()
+            .filter(|r| r.id != "population-people")
+            .map(|r| r.ruled)
+            .fold(f64::MAX, f64::min);
+        eprintln!(
+            "{name}: {} questions, the least ruled {least:.0} mm",
+            rooms.len()
+        );
+        for room in &rooms {
+            if room.id == "population-people" {
+                continue; // persona cards, measured by their boxes
+            }
+            assert!(
+                room.ruled >= 89.5 || (room.to_foot && room.ruled >= 30.0),
+                "{name}: {{#{}}} has {:.0} mm to write in",
+                room.id,
+                room.ruled
+            );
+            assert!(
+                room.pitch >= pitch_min,
+                "{name}: {{#{}}} ruled at {:.1} mm",
+                room.id,
+                room.pitch
+            );
+            assert!(
+                room.contrast >= 3.0,
+                "{name}: {{#{}}}'s lines at {:.1}:1",
+                room.id,
+                room.contrast
+            );
+        }
+        // The map's picture with its legend and caption, on one page.
+        let map = doc
+            .raw
+            .iter()
+            .position(|p| normalise(p).contains("steps in order. Each box names"))
+            .unwrap_or_else(|| panic!("{name}: no caption of the process map"));
+        let text = normalise(&doc.raw[map]);
+        assert!(
+            text.contains("opportunity to improve"),
+            "{name}: the map's legend is not with its caption"
+        );
+        // The map's question and the first band of its picture on one page.
+        let wb = if name.starts_with("ms") { &ms } else { &hf };
+        let first_step = populations(wb)
+            .into_iter()
+            .next()
+            .and_then(|(_, titles)| titles.into_iter().next())
+            .expect("a process map");
+        let answers = doc
+            .raw
+            .iter()
+            .position(|p| normalise(p).contains("Current answers"))
+            .expect("the current answers");
+        let asked = (answers..doc.raw.len())
+            .find(|&i| normalise(&doc.raw[i]).contains("view of the process flow"))
+            .expect("the map's question among the answers");
+        assert!(
+            normalise(&doc.raw[asked]).contains(&normalise(&first_step)),
+            "{name}: the map's question on page {} without its picture",
+            asked + 1
+        );
+        assert_no_stranded_headings(doc, false);
+        // No worksheet page ends in (part of) a question: each question
+        // stands whole above its room to write.
+        let guide = Guide::builtin().expect("guide");
+        let texts: Vec<String> = guide
+            .all_sections()
+            .flat_map(|s| &s.questions)
+            .map(|q| normalise(&q.text))
+            .collect();
+        let first = doc
+            .pages
+            .iter()
+            .position(|p| normalise(p).starts_with("Worksheets"))
+            .expect("the worksheets");
+        for (i, page) in doc.pages.iter().enumerate().skip(first) {
+            let Some(last) = body_lines(page).last().map(|l| strip_tags(l).0) else {
+                continue;
+            };
+            let cut = last.split(' ').count() >= 3 && texts.iter().any(|t| t.contains(&last));
+            assert!(!cut, "{name}: page {} ends in a question: {last:?}", i + 1);
+        }
+    }
 }

@@ -289,7 +289,7 @@ fn a_whole_cycle_pack_import_commit_and_the_next_pack_shows_what_changed() {
         "Step 6 · Access",
         "Open items",
         "{#access-systems}",
-        "owner ____",
+        "Owner <span class=\"blank-line\">",
         "Attendance",
     ] {
         assert!(html.contains(text), "the pack lacks {text}");
@@ -464,4 +464,184 @@ fn a_pack_has_page_setup_footers_page_numbers_and_sets_hebrew_right_to_left() {
     let text = pdf_text(&dir.join("out/session-2026-12-18-shop.pdf"));
     assert!(text.contains("page 1 of "), "{text}");
     assert!(text.contains("session 2026-12-18"), "{text}");
+}
+
+/// The text of an HTML page without its tags, its spaces run together.
+fn page_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&#x27;", "'")
+        .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn a_pack_for_steps_1_and_2_holds_the_population_personas_map_and_every_finding_of_its_steps() {
+    let tmp = repo();
+    let dir = tmp.path();
+    run(
+        dir,
+        &[
+            "session",
+            "new",
+            "--date",
+            "2026-12-03",
+            "--focus",
+            "preparation",
+            "--focus",
+            "population",
+        ],
+    )
+    .assert_code(0);
+    run(dir, &["session", "pack", "2026-12-03-preparation"]).assert_code(0);
+    let html = fs::read_to_string(dir.join("out/session-2026-12-03-preparation.html")).unwrap();
+    let text = page_text(&html);
+    let part = |from: &str, to: &str| -> String {
+        let start = html
+            .find(from)
+            .unwrap_or_else(|| panic!("the pack lacks {from}"));
+        let rest = &html[start..];
+        page_text(&rest[..rest.find(to).unwrap_or(rest.len())])
+    };
+    // The population's figures and team, the personas as cards, the map
+    // as a picture and a table.
+    let answers = part("class=\"answers\"", "class=\"measures\"");
+    for shown in [
+        "Adults living with heart failure",
+        "The team",
+        "Dolores",
+        "Markus",
+        "The steps of the process map",
+    ] {
+        assert!(answers.contains(shown), "current answers lack {shown:?}");
+    }
+    assert!(html.contains("class=\"card\""), "no persona card");
+    assert!(html.contains("<svg"), "no picture of the process map");
+    // Open items: the deferral is in its step, and so is every problem and
+    // piece of progress `check` reports for Step 2 (an 8-step map, CV012).
+    let open = part("class=\"open\"", "class=\"answers\"");
+    assert!(open.contains("Deferred"), "{open}");
+    assert!(open.contains("{#population-payment}"), "{open}");
+    assert!(
+        open.contains("the process map has 8 steps"),
+        "CV012 is not among the open items: {open}"
+    );
+    assert!(
+        !open.contains("Nothing open in this step"),
+        "a deferred step says nothing is open: {open}"
+    );
+    let (_, report) = check_json(dir, &[]);
+    for f in findings(&report) {
+        let in_step_2 = f.file.as_deref().is_some_and(|file| {
+            file.ends_with("process-map.toml")
+                || file.ends_with("value-compass.toml")
+                || file.contains("/personas/")
+        });
+        if in_step_2 {
+            // In check's words, without a terminal's code marks.
+            assert!(
+                open.contains(&f.message.replace('`', "")),
+                "the open items lack {:?} ({})",
+                f.message,
+                f.code
+            );
+        }
+    }
+    // The first pack spends no page on "nothing has changed".
+    assert!(!html.contains("class=\"changes\""), "a page of no changes");
+    assert!(text.contains("Nothing has changed since then."), "{text}");
+    // Worksheets: blank persona cards and a blank map table; ids in the margin.
+    let sheets = part("class=\"worksheets\"", "class=\"attendance\"");
+    assert!(sheets.contains("Segment of the population"), "{sheets}");
+    assert!(sheets.contains("Mark an opportunity with ★"), "{sheets}");
+    assert!(html.contains("<span class=\"margin-id\">{#preparation-aim}</span>"));
+    // No file names or TOML on paper.
+    for file in [
+        "population.toml",
+        "process-map.toml",
+        "[[team]]",
+        "docs/guide.md",
+    ] {
+        assert!(!text.contains(file), "the pack names {file}");
+    }
+}
+
+#[test]
+fn a_walk_through_filled_in_on_the_worksheet_goes_back_under_each_persona() {
+    let tmp = repo();
+    let dir = tmp.path();
+    run(
+        dir,
+        &["session", "new", "--date", "2026-12-03", "--focus", "chain"],
+    )
+    .assert_code(0);
+    // The printed worksheet gives each persona a slot under its name.
+    run(dir, &["session", "pack"]).assert_code(0);
+    let html = fs::read_to_string(dir.join("out/session-2026-12-03-chain.html")).unwrap();
+    let sheets = html.split("class=\"worksheets\"").nth(1).unwrap_or("");
+    for slot in ["{#dolores}</span>Dolores", "{#markus}</span>Markus"] {
+        assert!(sheets.contains(slot), "no worksheet slot {slot}");
+    }
+    // Its Markdown worksheets, filled in as the note-taker types them up.
+    run(
+        dir,
+        &["session", "pack", "--format", "md", "-o", "out/pack.md"],
+    )
+    .assert_code(0);
+    let md = fs::read_to_string(dir.join("out/pack.md")).unwrap();
+    let sheet = md
+        .split("## Worksheets")
+        .nth(1)
+        .and_then(|s| s.split("\n## Attendance").next())
+        .expect("the pack's worksheets");
+    assert!(sheet.contains("##### Dolores {#dolores}"), "{sheet}");
+    let notes = sheet
+        .replace(
+            "##### Dolores {#dolores}\n",
+            "##### Dolores {#dolores}\n\nDolores would rather phone in her weight than come in.\n",
+        )
+        .replace(
+            "{#chain-coproduction}\n",
+            "{#chain-coproduction}\n\nPeople could book their own blood tests.\n",
+        );
+    fs::write(dir.join("sessions/2026-12-03-chain.md"), notes).unwrap();
+    run(dir, &["import", "sessions/2026-12-03-chain.md"]).assert_code(0);
+    let chain = fs::read_to_string(dir.join(POP).join("answers/chain.md")).unwrap();
+    let dolores = chain
+        .split("{#dolores}")
+        .nth(1)
+        .expect("Dolores's part of the walk-through");
+    assert!(
+        dolores
+            .split("\n## ")
+            .next()
+            .unwrap_or("")
+            .contains("phone in her weight"),
+        "{chain}"
+    );
+    assert!(chain.contains("book their own blood tests"), "{chain}");
+    // Dolores is walked through the chain now.
+    let (_, report) = check_json(dir, &[]);
+    assert!(
+        !findings(&report)
+            .iter()
+            .any(|f| f.message.contains("dolores missing")),
+        "{report}"
+    );
 }

@@ -59,7 +59,7 @@ pub struct PageArgs {
     /// Paper size.
     #[arg(long, value_enum, default_value_t = Paper::A4)]
     pub paper: Paper,
-    /// Large print for patient partners: body text at 12.5 pt, pictures to match (HTML and PDF).
+    /// Large print for patient partners: body text at 16 pt, nothing under 14 pt (HTML and PDF).
     #[arg(long)]
     pub large_print: bool,
 }

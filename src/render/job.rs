@@ -38,7 +38,7 @@ pub struct Job {
     pub pdf: bool,
     /// The browser to print with (default: the environment, then PATH).
     pub browser: Option<PathBuf>,
-    /// Large print: body text at 12.5 pt and pictures to match.
+    /// Large print: body text at 16 pt, nothing under 14 pt, pictures to match.
     pub large_print: bool,
 }
 

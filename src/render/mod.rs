@@ -101,7 +101,7 @@ pub struct Options {
     pub today: Date,
     /// The commit the workbook is at, as printed (e.g. "commit 1a2b3c4").
     pub revision: Option<String>,
-    /// Large print: body text at 12.5 pt and pictures to match.
+    /// Large print: body text at 16 pt, nothing under 14 pt, pictures to match.
     pub large_print: bool,
     /// The register of improvements handout instead of the form.
     pub register: bool,
@@ -122,6 +122,8 @@ struct Entry {
     /// The named page of each step (full form), whose footer names the step.
     step_pages: Vec<StepPage>,
     has_grid: bool,
+    /// Whether the full form prints its register of improvements.
+    has_register: bool,
 }
 
 /// A step's named page in print: its footer names the population and the step.
@@ -177,7 +179,8 @@ struct DocumentView<'a> {
     has_drafts: bool,
     /// Where the steps' titles and order come from (the built-in guide: a
     /// reconstruction), printed with the sources of full-form reports.
-    steps_note: Option<&'a str>,
+    /// In the team's words: without the sentence that names a file.
+    steps_note: Option<String>,
     body: Value,
 }
 
@@ -296,7 +299,7 @@ fn document<'a>(
             .all_sections()
             .flat_map(|s| &s.questions)
             .any(|q| is_draft(guide, q)),
-        steps_note: guide.steps_note.as_deref(),
+        steps_note: guide.steps_note.as_deref().and_then(model::paper_help),
         body: Value::from_safe_string(BODY_MARKER.to_string()),
     }
 }
@@ -479,6 +482,7 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
         percent: 0,
         steps,
         has_grid: false,
+        has_register: false,
     }
 }
 
@@ -515,6 +519,7 @@ fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry 
         },
         steps,
         has_grid: builder.form == Form::Full && !pop.personas.is_empty(),
+        has_register: builder.form == Form::Full && pop.improvements.is_some(),
         name,
     }
 }

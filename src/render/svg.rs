@@ -186,9 +186,9 @@ impl Scale {
         text: 16.0,
         columns: 4,
     };
-    /// Large print: nothing smaller than 12 pt, three steps to a row.
+    /// Large print: nothing smaller than 14 pt, three steps to a row.
     pub const LARGE: Scale = Scale {
-        text: 24.0,
+        text: 28.0,
         columns: 3,
     };
 }

@@ -13,10 +13,12 @@ use serde::Serialize;
 
 use crate::date::{self, Date};
 use crate::diff::{self, Spec};
-use crate::guide::Section;
+use crate::finding::{Code, Finding, Kind};
+use crate::guide::{Form, QuestionKind, Section};
 use crate::render::document::{self, Document, Footer, Language, PageArgs};
 use crate::render::markdown;
-use crate::workbook::{Session, Status, Workbook};
+use crate::render::svg::Scale;
+use crate::workbook::{Population, Session, Status, Workbook};
 
 /// The page template.
 const TEMPLATE: &str = include_str!("templates/pack.html");
@@ -100,15 +102,78 @@ struct Chart {
     svg: String,
 }
 
+/// Something `check` reports for a step in focus (or for the sessions),
+/// in its own words.
+#[derive(Serialize)]
+struct FoundView {
+    /// `CV012`.
+    code: String,
+    /// "problem" or "to do".
+    kind: &'static str,
+    message: String,
+}
+
+/// A step in focus, as the open items show it for one population: the
+/// questions still open or deferred, and what `check` reports for it.
+#[derive(Serialize)]
+struct FocusStep {
+    title: String,
+    items: Vec<crate::render::model::OpenItem>,
+    found: Vec<FoundView>,
+}
+
+/// A slot of a worksheet: a persona's part of a walk-through.
+#[derive(Serialize)]
+struct Slot {
+    name: String,
+    slug: String,
+}
+
+/// A question of a worksheet, with what it asks the team to fill in.
+#[derive(Serialize)]
+struct SheetQuestion {
+    id: String,
+    number: String,
+    text: String,
+    help: Option<String>,
+    /// `text`, `personas`, `process-map`, `value-compass` or `walkthrough`.
+    kind: &'static str,
+    /// One slot a persona, for a walk-through.
+    slots: Vec<Slot>,
+}
+
+/// A step of a worksheet.
+#[derive(Serialize)]
+struct SheetStep {
+    title: String,
+    questions: Vec<SheetQuestion>,
+}
+
 #[derive(Serialize)]
 struct PopView {
     slug: String,
     name: String,
     steps: Vec<PopStep>,
+    /// The population as the full form prints it, its steps cut to those
+    /// in focus: figures, team, personas, process map, answers.
+    view: crate::render::model::PopulationView,
+    /// Whether a step in focus asks for the personas, the process map, the
+    /// value compass.
+    asks: Asks,
+    focus: Vec<FocusStep>,
+    worksheets: Vec<SheetStep>,
     charts: Vec<Chart>,
     /// The merge conflicts met in the population's files.
     #[serde(skip)]
     conflicts: Vec<crate::finding::Finding>,
+}
+
+/// What the steps in focus ask for beyond text.
+#[derive(Serialize, Default, Clone, Copy)]
+struct Asks {
+    personas: bool,
+    process_map: bool,
+    compass: bool,
 }
 
 #[derive(Serialize)]
@@ -142,13 +207,64 @@ pub struct Pack {
     no_changes_because: Option<String>,
     populations: Vec<PopView>,
     earlier_actions: Vec<ActionView>,
+    /// What `check` reports about the session records (an action past due).
+    session_found: Vec<FoundView>,
     attendance: Vec<Row>,
     /// The footer's line of provenance: the commit and the date printed.
     printed: String,
 }
 
-/// Gathers the pack of `session`.
-pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -> Pack {
+/// The pictures' scale of a pack: their smallest text at 9.2 pt (14.3 pt
+/// in large print), as nothing a partner reads may be smaller than 9 pt
+/// (14 pt).
+fn picture_scale(page: PageArgs) -> Scale {
+    match page.large_print {
+        true => Scale {
+            text: 28.0,
+            columns: 2,
+        },
+        false => Scale {
+            text: 18.0,
+            columns: 4,
+        },
+    }
+}
+
+/// A finding as the pack shows it.
+fn found_view(f: &Finding) -> FoundView {
+    FoundView {
+        code: f.code.as_str().to_string(),
+        kind: match f.kind {
+            Kind::Problem => "problem",
+            Kind::Progress => "to do",
+        },
+        // On paper, without the code marks of a terminal: the words alone.
+        // Its help (how to fix the file) is for whoever edits the workbook.
+        message: f.message.replace('`', ""),
+    }
+}
+
+/// What the questions of `sections` ask for beyond text.
+fn asks(sections: &[&Section]) -> Asks {
+    let kinds: Vec<QuestionKind> = sections
+        .iter()
+        .flat_map(|s| &s.questions)
+        .map(|q| q.kind)
+        .collect();
+    Asks {
+        personas: kinds.contains(&QuestionKind::Personas),
+        process_map: kinds.contains(&QuestionKind::ProcessMap),
+        compass: kinds.contains(&QuestionKind::ValueCompass),
+    }
+}
+
+/// Gathers the pack of `session`, its pictures drawn for `page`.
+pub fn build(
+    workbook: &Workbook<'_>,
+    sessions: &[Session],
+    session: &Session,
+    page: PageArgs,
+) -> Pack {
     let guide = &workbook.guide;
     let focus: Vec<&Section> = session
         .focus
@@ -177,83 +293,135 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
             .filter(|p| workbook.slugs.contains(p))
             .collect(),
     };
-    let populations = workbook.map_populations(&slugs, |population| PopView {
-        charts: population
-            .compass
+    // What `check` reports, once, for the populations of the session: the
+    // open items show its findings for the steps in focus, as they are.
+    let today = date::today();
+    let report = crate::check::check(
+        workbook,
+        &crate::check::Options {
+            form: Form::Full,
+            populations: slugs.clone(),
+            today,
+        },
+    );
+    let form_sections = guide.sections(Form::Full);
+    // The place (1-based, in the full form) of each step in focus.
+    let places: Vec<(usize, &Section)> = focus
+        .iter()
+        .filter_map(|f| {
+            let i = form_sections.iter().position(|s| s.id == f.id)?;
+            Some((i + 1, *f))
+        })
+        .collect();
+    let builder = crate::render::model::Builder {
+        guide,
+        form: Form::Full,
+        flavor: crate::render::Flavor::Html,
+        today,
+        footer_title: workbook.config.title.clone(),
+        footer_line: String::new(),
+        scale: picture_scale(page),
+    };
+    let asked = asks(&focus);
+    let focus_ids: Vec<&str> = focus.iter().map(|s| s.id.as_str()).collect();
+    let populations = workbook.map_populations(&slugs, |population| {
+        let index = workbook
+            .slugs
             .iter()
-            .flat_map(|c| &c.measures)
-            .filter_map(|m| {
-                let svg = crate::render::chart::run_chart(
-                    &format!("{}-run-{}", population.slug, m.id),
-                    m,
-                    crate::render::svg::Scale::NORMAL,
-                )?;
-                let latest = m.latest()?;
-                Some(Chart {
-                    name: m.name.clone(),
-                    latest: format!(
-                        "{} values, latest {} on {}{}",
-                        m.values.len(),
-                        m.show(latest.value),
-                        latest.date,
-                        m.target_value
-                            .map(|t| format!("; target {}", m.show(t)))
-                            .unwrap_or_default()
-                    ),
-                    svg,
-                })
+            .position(|s| *s == population.slug)
+            .map_or(1, |i| i + 1);
+        let mut view = builder.population(index, &population);
+        view.sections.retain(|s| focus_ids.contains(&s.id.as_str()));
+        // In the agenda's order.
+        view.sections
+            .sort_by_key(|s| focus_ids.iter().position(|f| *f == s.id));
+        // The blank persona cards and map table of the worksheets.
+        view.blank_personas = population.personas.len().clamp(2, 4);
+        view.blank_steps = guide.process_steps.max.max(1);
+        let found = |section: usize| -> Vec<FoundView> {
+            report
+                .findings
+                .iter()
+                .filter(|f| f.population.as_deref() == Some(population.slug.as_str()))
+                .filter(|f| f.place.0 == section)
+                // Open questions and overdue deferrals are the items above.
+                .filter(|f| !matches!(f.code, Code::CV010 | Code::CV011))
+                .map(found_view)
+                .collect()
+        };
+        let focus_steps = places
+            .iter()
+            .map(|(place, section)| {
+                let title = section.heading();
+                FocusStep {
+                    items: view
+                        .open_items
+                        .iter()
+                        .filter(|i| i.step == title)
+                        .cloned()
+                        .collect(),
+                    found: found(*place),
+                    title,
+                }
             })
-            .collect(),
-        conflicts: population
-            .findings
+            .collect();
+        let worksheets = view
+            .sections
             .iter()
-            .filter(|f| f.code == crate::finding::Code::CV045)
-            .cloned()
-            .collect(),
-        slug: population.slug.clone(),
-        name: population.name().to_string(),
-        steps: focus
-            .iter()
-            .map(|section| {
-                let mut open = Vec::new();
-                let mut answers = Vec::new();
-                for q in &section.questions {
-                    let status = population.status(section, q);
-                    if status == Status::Open {
-                        open.push(question(q));
-                    }
-                    let answer = population.answer(&section.id, &q.id);
-                    let body = answer.map(|a| a.body.clone()).unwrap_or_default();
-                    let parts = answer
-                        .map(|a| {
-                            population
-                                .written_parts(a)
-                                .map(|w| PartView {
-                                    name: population.part_name(w).to_string(),
-                                    slug: w.persona.clone(),
-                                    html: markdown::to_html(&w.body, 5),
-                                    markdown: markdown::to_markdown(&w.body, 5),
-                                })
-                                .collect()
-                        })
-                        .unwrap_or_default();
-                    answers.push(AnswerView {
+            .map(|s| SheetStep {
+                title: s.heading.clone(),
+                questions: s
+                    .questions
+                    .iter()
+                    .map(|q| SheetQuestion {
                         id: q.id.clone(),
+                        number: q.number.clone(),
                         text: q.text.clone(),
-                        status: status.word(),
-                        html: markdown::to_html(&body, 4),
-                        markdown: markdown::to_markdown(&body, 4),
-                        parts,
-                    });
-                }
-                PopStep {
-                    title: section.heading(),
-                    open,
-                    answers,
-                }
+                        help: q.help.clone(),
+                        kind: q.kind,
+                        slots: match q.kind {
+                            "walkthrough" => population
+                                .personas
+                                .iter()
+                                .map(|p| Slot {
+                                    name: p.name.clone(),
+                                    slug: p.slug.clone(),
+                                })
+                                .collect(),
+                            _ => Vec::new(),
+                        },
+                    })
+                    .collect(),
             })
-            .collect(),
+            .collect();
+        PopView {
+            charts: charts(&population, picture_scale(page)),
+            conflicts: population
+                .findings
+                .iter()
+                .filter(|f| f.code == Code::CV045)
+                .cloned()
+                .collect(),
+            slug: population.slug.clone(),
+            name: population.name().to_string(),
+            steps: steps(&focus, &population),
+            view,
+            asks: asked,
+            focus: focus_steps,
+            worksheets,
+        }
     });
+    let session_found = report
+        .findings
+        .iter()
+        .filter(|f| {
+            f.file
+                .as_deref()
+                .is_some_and(|file| file.starts_with("sessions/"))
+        })
+        .filter(|f| f.code == Code::CV033 || f.kind == Kind::Progress)
+        .map(found_view)
+        .collect();
     let earlier_actions = sessions
         .iter()
         .filter(|s| s.name != session.name)
@@ -348,6 +516,7 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
         no_changes_because,
         populations,
         earlier_actions,
+        session_found,
         attendance,
         printed: document::printed(
             crate::git::revision(&workbook.root)
@@ -356,6 +525,86 @@ pub fn build(workbook: &Workbook<'_>, sessions: &[Session], session: &Session) -
             date::today(),
         ),
     }
+}
+
+/// The run chart of each measure of the population's compass with values.
+fn charts(population: &Population, scale: Scale) -> Vec<Chart> {
+    population
+        .compass
+        .iter()
+        .flat_map(|c| &c.measures)
+        .filter_map(|m| {
+            let svg = crate::render::chart::run_chart(
+                &format!("{}-run-{}", population.slug, m.id),
+                m,
+                scale,
+            )?;
+            let latest = m.latest()?;
+            Some(Chart {
+                name: m.name.clone(),
+                latest: format!(
+                    "{} values, latest {} on {}{}",
+                    m.values.len(),
+                    m.show(latest.value),
+                    latest.date,
+                    m.target_value
+                        .map(|t| format!("; target {}", m.show(t)))
+                        .unwrap_or_default()
+                ),
+                svg,
+            })
+        })
+        .collect()
+}
+
+/// The steps in focus of a population with their answers (the Markdown pack).
+fn steps(focus: &[&Section], population: &Population) -> Vec<PopStep> {
+    let question = |q: &crate::guide::Question| Question {
+        id: q.id.clone(),
+        text: q.text.clone(),
+        help: q.help.clone(),
+    };
+    focus
+        .iter()
+        .map(|section| {
+            let mut open = Vec::new();
+            let mut answers = Vec::new();
+            for q in &section.questions {
+                let status = population.status(section, q);
+                if status == Status::Open {
+                    open.push(question(q));
+                }
+                let answer = population.answer(&section.id, &q.id);
+                let body = answer.map(|a| a.body.clone()).unwrap_or_default();
+                let parts = answer
+                    .map(|a| {
+                        population
+                            .written_parts(a)
+                            .map(|w| PartView {
+                                name: population.part_name(w).to_string(),
+                                slug: w.persona.clone(),
+                                html: markdown::to_html(&w.body, 5),
+                                markdown: markdown::to_markdown(&w.body, 5),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                answers.push(AnswerView {
+                    id: q.id.clone(),
+                    text: q.text.clone(),
+                    status: status.word(),
+                    html: markdown::to_html(&body, 4),
+                    markdown: markdown::to_markdown(&body, 4),
+                    parts,
+                });
+            }
+            PopStep {
+                title: section.heading(),
+                open,
+                answers,
+            }
+        })
+        .collect()
 }
 
 /// The texts the pack's language is judged by: the names the workbook
@@ -376,7 +625,12 @@ fn texts(pack: &Pack) -> impl Iterator<Item = &str> {
 pub fn html(pack: &Pack, page: PageArgs) -> Result<String, minijinja::Error> {
     // The names end in .html: every value is escaped unless marked safe
     // (only Markdown rendered by `render::markdown`, which is sanitised).
-    let env = document::environment(&[("pack.html", TEMPLATE), ("pack.css", CSS)])?;
+    let env = document::environment(&[
+        ("pack.html", TEMPLATE),
+        ("pack.css", CSS),
+        ("macros.html", builtin("macros.html")),
+        ("style.css", builtin("style.css")),
+    ])?;
     let when = pack.date.as_deref().unwrap_or(&pack.name);
     let footer = Footer::new(&pack.title)
         .and(&format!("session {when}"))
@@ -387,12 +641,29 @@ pub fn html(pack: &Pack, page: PageArgs) -> Result<String, minijinja::Error> {
         page,
         &footer,
         Language::of(texts(pack)),
-        document::style(&env, Some("pack.css"), page)?,
+        {
+            // The reports' style (cards, the map, pills, ruled lines), then
+            // the pack's own.
+            let mut css = document::style(&env, Some("style.css"), page)?;
+            let ctx = context! { paper => page.paper.css(), large => page.large_print };
+            css.push('\n');
+            css.push_str(&env.get_template("pack.css")?.render(ctx)?);
+            css
+        },
     );
     env.get_template("pack.html")?.render(context! {
         document => Serde(&doc),
         pack => Serde(pack),
     })
+}
+
+/// A built-in report template by name (the pack prints with the reports'
+/// macros and style; "" for a name there is not).
+fn builtin(name: &str) -> &'static str {
+    crate::render::templates::BUILTIN
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map_or("", |(_, text)| text)
 }
 
 /// A status word with a capital ("Open", "Deferred").
@@ -441,13 +712,38 @@ pub fn markdown_text(pack: &Pack) -> String {
     }
     let _ = writeln!(s, "\n## Open items\n");
     for p in &pack.populations {
-        for step in &p.steps {
+        for step in &p.focus {
             let _ = writeln!(s, "### {} · {}\n", esc(&p.name), esc(&step.title));
-            if step.open.is_empty() {
-                let _ = writeln!(s, "Nothing open.\n");
+            if step.items.is_empty() && step.found.is_empty() {
+                let _ = writeln!(
+                    s,
+                    "Every question of this step is answered or not applicable, and the check reports nothing for it.\n"
+                );
+                continue;
             }
-            for q in &step.open {
-                let _ = writeln!(s, "- {} `{{#{}}}` (owner ____ by ____)", esc(&q.text), q.id);
+            for item in &step.items {
+                let state = match (item.state, item.overdue) {
+                    ("deferred", true) => "Deferred, date passed",
+                    ("deferred", false) => "Deferred",
+                    _ => "Open",
+                };
+                let detail = match item.detail.is_empty() {
+                    true => String::new(),
+                    false => format!(" ({})", esc(&item.detail)),
+                };
+                let _ = writeln!(
+                    s,
+                    "- **{state}:** {}{detail} `{{#{}}}` (owner ____ by ____)",
+                    esc(&item.text),
+                    item.id
+                );
+            }
+            for f in &step.found {
+                let kind = match f.kind {
+                    "problem" => "Problem",
+                    _ => "To do",
+                };
+                let _ = writeln!(s, "- **{kind}:** {}", esc(&f.message));
             }
             s.push('\n');
         }
@@ -480,6 +776,21 @@ pub fn markdown_text(pack: &Pack) -> String {
                 for part in &a.parts {
                     let _ = writeln!(s, "##### {} `{{#{}}}`\n", esc(&part.name), part.slug);
                     let _ = writeln!(s, "{}\n", part.markdown.trim_end());
+                }
+            }
+        }
+    }
+    let _ = writeln!(
+        s,
+        "## Worksheets\n\nType the team's answers under each heading, keeping its `{{#id}}`: `covalue import` puts each one in its place, and each persona's part of a walk-through under the persona.\n"
+    );
+    for p in &pack.populations {
+        for step in &p.worksheets {
+            let _ = writeln!(s, "### {} · {}\n", esc(&p.name), esc(&step.title));
+            for q in &step.questions {
+                let _ = writeln!(s, "#### {} {{#{}}}\n", esc(&q.text), q.id);
+                for slot in &q.slots {
+                    let _ = writeln!(s, "##### {} {{#{}}}\n", esc(&slot.name), slot.slug);
                 }
             }
         }
@@ -554,7 +865,7 @@ pub fn write(
         )?),
         false => None,
     };
-    let built = build(workbook, sessions, session);
+    let built = build(workbook, sessions, session, job.page);
     let conflicts = built.populations.iter().flat_map(|p| &p.conflicts);
     if let Some(conflicts) = RenderError::conflicts(workbook.findings.iter().chain(conflicts)) {
         return Err(conflicts);

@@ -90,12 +90,15 @@ impl Builder<'_> {
             .guide
             .citation(&question.source)
             .is_some_and(|c| c.published);
+        // A question to write on gets 90 mm or more: eleven lines at 8.2 mm
+        // (10 mm in large print). The filled short form keeps to two pages,
+        // so an open question there gets seven.
         let lines = match (self.form, question.kind) {
+            (Form::Short, _) if pop.is_none() => 11,
             (Form::Short, _) => 7,
             (Form::Full, QuestionKind::Walkthrough) => 6,
             (Form::Full, k) if k.is_record() => 3,
-            (Form::Full, _) if pop.is_none() => 6,
-            (Form::Full, _) => 8,
+            (Form::Full, _) => 11,
         };
         let mut view = QuestionView {
             id: question.id.clone(),
@@ -103,7 +106,7 @@ impl Builder<'_> {
             text: question.text.clone(),
             kind: question.kind.as_str(),
             published,
-            help: question.help.clone(),
+            help: question.help.as_deref().and_then(super::text::paper_help),
             state: "blank",
             state_label: "To answer",
             body: None,

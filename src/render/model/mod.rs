@@ -29,7 +29,7 @@ pub use personas::{GridRow, GridView, PersonaView};
 pub use process_map::{ProcessMapView, StepView};
 pub use short_form::{Derived, DerivedItem};
 pub use summary::{OpenItem, StepCounts, team_role};
-pub use text::{css_string, id_part, number};
+pub use text::{css_string, id_part, number, paper_help};
 pub use walkthroughs::WalkView;
 
 use summary::percent;

@@ -17,6 +17,24 @@ pub fn id_part(text: &str) -> String {
     out
 }
 
+/// Guidance on a question as paper prints it, in the team's words: the
+/// sentences that name the workbook's files (`population.toml`, its
+/// `[[team]]` entries, a guide in `docs/`) are for whoever types the
+/// answers in, not for the room, and are left out. None when nothing is
+/// left.
+pub fn paper_help(help: &str) -> Option<String> {
+    let names_a_file = |s: &str| {
+        s.contains(".toml") || s.contains("[[") || s.contains(".md") || s.contains("docs/")
+    };
+    let kept: Vec<&str> = help
+        .split_inclusive(". ")
+        .map(str::trim)
+        .filter(|s| !s.is_empty() && !names_a_file(s))
+        .collect();
+    let text = kept.join(" ");
+    (!text.is_empty()).then_some(text)
+}
+
 /// A number for print: thousands separated, at most two decimals.
 pub fn number(value: f64) -> String {
     if !value.is_finite() {
@@ -59,6 +77,20 @@ pub fn css_string(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paper_help_leaves_out_the_sentences_that_name_files() {
+        let help = "Name roles rather than people. The roster itself goes in population.toml as [[team]] entries; a partner has the role patient-partner. Say who leads.";
+        assert_eq!(
+            paper_help(help).as_deref(),
+            Some("Name roles rather than people. Say who leads.")
+        );
+        assert_eq!(paper_help("Record the steps in process-map.toml."), None);
+        assert_eq!(
+            paper_help("Answer in words.").as_deref(),
+            Some("Answer in words.")
+        );
+    }
 
     #[test]
     fn numbers_read_well() {

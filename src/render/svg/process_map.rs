@@ -379,6 +379,57 @@ pub fn process_map(
     }
     out.push_str(&legend);
     out.push_str("</svg>");
+    let mut cuts = vec![0.0];
+    let mut start = 0.0;
+    for (k, top) in row_tops.iter().enumerate().skip(1) {
+        let cut = top - gap_y / 2.0;
+        let end = row_tops
+            .get(k + 1)
+            .map_or(height, |next| next - gap_y / 2.0);
+        if end - start > BAND {
+            cuts.push(cut);
+            start = cut;
+        }
+    }
+    match cuts.len() {
+        1 => out,
+        _ => in_bands(&out, id, &cuts, height),
+    }
+}
+
+/// The tallest picture printed in one piece, in units: 130 mm on a 180 mm
+/// column. A taller map (large print, many steps) prints in bands of rows,
+/// each whole on its page.
+const BAND: f64 = WIDTH * 130.0 / 180.0;
+
+/// The picture `svg` as several pictures, each showing the band of it
+/// between two `cuts` (the last reaches `height`, with the legend): the
+/// same drawing seen through windows, each with ids of its own.
+fn in_bands(svg: &str, id: &str, cuts: &[f64], height: f64) -> String {
+    let Some((open, rest)) = svg.split_once('>') else {
+        return svg.to_string();
+    };
+    let whole = format!(r#"viewBox="0 0 {WIDTH:.0} {}""#, px(height));
+    let mut out = String::with_capacity(svg.len() * cuts.len());
+    for (k, top) in cuts.iter().enumerate() {
+        let bottom = cuts.get(k + 1).copied().unwrap_or(height);
+        let part = format!("{id}-part{}", k + 1);
+        let tag = open.replace(
+            &whole,
+            &format!(
+                r#"viewBox="0 {} {WIDTH:.0} {}""#,
+                px(*top),
+                px(bottom - top)
+            ),
+        );
+        out.push_str(&tag.replace(&format!("{id}-"), &format!("{part}-")));
+        out.push('>');
+        out.push_str(
+            &rest
+                .replace(&format!("#{id}-"), &format!("#{part}-"))
+                .replace(&format!("id=\"{id}-"), &format!("id=\"{part}-")),
+        );
+    }
     out
 }
 
