@@ -313,3 +313,51 @@ fn serve_shows_a_crlf_checkout_as_the_lf_one() {
         assert!(!crlf.contains("&#13;") && !crlf.contains('\r'), "{crlf}");
     }
 }
+
+#[test]
+fn git_setup_and_git_diff_read_a_crlf_checkout_as_the_lf_one() {
+    let c = Checkouts::new();
+    let setup = both(&c, &["git-setup"]);
+    same("git-setup", &setup);
+    setup[0].assert_code(0);
+    // Set up again: the lines are found in either line ending, not added twice.
+    same("git-setup again", &both(&c, &["git-setup"]));
+    for parent in c.parents() {
+        let attributes = read(&parent.join("wb/.gitattributes"));
+        assert_eq!(
+            attributes.matches("diff=covalue").count(),
+            3,
+            "{attributes}"
+        );
+        let file = parent.join("wb").join(POP).join("process-map.toml");
+        let text = read(&file).replacen("title = \"Symptoms", "title = \"Renamed symptoms", 1);
+        write(&file, text);
+    }
+    // `git diff` runs covalue as its textconv filter: the same lines.
+    let path = std::env::join_paths(
+        std::iter::once(bin_path().parent().expect("bin folder").to_path_buf()).chain(
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+        ),
+    )
+    .expect("PATH");
+    let [lf, crlf] = c.parents().map(|parent| {
+        let out = Command::new("git")
+            .args(["diff", "--", POP])
+            .current_dir(parent.join("wb"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("HOME", c.home.path())
+            .env("PATH", &path)
+            .output()
+            .expect("git runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    });
+    assert_eq!(lf, crlf);
+    // covalue's lines (`title: …`), not the TOML's (`title = "…"`).
+    assert!(lf.contains("+  title: Renamed symptoms"), "{lf}");
+    assert!(!crlf.contains('\r'), "{crlf}");
+}
