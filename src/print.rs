@@ -495,10 +495,14 @@ pub fn report_github(out: &mut dyn Write, report: &Report, prefix: &str) -> io::
         };
         let mut props = Vec::new();
         if let Some(file) = &f.file {
-            props.push(format!(
-                "file={}",
-                escape_property(&format!("{prefix}{file}"))
-            ));
+            // GitHub names files with `/`, whatever the runner's system.
+            let path = format!("{prefix}{file}");
+            let path = if cfg!(windows) {
+                path.replace('\\', "/")
+            } else {
+                path
+            };
+            props.push(format!("file={}", escape_property(&path)));
         }
         if let Some(line) = f.line {
             props.push(format!("line={line}"));
