@@ -1,7 +1,9 @@
 //! Clean-up when covalue stops early: one registry of the temporary files and
 //! folders that exist right now and of the child processes still running, and
-//! one handler for SIGINT, SIGTERM and SIGHUP that removes the files, kills
-//! the children (their whole process group) and exits with 128 + the signal.
+//! one handler for SIGINT, SIGTERM and SIGHUP (on Windows: Ctrl-C, Ctrl-Break
+//! and a closed console) that removes the files, kills the children (their
+//! whole process group, or on Windows their job object) and exits with 128 +
+//! the signal (130 on Windows).
 //!
 //! Code that makes a temporary file holds a [`TempPath`], and code that
 //! starts a long-running child holds a [`Child`]. Both clean up when dropped,
@@ -23,9 +25,8 @@ struct Registry {
     next: u64,
     /// Temporary files and folders that exist now.
     paths: Vec<(u64, PathBuf)>,
-    /// Children still running: their process ids, each the leader of its own
-    /// process group.
-    children: Vec<(u64, u32)>,
+    /// Children still running: the tree of each (see [`Tree`]).
+    children: Vec<(u64, Tree)>,
 }
 
 static REGISTRY: Mutex<Registry> = Mutex::new(Registry {
@@ -74,10 +75,21 @@ fn remove(path: &Path) {
     }
 }
 
+/// Everything a child started, to be killed with it: on Unix the process
+/// group it leads (named by its process id), on Windows the job object it
+/// was put in (its handle).
+type Tree = usize;
+
+/// The tree of a child that was just started.
+#[cfg(unix)]
+fn tree_of(child: &mut std::process::Child) -> io::Result<Tree> {
+    Ok(child.id() as usize)
+}
+
 /// Kills a child's whole process group, then the child itself.
-fn kill_group(pid: u32) {
-    #[cfg(unix)]
-    if let Ok(pid) = libc::pid_t::try_from(pid) {
+#[cfg(unix)]
+fn kill_tree(tree: Tree) {
+    if let Ok(pid) = libc::pid_t::try_from(tree) {
         // SAFETY: kill(2) has no memory effects; a negative id names the
         // child's process group, which it leads (see `Child::spawn`).
         unsafe {
@@ -85,21 +97,105 @@ fn kill_group(pid: u32) {
             libc::kill(pid, libc::SIGKILL);
         }
     }
-    #[cfg(not(unix))]
-    let _ = pid;
+}
+
+/// Nothing to let go of: a process group needs no handle.
+#[cfg(unix)]
+fn forget_tree(_tree: Tree) {}
+
+/// The browser's process tree on Windows: a job object that kills every
+/// process in it when its last handle is closed, which covalue holds. So
+/// the tree goes when covalue ends it, and also when covalue itself is
+/// ended from the Task Manager, as `PR_SET_PDEATHSIG` does on Linux.
+#[cfg(windows)]
+mod job {
+    use std::io;
+    use std::os::windows::io::AsRawHandle;
+
+    use windows_sys::Win32::Foundation::{CloseHandle, HANDLE};
+    use windows_sys::Win32::System::JobObjects::{
+        AssignProcessToJobObject, CreateJobObjectW, JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE,
+        JOBOBJECT_EXTENDED_LIMIT_INFORMATION, JobObjectExtendedLimitInformation,
+        SetInformationJobObject, TerminateJobObject,
+    };
+
+    /// A new job that holds `child` (and whatever it starts from now on).
+    pub(super) fn holding(child: &std::process::Child) -> io::Result<usize> {
+        // SAFETY: plain Win32 calls on a handle created here and on the
+        // child's process handle, which `child` keeps open; the limit
+        // structure is zeroed and then filled as the API documents.
+        unsafe {
+            let job = CreateJobObjectW(std::ptr::null(), std::ptr::null());
+            if job.is_null() {
+                return Err(io::Error::last_os_error());
+            }
+            let mut limits: JOBOBJECT_EXTENDED_LIMIT_INFORMATION = std::mem::zeroed();
+            limits.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+            let set = SetInformationJobObject(
+                job,
+                JobObjectExtendedLimitInformation,
+                (&raw const limits).cast(),
+                u32::try_from(std::mem::size_of_val(&limits)).unwrap_or(u32::MAX),
+            );
+            if set == 0 || AssignProcessToJobObject(job, child.as_raw_handle() as HANDLE) == 0 {
+                let err = io::Error::last_os_error();
+                CloseHandle(job);
+                return Err(err);
+            }
+            Ok(job as usize)
+        }
+    }
+
+    /// Kills every process in the job.
+    pub(super) fn terminate(job: usize) {
+        // SAFETY: the handle is one `holding` made and `close` has not closed.
+        unsafe {
+            TerminateJobObject(job as HANDLE, 1);
+        }
+    }
+
+    /// Closes covalue's handle on the job (which kills what is left in it).
+    pub(super) fn close(job: usize) {
+        // SAFETY: as above; it is closed once, when the child is forgotten.
+        unsafe {
+            CloseHandle(job as HANDLE);
+        }
+    }
+}
+
+/// The tree of a child that was just started: a job that holds it. The
+/// child is killed when it cannot be put in one, rather than run loose.
+#[cfg(windows)]
+fn tree_of(child: &mut std::process::Child) -> io::Result<Tree> {
+    job::holding(child).inspect_err(|_| {
+        let _ = child.kill();
+        let _ = child.wait();
+    })
+}
+
+/// Kills every process of the child's job, the child included.
+#[cfg(windows)]
+fn kill_tree(tree: Tree) {
+    job::terminate(tree);
+}
+
+/// Closes the job's handle once the child is forgotten.
+#[cfg(windows)]
+fn forget_tree(tree: Tree) {
+    job::close(tree);
 }
 
 /// Whether a child has ended, without reaping it (so that its process id
 /// stays its own until `wait`).
 #[cfg(target_os = "linux")]
-fn has_ended(pid: u32) -> bool {
+fn has_ended(child: &mut std::process::Child) -> bool {
     // SAFETY: `info` is a plain C struct that waitid(2) fills in; WNOWAIT
     // leaves the child to be reaped by `std::process::Child`.
     unsafe {
         let mut info: libc::siginfo_t = std::mem::zeroed();
         let done = libc::waitid(
             libc::P_PID,
-            pid,
+            child.id(),
             &mut info,
             libc::WEXITED | libc::WNOHANG | libc::WNOWAIT,
         );
@@ -107,8 +203,18 @@ fn has_ended(pid: u32) -> bool {
     }
 }
 
-#[cfg(not(target_os = "linux"))]
-fn has_ended(_pid: u32) -> bool {
+/// Whether a child has ended. On Windows a process is never reaped while
+/// `std::process::Child` holds its handle, and the job is covalue's alone,
+/// so asking is safe.
+#[cfg(windows)]
+fn has_ended(child: &mut std::process::Child) -> bool {
+    matches!(child.try_wait(), Ok(Some(_)))
+}
+
+/// Elsewhere (macOS) a child that ended is reaped by the same call that
+/// learns it, so its group is left: it is killed with the child on drop.
+#[cfg(not(any(target_os = "linux", windows)))]
+fn has_ended(_child: &mut std::process::Child) -> bool {
     false
 }
 
@@ -186,6 +292,8 @@ pub fn private_dir(prefix: &str) -> io::Result<TempPath> {
             .map_or(0, |d| d.subsec_nanos());
         let dir = base.join(format!("{prefix}-{}-{nanos}-{attempt}", std::process::id()));
         match TempPath::create(dir, |dir| {
+            // Only Unix sets a mode; elsewhere the user's profile keeps it private.
+            #[cfg_attr(not(unix), allow(unused_mut))]
             let mut builder = std::fs::DirBuilder::new();
             #[cfg(unix)]
             std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
@@ -209,20 +317,24 @@ pub fn private_file(path: &Path) -> io::Result<std::fs::File> {
 }
 
 /// A child process that is killed, with everything it started, when covalue
-/// stops: when this is dropped, when covalue gets SIGINT, SIGTERM or SIGHUP,
-/// and (on Linux) when covalue itself is killed.
+/// stops: when this is dropped, when covalue gets SIGINT, SIGTERM or SIGHUP
+/// (Ctrl-C or a closed console on Windows), and (on Linux and Windows) when
+/// covalue itself is killed.
 #[derive(Debug)]
 pub struct Child {
     id: u64,
     child: std::process::Child,
+    tree: Tree,
     done: bool,
 }
 
 impl Child {
-    /// Starts `command` in a process group of its own (so that everything it
-    /// starts can be killed together) and registers it. On Linux the child
-    /// also gets SIGKILL from the kernel if covalue dies first, even of
-    /// SIGKILL, which no handler sees.
+    /// Starts `command` in a process group of its own (on Windows, a job
+    /// object of its own), so that everything it starts can be killed
+    /// together, and registers it. On Linux the child also gets SIGKILL from
+    /// the kernel if covalue dies first, even of SIGKILL, which no handler
+    /// sees; on Windows the job does the same when covalue's handle on it
+    /// closes.
     pub fn spawn(command: &mut Command) -> io::Result<Child> {
         #[cfg(unix)]
         {
@@ -250,12 +362,14 @@ impl Child {
             }
         }
         let mut reg = registry();
-        let child = command.spawn()?;
+        let mut child = command.spawn()?;
+        let tree = tree_of(&mut child)?;
         let id = reg.id();
-        reg.children.push((id, child.id()));
+        reg.children.push((id, tree));
         Ok(Child {
             id,
             child,
+            tree,
             done: false,
         })
     }
@@ -268,14 +382,15 @@ impl Child {
         if self.done {
             return self.child.try_wait();
         }
-        if has_ended(self.child.id()) {
+        if has_ended(&mut self.child) {
             // Not reaped yet, so its id still names its group and no other.
-            kill_group(self.child.id());
+            kill_tree(self.tree);
         }
         let status = self.child.try_wait()?;
         if status.is_some() {
             self.done = true;
             reg.forget_child(self.id);
+            forget_tree(self.tree);
         }
         Ok(status)
     }
@@ -291,11 +406,12 @@ impl Child {
             return;
         }
         let mut reg = registry();
-        kill_group(self.child.id());
+        kill_tree(self.tree);
         let _ = self.child.kill();
         let _ = self.child.wait();
         self.done = true;
         reg.forget_child(self.id);
+        forget_tree(self.tree);
     }
 }
 
@@ -310,8 +426,8 @@ impl Drop for Child {
 /// created or started afterwards.
 fn clean_up_for_exit() -> MutexGuard<'static, Registry> {
     let reg = registry();
-    for (_, pid) in &reg.children {
-        kill_group(*pid);
+    for (_, tree) in &reg.children {
+        kill_tree(*tree);
     }
     for (_, path) in &reg.paths {
         remove(path);
@@ -337,9 +453,31 @@ pub fn handle_signals() -> io::Result<()> {
     Ok(())
 }
 
+/// On Windows, registers a console handler that, on Ctrl-C, Ctrl-Break, a
+/// closed console window, logging off or shutting down, removes the
+/// temporary files, kills the children's jobs and exits with 130 (128 +
+/// SIGINT, as on Unix). Windows runs the handler on a thread of its own, so
+/// it may lock and clean up like any other code. Called once, by the binary,
+/// before any command runs.
+#[cfg(windows)]
+pub fn handle_signals() -> io::Result<()> {
+    use windows_sys::Win32::System::Console::SetConsoleCtrlHandler;
+    use windows_sys::core::BOOL;
+
+    unsafe extern "system" fn on_console_event(_event: u32) -> BOOL {
+        let _held = clean_up_for_exit();
+        std::process::exit(130);
+    }
+    // SAFETY: registers a handler that lives as long as the program.
+    if unsafe { SetConsoleCtrlHandler(Some(on_console_event), 1) } == 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
 /// Elsewhere the default handling stays: temporary files are still removed
 /// on every error path.
-#[cfg(not(unix))]
+#[cfg(not(any(unix, windows)))]
 pub fn handle_signals() -> io::Result<()> {
     Ok(())
 }
@@ -384,10 +522,10 @@ mod tests {
         let Ok(mut child) = child else {
             return; // no `sleep` on this machine
         };
-        let pid = child.child.id();
-        assert!(registry().children.iter().any(|(_, p)| *p == pid));
+        let tree = child.tree;
+        assert!(registry().children.iter().any(|(_, t)| *t == tree));
         assert!(matches!(child.try_wait(), Ok(None)));
         drop(child);
-        assert!(!registry().children.iter().any(|(_, p)| *p == pid));
+        assert!(!registry().children.iter().any(|(_, t)| *t == tree));
     }
 }

@@ -170,7 +170,7 @@ fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > max {
         return Err(ReadError::TooLarge(meta.len()));
     }
-    let file = open_no_follow(path).map_err(ReadError::Io)?;
+    let file = open_no_follow(path)?;
     // The file may have been swapped between the checks and the open.
     let meta = file.metadata().map_err(ReadError::Io)?;
     if let Some(kind) = special_kind(&meta) {
@@ -213,15 +213,80 @@ fn special_kind(meta: &fs::Metadata) -> Option<&'static str> {
 
 /// Opens a file for reading without following a link in its last part and
 /// without waiting on a FIFO that was put in its place.
-fn open_no_follow(path: &Path) -> io::Result<fs::File> {
+#[cfg(unix)]
+fn open_no_follow(path: &Path) -> Result<fs::File, ReadError> {
+    use std::os::unix::fs::OpenOptionsExt;
     let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    options
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    options.open(path).map_err(ReadError::Io)
+}
+
+/// Opens a file for reading without following a symbolic link or a junction
+/// in its last part: the reparse point itself is opened, and refused as a
+/// link. (Other reparse points, such as OneDrive's files kept online, are
+/// read as the files they stand for.) Windows has no FIFOs in folders.
+#[cfg(windows)]
+fn open_no_follow(path: &Path) -> Result<fs::File, ReadError> {
+    use std::os::windows::fs::OpenOptionsExt;
+    use windows_sys::Win32::Storage::FileSystem::FILE_FLAG_OPEN_REPARSE_POINT;
+    let mut options = fs::OpenOptions::new();
+    options
+        .read(true)
+        .custom_flags(FILE_FLAG_OPEN_REPARSE_POINT);
+    let file = options.open(path).map_err(ReadError::Io)?;
+    if windows::is_link(&file).map_err(ReadError::Io)? {
+        return Err(ReadError::NotAFile("a link"));
     }
-    options.open(path)
+    Ok(file)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn open_no_follow(path: &Path) -> Result<fs::File, ReadError> {
+    fs::File::open(path).map_err(ReadError::Io)
+}
+
+/// What Windows says of an open file that the standard library does not.
+#[cfg(windows)]
+mod windows {
+    use std::io;
+    use std::os::windows::io::AsRawHandle;
+
+    use windows_sys::Win32::Foundation::HANDLE;
+    use windows_sys::Win32::Storage::FileSystem::{
+        FILE_ATTRIBUTE_REPARSE_POINT, FILE_ATTRIBUTE_TAG_INFO, FileAttributeTagInfo,
+        GetFileInformationByHandleEx,
+    };
+
+    /// The bit of a reparse tag that marks a name surrogate: a symbolic
+    /// link, a junction (mount point), or another entry that stands for a
+    /// different place (as `std`'s `is_symlink` counts them).
+    const NAME_SURROGATE: u32 = 0x2000_0000;
+
+    /// Whether `file` (opened with `FILE_FLAG_OPEN_REPARSE_POINT`) is a link
+    /// or a junction rather than what it points to.
+    pub(super) fn is_link(file: &std::fs::File) -> io::Result<bool> {
+        let mut info = FILE_ATTRIBUTE_TAG_INFO {
+            FileAttributes: 0,
+            ReparseTag: 0,
+        };
+        // SAFETY: the handle is open for the call; `info` is the structure
+        // this information class fills, with its size.
+        let ok = unsafe {
+            GetFileInformationByHandleEx(
+                file.as_raw_handle() as HANDLE,
+                FileAttributeTagInfo,
+                (&raw mut info).cast(),
+                u32::try_from(std::mem::size_of_val(&info)).unwrap_or(u32::MAX),
+            )
+        };
+        if ok == 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(info.FileAttributes & FILE_ATTRIBUTE_REPARSE_POINT != 0
+            && info.ReparseTag & NAME_SURROGATE != 0)
+    }
 }
 
 /// Why a name from a workbook cannot be used to build a path.

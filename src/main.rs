@@ -9,6 +9,7 @@ use covalue::cmd::{self, Cli, Outcome};
 
 /// mimalloc: loading populations on all cores allocates many small values,
 /// which glibc's allocator serialises between threads.
+#[cfg(feature = "mimalloc")]
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

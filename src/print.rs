@@ -138,6 +138,19 @@ fn shown(line: &str, column: usize, width: usize) -> (Cow<'_, str>, Range<usize>
     }
 }
 
+/// A workbook file's path as people see it: `prefix` (the way to the
+/// workbook from where covalue was started, as the system writes it) then
+/// the file, with the system's separator throughout, so that on Windows it
+/// reads `wb\populations\ms\access.md` as typed there, not half with `/`.
+pub fn shown_path(prefix: &str, file: &str) -> String {
+    let joined = format!("{prefix}{file}");
+    if std::path::MAIN_SEPARATOR == '/' {
+        joined
+    } else {
+        joined.replace('/', std::path::MAIN_SEPARATOR_STR)
+    }
+}
+
 /// A finding as rustc draws a diagnostic: `error[CV012]: message`, then
 /// `--> file:line:col`, the line with the place underlined, and `= help:`.
 /// `prefix` is put before file paths. No trailing newline.
@@ -147,7 +160,7 @@ pub fn render_finding(f: &Finding, prefix: &str, colour: bool) -> String {
     let path = f
         .file
         .as_ref()
-        .map(|file| escape::terminal(&format!("{prefix}{file}")).into_owned());
+        .map(|file| escape::terminal(&shown_path(prefix, file)).into_owned());
     let snippet = match (&f.snippet, f.column) {
         (Some(snippet), Some(column)) => Some(visible_snippet(snippet, column, f.width)),
         _ => None,
@@ -379,8 +392,8 @@ fn progress_lines(
     };
     let note = |out: &mut dyn Write, f: &Finding| -> io::Result<()> {
         let at = match (&f.file, f.line) {
-            (Some(file), Some(line)) => format!(" ({}{file}:{line})", h.prefix),
-            (Some(file), None) => format!(" ({}{file})", h.prefix),
+            (Some(file), Some(line)) => format!(" ({}:{line})", shown_path(h.prefix, file)),
+            (Some(file), None) => format!(" ({})", shown_path(h.prefix, file)),
             _ => String::new(),
         };
         writeln!(
@@ -462,8 +475,10 @@ pub fn report(out: &mut dyn Write, report: &Report, h: &Human<'_>) -> io::Result
             writeln!(out, "Sessions:")?;
             for f in outside {
                 let place = match (&f.file, f.line) {
-                    (Some(file), Some(line)) => format!("{}{file}:{line}: ", h.prefix),
-                    (Some(file), None) => format!("{}{file}: ", h.prefix),
+                    (Some(file), Some(line)) => {
+                        format!("{}:{line}: ", shown_path(h.prefix, file))
+                    }
+                    (Some(file), None) => format!("{}: ", shown_path(h.prefix, file)),
                     _ => String::new(),
                 };
                 writeln!(

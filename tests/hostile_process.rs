@@ -7,11 +7,15 @@
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::{HALF_DONE, bin_path, clone_population, covalue, example, git, run};
+use common::{HALF_DONE, bin_path, covalue, example, run};
+#[cfg(unix)]
+use common::{clone_population, git};
 
 /// Starts `covalue ARGS` in `dir` without waiting, as the tests above a
 /// pipe or a signal need it.
@@ -45,6 +49,7 @@ fn wait_within(child: &mut Child, limit: Duration) -> Option<i32> {
 }
 
 /// Waits until `found` says yes, for at most `limit`.
+#[cfg(unix)]
 fn wait_for(limit: Duration, mut found: impl FnMut() -> bool) -> bool {
     let started = Instant::now();
     while started.elapsed() < limit {
@@ -56,6 +61,7 @@ fn wait_for(limit: Duration, mut found: impl FnMut() -> bool) -> bool {
     false
 }
 
+#[cfg(unix)]
 fn signal(child: &Child, name: &str) {
     let ok = Command::new("kill")
         .args([&format!("-{name}"), &child.id().to_string()])
@@ -77,6 +83,7 @@ fn temp_files(dir: &Path) -> Vec<String> {
 }
 
 /// A copy of the complete example with `count` populations.
+#[cfg(unix)]
 fn big_workbook(count: usize) -> tempfile::TempDir {
     let tmp = example(common::COMPLETE);
     for i in 0..count {
@@ -424,6 +431,7 @@ fn a_closed_pipe_does_not_change_checks_exit_code() {
 // ---------------------------------------------------------------------------
 
 /// The command lines of the processes running now that mention `text`.
+#[cfg(unix)]
 fn processes_mentioning(text: &str) -> Vec<String> {
     let Ok(procs) = std::fs::read_dir("/proc") else {
         return Vec::new();
@@ -443,6 +451,7 @@ fn processes_mentioning(text: &str) -> Vec<String> {
 }
 
 /// A browser to print with, or None (with the reason printed) outside CI.
+#[cfg(unix)]
 fn browser() -> Option<PathBuf> {
     let found = covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")).ok();
     match found {
@@ -459,6 +468,7 @@ fn browser() -> Option<PathBuf> {
 
 /// Starts `render --pdf` of a big workbook with its own temporary folder,
 /// and waits until the browser runs; the child, the workbook and that folder.
+#[cfg(unix)]
 fn printing() -> Option<(Child, tempfile::TempDir, tempfile::TempDir)> {
     browser()?;
     let wb = big_workbook(40);

@@ -796,7 +796,7 @@ fn pdf_without_a_browser_says_what_to_install() {
             .args(["render", "--form", "short", "--pdf"])
             .assert(),
     );
-    assert!(err.contains("no Chromium or Chrome found"), "{err}");
+    assert!(err.contains("no Chromium, Chrome or Edge found"), "{err}");
     assert!(err.contains("apt-get install chromium"), "{err}");
     let err = usage_error(
         covalue(&wb)

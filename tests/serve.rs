@@ -5,13 +5,16 @@
 //! DevTools protocol, answers, defers and edits as a team would, and the
 //! files on disk are compared byte for byte afterwards.
 
+#[cfg(unix)]
 #[path = "common/cdp.rs"]
 mod cdp;
 mod common;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(unix)]
+use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
@@ -69,6 +72,7 @@ impl Served {
         }
     }
 
+    #[cfg(unix)]
     fn url(&self, path: &str) -> String {
         format!("http://{}{path}", self.host)
     }
@@ -338,6 +342,7 @@ fn in_session_mode_steps_in_focus_come_first_and_saved_answers_are_listed() {
 }
 
 /// The browser, or None (the test is skipped) outside CI.
+#[cfg(unix)]
 fn browser() -> Option<PathBuf> {
     match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
         Ok(b) => Some(b),
@@ -353,6 +358,7 @@ fn browser() -> Option<PathBuf> {
 
 /// Sets a form field in the page (a text field, a text area, or the radio
 /// button with that value) through the DevTools protocol.
+#[cfg(unix)]
 fn fill(b: &mut cdp::Browser, name: &str, value: &str) {
     let v = serde_json::to_string(value).expect("json");
     b.eval(&format!(
@@ -362,11 +368,13 @@ fn fill(b: &mut cdp::Browser, name: &str, value: &str) {
     ));
 }
 
+#[cfg(unix)]
 fn submit(b: &mut cdp::Browser) {
     b.and_wait("document.querySelector('form.edit').submit()");
 }
 
 #[test]
+#[cfg(unix)]
 fn a_team_answers_defers_and_edits_a_step_in_the_browser_and_only_that_changes() {
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);
@@ -473,6 +481,7 @@ fn a_team_answers_defers_and_edits_a_step_in_the_browser_and_only_that_changes()
 }
 
 #[test]
+#[cfg(unix)]
 fn a_save_after_the_file_changed_on_disk_is_refused_with_both_versions() {
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);
@@ -518,6 +527,7 @@ fn a_save_after_the_file_changed_on_disk_is_refused_with_both_versions() {
     }
 }
 
+#[cfg(unix)]
 fn docs_serve() -> PathBuf {
     let dir = common::manifest_dir().join("docs/serve");
     std::fs::create_dir_all(&dir).expect("docs/serve");
@@ -526,6 +536,7 @@ fn docs_serve() -> PathBuf {
 
 /// The screenshots of docs/serve.md, made with `COVALUE_SCREENSHOTS=1 cargo
 /// test --test serve a_save_after` (they are not compared: they show the pages).
+#[cfg(unix)]
 fn screenshots(served: &Served, b: &mut cdp::Browser) {
     let dir = docs_serve();
     for (path, name) in [
@@ -676,6 +687,7 @@ fn saving_every_form_as_it_is_changes_no_byte() {
 }
 
 #[test]
+#[cfg(unix)]
 fn ctrl_c_stops_the_server_and_leaves_nothing_behind() {
     let tmp = example(HALF_DONE);
     let before = tree(tmp.path());
@@ -715,6 +727,7 @@ fn all_addresses_at_once_are_refused() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_linked_persona_is_written_where_it_is_and_a_link_out_is_neither_shown_nor_written() {
     let tmp = example(HALF_DONE);
     let root = tmp.path();
@@ -1019,6 +1032,7 @@ fn resident_kib(pid: u32) -> Option<u64> {
 }
 
 /// Standard error of the server, into a file outside the workbook.
+#[cfg(unix)]
 fn log_to(file: &Path) -> impl FnOnce(&mut Command) {
     let file = std::fs::File::create(file).expect("log file");
     move |command: &mut Command| {
@@ -1028,6 +1042,7 @@ fn log_to(file: &Path) -> impl FnOnce(&mut Command) {
 
 /// Starts the server allowed only `files` open files, its standard error
 /// into `log`.
+#[cfg(unix)]
 fn start_with_files(dir: &Path, files: u64, log: &Path) -> Served {
     use std::os::unix::process::CommandExt;
     let to_log = log_to(log);
@@ -1050,6 +1065,7 @@ fn start_with_files(dir: &Path, files: u64, log: &Path) -> Served {
 }
 
 #[test]
+#[cfg(unix)]
 fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
     let tmp = example(HALF_DONE);
     let logs = tempfile::tempdir().expect("logs");
@@ -1090,6 +1106,7 @@ fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
 }
 
 #[test]
+#[cfg(unix)]
 fn running_out_of_open_files_is_said_on_the_terminal_and_serving_goes_on() {
     let tmp = example(HALF_DONE);
     let logs = tempfile::tempdir().expect("logs");
@@ -1363,6 +1380,7 @@ fn a_redirect_never_leaves_the_server() {
 }
 
 #[test]
+#[cfg(unix)]
 fn an_error_page_names_no_place_outside_the_workbook_and_the_terminal_shows_it_safely() {
     let tmp = example(HALF_DONE);
     let outside = tempfile::tempdir().expect("outside");
@@ -1401,6 +1419,7 @@ fn an_error_page_names_no_place_outside_the_workbook_and_the_terminal_shows_it_s
 }
 
 #[test]
+#[cfg(unix)]
 fn open_gives_the_browser_a_private_file_and_never_the_token() {
     let tmp = example(HALF_DONE);
     let bin = tempfile::tempdir().expect("bin");

@@ -135,21 +135,23 @@ impl Context {
         Ok(Workbook::open(workbook::Loader::disk(&root))?)
     }
 
-    /// How to show paths of workbook files: relative to where covalue was started.
+    /// How to show paths of workbook files: relative to where covalue was
+    /// started, with the system's separator (`\` on Windows).
     pub fn prefix(&self, root: &Path) -> String {
+        let sep = std::path::MAIN_SEPARATOR;
         let cwd = std::env::current_dir().unwrap_or_default();
         if let Ok(rel) = root.strip_prefix(&cwd) {
             return if rel.as_os_str().is_empty() {
                 String::new()
             } else {
-                format!("{}/", rel.display())
+                format!("{}{sep}", rel.display())
             };
         }
         // Started inside the workbook: point back up to its root.
         if let Ok(inner) = cwd.strip_prefix(root) {
-            return "../".repeat(inner.components().count());
+            return format!("..{sep}").repeat(inner.components().count());
         }
-        format!("{}/", root.display())
+        format!("{}{sep}", root.display())
     }
 }
 

@@ -249,6 +249,8 @@ fn io_error(path: &Path, e: &io::Error) -> CacheError {
 /// Makes a folder and the ones above it that are missing, each only for
 /// the user (0700).
 fn make_dir_all(dir: &Path) -> Result<(), CacheError> {
+    // Only Unix sets a mode; elsewhere the user's profile keeps it private.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     builder.recursive(true);
     #[cfg(unix)]
@@ -264,6 +266,8 @@ fn make_dir(dir: &Path) -> Result<(), CacheError> {
     if fs::symlink_metadata(dir).is_ok() {
         return Ok(());
     }
+    // Only Unix sets a mode; elsewhere the user's profile keeps it private.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {
@@ -418,6 +422,8 @@ pub fn remove_entry(dir: &Path) -> io::Result<()> {
 
 /// Makes a folder for a site's repository, only for the user (0700).
 pub fn make_repo_dir(dir: &Path) -> io::Result<()> {
+    // Only Unix sets a mode; elsewhere the user's profile keeps it private.
+    #[cfg_attr(not(unix), allow(unused_mut))]
     let mut builder = fs::DirBuilder::new();
     #[cfg(unix)]
     {

@@ -49,6 +49,8 @@ impl Anchor {
                     .collect();
                 parts.iter().map(|p| format!("{p}/")).collect()
             }
+            // GitHub names files with `/`, whatever the runner's system.
+            None if cfg!(windows) => fallback.replace('\\', "/"),
             None => fallback.to_string(),
         };
         Anchor {

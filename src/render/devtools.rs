@@ -73,6 +73,7 @@ pub struct Devtools {
 }
 
 /// A pipe whose two ends are closed on exec: (read, write).
+#[cfg(not(target_os = "macos"))]
 fn pipe() -> std::io::Result<(OwnedFd, OwnedFd)> {
     let mut fds = [0; 2];
     // SAFETY: pipe2 fills the two descriptors it is given, which are then
@@ -82,6 +83,28 @@ fn pipe() -> std::io::Result<(OwnedFd, OwnedFd)> {
             return Err(std::io::Error::last_os_error());
         }
         Ok((OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1])))
+    }
+}
+
+/// A pipe whose two ends are closed on exec: (read, write). macOS has no
+/// pipe2, so close-on-exec is set just after (a program started by another
+/// thread in that instant could inherit the ends).
+#[cfg(target_os = "macos")]
+fn pipe() -> std::io::Result<(OwnedFd, OwnedFd)> {
+    let mut fds = [0; 2];
+    // SAFETY: pipe fills the two descriptors it is given, which are then
+    // owned here and nowhere else; fcntl only sets their flags.
+    unsafe {
+        if libc::pipe(fds.as_mut_ptr()) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let ends = (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1]));
+        for fd in fds {
+            if libc::fcntl(fd, libc::F_SETFD, libc::FD_CLOEXEC) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+        }
+        Ok(ends)
     }
 }
 

@@ -1,8 +1,10 @@
-//! Printing a report to PDF with a locally installed Chromium or Chrome, run
-//! headless in a fresh profile with networking features off. The browser is
-//! the one given with `--browser`, else `COVALUE_BROWSER`, else the first of
-//! the usual names found on PATH. The report, the profile and the PDF live in
-//! a private temporary folder that is removed however printing ends.
+//! Printing a report to PDF with a locally installed Chromium, Chrome or
+//! Edge, run headless in a fresh profile with networking features off. The
+//! browser is the one given with `--browser`, else `COVALUE_BROWSER`, else
+//! the first of the usual names found on PATH, else the first installed in
+//! the usual places of Windows (Program Files) or macOS (Applications). The
+//! report, the profile and the PDF live in a private temporary folder that
+//! is removed however printing ends.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -20,12 +22,34 @@ use crate::cleanup::{TempPath, private_file};
 /// The environment variable naming the browser to print with.
 pub const BROWSER_ENV: &str = "COVALUE_BROWSER";
 
-/// The names a Chromium or Chrome is found under on PATH, in order.
+/// The names a Chromium, Chrome or Edge is found under on PATH, in order
+/// (on Windows, with `.exe` added).
 pub const BROWSER_NAMES: &[&str] = &[
     "chromium",
     "chromium-browser",
     "google-chrome",
     "google-chrome-stable",
+    "chrome",
+    "msedge",
+    "microsoft-edge",
+];
+
+/// Where Chrome, Edge and Chromium are installed on Windows, under each of
+/// the folders that the environment variables name (Program Files, its
+/// 32-bit twin, and the user's own programs).
+const WINDOWS_BROWSERS: &[&str] = &[
+    r"Google\Chrome\Application\chrome.exe",
+    r"Microsoft\Edge\Application\msedge.exe",
+    r"Chromium\Application\chrome.exe",
+];
+const WINDOWS_FOLDERS: &[&str] = &["ProgramFiles", "ProgramFiles(x86)", "LOCALAPPDATA"];
+
+/// The app bundles of Chrome, Chromium and Edge on macOS, in /Applications
+/// and then in the user's own Applications folder.
+const MACOS_BROWSERS: &[&str] = &[
+    "Google Chrome.app/Contents/MacOS/Google Chrome",
+    "Chromium.app/Contents/MacOS/Chromium",
+    "Microsoft Edge.app/Contents/MacOS/Microsoft Edge",
 ];
 
 /// How long a browser may take to print before it is stopped.
@@ -35,7 +59,7 @@ const TIMEOUT: Duration = Duration::from_secs(180);
 #[derive(Debug, thiserror::Error)]
 pub enum PdfError {
     /// No browser was found.
-    #[error("no Chromium or Chrome found to print the PDF (looked for {} on PATH)", BROWSER_NAMES.join(", "))]
+    #[error("no Chromium, Chrome or Edge found to print the PDF (looked for {} on PATH{})", BROWSER_NAMES.join(", "), installed_places())]
     NoBrowser,
     /// The browser named with `--browser` or the environment is not there.
     #[error("the browser {} does not exist", .0.display())]
@@ -59,6 +83,15 @@ pub enum PdfError {
     Io(#[from] std::io::Error),
 }
 
+/// Where else a browser was looked for on this system, for the message.
+fn installed_places() -> &'static str {
+    match std::env::consts::OS {
+        "windows" => " and under Program Files and the user's programs",
+        "macos" => " and in the Applications folders",
+        _ => "",
+    }
+}
+
 /// "; it said: …" with the browser's last lines, when it said something.
 fn said(detail: &str) -> String {
     if detail.is_empty() {
@@ -72,7 +105,12 @@ impl crate::diagnose::Diagnose for PdfError {
     fn help(&self) -> Option<String> {
         Some(match self {
             PdfError::NoBrowser => format!(
-                "install Chromium (on Debian or Ubuntu: `apt-get install chromium`), or name a browser with --browser PATH or {BROWSER_ENV}=PATH; or write HTML and print it from any browser"
+                "{}, or name a browser with --browser PATH or {BROWSER_ENV}=PATH; or write HTML and print it from any browser",
+                match std::env::consts::OS {
+                    "windows" => "install Microsoft Edge or Google Chrome",
+                    "macos" => "install Google Chrome, Chromium or Microsoft Edge in Applications",
+                    _ => "install Chromium (on Debian or Ubuntu: `apt-get install chromium`)",
+                }
             ),
             PdfError::BrowserMissing(_) => {
                 format!("give --browser (or {BROWSER_ENV}) the path of a Chromium or Chrome")
@@ -86,7 +124,8 @@ impl crate::diagnose::Diagnose for PdfError {
 }
 
 /// Finds the browser to print with: `explicit` (from `--browser`), else the
-/// environment variable, else the usual names on PATH.
+/// environment variable, else the usual names on PATH, else the usual
+/// places this system installs browsers in.
 pub fn find_browser(explicit: Option<&Path>, env: Option<OsString>) -> Result<PathBuf, PdfError> {
     let named = explicit
         .map(Path::to_path_buf)
@@ -103,7 +142,52 @@ pub fn find_browser(explicit: Option<&Path>, env: Option<OsString>) -> Result<Pa
             Err(PdfError::BrowserMissing(path))
         };
     }
-    search_path(BROWSER_NAMES).ok_or(PdfError::NoBrowser)
+    search_path(BROWSER_NAMES)
+        .or_else(|| {
+            installed_browsers(std::env::consts::OS, |name| std::env::var_os(name))
+                .into_iter()
+                .find(|path| path.is_file())
+        })
+        .ok_or(PdfError::NoBrowser)
+}
+
+/// Where `os` (as [`std::env::consts::OS`] names it) installs Chromium-family
+/// browsers outside PATH, in the order they are tried; `env` reads an
+/// environment variable. Empty on Linux, where PATH is enough.
+pub fn installed_browsers(os: &str, env: impl Fn(&str) -> Option<OsString>) -> Vec<PathBuf> {
+    let folders: Vec<PathBuf> = match os {
+        "windows" => WINDOWS_FOLDERS
+            .iter()
+            .filter_map(|name| env(name))
+            .filter(|dir| !dir.is_empty())
+            .map(PathBuf::from)
+            .collect(),
+        "macos" => std::iter::once(PathBuf::from("/Applications"))
+            .chain(
+                env("HOME")
+                    .filter(|home| !home.is_empty())
+                    .map(|home| PathBuf::from(home).join("Applications")),
+            )
+            .collect(),
+        _ => Vec::new(),
+    };
+    let browsers = if os == "windows" {
+        WINDOWS_BROWSERS
+    } else {
+        MACOS_BROWSERS
+    };
+    // Each browser in every folder before the next browser.
+    browsers
+        .iter()
+        .flat_map(|browser| {
+            folders.iter().map(move |dir| {
+                let mut path = dir.clone();
+                // One part at a time, so that the path is Windows' own there.
+                path.extend(browser.split(['\\', '/']));
+                path
+            })
+        })
+        .collect()
 }
 
 /// The first of `names` found as an executable file on PATH.
@@ -319,6 +403,54 @@ mod tests {
             file_url(Path::new("/tmp/a b/Åsa#1.html")),
             "file:///tmp/a%20b/%C3%85sa%231.html"
         );
+    }
+
+    #[test]
+    fn windows_browsers_are_looked_for_under_program_files() {
+        let env = |name: &str| match name {
+            "ProgramFiles" => Some(OsString::from(r"C:\Program Files")),
+            "ProgramFiles(x86)" => Some(OsString::from(r"C:\Program Files (x86)")),
+            _ => None,
+        };
+        let found = installed_browsers("windows", env);
+        let chrome: PathBuf = [
+            r"C:\Program Files",
+            "Google",
+            "Chrome",
+            "Application",
+            "chrome.exe",
+        ]
+        .iter()
+        .collect();
+        let edge_x86: PathBuf = [
+            r"C:\Program Files (x86)",
+            "Microsoft",
+            "Edge",
+            "Application",
+            "msedge.exe",
+        ]
+        .iter()
+        .collect();
+        assert_eq!(found.first(), Some(&chrome), "{found:?}");
+        assert!(found.contains(&edge_x86), "{found:?}");
+        // LOCALAPPDATA is not set here: nothing is looked for under it.
+        assert_eq!(found.len(), 2 * WINDOWS_BROWSERS.len(), "{found:?}");
+    }
+
+    #[test]
+    fn macos_browsers_are_looked_for_as_app_bundles() {
+        let env = |name: &str| (name == "HOME").then(|| OsString::from("/Users/åsa"));
+        let found = installed_browsers("macos", env);
+        assert_eq!(
+            found.first().map(PathBuf::as_path),
+            Some(Path::new(
+                "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"
+            ))
+        );
+        assert!(found.contains(&PathBuf::from(
+            "/Users/åsa/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge"
+        )));
+        assert!(installed_browsers("linux", env).is_empty());
     }
 
     #[test]

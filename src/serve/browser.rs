@@ -90,14 +90,20 @@ fn browser_commands(browser: &str, target: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The desktop's opener, given `target`.
+/// The desktop's opener, given `target` (a `file://` URL): `open` on macOS,
+/// Windows' URL handler (not `cmd /c start`, which would read the URL as
+/// shell words), `xdg-open` elsewhere.
 fn platform_opener(target: &str) -> Vec<String> {
-    let opener = if cfg!(target_os = "macos") {
-        "open"
+    let opener: &[&str] = if cfg!(target_os = "macos") {
+        &["open"]
+    } else if cfg!(windows) {
+        &["rundll32", "url.dll,FileProtocolHandler"]
     } else {
-        "xdg-open"
+        &["xdg-open"]
     };
-    vec![opener.to_string(), target.to_string()]
+    let mut command: Vec<String> = opener.iter().map(ToString::to_string).collect();
+    command.push(target.to_string());
+    command
 }
 
 /// Whether a path is readable by its owner only (for the tests).

@@ -76,6 +76,7 @@ const LINGER_BYTES: usize = 1 << 20;
 const CONNECTION_STACK: usize = 256 << 10;
 
 /// File descriptors kept for reading the workbook, whatever the connections.
+#[cfg(unix)]
 const FILES_KEPT: usize = 64;
 
 /// How long to wait before accepting again after accepting failed.
@@ -385,7 +386,12 @@ fn out_of_files(e: &io::Error) -> bool {
     {
         matches!(e.raw_os_error(), Some(libc::EMFILE | libc::ENFILE))
     }
-    #[cfg(not(unix))]
+    #[cfg(windows)]
+    {
+        // WSAEMFILE: no socket handle left.
+        e.raw_os_error() == Some(10024)
+    }
+    #[cfg(not(any(unix, windows)))]
     {
         let _ = e;
         true
