@@ -1,6 +1,7 @@
 //! What a printed report looks like on paper, read back from PDFs printed by
-//! a real Chromium: the short form of every population on two pages, no
-//! heading left alone at the foot of a page, no text smaller than 8 pt,
+//! a real Chromium: the short form of every population at 12 pt on a few
+//! pages, no heading left alone at the foot of a page, no text smaller than
+//! 8 pt (the footer; 9 pt in the short form's body),
 //! every step title of the process map whole, and contents whose page
 //! numbers are the pages the steps start on. Skipped with a reason when no
 //! Chromium or poppler-utils is installed, failing under CI=true.
@@ -438,7 +439,30 @@ fn populations(wb: &Path) -> Vec<(String, Vec<String>)> {
         .collect()
 }
 
-fn check_short_form(doc: &Printed, wb: &Path) {
+/// The ★ opportunities of each population's process map, by population.
+fn opportunities(wb: &Path) -> BTreeMap<String, Vec<String>> {
+    let workbook = covalue::workbook::Workbook::open(covalue::workbook::Loader::disk(wb))
+        .expect("the workbook loads");
+    workbook
+        .populations(&[])
+        .iter()
+        .map(|p| {
+            let found = p
+                .process_map
+                .as_ref()
+                .map(|m| {
+                    m.steps
+                        .iter()
+                        .filter_map(|s| s.opportunity.clone())
+                        .collect()
+                })
+                .unwrap_or_default();
+            (p.name().to_string(), found)
+        })
+        .collect()
+}
+
+fn check_short_form(doc: &Printed, wb: &Path, pdf: &Path) {
     let pops = populations(wb);
     let names: Vec<String> = pops.iter().map(|(n, _)| n.clone()).collect();
     let mut pages: BTreeMap<&String, Vec<usize>> = BTreeMap::new();
@@ -447,10 +471,15 @@ fn check_short_form(doc: &Printed, wb: &Path) {
             .unwrap_or_else(|| panic!("{}: page {} names no population", doc.what, i + 1));
         pages.entry(pop).or_default().push(i);
     }
+    let opportunities = opportunities(wb);
     for (name, titles) in &pops {
         let on = pages.get(name).cloned().unwrap_or_default();
+        eprintln!("{}: {name:?} on {} pages", doc.what, on.len());
+        // The complete example on four pages or fewer; a new team's six
+        // open questions each take most of a page.
+        let most = if name.ends_with("sclerosis") { 4 } else { 8 };
         assert!(
-            (1..=2).contains(&on.len()),
+            (1..=most).contains(&on.len()),
             "{}: the short form of {name:?} prints on {} pages",
             doc.what,
             on.len()
@@ -469,9 +498,73 @@ fn check_short_form(doc: &Printed, wb: &Path) {
                 doc.what
             );
         }
+        // Each ★ opportunity whole, on one page, the list's heading on the
+        // page of its first item.
+        let wanted = opportunities.get(name).cloned().unwrap_or_default();
+        for (k, opportunity) in wanted.iter().enumerate() {
+            let whole = normalise(opportunity);
+            let page = on
+                .iter()
+                .find(|&&i| normalise(&doc.raw[i]).contains(&whole))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}: {name:?}'s opportunity {} is cut or split over pages: {whole:?}",
+                        doc.what,
+                        k + 1
+                    )
+                });
+            if k == 0 {
+                assert!(
+                    normalise(&doc.raw[*page]).contains("Opportunities to improve"),
+                    "{}: {name:?}'s opportunities start on page {} without their heading",
+                    doc.what,
+                    page + 1
+                );
+            }
+        }
     }
-    // The Hebrew description is set right to left: against the right
-    // margin, its first word rightmost.
+    // An open question on a filled short form: ruled over 90 mm or to the
+    // foot of its page, at 8 mm or more, in one piece.
+    let (rooms, problems) = measure_rooms(doc, pdf, "", None);
+    let problems: Vec<&String> = problems
+        .iter()
+        .filter(|p| !p.ends_with("ruled lines above its first question"))
+        .collect();
+    assert!(problems.is_empty(), "{}: {problems:#?}", doc.what);
+    let open: Vec<&Room> = rooms.iter().filter(|r| r.ruled > 0.0).collect();
+    let least = open.iter().map(|r| r.ruled).fold(f64::MAX, f64::min);
+    let pitch = open.iter().map(|r| r.pitch).fold(f64::MAX, f64::min);
+    eprintln!(
+        "{}: {} open questions ruled, the least {least:.0} mm at {pitch:.1} mm",
+        doc.what,
+        open.len()
+    );
+    // The new team's six, and the half-done example's open ones.
+    assert!(
+        open.len() >= 7,
+        "{}: {} open questions",
+        doc.what,
+        open.len()
+    );
+    for room in &open {
+        assert!(
+            room.ruled >= 89.5 || (room.to_foot && room.ruled >= 30.0),
+            "{}: {{#{}}} has {:.0} mm to write in",
+            doc.what,
+            room.id,
+            room.ruled
+        );
+        assert!(
+            room.pitch >= 7.95,
+            "{}: {{#{}}} ruled at {:.1} mm",
+            doc.what,
+            room.id,
+            room.pitch
+        );
+    }
+    // The Hebrew description is set right to left: against the right edge
+    // of the text (the rightmost word above the footer), its first word
+    // rightmost.
     let page = doc
         .pages
         .iter()
@@ -493,19 +586,39 @@ fn check_short_form(doc: &Printed, wb: &Path) {
         .map(|&i| doc.edges[page][i].0)
         .fold(f64::MAX, f64::min);
     let width = doc.widths[page];
-    // 15 mm margins: 42.5 pt.
+    let footer_top = doc.words[page]
+        .iter()
+        .rposition(|(_, w)| w == "page")
+        .map_or(f64::MAX, |i| doc.tops[page][i]);
+    let column = doc.edges[page]
+        .iter()
+        .zip(&doc.tops[page])
+        .filter(|(_, top)| **top < footer_top - 5.0)
+        .map(|((_, r), _)| *r)
+        .fold(0.0, f64::max);
     assert!(
-        right > width - 46.0 && left > width / 3.0,
-        "{}: the Hebrew description runs from {left:.0} to {right:.0} pt of {width:.0}",
+        right > column - 4.0 && left > width / 3.0,
+        "{}: the Hebrew description runs from {left:.0} to {right:.0} pt of {width:.0} (text to {column:.0})",
         doc.what
     );
     assert_no_stranded_headings(doc, false);
     let body = body_type(doc);
-    assert!(body >= 9.95, "{}: body text at {body:.1} pt", doc.what);
     let (size, word, page) = smallest_type(doc);
+    let (chars, line) = longest_line(doc);
+    eprintln!(
+        "{}: {} pages, body {body:.1} pt, smallest {size:.1} pt ({word:?}), longest line {chars} characters",
+        doc.what,
+        doc.pages.len()
+    );
+    assert!(body >= 11.95, "{}: body text at {body:.1} pt", doc.what);
     assert!(
         size >= 7.95,
         "{}: {word:?} on page {page} is set at {size:.1} pt",
+        doc.what
+    );
+    assert!(
+        chars <= 78,
+        "{}: a line of {chars} characters: {line:?}",
         doc.what
     );
 }
@@ -620,7 +733,7 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
     });
 
     for paper in ["short-a4", "short-letter"] {
-        check_short_form(&printed[paper], &wb);
+        check_short_form(&printed[paper], &wb, &out.join(format!("{paper}.pdf")));
     }
     for name in ["full-a4", "full-letter", "blank-full-a4"] {
         let doc = &printed[name];
