@@ -96,7 +96,7 @@ fn print(wb: &Path, browser: &Path, args: &[&str], pdf: &Path) -> Printed {
         true => 14.0,
         false => 8.0,
     };
-    print_with(wb, browser, &["render"], args, pdf, footer_pt)
+    print_with(wb, browser, &["render"], args, pdf, footer_pt, &[])
 }
 
 /// Prints `args` to `pdf` with the verb `verb` and reads it back; its
@@ -108,8 +108,10 @@ fn print_with(
     args: &[&str],
     pdf: &Path,
     footer_pt: f64,
+    env: &[(&str, &Path)],
 ) -> Printed {
     common::covalue(wb)
+        .envs(env.iter().copied())
         .env("COVALUE_BROWSER", browser)
         .env("GIT_CEILING_DIRECTORIES", wb.parent().unwrap_or(wb))
         .args(verb)
@@ -1318,7 +1320,7 @@ fn printed_packs_read_at_12_pt_and_give_each_question_room_to_write() {
                         all.extend(args);
                         let footer = if large { 14.0 } else { 9.5 };
                         let doc =
-                            print_with(wb, &browser, &["session", "pack"], &all, &pdf, footer);
+                            print_with(wb, &browser, &["session", "pack"], &all, &pdf, footer, &[]);
                         done.push((*name, (doc, pdf)));
                     }
                 })
@@ -1442,6 +1444,260 @@ fn printed_packs_read_at_12_pt_and_give_each_question_room_to_write() {
             };
             let cut = last.split(' ').count() >= 3 && texts.iter().any(|t| t.contains(&last));
             assert!(!cut, "{name}: page {} ends in a question: {last:?}", i + 1);
+        }
+    }
+}
+
+/// A network of three sites made from the MS example (complete, half done,
+/// and one more), each a local bare repository, whose measures map to three
+/// shared domains; fetched into a cache inside the temporary folder.
+fn network() -> (TempDir, PathBuf, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let home = tmp.path();
+    let cache = home.join("cache");
+    for site in ["complete", "half", "other"] {
+        let work = home.join("work").join(site);
+        copy_dir(&manifest_dir().join("examples/lakeside-ms"), &work);
+        let compass = work.join("populations/ms/value-compass.toml");
+        let text = std::fs::read_to_string(&compass).expect("value compass");
+        let mapped: String = text
+            .lines()
+            .map(|l| match l.strip_prefix("quadrant = ") {
+                Some(q) => format!("{l}\ndomain = \"{}-shared\"\n", q.trim_matches('"')),
+                None => format!("{l}\n"),
+            })
+            .collect();
+        std::fs::write(&compass, mapped).expect("domains");
+        if site == "half" {
+            for step in ["access", "assessment", "logic", "interdependence"] {
+                let file = work.join(format!("populations/ms/answers/{step}.md"));
+                let kept: String = std::fs::read_to_string(&file)
+                    .expect("answers")
+                    .lines()
+                    .filter(|l| l.starts_with('#'))
+                    .map(|l| format!("{l}\n\n"))
+                    .collect();
+                std::fs::write(&file, kept).expect("open again");
+            }
+        }
+        common::git(home, &work, &["init", "-q", "-b", "main"]);
+        common::git(home, &work, &["add", "-A"]);
+        common::git(home, &work, &["commit", "-q", "-m", "workbook"]);
+        let bare = home.join("sites").join(format!("{site}.git"));
+        common::git(
+            home,
+            home,
+            &[
+                "clone",
+                "-q",
+                "--bare",
+                &work.to_string_lossy(),
+                &bare.to_string_lossy(),
+            ],
+        );
+    }
+    common::covalue(home)
+        .args(["network", "init", "net", "--name", "Community of practice"])
+        .assert()
+        .success();
+    let net = home.join("net");
+    for site in ["complete", "half", "other"] {
+        common::covalue(&net)
+            .args(["network", "add", site, &format!("../sites/{site}.git")])
+            .assert()
+            .success();
+    }
+    let toml = net.join("network.toml");
+    let mut text = std::fs::read_to_string(&toml).expect("network.toml");
+    for (id, name) in [
+        ("functional-shared", "Walking and daily life"),
+        ("clinical-shared", "Relapses and disability"),
+        ("satisfaction-shared", "Experience of care"),
+    ] {
+        text.push_str(&format!("\n[[domain]]\nid = \"{id}\"\nname = \"{name}\"\n"));
+    }
+    std::fs::write(&toml, text).expect("domains");
+    common::covalue(&net)
+        .env("COVALUE_CACHE_DIR", &cache)
+        .args(["network", "fetch"])
+        .assert()
+        .success();
+    (tmp, net, cache)
+}
+
+/// The marks of the completeness matrix, one a state.
+const MARKS: [&str; 5] = ["✓", "○", "◔", "–", "✗"];
+
+#[test]
+fn the_network_report_prints_readable_and_in_grey() {
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
+    let (tmp, net, cache) = network();
+    let jobs: Vec<(&str, Vec<&str>)> = vec![
+        ("network-a4", vec![]),
+        (
+            "network-letter-large",
+            vec!["--paper", "letter", "--large-print"],
+        ),
+    ];
+    let printed: Vec<(&str, Printed)> = std::thread::scope(|scope| {
+        let workers: Vec<_> = jobs
+            .iter()
+            .map(|(name, args)| {
+                let (net, cache, browser) = (&net, &cache, &browser);
+                let pdf = tmp.path().join(format!("{name}.pdf"));
+                scope.spawn(move || {
+                    let large = args.contains(&"--large-print");
+                    let footer = if large { 14.0 } else { 8.0 };
+                    let env = [("COVALUE_CACHE_DIR", cache.as_path())];
+                    let doc = print_with(
+                        net,
+                        browser,
+                        &["network", "report"],
+                        args,
+                        &pdf,
+                        footer,
+                        &env,
+                    );
+                    (*name, doc)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| w.join().expect("printing"))
+            .collect()
+    });
+    for (name, doc) in &printed {
+        let large = doc.what.contains("--large-print");
+        // The smallest is a site's id, set in a monospace font whose box
+        // is a little shorter than the footer's for the same size.
+        let (body_min, small_min) = if large { (15.95, 13.85) } else { (10.45, 7.85) };
+        let body = body_type(doc);
+        let (size, word, page) = smallest_type(doc);
+        eprintln!(
+            "{name}: {} pages, body {body:.1} pt, smallest {size:.1} pt ({word:?})",
+            doc.pages.len()
+        );
+        assert!(body >= body_min, "{name}: body text at {body:.1} pt");
+        assert!(
+            size >= small_min,
+            "{name}: {word:?} on page {page} is set at {size:.1} pt"
+        );
+        // No section's heading (or a cluster's heading with its count)
+        // alone at the foot of a page.
+        let headings = [
+            "Sites",
+            "Completeness: sites × steps",
+            "Completeness: sites × short-form questions",
+            "Populations by type",
+            "Improvements by cluster and status",
+            "Measures by compass quadrant",
+            "Measures by shared domain",
+            "Measures mapped to no shared domain",
+        ];
+        for (i, page) in doc.pages.iter().enumerate().take(doc.pages.len() - 1) {
+            let Some(last) = body_lines(page).last().map(|l| normalise(l)) else {
+                continue;
+            };
+            // A cluster's count, under its heading: "adopted 3 · idea 3".
+            let count = last.split(" · ").all(|part| {
+                part.rsplit_once(' ')
+                    .is_some_and(|(_, n)| n.parse::<u32>().is_ok())
+            });
+            assert!(
+                !headings.contains(&last.as_str()) && !count,
+                "{name}: page {} ends with a heading: {last:?}",
+                i + 1
+            );
+        }
+        // No table row broken over two pages: the text of each cell of the
+        // report's tables (as the HTML report has it) whole on one page.
+        let html = common::covalue(&net)
+            .env("COVALUE_CACHE_DIR", &cache)
+            .args(["network", "report", "--format", "html"])
+            .output()
+            .expect("covalue");
+        let html = String::from_utf8_lossy(&html.stdout);
+        let texts: Vec<String> = html
+            .split("<td")
+            .skip(1)
+            .filter_map(|c| c.split_once('>').and_then(|(_, c)| c.split("</td>").next()))
+            .map(|c| {
+                let mut plain = String::new();
+                let mut inside = false;
+                for ch in c.chars() {
+                    match ch {
+                        '<' => inside = true,
+                        '>' => {
+                            inside = false;
+                            plain.push(' ');
+                        }
+                        _ if !inside => plain.push(ch),
+                        _ => {}
+                    }
+                }
+                normalise(
+                    &plain
+                        .replace("&amp;", "&")
+                        .replace("&#x27;", "'")
+                        .replace("&quot;", "\""),
+                )
+            })
+            .filter(|t| t.split(' ').count() >= 6)
+            .collect();
+        assert!(texts.len() >= 10, "{name}: {} cells of text", texts.len());
+        // A line broken after a hyphen joins the next.
+        let pages: Vec<String> = doc
+            .raw
+            .iter()
+            .map(|p| normalise(&p.replace("-\n", "-")))
+            .collect();
+        for text in &texts {
+            assert!(
+                pages.iter().any(|p| p.contains(text.as_str())),
+                "{name}: a table cell broken over two pages: {text:?}"
+            );
+        }
+        // The steps matrix read in grey: every cell carries its state's
+        // mark before its count, and the half-done site shows marks other
+        // than settled.
+        let all = doc.raw.join("\n");
+        let matrix = all
+            .split("Site · population")
+            .nth(1)
+            .and_then(|m| m.split("settled").next())
+            .unwrap_or_else(|| panic!("{name}: no completeness matrix"));
+        let words: Vec<&str> = matrix.split_whitespace().collect();
+        let mut seen = std::collections::BTreeSet::new();
+        let mut cells = 0;
+        for (k, w) in words.iter().enumerate() {
+            let is_count = w
+                .split_once('/')
+                .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok());
+            if !is_count {
+                continue;
+            }
+            cells += 1;
+            let mark = k.checked_sub(1).map(|p| words[p]).unwrap_or("");
+            assert!(
+                MARKS.contains(&mark),
+                "{name}: a cell of the matrix without its mark: {mark:?} {w}"
+            );
+            seen.insert(mark);
+        }
+        assert_eq!(cells, 27, "{name}: three sites by nine steps");
+        assert!(
+            seen.len() >= 3,
+            "{name}: the matrix shows the marks {seen:?}"
+        );
+        // Its key names each mark.
+        for mark in MARKS {
+            assert!(
+                doc.raw.iter().any(|p| p.contains(&format!("{mark} "))),
+                "{name}: the key lacks {mark}"
+            );
         }
     }
 }
