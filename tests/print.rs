@@ -217,7 +217,8 @@ fn normalise(text: &str) -> String {
 }
 
 /// The body of a page: its lines above the footer. The footer is two lines,
-/// the workbook's title (and "page N of M") over "guide co-value v1.0 · …".
+/// the workbook's title and the population (in large print the population
+/// alone) with "page N of M", over "guide co-value v1.0 · …".
 fn body_lines(page: &str) -> Vec<&str> {
     let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
     let end = lines
@@ -225,6 +226,16 @@ fn body_lines(page: &str) -> Vec<&str> {
         .rposition(|l| l.trim_start().starts_with("guide co-value v"))
         .map_or(lines.len(), |guide| guide.saturating_sub(1));
     lines[..end].to_vec()
+}
+
+/// Whether a line of a page holds the footer's "page N of M".
+fn page_number(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= 4
+        && words[words.len() - 4] == "page"
+        && words[words.len() - 3].parse::<u32>().is_ok()
+        && words[words.len() - 2] == "of"
+        && words[words.len() - 1].parse::<u32>().is_ok()
 }
 
 /// The footer of a page: its last lines, as one line of text, without
@@ -758,6 +769,27 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         "large print: {word:?} on page {page} is set at {size:.1} pt"
     );
     assert_no_stranded_headings(large, false);
+    // Its footer on two lines (the population beside "page N of M", then the
+    // date), the date whole.
+    for (i, page) in large.pages.iter().enumerate() {
+        let lines: Vec<&str> = page.lines().filter(|l| !l.trim().is_empty()).collect();
+        let at = lines.iter().rposition(|l| page_number(l)).unwrap_or(0);
+        let footer = &lines[at..];
+        assert!(
+            footer.len() <= 2
+                && normalise(footer[0]).starts_with("People living with multiple sclerosis"),
+            "large print: page {} has a footer of {} lines: {footer:?}",
+            i + 1,
+            footer.len()
+        );
+        assert!(
+            footer
+                .iter()
+                .any(|l| l.contains(&format!("printed {}", common::TODAY))),
+            "large print: page {}'s footer breaks its date: {footer:?}",
+            i + 1
+        );
+    }
 
     // The register handout: the improvements by cluster with the latest
     // values of their measures, on a few pages, at 8 pt or more.
