@@ -837,6 +837,33 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         "large print register: {word:?} on page {page} is set at {size:.1} pt"
     );
     assert_no_stranded_headings(register, false);
+    // Its columns break words only at a hyphen (or hyphenate them), never
+    // mid-word ("Rehabilitatio n").
+    let words: std::collections::BTreeSet<String> = register
+        .raw
+        .iter()
+        .flat_map(|p| {
+            p.replace("-\n", "-")
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                        .to_string()
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for word in [
+        "Rehabilitation",
+        "management",
+        "Occupational",
+        "therapist",
+        "Adopted",
+    ] {
+        assert!(
+            words.contains(word),
+            "large print register: {word:?} is broken"
+        );
+    }
     let first = normalise(&register.pages[0]);
     assert!(
         first.contains("Improvement Status Steps Owner"),
