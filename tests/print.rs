@@ -769,6 +769,19 @@ fn printed_reports_keep_to_their_pages_and_read_at_8_pt() {
         "large print: {word:?} on page {page} is set at {size:.1} pt"
     );
     assert_no_stranded_headings(large, false);
+    // The process map's step titles whole, a long word broken only after
+    // its hyphen ("disease-" over "modifying", never "modifyin" over "g").
+    let text = normalise(&large.raw.join("\n").replace("-\n", "-"));
+    let (_, titles) = populations(&wb)
+        .into_iter()
+        .find(|(name, _)| name == "People living with multiple sclerosis")
+        .expect("the MS population");
+    for title in titles {
+        assert!(
+            text.contains(&normalise(&title)),
+            "large print: the map's step {title:?} is not whole"
+        );
+    }
     // Its footer on two lines (the population beside "page N of M", then the
     // date), the date whole.
     for (i, page) in large.pages.iter().enumerate() {
