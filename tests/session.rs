@@ -565,7 +565,17 @@ fn a_pack_for_steps_1_and_2_holds_the_population_personas_map_and_every_finding_
     }
     // The first pack spends no page on "nothing has changed".
     assert!(!html.contains("class=\"changes\""), "a page of no changes");
-    assert!(text.contains("Nothing has changed since then."), "{text}");
+    assert!(
+        text.contains(
+            "This is the team's first session: there is nothing earlier to compare with."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Nothing has changed since then."), "{text}");
+    assert!(
+        !text.contains("this session's record was made at"),
+        "{text}"
+    );
     // Worksheets: blank persona cards and a blank map table; ids in the margin.
     let sheets = part("class=\"worksheets\"", "class=\"attendance\"");
     assert!(sheets.contains("Segment of the population"), "{sheets}");

@@ -195,14 +195,14 @@ pub enum Notice {
 
 /// The builder of population views for a document.
 fn builder<'a>(guide: &'a Guide, options: &Options) -> model::Builder<'a> {
-    let mut footer_line = format!("guide {} v{}", guide.id, guide.version);
-    if let Some(rev) = &options.revision {
-        footer_line.push_str(&format!(" · {rev}"));
+    // In large print (14 pt) the commit is left out, so that the line fits
+    // on one line and the date is never broken at a hyphen.
+    let mut parts = vec![format!("guide {} v{}", guide.id, guide.version)];
+    if let Some(rev) = options.revision.as_ref().filter(|_| !options.large_print) {
+        parts.push(rev.clone());
     }
-    footer_line.push_str(&format!(
-        " · printed {}",
-        crate::date::format(options.today)
-    ));
+    parts.push(format!("printed {}", crate::date::format(options.today)));
+    let footer_line = parts.join(" · ");
     model::Builder {
         guide,
         form: options.form,

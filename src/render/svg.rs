@@ -83,8 +83,30 @@ fn wrap_measured(
     let mut cut = false;
     for word in text.split_whitespace() {
         let mut word = word.to_string();
-        // A word longer than a line is cut into pieces.
+        // A word longer than a line breaks after a hyphen where it can
+        // ("disease-" over "modifying"), on the line's end when it fits
+        // there; only a piece without one that fits is cut anywhere.
         while measure(&word) > width {
+            let joined = |head: &str| match line.is_empty() {
+                true => head.to_string(),
+                false => format!("{line} {head}"),
+            };
+            let at_hyphen = word
+                .char_indices()
+                .filter(|(i, c)| *c == '-' && i + 1 < word.len())
+                .map(|(i, _)| i + 1)
+                .filter(|&at| measure(&joined(&word[..at])) <= width)
+                .last();
+            if let Some(at) = at_hyphen {
+                lines.push(joined(&word[..at]));
+                line.clear();
+                word = word[at..].to_string();
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+                continue;
+            }
             let mut head = String::new();
             for c in word.chars() {
                 head.push(c);
@@ -196,6 +218,18 @@ impl Scale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_word_breaks_at_its_hyphen_not_mid_word() {
+        let count = |s: &str| s.chars().count() as f64;
+        let lines = wrap_measured("Choosing a disease-modifying therapy", 12.0, &count, 9);
+        assert_eq!(lines, ["Choosing a", "disease-", "modifying", "therapy"]);
+        let lines = wrap_measured("a self-injected-therapy plan", 17.0, &count, 9);
+        assert_eq!(lines, ["a self-injected-", "therapy plan"]);
+        // A piece without a hyphen longer than a line is still cut.
+        let lines = wrap_measured("Rehabilitation", 8.0, &count, 9);
+        assert_eq!(lines, ["Rehabili", "tation"]);
+    }
 
     #[test]
     fn wrapping_fits_and_marks_what_was_cut() {

@@ -20,6 +20,10 @@ use crate::render::markdown;
 use crate::render::svg::Scale;
 use crate::workbook::{Population, Session, Status, Workbook};
 
+/// What the cover of a first session's pack says of changes.
+const FIRST_SESSION: &str =
+    "This is the team's first session: there is nothing earlier to compare with.";
+
 /// The page template.
 const TEMPLATE: &str = include_str!("templates/pack.html");
 /// Its style sheet.
@@ -474,11 +478,20 @@ pub fn build(
                         changes_md = Some(markdown::to_markdown(body, 1));
                     }
                 }
+                // The first session, nothing changed since its record: there
+                // is nothing earlier to compare with, said plainly.
+                Ok(_) if from.name == session.name => {
+                    since = None;
+                    no_changes_because = Some(FIRST_SESSION.to_string());
+                }
                 Ok(_) => no_changes_because = Some("Nothing has changed since then.".to_string()),
                 Err(err) => {
                     no_changes_because = Some(format!("The changes cannot be shown: {err}."))
                 }
             }
+        }
+        None if previous(sessions, session).is_none() => {
+            no_changes_because = Some(FIRST_SESSION.to_string())
         }
         None => {
             no_changes_because = Some(

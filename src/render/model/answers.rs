@@ -91,11 +91,9 @@ impl Builder<'_> {
             .citation(&question.source)
             .is_some_and(|c| c.published);
         // A question to write on gets 90 mm or more: eleven lines at 8.2 mm
-        // (10 mm in large print). The filled short form keeps to two pages,
-        // so an open question there gets seven.
+        // (10 mm in large print), on the filled short form as on a blank one.
         let lines = match (self.form, question.kind) {
-            (Form::Short, _) if pop.is_none() => 11,
-            (Form::Short, _) => 7,
+            (Form::Short, _) => 11,
             (Form::Full, QuestionKind::Walkthrough) => 6,
             (Form::Full, k) if k.is_record() => 3,
             (Form::Full, _) => 11,

@@ -143,26 +143,32 @@ impl Builder<'_> {
 
     /// The print footer of a population's pages, as a CSS string (safe).
     pub fn footer(&self, population: &str) -> Value {
-        let first = if population.is_empty() {
-            self.footer_title.clone()
-        } else {
-            format!("{} · {population}", self.footer_title)
-        };
+        let first = self.footer_first(population);
         Value::from_safe_string(css_string(&format!("{first}\n{}", self.footer_line)))
     }
 
     /// The print footer of the pages of a step: the population's footer with
     /// the step's heading on a line of its own, as a CSS string (safe).
     pub fn step_footer(&self, population: &str, step: &str) -> Value {
-        let first = if population.is_empty() {
-            self.footer_title.clone()
-        } else {
-            format!("{} · {population}", self.footer_title)
-        };
+        let first = self.footer_first(population);
         Value::from_safe_string(css_string(&format!(
             "{first}\n{step}\n{}",
             self.footer_line
         )))
+    }
+
+    /// The footer's first line: the workbook's title and the population.
+    /// In large print (14 pt, where the title and the population together
+    /// would wrap over two lines or more) the population alone.
+    fn footer_first(&self, population: &str) -> String {
+        match (
+            population.is_empty(),
+            self.scale == crate::render::svg::Scale::LARGE,
+        ) {
+            (true, _) => self.footer_title.clone(),
+            (false, true) => population.to_string(),
+            (false, false) => format!("{} · {population}", self.footer_title),
+        }
     }
 
     /// The footer of pages outside any population, as a CSS string (safe).
