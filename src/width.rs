@@ -51,6 +51,12 @@ pub fn terminal() -> Option<usize> {
     {
         return Some(n);
     }
+    console_width()
+}
+
+/// The width of the terminal on standard output, if it is one.
+#[cfg(unix)]
+fn console_width() -> Option<usize> {
     let mut size = libc::winsize {
         ws_row: 0,
         ws_col: 0,
@@ -61,6 +67,26 @@ pub fn terminal() -> Option<usize> {
     // or a pipe it fails and leaves it as it was.
     let ok = unsafe { libc::ioctl(libc::STDOUT_FILENO, libc::TIOCGWINSZ, &mut size) } == 0;
     (ok && size.ws_col > 0).then_some(usize::from(size.ws_col))
+}
+
+/// The width of the console window on standard output, if it is one.
+#[cfg(windows)]
+fn console_width() -> Option<usize> {
+    use windows_sys::Win32::System::Console::{
+        CONSOLE_SCREEN_BUFFER_INFO, GetConsoleScreenBufferInfo, GetStdHandle, STD_OUTPUT_HANDLE,
+    };
+    // SAFETY: a zeroed CONSOLE_SCREEN_BUFFER_INFO is a valid value of this
+    // plain C struct; the call writes into the one we own, and fails on a
+    // file or a pipe, which is then not cut.
+    let mut info: CONSOLE_SCREEN_BUFFER_INFO = unsafe { std::mem::zeroed() };
+    let ok = unsafe { GetConsoleScreenBufferInfo(GetStdHandle(STD_OUTPUT_HANDLE), &mut info) } != 0;
+    let columns = i32::from(info.srWindow.Right) - i32::from(info.srWindow.Left) + 1;
+    usize::try_from(columns).ok().filter(|n| ok && *n > 0)
+}
+
+#[cfg(not(any(unix, windows)))]
+fn console_width() -> Option<usize> {
+    None
 }
 
 #[cfg(test)]

@@ -108,6 +108,7 @@ fn check_notes_schemas_that_differ_from_what_covalue_schema_writes() {
 }
 
 #[test]
+#[cfg(unix)]
 fn a_schemas_folder_that_leads_outside_is_not_read() {
     let wb = example("lakeside-ms");
     let outside = empty_dir();
