@@ -1051,6 +1051,19 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
     // question changed meanwhile, so both versions are shown.
     let (status, conflict) = post(&second, "Visits kept.");
     assert_eq!(status, 409, "{conflict}");
+    // The heading names the question that changed, not only its file.
+    let heading = conflict
+        .split("<h1>")
+        .nth(1)
+        .and_then(|h| h.split("</h1>").next())
+        .unwrap_or("");
+    assert!(
+        heading.starts_with(
+            "Not saved: the answer to “Which measures would show that the chain creates value"
+        ),
+        "{heading}"
+    );
+    assert!(!heading.contains("chain.md"), "{heading}");
     assert!(
         conflict.contains("Readmissions within 30 days."),
         "{conflict}"
@@ -1070,5 +1083,48 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
     assert!(
         text.contains("\nVisits kept.\n") && !text.contains("Readmissions within"),
         "{text}"
+    );
+}
+
+/// The numbers in the "N errors, M warnings" of a page.
+fn error_and_warning_counts(page: &str) -> (String, String) {
+    let line = page
+        .split("class=\"checkline")
+        .nth(1)
+        .and_then(|l| l.split("</p>").next())
+        .unwrap_or("");
+    let number_before = |word: &str| -> String {
+        let head = line.split(word).next().unwrap_or("").trim_end();
+        head.chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect()
+    };
+    (number_before(" error"), number_before(" warning"))
+}
+
+#[test]
+fn the_home_page_counts_errors_on_the_form_the_check_page_uses() {
+    let tmp = example(HALF_DONE);
+    // This workbook checks the short form: fewer errors than the full form.
+    let config = tmp.path().join("covalue.toml");
+    write(
+        &config,
+        read(&config).replace("form = \"full\"", "form = \"short\""),
+    );
+    let served = Served::start(tmp.path());
+    let (status, home) = http(&served, "GET", "/", "");
+    assert_eq!(status, 200, "{home}");
+    let (status, check) = http(&served, "GET", "/check", "");
+    assert_eq!(status, 200, "{check}");
+    let (errors, warnings) = error_and_warning_counts(&check);
+    assert!(!errors.is_empty() && errors != "0", "{check}");
+    assert_eq!(
+        error_and_warning_counts(&home),
+        (errors, warnings),
+        "{home}"
     );
 }

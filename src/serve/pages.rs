@@ -292,6 +292,9 @@ impl Site {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
         let report = full_report(&self.root, Vec::new());
+        // The problems as `/check` (and `covalue check`) counts them: on
+        // the workbook's own form.
+        let checked = check_report(&self.root, Vec::new());
         let populations: Vec<Value> = report
             .summary
             .iter()
@@ -309,8 +312,8 @@ impl Site {
             context! {
                 title => title(wb), guide => format!("{} v{}", wb.guide.title, wb.guide.version),
                 populations => populations,
-                errors => count(&report.findings, Severity::Error),
-                warnings => count(&report.findings, Severity::Warning),
+                errors => count(&checked.findings, Severity::Error),
+                warnings => count(&checked.findings, Severity::Warning),
                 open => report.summary.iter().map(|s| s.counts.open).sum::<usize>(),
                 session => session.map(|s| ser(&s)),
                 join => self.join.as_deref().and_then(super::qr::svg).map(Value::from_safe_string),
