@@ -10,68 +10,13 @@
 mod cdp;
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
+use common::serve::{Served, browser, encode, signed_in};
 use common::{HALF_DONE, TODAY, bin_path, example, read, write};
 use serde_json::json;
 
 const POP: &str = "populations/heart-failure";
-
-/// A running `covalue serve`, stopped when dropped.
-struct Served {
-    child: Child,
-    /// The address printed, with its token.
-    url: String,
-}
-
-impl Served {
-    fn start(dir: &Path) -> Served {
-        let mut child = Command::new(bin_path())
-            .current_dir(dir)
-            .args(["serve", "--port", "0"])
-            .env("COVALUE_TODAY", TODAY)
-            .env("NO_COLOR", "1")
-            .env_remove("BROWSER")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start covalue serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read the address");
-        let url = line
-            .trim()
-            .strip_prefix("serving the workbook at ")
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        Served { child, url }
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The browser, or None (the test is skipped) outside CI.
-fn browser() -> Option<PathBuf> {
-    match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
-        Ok(b) => Some(b),
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true: the serve tests need chromium (.ci/run installs it)")
-        }
-        Err(_) => {
-            eprintln!("skipped: no Chromium/Chrome on this machine (apt-get install chromium)");
-            None
-        }
-    }
-}
 
 /// Types into a text field or text area, or picks a radio button or an
 /// option of a list, as a person would.
@@ -140,9 +85,9 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     let map = read(&map_file);
     let compass = read(&compass_file);
     let register = read(&register_file);
-    let served = Served::start(root);
+    let served = Served::start(root, &[]);
     let mut b = cdp::Browser::start(&exe);
-    b.open(&served.url);
+    b.open(&served.entry("/"));
 
     // A new step, added at the end of the map as its other steps are written.
     go(&mut b, "/p/heart-failure/new/step");
@@ -428,8 +373,8 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     // changes another perspective's note of the same step.
     let complete = example(common::COMPLETE);
     let ms_map = complete.path().join("populations/ms/process-map.toml");
-    let ms_served = Served::start(complete.path());
-    b.open(&ms_served.url);
+    let ms_served = Served::start(complete.path(), &[]);
+    b.open(&ms_served.entry("/"));
     go(&mut b, "/p/ms/step/first-symptoms");
     let theirs = read(&ms_map).replacen("We rarely see this phase;", "We never see this phase;", 1);
     write(&ms_map, &theirs);
@@ -455,59 +400,6 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     assert!(!report.contains("CV002"), "{report}");
 }
 
-/// One request over a plain socket, with the server's cookie: the status
-/// and the body.
-fn http(served: &Served, method: &str, path: &str, body: &str) -> (u16, String) {
-    use std::io::{Read, Write};
-    let rest = served.url.strip_prefix("http://").expect("http");
-    let (host, token) = rest.split_once("/?token=").expect("token");
-    let port = host.rsplit(':').next().unwrap_or_default();
-    let mut stream = std::net::TcpStream::connect(host).expect("connect");
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nCookie: covalue-token-{port}={token}\r\n"
-    );
-    if method == "POST" {
-        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
-        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let status = raw
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    let body = raw
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_string();
-    (status, body)
-}
-
-/// A form's fields, percent-encoded.
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                        (b as char).to_string()
-                    }
-                    b => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// The value of a hidden field of a page.
 fn hidden(page: &str, name: &str) -> String {
     let key = format!("name=\"{name}\" value=\"");
@@ -527,13 +419,13 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     let compass_file = root.join(POP).join("value-compass.toml");
     let map = read(&map_file);
     let compass = read(&compass_file);
-    let served = Served::start(root);
-    let page = http(&served, "GET", "/p/heart-failure/new/persona", "").1;
+    let served = Served::start(root, &[]);
+    let page = signed_in(&served, "GET", "/p/heart-failure/new/persona", "").1;
     let csrf = hidden(&page, "csrf");
     let post = |path: &str, fields: &[(&str, &str)]| {
         let mut all = vec![("csrf", csrf.as_str())];
         all.extend_from_slice(fields);
-        http(&served, "POST", path, &encode(&all))
+        signed_in(&served, "POST", path, &encode(&all))
     };
 
     // A persona's id that climbs out, or names a link out of the workbook.
@@ -585,7 +477,7 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     );
 
     // A number TOML cannot read, and a level the guide does not have.
-    let page = http(
+    let page = signed_in(
         &served,
         "GET",
         "/p/heart-failure/measure/readmission-30-day",
@@ -616,7 +508,7 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     assert_eq!(read(&map_file), map);
 
     // Removing a step needs the box ticked, and the step as the page showed it.
-    let page = http(&served, "GET", "/p/heart-failure/step/discharge", "").1;
+    let page = signed_in(&served, "GET", "/p/heart-failure/step/discharge", "").1;
     let fp = hidden(&page, "fp.record");
     let (status, body) = post(
         "/p/heart-failure/step/discharge/order",
@@ -658,7 +550,7 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
         &[("title", "Gone"), ("coproduction", "none")],
     );
     assert_eq!(status, 409);
-    let (status, _) = http(
+    let (status, _) = signed_in(
         &served,
         "GET",
         "/p/heart-failure/step/..%2F..%2Fcovalue",
