@@ -559,3 +559,75 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     assert_eq!(status, 404);
     assert_eq!(read(&map_file), map);
 }
+
+/// Ticks the box `name` in the row of a list whose first cell reads `first`.
+fn tick_row(b: &mut cdp::Browser, name: &str, first: &str) {
+    let found = b.eval(&format!(
+        "(() => {{ const c = [...document.querySelectorAll('input[type=checkbox][name=\"{name}\"]')] \
+           .find(c => c.closest('tr').cells[0].textContent === {}); \
+         if (!c) return false; c.checked = true; return true; }})()",
+        json!(first)
+    ));
+    assert_eq!(found, json!(true), "no box {name} in the row of {first:?}");
+}
+
+#[test]
+fn figures_team_members_attendees_and_actions_are_removed_by_ticking_them_byte_for_byte() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let about_file = root.join(POP).join("population.toml");
+    let about = read(&about_file);
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+
+    // A figure and a team member go; nothing else of the file changes.
+    go(&mut b, "/p/heart-failure/about");
+    tick_row(&mut b, "remove_figure", "Men");
+    tick_row(&mut b, "remove_team", "finance");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    let men = "[[figure]]\nlabel = \"Men\"\nvalue = \"57 %\"\n\n";
+    let finance = "[[team]]\nrole = \"finance\"\nname = \"Revenue cycle and value-based contracts analyst\"\n\n";
+    assert!(about.contains(men) && about.contains(finance));
+    let about = about.replacen(men, "", 1).replacen(finance, "", 1);
+    assert_eq!(read(&about_file), about);
+
+    // A figure changed on disk after the page was opened is not removed:
+    // the save is refused, says why, and what was typed stays.
+    go(&mut b, "/p/heart-failure/about");
+    tick_row(&mut b, "remove_figure", "Median age");
+    fill(&mut b, "figure_label", "Living alone");
+    let changed = about.replace("\"68 years\"", "\"69 years\"");
+    write(&about_file, &changed);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(
+        b.text().contains("someone changed or removed it meanwhile"),
+        "{}",
+        b.text()
+    );
+    assert_eq!(shown(&mut b, "figure_label"), "Living alone");
+    assert_eq!(read(&about_file), changed, "nothing was written");
+
+    // A session record: one of two attendees and its only action go.
+    let session_file = root.join("sessions/2026-11-26-access.toml");
+    let session = "date = 2026-11-26\r\ntitle = \"Access\"\r\npopulations = [\"heart-failure\"]\r\n\r\n[[attendees]]\r\nname = \"Ola\"\r\nrole = \"nurse\"\r\n\r\n[[attendees]]\r\nname = \"Sam\"\r\nrole = \"patient-partner\"\r\n\r\n[[actions]]\r\nwhat = \"Draft the leaflet\"\r\nowner = \"Ola\"\r\n";
+    std::fs::create_dir_all(root.join("sessions")).expect("sessions");
+    write(&session_file, session);
+    go(&mut b, "/session/2026-11-26-access");
+    tick_row(&mut b, "remove_attendee", "Ola");
+    tick_row(&mut b, "remove_action", "Draft the leaflet");
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/session/2026-11-26-access"),
+        "{}",
+        b.text()
+    );
+    assert_eq!(
+        read(&session_file),
+        "date = 2026-11-26\r\ntitle = \"Access\"\r\npopulations = [\"heart-failure\"]\r\n\r\n[[attendees]]\r\nname = \"Sam\"\r\nrole = \"patient-partner\"\r\n"
+    );
+}

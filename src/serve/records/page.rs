@@ -193,6 +193,28 @@ impl Site {
             }
             _ => None,
         };
+        // The boxes to remove a figure, a team member, an attendee or an
+        // action: each holds the fingerprint of the item as written, and
+        // stays ticked when a refused save comes back.
+        let now = bytes
+            .as_deref()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let boxes = |array: &str, name: &str, shown: usize| -> Vec<(String, bool)> {
+            let written = splice::item_texts(&now, &file, array);
+            if written.len() != shown {
+                // The list as read is not the list as written: no boxes.
+                return vec![(String::new(), false); shown];
+            }
+            written
+                .iter()
+                .map(|t| {
+                    let fp = edit::fingerprint(t.as_bytes());
+                    let ticked = form.iter().any(|(k, v)| k == name && *v == fp);
+                    (fp, ticked)
+                })
+                .collect()
+        };
         let typed =
             |k: &str, default: String| field(form, k).map(str::to_string).unwrap_or(default);
         let today = crate::date::format(crate::date::today());
@@ -241,9 +263,16 @@ impl Site {
                 let actions: Vec<Value> = s
                     .actions
                     .iter()
-                    .map(|a| context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done })
+                    .zip(boxes("actions", "remove_action", s.actions.len()))
+                    .map(|(a, (remove, ticked))| context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done, remove => remove, ticked => ticked })
                     .collect();
-                (s.attendees.iter().map(ser).collect::<Vec<_>>(), actions)
+                let attendees: Vec<Value> = s
+                    .attendees
+                    .iter()
+                    .zip(boxes("attendees", "remove_attendee", s.attendees.len()))
+                    .map(|(a, (remove, ticked))| context! { name => a.name.clone(), role => a.role.clone(), remove => remove, ticked => ticked })
+                    .collect();
+                (attendees, actions)
             });
             extra = context! {
                 attendees => attendees, actions => actions,
@@ -255,10 +284,17 @@ impl Site {
             let figures: Vec<Value> = info
                 .figures
                 .iter()
-                .map(|(label, value)| context! { label => label, value => value })
+                .zip(boxes("figure", "remove_figure", info.figures.len()))
+                .map(|((label, value), (remove, ticked))| context! { label => label, value => value, remove => remove, ticked => ticked })
+                .collect();
+            let team: Vec<Value> = info
+                .team
+                .iter()
+                .zip(boxes("team", "remove_team", info.team.len()))
+                .map(|(m, (remove, ticked))| context! { role => m.role.clone(), name => m.name.clone(), remove => remove, ticked => ticked })
                 .collect();
             extra = context! {
-                figures => figures, team => ser(&info.team),
+                figures => figures, team => team,
                 roles => ser(&self.choices(wb, pop, kind, "role")),
             };
         }

@@ -22,6 +22,23 @@ use crate::serve::splice;
 use crate::source::ReadError;
 use crate::workbook::{Disk, Files, Loader, Population, Workbook, layout};
 
+/// The lists of a record whose items can be removed from its page: the
+/// array, the name of the box ticked to remove one (its value is the
+/// fingerprint of the item as written), and what an item is called.
+pub(super) fn removable(kind: Kind) -> &'static [(&'static str, &'static str, &'static str)] {
+    match kind {
+        Kind::Population => &[
+            ("figure", "remove_figure", "figure"),
+            ("team", "remove_team", "team member"),
+        ],
+        Kind::Session => &[
+            ("attendees", "remove_attendee", "attendee"),
+            ("actions", "remove_action", "action"),
+        ],
+        _ => &[],
+    }
+}
+
 /// The workbook's files with one file's text replaced (or added): what
 /// the loader would read after a save.
 struct WithFile {
@@ -410,6 +427,20 @@ impl Site {
                     edit::set_toml_field(&text, file, f, literal.as_deref())?
                 }
             };
+        }
+        for (array, box_name, noun) in removable(kind) {
+            for seen in form.iter().filter(|(k, _)| k == box_name).map(|(_, v)| v) {
+                let written = splice::item_texts(&text, file, array)
+                    .into_iter()
+                    .find(|t| edit::fingerprint(t.as_bytes()) == *seen)
+                    .ok_or_else(|| EditError::Missing {
+                        file: file.into(),
+                        what: format!(
+                            "{noun} you ticked to remove as the page showed it: someone changed or removed it meanwhile; look at the list again"
+                        ),
+                    })?;
+                text = splice::remove_item(&text, file, array, &written, noun)?;
+            }
         }
         if kind == Kind::Session {
             for (array, lines) in session_additions(form)? {
