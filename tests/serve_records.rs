@@ -572,7 +572,7 @@ fn tick_row(b: &mut cdp::Browser, name: &str, first: &str) {
 }
 
 #[test]
-fn figures_team_members_attendees_and_actions_are_removed_by_ticking_them_byte_for_byte() {
+fn figures_team_members_attendees_and_actions_are_removed_and_actions_marked_done_byte_for_byte() {
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);
     let root = tmp.path();
@@ -630,4 +630,19 @@ fn figures_team_members_attendees_and_actions_are_removed_by_ticking_them_byte_f
         read(&session_file),
         "date = 2026-11-26\r\ntitle = \"Access\"\r\npopulations = [\"heart-failure\"]\r\n\r\n[[attendees]]\r\nname = \"Sam\"\r\nrole = \"patient-partner\"\r\n"
     );
+
+    // An action is marked done: one line is added to it, nothing else.
+    let session = "date = 2026-11-26\ntitle = \"Access\"\n\nactions = [\n  { what = \"Call the pharmacy\", owner = \"Ola\" },\n]\n\n[[attendees]]\nname = \"Sam\"\nrole = \"nurse\"\n";
+    write(&session_file, session);
+    go(&mut b, "/session/2026-11-26-access");
+    tick_row(&mut b, "done_action", "Call the pharmacy");
+    submit(&mut b);
+    assert_eq!(
+        read(&session_file),
+        session.replace("owner = \"Ola\" }", "owner = \"Ola\", done = true }")
+    );
+    let shown_done = b.eval(
+        "[...document.querySelectorAll('table.edit-list tr')].find(r => r.cells[0].textContent === 'Call the pharmacy').cells[3].textContent",
+    );
+    assert_eq!(shown_done, json!("yes"));
 }

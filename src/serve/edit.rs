@@ -126,13 +126,56 @@ pub fn set_toml_field(
         file: file.into(),
         what: what(),
     })?;
+    set_in_table(text, file, table, field.key, literal, &what())
+}
+
+/// Sets one field of the item at `index` (from 0) of the array of tables
+/// `array` (a session's `[[actions]]`, which have no id), as
+/// `set_toml_field` does.
+pub fn set_item_field(
+    text: &str,
+    file: &str,
+    array: &str,
+    index: usize,
+    key: &str,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_item_field(rest, file, array, index, key, literal)
+            .map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let what = format!("{array} number {}", index + 1);
+    let table = root
+        .array(array)
+        .get(index)
+        .ok_or_else(|| EditError::Missing {
+            file: file.into(),
+            what: what.clone(),
+        })?;
+    set_in_table(text, file, table, key, literal, &what)
+}
+
+/// Sets `key` of `table` (a node of `text`, without its byte-order mark).
+fn set_in_table(
+    text: &str,
+    file: &str,
+    table: &Node,
+    key: &str,
+    literal: Option<&str>,
+    what: &str,
+) -> Result<String, EditError> {
+    let what = || what.to_string();
     let Value::Table(entries) = &table.value else {
         return Err(EditError::Missing {
             file: file.into(),
             what: what(),
         });
     };
-    let existing = entries.iter().position(|(k, _)| k.name == field.key);
+    let existing = entries.iter().position(|(k, _)| k.name == key);
     let inline = is_inline(text, table);
     let out = match (existing.map(|i| (i, &entries[i])), literal) {
         (Some((_, (_, node))), Some(new)) => splice(text, node.span.clone(), new),
@@ -146,10 +189,10 @@ pub fn set_toml_field(
             }
         }
         (None, Some(new)) if inline => {
-            let key = if is_bare_key(field.key) {
-                field.key.to_string()
+            let key = if is_bare_key(key) {
+                key.to_string()
             } else {
-                toml_string(field.key)
+                toml_string(key)
             };
             match entries.iter().map(|(_, n)| deepest_end(n)).max() {
                 Some(at) => splice(text, at..at, &format!(", {key} = {new}")),
@@ -191,10 +234,10 @@ pub fn set_toml_field(
             } else {
                 ""
             };
-            let key = if is_bare_key(field.key) {
-                field.key.to_string()
+            let key = if is_bare_key(key) {
+                key.to_string()
             } else {
-                toml_string(field.key)
+                toml_string(key)
             };
             splice(text, at..at, &format!("{lead}{key} = {new}{nl}"))
         }

@@ -264,7 +264,10 @@ impl Site {
                     .actions
                     .iter()
                     .zip(boxes("actions", "remove_action", s.actions.len()))
-                    .map(|(a, (remove, ticked))| context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done, remove => remove, ticked => ticked })
+                    .map(|(a, (remove, ticked))| {
+                        let done_ticked = form.iter().any(|(k, v)| k == "done_action" && *v == remove);
+                        context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done, remove => remove, ticked => ticked, done_ticked => done_ticked }
+                    })
                     .collect();
                 let attendees: Vec<Value> = s
                     .attendees

@@ -443,6 +443,24 @@ impl Site {
             }
         }
         if kind == Kind::Session {
+            // An action ticked done (and not also ticked to remove).
+            for seen in form
+                .iter()
+                .filter(|(k, _)| k == "done_action")
+                .map(|(_, v)| v)
+            {
+                if form.iter().any(|(k, v)| k == "remove_action" && v == seen) {
+                    continue;
+                }
+                let at = splice::item_texts(&text, file, "actions")
+                    .iter()
+                    .position(|t| edit::fingerprint(t.as_bytes()) == *seen)
+                    .ok_or_else(|| EditError::Missing {
+                        file: file.into(),
+                        what: "action you ticked done as the page showed it: someone changed or removed it meanwhile; look at the list again".into(),
+                    })?;
+                text = edit::set_item_field(&text, file, "actions", at, "done", Some("true"))?;
+            }
             for (array, lines) in session_additions(form)? {
                 text = splice::append_record(&text, file, array, &lines, &[])?;
             }
