@@ -646,3 +646,92 @@ fn figures_team_members_attendees_and_actions_are_removed_and_actions_marked_don
     );
     assert_eq!(shown_done, json!("yes"));
 }
+
+#[test]
+fn a_persona_is_removed_with_a_ticked_box_and_never_while_a_step_or_improvement_names_it() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let personas = root.join(POP).join("personas");
+    let rosa = personas.join("rosa.md");
+    write(
+        &rosa,
+        "---\nname: Rosa\nkind: patient\ncomposite: true\n---\n\nRosa drives a bus.\n",
+    );
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    let remove = |b: &mut cdp::Browser| {
+        b.eval("document.querySelector('form.remove input[name=sure]').checked = true");
+        b.and_wait("document.querySelector('form.remove button').click()");
+    };
+
+    // Dolores is named by steps and an improvement: she stays, and the page
+    // says which name her.
+    let before = common::tree(root);
+    go(&mut b, "/p/heart-failure/persona/dolores");
+    remove(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    let said = b.text();
+    assert!(
+        said.contains("Nothing was removed: step `")
+            && said.contains("improvement `")
+            && said.contains("still name this persona"),
+        "{said}"
+    );
+    assert_eq!(common::tree(root), before, "nothing changed");
+
+    // Rosa, changed on disk after her page was opened, stays too.
+    go(&mut b, "/p/heart-failure/persona/rosa");
+    let changed =
+        "---\nname: Rosa\nkind: patient\ncomposite: true\n---\n\nRosa drives a school bus.\n";
+    write(&rosa, changed);
+    remove(&mut b);
+    assert_eq!(status(&mut b), 409, "{}", b.text());
+    assert_eq!(read(&rosa), changed);
+
+    // Named by nothing and as the page showed her: her file goes, nothing else.
+    go(&mut b, "/p/heart-failure/persona/rosa");
+    let before = common::tree(root);
+    remove(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    assert!(!rosa.exists(), "the persona's file is removed");
+    let mut expected = before;
+    let gone = expected.remove(std::path::Path::new(&format!("{POP}/personas/rosa.md")));
+    assert!(
+        gone.is_some(),
+        "the tree lists the file by its place in the workbook"
+    );
+    let after = common::tree(root);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (path, (bytes, _)) in &expected {
+        assert_eq!(&after[path].0, bytes, "{} changed", path.display());
+    }
+    assert!(!b.text().contains("Rosa"), "{}", b.text());
+}
+
+#[test]
+fn a_persona_that_is_a_link_out_of_the_workbook_is_not_removed_nor_what_it_points_to() {
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("eve.md");
+    write(&secret, "---\nname: Eve\nkind: patient\n---\nMine.\n");
+    let link = root.join(POP).join("personas/eve.md");
+    std::os::unix::fs::symlink(&secret, &link).expect("link");
+    let served = Served::start(root, &[]);
+    let page = signed_in(&served, "GET", "/p/heart-failure/persona/markus", "").1;
+    let body = encode(&[
+        ("csrf", &hidden(&page, "csrf")),
+        ("fp.record", &hidden(&page, "fp.record")),
+        ("sure", "yes"),
+        ("do", "remove"),
+    ]);
+    let (status, said) = signed_in(&served, "POST", "/p/heart-failure/persona/eve/order", &body);
+    assert_eq!(status, 404, "{said}");
+    assert!(secret.exists() && link.exists(), "nothing is deleted");
+    assert_eq!(read(&secret), "---\nname: Eve\nkind: patient\n---\nMine.\n");
+}

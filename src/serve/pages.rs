@@ -214,6 +214,21 @@ impl Site {
         }
     }
 
+    /// Deletes a workbook file, inside the workbook: the path must resolve
+    /// inside it, and a link is deleted itself, never what it points to.
+    pub(super) fn delete(&self, file: &str) -> Result<(), Reply> {
+        let failed = |why: String| error_page(500, &format!("{file} cannot be removed"), &why);
+        let jail = Jail::new(&self.root).map_err(|e| failed(e.to_string()))?;
+        let path = self.root.join(file);
+        match jail.resolve(&path) {
+            Ok(real) if real.is_file() => {
+                std::fs::remove_file(&path).map_err(|e| failed(e.to_string()))
+            }
+            Ok(_) => Err(failed("it is not a regular file".into())),
+            Err(e) => Err(failed(e.describe())),
+        }
+    }
+
     /// The session record in use: the one named, else the one `session
     /// pack` takes, whatever its date: the next (the first dated today or
     /// later), else the latest. It is looked for on each request, so a

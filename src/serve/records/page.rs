@@ -191,6 +191,8 @@ impl Site {
                 splice::record_text(&String::from_utf8_lossy(b), &file, kind.array(), id)
                     .map(|t| edit::fingerprint(t.as_bytes()))
             }
+            // A persona is removed with its file: the whole file.
+            (false, Some(_), Some(b)) if kind == Kind::Persona => Some(edit::fingerprint(b)),
             _ => None,
         };
         // The boxes to remove a figure, a team member, an attendee or an
@@ -368,7 +370,7 @@ impl Site {
                     Kind::Session => context! { name => "", slug => "", href => "" },
                     _ => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
                 },
-                kind => kind.name(), editing => id.is_some(), heading => heading,
+                kind => kind.name(), editing => id.is_some(), arranged => kind.arranged(), heading => heading,
                 fields => ser(&state.fields), problem => state.problem, conflict => state.conflict,
                 new_id => typed("id", String::new()),
                 value => context! { date => typed("date", today.clone()), value => typed("value", String::new()), note => typed("note", String::new()),

@@ -497,6 +497,9 @@ impl Site {
         form: &[(String, String)],
         csrf: &str,
     ) -> Reply {
+        if kind == Kind::Persona {
+            return self.remove_persona(slug, id, form, csrf);
+        }
         if !kind.arranged() {
             return not_found();
         }
@@ -575,6 +578,76 @@ impl Site {
             Err(e) => return refuse(format!("Nothing was changed: {e}."), 422),
         };
         self.finish(wb, &pop, &file, &text, &new, &back, &refuse)
+    }
+
+    /// POST of a persona's remove form: its file is deleted when the box
+    /// is ticked, the file is still as the page showed it, and no step or
+    /// improvement names the persona any more.
+    fn remove_persona(&self, slug: &str, id: &str, form: &[(String, String)], csrf: &str) -> Reply {
+        let kind = Kind::Persona;
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.subject(wb, kind, slug));
+        let Some(file) = pop.persona(id).map(|p| p.file.clone()) else {
+            return not_found();
+        };
+        let refuse = |why: String, status: u16| {
+            let fields = match self.on_disk(&pop, kind, id) {
+                Ok(Some((text, node))) => {
+                    self.shown(wb, &pop, kind, &|k| disk_plain(kind, &text, &node, k))
+                }
+                _ => self.shown(wb, &pop, kind, &|_| None),
+            };
+            let state = State {
+                fields,
+                problem: Some(why),
+                ..State::default()
+            };
+            self.record_page(wb, &pop, kind, Some(id), state, &[], csrf, status)
+        };
+        let bytes = match self.read(&file) {
+            Ok(Some(b)) => b,
+            Ok(None) => return not_found(),
+            Err(r) => return r,
+        };
+        if field(form, "do") != Some("remove") {
+            return Reply::redirect(&kind.anchor(slug, id));
+        }
+        if field(form, "sure") != Some("yes") {
+            return refuse(
+                "Nothing was removed: tick the box to say you mean to remove this persona.".into(),
+                422,
+            );
+        }
+        if field(form, "fp.record") != Some(edit::fingerprint(&bytes).as_str()) {
+            return refuse(
+                "Nothing was removed: someone changed this persona since the page was opened. Here it is as it is now; try again.".into(),
+                409,
+            );
+        }
+        let mut naming: Vec<String> = Vec::new();
+        for step in pop.process_map.iter().flat_map(|m| &m.steps) {
+            if step.personas.iter().any(|r| r.slug == id) {
+                naming.push(format!("step `{}`", step.id));
+            }
+        }
+        for imp in pop.improvements.iter().flat_map(|i| &i.improvements) {
+            if imp.personas.iter().any(|r| r.name == id) {
+                naming.push(format!("improvement `{}`", imp.id));
+            }
+        }
+        if !naming.is_empty() {
+            return refuse(
+                format!(
+                    "Nothing was removed: {} still name{} this persona. Untick it there first, then remove it.",
+                    naming.join(", "),
+                    if naming.len() == 1 { "s" } else { "" }
+                ),
+                422,
+            );
+        }
+        or_reply!(self.delete(&file));
+        Reply::redirect(&pop_href(slug))
     }
 
     /// POST of a new record.
