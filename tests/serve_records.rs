@@ -735,3 +735,55 @@ fn a_persona_that_is_a_link_out_of_the_workbook_is_not_removed_nor_what_it_point
     assert!(secret.exists() && link.exists(), "nothing is deleted");
     assert_eq!(read(&secret), "---\nname: Eve\nkind: patient\n---\nMine.\n");
 }
+
+#[test]
+fn the_populations_size_is_changed_in_place_refused_when_not_a_whole_number_and_added_when_missing()
+{
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let about_file = root.join(POP).join("population.toml");
+    let about = read(&about_file);
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+
+    go(&mut b, "/p/heart-failure/about");
+    assert_eq!(shown(&mut b, "size.people"), "640");
+    fill(&mut b, "size.people", "655");
+    fill(&mut b, "size.as_of", "2027");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    let about = about.replacen("people = 640", "people = 655", 1).replacen(
+        "as_of = \"2026\"",
+        "as_of = \"2027\"",
+        1,
+    );
+    assert_eq!(read(&about_file), about);
+
+    // Not a whole number: refused, with what was typed kept.
+    go(&mut b, "/p/heart-failure/about");
+    fill(&mut b, "size.people", "655.5");
+    fill(&mut b, "size.note", "From the registry");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(b.text().contains("whole number"), "{}", b.text());
+    assert_eq!(shown(&mut b, "size.people"), "655.5");
+    assert_eq!(shown(&mut b, "size.note"), "From the registry");
+    assert_eq!(read(&about_file), about, "nothing was written");
+
+    // A population without `[size]` gets one at the end of its file.
+    let start = about.find("[size]").expect("size");
+    let end = start + about[start..].find("\n\n").expect("end of size") + 2;
+    let without = format!("{}{}", &about[..start], &about[end..]);
+    write(&about_file, &without);
+    go(&mut b, "/p/heart-failure/about");
+    assert_eq!(shown(&mut b, "size.people"), "");
+    fill(&mut b, "size.people", "12");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    assert_eq!(
+        read(&about_file),
+        format!("{without}\n[size]\npeople = 12\n")
+    );
+}

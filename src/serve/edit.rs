@@ -159,6 +159,48 @@ pub fn set_item_field(
     set_in_table(text, file, table, key, literal, &what)
 }
 
+/// Sets `key` of the top-level table `[table]` (a population's `[size]`),
+/// as `set_toml_field` does; a table that is not there yet is added at the
+/// end of the file when there is a value to write.
+pub fn set_table_field(
+    text: &str,
+    file: &str,
+    table: &str,
+    key: &str,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_table_field(rest, file, table, key, literal).map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    match (root.get(table), literal) {
+        (Some(node), _) => set_in_table(text, file, node, key, literal, &format!("[{table}]")),
+        (None, None) => Ok(text.to_string()),
+        (None, Some(new)) => {
+            let nl = crate::source::line_ending(text);
+            let lead = match text.is_empty() || text.ends_with('\n') {
+                true => "",
+                false => nl,
+            };
+            let header = if is_bare_key(table) {
+                table.to_string()
+            } else {
+                toml_string(table)
+            };
+            let key = if is_bare_key(key) {
+                key.to_string()
+            } else {
+                toml_string(key)
+            };
+            let out = format!("{text}{lead}{nl}[{header}]{nl}{key} = {new}{nl}");
+            reparsed(out, file)
+        }
+    }
+}
+
 /// Sets `key` of `table` (a node of `text`, without its byte-order mark).
 fn set_in_table(
     text: &str,

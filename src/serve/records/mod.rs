@@ -181,6 +181,9 @@ impl Kind {
                 ("name", "Name", Required),
                 ("description", "Who they are", Long),
                 ("setting", "Where care happens", Long),
+                ("size.people", "How many people (a whole number)", Number),
+                ("size.as_of", "Counted when", Text),
+                ("size.note", "How they were counted", Text),
             ],
         }
     }

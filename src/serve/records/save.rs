@@ -417,6 +417,20 @@ impl Site {
                     let literal = plain.as_deref().map(|p| yaml_literal(*shape, p));
                     splice::set_front_matter_top(&text, file, key, literal.as_deref())?
                 }
+                Kind::Population if key.starts_with("size.") => {
+                    let sub = key.trim_start_matches("size.");
+                    if sub == "people"
+                        && plain
+                            .as_deref()
+                            .is_some_and(|p| !p.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        return Err(EditError::BadValue(
+                            "write how many people as a whole number, such as 640".into(),
+                        ));
+                    }
+                    let literal = plain.as_deref().map(|p| toml_literal(*shape, p));
+                    edit::set_table_field(&text, file, "size", sub, literal.as_deref())?
+                }
                 _ => {
                     let f = Field {
                         array: kind.array(),
