@@ -787,3 +787,64 @@ fn the_populations_size_is_changed_in_place_refused_when_not_a_whole_number_and_
         format!("{without}\n[size]\npeople = 12\n")
     );
 }
+
+#[test]
+fn a_personas_composite_mark_is_changed_in_place_and_a_change_meanwhile_is_a_conflict() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let markus_file = root.join(POP).join("personas/markus.md");
+    let markus = read(&markus_file);
+    assert!(markus.contains("\ncomposite: true\n"));
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    let composite = |b: &mut cdp::Browser, on: bool| {
+        b.eval(&format!(
+            "document.querySelector('form.edit input[name=composite]').checked = {on}"
+        ));
+    };
+
+    go(&mut b, "/p/heart-failure/persona/markus");
+    composite(&mut b, false);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 200, "{}", b.text());
+    let unmarked = markus.replacen("\ncomposite: true\n", "\ncomposite: false\n", 1);
+    assert_eq!(read(&markus_file), unmarked, "one value changes");
+
+    // Marked again from a page opened before someone marked it on disk:
+    // both want it marked, so nothing to do and no conflict.
+    go(&mut b, "/p/heart-failure/persona/markus");
+    write(&markus_file, &markus);
+    composite(&mut b, true);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 200, "{}", b.text());
+    assert_eq!(read(&markus_file), markus);
+
+    // Left unmarked as the page showed it while someone marked it on disk:
+    // their mark is kept, and what was typed elsewhere is saved.
+    write(&markus_file, &unmarked);
+    go(&mut b, "/p/heart-failure/persona/markus");
+    write(&markus_file, &markus);
+    fill(&mut b, "segment", "Typed in the room");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 200, "{}", b.text());
+    let segment = "segment: \"Reduced ejection fraction, lives alone, frequent admissions\"";
+    let typed = markus.replacen(segment, "segment: \"Typed in the room\"", 1);
+    assert_eq!(read(&markus_file), typed);
+
+    // Marked from a page that showed no mark, while someone wrote
+    // `composite: false`: a conflict; nothing is written, the typed stays.
+    let without = typed.replacen("\ncomposite: true\n", "\n", 1);
+    write(&markus_file, &without);
+    go(&mut b, "/p/heart-failure/persona/markus");
+    let theirs = typed.replacen("\ncomposite: true\n", "\ncomposite: false\n", 1);
+    write(&markus_file, &theirs);
+    composite(&mut b, true);
+    fill(&mut b, "segment", "Typed again");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 409, "{}", b.text());
+    assert!(b.text().contains("whether this persona is a composite"));
+    assert_eq!(shown(&mut b, "segment"), "Typed again");
+    assert_eq!(read(&markus_file), theirs, "nothing was written");
+}

@@ -3,7 +3,7 @@
 
 use minijinja::{Value, context};
 
-use super::values::{Plain, disk_plain, fp, note_names, note_on_disk, with_unknown};
+use super::values::{Plain, disk_plain, fp, note_names, note_on_disk, plain_of, with_unknown};
 use super::{Choice, Kind, Shape, Shown, State, note_field, shape_name};
 use crate::serve::Reply;
 use crate::serve::auth::{field, percent_encode};
@@ -219,6 +219,16 @@ impl Site {
         };
         let typed =
             |k: &str, default: String| field(form, k).map(str::to_string).unwrap_or(default);
+        // What an existing persona's composite box showed, for its save.
+        let composite_fp = match (kind, id) {
+            (Kind::Persona, Some(id)) => match self.on_disk(pop, kind, id) {
+                Ok(Some((text, node))) => {
+                    typed("fp.composite", fp(&plain_of(&text, node.get("composite"))))
+                }
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
         let today = crate::date::format(crate::date::today());
         let mut extra = match kind {
             Kind::Measure => context! { values => Vec::<Value>::new(), unit => "", chart => () },
@@ -379,7 +389,12 @@ impl Site {
                     team_role => typed("team_role", String::new()), team_name => typed("team_name", String::new()),
                     attendee_name => typed("attendee_name", String::new()), attendee_role => typed("attendee_role", String::new()),
                     action_what => typed("action_what", String::new()), action_owner => typed("action_owner", String::new()),
-                    action_due => typed("action_due", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
+                    action_due => typed("action_due", String::new()), composite => match (form.is_empty(), id) {
+                        (false, _) => field(form, "composite").is_some(),
+                        (true, None) => true,
+                        (true, Some(id)) => pop.persona(id).and_then(|p| p.composite) == Some(true),
+                    },
+                    composite_fp => composite_fp },
                 extra => extra,
                 file => file, hash => hash, csrf => csrf, action => action, back => back,
                 record_fp => record_fp, notes => notes,

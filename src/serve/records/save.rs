@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 
 use super::additions::{population_additions, session_additions, sub_record};
 use super::values::{
-    Decision, Plain, decide, disk_plain, fp, merge, note_names, note_on_disk, plain_of_form,
-    toml_literal, yaml_literal,
+    Decision, Plain, decide, disk_plain, fp, merge, note_names, note_on_disk, plain_of,
+    plain_of_form, toml_literal, yaml_literal,
 };
 use super::{FIGURES, Kind, Shape, Spec, State, note_field};
 use crate::finding::Severity;
@@ -286,6 +286,26 @@ impl Site {
                 Decision::Nothing => {}
             }
         }
+        // A persona's composite mark: a box, compared like a field.
+        let mut composite_write: Option<Plain> = None;
+        if let (Kind::Persona, Some(seen)) = (kind, field(form, "fp.composite")) {
+            let current = plain_of(&text, node.get("composite"));
+            let typed = match (field(form, "composite").is_some(), &current) {
+                (true, _) => Some("true".to_string()),
+                (false, None) => None,
+                (false, Some(_)) => Some("false".to_string()),
+            };
+            match decide(&current, &typed, Some(seen)) {
+                Decision::Write => composite_write = Some(typed),
+                Decision::Clash => {
+                    return refuse(
+                        "Not saved: someone changed whether this persona is a composite while you were writing. Look at the box again, then save.".into(),
+                        409,
+                    );
+                }
+                Decision::TheirsKept | Decision::Nothing => {}
+            }
+        }
         if !merged.clashes.is_empty() || !note_clashes.is_empty() {
             let mut fields = self.typed(wb, &pop, kind, form);
             for f in &mut fields {
@@ -349,6 +369,9 @@ impl Site {
                         name,
                         literal.as_deref(),
                     )?;
+                }
+                if let Some(mark) = &composite_write {
+                    new = splice::set_front_matter_top(&new, &file, "composite", mark.as_deref())?;
                 }
                 Ok(new)
             });
