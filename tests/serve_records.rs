@@ -848,3 +848,62 @@ fn a_personas_composite_mark_is_changed_in_place_and_a_change_meanwhile_is_a_con
     assert_eq!(shown(&mut b, "segment"), "Typed again");
     assert_eq!(read(&markus_file), theirs, "nothing was written");
 }
+
+#[test]
+fn the_maps_perspectives_are_changed_in_place_and_added_when_missing() {
+    let Some(exe) = browser() else { return };
+    let complete = example(common::COMPLETE);
+    let ms_map = complete.path().join("populations/ms/process-map.toml");
+    let before = read(&ms_map);
+    let served = Served::start(complete.path(), &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    go(&mut b, "/p/ms");
+    b.and_wait("[...document.querySelectorAll('a')].find(a => a.textContent === \"the process map's perspectives\").click()");
+    assert_eq!(b.eval("location.pathname"), json!("/p/ms/map"));
+    assert_eq!(
+        shown(&mut b, "perspectives"),
+        "person with MS\nneurologist\npharmacist"
+    );
+    fill(
+        &mut b,
+        "perspectives",
+        "person with MS\nneurologist\nMS nurse\n",
+    );
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/ms"));
+    assert_eq!(
+        read(&ms_map),
+        before.replacen(
+            "perspectives = [\"person with MS\", \"neurologist\", \"pharmacist\"]",
+            "perspectives = [\"person with MS\", \"neurologist\", \"MS nurse\"]",
+            1
+        )
+    );
+    drop(served);
+
+    // A map without the list gets it.
+    let tmp = example(HALF_DONE);
+    let map_file = tmp.path().join(POP).join("process-map.toml");
+    let map = read(&map_file);
+    let served = Served::start(tmp.path(), &[]);
+    b.open(&served.entry("/p/heart-failure/map"));
+    assert_eq!(shown(&mut b, "perspectives"), "");
+    fill(&mut b, "perspectives", "patient\nnurse");
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/p/heart-failure"),
+        "{}",
+        b.text()
+    );
+    // One line, after the file's leading comments and before its first step.
+    assert_eq!(
+        read(&map_file),
+        inserted(
+            &map,
+            "what happens between visits at home.\n",
+            "perspectives = [\"patient\", \"nurse\"]\n"
+        )
+    );
+}

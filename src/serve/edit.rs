@@ -126,7 +126,8 @@ pub fn set_toml_field(
         file: file.into(),
         what: what(),
     })?;
-    set_in_table(text, file, table, field.key, literal, &what())
+    let top = field.array.is_empty();
+    set_in_table(text, file, table, top, field.key, literal, &what())
 }
 
 /// Sets one field of the item at `index` (from 0) of the array of tables
@@ -156,7 +157,7 @@ pub fn set_item_field(
             file: file.into(),
             what: what.clone(),
         })?;
-    set_in_table(text, file, table, key, literal, &what)
+    set_in_table(text, file, table, false, key, literal, &what)
 }
 
 /// Sets `key` of the top-level table `[table]` (a population's `[size]`),
@@ -177,7 +178,9 @@ pub fn set_table_field(
         why,
     })?;
     match (root.get(table), literal) {
-        (Some(node), _) => set_in_table(text, file, node, key, literal, &format!("[{table}]")),
+        (Some(node), _) => {
+            set_in_table(text, file, node, false, key, literal, &format!("[{table}]"))
+        }
         (None, None) => Ok(text.to_string()),
         (None, Some(new)) => {
             let nl = crate::source::line_ending(text);
@@ -201,11 +204,13 @@ pub fn set_table_field(
     }
 }
 
-/// Sets `key` of `table` (a node of `text`, without its byte-order mark).
+/// Sets `key` of `table` (a node of `text`, without its byte-order mark;
+/// `top` when it is the file's top-level table).
 fn set_in_table(
     text: &str,
     file: &str,
     table: &Node,
+    top: bool,
     key: &str,
     literal: Option<&str>,
     what: &str,
@@ -264,11 +269,36 @@ fn set_in_table(
                 .iter()
                 .filter(|(_, n)| !is_table_like(n))
                 .map(|(_, n)| n.span.end)
-                .max()
-                .ok_or_else(|| EditError::Missing {
-                    file: file.into(),
-                    what: what(),
-                })?;
+                .max();
+            let last = match (last, top) {
+                (Some(last), _) => last,
+                // A file of tables only (`[[step]]`): the first key goes
+                // after its leading comments, before the first table.
+                (None, true) => {
+                    let at = first_content_line(text);
+                    let nl = crate::source::line_ending(text);
+                    let key = if is_bare_key(key) {
+                        key.to_string()
+                    } else {
+                        toml_string(key)
+                    };
+                    let blank = if text[at..].starts_with(['\r', '\n']) || at == text.len() {
+                        ""
+                    } else {
+                        nl
+                    };
+                    return reparsed(
+                        splice(text, at..at, &format!("{key} = {new}{nl}{blank}")),
+                        file,
+                    );
+                }
+                (None, false) => {
+                    return Err(EditError::Missing {
+                        file: file.into(),
+                        what: what(),
+                    });
+                }
+            };
             let at = end_of_line(text, last);
             let nl = crate::source::line_ending(text);
             let lead = if at == text.len() && !text.ends_with('\n') {

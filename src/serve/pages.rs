@@ -264,6 +264,7 @@ impl Site {
             }
             ["p", pop, "improvements"] => self.improvements(pop),
             ["p", pop, "about"] => self.record(pop, Kind::Population, Some(""), csrf),
+            ["p", pop, "map"] => self.record(pop, Kind::Map, Some(""), csrf),
             ["session", name] => self.record(name, Kind::Session, Some(""), csrf),
             ["p", pop, "new", kind] => match Kind::parse(kind) {
                 Some(kind) => self.record(pop, kind, None, csrf),
@@ -286,6 +287,7 @@ impl Site {
                 self.save_part(pop, question, persona, form, csrf)
             }
             ["p", pop, "about"] => self.save_record(pop, Kind::Population, "", form, csrf),
+            ["p", pop, "map"] => self.save_record(pop, Kind::Map, "", form, csrf),
             ["session", name] => self.save_record(name, Kind::Session, "", form, csrf),
             ["p", pop, kind, id, "order"] => match Kind::parse(kind) {
                 Some(kind) => self.arrange(pop, kind, id, form, csrf),

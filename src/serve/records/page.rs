@@ -352,6 +352,7 @@ impl Site {
             (Kind::Persona, None) => "A new persona".to_string(),
             (Kind::Persona, Some(id)) => pop.persona(id).map_or(id.to_string(), |p| p.name.clone()),
             (Kind::Population, _) => format!("About {}", pop.name()),
+            (Kind::Map, _) => format!("The process map of {}", pop.name()),
             (Kind::Session, _) => format!("Session {slug}"),
             (_, Some(id)) => state
                 .fields
@@ -361,6 +362,7 @@ impl Site {
         };
         let action = match id {
             _ if kind == Kind::Population => format!("{}/about", pop_href(slug)),
+            _ if kind == Kind::Map => format!("{}/map", pop_href(slug)),
             _ if kind == Kind::Session => kind.anchor(slug, ""),
             Some(id) => format!("{}/{}/{}", pop_href(slug), kind.name(), percent_encode(id)),
             None => format!("{}/new/{}", pop_href(slug), kind.name()),
