@@ -564,7 +564,8 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
 fn tick_row(b: &mut cdp::Browser, name: &str, first: &str) {
     let found = b.eval(&format!(
         "(() => {{ const c = [...document.querySelectorAll('input[type=checkbox][name=\"{name}\"]')] \
-           .find(c => c.closest('tr').cells[0].textContent === {}); \
+           .find(c => {{ const cell = c.closest('tr').cells[0]; const i = cell.querySelector('input[type=text]'); \
+             return (i ? i.value : cell.textContent) === {}; }}); \
          if (!c) return false; c.checked = true; return true; }})()",
         json!(first)
     ));
@@ -906,4 +907,83 @@ fn the_maps_perspectives_are_changed_in_place_and_added_when_missing() {
             "perspectives = [\"patient\", \"nurse\"]\n"
         )
     );
+}
+
+#[test]
+fn a_figure_and_a_team_members_name_are_changed_in_place_and_an_untouched_row_is_no_conflict() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let about_file = root.join(POP).join("population.toml");
+    let about = read(&about_file);
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    // The text box of a list's row whose first box (or cell) reads `first`.
+    let row_box = |b: &mut cdp::Browser, prefix: &str, first: &str, value: &str| {
+        let found = b.eval(&format!(
+            "(() => {{ const i = [...document.querySelectorAll('input[type=text][name^=\"{prefix}\"]')] \
+               .find(i => {{ const cell = i.closest('tr').cells[0]; const t = cell.querySelector('input[type=text]'); \
+                 return (t ? t.value : cell.textContent) === {}; }}); \
+             if (!i) return false; i.value = {}; return true; }})()",
+            json!(first),
+            json!(value)
+        ));
+        assert_eq!(
+            found,
+            json!(true),
+            "no {prefix} box in the row of {first:?}"
+        );
+    };
+
+    go(&mut b, "/p/heart-failure/about");
+    row_box(&mut b, "figure.value.", "Men", "58 %");
+    row_box(
+        &mut b,
+        "team.name.",
+        "finance",
+        "Value-based contracts analyst",
+    );
+    // Meanwhile a teammate changes another figure: no conflict, theirs stays.
+    let theirs = about.replacen("\"68 years\"", "\"69 years\"", 1);
+    write(&about_file, &theirs);
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/p/heart-failure"),
+        "{}",
+        b.text()
+    );
+    let expected = theirs
+        .replacen("value = \"57 %\"", "value = \"58 %\"", 1)
+        .replacen(
+            "name = \"Revenue cycle and value-based contracts analyst\"",
+            "name = \"Value-based contracts analyst\"",
+            1,
+        );
+    assert_eq!(read(&about_file), expected);
+
+    // The same figure changed meanwhile: refused, typed kept, nothing written.
+    go(&mut b, "/p/heart-failure/about");
+    row_box(&mut b, "figure.value.", "Men", "59 %");
+    let changed = expected.replacen("value = \"58 %\"", "value = \"60 %\"", 1);
+    write(&about_file, &changed);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(b.text().contains("someone changed or removed it meanwhile"));
+    assert_eq!(read(&about_file), changed, "nothing was written");
+    let kept = b.eval("[...document.querySelectorAll('input[name^=\"figure.value.\"]')].some(i => i.value === '59 %')");
+    assert_eq!(kept, json!(true), "what was typed stays");
+
+    // A figure's label may not be emptied.
+    go(&mut b, "/p/heart-failure/about");
+    row_box(&mut b, "figure.label.", "Men", "");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(
+        b.text().contains("a figure needs its label"),
+        "{}",
+        b.text()
+    );
+    assert_eq!(read(&about_file), changed);
 }

@@ -219,6 +219,19 @@ impl Site {
         };
         let typed =
             |k: &str, default: String| field(form, k).map(str::to_string).unwrap_or(default);
+        // A row's box as typed: by the row's fingerprint, else (when the
+        // row changed on disk meanwhile) by its place among the rows typed.
+        let typed_row = |prefix: &str, at: usize, fp: &str, default: String| {
+            field(form, &format!("{prefix}{fp}"))
+                .or_else(|| {
+                    form.iter()
+                        .filter(|(k, _)| k.starts_with(prefix))
+                        .nth(at)
+                        .map(|(_, v)| v.as_str())
+                })
+                .map(str::to_string)
+                .unwrap_or(default)
+        };
         // What an existing persona's composite box showed, for its save.
         let composite_fp = match (kind, id) {
             (Kind::Persona, Some(id)) => match self.on_disk(pop, kind, id) {
@@ -300,13 +313,23 @@ impl Site {
                 .figures
                 .iter()
                 .zip(boxes("figure", "remove_figure", info.figures.len()))
-                .map(|((label, value), (remove, ticked))| context! { label => label, value => value, remove => remove, ticked => ticked })
+                .enumerate()
+                .map(|(at, ((label, value), (remove, ticked)))| {
+                    let label_typed = typed_row("figure.label.", at, &remove, label.clone());
+                    let value_typed = typed_row("figure.value.", at, &remove, value.clone());
+                    context! { label => label, value => value, remove => remove, ticked => ticked, label_typed => label_typed, value_typed => value_typed }
+                })
                 .collect();
             let team: Vec<Value> = info
                 .team
                 .iter()
                 .zip(boxes("team", "remove_team", info.team.len()))
-                .map(|(m, (remove, ticked))| context! { role => m.role.clone(), name => m.name.clone(), remove => remove, ticked => ticked })
+                .enumerate()
+                .map(|(at, (m, (remove, ticked)))| {
+                    let name = m.name.clone().unwrap_or_default();
+                    let name_typed = typed_row("team.name.", at, &remove, name.clone());
+                    context! { role => m.role.clone(), name => name, remove => remove, ticked => ticked, name_typed => name_typed }
+                })
                 .collect();
             extra = context! {
                 figures => figures, team => team,

@@ -39,6 +39,26 @@ pub(super) fn removable(kind: Kind) -> &'static [(&'static str, &'static str, &'
     }
 }
 
+/// The fields of listed items that can be changed in place from a
+/// record's page: the array, the key, and whether it may not be empty.
+pub(super) fn editable(kind: Kind) -> &'static [(&'static str, &'static str, bool)] {
+    match kind {
+        Kind::Population => &[
+            ("figure", "label", true),
+            ("figure", "value", true),
+            ("team", "name", false),
+        ],
+        _ => &[],
+    }
+}
+
+/// The values a form gives a name (a box ticked several times).
+fn field_values<'f>(form: &'f [(String, String)], name: &'f str) -> impl Iterator<Item = &'f str> {
+    form.iter()
+        .filter(move |(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
 /// The workbook's files with one file's text replaced (or added): what
 /// the loader would read after a save.
 struct WithFile {
@@ -464,6 +484,40 @@ impl Site {
                     edit::set_toml_field(&text, file, f, literal.as_deref())?
                 }
             };
+        }
+        // Items changed in place (a figure's label or value, a team
+        // member's name): found by their bytes as the page showed them, so
+        // the indices are those of the text before anything else changes.
+        let before = text.clone();
+        for &(array, key, required) in editable(kind) {
+            let prefix = format!("{array}.{key}.");
+            for (name, typed) in form.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+                let seen = &name[prefix.len()..];
+                let typed = typed.trim();
+                let was = field(form, &format!("was.{name}")).unwrap_or("").trim();
+                let removing = removable(kind)
+                    .iter()
+                    .any(|(a, b, _)| *a == array && field_values(form, b).any(|v| v == seen));
+                if typed == was || removing {
+                    continue;
+                }
+                if typed.is_empty() && required {
+                    return Err(EditError::BadValue(format!(
+                        "a {array} needs its {key}: write it, or tick the box to remove the {array}"
+                    )));
+                }
+                let at = splice::item_texts(&before, file, array)
+                    .iter()
+                    .position(|t| edit::fingerprint(t.as_bytes()) == seen)
+                    .ok_or_else(|| EditError::Missing {
+                        file: file.into(),
+                        what: format!(
+                            "{array} you changed as the page showed it: someone changed or removed it meanwhile; look at the list again"
+                        ),
+                    })?;
+                let literal = (!typed.is_empty()).then(|| edit::toml_string(typed));
+                text = edit::set_item_field(&text, file, array, at, key, literal.as_deref())?;
+            }
         }
         for (array, box_name, noun) in removable(kind) {
             for seen in form.iter().filter(|(k, _)| k == box_name).map(|(_, v)| v) {
