@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::additions::{population_additions, session_additions, sub_record};
+use super::additions::{
+    editable, field_values, population_additions, removable, session_additions, sub_record,
+};
 use super::values::{
     Decision, Plain, decide, disk_plain, fp, merge, note_names, note_on_disk, plain_of,
     plain_of_form, toml_literal, yaml_literal,
@@ -21,43 +23,6 @@ use crate::serve::pages::{Site, error_page, not_found, pop_href};
 use crate::serve::splice;
 use crate::source::ReadError;
 use crate::workbook::{Disk, Files, Loader, Population, Workbook, layout};
-
-/// The lists of a record whose items can be removed from its page: the
-/// array, the name of the box ticked to remove one (its value is the
-/// fingerprint of the item as written), and what an item is called.
-pub(super) fn removable(kind: Kind) -> &'static [(&'static str, &'static str, &'static str)] {
-    match kind {
-        Kind::Population => &[
-            ("figure", "remove_figure", "figure"),
-            ("team", "remove_team", "team member"),
-        ],
-        Kind::Session => &[
-            ("attendees", "remove_attendee", "attendee"),
-            ("actions", "remove_action", "action"),
-        ],
-        _ => &[],
-    }
-}
-
-/// The fields of listed items that can be changed in place from a
-/// record's page: the array, the key, and whether it may not be empty.
-pub(super) fn editable(kind: Kind) -> &'static [(&'static str, &'static str, bool)] {
-    match kind {
-        Kind::Population => &[
-            ("figure", "label", true),
-            ("figure", "value", true),
-            ("team", "name", false),
-        ],
-        _ => &[],
-    }
-}
-
-/// The values a form gives a name (a box ticked several times).
-fn field_values<'f>(form: &'f [(String, String)], name: &'f str) -> impl Iterator<Item = &'f str> {
-    form.iter()
-        .filter(move |(k, _)| k == name)
-        .map(|(_, v)| v.as_str())
-}
 
 /// The workbook's files with one file's text replaced (or added): what
 /// the loader would read after a save.
