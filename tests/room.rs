@@ -13,157 +13,15 @@
 mod cdp;
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::process::{Command, Stdio};
 
+use common::serve::{Served, browser, encode, signed_in, unescape, value};
 use common::{COMPLETE, HALF_DONE, TODAY, bin_path, example, read, write};
 use serde_json::{Value, json};
 
 const CHAIN: &str = "populations/heart-failure/answers/chain.md";
-
-/// A running `covalue serve`, stopped when dropped.
-struct Served {
-    child: Child,
-    /// `127.0.0.1:PORT`.
-    host: String,
-    token: String,
-}
-
-impl Served {
-    fn start(dir: &Path) -> Served {
-        let mut child = Command::new(bin_path())
-            .current_dir(dir)
-            .args(["serve", "--port", "0"])
-            .env("COVALUE_TODAY", TODAY)
-            .env("NO_COLOR", "1")
-            .env_remove("BROWSER")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start covalue serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read the address");
-        let url = line
-            .trim()
-            .strip_prefix("serving the workbook at http://")
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
-        let (host, token) = url.split_once("/?token=").expect("token in the address");
-        Served {
-            child,
-            host: host.to_string(),
-            token: token.to_string(),
-        }
-    }
-
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.host)
-    }
-
-    /// The address that lets a browser in (then a cookie keeps it in).
-    fn entry(&self, path: &str) -> String {
-        let sep = if path.contains('?') { '&' } else { '?' };
-        format!("http://{}{path}{sep}token={}", self.host, self.token)
-    }
-
-    fn cookie(&self) -> String {
-        let port = self.host.rsplit(':').next().unwrap_or("");
-        format!("covalue-token-{port}={}", self.token)
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// One HTTP/1.1 request with the server's cookie: status and body.
-fn http(served: &Served, method: &str, path: &str, body: &str) -> (u16, String) {
-    let mut stream = TcpStream::connect(&served.host).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(60)))
-        .expect("timeout");
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nConnection: close\r\nHost: {}\r\nCookie: {}\r\n",
-        served.host,
-        served.cookie()
-    );
-    if method == "POST" {
-        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
-        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status line");
-    (status, body.to_string())
-}
-
-/// The value of a field of a page's form (`name="…" value="…"`), unescaped.
-fn value(page: &str, name: &str) -> String {
-    let at = page
-        .find(&format!("name=\"{name}\" value=\""))
-        .unwrap_or_else(|| panic!("no field {name} in {page}"));
-    let rest = &page[at + name.len() + 15..];
-    unescape(&rest[..rest.find('"').expect("end of value")])
-}
-
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#x2f;", "/")
-        .replace("&amp;", "&")
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                        (b as char).to_string()
-                    }
-                    b => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-/// The browser, or None (the test is skipped) outside CI.
-fn browser() -> Option<PathBuf> {
-    match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
-        Ok(b) => Some(b),
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true: the serve tests need chromium (.ci/run installs it)")
-        }
-        Err(_) => {
-            eprintln!("skipped: no Chromium/Chrome on this machine (apt-get install chromium)");
-            None
-        }
-    }
-}
 
 /// Types into the main form's field (a text field, a text area, or the
 /// radio button with that value).
@@ -205,7 +63,7 @@ fn a_refused_save_comes_back_with_every_field_as_typed() {
     let tmp = example(HALF_DONE);
     let chain = tmp.path().join(CHAIN);
     let before = read(&chain);
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     let mut b = cdp::Browser::start(&exe);
     b.open(&served.entry("/p/heart-failure/q/chain-measures"));
 
@@ -250,8 +108,8 @@ fn a_date_that_is_not_one_is_refused_and_the_status_reason_and_owner_stay() {
     let tmp = example(HALF_DONE);
     let chain = tmp.path().join(CHAIN);
     let before = read(&chain);
-    let served = Served::start(tmp.path());
-    let (_, page) = http(&served, "GET", "/p/heart-failure/q/chain-measures", "");
+    let served = Served::start(tmp.path(), &[]);
+    let (_, page) = signed_in(&served, "GET", "/p/heart-failure/q/chain-measures", "");
     let body = encode(&[
         ("csrf", &value(&page, "csrf")),
         ("hash", &value(&page, "hash")),
@@ -261,7 +119,7 @@ fn a_date_that_is_not_one_is_refused_and_the_status_reason_and_owner_stay() {
         ("owner", "Ola"),
         ("until", "soon"),
     ]);
-    let (status, refused) = http(&served, "POST", "/p/heart-failure/q/chain-measures", &body);
+    let (status, refused) = signed_in(&served, "POST", "/p/heart-failure/q/chain-measures", &body);
     assert_eq!(status, 422, "{refused}");
     assert!(
         refused.contains("`soon` is not a date: write it as YYYY-MM-DD"),
@@ -288,9 +146,9 @@ fn reopening_an_answered_question_with_its_words_left_in_the_box_is_refused_not_
     let tmp = example(HALF_DONE);
     let chain = tmp.path().join(CHAIN);
     let before = read(&chain);
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     let path = "/p/heart-failure/q/chain-processes";
-    let (_, page) = http(&served, "GET", path, "");
+    let (_, page) = signed_in(&served, "GET", path, "");
     assert!(page.contains("value=\"answered\" checked"), "{page}");
     let text = unescape(
         page.split("name=\"text\" rows=\"12\">")
@@ -306,7 +164,7 @@ fn reopening_an_answered_question_with_its_words_left_in_the_box_is_refused_not_
             ("status", status),
             ("text", text),
         ]);
-        http(&served, "POST", path, &body)
+        signed_in(&served, "POST", path, &body)
     };
     let (status, refused) = post("open", &text);
     assert_eq!(status, 422, "{refused}");
@@ -334,7 +192,7 @@ fn words_typed_into_an_open_question_answer_it_and_the_page_says_so() {
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);
     let chain = tmp.path().join(CHAIN);
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     let mut b = cdp::Browser::start(&exe);
     b.open(&served.entry("/p/heart-failure/q/chain-coproduction"));
     assert_eq!(
@@ -376,7 +234,7 @@ fn two_browsers_saving_different_questions_of_one_file_both_land_and_the_same_on
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);
     let chain = tmp.path().join(CHAIN);
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     let mut a = cdp::Browser::start(&exe);
     let mut b = cdp::Browser::start(&exe);
     // Both laptops have the value chain open before either saves.
@@ -456,7 +314,7 @@ fn the_check_page_shows_exactly_what_check_reports_for_both_examples() {
     for name in [HALF_DONE, COMPLETE] {
         let tmp = example(name);
         let (_, report) = common::check_json(tmp.path(), &[]);
-        let served = Served::start(tmp.path());
+        let served = Served::start(tmp.path(), &[]);
         b.open(&served.entry("/check"));
         let expected: Vec<Value> = report["findings"]
             .as_array()
@@ -544,8 +402,8 @@ fn the_check_page_of_a_workbook_whose_guide_is_broken_says_what_check_says() {
         findings.iter().any(|f| f["file"] == json!("my-guide.toml")),
         "check reports the guide: {report}"
     );
-    let served = Served::start(root);
-    let (status, page) = http(&served, "GET", "/check", "");
+    let served = Served::start(root, &[]);
+    let (status, page) = signed_in(&served, "GET", "/check", "");
     assert_eq!(status, 200, "{page}");
     assert_in_order(&page, &findings);
 }
@@ -577,8 +435,8 @@ fn a_workbook_on_the_short_form_is_checked_on_the_short_form_as_check_does() {
     let (_, report) = common::check_json(tmp.path(), &[]);
     assert_eq!(report["form"], json!("short"));
     let findings = report["findings"].as_array().expect("findings").clone();
-    let served = Served::start(tmp.path());
-    let (status, page) = http(&served, "GET", "/check", "");
+    let served = Served::start(tmp.path(), &[]);
+    let (status, page) = signed_in(&served, "GET", "/check", "");
     assert_eq!(status, 200, "{page}");
     assert!(page.contains("(short form)"), "{page}");
     assert_in_order(&page, &findings);
@@ -588,7 +446,7 @@ fn a_workbook_on_the_short_form_is_checked_on_the_short_form_as_check_does() {
         "no finding more than check's"
     );
     // The population's page still counts every step.
-    let (status, population) = http(&served, "GET", "/p/heart-failure", "");
+    let (status, population) = signed_in(&served, "GET", "/p/heart-failure", "");
     assert_eq!(status, 200, "{population}");
     assert!(
         population.contains("Step 9 · Value assessment"),
@@ -624,7 +482,7 @@ fn in_session_mode_the_banner_names_the_newest_record_on_one_line() {
         &tmp.path().join("sessions/2026-11-02-chain.toml"),
         "#:schema ../schemas/session.schema.json\ndate = 2026-11-02\ntitle = \"Value chain\"\npopulations = [\"heart-failure\"]\nfocus = [\"chain\"]\n",
     );
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     let mut b = cdp::Browser::start(&exe);
     b.open(&served.entry("/p/heart-failure"));
     let banner = b.eval("document.querySelector('p.session').textContent");
@@ -782,8 +640,8 @@ fn with_host_the_address_is_a_qr_code_on_the_terminal_and_the_home_page() {
 #[test]
 fn without_host_no_code_is_printed_or_shown() {
     let tmp = example(HALF_DONE);
-    let served = Served::start(tmp.path());
-    let (status, home) = http(&served, "GET", "/", "");
+    let served = Served::start(tmp.path(), &[]);
+    let (status, home) = signed_in(&served, "GET", "/", "");
     assert_eq!(status, 200);
     assert!(!home.contains("<svg role=\"img\""), "{home}");
     assert!(
@@ -882,7 +740,7 @@ fn axe_finds_nothing_on_any_served_page_on_a_projector_or_a_phone() {
     let Some(source) = axe_source() else { return };
     let shots = std::env::var_os("COVALUE_SCREENSHOTS").map(PathBuf::from);
     let tmp = example(HALF_DONE);
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     let mut b = cdp::Browser::start(&exe);
     b.open(&served.entry("/"));
     let pages = every_page(&mut b, &served);
@@ -894,6 +752,8 @@ fn axe_finds_nothing_on_any_served_page_on_a_projector_or_a_phone() {
         "/persona/",
         "/measure/",
         "/print/",
+        "/about",
+        "/map",
     ] {
         assert!(
             pages.iter().any(|p| p.contains(kind)),
@@ -1008,7 +868,7 @@ fn session_mode_takes_the_record_session_pack_takes_whatever_its_date() {
         path
     };
     let banner = |served: &Served| {
-        let (_, home) = http(served, "GET", "/", "");
+        let (_, home) = signed_in(served, "GET", "/", "");
         home.split("Saved answers are listed in ")
             .nth(1)
             .and_then(|rest| rest.split('.').next())
@@ -1018,7 +878,7 @@ fn session_mode_takes_the_record_session_pack_takes_whatever_its_date() {
     // Only records of past sessions: the latest of them.
     record("2026-09-01");
     record("2026-11-02");
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     assert_eq!(banner(&served), "sessions/2026-11-02-chain");
     // A record for next week's session: the next one is taken.
     record("2026-12-10");
@@ -1033,11 +893,11 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
  {
     let tmp = example(HALF_DONE);
     let chain = tmp.path().join(CHAIN);
-    let served = Served::start(tmp.path());
+    let served = Served::start(tmp.path(), &[]);
     let path = "/p/heart-failure/q/chain-measures";
     // Two pages opened while the question is open.
-    let (_, first) = http(&served, "GET", path, "");
-    let (_, second) = http(&served, "GET", path, "");
+    let (_, first) = signed_in(&served, "GET", path, "");
+    let (_, second) = signed_in(&served, "GET", path, "");
     let post = |page: &str, text: &str| {
         let body = encode(&[
             ("csrf", &value(page, "csrf")),
@@ -1046,7 +906,7 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
             ("status", "open"),
             ("text", text),
         ]);
-        http(&served, "POST", path, &body)
+        signed_in(&served, "POST", path, &body)
     };
     let (status, _) = post(&first, "Readmissions within 30 days.");
     assert_eq!(status, 303);
@@ -1054,6 +914,19 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
     // question changed meanwhile, so both versions are shown.
     let (status, conflict) = post(&second, "Visits kept.");
     assert_eq!(status, 409, "{conflict}");
+    // The heading names the question that changed, not only its file.
+    let heading = conflict
+        .split("<h1>")
+        .nth(1)
+        .and_then(|h| h.split("</h1>").next())
+        .unwrap_or("");
+    assert!(
+        heading.starts_with(
+            "Not saved: the answer to “Which measures would show that the chain creates value"
+        ),
+        "{heading}"
+    );
+    assert!(!heading.contains("chain.md"), "{heading}");
     assert!(
         conflict.contains("Readmissions within 30 days."),
         "{conflict}"
@@ -1067,11 +940,54 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
         ("status", &value(&conflict, "status")),
         ("text", &value(&conflict, "text")),
     ]);
-    let (status, page) = http(&served, "POST", path, &again);
+    let (status, page) = signed_in(&served, "POST", path, &again);
     assert_eq!(status, 303, "{page}");
     let text = read(&chain);
     assert!(
         text.contains("\nVisits kept.\n") && !text.contains("Readmissions within"),
         "{text}"
+    );
+}
+
+/// The numbers in the "N errors, M warnings" of a page.
+fn error_and_warning_counts(page: &str) -> (String, String) {
+    let line = page
+        .split("class=\"checkline")
+        .nth(1)
+        .and_then(|l| l.split("</p>").next())
+        .unwrap_or("");
+    let number_before = |word: &str| -> String {
+        let head = line.split(word).next().unwrap_or("").trim_end();
+        head.chars()
+            .rev()
+            .take_while(char::is_ascii_digit)
+            .collect::<String>()
+            .chars()
+            .rev()
+            .collect()
+    };
+    (number_before(" error"), number_before(" warning"))
+}
+
+#[test]
+fn the_home_page_counts_errors_on_the_form_the_check_page_uses() {
+    let tmp = example(HALF_DONE);
+    // This workbook checks the short form: fewer errors than the full form.
+    let config = tmp.path().join("covalue.toml");
+    write(
+        &config,
+        read(&config).replace("form = \"full\"", "form = \"short\""),
+    );
+    let served = Served::start(tmp.path(), &[]);
+    let (status, home) = signed_in(&served, "GET", "/", "");
+    assert_eq!(status, 200, "{home}");
+    let (status, check) = signed_in(&served, "GET", "/check", "");
+    assert_eq!(status, 200, "{check}");
+    let (errors, warnings) = error_and_warning_counts(&check);
+    assert!(!errors.is_empty() && errors != "0", "{check}");
+    assert_eq!(
+        error_and_warning_counts(&home),
+        (errors, warnings),
+        "{home}"
     );
 }

@@ -5,157 +5,26 @@
 //! DevTools protocol, answers, defers and edits as a team would, and the
 //! files on disk are compared byte for byte afterwards.
 
-#[cfg(unix)]
+// The browser is driven over the DevTools pipe, which covalue opens on Unix;
+// CI runs these tests on Linux and type-checks Windows without them.
+#![cfg(unix)]
+
 #[path = "common/cdp.rs"]
 mod cdp;
 mod common;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-#[cfg(unix)]
-use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::{HALF_DONE, TODAY, bin_path, example, read, tree, write};
+use common::serve::{Served, browser, encode, http, unescape};
+use common::{HALF_DONE, TODAY, example, read, tree, write};
 
 const POPULATION: &str = "populations/heart-failure";
 const CHAIN: &str = "populations/heart-failure/answers/chain.md";
 const MAP: &str = "populations/heart-failure/process-map.toml";
-
-/// A running `covalue serve`, stopped when dropped.
-struct Served {
-    child: Child,
-    /// `127.0.0.1:PORT`.
-    host: String,
-    token: String,
-}
-
-impl Served {
-    fn start(dir: &Path, args: &[&str]) -> Served {
-        Served::start_with(dir, args, |_| {})
-    }
-
-    /// Starts the server with `configure` done to its command last (an
-    /// environment variable, standard error to a file, a resource limit).
-    fn start_with(dir: &Path, args: &[&str], configure: impl FnOnce(&mut Command)) -> Served {
-        let mut command = Command::new(bin_path());
-        command
-            .current_dir(dir)
-            .args(["serve", "--port", "0"])
-            .args(args)
-            .env("COVALUE_TODAY", TODAY)
-            .env("NO_COLOR", "1")
-            .env_remove("BROWSER")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null());
-        configure(&mut command);
-        let mut child = command.spawn().expect("start covalue serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read the address");
-        let url = line
-            .trim()
-            .strip_prefix("serving the workbook at ")
-            .unwrap_or_else(|| panic!("no address in {line:?}"));
-        let rest = url.strip_prefix("http://").expect("http address");
-        let (host, query) = rest.split_once("/?token=").expect("token in the address");
-        assert!(host.starts_with("127.0.0.1:"), "{url}");
-        assert_eq!(query.len(), 64, "a token of 32 random bytes: {url}");
-        Served {
-            child,
-            host: host.to_string(),
-            token: query.to_string(),
-        }
-    }
-
-    #[cfg(unix)]
-    fn url(&self, path: &str) -> String {
-        format!("http://{}{path}", self.host)
-    }
-
-    fn port(&self) -> &str {
-        self.host.rsplit(':').next().unwrap_or("")
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// A response: status, headers (lower-case names), body.
-struct Response {
-    status: u16,
-    headers: Vec<(String, String)>,
-    body: String,
-}
-
-impl Response {
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// One HTTP/1.1 request over a plain socket, as any program could send it.
-fn http(
-    served: &Served,
-    method: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> Response {
-    let mut stream = TcpStream::connect(&served.host).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("timeout");
-    let mut request = format!("{method} {path} HTTP/1.1\r\nConnection: close\r\n");
-    if !headers.iter().any(|(k, _)| *k == "Host") {
-        request.push_str(&format!("Host: {}\r\n", served.host));
-    }
-    for (k, v) in headers {
-        request.push_str(&format!("{k}: {v}\r\n"));
-    }
-    if method == "POST" {
-        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
-        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let (head, body) = raw.split_once("\r\n\r\n").unwrap_or((&raw, ""));
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .expect("status line");
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| (k.trim().to_lowercase(), v.trim().to_string()))
-        .collect();
-    Response {
-        status,
-        headers,
-        body: body.to_string(),
-    }
-}
-
-/// The cookie the server keeps its token in (named with its port).
-fn cookie(served: &Served) -> String {
-    format!("covalue-token-{}={}", served.port(), served.token)
-}
 
 /// The value of a hidden field of a page's form.
 fn hidden(page: &str, name: &str) -> String {
@@ -164,25 +33,6 @@ fn hidden(page: &str, name: &str) -> String {
         .unwrap_or_else(|| panic!("no field {name} in {page}"));
     let rest = &page[at + name.len() + 15..];
     rest[..rest.find('"').expect("end of value")].to_string()
-}
-
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                        (b as char).to_string()
-                    }
-                    b => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
 }
 
 #[test]
@@ -212,7 +62,7 @@ fn requests_without_the_token_the_right_host_or_the_form_token_are_refused() {
         "{set}"
     );
 
-    let c = cookie(&served);
+    let c = served.cookie();
     let page = http(&served, "GET", "/p/heart-failure", &[("Cookie", &c)], "");
     assert_eq!(page.status, 200);
     assert!(page.body.contains("Heart failure"), "{}", page.body);
@@ -296,7 +146,7 @@ fn in_session_mode_steps_in_focus_come_first_and_saved_answers_are_listed() {
     );
     write(&record, &original);
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let page = http(&served, "GET", "/p/heart-failure", &[("Cookie", &c)], "");
     let chain = page.body.find("Step 3 · Value chain").expect("step 3");
     let preparation = page.body.find("Step 1 · Preparation").expect("step 1");
@@ -341,24 +191,8 @@ fn in_session_mode_steps_in_focus_come_first_and_saved_answers_are_listed() {
     );
 }
 
-/// The browser, or None (the test is skipped) outside CI.
-#[cfg(unix)]
-fn browser() -> Option<PathBuf> {
-    match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
-        Ok(b) => Some(b),
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true: the serve tests need chromium (.ci/run installs it)")
-        }
-        Err(_) => {
-            eprintln!("skipped: no Chromium/Chrome on this machine (apt-get install chromium)");
-            None
-        }
-    }
-}
-
 /// Sets a form field in the page (a text field, a text area, or the radio
 /// button with that value) through the DevTools protocol.
-#[cfg(unix)]
 fn fill(b: &mut cdp::Browser, name: &str, value: &str) {
     let v = serde_json::to_string(value).expect("json");
     b.eval(&format!(
@@ -368,13 +202,11 @@ fn fill(b: &mut cdp::Browser, name: &str, value: &str) {
     ));
 }
 
-#[cfg(unix)]
 fn submit(b: &mut cdp::Browser) {
     b.and_wait("document.querySelector('form.edit').submit()");
 }
 
 #[test]
-#[cfg(unix)]
 fn a_team_answers_defers_and_edits_a_step_in_the_browser_and_only_that_changes() {
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);
@@ -481,7 +313,6 @@ fn a_team_answers_defers_and_edits_a_step_in_the_browser_and_only_that_changes()
 }
 
 #[test]
-#[cfg(unix)]
 fn a_save_after_the_file_changed_on_disk_is_refused_with_both_versions() {
     let Some(exe) = browser() else { return };
     let tmp = example(HALF_DONE);
@@ -527,7 +358,6 @@ fn a_save_after_the_file_changed_on_disk_is_refused_with_both_versions() {
     }
 }
 
-#[cfg(unix)]
 fn docs_serve() -> PathBuf {
     let dir = common::manifest_dir().join("docs/serve");
     std::fs::create_dir_all(&dir).expect("docs/serve");
@@ -536,7 +366,6 @@ fn docs_serve() -> PathBuf {
 
 /// The screenshots of docs/serve.md, made with `COVALUE_SCREENSHOTS=1 cargo
 /// test --test serve a_save_after` (they are not compared: they show the pages).
-#[cfg(unix)]
 fn screenshots(served: &Served, b: &mut cdp::Browser) {
     let dir = docs_serve();
     for (path, name) in [
@@ -550,16 +379,6 @@ fn screenshots(served: &Served, b: &mut cdp::Browser) {
         b.open(&served.url(path));
         b.screenshot(&dir.join(format!("{name}.png")));
     }
-}
-
-/// Undoes the template's HTML escaping.
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#x27;", "'")
-        .replace("&#x2f;", "/")
-        .replace("&amp;", "&")
 }
 
 /// The links of a page that start with `prefix`, without their `#…` (a
@@ -631,7 +450,7 @@ fn saving_every_form_as_it_is_changes_no_byte() {
         let tmp = example(name);
         let before = tree(tmp.path());
         let served = Served::start(tmp.path(), &[]);
-        let c = cookie(&served);
+        let c = served.cookie();
         let get = |path: &str| {
             let r = http(&served, "GET", path, &[("Cookie", &c)], "");
             assert_eq!(r.status, 200, "{path}: {}", r.body);
@@ -687,12 +506,11 @@ fn saving_every_form_as_it_is_changes_no_byte() {
 }
 
 #[test]
-#[cfg(unix)]
 fn ctrl_c_stops_the_server_and_leaves_nothing_behind() {
     let tmp = example(HALF_DONE);
     let before = tree(tmp.path());
     let mut served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     assert_eq!(http(&served, "GET", "/", &[("Cookie", &c)], "").status, 200);
     // SAFETY: a signal to our own child.
     unsafe { libc::kill(served.child.id() as i32, libc::SIGINT) };
@@ -727,7 +545,6 @@ fn all_addresses_at_once_are_refused() {
 }
 
 #[test]
-#[cfg(unix)]
 fn a_linked_persona_is_written_where_it_is_and_a_link_out_is_neither_shown_nor_written() {
     let tmp = example(HALF_DONE);
     let root = tmp.path();
@@ -743,7 +560,7 @@ fn a_linked_persona_is_written_where_it_is_and_a_link_out_is_neither_shown_nor_w
     std::os::unix::fs::symlink(&secret, personas.join("eve.md")).expect("link out");
 
     let served = Served::start(root, &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let out = http(
         &served,
         "GET",
@@ -830,7 +647,7 @@ fn hostile_text_in_the_workbook_runs_nothing_on_any_page() {
         "<script>alert(4)</script> <img src=x onerror=alert(5)> [see](javascript:alert(6)) The main standard processes",
     ));
     let served = Served::start(root, &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let get = |path: &str| http(&served, "GET", path, &[("Cookie", &c)], "");
     let mut pages = vec!["/".to_string(), "/check".to_string()];
     let home = get("/").body;
@@ -881,7 +698,7 @@ fn the_newest_session_record_is_written_to_whatever_its_date_and_another_when_na
     let original = "date = 2026-10-01\nfocus = [\"chain\"]\nanswered = [\"chain-processes\"]\n";
     write(&record, original);
     let save = |served: &Served, text: &str| {
-        let c = cookie(served);
+        let c = served.cookie();
         let form = http(
             served,
             "GET",
@@ -906,7 +723,7 @@ fn the_newest_session_record_is_written_to_whatever_its_date_and_another_when_na
     };
     {
         let served = Served::start(tmp.path(), &[]);
-        let c = cookie(&served);
+        let c = served.cookie();
         let home = http(&served, "GET", "/", &[("Cookie", &c)], "");
         assert!(
             home.body
@@ -955,7 +772,7 @@ fn the_check_page_shows_a_personal_identifier_as_check_does() {
     );
     write(&file, &text);
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let page = http(&served, "GET", "/check", &[("Cookie", &c)], "");
     assert_eq!(page.status, 200, "{}", page.body);
     assert!(page.body.contains("CV030"), "{}", page.body);
@@ -1032,7 +849,6 @@ fn resident_kib(pid: u32) -> Option<u64> {
 }
 
 /// Standard error of the server, into a file outside the workbook.
-#[cfg(unix)]
 fn log_to(file: &Path) -> impl FnOnce(&mut Command) {
     let file = std::fs::File::create(file).expect("log file");
     move |command: &mut Command| {
@@ -1042,7 +858,6 @@ fn log_to(file: &Path) -> impl FnOnce(&mut Command) {
 
 /// Starts the server allowed only `files` open files, its standard error
 /// into `log`.
-#[cfg(unix)]
 fn start_with_files(dir: &Path, files: u64, log: &Path) -> Served {
     use std::os::unix::process::CommandExt;
     let to_log = log_to(log);
@@ -1065,7 +880,6 @@ fn start_with_files(dir: &Path, files: u64, log: &Path) -> Served {
 }
 
 #[test]
-#[cfg(unix)]
 fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
     let tmp = example(HALF_DONE);
     let logs = tempfile::tempdir().expect("logs");
@@ -1082,7 +896,7 @@ fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
     }
     assert!(idle.len() > 500, "only {} connections opened", idle.len());
 
-    let c = cookie(&served);
+    let c = served.cookie();
     let started = std::time::Instant::now();
     let page = http(&served, "GET", "/", &[("Cookie", &c)], "");
     assert_eq!(page.status, 200, "{}", page.body);
@@ -1106,7 +920,6 @@ fn hundreds_of_idle_connections_neither_stop_nor_block_the_server() {
 }
 
 #[test]
-#[cfg(unix)]
 fn running_out_of_open_files_is_said_on_the_terminal_and_serving_goes_on() {
     let tmp = example(HALF_DONE);
     let logs = tempfile::tempdir().expect("logs");
@@ -1132,7 +945,7 @@ fn running_out_of_open_files_is_said_on_the_terminal_and_serving_goes_on() {
         served.child.try_wait().expect("wait").is_none(),
         "the server stopped"
     );
-    let c = cookie(&served);
+    let c = served.cookie();
     let page = http(&served, "GET", "/", &[("Cookie", &c)], "");
     assert_eq!(page.status, 200, "{}", page.body);
     let said = read(&log);
@@ -1180,7 +993,7 @@ fn an_endless_header_line_is_refused_with_431_in_bounded_memory() {
             "the server grew from {before} KiB to {after} KiB"
         );
     }
-    let c = cookie(&served);
+    let c = served.cookie();
     assert_eq!(http(&served, "GET", "/", &[("Cookie", &c)], "").status, 200);
 }
 
@@ -1188,7 +1001,7 @@ fn an_endless_header_line_is_refused_with_431_in_bounded_memory() {
 fn a_pipelining_client_that_never_reads_does_not_block_another() {
     let tmp = example(HALF_DONE);
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let mut stuck = connect(&served);
     let one = format!(
         "GET /print/heart-failure/full HTTP/1.1\r\nHost: {}\r\nCookie: {c}\r\n\r\n",
@@ -1219,7 +1032,7 @@ fn a_form_that_never_arrives_blocks_no_one_and_times_out() {
     let tmp = example(HALF_DONE);
     let before = tree(tmp.path());
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let mut slow = connect(&served);
     slow.write_all(
         format!(
@@ -1253,7 +1066,7 @@ fn a_form_too_large_or_sent_in_chunks_is_refused_and_nothing_is_written() {
     let tmp = example(HALF_DONE);
     let before = tree(tmp.path());
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let path = "/p/heart-failure/q/chain-measures";
     let page = http(&served, "GET", path, &[("Cookie", &c)], "");
     let big = "x".repeat(5 << 20);
@@ -1297,7 +1110,7 @@ fn large_forms_sent_at_once_take_bounded_memory() {
     let tmp = example(HALF_DONE);
     let before = tree(tmp.path());
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let head = format!(
         "POST /p/heart-failure/q/chain-measures HTTP/1.1\r\nHost: {}\r\nCookie: {c}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n",
         served.host,
@@ -1345,7 +1158,7 @@ fn the_cookie_is_named_with_the_port_so_two_servers_keep_their_own() {
     let r = http(&one, "GET", "/", &[("Cookie", &elsewhere)], "");
     assert_eq!(r.status, 403);
     // Both cookies in one header, as a browser sends them for 127.0.0.1.
-    let both = format!("{}; {}", cookie(&two), cookie(&one));
+    let both = format!("{}; {}", two.cookie(), one.cookie());
     assert_eq!(http(&one, "GET", "/", &[("Cookie", &both)], "").status, 200);
     assert_eq!(http(&two, "GET", "/", &[("Cookie", &both)], "").status, 200);
 }
@@ -1380,7 +1193,6 @@ fn a_redirect_never_leaves_the_server() {
 }
 
 #[test]
-#[cfg(unix)]
 fn an_error_page_names_no_place_outside_the_workbook_and_the_terminal_shows_it_safely() {
     let tmp = example(HALF_DONE);
     let outside = tempfile::tempdir().expect("outside");
@@ -1393,7 +1205,7 @@ fn an_error_page_names_no_place_outside_the_workbook_and_the_terminal_shows_it_s
     let logs = tempfile::tempdir().expect("logs");
     let log = logs.path().join("serve.log");
     let served = Served::start_with(tmp.path(), &[], log_to(&log));
-    let c = cookie(&served);
+    let c = served.cookie();
     let page = http(
         &served,
         "GET",
@@ -1419,7 +1231,6 @@ fn an_error_page_names_no_place_outside_the_workbook_and_the_terminal_shows_it_s
 }
 
 #[test]
-#[cfg(unix)]
 fn open_gives_the_browser_a_private_file_and_never_the_token() {
     let tmp = example(HALF_DONE);
     let bin = tempfile::tempdir().expect("bin");
@@ -1485,7 +1296,7 @@ fn a_saved_answer_may_not_carry_another_questions_heading_nor_double_its_own() {
     let text = read(&chain).replacen("{#chain-processes}\n\n", "{#chain-processes}\n\n```\n", 1);
     write(&chain, &text);
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let save = |answer: &str| {
         let form = http(
             &served,
@@ -1539,7 +1350,7 @@ fn a_record_that_starts_with_a_byte_order_mark_is_edited_in_place() {
     let original = format!("\u{feff}{}", read(&map));
     write(&map, &original);
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let path = "/p/heart-failure/step/symptoms-and-diagnosis";
     let page = http(&served, "GET", path, &[("Cookie", &c)], "");
     assert_eq!(page.status, 200, "{}", page.body);
@@ -1624,7 +1435,7 @@ fn a_walkthroughs_pages_show_every_persona_name_and_part_the_full_form_prints() 
         let printed = read(&root.join("out/full.md"));
         let full_words = words(&printed);
         let served = Served::start(root, &[]);
-        let c = cookie(&served);
+        let c = served.cookie();
         let mut seen = 0;
         for (id, step) in WALKTHROUGHS {
             let mut pages = Vec::new();
@@ -1689,7 +1500,7 @@ fn two_people_edit_two_personas_parts_from_pages_loaded_at_once_and_both_are_kep
     let tmp = example(HALF_DONE);
     let chain = tmp.path().join(CHAIN);
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let path = "/p/heart-failure/q/chain-walkthrough";
     // Three browsers open the same walk-through before anyone saves.
     let pages: Vec<String> = (0..3)
@@ -1802,7 +1613,7 @@ fn a_persona_part_may_not_start_another_part_or_question_and_a_stray_id_is_shown
     );
     write(&chain, &text);
     let served = Served::start(tmp.path(), &[]);
-    let c = cookie(&served);
+    let c = served.cookie();
     let path = "/p/heart-failure/q/chain-walkthrough";
     let page = http(&served, "GET", path, &[("Cookie", &c)], "").body;
     assert!(

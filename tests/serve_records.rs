@@ -13,68 +13,13 @@
 mod cdp;
 mod common;
 
-use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 
+use common::serve::{Served, browser, encode, signed_in};
 use common::{HALF_DONE, TODAY, bin_path, example, read, write};
 use serde_json::json;
 
 const POP: &str = "populations/heart-failure";
-
-/// A running `covalue serve`, stopped when dropped.
-struct Served {
-    child: Child,
-    /// The address printed, with its token.
-    url: String,
-}
-
-impl Served {
-    fn start(dir: &Path) -> Served {
-        let mut child = Command::new(bin_path())
-            .current_dir(dir)
-            .args(["serve", "--port", "0"])
-            .env("COVALUE_TODAY", TODAY)
-            .env("NO_COLOR", "1")
-            .env_remove("BROWSER")
-            .stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start covalue serve");
-        let mut line = String::new();
-        BufReader::new(child.stdout.take().expect("stdout"))
-            .read_line(&mut line)
-            .expect("read the address");
-        let url = line
-            .trim()
-            .strip_prefix("serving the workbook at ")
-            .unwrap_or_else(|| panic!("no address in {line:?}"))
-            .to_string();
-        Served { child, url }
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The browser, or None (the test is skipped) outside CI.
-fn browser() -> Option<PathBuf> {
-    match covalue::render::pdf::find_browser(None, std::env::var_os("COVALUE_BROWSER")) {
-        Ok(b) => Some(b),
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true: the serve tests need chromium (.ci/run installs it)")
-        }
-        Err(_) => {
-            eprintln!("skipped: no Chromium/Chrome on this machine (apt-get install chromium)");
-            None
-        }
-    }
-}
 
 /// Types into a text field or text area, or picks a radio button or an
 /// option of a list, as a person would.
@@ -143,9 +88,9 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     let map = read(&map_file);
     let compass = read(&compass_file);
     let register = read(&register_file);
-    let served = Served::start(root);
+    let served = Served::start(root, &[]);
     let mut b = cdp::Browser::start(&exe);
-    b.open(&served.url);
+    b.open(&served.entry("/"));
 
     // A new step, added at the end of the map as its other steps are written.
     go(&mut b, "/p/heart-failure/new/step");
@@ -431,8 +376,8 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     // changes another perspective's note of the same step.
     let complete = example(common::COMPLETE);
     let ms_map = complete.path().join("populations/ms/process-map.toml");
-    let ms_served = Served::start(complete.path());
-    b.open(&ms_served.url);
+    let ms_served = Served::start(complete.path(), &[]);
+    b.open(&ms_served.entry("/"));
     go(&mut b, "/p/ms/step/first-symptoms");
     let theirs = read(&ms_map).replacen("We rarely see this phase;", "We never see this phase;", 1);
     write(&ms_map, &theirs);
@@ -458,59 +403,6 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     assert!(!report.contains("CV002"), "{report}");
 }
 
-/// One request over a plain socket, with the server's cookie: the status
-/// and the body.
-fn http(served: &Served, method: &str, path: &str, body: &str) -> (u16, String) {
-    use std::io::{Read, Write};
-    let rest = served.url.strip_prefix("http://").expect("http");
-    let (host, token) = rest.split_once("/?token=").expect("token");
-    let port = host.rsplit(':').next().unwrap_or_default();
-    let mut stream = std::net::TcpStream::connect(host).expect("connect");
-    let mut request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nCookie: covalue-token-{port}={token}\r\n"
-    );
-    if method == "POST" {
-        request.push_str("Content-Type: application/x-www-form-urlencoded\r\n");
-        request.push_str(&format!("Content-Length: {}\r\n", body.len()));
-    }
-    request.push_str("\r\n");
-    request.push_str(body);
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let raw = String::from_utf8_lossy(&raw).into_owned();
-    let status = raw
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .expect("status");
-    let body = raw
-        .split_once("\r\n\r\n")
-        .map_or("", |(_, b)| b)
-        .to_string();
-    (status, body)
-}
-
-/// A form's fields, percent-encoded.
-fn encode(pairs: &[(&str, &str)]) -> String {
-    pairs
-        .iter()
-        .map(|(k, v)| {
-            let v: String = v
-                .bytes()
-                .map(|b| match b {
-                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' => {
-                        (b as char).to_string()
-                    }
-                    b => format!("%{b:02X}"),
-                })
-                .collect();
-            format!("{k}={v}")
-        })
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// The value of a hidden field of a page.
 fn hidden(page: &str, name: &str) -> String {
     let key = format!("name=\"{name}\" value=\"");
@@ -530,13 +422,13 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     let compass_file = root.join(POP).join("value-compass.toml");
     let map = read(&map_file);
     let compass = read(&compass_file);
-    let served = Served::start(root);
-    let page = http(&served, "GET", "/p/heart-failure/new/persona", "").1;
+    let served = Served::start(root, &[]);
+    let page = signed_in(&served, "GET", "/p/heart-failure/new/persona", "").1;
     let csrf = hidden(&page, "csrf");
     let post = |path: &str, fields: &[(&str, &str)]| {
         let mut all = vec![("csrf", csrf.as_str())];
         all.extend_from_slice(fields);
-        http(&served, "POST", path, &encode(&all))
+        signed_in(&served, "POST", path, &encode(&all))
     };
 
     // A persona's id that climbs out, or names a link out of the workbook.
@@ -588,7 +480,7 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     );
 
     // A number TOML cannot read, and a level the guide does not have.
-    let page = http(
+    let page = signed_in(
         &served,
         "GET",
         "/p/heart-failure/measure/readmission-30-day",
@@ -619,7 +511,7 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     assert_eq!(read(&map_file), map);
 
     // Removing a step needs the box ticked, and the step as the page showed it.
-    let page = http(&served, "GET", "/p/heart-failure/step/discharge", "").1;
+    let page = signed_in(&served, "GET", "/p/heart-failure/step/discharge", "").1;
     let fp = hidden(&page, "fp.record");
     let (status, body) = post(
         "/p/heart-failure/step/discharge/order",
@@ -661,7 +553,7 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
         &[("title", "Gone"), ("coproduction", "none")],
     );
     assert_eq!(status, 409);
-    let (status, _) = http(
+    let (status, _) = signed_in(
         &served,
         "GET",
         "/p/heart-failure/step/..%2F..%2Fcovalue",
@@ -669,4 +561,432 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     );
     assert_eq!(status, 404);
     assert_eq!(read(&map_file), map);
+}
+
+/// Ticks the box `name` in the row of a list whose first cell reads `first`.
+fn tick_row(b: &mut cdp::Browser, name: &str, first: &str) {
+    let found = b.eval(&format!(
+        "(() => {{ const c = [...document.querySelectorAll('input[type=checkbox][name=\"{name}\"]')] \
+           .find(c => {{ const cell = c.closest('tr').cells[0]; const i = cell.querySelector('input[type=text]'); \
+             return (i ? i.value : cell.textContent) === {}; }}); \
+         if (!c) return false; c.checked = true; return true; }})()",
+        json!(first)
+    ));
+    assert_eq!(found, json!(true), "no box {name} in the row of {first:?}");
+}
+
+#[test]
+fn figures_team_members_attendees_and_actions_are_removed_and_actions_marked_done_byte_for_byte() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let about_file = root.join(POP).join("population.toml");
+    let about = read(&about_file);
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+
+    // A figure and a team member go; nothing else of the file changes.
+    go(&mut b, "/p/heart-failure/about");
+    tick_row(&mut b, "remove_figure", "Men");
+    tick_row(&mut b, "remove_team", "finance");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    let men = "[[figure]]\nlabel = \"Men\"\nvalue = \"57 %\"\n\n";
+    let finance = "[[team]]\nrole = \"finance\"\nname = \"Revenue cycle and value-based contracts analyst\"\n\n";
+    assert!(about.contains(men) && about.contains(finance));
+    let about = about.replacen(men, "", 1).replacen(finance, "", 1);
+    assert_eq!(read(&about_file), about);
+
+    // A figure changed on disk after the page was opened is not removed:
+    // the save is refused, says why, and what was typed stays.
+    go(&mut b, "/p/heart-failure/about");
+    tick_row(&mut b, "remove_figure", "Median age");
+    fill(&mut b, "figure_label", "Living alone");
+    let changed = about.replace("\"68 years\"", "\"69 years\"");
+    write(&about_file, &changed);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(
+        b.text().contains("someone changed or removed it meanwhile"),
+        "{}",
+        b.text()
+    );
+    assert_eq!(shown(&mut b, "figure_label"), "Living alone");
+    assert_eq!(read(&about_file), changed, "nothing was written");
+
+    // A session record: one of two attendees and its only action go.
+    let session_file = root.join("sessions/2026-11-26-access.toml");
+    let session = "date = 2026-11-26\r\ntitle = \"Access\"\r\npopulations = [\"heart-failure\"]\r\n\r\n[[attendees]]\r\nname = \"Ola\"\r\nrole = \"nurse\"\r\n\r\n[[attendees]]\r\nname = \"Sam\"\r\nrole = \"patient-partner\"\r\n\r\n[[actions]]\r\nwhat = \"Draft the leaflet\"\r\nowner = \"Ola\"\r\n";
+    std::fs::create_dir_all(root.join("sessions")).expect("sessions");
+    write(&session_file, session);
+    go(&mut b, "/session/2026-11-26-access");
+    tick_row(&mut b, "remove_attendee", "Ola");
+    tick_row(&mut b, "remove_action", "Draft the leaflet");
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/session/2026-11-26-access"),
+        "{}",
+        b.text()
+    );
+    assert_eq!(
+        read(&session_file),
+        "date = 2026-11-26\r\ntitle = \"Access\"\r\npopulations = [\"heart-failure\"]\r\n\r\n[[attendees]]\r\nname = \"Sam\"\r\nrole = \"patient-partner\"\r\n"
+    );
+
+    // An action is marked done: one line is added to it, nothing else.
+    let session = "date = 2026-11-26\ntitle = \"Access\"\n\nactions = [\n  { what = \"Call the pharmacy\", owner = \"Ola\" },\n]\n\n[[attendees]]\nname = \"Sam\"\nrole = \"nurse\"\n";
+    write(&session_file, session);
+    go(&mut b, "/session/2026-11-26-access");
+    tick_row(&mut b, "done_action", "Call the pharmacy");
+    submit(&mut b);
+    assert_eq!(
+        read(&session_file),
+        session.replace("owner = \"Ola\" }", "owner = \"Ola\", done = true }")
+    );
+    let shown_done = b.eval(
+        "[...document.querySelectorAll('table.edit-list tr')].find(r => r.cells[0].textContent === 'Call the pharmacy').cells[3].textContent",
+    );
+    assert_eq!(shown_done, json!("yes"));
+}
+
+#[test]
+fn a_persona_is_removed_with_a_ticked_box_and_never_while_a_step_or_improvement_names_it() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let personas = root.join(POP).join("personas");
+    let rosa = personas.join("rosa.md");
+    write(
+        &rosa,
+        "---\nname: Rosa\nkind: patient\ncomposite: true\n---\n\nRosa drives a bus.\n",
+    );
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    let remove = |b: &mut cdp::Browser| {
+        b.eval("document.querySelector('form.remove input[name=sure]').checked = true");
+        b.and_wait("document.querySelector('form.remove button').click()");
+    };
+
+    // Dolores is named by steps and an improvement: she stays, and the page
+    // says which name her.
+    let before = common::tree(root);
+    go(&mut b, "/p/heart-failure/persona/dolores");
+    remove(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    let said = b.text();
+    assert!(
+        said.contains("Nothing was removed: step `")
+            && said.contains("improvement `")
+            && said.contains("still name this persona"),
+        "{said}"
+    );
+    assert_eq!(common::tree(root), before, "nothing changed");
+
+    // Rosa, changed on disk after her page was opened, stays too.
+    go(&mut b, "/p/heart-failure/persona/rosa");
+    let changed =
+        "---\nname: Rosa\nkind: patient\ncomposite: true\n---\n\nRosa drives a school bus.\n";
+    write(&rosa, changed);
+    remove(&mut b);
+    assert_eq!(status(&mut b), 409, "{}", b.text());
+    assert_eq!(read(&rosa), changed);
+
+    // Named by nothing and as the page showed her: her file goes, nothing else.
+    go(&mut b, "/p/heart-failure/persona/rosa");
+    let before = common::tree(root);
+    remove(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    assert!(!rosa.exists(), "the persona's file is removed");
+    let mut expected = before;
+    let gone = expected.remove(std::path::Path::new(&format!("{POP}/personas/rosa.md")));
+    assert!(
+        gone.is_some(),
+        "the tree lists the file by its place in the workbook"
+    );
+    let after = common::tree(root);
+    assert_eq!(
+        after.keys().collect::<Vec<_>>(),
+        expected.keys().collect::<Vec<_>>()
+    );
+    for (path, (bytes, _)) in &expected {
+        assert_eq!(&after[path].0, bytes, "{} changed", path.display());
+    }
+    assert!(!b.text().contains("Rosa"), "{}", b.text());
+}
+
+#[test]
+fn a_persona_that_is_a_link_out_of_the_workbook_is_not_removed_nor_what_it_points_to() {
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("eve.md");
+    write(&secret, "---\nname: Eve\nkind: patient\n---\nMine.\n");
+    let link = root.join(POP).join("personas/eve.md");
+    std::os::unix::fs::symlink(&secret, &link).expect("link");
+    let served = Served::start(root, &[]);
+    let page = signed_in(&served, "GET", "/p/heart-failure/persona/markus", "").1;
+    let body = encode(&[
+        ("csrf", &hidden(&page, "csrf")),
+        ("fp.record", &hidden(&page, "fp.record")),
+        ("sure", "yes"),
+        ("do", "remove"),
+    ]);
+    let (status, said) = signed_in(&served, "POST", "/p/heart-failure/persona/eve/order", &body);
+    assert_eq!(status, 404, "{said}");
+    assert!(secret.exists() && link.exists(), "nothing is deleted");
+    assert_eq!(read(&secret), "---\nname: Eve\nkind: patient\n---\nMine.\n");
+}
+
+#[test]
+fn the_populations_size_is_changed_in_place_refused_when_not_a_whole_number_and_added_when_missing()
+{
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let about_file = root.join(POP).join("population.toml");
+    let about = read(&about_file);
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+
+    go(&mut b, "/p/heart-failure/about");
+    assert_eq!(shown(&mut b, "size.people"), "640");
+    fill(&mut b, "size.people", "655");
+    fill(&mut b, "size.as_of", "2027");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    let about = about.replacen("people = 640", "people = 655", 1).replacen(
+        "as_of = \"2026\"",
+        "as_of = \"2027\"",
+        1,
+    );
+    assert_eq!(read(&about_file), about);
+
+    // Not a whole number: refused, with what was typed kept.
+    go(&mut b, "/p/heart-failure/about");
+    fill(&mut b, "size.people", "655.5");
+    fill(&mut b, "size.note", "From the registry");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(b.text().contains("whole number"), "{}", b.text());
+    assert_eq!(shown(&mut b, "size.people"), "655.5");
+    assert_eq!(shown(&mut b, "size.note"), "From the registry");
+    assert_eq!(read(&about_file), about, "nothing was written");
+
+    // A population without `[size]` gets one at the end of its file.
+    let start = about.find("[size]").expect("size");
+    let end = start + about[start..].find("\n\n").expect("end of size") + 2;
+    let without = format!("{}{}", &about[..start], &about[end..]);
+    write(&about_file, &without);
+    go(&mut b, "/p/heart-failure/about");
+    assert_eq!(shown(&mut b, "size.people"), "");
+    fill(&mut b, "size.people", "12");
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
+    assert_eq!(
+        read(&about_file),
+        format!("{without}\n[size]\npeople = 12\n")
+    );
+}
+
+#[test]
+fn a_personas_composite_mark_is_changed_in_place_and_a_change_meanwhile_is_a_conflict() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let markus_file = root.join(POP).join("personas/markus.md");
+    let markus = read(&markus_file);
+    assert!(markus.contains("\ncomposite: true\n"));
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    let composite = |b: &mut cdp::Browser, on: bool| {
+        b.eval(&format!(
+            "document.querySelector('form.edit input[name=composite]').checked = {on}"
+        ));
+    };
+
+    go(&mut b, "/p/heart-failure/persona/markus");
+    composite(&mut b, false);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 200, "{}", b.text());
+    let unmarked = markus.replacen("\ncomposite: true\n", "\ncomposite: false\n", 1);
+    assert_eq!(read(&markus_file), unmarked, "one value changes");
+
+    // Marked again from a page opened before someone marked it on disk:
+    // both want it marked, so nothing to do and no conflict.
+    go(&mut b, "/p/heart-failure/persona/markus");
+    write(&markus_file, &markus);
+    composite(&mut b, true);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 200, "{}", b.text());
+    assert_eq!(read(&markus_file), markus);
+
+    // Left unmarked as the page showed it while someone marked it on disk:
+    // their mark is kept, and what was typed elsewhere is saved.
+    write(&markus_file, &unmarked);
+    go(&mut b, "/p/heart-failure/persona/markus");
+    write(&markus_file, &markus);
+    fill(&mut b, "segment", "Typed in the room");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 200, "{}", b.text());
+    let segment = "segment: \"Reduced ejection fraction, lives alone, frequent admissions\"";
+    let typed = markus.replacen(segment, "segment: \"Typed in the room\"", 1);
+    assert_eq!(read(&markus_file), typed);
+
+    // Marked from a page that showed no mark, while someone wrote
+    // `composite: false`: a conflict; nothing is written, the typed stays.
+    let without = typed.replacen("\ncomposite: true\n", "\n", 1);
+    write(&markus_file, &without);
+    go(&mut b, "/p/heart-failure/persona/markus");
+    let theirs = typed.replacen("\ncomposite: true\n", "\ncomposite: false\n", 1);
+    write(&markus_file, &theirs);
+    composite(&mut b, true);
+    fill(&mut b, "segment", "Typed again");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 409, "{}", b.text());
+    assert!(b.text().contains("whether this persona is a composite"));
+    assert_eq!(shown(&mut b, "segment"), "Typed again");
+    assert_eq!(read(&markus_file), theirs, "nothing was written");
+}
+
+#[test]
+fn the_maps_perspectives_are_changed_in_place_and_added_when_missing() {
+    let Some(exe) = browser() else { return };
+    let complete = example(common::COMPLETE);
+    let ms_map = complete.path().join("populations/ms/process-map.toml");
+    let before = read(&ms_map);
+    let served = Served::start(complete.path(), &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    go(&mut b, "/p/ms");
+    b.and_wait("[...document.querySelectorAll('a')].find(a => a.textContent === \"the process map's perspectives\").click()");
+    assert_eq!(b.eval("location.pathname"), json!("/p/ms/map"));
+    assert_eq!(
+        shown(&mut b, "perspectives"),
+        "person with MS\nneurologist\npharmacist"
+    );
+    fill(
+        &mut b,
+        "perspectives",
+        "person with MS\nneurologist\nMS nurse\n",
+    );
+    submit(&mut b);
+    assert_eq!(b.eval("location.pathname"), json!("/p/ms"));
+    assert_eq!(
+        read(&ms_map),
+        before.replacen(
+            "perspectives = [\"person with MS\", \"neurologist\", \"pharmacist\"]",
+            "perspectives = [\"person with MS\", \"neurologist\", \"MS nurse\"]",
+            1
+        )
+    );
+    drop(served);
+
+    // A map without the list gets it.
+    let tmp = example(HALF_DONE);
+    let map_file = tmp.path().join(POP).join("process-map.toml");
+    let map = read(&map_file);
+    let served = Served::start(tmp.path(), &[]);
+    b.open(&served.entry("/p/heart-failure/map"));
+    assert_eq!(shown(&mut b, "perspectives"), "");
+    fill(&mut b, "perspectives", "patient\nnurse");
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/p/heart-failure"),
+        "{}",
+        b.text()
+    );
+    // One line, after the file's leading comments and before its first step.
+    assert_eq!(
+        read(&map_file),
+        inserted(
+            &map,
+            "what happens between visits at home.\n",
+            "perspectives = [\"patient\", \"nurse\"]\n"
+        )
+    );
+}
+
+#[test]
+fn a_figure_and_a_team_members_name_are_changed_in_place_and_an_untouched_row_is_no_conflict() {
+    let Some(exe) = browser() else { return };
+    let tmp = example(HALF_DONE);
+    let root = tmp.path();
+    let about_file = root.join(POP).join("population.toml");
+    let about = read(&about_file);
+    let served = Served::start(root, &[]);
+    let mut b = cdp::Browser::start(&exe);
+    b.open(&served.entry("/"));
+    // The text box of a list's row whose first box (or cell) reads `first`.
+    let row_box = |b: &mut cdp::Browser, prefix: &str, first: &str, value: &str| {
+        let found = b.eval(&format!(
+            "(() => {{ const i = [...document.querySelectorAll('input[type=text][name^=\"{prefix}\"]')] \
+               .find(i => {{ const cell = i.closest('tr').cells[0]; const t = cell.querySelector('input[type=text]'); \
+                 return (t ? t.value : cell.textContent) === {}; }}); \
+             if (!i) return false; i.value = {}; return true; }})()",
+            json!(first),
+            json!(value)
+        ));
+        assert_eq!(
+            found,
+            json!(true),
+            "no {prefix} box in the row of {first:?}"
+        );
+    };
+
+    go(&mut b, "/p/heart-failure/about");
+    row_box(&mut b, "figure.value.", "Men", "58 %");
+    row_box(
+        &mut b,
+        "team.name.",
+        "finance",
+        "Value-based contracts analyst",
+    );
+    // Meanwhile a teammate changes another figure: no conflict, theirs stays.
+    let theirs = about.replacen("\"68 years\"", "\"69 years\"", 1);
+    write(&about_file, &theirs);
+    submit(&mut b);
+    assert_eq!(
+        b.eval("location.pathname"),
+        json!("/p/heart-failure"),
+        "{}",
+        b.text()
+    );
+    let expected = theirs
+        .replacen("value = \"57 %\"", "value = \"58 %\"", 1)
+        .replacen(
+            "name = \"Revenue cycle and value-based contracts analyst\"",
+            "name = \"Value-based contracts analyst\"",
+            1,
+        );
+    assert_eq!(read(&about_file), expected);
+
+    // The same figure changed meanwhile: refused, typed kept, nothing written.
+    go(&mut b, "/p/heart-failure/about");
+    row_box(&mut b, "figure.value.", "Men", "59 %");
+    let changed = expected.replacen("value = \"58 %\"", "value = \"60 %\"", 1);
+    write(&about_file, &changed);
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(b.text().contains("someone changed or removed it meanwhile"));
+    assert_eq!(read(&about_file), changed, "nothing was written");
+    let kept = b.eval("[...document.querySelectorAll('input[name^=\"figure.value.\"]')].some(i => i.value === '59 %')");
+    assert_eq!(kept, json!(true), "what was typed stays");
+
+    // A figure's label may not be emptied.
+    go(&mut b, "/p/heart-failure/about");
+    row_box(&mut b, "figure.label.", "Men", "");
+    submit(&mut b);
+    assert_eq!(status(&mut b), 422, "{}", b.text());
+    assert!(
+        b.text().contains("a figure needs its label"),
+        "{}",
+        b.text()
+    );
+    assert_eq!(read(&about_file), changed);
 }

@@ -126,13 +126,103 @@ pub fn set_toml_field(
         file: file.into(),
         what: what(),
     })?;
+    let top = field.array.is_empty();
+    set_in_table(text, file, table, top, field.key, literal, &what())
+}
+
+/// Sets one field of the item at `index` (from 0) of the array of tables
+/// `array` (a session's `[[actions]]`, which have no id), as
+/// `set_toml_field` does.
+pub fn set_item_field(
+    text: &str,
+    file: &str,
+    array: &str,
+    index: usize,
+    key: &str,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_item_field(rest, file, array, index, key, literal)
+            .map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    let what = format!("{array} number {}", index + 1);
+    let table = root
+        .array(array)
+        .get(index)
+        .ok_or_else(|| EditError::Missing {
+            file: file.into(),
+            what: what.clone(),
+        })?;
+    set_in_table(text, file, table, false, key, literal, &what)
+}
+
+/// Sets `key` of the top-level table `[table]` (a population's `[size]`),
+/// as `set_toml_field` does; a table that is not there yet is added at the
+/// end of the file when there is a value to write.
+pub fn set_table_field(
+    text: &str,
+    file: &str,
+    table: &str,
+    key: &str,
+    literal: Option<&str>,
+) -> Result<String, EditError> {
+    if let Some(rest) = text.strip_prefix(BOM) {
+        return set_table_field(rest, file, table, key, literal).map(|out| format!("{BOM}{out}"));
+    }
+    let root = parse(text, file).map_err(|why| EditError::Unreadable {
+        file: file.into(),
+        why,
+    })?;
+    match (root.get(table), literal) {
+        (Some(node), _) => {
+            set_in_table(text, file, node, false, key, literal, &format!("[{table}]"))
+        }
+        (None, None) => Ok(text.to_string()),
+        (None, Some(new)) => {
+            let nl = crate::source::line_ending(text);
+            let lead = match text.is_empty() || text.ends_with('\n') {
+                true => "",
+                false => nl,
+            };
+            let header = if is_bare_key(table) {
+                table.to_string()
+            } else {
+                toml_string(table)
+            };
+            let key = if is_bare_key(key) {
+                key.to_string()
+            } else {
+                toml_string(key)
+            };
+            let out = format!("{text}{lead}{nl}[{header}]{nl}{key} = {new}{nl}");
+            reparsed(out, file)
+        }
+    }
+}
+
+/// Sets `key` of `table` (a node of `text`, without its byte-order mark;
+/// `top` when it is the file's top-level table).
+fn set_in_table(
+    text: &str,
+    file: &str,
+    table: &Node,
+    top: bool,
+    key: &str,
+    literal: Option<&str>,
+    what: &str,
+) -> Result<String, EditError> {
+    let what = || what.to_string();
     let Value::Table(entries) = &table.value else {
         return Err(EditError::Missing {
             file: file.into(),
             what: what(),
         });
     };
-    let existing = entries.iter().position(|(k, _)| k.name == field.key);
+    let existing = entries.iter().position(|(k, _)| k.name == key);
     let inline = is_inline(text, table);
     let out = match (existing.map(|i| (i, &entries[i])), literal) {
         (Some((_, (_, node))), Some(new)) => splice(text, node.span.clone(), new),
@@ -146,10 +236,10 @@ pub fn set_toml_field(
             }
         }
         (None, Some(new)) if inline => {
-            let key = if is_bare_key(field.key) {
-                field.key.to_string()
+            let key = if is_bare_key(key) {
+                key.to_string()
             } else {
-                toml_string(field.key)
+                toml_string(key)
             };
             match entries.iter().map(|(_, n)| deepest_end(n)).max() {
                 Some(at) => splice(text, at..at, &format!(", {key} = {new}")),
@@ -179,11 +269,36 @@ pub fn set_toml_field(
                 .iter()
                 .filter(|(_, n)| !is_table_like(n))
                 .map(|(_, n)| n.span.end)
-                .max()
-                .ok_or_else(|| EditError::Missing {
-                    file: file.into(),
-                    what: what(),
-                })?;
+                .max();
+            let last = match (last, top) {
+                (Some(last), _) => last,
+                // A file of tables only (`[[step]]`): the first key goes
+                // after its leading comments, before the first table.
+                (None, true) => {
+                    let at = first_content_line(text);
+                    let nl = crate::source::line_ending(text);
+                    let key = if is_bare_key(key) {
+                        key.to_string()
+                    } else {
+                        toml_string(key)
+                    };
+                    let blank = if text[at..].starts_with(['\r', '\n']) || at == text.len() {
+                        ""
+                    } else {
+                        nl
+                    };
+                    return reparsed(
+                        splice(text, at..at, &format!("{key} = {new}{nl}{blank}")),
+                        file,
+                    );
+                }
+                (None, false) => {
+                    return Err(EditError::Missing {
+                        file: file.into(),
+                        what: what(),
+                    });
+                }
+            };
             let at = end_of_line(text, last);
             let nl = crate::source::line_ending(text);
             let lead = if at == text.len() && !text.ends_with('\n') {
@@ -191,10 +306,10 @@ pub fn set_toml_field(
             } else {
                 ""
             };
-            let key = if is_bare_key(field.key) {
-                field.key.to_string()
+            let key = if is_bare_key(key) {
+                key.to_string()
             } else {
-                toml_string(field.key)
+                toml_string(key)
             };
             splice(text, at..at, &format!("{lead}{key} = {new}{nl}"))
         }

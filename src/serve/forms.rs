@@ -205,10 +205,11 @@ impl Site {
         // another question of the same file saved meanwhile is kept.
         if edit::question_fingerprint(raw.as_deref()) != hash {
             let theirs = raw.clone().unwrap_or_default();
+            let what = format!("the answer to “{}”", question.text);
             return self.conflict(
                 slug,
                 &file,
-                &question.text,
+                &what,
                 &theirs,
                 &body,
                 form,
@@ -307,7 +308,7 @@ impl Site {
             .filter(|(k, _)| k != "hash" && k != "csrf")
             .map(|(k, v)| context! { name => k, value => v })
             .collect();
-        // The names for the page's bar (the file is what matters here).
+        // The names for the page's bar.
         let (title, name) = match self.load() {
             Ok(l) => (
                 title(&l.workbook),

@@ -214,6 +214,21 @@ impl Site {
         }
     }
 
+    /// Deletes a workbook file, inside the workbook: the path must resolve
+    /// inside it, and a link is deleted itself, never what it points to.
+    pub(super) fn delete(&self, file: &str) -> Result<(), Reply> {
+        let failed = |why: String| error_page(500, &format!("{file} cannot be removed"), &why);
+        let jail = Jail::new(&self.root).map_err(|e| failed(e.to_string()))?;
+        let path = self.root.join(file);
+        match jail.resolve(&path) {
+            Ok(real) if real.is_file() => {
+                std::fs::remove_file(&path).map_err(|e| failed(e.to_string()))
+            }
+            Ok(_) => Err(failed("it is not a regular file".into())),
+            Err(e) => Err(failed(e.describe())),
+        }
+    }
+
     /// The session record in use: the one named, else the one `session
     /// pack` takes, whatever its date: the next (the first dated today or
     /// later), else the latest. It is looked for on each request, so a
@@ -249,6 +264,7 @@ impl Site {
             }
             ["p", pop, "improvements"] => self.improvements(pop),
             ["p", pop, "about"] => self.record(pop, Kind::Population, Some(""), csrf),
+            ["p", pop, "map"] => self.record(pop, Kind::Map, Some(""), csrf),
             ["session", name] => self.record(name, Kind::Session, Some(""), csrf),
             ["p", pop, "new", kind] => match Kind::parse(kind) {
                 Some(kind) => self.record(pop, kind, None, csrf),
@@ -271,6 +287,7 @@ impl Site {
                 self.save_part(pop, question, persona, form, csrf)
             }
             ["p", pop, "about"] => self.save_record(pop, Kind::Population, "", form, csrf),
+            ["p", pop, "map"] => self.save_record(pop, Kind::Map, "", form, csrf),
             ["session", name] => self.save_record(name, Kind::Session, "", form, csrf),
             ["p", pop, kind, id, "order"] => match Kind::parse(kind) {
                 Some(kind) => self.arrange(pop, kind, id, form, csrf),
@@ -292,6 +309,9 @@ impl Site {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
         let report = full_report(&self.root, Vec::new());
+        // The problems as `/check` (and `covalue check`) counts them: on
+        // the workbook's own form.
+        let checked = check_report(&self.root, Vec::new());
         let populations: Vec<Value> = report
             .summary
             .iter()
@@ -309,8 +329,8 @@ impl Site {
             context! {
                 title => title(wb), guide => format!("{} v{}", wb.guide.title, wb.guide.version),
                 populations => populations,
-                errors => count(&report.findings, Severity::Error),
-                warnings => count(&report.findings, Severity::Warning),
+                errors => count(&checked.findings, Severity::Error),
+                warnings => count(&checked.findings, Severity::Warning),
                 open => report.summary.iter().map(|s| s.counts.open).sum::<usize>(),
                 session => session.map(|s| ser(&s)),
                 join => self.join.as_deref().and_then(super::qr::svg).map(Value::from_safe_string),

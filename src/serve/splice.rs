@@ -158,12 +158,62 @@ pub fn record_text(text: &str, file: &str, array: &str, id: &str) -> Option<Stri
     text.get(ranges.get(at)?.clone()).map(str::to_string)
 }
 
+/// The bytes of each item of the array `array` (`[[array]]` sections or
+/// an inline list of tables), as written, in order: what a form to remove
+/// one of them (a figure, a team member) remembers.
+pub fn item_texts(text: &str, file: &str, array: &str) -> Vec<String> {
+    let text = text.strip_prefix(BOM).unwrap_or(text);
+    let Ok(root) = parse(text, file) else {
+        return Vec::new();
+    };
+    items(text, &root, array)
+        .map(|(ranges, _)| {
+            ranges
+                .into_iter()
+                .filter_map(|r| text.get(r).map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Removes the record `[[array]]` whose id is `id`: its section (and the
 /// blank line before it), or its inline table and one comma. Comments
 /// above it stay.
 pub fn remove_record(text: &str, file: &str, array: &str, id: &str) -> Result<String, EditError> {
+    remove_where(text, file, array, &format!("{array} `{id}`"), &|root, _| {
+        index_of(root, array, id)
+    })
+}
+
+/// Removes the item of the array `array` whose bytes, as `item_texts`
+/// gives them, are `written` (the first such, when two are alike), as
+/// `remove_record` removes a record. `what` names it in an error.
+pub fn remove_item(
+    text: &str,
+    file: &str,
+    array: &str,
+    written: &str,
+    what: &str,
+) -> Result<String, EditError> {
+    remove_where(text, file, array, what, &|_, ranges| {
+        let plain = text.strip_prefix(BOM).unwrap_or(text);
+        ranges
+            .iter()
+            .position(|r| plain.get(r.clone()) == Some(written))
+    })
+}
+
+type Finder<'f> = dyn Fn(&node::Node, &[Range<usize>]) -> Option<usize> + 'f;
+
+fn remove_where(
+    text: &str,
+    file: &str,
+    array: &str,
+    what: &str,
+    find: &Finder<'_>,
+) -> Result<String, EditError> {
     if let Some(rest) = text.strip_prefix(BOM) {
-        return remove_record(rest, file, array, id).map(|out| format!("{BOM}{out}"));
+        return remove_where(rest, file, array, what, find).map(|out| format!("{BOM}{out}"));
     }
     let root = parse(text, file).map_err(|why| EditError::Unreadable {
         file: file.into(),
@@ -171,10 +221,10 @@ pub fn remove_record(text: &str, file: &str, array: &str, id: &str) -> Result<St
     })?;
     let missing = || EditError::Missing {
         file: file.into(),
-        what: format!("{array} `{id}`"),
+        what: what.to_string(),
     };
     let (ranges, inline) = items(text, &root, array).ok_or_else(missing)?;
-    let at = index_of(&root, array, id).ok_or_else(missing)?;
+    let at = find(&root, &ranges).ok_or_else(missing)?;
     let this = ranges[at].clone();
     let cut = match inline {
         true => match (ranges.get(at + 1), at.checked_sub(1)) {

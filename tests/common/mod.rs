@@ -13,6 +13,8 @@ use std::time::{Duration, SystemTime};
 
 use tempfile::TempDir;
 
+pub mod serve;
+
 /// The date every test runs on, so deferral dates compare the same way forever.
 pub const TODAY: &str = "2026-11-26";
 

@@ -1,6 +1,6 @@
 //! What a form adds under a record: a measure's value, an improvement's
 //! status, a population's figure or team member, a session's attendee or
-//! action.
+//! action; and which of those listed items a page changes or removes.
 
 use super::Kind;
 use crate::serve::auth::field;
@@ -143,4 +143,44 @@ pub(super) fn sub_record(
         }
         _ => Ok(None),
     }
+}
+
+/// The lists of a record whose items can be removed from its page: the
+/// array, the name of the box ticked to remove one (its value is the
+/// fingerprint of the item as written), and what an item is called.
+pub(super) fn removable(kind: Kind) -> &'static [(&'static str, &'static str, &'static str)] {
+    match kind {
+        Kind::Population => &[
+            ("figure", "remove_figure", "figure"),
+            ("team", "remove_team", "team member"),
+        ],
+        Kind::Session => &[
+            ("attendees", "remove_attendee", "attendee"),
+            ("actions", "remove_action", "action"),
+        ],
+        _ => &[],
+    }
+}
+
+/// The fields of listed items that can be changed in place from a
+/// record's page: the array, the key, and whether it may not be empty.
+pub(super) fn editable(kind: Kind) -> &'static [(&'static str, &'static str, bool)] {
+    match kind {
+        Kind::Population => &[
+            ("figure", "label", true),
+            ("figure", "value", true),
+            ("team", "name", false),
+        ],
+        _ => &[],
+    }
+}
+
+/// The values a form gives a name (a box ticked several times).
+pub(super) fn field_values<'f>(
+    form: &'f [(String, String)],
+    name: &'f str,
+) -> impl Iterator<Item = &'f str> {
+    form.iter()
+        .filter(move |(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
 }

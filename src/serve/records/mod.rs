@@ -49,6 +49,8 @@ pub(super) enum Kind {
     Population,
     /// A session record (`sessions/NAME.toml`), named by its file.
     Session,
+    /// The process map's own keys (`process-map.toml`): its perspectives.
+    Map,
 }
 
 /// How a field is typed in and written.
@@ -98,6 +100,7 @@ impl Kind {
             Kind::Persona => "persona",
             Kind::Population => "population",
             Kind::Session => "session",
+            Kind::Map => "map",
         }
     }
 
@@ -110,7 +113,7 @@ impl Kind {
     /// The array of tables its records are in ("" for the top level).
     fn array(self) -> &'static str {
         match self {
-            Kind::Population | Kind::Session => "",
+            Kind::Population | Kind::Session | Kind::Map => "",
             _ => self.name(),
         }
     }
@@ -119,7 +122,7 @@ impl Kind {
     fn file(self, slug: &str) -> String {
         let name = match self {
             Kind::Session => return format!("{}/{slug}.toml", layout::SESSIONS_DIR),
-            Kind::Step => layout::PROCESS_MAP_FILE,
+            Kind::Step | Kind::Map => layout::PROCESS_MAP_FILE,
             Kind::Measure => layout::COMPASS_FILE,
             Kind::Improvement => layout::IMPROVEMENTS_FILE,
             Kind::Persona => layout::PERSONAS_DIR,
@@ -177,17 +180,25 @@ impl Kind {
                 ("note_taker", "Who writes down the answers", Text),
                 ("decisions", "What the team decided (one a line)", Lines),
             ],
+            Kind::Map => &[(
+                "perspectives",
+                "Perspectives the map is drawn from (one a line)",
+                Lines,
+            )],
             Kind::Population => &[
                 ("name", "Name", Required),
                 ("description", "Who they are", Long),
                 ("setting", "Where care happens", Long),
+                ("size.people", "How many people (a whole number)", Number),
+                ("size.as_of", "Counted when", Text),
+                ("size.note", "How they were counted", Text),
             ],
         }
     }
 
     fn anchor(self, slug: &str, id: &str) -> String {
         match self {
-            Kind::Population => pop_href(slug),
+            Kind::Population | Kind::Map => pop_href(slug),
             Kind::Session => format!("/session/{}", percent_encode(slug)),
             Kind::Improvement => format!(
                 "{}/improvements#improvement-{}",

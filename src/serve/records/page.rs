@@ -3,7 +3,7 @@
 
 use minijinja::{Value, context};
 
-use super::values::{Plain, disk_plain, fp, note_names, note_on_disk, with_unknown};
+use super::values::{Plain, disk_plain, fp, note_names, note_on_disk, plain_of, with_unknown};
 use super::{Choice, Kind, Shape, Shown, State, note_field, shape_name};
 use crate::serve::Reply;
 use crate::serve::auth::{field, percent_encode};
@@ -191,10 +191,57 @@ impl Site {
                 splice::record_text(&String::from_utf8_lossy(b), &file, kind.array(), id)
                     .map(|t| edit::fingerprint(t.as_bytes()))
             }
+            // A persona is removed with its file: the whole file.
+            (false, Some(_), Some(b)) if kind == Kind::Persona => Some(edit::fingerprint(b)),
             _ => None,
+        };
+        // The boxes to remove a figure, a team member, an attendee or an
+        // action: each holds the fingerprint of the item as written, and
+        // stays ticked when a refused save comes back.
+        let now = bytes
+            .as_deref()
+            .map(|b| String::from_utf8_lossy(b).into_owned())
+            .unwrap_or_default();
+        let boxes = |array: &str, name: &str, shown: usize| -> Vec<(String, bool)> {
+            let written = splice::item_texts(&now, &file, array);
+            if written.len() != shown {
+                // The list as read is not the list as written: no boxes.
+                return vec![(String::new(), false); shown];
+            }
+            written
+                .iter()
+                .map(|t| {
+                    let fp = edit::fingerprint(t.as_bytes());
+                    let ticked = form.iter().any(|(k, v)| k == name && *v == fp);
+                    (fp, ticked)
+                })
+                .collect()
         };
         let typed =
             |k: &str, default: String| field(form, k).map(str::to_string).unwrap_or(default);
+        // A row's box as typed: by the row's fingerprint, else (when the
+        // row changed on disk meanwhile) by its place among the rows typed.
+        let typed_row = |prefix: &str, at: usize, fp: &str, default: String| {
+            field(form, &format!("{prefix}{fp}"))
+                .or_else(|| {
+                    form.iter()
+                        .filter(|(k, _)| k.starts_with(prefix))
+                        .nth(at)
+                        .map(|(_, v)| v.as_str())
+                })
+                .map(str::to_string)
+                .unwrap_or(default)
+        };
+        // What an existing persona's composite box showed, for its save.
+        let composite_fp = match (kind, id) {
+            (Kind::Persona, Some(id)) => match self.on_disk(pop, kind, id) {
+                Ok(Some((text, node))) => {
+                    typed("fp.composite", fp(&plain_of(&text, node.get("composite"))))
+                }
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
         let today = crate::date::format(crate::date::today());
         let mut extra = match kind {
             Kind::Measure => context! { values => Vec::<Value>::new(), unit => "", chart => () },
@@ -241,9 +288,19 @@ impl Site {
                 let actions: Vec<Value> = s
                     .actions
                     .iter()
-                    .map(|a| context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done })
+                    .zip(boxes("actions", "remove_action", s.actions.len()))
+                    .map(|(a, (remove, ticked))| {
+                        let done_ticked = form.iter().any(|(k, v)| k == "done_action" && *v == remove);
+                        context! { what => a.what.clone(), owner => a.owner.clone().unwrap_or_default(), due => a.due.map(crate::date::format).unwrap_or_default(), done => a.done, remove => remove, ticked => ticked, done_ticked => done_ticked }
+                    })
                     .collect();
-                (s.attendees.iter().map(ser).collect::<Vec<_>>(), actions)
+                let attendees: Vec<Value> = s
+                    .attendees
+                    .iter()
+                    .zip(boxes("attendees", "remove_attendee", s.attendees.len()))
+                    .map(|(a, (remove, ticked))| context! { name => a.name.clone(), role => a.role.clone(), remove => remove, ticked => ticked })
+                    .collect();
+                (attendees, actions)
             });
             extra = context! {
                 attendees => attendees, actions => actions,
@@ -255,10 +312,27 @@ impl Site {
             let figures: Vec<Value> = info
                 .figures
                 .iter()
-                .map(|(label, value)| context! { label => label, value => value })
+                .zip(boxes("figure", "remove_figure", info.figures.len()))
+                .enumerate()
+                .map(|(at, ((label, value), (remove, ticked)))| {
+                    let label_typed = typed_row("figure.label.", at, &remove, label.clone());
+                    let value_typed = typed_row("figure.value.", at, &remove, value.clone());
+                    context! { label => label, value => value, remove => remove, ticked => ticked, label_typed => label_typed, value_typed => value_typed }
+                })
+                .collect();
+            let team: Vec<Value> = info
+                .team
+                .iter()
+                .zip(boxes("team", "remove_team", info.team.len()))
+                .enumerate()
+                .map(|(at, (m, (remove, ticked)))| {
+                    let name = m.name.clone().unwrap_or_default();
+                    let name_typed = typed_row("team.name.", at, &remove, name.clone());
+                    context! { role => m.role.clone(), name => name, remove => remove, ticked => ticked, name_typed => name_typed }
+                })
                 .collect();
             extra = context! {
-                figures => figures, team => ser(&info.team),
+                figures => figures, team => team,
                 roles => ser(&self.choices(wb, pop, kind, "role")),
             };
         }
@@ -301,6 +375,7 @@ impl Site {
             (Kind::Persona, None) => "A new persona".to_string(),
             (Kind::Persona, Some(id)) => pop.persona(id).map_or(id.to_string(), |p| p.name.clone()),
             (Kind::Population, _) => format!("About {}", pop.name()),
+            (Kind::Map, _) => format!("The process map of {}", pop.name()),
             (Kind::Session, _) => format!("Session {slug}"),
             (_, Some(id)) => state
                 .fields
@@ -310,6 +385,7 @@ impl Site {
         };
         let action = match id {
             _ if kind == Kind::Population => format!("{}/about", pop_href(slug)),
+            _ if kind == Kind::Map => format!("{}/map", pop_href(slug)),
             _ if kind == Kind::Session => kind.anchor(slug, ""),
             Some(id) => format!("{}/{}/{}", pop_href(slug), kind.name(), percent_encode(id)),
             None => format!("{}/new/{}", pop_href(slug), kind.name()),
@@ -329,7 +405,7 @@ impl Site {
                     Kind::Session => context! { name => "", slug => "", href => "" },
                     _ => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
                 },
-                kind => kind.name(), editing => id.is_some(), heading => heading,
+                kind => kind.name(), editing => id.is_some(), arranged => kind.arranged(), heading => heading,
                 fields => ser(&state.fields), problem => state.problem, conflict => state.conflict,
                 new_id => typed("id", String::new()),
                 value => context! { date => typed("date", today.clone()), value => typed("value", String::new()), note => typed("note", String::new()),
@@ -338,7 +414,12 @@ impl Site {
                     team_role => typed("team_role", String::new()), team_name => typed("team_name", String::new()),
                     attendee_name => typed("attendee_name", String::new()), attendee_role => typed("attendee_role", String::new()),
                     action_what => typed("action_what", String::new()), action_owner => typed("action_owner", String::new()),
-                    action_due => typed("action_due", String::new()), composite => id.is_none() && (form.is_empty() || field(form, "composite").is_some()) },
+                    action_due => typed("action_due", String::new()), composite => match (form.is_empty(), id) {
+                        (false, _) => field(form, "composite").is_some(),
+                        (true, None) => true,
+                        (true, Some(id)) => pop.persona(id).and_then(|p| p.composite) == Some(true),
+                    },
+                    composite_fp => composite_fp },
                 extra => extra,
                 file => file, hash => hash, csrf => csrf, action => action, back => back,
                 record_fp => record_fp, notes => notes,

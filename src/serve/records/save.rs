@@ -6,10 +6,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::additions::{population_additions, session_additions, sub_record};
+use super::additions::{
+    editable, field_values, population_additions, removable, session_additions, sub_record,
+};
 use super::values::{
-    Decision, Plain, decide, disk_plain, fp, merge, note_names, note_on_disk, plain_of_form,
-    toml_literal, yaml_literal,
+    Decision, Plain, decide, disk_plain, fp, merge, note_names, note_on_disk, plain_of,
+    plain_of_form, toml_literal, yaml_literal,
 };
 use super::{FIGURES, Kind, Shape, Spec, State, note_field};
 use crate::finding::Severity;
@@ -269,6 +271,26 @@ impl Site {
                 Decision::Nothing => {}
             }
         }
+        // A persona's composite mark: a box, compared like a field.
+        let mut composite_write: Option<Plain> = None;
+        if let (Kind::Persona, Some(seen)) = (kind, field(form, "fp.composite")) {
+            let current = plain_of(&text, node.get("composite"));
+            let typed = match (field(form, "composite").is_some(), &current) {
+                (true, _) => Some("true".to_string()),
+                (false, None) => None,
+                (false, Some(_)) => Some("false".to_string()),
+            };
+            match decide(&current, &typed, Some(seen)) {
+                Decision::Write => composite_write = Some(typed),
+                Decision::Clash => {
+                    return refuse(
+                        "Not saved: someone changed whether this persona is a composite while you were writing. Look at the box again, then save.".into(),
+                        409,
+                    );
+                }
+                Decision::TheirsKept | Decision::Nothing => {}
+            }
+        }
         if !merged.clashes.is_empty() || !note_clashes.is_empty() {
             let mut fields = self.typed(wb, &pop, kind, form);
             for f in &mut fields {
@@ -332,6 +354,9 @@ impl Site {
                         name,
                         literal.as_deref(),
                     )?;
+                }
+                if let Some(mark) = &composite_write {
+                    new = splice::set_front_matter_top(&new, &file, "composite", mark.as_deref())?;
                 }
                 Ok(new)
             });
@@ -400,6 +425,20 @@ impl Site {
                     let literal = plain.as_deref().map(|p| yaml_literal(*shape, p));
                     splice::set_front_matter_top(&text, file, key, literal.as_deref())?
                 }
+                Kind::Population if key.starts_with("size.") => {
+                    let sub = key.trim_start_matches("size.");
+                    if sub == "people"
+                        && plain
+                            .as_deref()
+                            .is_some_and(|p| !p.bytes().all(|b| b.is_ascii_digit()))
+                    {
+                        return Err(EditError::BadValue(
+                            "write how many people as a whole number, such as 640".into(),
+                        ));
+                    }
+                    let literal = plain.as_deref().map(|p| toml_literal(*shape, p));
+                    edit::set_table_field(&text, file, "size", sub, literal.as_deref())?
+                }
                 _ => {
                     let f = Field {
                         array: kind.array(),
@@ -411,7 +450,73 @@ impl Site {
                 }
             };
         }
+        // Items changed in place (a figure's label or value, a team
+        // member's name): found by their bytes as the page showed them, so
+        // the indices are those of the text before anything else changes.
+        let before = text.clone();
+        for &(array, key, required) in editable(kind) {
+            let prefix = format!("{array}.{key}.");
+            for (name, typed) in form.iter().filter(|(k, _)| k.starts_with(&prefix)) {
+                let seen = &name[prefix.len()..];
+                let typed = typed.trim();
+                let was = field(form, &format!("was.{name}")).unwrap_or("").trim();
+                let removing = removable(kind)
+                    .iter()
+                    .any(|(a, b, _)| *a == array && field_values(form, b).any(|v| v == seen));
+                if typed == was || removing {
+                    continue;
+                }
+                if typed.is_empty() && required {
+                    return Err(EditError::BadValue(format!(
+                        "a {array} needs its {key}: write it, or tick the box to remove the {array}"
+                    )));
+                }
+                let at = splice::item_texts(&before, file, array)
+                    .iter()
+                    .position(|t| edit::fingerprint(t.as_bytes()) == seen)
+                    .ok_or_else(|| EditError::Missing {
+                        file: file.into(),
+                        what: format!(
+                            "{array} you changed as the page showed it: someone changed or removed it meanwhile; look at the list again"
+                        ),
+                    })?;
+                let literal = (!typed.is_empty()).then(|| edit::toml_string(typed));
+                text = edit::set_item_field(&text, file, array, at, key, literal.as_deref())?;
+            }
+        }
+        for (array, box_name, noun) in removable(kind) {
+            for seen in form.iter().filter(|(k, _)| k == box_name).map(|(_, v)| v) {
+                let written = splice::item_texts(&text, file, array)
+                    .into_iter()
+                    .find(|t| edit::fingerprint(t.as_bytes()) == *seen)
+                    .ok_or_else(|| EditError::Missing {
+                        file: file.into(),
+                        what: format!(
+                            "{noun} you ticked to remove as the page showed it: someone changed or removed it meanwhile; look at the list again"
+                        ),
+                    })?;
+                text = splice::remove_item(&text, file, array, &written, noun)?;
+            }
+        }
         if kind == Kind::Session {
+            // An action ticked done (and not also ticked to remove).
+            for seen in form
+                .iter()
+                .filter(|(k, _)| k == "done_action")
+                .map(|(_, v)| v)
+            {
+                if form.iter().any(|(k, v)| k == "remove_action" && v == seen) {
+                    continue;
+                }
+                let at = splice::item_texts(&text, file, "actions")
+                    .iter()
+                    .position(|t| edit::fingerprint(t.as_bytes()) == *seen)
+                    .ok_or_else(|| EditError::Missing {
+                        file: file.into(),
+                        what: "action you ticked done as the page showed it: someone changed or removed it meanwhile; look at the list again".into(),
+                    })?;
+                text = edit::set_item_field(&text, file, "actions", at, "done", Some("true"))?;
+            }
             for (array, lines) in session_additions(form)? {
                 text = splice::append_record(&text, file, array, &lines, &[])?;
             }
@@ -448,6 +553,9 @@ impl Site {
         form: &[(String, String)],
         csrf: &str,
     ) -> Reply {
+        if kind == Kind::Persona {
+            return self.remove_persona(slug, id, form, csrf);
+        }
         if !kind.arranged() {
             return not_found();
         }
@@ -526,6 +634,76 @@ impl Site {
             Err(e) => return refuse(format!("Nothing was changed: {e}."), 422),
         };
         self.finish(wb, &pop, &file, &text, &new, &back, &refuse)
+    }
+
+    /// POST of a persona's remove form: its file is deleted when the box
+    /// is ticked, the file is still as the page showed it, and no step or
+    /// improvement names the persona any more.
+    fn remove_persona(&self, slug: &str, id: &str, form: &[(String, String)], csrf: &str) -> Reply {
+        let kind = Kind::Persona;
+        let loaded = or_reply!(self.load());
+        let wb = &loaded.workbook;
+        let pop = or_reply!(self.subject(wb, kind, slug));
+        let Some(file) = pop.persona(id).map(|p| p.file.clone()) else {
+            return not_found();
+        };
+        let refuse = |why: String, status: u16| {
+            let fields = match self.on_disk(&pop, kind, id) {
+                Ok(Some((text, node))) => {
+                    self.shown(wb, &pop, kind, &|k| disk_plain(kind, &text, &node, k))
+                }
+                _ => self.shown(wb, &pop, kind, &|_| None),
+            };
+            let state = State {
+                fields,
+                problem: Some(why),
+                ..State::default()
+            };
+            self.record_page(wb, &pop, kind, Some(id), state, &[], csrf, status)
+        };
+        let bytes = match self.read(&file) {
+            Ok(Some(b)) => b,
+            Ok(None) => return not_found(),
+            Err(r) => return r,
+        };
+        if field(form, "do") != Some("remove") {
+            return Reply::redirect(&kind.anchor(slug, id));
+        }
+        if field(form, "sure") != Some("yes") {
+            return refuse(
+                "Nothing was removed: tick the box to say you mean to remove this persona.".into(),
+                422,
+            );
+        }
+        if field(form, "fp.record") != Some(edit::fingerprint(&bytes).as_str()) {
+            return refuse(
+                "Nothing was removed: someone changed this persona since the page was opened. Here it is as it is now; try again.".into(),
+                409,
+            );
+        }
+        let mut naming: Vec<String> = Vec::new();
+        for step in pop.process_map.iter().flat_map(|m| &m.steps) {
+            if step.personas.iter().any(|r| r.slug == id) {
+                naming.push(format!("step `{}`", step.id));
+            }
+        }
+        for imp in pop.improvements.iter().flat_map(|i| &i.improvements) {
+            if imp.personas.iter().any(|r| r.name == id) {
+                naming.push(format!("improvement `{}`", imp.id));
+            }
+        }
+        if !naming.is_empty() {
+            return refuse(
+                format!(
+                    "Nothing was removed: {} still name{} this persona. Untick it there first, then remove it.",
+                    naming.join(", "),
+                    if naming.len() == 1 { "s" } else { "" }
+                ),
+                422,
+            );
+        }
+        or_reply!(self.delete(&file));
+        Reply::redirect(&pop_href(slug))
     }
 
     /// POST of a new record.

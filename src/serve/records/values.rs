@@ -264,6 +264,9 @@ pub(super) fn disk_plain(kind: Kind, text: &str, node: &Node, key: &str) -> Plai
     if kind == Kind::Persona && FIGURES.contains(&key) {
         return plain_of(text, node.get("figures").and_then(|f| f.get(key)));
     }
+    if let (Kind::Population, Some(sub)) = (kind, key.strip_prefix("size.")) {
+        return plain_of(text, node.get("size").and_then(|s| s.get(sub)));
+    }
     plain_of(text, node.get(key))
 }
 
