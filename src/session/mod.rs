@@ -137,7 +137,7 @@ pub fn file_name(session: &NewSession) -> String {
 }
 
 /// The text of a new session record.
-pub fn record_text(session: &NewSession) -> String {
+pub fn record_text(guide: &Guide, session: &NewSession) -> String {
     let list = |items: &[String]| {
         let quoted: Vec<String> = items.iter().map(|i| scaffold::toml_string(i)).collect();
         format!("[{}]", quoted.join(", "))
@@ -163,7 +163,7 @@ pub fn record_text(session: &NewSession) -> String {
     }
     s.push_str(&format!(
         "\n# Who came, each with a role: {}.\n",
-        spec::ATTENDEE_ROLES.join(", ")
+        guide.role_list()
     ));
     s.push_str("# [[attendees]]\n# name = \"\"\n# role = \"patient-partner\"\n\n");
     s.push_str("# What the team decided, one line each.\ndecisions = []\n\n");
@@ -176,7 +176,11 @@ pub fn record_text(session: &NewSession) -> String {
 /// names where they are missing; never replaces a record (`LeftAlone` then).
 pub fn create(root: &Path, guide: &Guide, session: &NewSession) -> io::Result<Created> {
     scaffold::write_schemas(root, guide)?;
-    scaffold::create_inside(root, &root.join(file_name(session)), &record_text(session))
+    scaffold::create_inside(
+        root,
+        &root.join(file_name(session)),
+        &record_text(guide, session),
+    )
 }
 
 #[cfg(test)]
@@ -193,7 +197,10 @@ mod tests {
             revision: Some(("abc123".into(), true)),
         };
         assert_eq!(file_name(&session), "sessions/2026-12-03-access.toml");
-        let text = record_text(&session);
+        let text = record_text(
+            &Guide::builtin().expect("the built-in guide loads"),
+            &session,
+        );
         let source = crate::source::Source::new("sessions/x.toml", text);
         let node = crate::node::parse_toml(&source).expect("the record parses");
         let mut findings = Vec::new();

@@ -1,0 +1,169 @@
+//! Faithful to the method: one vocabulary of roles, in the guide, for the
+//! team roster and the people at a session (a family partner or a community
+//! member is a team member; a patient or family partner is a partner), and
+//! a site's guide that adds roles of its own.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+const COMPLETE: &str = "lakeside-ms";
+const ROSTER: &str = "populations/ms/population.toml";
+
+/// Replaces the role of the roster's patient partner.
+fn partner_becomes(root: &Path, role: &str) {
+    let path = root.join(ROSTER);
+    let text = read(&path);
+    let changed = text.replace("role = \"patient-partner\"", &format!("role = \"{role}\""));
+    assert_ne!(text, changed, "the example has no patient partner");
+    write(&path, changed);
+}
+
+/// Adds a `[[team]]` entry to the roster.
+fn add_member(root: &Path, role: &str) {
+    let path = root.join(ROSTER);
+    let text = read(&path);
+    write(
+        &path,
+        format!("{text}\n[[team]]\nrole = \"{role}\"\nname = \"Someone\"\n"),
+    );
+}
+
+/// Writes a session record whose only attendees have these roles.
+fn session_with(root: &Path, roles: &[&str]) -> &'static str {
+    let file = "sessions/2026-11-05-population.toml";
+    let mut text = String::from(
+        "date = 2026-11-05\npopulations = [\"ms\"]\nfocus = [\"population\"]\ndecisions = []\n",
+    );
+    for (i, role) in roles.iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[attendees]]\nname = \"Person {i}\"\nrole = \"{role}\"\n"
+        ));
+    }
+    write(&root.join(file), text);
+    file
+}
+
+/// Points the workbook at a copy of the built-in guide with this text added.
+fn site_guide_adding(root: &Path, extra: &str) {
+    let guide = read(&manifest_dir().join("guide/co-value.toml"));
+    write(&root.join("guide/site.toml"), format!("{guide}\n{extra}"));
+    let config = read(&root.join("covalue.toml"))
+        .replace("guide = \"builtin\"", "guide = \"guide/site.toml\"");
+    assert!(config.contains("guide/site.toml"), "{config}");
+    write(&root.join("covalue.toml"), config);
+}
+
+#[test]
+fn a_family_partner_on_the_team_is_a_partner() {
+    let wb = example(COMPLETE);
+    partner_becomes(wb.path(), "family-partner");
+    let (run, report) = check_json(wb.path(), &[]);
+    run.assert_code(0);
+    let found = findings(&report);
+    assert!(with_code(&found, "CV028").is_empty(), "{found:#?}");
+    assert!(with_code(&found, "CV005").is_empty(), "{found:#?}");
+}
+
+#[test]
+fn community_members_and_nurses_are_team_members() {
+    let wb = example(COMPLETE);
+    add_member(wb.path(), "community-member");
+    add_member(wb.path(), "nurse");
+    let (run, report) = check_json(wb.path(), &[]);
+    run.assert_code(0);
+    assert!(
+        with_code(&findings(&report), "CV005").is_empty(),
+        "{report:#}"
+    );
+}
+
+#[test]
+fn a_community_member_alone_is_not_a_partner() {
+    let wb = example(COMPLETE);
+    partner_becomes(wb.path(), "community-member");
+    let (_run, report) = check_json(wb.path(), &[]);
+    let found = findings(&report);
+    let roster = with_code(&found, "CV028");
+    assert_eq!(roster.len(), 1, "{found:#?}");
+    let help = roster[0].help.clone().unwrap_or_default();
+    assert!(
+        help.contains("\"patient-partner\" or \"family-partner\""),
+        "{help}"
+    );
+}
+
+#[test]
+fn a_role_outside_the_guide_is_named_with_the_roles_it_has() {
+    let wb = example(COMPLETE);
+    add_member(wb.path(), "chef");
+    let (run, report) = check_json(wb.path(), &[]);
+    run.assert_code(1);
+    let found = findings(&report);
+    let bad = with_code(&found, "CV005");
+    assert_eq!(bad.len(), 1, "{found:#?}");
+    assert_eq!(bad[0].file.as_deref(), Some(ROSTER));
+    let text = format!(
+        "{} {}",
+        bad[0].message,
+        bad[0].help.clone().unwrap_or_default()
+    );
+    assert!(text.contains("chef"), "{text}");
+    assert!(text.contains("family-partner"), "{text}");
+    assert!(text.contains("community-member"), "{text}");
+}
+
+#[test]
+fn session_attendees_take_the_same_roles_as_the_team() {
+    let wb = example(COMPLETE);
+    // A family partner at a session is a partner; a community member is welcome.
+    let file = session_with(wb.path(), &["family-partner", "community-member"]);
+    let (run, report) = check_json(wb.path(), &[]);
+    run.assert_code(0);
+    let found = findings(&report);
+    assert!(
+        found.iter().all(|f| f.code != "CV034" && f.code != "CV005"),
+        "{found:#?}"
+    );
+    // The attendee list no longer has roles of its own the roster lacks.
+    session_with(wb.path(), &["community", "clinical"]);
+    let (run, report) = check_json(wb.path(), &[]);
+    run.assert_code(1);
+    let found = findings(&report);
+    assert!(has_at(&found, "CV005", file, Some(8)), "{found:#?}");
+    assert_eq!(with_code(&found, "CV034").len(), 1, "{found:#?}");
+}
+
+#[test]
+fn a_site_guide_adds_roles_and_may_name_a_partner_role() {
+    let wb = example(COMPLETE);
+    partner_becomes(wb.path(), "peer-supporter");
+    add_member(wb.path(), "interpreter");
+    // With the built-in guide both roles are unknown.
+    let (run, report) = check_json(wb.path(), &[]);
+    run.assert_code(1);
+    assert_eq!(
+        with_code(&findings(&report), "CV005").len(),
+        2,
+        "{report:#}"
+    );
+    // The site's guide names them; a peer supporter is a partner there, and
+    // the built-in roles are still there.
+    site_guide_adding(
+        wb.path(),
+        "[[role]]\nid = \"peer-supporter\"\ntitle = \"Peer supporter\"\npartner = true\n\n\
+         [[role]]\nid = \"interpreter\"\ntitle = \"Interpreter\"\n",
+    );
+    session_with(wb.path(), &["interpreter", "family-partner"]);
+    let (run, report) = check_json(wb.path(), &[]);
+    run.assert_code(0);
+    let found = findings(&report);
+    assert!(
+        found
+            .iter()
+            .all(|f| !["CV005", "CV028", "CV034"].contains(&f.code.as_str())),
+        "{found:#?}"
+    );
+}
