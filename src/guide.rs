@@ -226,6 +226,10 @@ pub struct Guide {
     /// guide's own convention). Limits whose source the guide does not name
     /// are left out.
     pub limit_sources: Vec<(String, String)>,
+    /// The source's own words for a limit, by the limit's key under
+    /// `[limits]` (the built-in guide quotes "Use 10–15 steps to describe
+    /// the process"); limits with no quote are left out.
+    pub limit_quotes: Vec<(String, String)>,
     /// Whether a team roster without a patient or family partner is warned about.
     pub require_partner: bool,
     /// The clusters an improvement belongs to (the built-in ones when the

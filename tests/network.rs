@@ -145,6 +145,15 @@ fn fixture() -> Fixture {
         for step in ["access", "assessment", "logic", "interdependence"] {
             empty_answers(&w.join(format!("populations/ms/answers/{step}.md")));
         }
+        // An 8-step map: outside the published guidance, which is a warning.
+        let map = w.join("populations/ms/process-map.toml");
+        let text = read(&map);
+        let cut = text
+            .match_indices("[[step]]")
+            .nth(8)
+            .map_or(text.len(), |(i, _)| i);
+        write(&map, &text[..cut]);
+        std::fs::remove_file(w.join("populations/ms/improvements.toml")).ok();
         let config = w.join("covalue.toml");
         let text = read(&config).replacen(
             "title = \"MS care at Lakeside Regional MS Centre\"",
@@ -196,11 +205,22 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     let err = &format!("{}{}", fetched.stdout, fetched.stderr);
     assert!(err.contains("site gone cannot be fetched"), "{err}");
     assert!(err.contains("site notag has no `v9`"), "{err}");
+    // A site fetched whose workbook has problems did not fail to fetch.
+    let broken = err
+        .lines()
+        .find(|l| l.contains("broken at "))
+        .unwrap_or_default();
+    assert!(broken.contains("fetched"), "{err}");
     assert!(
-        err.contains("site broken has") && err.contains("populations/ms/process-map.toml:"),
+        broken.contains("problem in its workbook")
+            && broken.contains("populations/ms/process-map.toml:"),
         "{err}"
     );
-    assert!(err.contains("5 site(s), 3 failed"), "{err}");
+    assert!(!err.contains("site broken"), "{err}");
+    assert!(
+        err.contains("5 site(s), 2 failed, 1 with problems in their workbook"),
+        "{err}"
+    );
     assert!(err.contains("fetched      complete"), "{err}");
     assert!(err.contains("fetched      half"), "{err}");
 
@@ -274,6 +294,9 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     let open = |i: usize| sites[i]["open"].as_u64().unwrap_or(0);
     assert!(open(1) > open(0), "half done is not behind: {}", open(1));
     assert_eq!(rows[1]["steps"][5]["state"], "open", "{}", rows[1]);
+    // Its 8-step map answers Step 2: settled, not a problem (nor red).
+    assert_eq!(json["population_types"][0]["sites"][1]["process_steps"], 8);
+    assert_eq!(rows[1]["steps"][1]["state"], "settled", "{}", rows[1]);
     assert_eq!(rows[0]["short"].as_array().map(Vec::len), Some(6));
     assert_eq!(json["population_types"][0]["sites"][0]["process_steps"], 12);
     assert!(json["population_types"][0]["sites"][2]["process_steps"].is_null());

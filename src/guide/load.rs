@@ -228,6 +228,15 @@ fn build(node: &Node, source: &Source) -> Guide {
                     .collect()
             })
             .unwrap_or_default(),
+        limit_quotes: node
+            .get("limits")
+            .map(|l| {
+                l.entries()
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.name.clone(), v.string("quote")?)))
+                    .collect()
+            })
+            .unwrap_or_default(),
         require_partner: node
             .get("team")
             .and_then(|t| t.bool("require_partner"))

@@ -34,6 +34,14 @@ impl Guide {
             .map(|(_, id)| self.citation(id).is_some_and(|c| c.published))
     }
 
+    /// The source's own words for a limit, when the guide quotes them.
+    pub fn limit_quote(&self, key: &str) -> Option<&str> {
+        self.limit_quotes
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, q)| q.as_str())
+    }
+
     /// How a limit is described to the team: "the published guide asks for"
     /// when its source is published, "this guide's convention is" when it
     /// is not, "the guide suggests" when the guide does not say.

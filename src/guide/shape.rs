@@ -179,6 +179,12 @@ static MIN_MAX: Record = Record {
             false,
             "The id in [sources] the limit comes from.",
         ),
+        f(
+            "quote",
+            Ty::Str,
+            false,
+            "The source's own words for the limit, quoted when a count is outside it.",
+        ),
     ],
 };
 
