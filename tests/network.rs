@@ -556,3 +556,72 @@ fn the_html_report_is_a_document_with_names_page_setup_and_footers() {
         "{text}"
     );
 }
+
+/// A site that keeps the short form, with the full form's answers not
+/// written, is counted against its own form: not behind, not failing.
+#[test]
+fn a_short_form_site_is_counted_against_its_own_form() {
+    let f = Fixture {
+        tmp: TempDir::new().expect("temporary folder"),
+    };
+    f.site("short", |w| {
+        let config = w.join("covalue.toml");
+        let text = read(&config).replacen("form = \"full\"", "form = \"short\"", 1);
+        assert!(text.contains("form = \"short\""), "{text}");
+        write(&config, &text);
+        for step in [
+            "preparation",
+            "chain",
+            "shop",
+            "network",
+            "access",
+            "assessment",
+            "logic",
+            "interdependence",
+        ] {
+            empty_answers(&w.join(format!("populations/ms/answers/{step}.md")));
+        }
+    });
+    covalue(f.path())
+        .args(["network", "init", "net", "--name", "Short forms"])
+        .assert()
+        .success();
+    covalue(&f.net())
+        .args(["network", "add", "short", "../sites/short.git"])
+        .assert()
+        .success();
+    let fetched = f.run(&["network", "fetch"]);
+    fetched.assert_no_panic("fetch").assert_code(0);
+    assert!(
+        fetched
+            .stdout
+            .contains("1 site(s), 0 failed, 0 with problems"),
+        "{}{}",
+        fetched.stdout,
+        fetched.stderr
+    );
+    let json = f.run(&["network", "report", "--format", "json"]).json();
+    let site = &json["sites"][0];
+    assert_eq!(site["status"], "ok", "{site}");
+    assert_eq!(site["form"], "short", "{site}");
+    // Its six short-form questions, all answered; nothing open.
+    assert_eq!(site["total"], 6, "{site}");
+    assert_eq!(site["settled"], 6, "{site}");
+    assert_eq!(site["open"], 0, "{site}");
+    let row = &json["completeness"][0];
+    let steps = row["steps"].as_array().expect("steps");
+    assert!(!steps.is_empty());
+    assert!(steps.iter().all(|c| c["state"] == "not-its-form"), "{row}");
+    assert!(
+        row["short"]
+            .as_array()
+            .is_some_and(|s| s.iter().all(|q| q == "settled")),
+        "{row}"
+    );
+    let text = f.run(&["network", "report"]);
+    assert!(
+        text.stdout.contains("6/6 settled (short form)"),
+        "{}",
+        text.stdout
+    );
+}
