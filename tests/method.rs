@@ -167,3 +167,69 @@ fn a_site_guide_adds_roles_and_may_name_a_partner_role() {
         "{found:#?}"
     );
 }
+
+// --- what a new session takes on -------------------------------------------
+
+const HALF_DONE: &str = "harbour-heart-failure";
+
+#[test]
+fn session_new_proposes_an_overdue_deferral_and_a_step_with_problems_first_and_says_why() {
+    let wb = example(HALF_DONE);
+    let run = run(wb.path(), &["session", "new", "--date", "2026-12-10"]);
+    run.assert_code(0);
+    // Step 1 has nothing open but a deferral that has passed; Step 2 has
+    // problems. Guide order alone would have proposed Steps 3 and 4.
+    assert!(
+        run.stdout.contains("In focus: preparation, population"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains(
+            "  preparation: question `preparation-coproduction` was deferred until 2026-10-01, which has passed"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("  population: CV"), "{}", run.stdout);
+    let record = read(&wb.path().join("sessions/2026-12-10-preparation.toml"));
+    assert!(
+        record.contains("focus = [\"preparation\", \"population\"]"),
+        "{record}"
+    );
+}
+
+#[test]
+fn session_new_proposes_the_step_of_an_overdue_action_and_escapes_its_words() {
+    let wb = example(COMPLETE);
+    write(
+        &wb.path().join("sessions/2026-11-05-shop.toml"),
+        "date = 2026-11-05\npopulations = [\"ms\"]\nfocus = [\"shop\"]\ndecisions = []\n\n\
+         [[attendees]]\nname = \"Pia\"\nrole = \"patient-partner\"\n\n\
+         [[actions]]\nwhat = \"Ask\\u001b[2J the pharmacy\"\ndue = 2026-11-20\n",
+    );
+    let run = run(wb.path(), &["session", "new", "--date", "2026-12-10"]);
+    run.assert_code(0);
+    assert!(run.stdout.contains("In focus: shop"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("  shop: the action \"Ask")
+            && run
+                .stdout
+                .contains("from session 2026-11-05-shop was due on 2026-11-20"),
+        "{}",
+        run.stdout
+    );
+    // The escape character is shown, not obeyed.
+    assert!(!run.stdout.contains('\u{1b}'), "{:?}", run.stdout);
+    // Once it is done, nothing is overdue and nothing is open.
+    let path = wb.path().join("sessions/2026-11-05-shop.toml");
+    write(&path, read(&path) + "done = true\n");
+    let run = common::run(wb.path(), &["session", "new", "--date", "2026-12-11"]);
+    run.assert_code(0);
+    assert!(
+        run.stdout
+            .contains("Nothing is overdue, has problems or is open"),
+        "{}",
+        run.stdout
+    );
+}
