@@ -233,3 +233,52 @@ fn session_new_proposes_the_step_of_an_overdue_action_and_escapes_its_words() {
         run.stdout
     );
 }
+
+// --- provenance where it is read ---------------------------------------------
+
+#[test]
+fn the_session_pack_marks_published_questions_with_their_source_and_drafts() {
+    let wb = example(HALF_DONE);
+    write(
+        &wb.path().join("sessions/2026-12-10-population.toml"),
+        "date = 2026-12-10\npopulations = [\"heart-failure\"]\nfocus = [\"preparation\", \"population\"]\ndecisions = []\n",
+    );
+    for format in ["md", "html"] {
+        let run = run(
+            wb.path(),
+            &[
+                "session",
+                "pack",
+                "2026-12-10-population",
+                "--format",
+                format,
+            ],
+        );
+        run.assert_code(0);
+        let out = read(
+            &wb.path()
+                .join(format!("out/session-2026-12-10-population.{format}")),
+        );
+        // Step 2's questions are published; Step 1's are drafts.
+        let line_of = |id: &str| {
+            let mark = format!("{{#{id}}}");
+            out.lines()
+                .find(|l| {
+                    l.contains(&mark)
+                        && (l.contains("published wording") || l.contains("draft prompt"))
+                })
+                .unwrap_or_else(|| panic!("no agenda line for {id}:\n{out}"))
+                .to_string()
+        };
+        assert!(
+            line_of("population-process").contains("published wording, oliver2021"),
+            "{format}: {}",
+            line_of("population-process")
+        );
+        assert!(
+            line_of("preparation-team").contains("draft prompt written for covalue"),
+            "{format}: {}",
+            line_of("preparation-team")
+        );
+    }
+}

@@ -59,6 +59,10 @@ struct Question {
     id: String,
     text: String,
     help: Option<String>,
+    /// Where its wording comes from: published (with its source) or draft.
+    wording: String,
+    /// Whether its wording is published.
+    published: bool,
 }
 
 #[derive(Serialize)]
@@ -275,6 +279,8 @@ pub fn build(
         id: q.id.clone(),
         text: q.text.clone(),
         help: q.help.clone(),
+        wording: guide.wording_note(q),
+        published: guide.citation(&q.source).is_some_and(|c| c.published),
     };
     let agenda = focus
         .iter()
@@ -404,7 +410,7 @@ pub fn build(
                 .collect(),
             slug: population.slug.clone(),
             name: population.name().to_string(),
-            steps: steps(&focus, &population),
+            steps: steps(guide, &focus, &population),
             view,
             asks: asked,
             focus: focus_steps,
@@ -558,11 +564,13 @@ fn charts(population: &Population, scale: Scale) -> Vec<Chart> {
 }
 
 /// The steps in focus of a population with their answers (the Markdown pack).
-fn steps(focus: &[&Section], population: &Population) -> Vec<PopStep> {
+fn steps(guide: &crate::guide::Guide, focus: &[&Section], population: &Population) -> Vec<PopStep> {
     let question = |q: &crate::guide::Question| Question {
         id: q.id.clone(),
         text: q.text.clone(),
         help: q.help.clone(),
+        wording: guide.wording_note(q),
+        published: guide.citation(&q.source).is_some_and(|c| c.published),
     };
     focus
         .iter()
@@ -693,7 +701,13 @@ pub fn markdown_text(pack: &Pack) -> String {
     for step in &pack.agenda {
         let _ = writeln!(s, "- **{}**", esc(&step.title));
         for q in &step.questions {
-            let _ = writeln!(s, "  - {} `{{#{}}}`", esc(&q.text), q.id);
+            let _ = writeln!(
+                s,
+                "  - {} `{{#{}}}` *({})*",
+                esc(&q.text),
+                q.id,
+                esc(&q.wording)
+            );
         }
     }
     let _ = writeln!(s, "\n## What changed since the last session\n");
