@@ -237,7 +237,10 @@ fn a_site_guide_can_drop_the_one_measure_per_quadrant_convention() {
 fn guide_without_new_keys() -> String {
     let mut text = builtin_guide();
     for (from, to) in [
-        (", source = \"oliver2021\" }", " }"),
+        (
+            ", source = \"oliver2021\", quote = \"Use 10–15 steps to describe the process\" }",
+            " }",
+        ),
         (", source = \"convention\" }", " }"),
         ("compass_per_quadrant = { min = 1 }\n", ""),
         ("[team]\nrequire_partner = true\n", ""),
