@@ -61,8 +61,17 @@ struct Question {
     help: Option<String>,
     /// Where its wording comes from: published (with its source) or draft.
     wording: String,
-    /// Whether its wording is published.
-    published: bool,
+}
+
+impl Question {
+    fn of(guide: &crate::guide::Guide, q: &crate::guide::Question) -> Question {
+        Question {
+            id: q.id.clone(),
+            text: q.text.clone(),
+            help: q.help.clone(),
+            wording: guide.wording_note(q),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -275,19 +284,12 @@ pub fn build(
         .iter()
         .filter_map(|f| guide.all_sections().find(|s| s.id == f.name))
         .collect();
-    let question = |q: &crate::guide::Question| Question {
-        id: q.id.clone(),
-        text: q.text.clone(),
-        help: q.help.clone(),
-        wording: guide.wording_note(q),
-        published: guide.citation(&q.source).is_some_and(|c| c.published),
-    };
     let agenda = focus
         .iter()
         .map(|s| Step {
             id: s.id.clone(),
             title: s.heading(),
-            questions: s.questions.iter().map(question).collect(),
+            questions: s.questions.iter().map(|q| Question::of(guide, q)).collect(),
         })
         .collect();
     let slugs: Vec<String> = match session.populations.is_empty() {
@@ -565,13 +567,6 @@ fn charts(population: &Population, scale: Scale) -> Vec<Chart> {
 
 /// The steps in focus of a population with their answers (the Markdown pack).
 fn steps(guide: &crate::guide::Guide, focus: &[&Section], population: &Population) -> Vec<PopStep> {
-    let question = |q: &crate::guide::Question| Question {
-        id: q.id.clone(),
-        text: q.text.clone(),
-        help: q.help.clone(),
-        wording: guide.wording_note(q),
-        published: guide.citation(&q.source).is_some_and(|c| c.published),
-    };
     focus
         .iter()
         .map(|section| {
@@ -580,7 +575,7 @@ fn steps(guide: &crate::guide::Guide, focus: &[&Section], population: &Populatio
             for q in &section.questions {
                 let status = population.status(section, q);
                 if status == Status::Open {
-                    open.push(question(q));
+                    open.push(Question::of(guide, q));
                 }
                 let answer = population.answer(&section.id, &q.id);
                 let body = answer.map(|a| a.body.clone()).unwrap_or_default();
@@ -701,13 +696,8 @@ pub fn markdown_text(pack: &Pack) -> String {
     for step in &pack.agenda {
         let _ = writeln!(s, "- **{}**", esc(&step.title));
         for q in &step.questions {
-            let _ = writeln!(
-                s,
-                "  - {} `{{#{}}}` *({})*",
-                esc(&q.text),
-                q.id,
-                esc(&q.wording)
-            );
+            let note = esc(&q.wording);
+            let _ = writeln!(s, "  - {} `{{#{}}}` *({note})*", esc(&q.text), q.id);
         }
     }
     let _ = writeln!(s, "\n## What changed since the last session\n");
