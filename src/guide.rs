@@ -189,6 +189,8 @@ pub struct Term {
     pub suggested: bool,
     /// Coproduction levels: whether this level counts as active coproduction.
     pub active: bool,
+    /// Roles: whether this role is a patient or family partner.
+    pub partner: bool,
 }
 
 /// An inclusive range the checks enforce.
@@ -224,6 +226,10 @@ pub struct Guide {
     /// guide's own convention). Limits whose source the guide does not name
     /// are left out.
     pub limit_sources: Vec<(String, String)>,
+    /// The source's own words for a limit, by the limit's key under
+    /// `[limits]` (the built-in guide quotes "Use 10–15 steps to describe
+    /// the process"); limits with no quote are left out.
+    pub limit_quotes: Vec<(String, String)>,
     /// Whether a team roster without a patient or family partner is warned about.
     pub require_partner: bool,
     /// The clusters an improvement belongs to (the built-in ones when the
@@ -238,6 +244,9 @@ pub struct Guide {
     /// (the built-in guide says its step titles and order are a reconstruction).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub steps_note: Option<String>,
+    /// The roles of the team roster and of the people at a session: the
+    /// guide's `[[role]]` list, then the built-in roles it does not name.
+    pub roles: Vec<Term>,
     /// Persona kinds.
     pub persona_kinds: Vec<Term>,
     /// Levels of coproduction.
@@ -264,11 +273,8 @@ impl Vocabularies for Guide {
             Vocab::Quadrant => &self.quadrants,
             Vocab::ImprovementCluster => &self.improvement_clusters,
             Vocab::ImprovementStatus => &self.improvement_statuses,
-            Vocab::Form
-            | Vocab::TeamRole
-            | Vocab::AttendeeRole
-            | Vocab::QuestionKind
-            | Vocab::Direction => {
+            Vocab::TeamRole | Vocab::AttendeeRole => &self.roles,
+            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -284,11 +290,8 @@ impl Vocabularies for Guide {
             Vocab::Quadrant => ids(&self.quadrants),
             Vocab::ImprovementCluster => ids(&self.improvement_clusters),
             Vocab::ImprovementStatus => ids(&self.improvement_statuses),
-            Vocab::Form
-            | Vocab::TeamRole
-            | Vocab::AttendeeRole
-            | Vocab::QuestionKind
-            | Vocab::Direction => spec::BaseVocab.values(vocab),
+            Vocab::TeamRole | Vocab::AttendeeRole => ids(&self.roles),
+            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => spec::BaseVocab.values(vocab),
         }
     }
 }
@@ -340,6 +343,28 @@ impl Guide {
             .iter()
             .find(|t| t.id == id)
             .map_or(id, |t| t.title.as_str())
+    }
+
+    /// Whether a role is a patient or family partner's.
+    pub fn is_partner_role(&self, role: &str) -> bool {
+        self.roles.iter().any(|r| r.id == role && r.partner)
+    }
+
+    /// The guide's roles, by id, for a help line.
+    pub fn role_list(&self) -> String {
+        let ids: Vec<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
+        ids.join(", ")
+    }
+
+    /// The ids of the partner roles, for a help line.
+    pub fn partner_roles(&self) -> String {
+        let ids: Vec<String> = self
+            .roles
+            .iter()
+            .filter(|r| r.partner)
+            .map(|r| format!("\"{}\"", r.id))
+            .collect();
+        ids.join(" or ")
     }
 
     /// Whether a coproduction level counts as active.

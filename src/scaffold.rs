@@ -188,7 +188,8 @@ description = \"\"\n\
 # label = \"Median age\"\n\
 # value = \"49 years\"\n\
 \n\
-# Roles: team-lead, clinical, operations, finance, patient-partner, facilitator\n\
+# Roles: team-lead, clinical, nurse, operations, finance, patient-partner,\n\
+# family-partner, community-member, facilitator, other (and any the guide adds)\n\
 # [[team]]\n\
 # role = \"team-lead\"\n\
 # name = \"Clinical nurse specialist\"\n",

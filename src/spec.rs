@@ -17,7 +17,7 @@ mod vocab;
 pub use crate::date::parse_date;
 pub use schema::{SCHEMA_DIR, SCHEMAS, json_schema, network_schema, schema_files, schema_line};
 pub use validate::{KeyPath, is_date, quoted, suggest, validate};
-pub use vocab::{ATTENDEE_ROLES, BaseVocab, FORMS, PARTNER_ROLES, TEAM_ROLES, Vocab, Vocabularies};
+pub use vocab::{BaseVocab, DEFAULT_ROLES, FORMS, Vocab, Vocabularies};
 
 /// The type a field must have.
 #[derive(Debug, Clone, Copy)]
@@ -219,7 +219,7 @@ static TEAM: Record = Record {
             "role",
             Ty::Enum(Vocab::TeamRole),
             true,
-            "The role on the team.",
+            "The role on the team, one of the guide's roles.",
         ),
         f(
             "name",
@@ -688,7 +688,7 @@ static ATTENDEE: Record = Record {
             "role",
             Ty::Enum(Vocab::AttendeeRole),
             true,
-            "Their role: patient-partner, family-partner, clinical, nurse, operations, finance, community, team-lead, facilitator or other.",
+            "Their role, one of the guide's roles (the same list as the team roster's).",
         ),
     ],
 };

@@ -85,13 +85,13 @@ fn the_half_done_example_is_warned_that_it_has_no_partner_yet() {
     let (_run, report) = check_json(wb.path(), &[]);
     let found = findings(&report);
     assert_eq!(with_code(&found, "CV028").len(), 1);
-    // Its 8-step map is measured against the published 10 to 15 steps.
+    // Its 8-step map is measured against the published guidance, quoted.
     let steps = with_code(&found, "CV012");
     assert_eq!(steps.len(), 1, "{found:#?}");
     assert!(
         steps[0]
             .message
-            .ends_with("the published guide asks for 10 to 15"),
+            .ends_with("the published guide says \"Use 10–15 steps to describe the process\""),
         "{}",
         steps[0].message
     );
@@ -237,7 +237,10 @@ fn a_site_guide_can_drop_the_one_measure_per_quadrant_convention() {
 fn guide_without_new_keys() -> String {
     let mut text = builtin_guide();
     for (from, to) in [
-        (", source = \"oliver2021\" }", " }"),
+        (
+            ", source = \"oliver2021\", quote = \"Use 10–15 steps to describe the process\" }",
+            " }",
+        ),
         (", source = \"convention\" }", " }"),
         ("compass_per_quadrant = { min = 1 }\n", ""),
         ("[team]\nrequire_partner = true\n", ""),

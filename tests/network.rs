@@ -145,6 +145,15 @@ fn fixture() -> Fixture {
         for step in ["access", "assessment", "logic", "interdependence"] {
             empty_answers(&w.join(format!("populations/ms/answers/{step}.md")));
         }
+        // An 8-step map: outside the published guidance, which is a warning.
+        let map = w.join("populations/ms/process-map.toml");
+        let text = read(&map);
+        let cut = text
+            .match_indices("[[step]]")
+            .nth(8)
+            .map_or(text.len(), |(i, _)| i);
+        write(&map, &text[..cut]);
+        std::fs::remove_file(w.join("populations/ms/improvements.toml")).ok();
         let config = w.join("covalue.toml");
         let text = read(&config).replacen(
             "title = \"MS care at Lakeside Regional MS Centre\"",
@@ -196,11 +205,22 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     let err = &format!("{}{}", fetched.stdout, fetched.stderr);
     assert!(err.contains("site gone cannot be fetched"), "{err}");
     assert!(err.contains("site notag has no `v9`"), "{err}");
+    // A site fetched whose workbook has problems did not fail to fetch.
+    let broken = err
+        .lines()
+        .find(|l| l.contains("broken at "))
+        .unwrap_or_default();
+    assert!(broken.contains("fetched"), "{err}");
     assert!(
-        err.contains("site broken has") && err.contains("populations/ms/process-map.toml:"),
+        broken.contains("problem in its workbook")
+            && broken.contains("populations/ms/process-map.toml:"),
         "{err}"
     );
-    assert!(err.contains("5 site(s), 3 failed"), "{err}");
+    assert!(!err.contains("site broken"), "{err}");
+    assert!(
+        err.contains("5 site(s), 2 failed, 1 with problems in their workbook"),
+        "{err}"
+    );
     assert!(err.contains("fetched      complete"), "{err}");
     assert!(err.contains("fetched      half"), "{err}");
 
@@ -274,6 +294,9 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
     let open = |i: usize| sites[i]["open"].as_u64().unwrap_or(0);
     assert!(open(1) > open(0), "half done is not behind: {}", open(1));
     assert_eq!(rows[1]["steps"][5]["state"], "open", "{}", rows[1]);
+    // Its 8-step map answers Step 2: settled, not a problem (nor red).
+    assert_eq!(json["population_types"][0]["sites"][1]["process_steps"], 8);
+    assert_eq!(rows[1]["steps"][1]["state"], "settled", "{}", rows[1]);
     assert_eq!(rows[0]["short"].as_array().map(Vec::len), Some(6));
     assert_eq!(json["population_types"][0]["sites"][0]["process_steps"], 12);
     assert!(json["population_types"][0]["sites"][2]["process_steps"].is_null());
@@ -531,5 +554,74 @@ fn the_html_report_is_a_document_with_names_page_setup_and_footers() {
     assert!(
         text.contains("Community of practice · network report"),
         "{text}"
+    );
+}
+
+/// A site that keeps the short form, with the full form's answers not
+/// written, is counted against its own form: not behind, not failing.
+#[test]
+fn a_short_form_site_is_counted_against_its_own_form() {
+    let f = Fixture {
+        tmp: TempDir::new().expect("temporary folder"),
+    };
+    f.site("short", |w| {
+        let config = w.join("covalue.toml");
+        let text = read(&config).replacen("form = \"full\"", "form = \"short\"", 1);
+        assert!(text.contains("form = \"short\""), "{text}");
+        write(&config, &text);
+        for step in [
+            "preparation",
+            "chain",
+            "shop",
+            "network",
+            "access",
+            "assessment",
+            "logic",
+            "interdependence",
+        ] {
+            empty_answers(&w.join(format!("populations/ms/answers/{step}.md")));
+        }
+    });
+    covalue(f.path())
+        .args(["network", "init", "net", "--name", "Short forms"])
+        .assert()
+        .success();
+    covalue(&f.net())
+        .args(["network", "add", "short", "../sites/short.git"])
+        .assert()
+        .success();
+    let fetched = f.run(&["network", "fetch"]);
+    fetched.assert_no_panic("fetch").assert_code(0);
+    assert!(
+        fetched
+            .stdout
+            .contains("1 site(s), 0 failed, 0 with problems"),
+        "{}{}",
+        fetched.stdout,
+        fetched.stderr
+    );
+    let json = f.run(&["network", "report", "--format", "json"]).json();
+    let site = &json["sites"][0];
+    assert_eq!(site["status"], "ok", "{site}");
+    assert_eq!(site["form"], "short", "{site}");
+    // Its six short-form questions, all answered; nothing open.
+    assert_eq!(site["total"], 6, "{site}");
+    assert_eq!(site["settled"], 6, "{site}");
+    assert_eq!(site["open"], 0, "{site}");
+    let row = &json["completeness"][0];
+    let steps = row["steps"].as_array().expect("steps");
+    assert!(!steps.is_empty());
+    assert!(steps.iter().all(|c| c["state"] == "not-its-form"), "{row}");
+    assert!(
+        row["short"]
+            .as_array()
+            .is_some_and(|s| s.iter().all(|q| q == "settled")),
+        "{row}"
+    );
+    let text = f.run(&["network", "report"]);
+    assert!(
+        text.stdout.contains("6/6 settled (short form)"),
+        "{}",
+        text.stdout
     );
 }

@@ -37,11 +37,15 @@ fn a_new_session_proposes_open_steps_records_the_commit_and_is_never_replaced() 
     let head = git(&home(dir), dir, &["rev-parse", "HEAD"]);
     let out = run(dir, &["session", "new", "--date", "2026-12-03"]);
     out.assert_code(0);
-    // Harbour has answered its first steps; the first with open questions come first.
-    let file = dir.join("sessions/2026-12-03-chain.toml");
+    // What matters first: Harbour's overdue deferral (Step 1), then the step
+    // with problems (Step 2), before the open questions of Steps 3 and 4.
+    let file = dir.join("sessions/2026-12-03-preparation.toml");
     let text = fs::read_to_string(&file).expect("the record is written");
     assert!(text.contains("date = 2026-12-03"), "{text}");
-    assert!(text.contains("focus = [\"chain\", \"shop\"]"), "{text}");
+    assert!(
+        text.contains("focus = [\"preparation\", \"population\"]"),
+        "{text}"
+    );
     assert!(
         text.contains(&format!("revision = \"{}\"", head.trim())),
         "{text}"

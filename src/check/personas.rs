@@ -63,9 +63,6 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
     }
 }
 
-/// The role a patient or family partner has in a `[[team]]` entry.
-const PARTNER_ROLE: &str = "patient-partner";
-
 /// Warns when the population's team roster names no patient or family
 /// partner, unless the guide switches the warning off
 /// (`[team] require_partner = false`). A population without a roster is
@@ -76,7 +73,7 @@ fn team_partner(guide: &Guide, population: &Population, out: &mut Vec<Finding>) 
     };
     if !guide.require_partner
         || info.team.is_empty()
-        || info.team.iter().any(|m| m.role == PARTNER_ROLE)
+        || info.team.iter().any(|m| guide.is_partner_role(&m.role))
     {
         return;
     }
@@ -90,7 +87,8 @@ fn team_partner(guide: &Guide, population: &Population, out: &mut Vec<Finding>) 
         )
         .in_file(format!("{}/population.toml", population.dir))
         .help(format!(
-            "the guide is for teams in which patients and family members work as partners: invite one and add a [[team]] entry with role = \"{PARTNER_ROLE}\""
+            "the guide is for teams in which patients and family members work as partners: invite one and add a [[team]] entry with role = {}",
+            guide.partner_roles()
         )),
     );
 }

@@ -1,5 +1,6 @@
-//! The process map: 10 to 15 steps (the guide's limits), unique ids, active
-//! coproduction and improvement opportunities, and personas that exist.
+//! The process map: 10 to 15 steps (the guide's guidance, a warning), unique
+//! ids, active coproduction and improvement opportunities, and personas that
+//! exist.
 
 use crate::finding::{Code, Finding};
 use crate::guide::Guide;
@@ -12,7 +13,8 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
     };
     let limits = guide.process_steps;
     let n = map.steps.len();
-    // An empty map is an open question (CV010), not a wrong count.
+    // An empty map is an open question (CV010), not a wrong count. The
+    // count is guidance ("Use 10–15 steps"): a warning that quotes it.
     if n > 0 && (n < limits.min || n > limits.max) {
         let advice = if n < limits.min {
             "add the missing steps: think of how the person first notices a need, reaches care, and lives with it between contacts"
@@ -21,18 +23,12 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
         };
         let at = map.steps.first().map_or(map.loc.clone(), |s| s.loc.clone());
         out.push(
-            at.finding(Finding::error(
+            at.finding(Finding::warning(
                 Code::CV012,
                 format!(
-                    "the process map has {n} step{}; {} {} to {}",
+                    "the process map has {n} step{}; {}",
                     if n == 1 { "" } else { "s" },
-                    match guide.limit_is_published("process_steps") {
-                        Some(true) => "the published guide asks for",
-                        Some(false) => "this guide's convention is",
-                        None => "the guide asks for",
-                    },
-                    limits.min,
-                    limits.max
+                    step_guidance(guide)
                 ),
             ))
             .help(advice),
@@ -108,5 +104,26 @@ pub fn persona_list(population: &Population) -> String {
                 .collect::<Vec<_>>()
                 .join(", ")
         )
+    }
+}
+
+/// The guide's guidance on the number of steps, in its source's words when
+/// the guide quotes them: `the published guide says "Use 10–15 steps to
+/// describe the process"`.
+fn step_guidance(guide: &Guide) -> String {
+    let limits = guide.process_steps;
+    let published = guide.limit_is_published("process_steps");
+    match (guide.limit_quote("process_steps"), published) {
+        (Some(quote), Some(true)) => format!("the published guide says \"{quote}\""),
+        (Some(quote), _) => format!("the guide says \"{quote}\""),
+        (None, Some(true)) => format!(
+            "the published guide suggests {} to {}",
+            limits.min, limits.max
+        ),
+        (None, Some(false)) => format!(
+            "this guide's convention is {} to {}",
+            limits.min, limits.max
+        ),
+        (None, None) => format!("the guide suggests {} to {}", limits.min, limits.max),
     }
 }

@@ -66,7 +66,7 @@ pub fn check(
                     .help("when it is done, add done = true; or agree a new due date at the next session"),
             );
         }
-        if guide.require_partner && !session.attendees.is_empty() && !session.has_partner() {
+        if guide.require_partner && !session.attendees.is_empty() && !session.has_partner(guide) {
             out.push(
                 session
                     .attendees_loc
@@ -75,8 +75,9 @@ pub fn check(
                         format!("no patient or family partner at session {}", session.name),
                     ))
                     .help(format!(
-                        "record the partner who came with role = \"patient-partner\" or \"family-partner\"; roles are {}",
-                        spec::ATTENDEE_ROLES.join(", ")
+                        "record the partner who came with role = {}; roles are {}",
+                        guide.partner_roles(),
+                        guide.role_list()
                     )),
             );
         }

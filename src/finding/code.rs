@@ -73,7 +73,7 @@ codes! {
     CV009 => WARNING, "a name is not a valid slug";
     CV010 => ERROR, "a question is open";
     CV011 => WARNING, "a deferral is overdue";
-    CV012 => ERROR, "the process map has too few or too many steps";
+    CV012 => WARNING, "the process map has fewer or more steps than the guide suggests";
     CV013 => ERROR, "an id is used twice";
     CV014 => WARNING, "no active coproduction in the process map";
     CV015 => WARNING, "no improvement opportunity in the process map";

@@ -90,6 +90,7 @@ fn terms_or(node: &Node, key: &str, defaults: &[(&str, &str)]) -> Vec<Term> {
             required: false,
             suggested: false,
             active: false,
+            partner: false,
         })
         .collect()
 }
@@ -104,8 +105,29 @@ fn terms(node: &Node, key: &str) -> Vec<Term> {
             required: t.bool("required").unwrap_or(false),
             suggested: t.bool("suggested").unwrap_or(false),
             active: t.bool("active").unwrap_or(false),
+            partner: t.bool("partner").unwrap_or(false),
         })
         .collect()
+}
+
+/// The guide's roles, then the built-in ones it does not name: a site's
+/// guide extends the list and never loses a role a workbook may use.
+fn roles(node: &Node) -> Vec<Term> {
+    let mut roles = terms(node, "role");
+    for (id, title, partner) in crate::spec::DEFAULT_ROLES {
+        if !roles.iter().any(|r| r.id == *id) {
+            roles.push(Term {
+                id: id.to_string(),
+                title: title.to_string(),
+                description: String::new(),
+                required: false,
+                suggested: false,
+                active: false,
+                partner: *partner,
+            });
+        }
+    }
+    roles
 }
 
 fn questions(node: &Node, form: Form) -> Vec<Question> {
@@ -206,6 +228,15 @@ fn build(node: &Node, source: &Source) -> Guide {
                     .collect()
             })
             .unwrap_or_default(),
+        limit_quotes: node
+            .get("limits")
+            .map(|l| {
+                l.entries()
+                    .iter()
+                    .filter_map(|(k, v)| Some((k.name.clone(), v.string("quote")?)))
+                    .collect()
+            })
+            .unwrap_or_default(),
         require_partner: node
             .get("team")
             .and_then(|t| t.bool("require_partner"))
@@ -217,6 +248,7 @@ fn build(node: &Node, source: &Source) -> Guide {
             .and_then(|m| m.int("due_after_days"))
             .unwrap_or(62),
         steps_note: meta.and_then(|m| m.string("steps_note")),
+        roles: roles(node),
         persona_kinds: terms(node, "persona_kind"),
         coproduction_levels: terms(node, "coproduction_level"),
         configurations: terms(node, "configuration"),

@@ -34,6 +34,24 @@ impl Guide {
             .map(|(_, id)| self.citation(id).is_some_and(|c| c.published))
     }
 
+    /// The source's own words for a limit, when the guide quotes them.
+    pub fn limit_quote(&self, key: &str) -> Option<&str> {
+        self.limit_quotes
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, q)| q.as_str())
+    }
+
+    /// Where a question's wording comes from, as a reader sees it next to
+    /// the question: `published wording, oliver2021` when its source is
+    /// published, `draft prompt written for covalue` when it is not.
+    pub fn wording_note(&self, question: &super::Question) -> String {
+        match self.citation(&question.source) {
+            Some(c) if c.published => format!("published wording, {}", c.id),
+            _ => "draft prompt written for covalue".to_string(),
+        }
+    }
+
     /// How a limit is described to the team: "the published guide asks for"
     /// when its source is published, "this guide's convention is" when it
     /// is not, "the guide suggests" when the guide does not say.

@@ -53,6 +53,7 @@ pub(super) fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut
         "step",
         "improvement_cluster",
         "improvement_status",
+        "role",
     ] {
         unique_ids(node.array(list), list, source, out);
     }

@@ -81,6 +81,12 @@ pub(super) static GUIDE: Record = Record {
             "The statuses an improvement goes through, in order (default: idea, planned, testing, adopted, abandoned).",
         ),
         f(
+            "role",
+            Ty::TableArray(&TERM),
+            false,
+            "Roles of the team roster and of the people at a session; a role with partner = true is a patient or family partner (the built-in roles are always there).",
+        ),
+        f(
             "measures",
             Ty::Table(&MEASURES),
             false,
@@ -173,6 +179,12 @@ static MIN_MAX: Record = Record {
             false,
             "The id in [sources] the limit comes from.",
         ),
+        f(
+            "quote",
+            Ty::Str,
+            false,
+            "The source's own words for the limit, quoted when a count is outside it.",
+        ),
     ],
 };
 
@@ -212,6 +224,12 @@ static TERM: Record = Record {
             Ty::Bool,
             false,
             "This level counts as active coproduction.",
+        ),
+        f(
+            "partner",
+            Ty::Bool,
+            false,
+            "This role is a patient or family partner's.",
         ),
     ],
 };

@@ -77,40 +77,49 @@ pub struct Fetched {
 }
 
 impl Fetched {
-    /// Whether the site failed: not fetched, or its workbook has problems.
+    /// Whether fetching the site failed. A site fetched whose workbook has
+    /// problems did not fail: it is "fetched, N problems".
     pub fn failed(&self) -> bool {
-        match &self.outcome {
-            Ok(summary) => summary.problem_count > 0,
-            Err(_) => true,
-        }
+        self.outcome.is_err()
+    }
+
+    /// How many problems `check` found in the site's workbook, once fetched.
+    pub fn problems(&self) -> usize {
+        self.outcome.as_ref().map_or(0, |s| s.problem_count)
     }
 }
 
 impl Fetched {
-    /// What to tell the user: a status line (verb, text) for a site read
-    /// without problems, or the error line naming the site.
+    /// What to tell the user: a status line (verb, text) for a site
+    /// fetched, saying how many problems its workbook has and the first,
+    /// or the error line naming a site that could not be fetched.
     pub fn line(&self) -> Result<(&'static str, String), String> {
         match &self.outcome {
             Err(e) => Err(format!("site {} {e}", self.site)),
-            Ok(s) if s.problem_count > 0 => {
-                let first = s
-                    .problems
-                    .first()
-                    .map(|p| format!(": {} {} {}", p.code, p.place(), p.message))
-                    .unwrap_or_default();
-                Err(format!(
-                    "site {} has {} problem(s) in its workbook{first}",
-                    self.site, s.problem_count
+            Ok(s) => {
+                let problems = match s.problem_count {
+                    0 => String::new(),
+                    n => {
+                        let first = s
+                            .problems
+                            .first()
+                            .map(|p| format!(" (first: {} {} {})", p.code, p.place(), p.message))
+                            .unwrap_or_default();
+                        format!(
+                            ", {n} problem{} in its workbook{first}",
+                            if n == 1 { "" } else { "s" }
+                        )
+                    }
+                };
+                Ok((
+                    if self.changed { "fetched" } else { "unchanged" },
+                    format!(
+                        "{} at {}{problems}",
+                        self.site,
+                        s.commit.get(..7).unwrap_or(&s.commit)
+                    ),
                 ))
             }
-            Ok(s) => Ok((
-                if self.changed { "fetched" } else { "unchanged" },
-                format!(
-                    "{} at {}",
-                    self.site,
-                    s.commit.get(..7).unwrap_or(&s.commit)
-                ),
-            )),
         }
     }
 }

@@ -76,6 +76,9 @@ pub struct SiteEntry {
     pub reference: String,
     /// `ok`, `problems` or `not-fetched`.
     pub status: &'static str,
+    /// The form the site keeps (`full` or `short`), which its counts are
+    /// against; none when not fetched.
+    pub form: Option<String>,
     /// Why the last fetch failed, when it did.
     pub failure: Option<String>,
     /// The commit read.
@@ -114,8 +117,9 @@ pub struct ProblemLine {
 /// One cell of the completeness matrix.
 #[derive(Debug, Clone, Serialize)]
 pub struct Cell {
-    /// `settled`, `open`, `not-applicable`, `problems`, or `missing` (the
-    /// site's guide has no such step).
+    /// `settled`, `open`, `not-applicable`, `problems`, `missing` (the
+    /// site's guide has no such step) or `not-its-form` (the site keeps the
+    /// short form, so the full form's steps are not counted against it).
     pub state: &'static str,
     /// Questions settled.
     pub settled: usize,
@@ -303,6 +307,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
                 short: None,
                 date: None,
                 title: None,
+                form: None,
                 problem_count: 0,
                 problems: Vec::new(),
                 settled: 0,
@@ -326,6 +331,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
             short: Some(summary.commit.chars().take(7).collect()),
             date: summary.date.clone(),
             title: Some(summary.title.clone()),
+            form: Some(summary.form.clone()),
             problem_count: summary.problem_count,
             problems: summary
                 .problems
@@ -342,6 +348,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
             deferred: summary.deferred,
             total: summary.total,
         });
+        let short_form = summary.form == crate::guide::Form::Short.as_str();
         for p in &summary.populations {
             completeness.push(CompletenessRow {
                 site: site.name.clone(),
@@ -350,6 +357,12 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
                 steps: steps
                     .iter()
                     .map(|h| match p.steps.iter().find(|s| s.id == h.id) {
+                        // A short-form site is counted against its own form.
+                        _ if short_form => Cell {
+                            state: "not-its-form",
+                            settled: 0,
+                            total: 0,
+                        },
                         Some(s) => Cell {
                             state: state_name(s.state),
                             settled: s.settled,

@@ -16,7 +16,12 @@ use crate::guide::{Form, QuestionKind};
 use crate::workbook::{Population, Status, Workbook};
 
 /// The shape of the cached summaries; a cache of another shape is made again.
-pub const FORMAT: u32 = 2;
+pub const FORMAT: u32 = 3;
+
+/// The form of a summary written before sites kept their own form.
+fn full_form() -> String {
+    Form::Full.as_str().to_string()
+}
 
 /// At most this many problems are kept per site (the count is kept whole).
 const KEPT_PROBLEMS: usize = 50;
@@ -40,6 +45,10 @@ pub struct SiteSummary {
     pub organisation: Option<String>,
     /// The guide it answers (`builtin`, a version, or a site's file).
     pub guide: String,
+    /// The form the site keeps (`full` or `short`), which its questions
+    /// are counted against.
+    #[serde(default = "full_form")]
+    pub form: String,
     /// How many problems (errors) `check` found.
     pub problem_count: usize,
     /// The first problems, with their places.
@@ -336,11 +345,11 @@ fn state_of(counts: &check::Counts) -> State {
 }
 
 /// Sums up a workbook opened from a site's revision: `check`'s findings and
-/// completeness (counted by `workbook::progress`, as `check` counts), then
-/// each population's facts.
+/// completeness against the site's own form and guide (counted by
+/// `workbook::progress`, as `check` counts), then each population's facts.
 pub fn summarise(workbook: &Workbook<'_>, commit: &str, reference: &str) -> SiteSummary {
     let options = check::Options {
-        form: Form::Full,
+        form: workbook.config.form,
         populations: Vec::new(),
         today: crate::date::today(),
     };
@@ -375,6 +384,7 @@ pub fn summarise(workbook: &Workbook<'_>, commit: &str, reference: &str) -> Site
         title: workbook.config.title.clone(),
         organisation: workbook.config.organisation.clone(),
         guide: workbook.config.guide.clone(),
+        form: workbook.config.form.as_str().to_string(),
         problem_count: errors.len(),
         problems,
         warnings: report

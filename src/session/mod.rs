@@ -10,8 +10,9 @@ use std::io;
 use std::path::Path;
 
 use crate::date::{self, Date};
+use crate::finding::{Code, Kind, Severity};
 use crate::fsutil::Created;
-use crate::guide::{Form, Guide};
+use crate::guide::{Form, Guide, QuestionKind};
 use crate::scaffold;
 use crate::spec;
 use crate::workbook::{Workbook, layout};
@@ -27,6 +28,8 @@ pub struct NewSession {
     pub populations: Vec<String>,
     /// The steps in focus.
     pub focus: Vec<String>,
+    /// Why each step was proposed, when none were named (empty otherwise).
+    pub proposed: Vec<Proposal>,
     /// The commit the workbook is at, and whether files differ from it.
     pub revision: Option<(String, bool)>,
 }
@@ -81,8 +84,12 @@ impl NewSession {
             };
             return Err((format!("the guide has no step `{step}`"), hint));
         }
+        let proposed = match asked.focus.is_empty() {
+            true => propose_focus(workbook, &asked.populations, date),
+            false => Vec::new(),
+        };
         let focus = match asked.focus.is_empty() {
-            true => propose_focus(workbook, &asked.populations),
+            true => proposed.iter().map(|p| p.step.clone()).collect(),
             false => asked.focus,
         };
         Ok(NewSession {
@@ -93,6 +100,7 @@ impl NewSession {
                 false => asked.populations,
             },
             focus,
+            proposed,
             revision: crate::git::revision(&workbook.root).map(|r| (r.commit, r.dirty)),
         })
     }
@@ -101,28 +109,151 @@ impl NewSession {
 /// How many steps a session takes on when none are named.
 pub const PROPOSED_STEPS: usize = 2;
 
-/// The first steps of the full form, in the guide's order, that have an
-/// open question in any of `populations` (all when empty).
-pub fn propose_focus(workbook: &Workbook<'_>, populations: &[String]) -> Vec<String> {
+/// A step proposed for a session, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Proposal {
+    /// The step's id.
+    pub step: String,
+    /// Why it matters now, in words (it may quote workbook text: escape it
+    /// before a terminal).
+    pub why: String,
+}
+
+/// The steps a session should take on, what matters first: a deferral or
+/// an action that is overdue, then a step with problems, then open
+/// questions in the guide's order; at most [`PROPOSED_STEPS`], each with
+/// why. Counted against the workbook's own form, for `populations` (all
+/// when empty), as of `today`.
+pub fn propose_focus(
+    workbook: &Workbook<'_>,
+    populations: &[String],
+    today: Date,
+) -> Vec<Proposal> {
     let guide = &workbook.guide;
-    let summaries = workbook.map_populations(populations, |population| {
-        crate::workbook::progress::summarise(guide, &population, Form::Full)
-    });
-    let mut steps = Vec::new();
-    for section in guide.sections(Form::Full) {
-        let open = summaries.iter().any(|s| {
-            s.steps
-                .iter()
-                .any(|step| step.id == section.id && !step.open.is_empty())
-        });
-        if open {
-            steps.push(section.id.clone());
+    let form = workbook.config.form;
+    let in_form: Vec<&str> = guide.sections(form).iter().map(|s| s.id.as_str()).collect();
+    let report = crate::check::check(
+        workbook,
+        &crate::check::Options {
+            form,
+            populations: populations.to_vec(),
+            today,
+        },
+    );
+    let mut out: Vec<Proposal> = Vec::new();
+    let mut propose = |step: &str, why: String| {
+        if out.len() < PROPOSED_STEPS
+            && in_form.contains(&step)
+            && !out.iter().any(|p| p.step == step)
+        {
+            out.push(Proposal {
+                step: step.to_string(),
+                why,
+            });
         }
-        if steps.len() == PROPOSED_STEPS {
-            break;
+    };
+    // Overdue deferrals, then overdue actions (the first step in focus of
+    // the session that agreed them).
+    for f in report.findings.iter().filter(|f| f.code == Code::CV011) {
+        if let Some(step) = f
+            .file
+            .as_deref()
+            .and_then(|file| step_of(guide, form, file))
+        {
+            propose(&step, f.message.clone());
         }
     }
-    steps
+    let (records, _) = workbook.sessions();
+    for session in &records {
+        let Some(step) = session
+            .focus
+            .iter()
+            .find(|s| in_form.contains(&s.name.as_str()))
+        else {
+            continue;
+        };
+        for action in &session.actions {
+            match action.due {
+                Some(due) if !action.done && due < today => propose(
+                    &step.name,
+                    format!(
+                        "the action \"{}\" from session {} was due on {}",
+                        action.what,
+                        session.name,
+                        date::format(due)
+                    ),
+                ),
+                _ => {}
+            }
+        }
+    }
+    // Steps with problems, in the order check reports them (the guide's).
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::Problem && f.severity != Severity::Info)
+    {
+        if let Some(step) = f
+            .file
+            .as_deref()
+            .and_then(|file| step_of(guide, form, file))
+        {
+            propose(&step, format!("{}: {}", f.code, f.message));
+        }
+    }
+    // Then open questions, in the guide's order.
+    let summaries = workbook.map_populations(populations, |population| {
+        crate::workbook::progress::summarise(guide, &population, form)
+    });
+    for section in guide.sections(form) {
+        let mut open: Vec<&str> = Vec::new();
+        for step in summaries.iter().flat_map(|s| &s.steps) {
+            if step.id == section.id {
+                for q in &step.open {
+                    if !open.contains(&q.as_str()) {
+                        open.push(q);
+                    }
+                }
+            }
+        }
+        if !open.is_empty() {
+            propose(
+                &section.id,
+                format!(
+                    "{} question{} open: {}",
+                    open.len(),
+                    if open.len() == 1 { "" } else { "s" },
+                    open.join(", ")
+                ),
+            );
+        }
+    }
+    out
+}
+
+/// The step of the form a finding's file belongs to: an answer file by its
+/// name, and the records by the step whose question they answer.
+fn step_of(guide: &Guide, form: Form, file: &str) -> Option<String> {
+    let parts: Vec<&str> = file.split('/').collect();
+    let kind = match parts.as_slice() {
+        [layout::POPULATIONS_DIR, _, "answers", name] => {
+            let id = name.strip_suffix(".md")?;
+            return guide
+                .sections(form)
+                .iter()
+                .find(|s| s.id == id)
+                .map(|s| s.id.clone());
+        }
+        [layout::POPULATIONS_DIR, _, "process-map.toml"] => QuestionKind::ProcessMap,
+        [layout::POPULATIONS_DIR, _, "value-compass.toml"] => QuestionKind::ValueCompass,
+        [layout::POPULATIONS_DIR, _, "personas", _] => QuestionKind::Personas,
+        _ => return None,
+    };
+    guide
+        .sections(form)
+        .iter()
+        .find(|s| s.questions.iter().any(|q| q.answer_kind() == kind))
+        .map(|s| s.id.clone())
 }
 
 /// The file name of a session: its date, then the first step in focus (or
@@ -137,7 +268,7 @@ pub fn file_name(session: &NewSession) -> String {
 }
 
 /// The text of a new session record.
-pub fn record_text(session: &NewSession) -> String {
+pub fn record_text(guide: &Guide, session: &NewSession) -> String {
     let list = |items: &[String]| {
         let quoted: Vec<String> = items.iter().map(|i| scaffold::toml_string(i)).collect();
         format!("[{}]", quoted.join(", "))
@@ -163,7 +294,7 @@ pub fn record_text(session: &NewSession) -> String {
     }
     s.push_str(&format!(
         "\n# Who came, each with a role: {}.\n",
-        spec::ATTENDEE_ROLES.join(", ")
+        guide.role_list()
     ));
     s.push_str("# [[attendees]]\n# name = \"\"\n# role = \"patient-partner\"\n\n");
     s.push_str("# What the team decided, one line each.\ndecisions = []\n\n");
@@ -176,7 +307,11 @@ pub fn record_text(session: &NewSession) -> String {
 /// names where they are missing; never replaces a record (`LeftAlone` then).
 pub fn create(root: &Path, guide: &Guide, session: &NewSession) -> io::Result<Created> {
     scaffold::write_schemas(root, guide)?;
-    scaffold::create_inside(root, &root.join(file_name(session)), &record_text(session))
+    scaffold::create_inside(
+        root,
+        &root.join(file_name(session)),
+        &record_text(guide, session),
+    )
 }
 
 #[cfg(test)]
@@ -190,10 +325,14 @@ mod tests {
             title: Some("Access \"and\" chain".into()),
             populations: vec!["ms".into()],
             focus: vec!["access".into(), "chain".into()],
+            proposed: Vec::new(),
             revision: Some(("abc123".into(), true)),
         };
         assert_eq!(file_name(&session), "sessions/2026-12-03-access.toml");
-        let text = record_text(&session);
+        let text = record_text(
+            &Guide::builtin().expect("the built-in guide loads"),
+            &session,
+        );
         let source = crate::source::Source::new("sessions/x.toml", text);
         let node = crate::node::parse_toml(&source).expect("the record parses");
         let mut findings = Vec::new();

@@ -63,6 +63,19 @@ struct Question {
     id: String,
     text: String,
     help: Option<String>,
+    /// Where its wording comes from: published (with its source) or draft.
+    wording: String,
+}
+
+impl Question {
+    fn of(guide: &crate::guide::Guide, q: &crate::guide::Question) -> Question {
+        Question {
+            id: q.id.clone(),
+            text: q.text.clone(),
+            help: q.help.clone(),
+            wording: guide.wording_note(q),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -275,17 +288,12 @@ pub fn build(
         .iter()
         .filter_map(|f| guide.all_sections().find(|s| s.id == f.name))
         .collect();
-    let question = |q: &crate::guide::Question| Question {
-        id: q.id.clone(),
-        text: q.text.clone(),
-        help: q.help.clone(),
-    };
     let agenda = focus
         .iter()
         .map(|s| Step {
             id: s.id.clone(),
             title: s.heading(),
-            questions: s.questions.iter().map(question).collect(),
+            questions: s.questions.iter().map(|q| Question::of(guide, q)).collect(),
         })
         .collect();
     let slugs: Vec<String> = match session.populations.is_empty() {
@@ -408,7 +416,7 @@ pub fn build(
                 .collect(),
             slug: population.slug.clone(),
             name: population.name().to_string(),
-            steps: steps(&focus, &population),
+            steps: steps(guide, &focus, &population),
             view,
             asks: asked,
             focus: focus_steps,
@@ -571,12 +579,7 @@ fn charts(population: &Population, scale: Scale) -> Vec<Chart> {
 }
 
 /// The steps in focus of a population with their answers (the Markdown pack).
-fn steps(focus: &[&Section], population: &Population) -> Vec<PopStep> {
-    let question = |q: &crate::guide::Question| Question {
-        id: q.id.clone(),
-        text: q.text.clone(),
-        help: q.help.clone(),
-    };
+fn steps(guide: &crate::guide::Guide, focus: &[&Section], population: &Population) -> Vec<PopStep> {
     focus
         .iter()
         .map(|section| {
@@ -585,7 +588,7 @@ fn steps(focus: &[&Section], population: &Population) -> Vec<PopStep> {
             for q in &section.questions {
                 let status = population.status(section, q);
                 if status == Status::Open {
-                    open.push(question(q));
+                    open.push(Question::of(guide, q));
                 }
                 let answer = population.answer(&section.id, &q.id);
                 let body = answer.map(|a| a.body.clone()).unwrap_or_default();
@@ -706,7 +709,8 @@ pub fn markdown_text(pack: &Pack) -> String {
     for step in &pack.agenda {
         let _ = writeln!(s, "- **{}**", esc(&step.title));
         for q in &step.questions {
-            let _ = writeln!(s, "  - {} `{{#{}}}`", esc(&q.text), q.id);
+            let note = esc(&q.wording);
+            let _ = writeln!(s, "  - {} `{{#{}}}` *({note})*", esc(&q.text), q.id);
         }
     }
     let _ = writeln!(s, "\n## What changed since the last session\n");

@@ -16,9 +16,9 @@ pub enum Vocab {
     Quadrant,
     /// The two forms: full and short.
     Form,
-    /// Roles on the team.
+    /// Roles on the team (the guide's roles).
     TeamRole,
-    /// Roles of the people at a session.
+    /// Roles of the people at a session (the same guide's roles).
     AttendeeRole,
     /// The guide's clusters of improvement opportunity.
     ImprovementCluster,
@@ -30,32 +30,21 @@ pub enum Vocab {
     QuestionKind,
 }
 
-/// Roles a team member can have.
-pub const TEAM_ROLES: &[&str] = &[
-    "team-lead",
-    "clinical",
-    "operations",
-    "finance",
-    "patient-partner",
-    "facilitator",
+/// The roles of a guide that names none (the built-in guide's `[[role]]`
+/// list): one vocabulary for the team roster and for the people at a
+/// session. Each is (id, title, whether it is a patient or family partner).
+pub const DEFAULT_ROLES: &[(&str, &str, bool)] = &[
+    ("team-lead", "Team lead", false),
+    ("clinical", "Clinician", false),
+    ("nurse", "Nurse", false),
+    ("operations", "Operations", false),
+    ("finance", "Finance", false),
+    ("patient-partner", "Patient partner", true),
+    ("family-partner", "Family partner", true),
+    ("community-member", "Community member", false),
+    ("facilitator", "Facilitator", false),
+    ("other", "Other", false),
 ];
-/// Roles of the people at a session: the team's roles, and the others who
-/// come to a session.
-pub const ATTENDEE_ROLES: &[&str] = &[
-    "patient-partner",
-    "family-partner",
-    "clinical",
-    "nurse",
-    "operations",
-    "finance",
-    "community",
-    "team-lead",
-    "facilitator",
-    "other",
-];
-/// The roles that bring the experience of living with the condition or of
-/// caring for someone who does.
-pub const PARTNER_ROLES: &[&str] = &["patient-partner", "family-partner"];
 /// The forms of the guide.
 pub const FORMS: &[&str] = &["full", "short"];
 
@@ -66,8 +55,9 @@ impl Vocabularies for BaseVocab {
     fn values(&self, vocab: Vocab) -> Vec<String> {
         let list: &[&str] = match vocab {
             Vocab::Form => FORMS,
-            Vocab::TeamRole => TEAM_ROLES,
-            Vocab::AttendeeRole => ATTENDEE_ROLES,
+            Vocab::TeamRole | Vocab::AttendeeRole => {
+                return DEFAULT_ROLES.iter().map(|r| r.0.to_string()).collect();
+            }
             Vocab::Direction => &["higher", "lower"],
             Vocab::QuestionKind => &[
                 "text",

@@ -143,9 +143,9 @@ impl Session {
     }
 
     /// Whether a patient or family partner was there.
-    pub fn has_partner(&self) -> bool {
+    pub fn has_partner(&self, guide: &crate::guide::Guide) -> bool {
         self.attendees
             .iter()
-            .any(|a| crate::spec::PARTNER_ROLES.contains(&a.role.as_str()))
+            .any(|a| guide.is_partner_role(&a.role))
     }
 }

@@ -20,7 +20,8 @@ pub struct Args {
     timeout: u64,
 }
 
-/// Fetches every site; exit 1 when any failed.
+/// Fetches every site; exit 1 when fetching any failed (a site fetched
+/// whose workbook has problems is told, and does not fail the fetch).
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let (root, net) = super::open(ctx)?;
     if std::fs::symlink_metadata(root.join(crate::network::CACHE_DIR)).is_ok() {
@@ -47,8 +48,11 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         }
     }
     let failed = results.iter().filter(|r| r.failed()).count();
-    ctx.shell
-        .say(format_args!("{} site(s), {failed} failed", results.len()))?;
+    let with_problems = results.iter().filter(|r| r.problems() > 0).count();
+    ctx.shell.say(format_args!(
+        "{} site(s), {failed} failed, {with_problems} with problems in their workbook",
+        results.len()
+    ))?;
     Ok(if failed > 0 {
         Outcome::Findings
     } else {

@@ -15,7 +15,7 @@ pub struct Args {
     /// The day of the session, YYYY-MM-DD [default: today].
     #[arg(long, value_name = "DATE")]
     date: Option<String>,
-    /// A step in focus (repeatable) [default: the first steps with open questions].
+    /// A step in focus (repeatable) [default: what matters first: overdue deferrals and actions, steps with problems, then open questions].
     #[arg(long, value_name = "STEP")]
     focus: Vec<String>,
     /// A population the session works on (repeatable) [default: all].
@@ -45,11 +45,21 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         Created::Written(_) => {
             ctx.shell.status("wrote", session::file_name(&new))?;
             if new.focus.is_empty() {
-                ctx.shell
-                    .say("No step has an open question: name the steps with --focus.")?;
+                ctx.shell.say(
+                    "Nothing is overdue, has problems or is open: name the steps with --focus.",
+                )?;
             } else {
                 ctx.shell
                     .say(format_args!("In focus: {}", new.focus.join(", ")))?;
+                // Why each proposed step matters now; the reasons may quote
+                // the workbook, so they are escaped for the terminal.
+                for p in &new.proposed {
+                    ctx.shell.say(format_args!(
+                        "  {}: {}",
+                        crate::escape::terminal(&p.step),
+                        crate::escape::terminal(&p.why)
+                    ))?;
+                }
             }
             Ok(Outcome::Success)
         }

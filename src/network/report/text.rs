@@ -24,6 +24,7 @@ fn short_mark(state: &str) -> &'static str {
         "deferred" => "d",
         "not-applicable" => "-",
         "problems" => "!",
+        "not-its-form" => "·",
         _ => " ",
     }
 }
@@ -67,13 +68,18 @@ fn site_line(s: &SiteEntry) -> String {
                 .unwrap_or_default()
         ),
         Some(short) => format!(
-            "{}{country}: {} at {short}, {} · {} · {}/{} settled, {} open, {} deferred, {}",
+            "{}{country}: {} at {short}, {} · {} · {}/{} settled{}, {} open, {} deferred, {}",
             s.name,
             clean(&s.reference),
             s.date.as_deref().unwrap_or("date unknown"),
             clean(s.title.as_deref().unwrap_or("")),
             s.settled,
             s.total,
+            if s.form.as_deref() == Some("short") {
+                " (short form)"
+            } else {
+                ""
+            },
             s.open,
             s.deferred,
             match s.problem_count {
@@ -145,7 +151,7 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         .unwrap_or(4);
     writeln!(
         out,
-        "\nCompleteness: sites × steps (S settled, o open, - not applicable, ! problems)"
+        "\nCompleteness: sites × steps (S settled, o open, - not applicable, ! problems, · short-form site)"
     )?;
     for (i, h) in r.steps.iter().enumerate() {
         writeln!(out, "  {:>2} {}", i + 1, clean(&h.title))?;

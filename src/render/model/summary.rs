@@ -108,6 +108,10 @@ pub fn team_role(role: &str) -> String {
         "operations" => "Operations",
         "finance" => "Finance",
         "patient-partner" => "Patient partner",
+        "family-partner" => "Family partner",
+        "community-member" => "Community member",
+        "nurse" => "Nurse",
+        "other" => "Other",
         "facilitator" => "Facilitator",
         other => other,
     }

@@ -80,7 +80,7 @@ mod tests {
 
     #[test]
     fn paper_help_leaves_out_the_sentences_that_name_files() {
-        let help = "Name roles rather than people. The roster itself goes in population.toml as [[team]] entries; a partner has the role patient-partner. Say who leads.";
+        let help = "Name roles rather than people. The roster itself goes in population.toml as [[team]] entries; a partner has the role patient-partner or family-partner. Say who leads.";
         assert_eq!(
             paper_help(help).as_deref(),
             Some("Name roles rather than people. Say who leads.")
