@@ -461,6 +461,19 @@ pub(super) fn splice(text: &str, range: Range<usize>, with: &str) -> String {
     out
 }
 
+/// `out` if its front matter still parses, else why the edit would break it.
+pub(super) fn reparsed_front_matter(out: String, file: &str) -> Result<String, EditError> {
+    let check = Source::new(file, out.clone());
+    match node::parse_front_matter(&check) {
+        Ok(_) => Ok(out),
+        Err(f) => Err(EditError::WouldBreak {
+            file: file.into(),
+            why: f.message.clone(),
+        }),
+    }
+}
+
+/// `out` if it still parses as TOML, else why the edit would break it.
 pub(super) fn reparsed(out: String, file: &str) -> Result<String, EditError> {
     match parse(&out, file) {
         Ok(_) => Ok(out),
@@ -745,14 +758,7 @@ pub fn set_front_matter_field(
             )));
         }
     };
-    let check = Source::new(file, out.clone());
-    match node::parse_front_matter(&check) {
-        Ok(_) => Ok(out),
-        Err(f) => Err(EditError::WouldBreak {
-            file: file.into(),
-            why: f.message.clone(),
-        }),
-    }
+    reparsed_front_matter(out, file)
 }
 
 /// The text of an answer file with `body` under the question `id`, through

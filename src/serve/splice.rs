@@ -8,7 +8,7 @@
 
 use super::edit::{
     BOM, EditError, deepest_end, end_of_line, is_bare_key, is_inline, parse, record, reparsed,
-    splice, start_of_line, toml_string,
+    reparsed_front_matter, splice, start_of_line, toml_string,
 };
 use std::ops::Range;
 
@@ -476,14 +476,7 @@ pub fn set_front_matter_top(
             )));
         }
     };
-    let check = Source::new(file, out.clone());
-    match node::parse_front_matter(&check) {
-        Ok(_) => Ok(out),
-        Err(f) => Err(EditError::WouldBreak {
-            file: file.into(),
-            why: f.message.clone(),
-        }),
-    }
+    reparsed_front_matter(out, file)
 }
 
 /// The start of the front matter's closing `---` line, at or before `at`.
