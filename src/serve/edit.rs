@@ -461,6 +461,23 @@ pub(super) fn splice(text: &str, range: Range<usize>, with: &str) -> String {
     out
 }
 
+/// The front matter of `text` as it is now, to be edited: refused when it
+/// cannot be read or the file has none.
+pub(super) fn front_matter(text: &str, file: &str) -> Result<node::FrontMatter, EditError> {
+    let source = Source::new(file, text.to_string());
+    let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
+        file: file.into(),
+        why: f.message.clone(),
+    })?;
+    if !front.present {
+        return Err(EditError::Missing {
+            file: file.into(),
+            what: "front matter".into(),
+        });
+    }
+    Ok(front)
+}
+
 /// `out` if its front matter still parses, else why the edit would break it.
 pub(super) fn reparsed_front_matter(out: String, file: &str) -> Result<String, EditError> {
     let check = Source::new(file, out.clone());
@@ -693,17 +710,7 @@ pub fn set_front_matter_field(
         return set_front_matter_field(rest, file, map, key, literal)
             .map(|out| format!("{BOM}{out}"));
     }
-    let source = Source::new(file, text.to_string());
-    let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
-        file: file.into(),
-        why: f.message.clone(),
-    })?;
-    if !front.present {
-        return Err(EditError::Missing {
-            file: file.into(),
-            what: "front matter".into(),
-        });
-    }
+    let front = front_matter(text, file)?;
     let nl = crate::source::line_ending(text);
     let parent = front.node.get(map);
     let existing = parent.and_then(|p| p.get(key).map(|n| (p.key(key), n)));

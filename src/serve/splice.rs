@@ -7,13 +7,12 @@
 //! parsed again before anyone may write it.
 
 use super::edit::{
-    BOM, EditError, deepest_end, end_of_line, is_bare_key, is_inline, parse, record, reparsed,
-    reparsed_front_matter, splice, start_of_line, toml_string,
+    BOM, EditError, deepest_end, end_of_line, front_matter, is_bare_key, is_inline, parse, record,
+    reparsed, reparsed_front_matter, splice, start_of_line, toml_string,
 };
 use std::ops::Range;
 
 use crate::node::{self, Value};
-use crate::source::Source;
 
 /// A key of a record to write, and its value written as TOML.
 pub type Line<'a> = (&'a str, String);
@@ -439,17 +438,7 @@ pub fn set_front_matter_top(
     if let Some(rest) = text.strip_prefix(BOM) {
         return set_front_matter_top(rest, file, key, literal).map(|out| format!("{BOM}{out}"));
     }
-    let source = Source::new(file, text.to_string());
-    let front = node::parse_front_matter(&source).map_err(|f| EditError::Unreadable {
-        file: file.into(),
-        why: f.message.clone(),
-    })?;
-    if !front.present {
-        return Err(EditError::Missing {
-            file: file.into(),
-            what: "front matter".into(),
-        });
-    }
+    let front = front_matter(text, file)?;
     let nl = crate::source::line_ending(text);
     let existing = front.node.get(key).zip(front.node.key(key));
     let one_line = |n: &node::Node| {
