@@ -274,7 +274,7 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => &self.improvement_clusters,
             Vocab::ImprovementStatus => &self.improvement_statuses,
             Vocab::TeamRole | Vocab::AttendeeRole => &self.roles,
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => {
+            Vocab::Form | Vocab::QuestionKind | Vocab::Direction | Vocab::Language => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -291,7 +291,9 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => ids(&self.improvement_clusters),
             Vocab::ImprovementStatus => ids(&self.improvement_statuses),
             Vocab::TeamRole | Vocab::AttendeeRole => ids(&self.roles),
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => spec::BaseVocab.values(vocab),
+            Vocab::Form | Vocab::QuestionKind | Vocab::Direction | Vocab::Language => {
+                spec::BaseVocab.values(vocab)
+            }
         }
     }
 }

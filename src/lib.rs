@@ -15,6 +15,7 @@ pub mod finding;
 pub mod fsutil;
 pub mod git;
 pub mod guide;
+pub mod i18n;
 pub mod manpages;
 pub mod merge;
 pub mod network;

@@ -2,6 +2,7 @@
 //! Existing files are never replaced; running again creates only what is
 //! missing and says what it left alone.
 
+use crate::i18n::Lang;
 use std::io;
 use std::path::Path;
 
@@ -34,7 +35,7 @@ fn yaml_string(s: &str) -> String {
 }
 
 /// The text of a new `covalue.toml`.
-pub fn config_text(title: &str, organisation: Option<&str>) -> String {
+pub fn config_text(title: &str, organisation: Option<&str>, language: Option<Lang>) -> String {
     let mut s = spec::schema_line("covalue.schema.json", 0);
     s.push_str("# The workbook's settings. See docs/format.md in covalue's documentation.\n");
     s.push_str(&format!("title = {}\n", toml_string(title)));
@@ -42,6 +43,12 @@ pub fn config_text(title: &str, organisation: Option<&str>) -> String {
         s.push_str(&format!("organisation = {}\n", toml_string(org)));
     }
     s.push_str("guide = \"builtin\"\nform = \"full\"\n");
+    if let Some(lang) = language {
+        s.push_str(&format!(
+            "# The language of printed and served pages: en, sv, he or es.\nlanguage = \"{}\"\n",
+            lang.tag()
+        ));
+    }
     s.push_str("\n# Values the privacy check should accept, each with a reason, for example:\n# [[privacy.allow]]\n# value = \"(the exact value, e.g. the clinic's public phone number)\"\n# reason = \"Why it may stay, e.g. it is the public switchboard\"\n");
     s
 }
@@ -79,6 +86,7 @@ pub fn init(
     dir: &Path,
     title: &str,
     organisation: Option<&str>,
+    language: Option<Lang>,
     guide: &Guide,
 ) -> io::Result<Vec<Created>> {
     let mut created = write_schemas(dir, guide)?;
@@ -86,7 +94,7 @@ pub fn init(
         create_inside(
             dir,
             &dir.join("covalue.toml"),
-            &config_text(title, organisation),
+            &config_text(title, organisation, language),
         )?,
         create_inside(dir, &dir.join("README.md"), TEAM_README)?,
         create_inside(

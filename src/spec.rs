@@ -126,6 +126,12 @@ pub static CONFIG: Record = Record {
             "A folder of report templates that override the built-in ones.",
         ),
         f(
+            "language",
+            Ty::Enum(Vocab::Language),
+            false,
+            "The language of printed and served pages: en, sv, he or es (default en; en-XA is a test pseudo-language). The built-in guide is used in that language.",
+        ),
+        f(
             "privacy",
             Ty::Table(&PRIVACY),
             false,

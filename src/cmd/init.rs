@@ -21,6 +21,9 @@ pub struct Args {
     /// The site or health system.
     #[arg(long)]
     pub organisation: Option<String>,
+    /// The language of printed and served pages: en, sv, he or es (command-line messages stay English).
+    #[arg(long, value_name = "LANG", value_parser = crate::i18n::parse_arg)]
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// Creates the workbook's files, leaving existing ones alone.
@@ -47,11 +50,17 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         format!("Coproduction value workbook: {name}")
     });
     let guide = Guide::builtin().map_err(GuideError)?;
-    let created =
-        scaffold::init(&dir, &title, args.organisation.as_deref(), &guide).map_err(file_error(
-            format!("cannot write in {}", dir.display()),
-            "check that you may write in this folder",
-        ))?;
+    let created = scaffold::init(
+        &dir,
+        &title,
+        args.organisation.as_deref(),
+        args.language,
+        &guide,
+    )
+    .map_err(file_error(
+        format!("cannot write in {}", dir.display()),
+        "check that you may write in this folder",
+    ))?;
     report(&created, &dir, ctx)?;
     ctx.shell
         .say("\nNext: covalue new population SLUG --name \"Population name\"")?;

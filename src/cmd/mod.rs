@@ -69,6 +69,9 @@ pub struct Cli {
     /// Print less: no progress bars and no summaries.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// The language of the pages printed or served (en, sv, he, es), over the workbook's `language`; command-line messages stay English.
+    #[arg(long, global = true, value_name = "LANG", value_parser = crate::i18n::parse_arg)]
+    pub lang: Option<crate::i18n::Lang>,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -121,6 +124,8 @@ pub struct Context {
     pub chdir: Option<PathBuf>,
     /// Where everything but reports is printed; knows `--quiet` and colour.
     pub shell: Shell,
+    /// `--lang`: the language of pages, over the workbook's.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl Context {
@@ -188,6 +193,7 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
         dir,
         chdir: cli.chdir.clone(),
         shell: shell.clone(),
+        lang: cli.lang,
     };
     match cli.command {
         Command::Init(args) => init::execute(args, &ctx),

@@ -90,6 +90,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         pdf: args.pdf,
         browser: args.browser,
         large_print: args.page.large_print,
+        lang: ctx.lang,
     };
     let written = job::run(&job, &ctx.shell)?;
     if written.path == job::STDOUT {

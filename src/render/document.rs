@@ -114,6 +114,15 @@ impl Language {
     }
 }
 
+impl From<crate::i18n::Lang> for Language {
+    fn from(lang: crate::i18n::Lang) -> Language {
+        Language {
+            lang: lang.tag(),
+            dir: lang.direction().as_str(),
+        }
+    }
+}
+
 /// The running footer of a printed page: lines at the bottom left (the
 /// workbook, what the page is, the commit and the date); "page N of M" is
 /// added at the bottom right by base.css.
@@ -235,6 +244,7 @@ pub fn configure(env: &mut Environment<'_>) {
     env.add_filter("code", |text: String| {
         Value::from_safe_string(code_span(&text))
     });
+    crate::i18n::template::register(env);
 }
 
 /// An environment for a built-in document: configured as every document's

@@ -40,6 +40,8 @@ pub struct Job {
     pub browser: Option<PathBuf>,
     /// Large print: body text at 16 pt, nothing under 14 pt, pictures to match.
     pub large_print: bool,
+    /// `--lang`: the language of the report, over the workbook's.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// What was written.
@@ -68,6 +70,10 @@ struct Loaded {
     form: Form,
     /// What reading the workbook found (a merge conflict stops the report).
     findings: Vec<crate::finding::Finding>,
+    /// The report's language: `--lang`, else the workbook's.
+    lang: crate::i18n::Lang,
+    /// Whether a language was chosen (`--lang` or `language`).
+    language_chosen: bool,
 }
 
 /// Makes the report `job` asks for and writes it, atomically; warnings and
@@ -216,6 +222,8 @@ fn options(job: &Job, loaded: &Loaded, form: Form) -> render::Options {
             .map(|r| r.describe()),
         large_print: job.large_print,
         register: job.register,
+        catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(loaded.lang)),
+        language_chosen: loaded.language_chosen,
     }
 }
 
@@ -226,7 +234,12 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
     let root = match workbook::discover(&job.dir) {
         Ok(root) => root,
         Err(LoadError::NotFound(_)) if job.blank => {
-            let guide = Guide::builtin().map_err(GuideError)?;
+            let lang = job.lang.unwrap_or_default();
+            let guide = match lang.guide_tag().and_then(Guide::builtin_for) {
+                Some(translated) => translated,
+                None => Guide::builtin(),
+            }
+            .map_err(GuideError)?;
             return Ok(Loaded {
                 root: None,
                 workbook: None,
@@ -237,6 +250,8 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
                 form: Form::Full,
                 guide,
                 findings: Vec::new(),
+                lang,
+                language_chosen: job.lang.is_some(),
             });
         }
         Err(err) => return Err(err.into()),
@@ -246,16 +261,26 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
     let (config, guide, workbook) = if job.blank && job.populations.is_empty() {
         let loader = Loader::disk(&root);
         let config = loader.config(&mut findings);
-        let guide = loader.guide(&config.guide).map_err(GuideError)?;
+        let lang = job.lang.unwrap_or(config.lang());
+        let guide = loader.guide_in(&config.guide, lang).map_err(GuideError)?;
         (config, guide, None)
     } else {
-        let workbook = Workbook::open(Loader::disk(&root))?;
+        let mut workbook = Workbook::open(Loader::disk(&root))?;
+        // `--lang` over the workbook's language: the built-in guide in it.
+        if let Some(lang) = job.lang.filter(|l| *l != workbook.config.lang()) {
+            workbook.guide = workbook
+                .loader()
+                .guide_in(&workbook.config.guide, lang)
+                .map_err(GuideError)?;
+        }
         (
             workbook.config.clone(),
             workbook.guide.clone(),
             Some(workbook),
         )
     };
+    let lang = job.lang.unwrap_or(config.lang());
+    let language_chosen = job.lang.is_some() || config.language.is_some();
     let title = match config.title.trim() {
         "" => guide.title.clone(),
         _ => config.title.clone(),
@@ -277,6 +302,8 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
         populations,
         workbook,
         findings,
+        lang,
+        language_chosen,
     })
 }
 

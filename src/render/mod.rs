@@ -105,6 +105,12 @@ pub struct Options {
     pub large_print: bool,
     /// The register of improvements handout instead of the form.
     pub register: bool,
+    /// The page words, in the report's language.
+    pub catalogue: std::sync::Arc<crate::i18n::Catalogue>,
+    /// Whether the language was chosen (`language` or `--lang`): the page
+    /// then takes its `lang` and `dir`; otherwise they follow the
+    /// workbook's text, as before languages were chosen.
+    pub language_chosen: bool,
 }
 
 /// A population of the table of contents and the completeness summary.
@@ -154,7 +160,7 @@ fn step_pages(
 #[derive(Debug, Serialize)]
 struct DocumentView<'a> {
     form: &'static str,
-    form_title: &'static str,
+    form_title: String,
     blank: bool,
     title: &'a str,
     organisation: Option<&'a str>,
@@ -215,6 +221,7 @@ fn builder<'a>(guide: &'a Guide, options: &Options) -> model::Builder<'a> {
         } else {
             svg::Scale::NORMAL
         },
+        catalogue: options.catalogue.clone(),
     }
 }
 
@@ -266,11 +273,14 @@ fn document<'a>(
             true => "register",
             false => options.form.as_str(),
         },
-        form_title: match (options.register, options.form) {
-            (true, _) => "Register of improvements",
-            (false, Form::Short) => "Short form",
-            (false, Form::Full) => "Full form",
-        },
+        form_title: options.catalogue.text(
+            match (options.register, options.form) {
+                (true, _) => "form-register",
+                (false, Form::Short) => "form-short",
+                (false, Form::Full) => "form-full",
+            },
+            &[],
+        ),
         blank,
         title: &options.title,
         organisation: options.organisation.as_deref(),
@@ -319,7 +329,10 @@ fn engine_document(options: &Options, doc: &DocumentView<'_>) -> document::Docum
             large_print: options.large_print,
         },
         &document::Footer::default(),
-        document::Language::of(texts),
+        match options.language_chosen {
+            true => document::Language::from(options.catalogue.lang()),
+            false => document::Language::of(texts),
+        },
         String::new(),
     );
     engine.css = doc.css.clone();
@@ -343,10 +356,11 @@ pub fn render(
         false => options.form.as_str(),
     };
     let blank = matches!(subject, Subject::Blank(_));
+    let i18n = crate::i18n::template::value(options.catalogue.clone());
     let builder = builder(guide, options);
     let css = match options.flavor {
         Flavor::Html => {
-            let ctx = minijinja::context! { paper => options.paper.css(), form => form, blank => blank, large => options.large_print };
+            let ctx = minijinja::context! { paper => options.paper.css(), form => form, blank => blank, large => options.large_print, i18n => i18n.clone(), dir => options.catalogue.lang().direction().as_str() };
             let mut css = templates.render("base.css", ctx.clone())?;
             css.push('\n');
             css.push_str(&templates.render("style.css", ctx)?);
@@ -367,7 +381,7 @@ pub fn render(
     let document_name = format!("{form}.{ext}");
     let page = templates.render(
         &document_name,
-        minijinja::context! { doc => doc_value.clone(), document => Value::from(Serde(&engine)) },
+        minijinja::context! { doc => doc_value.clone(), document => Value::from(Serde(&engine)), i18n => i18n.clone() },
     )?;
     let mut notices = Vec::new();
     if options.flavor == Flavor::Html && !page.contains("Content-Security-Policy") {
@@ -541,6 +555,7 @@ fn render_populations(
     out: &mut dyn Write,
     progress: &(dyn Fn() + Sync),
 ) -> Result<(), RenderError> {
+    let i18n = crate::i18n::template::value(builder.catalogue.clone());
     let render_one = |i: usize| -> Result<String, TemplateError> {
         let view = match subject {
             Subject::Workbook(pops) => match pops.get(i) {
@@ -551,7 +566,7 @@ fn render_populations(
         };
         let text = templates.render(
             template,
-            minijinja::context! { doc => doc.clone(), pop => Value::from(Serde(&view)) },
+            minijinja::context! { doc => doc.clone(), pop => Value::from(Serde(&view)), i18n => i18n.clone() },
         )?;
         progress();
         let tidied = match tidy(builder.flavor, &text, Part::Population) {

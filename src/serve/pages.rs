@@ -549,6 +549,8 @@ impl Site {
             revision: crate::git::revision(&self.root).map(|r| r.describe()),
             large_print: false,
             register: false,
+            catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(wb.config.lang())),
+            language_chosen: wb.config.language.is_some(),
         };
         // The built-in templates: a site's own are for `covalue render`.
         let templates = match render::Templates::load(None) {
@@ -695,6 +697,7 @@ pub(super) fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
         footer_title: String::new(),
         footer_line: String::new(),
         scale: render::svg::Scale::NORMAL,
+        catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(crate::i18n::Lang::En)),
     }
 }
 

@@ -336,6 +336,7 @@ pub fn build(
         footer_title: workbook.config.title.clone(),
         footer_line: String::new(),
         scale: picture_scale(page),
+        catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(workbook.config.lang())),
     };
     let asked = asks(&focus);
     let focus_ids: Vec<&str> = focus.iter().map(|s| s.id.as_str()).collect();

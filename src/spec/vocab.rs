@@ -28,6 +28,8 @@ pub enum Vocab {
     Direction,
     /// Kinds of answers a guide's question takes.
     QuestionKind,
+    /// The languages covalue prints pages in.
+    Language,
 }
 
 /// The roles of a guide that names none (the built-in guide's `[[role]]`
@@ -66,6 +68,7 @@ impl Vocabularies for BaseVocab {
                 "value-compass",
                 "walkthrough",
             ],
+            Vocab::Language => &["en", "sv", "he", "es", "en-XA"],
             _ => &[],
         };
         list.iter().map(|s| s.to_string()).collect()

@@ -258,6 +258,7 @@ impl<'a> Loader<'a> {
                 guide: node.string("guide").unwrap_or_else(|| "builtin".into()),
                 form: node.str("form").and_then(Form::parse).unwrap_or(Form::Full),
                 templates: node.string("templates"),
+                language: node.string("language"),
                 privacy_allow: node
                     .get("privacy")
                     .map(|p| {
@@ -275,6 +276,29 @@ impl<'a> Loader<'a> {
     /// Loads the guide a workbook names: `builtin`, `builtin@VERSION`, or a
     /// site's guide file inside the workbook.
     pub fn guide(&self, name: &str) -> Result<Guide, Vec<Finding>> {
+        self.guide_in(name, crate::i18n::Lang::En)
+    }
+
+    /// The guide `covalue.toml` names, in `lang` when it is the built-in
+    /// guide and covalue has it in that language (English otherwise). A
+    /// site's own guide is in whatever language the site wrote it.
+    pub fn guide_in(&self, name: &str, lang: crate::i18n::Lang) -> Result<Guide, Vec<Finding>> {
+        if let Some(tag) = lang.guide_tag() {
+            let builtin = name == "builtin"
+                || name
+                    .strip_prefix("builtin@")
+                    .is_some_and(|v| Guide::builtin().is_ok_and(|g| g.version == v));
+            if builtin {
+                if let Some(translated) = Guide::builtin_for(tag) {
+                    return translated;
+                }
+            }
+        }
+        self.guide_named(name)
+    }
+
+    /// The guide `covalue.toml` names, in English when built in.
+    fn guide_named(&self, name: &str) -> Result<Guide, Vec<Finding>> {
         let builtin = Guide::builtin()?;
         if name == "builtin" {
             return Ok(builtin);

@@ -45,8 +45,21 @@ pub struct Config {
     pub form: Form,
     /// A folder of templates overriding the built-in ones.
     pub templates: Option<String>,
+    /// The language of printed and served pages (`language`), when set.
+    pub language: Option<String>,
     /// Values the privacy check accepts.
     pub privacy_allow: Vec<(String, String)>,
+}
+
+impl Config {
+    /// The language of the workbook's pages (`language`; English when it
+    /// is not set, or not one covalue knows, which `check` reports).
+    pub fn lang(&self) -> crate::i18n::Lang {
+        self.language
+            .as_deref()
+            .and_then(|l| crate::i18n::Lang::parse(l).ok())
+            .unwrap_or_default()
+    }
 }
 
 impl Default for Config {
@@ -57,6 +70,7 @@ impl Default for Config {
             guide: "builtin".into(),
             form: Form::Full,
             templates: None,
+            language: None,
             privacy_allow: Vec::new(),
         }
     }
@@ -256,7 +270,8 @@ impl<'a> Workbook<'a> {
     pub fn open(loader: Loader<'a>) -> Result<Workbook<'a>, LoadError> {
         let mut findings = Vec::new();
         let config = loader.config(&mut findings);
-        let guide = loader.guide(&config.guide).map_err(|mut f| {
+        let lang = config.lang();
+        let guide = loader.guide_in(&config.guide, lang).map_err(|mut f| {
             f.extend(findings.clone());
             LoadError::Guide(f)
         })?;

@@ -124,6 +124,8 @@ pub struct Builder<'a> {
     pub footer_line: String,
     /// How big the pictures' text is.
     pub scale: crate::render::svg::Scale,
+    /// The page words, in the page's language.
+    pub catalogue: std::sync::Arc<crate::i18n::Catalogue>,
 }
 
 /// Heading levels the answers sit under: a question is a level-4 heading.

@@ -1,0 +1,205 @@
+//! The languages of printed pages: every message of covalue's catalogue is
+//! in every language with the same variables, `init --language` and
+//! `--lang` choose the language of a page, and an unknown language is a
+//! usage error that lists the languages.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_syntax::ast;
+use fluent_syntax::parser;
+
+const LANGUAGES: [&str; 4] = ["en", "sv", "he", "es"];
+
+/// The variables a pattern uses, in its text and every variant.
+fn variables(pattern: &ast::Pattern<&str>, out: &mut BTreeSet<String>) {
+    for element in &pattern.elements {
+        if let ast::PatternElement::Placeable { expression } = element {
+            expression_variables(expression, out);
+        }
+    }
+}
+
+fn expression_variables(expression: &ast::Expression<&str>, out: &mut BTreeSet<String>) {
+    match expression {
+        ast::Expression::Select { selector, variants } => {
+            inline_variables(selector, out);
+            for v in variants {
+                variables(&v.value, out);
+            }
+        }
+        ast::Expression::Inline(inline) => inline_variables(inline, out),
+    }
+}
+
+fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match inline {
+        ast::InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        ast::InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                inline_variables(a, out);
+            }
+            for a in &arguments.named {
+                inline_variables(&a.value, out);
+            }
+        }
+        ast::InlineExpression::Placeable { expression } => expression_variables(expression, out),
+        _ => {}
+    }
+}
+
+/// Each message of a catalogue file with the variables it uses.
+fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let path = common::manifest_dir()
+        .join("i18n")
+        .join(format!("{lang}.ftl"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let resource = match parser::parse(text.as_str()) {
+        Ok(r) => r,
+        Err((_, errors)) => panic!("{lang}.ftl does not parse: {errors:?}"),
+    };
+    let mut out = BTreeMap::new();
+    for entry in resource.body {
+        if let ast::Entry::Message(m) = entry {
+            let mut vars = BTreeSet::new();
+            if let Some(value) = &m.value {
+                variables(value, &mut vars);
+            }
+            assert!(
+                out.insert(m.id.name.to_string(), vars).is_none(),
+                "{lang}.ftl has the message {} twice",
+                m.id.name
+            );
+        }
+    }
+    out
+}
+
+#[test]
+fn every_message_is_in_every_language_with_the_same_variables() {
+    let english = messages("en");
+    assert!(english.len() > 1, "the English catalogue is empty");
+    let mut problems = Vec::new();
+    for lang in &LANGUAGES[1..] {
+        let other = messages(lang);
+        for (id, vars) in &english {
+            match other.get(id) {
+                None => problems.push(format!("{lang}: the message {id} is missing")),
+                Some(v) if v != vars => problems.push(format!(
+                    "{lang}: the message {id} uses {v:?}, but English uses {vars:?}"
+                )),
+                Some(_) => {}
+            }
+        }
+        for id in other.keys().filter(|id| !english.contains_key(*id)) {
+            problems.push(format!("{lang}: the message {id} is not in English"));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// `covalue ARGS` in `dir` with a fixed date and no git above.
+fn covalue(dir: &Path) -> assert_cmd::Command {
+    let mut cmd = common::covalue(dir);
+    let ceiling = dir.parent().unwrap_or(dir).to_path_buf();
+    cmd.env("COVALUE_TODAY", "2026-12-07")
+        .env("GIT_CEILING_DIRECTORIES", ceiling)
+        .env_remove("COVALUE_BROWSER");
+    cmd
+}
+
+#[test]
+fn init_language_sv_then_render_gives_a_swedish_page() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    covalue(tmp.path())
+        .args([
+            "init",
+            "wb",
+            "--title",
+            "Hjärtsviktsvård",
+            "--language",
+            "sv",
+        ])
+        .assert()
+        .success();
+    let wb = tmp.path().join("wb");
+    let config = std::fs::read_to_string(wb.join("covalue.toml")).expect("covalue.toml");
+    assert!(config.contains("language = \"sv\""), "{config}");
+    covalue(&wb)
+        .args(["new", "population", "hf", "--name", "Hjärtsvikt"])
+        .assert()
+        .success();
+    covalue(&wb)
+        .args(["render", "--form", "short", "-o", "out/short.html"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(wb.join("out/short.html")).expect("report");
+    assert!(
+        html.contains("<html lang=\"sv\" dir=\"ltr\">"),
+        "{}",
+        &html[..html.len().min(400)]
+    );
+    assert!(
+        html.to_lowercase().contains("kort formulär"),
+        "the page is not in Swedish"
+    );
+    assert!(
+        html.contains("sida \" counter(page) \" av \" counter(pages)"),
+        "the page numbers are not in Swedish"
+    );
+}
+
+#[test]
+fn lang_overrides_the_workbook_and_hebrew_runs_right_to_left() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    covalue(tmp.path())
+        .args(["init", "wb", "--title", "Heart failure care"])
+        .assert()
+        .success();
+    let wb = tmp.path().join("wb");
+    covalue(&wb)
+        .args([
+            "--lang",
+            "he",
+            "render",
+            "--form",
+            "full",
+            "--blank",
+            "-o",
+            "out/blank.html",
+        ])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(wb.join("out/blank.html")).expect("report");
+    assert!(html.contains("<html lang=\"he\" dir=\"rtl\">"));
+    assert!(html.contains("טופס מלא"), "the page is not in Hebrew");
+    // The footer's lines start at the bottom right, the page number at the left.
+    assert!(
+        html.contains("@bottom-right { content:"),
+        "footer not on the right"
+    );
+}
+
+#[test]
+fn an_unknown_language_is_a_usage_error_listing_the_languages() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let out = covalue(tmp.path())
+        .args(["--lang", "fr", "render", "--blank", "-o", "x.html"])
+        .assert()
+        .code(2);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    for lang in LANGUAGES {
+        assert!(stderr.contains(lang), "{lang} not listed: {stderr}");
+    }
+    assert!(!tmp.path().join("x.html").exists());
+    let out = covalue(tmp.path())
+        .args(["init", "wb", "--language", "klingon"])
+        .assert()
+        .code(2);
+    assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("svenska"));
+    assert!(!tmp.path().join("wb").exists());
+}
