@@ -1,8 +1,8 @@
 //! `covalue network`: a community of practice's sites side by side. `init`
-//! starts a network folder and `add` lists a site (`setup.rs`), `fetch`
-//! copies every site's repository into the cache (`fetch.rs`), `report`
-//! lays them side by side from the cache and `status` says who is behind
-//! (`report.rs`). The work is in `network/`.
+//! starts a network folder, `add` lists a site and `remove` takes one out
+//! (`setup.rs`), `fetch` copies every site's repository into the cache
+//! (`fetch.rs`), `report` lays them side by side from the cache and
+//! `status` says who is behind (`report.rs`). The work is in `network/`.
 
 mod fetch;
 mod report;
@@ -17,7 +17,7 @@ use crate::network::{self, EditError, Network};
 /// Arguments of `covalue network`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue network init cop --name \"CO-VALUE community of practice\"\n  covalue network add lakeside https://git.example.org/lakeside/workbook.git --ref main --country SE\n  covalue network fetch\n  covalue network report --format html -o out/network.html\n  covalue network report --pdf --paper letter\n  covalue network status"
+    after_help = "Examples:\n  covalue network init cop --name \"CO-VALUE community of practice\"\n  covalue network add lakeside https://git.example.org/lakeside/workbook.git --ref main --country SE\n  covalue network remove harbour\n  covalue network fetch\n  covalue network report --format html -o out/network.html\n  covalue network report --pdf --paper letter\n  covalue network status"
 )]
 pub struct Args {
     /// What to do.
@@ -32,6 +32,8 @@ pub enum What {
     Init(setup::InitArgs),
     /// Add a site: its short name and the git address of its workbook.
     Add(setup::AddArgs),
+    /// Take a site out of network.toml (byte for byte; comments and other sites stay).
+    Remove(setup::RemoveArgs),
     /// Fetch every site's repository into covalue's cache (in your cache folder), several at a time.
     Fetch(fetch::Args),
     /// Lay the sites side by side, from the cache (no network access).
@@ -45,6 +47,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     match args.what {
         What::Init(args) => setup::init(args, ctx),
         What::Add(args) => setup::add(args, ctx),
+        What::Remove(args) => setup::remove(args, ctx),
         What::Fetch(args) => fetch::execute(args, ctx),
         What::Report(args) => report::execute(args, ctx),
         What::Status(args) => report::status(args, ctx),
