@@ -274,7 +274,10 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => &self.improvement_clusters,
             Vocab::ImprovementStatus => &self.improvement_statuses,
             Vocab::TeamRole | Vocab::AttendeeRole => &self.roles,
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => {
+            Vocab::CommunityRole => {
+                return value == spec::COORDINATOR || self.roles.iter().any(|t| t.id == value);
+            }
+            Vocab::Form | Vocab::QuestionKind | Vocab::Direction | Vocab::SessionKind => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -291,7 +294,14 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => ids(&self.improvement_clusters),
             Vocab::ImprovementStatus => ids(&self.improvement_statuses),
             Vocab::TeamRole | Vocab::AttendeeRole => ids(&self.roles),
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => spec::BaseVocab.values(vocab),
+            Vocab::CommunityRole => {
+                let mut roles: Vec<String> = ids(&self.roles);
+                roles.push(spec::COORDINATOR.to_string());
+                roles
+            }
+            Vocab::Form | Vocab::QuestionKind | Vocab::Direction | Vocab::SessionKind => {
+                spec::BaseVocab.values(vocab)
+            }
         }
     }
 }

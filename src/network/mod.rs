@@ -5,11 +5,15 @@
 //! it covalue's own; `fetch.rs` copies each site's repository into it with
 //! git and sums up the revision it reads,
 //! `summary.rs` says what a site's workbook holds, `report.rs` lays the
-//! sites side by side, and `status.rs` says who is behind.
+//! sites side by side, and `status.rs` says who is behind. `sessions.rs`
+//! keeps the community's own session records, and `pack.rs` prints the
+//! pack for one.
 
 pub mod cache;
 pub mod fetch;
+pub mod pack;
 pub mod report;
+pub mod sessions;
 pub mod status;
 pub mod summary;
 
@@ -416,9 +420,11 @@ pub fn init(dir: &Path, name: &str) -> Result<Started, EditError> {
             Created::LeftAlone(_) => started.left.push(file.to_string()),
         }
     }
-    write_atomic(&dir.join(SCHEMA_FILE), spec::network_schema().as_bytes())
-        .map_err(io(SCHEMA_FILE))?;
-    started.written.push(SCHEMA_FILE.to_string());
+    for (name, text) in spec::network_schema_files() {
+        let file = format!("schemas/{name}");
+        write_atomic(&dir.join(&file), text.as_bytes()).map_err(io(&file))?;
+        started.written.push(file);
+    }
     Ok(started)
 }
 

@@ -2,10 +2,12 @@
 //! starts a network folder, `add` lists a site and `remove` takes one out
 //! (`setup.rs`), `fetch` copies every site's repository into the cache
 //! (`fetch.rs`), `report` lays them side by side from the cache and
-//! `status` says who is behind (`report.rs`). The work is in `network/`.
+//! `status` says who is behind (`report.rs`); `session` keeps the
+//! community's own meetings (`session.rs`). The work is in `network/`.
 
 mod fetch;
 mod report;
+mod session;
 mod setup;
 
 use clap::Subcommand;
@@ -17,7 +19,7 @@ use crate::network::{self, EditError, Network};
 /// Arguments of `covalue network`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue network init cop --name \"CO-VALUE community of practice\"\n  covalue network add lakeside https://git.example.org/lakeside/workbook.git --ref main --country SE\n  covalue network remove harbour\n  covalue network fetch\n  covalue network report --format html -o out/network.html\n  covalue network report --pdf --paper letter\n  covalue network status"
+    after_help = "Examples:\n  covalue network init cop --name \"CO-VALUE community of practice\"\n  covalue network add lakeside https://git.example.org/lakeside/workbook.git --ref main --country SE\n  covalue network remove harbour\n  covalue network fetch\n  covalue network report --format html -o out/network.html\n  covalue network report --pdf --paper letter\n  covalue network status\n  covalue network session new --kind webinar --title \"Walking measures\"\n  covalue network session pack --pdf"
 )]
 pub struct Args {
     /// What to do.
@@ -40,6 +42,8 @@ pub enum What {
     Report(report::Args),
     /// One line per site: revision fetched, its age, what check says.
     Status(report::StatusArgs),
+    /// The community's own sessions: write the next one's record, print its pack.
+    Session(session::Args),
 }
 
 /// Runs a `covalue network` sub-command.
@@ -51,6 +55,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         What::Fetch(args) => fetch::execute(args, ctx),
         What::Report(args) => report::execute(args, ctx),
         What::Status(args) => report::status(args, ctx),
+        What::Session(args) => session::execute(args, ctx),
     }
 }
 
