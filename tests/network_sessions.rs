@@ -250,6 +250,27 @@ fn remove_of_an_unknown_site_changes_nothing_and_names_the_sites() {
 }
 
 #[test]
+fn remove_says_which_session_records_still_name_the_site() {
+    let net = empty_network();
+    net.write("network.toml", HAND_WRITTEN);
+    net.write(
+        "sessions/2026-11-05-webinar.toml",
+        "date = 2026-11-05\nsites = [\"lakeside\", \"harbour\"]\n",
+    );
+    net.run(&["check"]).assert_code(0);
+    let run = net.run(&["network", "remove", "harbour"]);
+    run.assert_code(0);
+    assert!(
+        run.stderr.contains("sessions/2026-11-05-webinar.toml") && run.stderr.contains("CV057"),
+        "{}",
+        run.stderr
+    );
+    let check = net.run(&["check"]);
+    check.assert_code(1);
+    assert!(check.stdout.contains("error[CV057]"), "{}", check.stdout);
+}
+
+#[test]
 fn remove_keeps_the_cache_copy_unless_asked_to_delete_it() {
     let net = three_sites();
     let sites = std::fs::read_dir(net.cache().join("networks"))
@@ -427,6 +448,15 @@ fn the_community_session_cycle_new_check_pack() {
         "no presentation"
     );
     assert!(first_pack.contains("question compass-measures"));
+    // People by their roles' names, not ids.
+    assert!(
+        first_pack.contains("<td>Ines</td><td>Coordinator</td>"),
+        "no coordinator"
+    );
+    assert!(
+        !first_pack.contains(">family-partner<"),
+        "a role id in the pack"
+    );
 
     let Some(browser) = common::print_browser() else {
         return;

@@ -101,12 +101,26 @@ fn build(net: &Network, sessions: &[Session], session: &Session, statuses: &[Sit
                 overdue: a.due.is_some_and(|d| d < crate::date::today()),
             }),
     );
+    // Roles by the built-in guide's names (and "Coordinator").
+    let roles: Vec<(String, String)> = crate::guide::Guide::builtin()
+        .map(|g| {
+            g.roles
+                .iter()
+                .map(|r| (r.id.clone(), r.title.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let role_name = |id: &str| match roles.iter().find(|(r, _)| r == id) {
+        Some((_, title)) => title.clone(),
+        None if id == crate::spec::COORDINATOR => "Coordinator".to_string(),
+        None => id.to_string(),
+    };
     let mut attendance: Vec<Row> = session
         .attendees
         .iter()
         .map(|a| Row {
             name: a.name.clone(),
-            role: a.role.clone(),
+            role: role_name(&a.role),
             site: a.site.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
         })
         .collect();

@@ -90,7 +90,8 @@ fn new(args: NewArgs, ctx: &Context) -> Result<Outcome, Error> {
         &statuses,
     )
     .map_err(|(message, help)| usage(message, help))?;
-    let (records, _) = sessions::load(&root);
+    let (records, problems) = sessions::load(&root);
+    unreadable_records(&problems, ctx);
     let file = asked.file_name();
     let created = sessions::create(&root, &net, &asked).map_err(file_error(
         format!("cannot write {file}"),
@@ -146,6 +147,7 @@ fn print_pack(args: PackArgs, ctx: &Context) -> Result<Outcome, Error> {
     if let Some(conflicts) = crate::render::RenderError::conflicts(findings.iter()) {
         return Err(conflicts.into());
     }
+    unreadable_records(&findings, ctx);
     let name = args.session.as_deref();
     let Some(session) = crate::session::pack::pick(&records, name, crate::date::today()) else {
         let known: Vec<String> = records
@@ -181,4 +183,18 @@ fn print_pack(args: PackArgs, ctx: &Context) -> Result<Outcome, Error> {
         crate::escape::terminal(&written.display().to_string()),
     )?;
     Ok(Outcome::Success)
+}
+
+/// Warns, once, that some session records have errors (they may be left
+/// out of the agenda or the pack); `check` says which and where.
+fn unreadable_records(findings: &[crate::finding::Finding], ctx: &Context) {
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == crate::finding::Severity::Error)
+        .count();
+    if errors > 0 {
+        ctx.shell.warn(format_args!(
+            "the session records have {errors} error(s), and a record that cannot be read is left out; `covalue check` shows where"
+        ));
+    }
 }

@@ -129,6 +129,26 @@ pub fn remove(args: RemoveArgs, ctx: &Context) -> Result<Outcome, Error> {
             network::NETWORK_FILE
         ),
     )?;
+    // Records of past sessions that name the site: check reports them now.
+    let (records, _) = crate::network::sessions::load(&root);
+    let naming: Vec<String> = records
+        .iter()
+        .filter(|s| {
+            s.sites
+                .iter()
+                .chain(s.attendees.iter().filter_map(|a| a.site.as_ref()))
+                .chain(s.presented.iter().filter_map(|p| p.site.as_ref()))
+                .any(|n| n.name == args.name)
+        })
+        .map(|s| crate::escape::terminal(&s.file).into_owned())
+        .collect();
+    if !naming.is_empty() {
+        ctx.shell.warn(format_args!(
+            "{} community session record(s) name {name}: {}; `covalue check` reports each place (CV057) until it is edited",
+            naming.len(),
+            naming.join(", ")
+        ));
+    }
     let cache = super::open_cache(&root)?;
     let entries: Vec<std::path::PathBuf> = match &cache {
         Some(cache) => [
