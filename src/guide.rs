@@ -274,7 +274,14 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => &self.improvement_clusters,
             Vocab::ImprovementStatus => &self.improvement_statuses,
             Vocab::TeamRole | Vocab::AttendeeRole => &self.roles,
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction | Vocab::Language => {
+            Vocab::CommunityRole => {
+                return value == spec::COORDINATOR || self.roles.iter().any(|t| t.id == value);
+            }
+            Vocab::Form
+            | Vocab::QuestionKind
+            | Vocab::Direction
+            | Vocab::SessionKind
+            | Vocab::Language => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -291,9 +298,16 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => ids(&self.improvement_clusters),
             Vocab::ImprovementStatus => ids(&self.improvement_statuses),
             Vocab::TeamRole | Vocab::AttendeeRole => ids(&self.roles),
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction | Vocab::Language => {
-                spec::BaseVocab.values(vocab)
+            Vocab::CommunityRole => {
+                let mut roles: Vec<String> = ids(&self.roles);
+                roles.push(spec::COORDINATOR.to_string());
+                roles
             }
+            Vocab::Form
+            | Vocab::QuestionKind
+            | Vocab::Direction
+            | Vocab::SessionKind
+            | Vocab::Language => spec::BaseVocab.values(vocab),
         }
     }
 }

@@ -15,9 +15,12 @@ mod vocab;
 /// Date fields are read with the calendar rule in `date.rs`; it is also
 /// reachable here, beside the record shapes that hold dates.
 pub use crate::date::parse_date;
-pub use schema::{SCHEMA_DIR, SCHEMAS, json_schema, network_schema, schema_files, schema_line};
+pub use schema::{
+    SCHEMA_DIR, SCHEMAS, community_session_schema, json_schema, network_schema,
+    network_schema_files, schema_files, schema_line,
+};
 pub use validate::{KeyPath, is_date, quoted, suggest, validate};
-pub use vocab::{BaseVocab, DEFAULT_ROLES, FORMS, Vocab, Vocabularies};
+pub use vocab::{BaseVocab, COORDINATOR, DEFAULT_ROLES, FORMS, SESSION_KINDS, Vocab, Vocabularies};
 
 /// The type a field must have.
 #[derive(Debug, Clone, Copy)]
@@ -706,5 +709,120 @@ static ACTION: Record = Record {
         f("owner", Ty::Str, false, "Who will do it."),
         f("due", Ty::Date, false, "By when, YYYY-MM-DD."),
         f("done", Ty::Bool, false, "Whether it is done."),
+    ],
+};
+
+/// A community session record, `sessions/YYYY-MM-DD-KIND.toml` in a
+/// network folder: the team session's record, with the sites and kind
+/// of meeting, each attendee's site, and what each site presented.
+pub static COMMUNITY_SESSION: Record = Record {
+    name: "community session",
+    fields: &[
+        f(
+            "date",
+            Ty::Date,
+            true,
+            "The day of the session, YYYY-MM-DD.",
+        ),
+        f(
+            "kind",
+            Ty::Enum(Vocab::SessionKind),
+            false,
+            "What kind of meeting: webinar, in-person, coaching-call, workshop or other.",
+        ),
+        f(
+            "title",
+            Ty::Str,
+            false,
+            "What the session is about, in a few words.",
+        ),
+        f("facilitator", Ty::Str, false, "Who leads the session."),
+        f("note_taker", Ty::Str, false, "Who takes the notes."),
+        f(
+            "sites",
+            Ty::SlugList,
+            false,
+            "The sites present (their names in network.toml).",
+        ),
+        f(
+            "revisions",
+            Ty::StrMap,
+            false,
+            "Each site's fetched commit when the session was prepared (written by `covalue network session new`).",
+        ),
+        f(
+            "attendees",
+            Ty::TableArray(&COMMUNITY_ATTENDEE),
+            false,
+            "The people at the session, each with a role and, for a site's people, their site.",
+        ),
+        f(
+            "presented",
+            Ty::TableArray(&PRESENTATION),
+            false,
+            "What was presented: by which site, about which question or improvement.",
+        ),
+        f(
+            "decisions",
+            Ty::StrList,
+            false,
+            "What the community decided.",
+        ),
+        f(
+            "actions",
+            Ty::TableArray(&ACTION),
+            false,
+            "What someone will do, by when.",
+        ),
+    ],
+};
+
+static COMMUNITY_ATTENDEE: Record = Record {
+    name: "attendees",
+    fields: &[
+        f("name", Ty::Str, true, "The person's name or role."),
+        f(
+            "role",
+            Ty::Enum(Vocab::CommunityRole),
+            true,
+            "Their role: one of the guide's roles, or coordinator.",
+        ),
+        f(
+            "site",
+            Ty::Slug,
+            false,
+            "Their site (its name in network.toml); none for the network's own people.",
+        ),
+    ],
+};
+
+static PRESENTATION: Record = Record {
+    name: "presented",
+    fields: &[
+        f(
+            "title",
+            Ty::Str,
+            true,
+            "What was presented, in a few words.",
+        ),
+        f(
+            "site",
+            Ty::Slug,
+            false,
+            "The site that presented (its name in network.toml).",
+        ),
+        f(
+            "question",
+            Ty::Str,
+            false,
+            "The guide's question it was about (its id, as `covalue guide` lists them).",
+        ),
+        f(
+            "improvement",
+            Ty::Str,
+            false,
+            "The site's improvement it was about (its id in the site's register).",
+        ),
+        f("note", Ty::Str, false, "What the others took from it."),
     ],
 };

@@ -82,9 +82,17 @@ pub fn check_on_disk(root: &Path, workbook: Workbook<'_>, options: &Options) -> 
     report
 }
 
-/// The report of a network folder's `network.toml`.
-pub fn check_network(root: &Path) -> Result<Report, crate::network::NetworkError> {
-    let (_, findings) = crate::network::read(root)?;
+/// The report of a network folder: its `network.toml` and its community
+/// session records (`sessions/*.toml`), as of `today`.
+pub fn check_network(root: &Path, today: Date) -> Result<Report, crate::network::NetworkError> {
+    let (network, mut findings) = crate::network::read(root)?;
+    let (records, read) = crate::network::sessions::load(root);
+    findings.extend(read);
+    if let Some(network) = &network {
+        let sites: Vec<&str> = network.sites.iter().map(|s| s.name.as_str()).collect();
+        sessions::check_community(&sites, &records, today, &mut findings);
+    }
+    finding::sort(&mut findings);
     Ok(Report {
         form: Form::Full,
         findings,

@@ -35,7 +35,7 @@ pub struct Args {
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let root = match (ctx.root(), crate::network::discover(&ctx.dir)) {
         (Ok(root), _) => root,
-        // A network folder: check its network.toml.
+        // A network folder: check network.toml and its session records.
         (Err(_), Ok(network)) => return check_network(&network, &args, ctx),
         (Err(e), Err(_)) => return Err(e),
     };
@@ -71,9 +71,9 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     Ok(outcome(&report, args.fail_on))
 }
 
-/// Checks the network.toml of a network folder.
+/// Checks a network folder: network.toml and the community's session records.
 fn check_network(root: &std::path::Path, args: &Args, ctx: &Context) -> Result<Outcome, Error> {
-    let report = check::check_network(root)?;
+    let report = check::check_network(root, crate::date::today())?;
     let prefix = ctx.prefix(root);
     print::write(
         &mut ctx.shell.out(),

@@ -45,8 +45,10 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             }
         }
         None => {
+            // The workbook's schemas, then a network folder's.
             let all: serde_json::Map<String, serde_json::Value> = spec::schema_files(&guide)
                 .into_iter()
+                .chain(spec::network_schema_files())
                 .map(|(name, text)| {
                     (
                         name.to_string(),

@@ -109,6 +109,9 @@ codes! {
     CV046 => WARNING, "a code block or comment is never closed";
     CV047 => WARNING, "a temporary file left by an interrupted save";
     CV048 => INFO, "a schema in schemas/ is out of date";
+    CV057 => ERROR, "a community session names a site the network does not list";
+    CV058 => WARNING, "a community session's dates do not agree";
+    CV059 => WARNING, "a site at a community session is not listed as present";
 }
 
 impl Code {

@@ -5,11 +5,15 @@
 //! it covalue's own; `fetch.rs` copies each site's repository into it with
 //! git and sums up the revision it reads,
 //! `summary.rs` says what a site's workbook holds, `report.rs` lays the
-//! sites side by side, and `status.rs` says who is behind.
+//! sites side by side, and `status.rs` says who is behind. `sessions.rs`
+//! keeps the community's own session records, and `pack.rs` prints the
+//! pack for one.
 
 pub mod cache;
 pub mod fetch;
+pub mod pack;
 pub mod report;
+pub mod sessions;
 pub mod status;
 pub mod summary;
 
@@ -416,9 +420,11 @@ pub fn init(dir: &Path, name: &str) -> Result<Started, EditError> {
             Created::LeftAlone(_) => started.left.push(file.to_string()),
         }
     }
-    write_atomic(&dir.join(SCHEMA_FILE), spec::network_schema().as_bytes())
-        .map_err(io(SCHEMA_FILE))?;
-    started.written.push(SCHEMA_FILE.to_string());
+    for (name, text) in spec::network_schema_files() {
+        let file = format!("schemas/{name}");
+        write_atomic(&dir.join(&file), text.as_bytes()).map_err(io(&file))?;
+        started.written.push(file);
+    }
     Ok(started)
 }
 
@@ -472,6 +478,138 @@ pub fn add(
     new.push_str(&site_table(name, address, reference, country));
     crate::fsutil::write_atomic(&path, new.as_bytes())
         .map_err(|e| EditError::Io(NETWORK_FILE.into(), e))
+}
+
+/// What `network remove` did with a site.
+#[derive(Debug)]
+pub struct Removed {
+    /// The lines removed from `network.toml` (first and last, 1-based).
+    pub lines: (usize, usize),
+}
+
+/// The byte range of a site's `[[site]]` table in `text`: from its header
+/// line to the end of the line holding its last value, with the one blank
+/// line before the header that `network add` writes. Comments after the
+/// table's last value (and everything else) stay. None when the site is not
+/// listed as a `[[site]]` table.
+pub fn site_range(text: &str, node: &Node, name: &str) -> Option<std::ops::Range<usize>> {
+    let index = node
+        .array("site")
+        .iter()
+        .position(|s| s.str("name") == Some(name))?;
+    let entry = node.array("site").get(index)?;
+    // The start of each line, and the `[[site]]` headers among them.
+    let mut starts = vec![0];
+    starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+    let headers: Vec<usize> = starts
+        .iter()
+        .copied()
+        .filter(|&at| {
+            let line = text[at..].lines().next().unwrap_or("");
+            let line = line.split('#').next().unwrap_or("").trim();
+            line.strip_prefix("[[")
+                .and_then(|l| l.strip_suffix("]]"))
+                .is_some_and(|inner| inner.trim() == "site")
+        })
+        .collect();
+    if headers.len() != node.array("site").len() {
+        // `site = [{ … }]` written inline: not edited by hand here.
+        return None;
+    }
+    let start = *headers.get(index)?;
+    let last = entry
+        .entries()
+        .iter()
+        .map(|(k, v)| k.span.end.max(v.span.end))
+        .max()
+        .unwrap_or(start)
+        .max(start);
+    let end = text[last..].find('\n').map_or(text.len(), |i| last + i + 1);
+    // The blank line `network add` puts before the table.
+    let before = &text[..start];
+    let blank = match (before.ends_with("\r\n\r\n"), before.ends_with("\n\n")) {
+        (true, _) => 2,
+        (false, true) => 1,
+        _ => 0,
+    };
+    Some(start - blank..end)
+}
+
+/// Removes a site from `network.toml`: only the bytes of its `[[site]]`
+/// table (see [`site_range`]); comments and the other sites stay as they
+/// are.
+pub fn remove(root: &Path, name: &str) -> Result<Removed, EditError> {
+    let path = root.join(NETWORK_FILE);
+    let bytes = crate::confine::Jail::at(root).read(&path).map_err(|e| {
+        EditError::Refused(
+            format!("{NETWORK_FILE} cannot be read: {}", e.describe()),
+            "check that the file exists and that you may read it".into(),
+        )
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        EditError::Refused(
+            format!("{NETWORK_FILE} is not UTF-8 text"),
+            "save it as UTF-8 and try again".into(),
+        )
+    })?;
+    let source = Source::new(NETWORK_FILE, text.clone());
+    let node = crate::node::parse_toml(&source).map_err(|f| {
+        EditError::Refused(
+            format!("{NETWORK_FILE} cannot be read: {}", f.message),
+            "fix it first; `covalue check` shows where".into(),
+        )
+    })?;
+    if !has_site(&node, name) {
+        let names: Vec<String> = node
+            .array("site")
+            .iter()
+            .filter_map(|s| s.string("name"))
+            .collect();
+        let help = match spec::suggest(name, names.iter().map(String::as_str)) {
+            Some(better) => format!(
+                "did you mean `{better}`? The sites are: {}",
+                names.join(", ")
+            ),
+            None if names.is_empty() => "the network has no sites yet".to_string(),
+            None => format!("the sites are: {}", names.join(", ")),
+        };
+        return Err(EditError::Refused(
+            format!("there is no site `{name}` in {NETWORK_FILE}"),
+            help,
+        ));
+    }
+    let Some(range) = site_range(&text, &node, name) else {
+        return Err(EditError::Refused(
+            format!("the site `{name}` is not written as a [[site]] table in {NETWORK_FILE}"),
+            "remove it by hand in an editor".into(),
+        ));
+    };
+    let line = |at: usize| text[..at].matches('\n').count() + 1;
+    let lines = (line(range.start), line(range.end.saturating_sub(1)));
+    let mut new = String::with_capacity(text.len());
+    new.push_str(&text[..range.start]);
+    new.push_str(&text[range.end..]);
+    crate::fsutil::write_atomic(&path, new.as_bytes())
+        .map_err(|e| EditError::Io(NETWORK_FILE.into(), e))?;
+    Ok(Removed { lines })
+}
+
+/// The folder a local address names (relative ones from the network
+/// folder), or None for an address git fetches over the network.
+pub fn local_path(root: &Path, address: &str) -> Option<PathBuf> {
+    let address = address.trim();
+    if let Some(rest) = address.strip_prefix("file://") {
+        return Some(PathBuf::from(rest));
+    }
+    let scp_like = match (address.find(':'), address.find('/')) {
+        (Some(colon), Some(slash)) => colon < slash,
+        (Some(_), None) => true,
+        _ => false,
+    };
+    match address.contains("://") || scp_like {
+        true => None,
+        false => Some(root.join(address)),
+    }
 }
 
 #[cfg(test)]

@@ -3,8 +3,8 @@
 //! the `#:schema` line that points a TOML file at its schema.
 
 use super::{
-    BaseVocab, COMPASS, CONFIG, IMPROVEMENTS, NETWORK, PERSONA, POPULATION, PROCESS_MAP, Record,
-    SESSION, Ty, Vocabularies,
+    BaseVocab, COMMUNITY_SESSION, COMPASS, CONFIG, IMPROVEMENTS, NETWORK, PERSONA, POPULATION,
+    PROCESS_MAP, Record, SESSION, Ty, Vocabularies,
 };
 
 /// The JSON Schema of `network.toml`.
@@ -16,6 +16,31 @@ pub fn network_schema() -> String {
         "network.toml: a network of sites and the shared measure domains",
     );
     serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// The JSON Schema of a community session record, with the built-in
+/// guide's roles (and coordinator).
+pub fn community_session_schema() -> String {
+    let guide = crate::guide::Guide::builtin();
+    let vocab: &dyn Vocabularies = match &guide {
+        Ok(guide) => guide,
+        Err(_) => &BaseVocab,
+    };
+    let schema = json_schema(
+        &COMMUNITY_SESSION,
+        vocab,
+        "community-session",
+        "sessions/*.toml in a network folder: one community session, its sites, people, what was presented, decisions and actions",
+    );
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// The schemas of a network folder: (file name, JSON text).
+pub fn network_schema_files() -> Vec<(&'static str, String)> {
+    vec![
+        ("network.schema.json", network_schema()),
+        ("community-session.schema.json", community_session_schema()),
+    ]
 }
 
 /// The JSON Schema (draft-07) of a record, with allowed values from `vocab`.

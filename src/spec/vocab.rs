@@ -30,7 +30,20 @@ pub enum Vocab {
     QuestionKind,
     /// The languages covalue prints pages in.
     Language,
+    /// Kinds of a community's session (webinar, in-person meeting, …).
+    SessionKind,
+    /// Roles of the people at a community session: the guide's roles and
+    /// [`COORDINATOR`].
+    CommunityRole,
 }
+
+/// The kinds of a community's own sessions (`sessions/*.toml` in a network
+/// folder): a short list, kept here, with `other` for the rest.
+pub const SESSION_KINDS: &[&str] = &["webinar", "in-person", "coaching-call", "workshop", "other"];
+
+/// The role a community session adds to the guide's roles: whoever
+/// coordinates the network.
+pub const COORDINATOR: &str = "coordinator";
 
 /// The roles of a guide that names none (the built-in guide's `[[role]]`
 /// list): one vocabulary for the team roster and for the people at a
@@ -60,6 +73,15 @@ impl Vocabularies for BaseVocab {
             Vocab::TeamRole | Vocab::AttendeeRole => {
                 return DEFAULT_ROLES.iter().map(|r| r.0.to_string()).collect();
             }
+            Vocab::CommunityRole => {
+                return DEFAULT_ROLES
+                    .iter()
+                    .map(|r| r.0)
+                    .chain([COORDINATOR])
+                    .map(str::to_string)
+                    .collect();
+            }
+            Vocab::SessionKind => SESSION_KINDS,
             Vocab::Direction => &["higher", "lower"],
             Vocab::QuestionKind => &[
                 "text",

@@ -467,6 +467,27 @@ impl<'a> Loader<'a> {
     /// Reads the session records under `sessions/`, in the order of their
     /// file names (which start with the date).
     pub fn sessions(&self, guide: &Guide, findings: &mut Vec<Finding>) -> Vec<Session> {
+        self.session_records(&spec::SESSION, guide, findings)
+    }
+
+    /// Reads the community session records under `sessions/` of a network
+    /// folder (this loader's root), checked against their own shape with
+    /// `vocab`'s roles; sorted by file name.
+    pub fn community_sessions(
+        &self,
+        vocab: &dyn Vocabularies,
+        findings: &mut Vec<Finding>,
+    ) -> Vec<Session> {
+        self.session_records(&spec::COMMUNITY_SESSION, vocab, findings)
+    }
+
+    /// The session records of `sessions/`, each checked against `record`.
+    fn session_records(
+        &self,
+        record: &spec::Record,
+        vocab: &dyn Vocabularies,
+        findings: &mut Vec<Finding>,
+    ) -> Vec<Session> {
         let dir = self.root.join(SESSIONS_DIR);
         let files = self.files();
         if !files.exists(&dir) && !files.is_symlink(&dir) {
@@ -480,7 +501,7 @@ impl<'a> Loader<'a> {
             "a session is a .toml file, and its notes a .md file of the same name",
             findings,
         ) {
-            let session = self.toml(&path, &spec::SESSION, guide, findings, |node, source| {
+            let session = self.toml(&path, record, vocab, findings, |node, source| {
                 Session::from_node(node, source, &name)
             });
             sessions.extend(session);

@@ -1,6 +1,9 @@
 //! Session records: one TOML file per team session under `sessions/`, with
 //! its date, people, the populations and steps in focus, decisions and
 //! actions. `covalue session new` writes them; `check` validates them.
+//! A community's own sessions (`sessions/` in a network folder) are the
+//! same record with a kind of meeting, the sites present, each attendee's
+//! site and what each site presented (`covalue network session new`).
 
 use serde::Serialize;
 
@@ -16,6 +19,24 @@ pub struct Attendee {
     pub name: String,
     /// Their role (`patient-partner`, `clinical`, …).
     pub role: String,
+    /// Their site, at a community session.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub site: Option<Named>,
+}
+
+/// Something a site presented at a community session.
+#[derive(Debug, Clone, Serialize)]
+pub struct Presentation {
+    /// What was presented.
+    pub title: String,
+    /// The site that presented.
+    pub site: Option<Named>,
+    /// The guide's question it was about.
+    pub question: Option<String>,
+    /// The site's improvement it was about.
+    pub improvement: Option<String>,
+    /// What the others took from it.
+    pub note: Option<String>,
 }
 
 /// Something someone will do, by when.
@@ -73,12 +94,27 @@ pub struct Session {
     pub decisions: Vec<String>,
     /// What someone will do.
     pub actions: Vec<Action>,
+    /// The kind of a community session (webinar, in-person, …).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// The sites present at a community session.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sites: Vec<Named>,
+    /// Each site's fetched commit when a community session was prepared.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<(String, String)>,
+    /// What sites presented at a community session.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub presented: Vec<Presentation>,
     /// Where the record starts (for findings about it as a whole).
     #[serde(skip)]
     pub loc: Loc,
     /// Where the attendees are listed (or the start of the file).
     #[serde(skip)]
     pub attendees_loc: Loc,
+    /// Where the date is written (or the start of the file).
+    #[serde(skip)]
+    pub date_loc: Loc,
 }
 
 fn date_text<S: serde::Serializer>(date: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
@@ -105,6 +141,15 @@ impl Session {
                 .collect()
         };
         let start = Loc::of_line(source, 1);
+        let site = |n: &Node| {
+            n.get("site").and_then(|v| match &v.value {
+                crate::node::Value::Str(name) => Some(Named {
+                    name: name.clone(),
+                    loc: at(v),
+                }),
+                _ => None,
+            })
+        };
         Session {
             file: source.file.clone(),
             name: name.to_string(),
@@ -121,6 +166,7 @@ impl Session {
                 .map(|a| Attendee {
                     name: a.string("name").unwrap_or_default(),
                     role: a.string("role").unwrap_or_default(),
+                    site: site(a),
                 })
                 .collect(),
             decisions: node.strings("decisions"),
@@ -135,6 +181,34 @@ impl Session {
                     loc: at(a),
                 })
                 .collect(),
+            kind: node.string("kind"),
+            sites: named("sites"),
+            revisions: node
+                .get("revisions")
+                .map(|r| {
+                    r.entries()
+                        .iter()
+                        .filter_map(|(k, v)| match &v.value {
+                            crate::node::Value::Str(c) => Some((k.name.clone(), c.clone())),
+                            _ => None,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default(),
+            presented: node
+                .array("presented")
+                .iter()
+                .map(|p| Presentation {
+                    title: p.string("title").unwrap_or_default(),
+                    site: site(p),
+                    question: p.string("question"),
+                    improvement: p.string("improvement"),
+                    note: p.string("note"),
+                })
+                .collect(),
+            date_loc: node
+                .get("date")
+                .map_or_else(|| start.clone(), |d| Loc::of_span(source, d.span.clone())),
             attendees_loc: node
                 .key("attendees")
                 .map_or_else(|| start.clone(), |k| Loc::of_span(source, k.span.clone())),
