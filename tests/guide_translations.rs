@@ -325,6 +325,14 @@ fn no_text_of_a_translation_is_left_in_english() {
             if !SAME_IN_BOTH.contains(&(lang, place.as_str())) {
                 assert_ne!(text_tr, text_en, "{lang} {place}: left in English");
             }
+            if lang == "he" {
+                assert!(
+                    text_tr
+                        .chars()
+                        .any(|c| ('\u{05d0}'..='\u{05ea}').contains(&c)),
+                    "he {place}: no Hebrew letter in {text_tr}"
+                );
+            }
             let words = english_words(text_tr);
             assert!(
                 words.len() < 2,
