@@ -99,7 +99,8 @@ impl QuestionKind {
     }
 }
 
-pub use provenance::Citation;
+pub use load::{BUILTIN_LANGUAGES, builtin_text};
+pub use provenance::{Citation, Translation, language_name};
 
 /// A question of the guide.
 #[derive(Debug, Clone, Serialize)]
@@ -244,6 +245,12 @@ pub struct Guide {
     /// (the built-in guide says its step titles and order are a reconstruction).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub steps_note: Option<String>,
+    /// For a translated guide: the id of the guide it translates.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation_of: Option<String>,
+    /// The language of the guide's text, when the guide says it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// The roles of the team roster and of the people at a session: the
     /// guide's `[[role]]` list, then the built-in roles it does not name.
     pub roles: Vec<Term>,

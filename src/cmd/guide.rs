@@ -72,10 +72,10 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         Format::Md => print::markdown(&guide, &forms),
         // Escaped as JSON, so that the shell's sanitiser finds nothing to show.
         Format::Json => crate::escape::json(&print::json(&guide, &forms)).into_owned(),
-        Format::Toml if guide.origin == crate::guide::BUILTIN_NAME => {
-            crate::guide::BUILTIN_TEXT.to_string()
-        }
-        Format::Toml => site_guide_text(ctx, &guide)?,
+        Format::Toml => match crate::guide::builtin_text(&guide.origin) {
+            Some(text) => text.to_string(),
+            None => site_guide_text(ctx, &guide)?,
+        },
     };
     ctx.shell.print(text)?;
     Ok(Outcome::Success)

@@ -10,10 +10,64 @@ use crate::spec;
 use super::rules::{check_rules, range};
 use super::shape::GUIDE;
 use super::{
-    BUILTIN_NAME, BUILTIN_TEXT, Citation, Form, Guide, Question, QuestionKind, Range, Section, Term,
+    BUILTIN_NAME, BUILTIN_TEXT, Citation, Form, Guide, Question, QuestionKind, Range, Section,
+    Term, Translation,
 };
 
+/// The built-in guide's translations: language, name in diagnostics, text.
+/// Each keeps the built-in guide's ids, version and structure.
+const TRANSLATIONS: [(&str, &str, &str); 3] = [
+    (
+        "sv",
+        "guide/co-value.sv.toml (built in)",
+        include_str!("../../guide/co-value.sv.toml"),
+    ),
+    (
+        "he",
+        "guide/co-value.he.toml (built in)",
+        include_str!("../../guide/co-value.he.toml"),
+    ),
+    (
+        "es",
+        "guide/co-value.es.toml (built in)",
+        include_str!("../../guide/co-value.es.toml"),
+    ),
+];
+
+/// The languages the built-in guide ships in, English first.
+pub const BUILTIN_LANGUAGES: [&str; 4] = ["en", "sv", "he", "es"];
+
+/// The text of a built-in guide file by the name it is shown under
+/// (its `origin`): the English guide or one of its translations.
+pub fn builtin_text(origin: &str) -> Option<&'static str> {
+    if origin == BUILTIN_NAME {
+        return Some(BUILTIN_TEXT);
+    }
+    TRANSLATIONS
+        .iter()
+        .find(|(_, name, _)| *name == origin)
+        .map(|(_, _, text)| *text)
+}
+
 impl Guide {
+    /// The built-in guide in a language: "en" gives [`Guide::builtin`],
+    /// "sv", "he" and "es" its draft translations (each parsed once per
+    /// run), any other language `None`.
+    pub fn builtin_for(lang: &str) -> Option<Result<Guide, Vec<Finding>>> {
+        type Cell = std::sync::OnceLock<Result<Guide, Vec<Finding>>>;
+        static LOADED: [Cell; 3] = [Cell::new(), Cell::new(), Cell::new()];
+        if lang == "en" {
+            return Some(Guide::builtin());
+        }
+        let i = TRANSLATIONS.iter().position(|(l, _, _)| *l == lang)?;
+        let (_, name, text) = TRANSLATIONS[i];
+        let cell = LOADED.get(i)?;
+        Some(
+            cell.get_or_init(|| Guide::from_source(&Source::new(name, text.to_string())))
+                .clone(),
+        )
+    }
+
     /// The built-in guide, parsed once per run.
     pub fn builtin() -> Result<Guide, Vec<Finding>> {
         static BUILTIN: std::sync::OnceLock<Result<Guide, Vec<Finding>>> =
@@ -56,6 +110,53 @@ impl Guide {
             Err(findings.into_iter().map(relabel).collect())
         }
     }
+}
+
+/// Notes, for each translation, whether the source it translates is
+/// published (see [`translated_source`]).
+fn resolve_translations(
+    mut sources: Vec<Citation>,
+    translation_of: Option<&str>,
+    source: &Source,
+) -> Vec<Citation> {
+    let published: Vec<bool> = sources
+        .iter()
+        .map(|c| {
+            c.translation.as_ref().is_some_and(|t| {
+                translated_source(&sources, &t.of, translation_of, source)
+                    .is_some_and(|o| o.published)
+            })
+        })
+        .collect();
+    for (c, p) in sources.iter_mut().zip(published) {
+        if let Some(t) = c.translation.as_mut() {
+            t.of_published = p;
+        }
+    }
+    sources
+}
+
+/// The source a translation names: one of the guide's own `sources`, else,
+/// for a guide that translates the built-in guide, one of the built-in
+/// guide's.
+pub(super) fn translated_source(
+    sources: &[Citation],
+    id: &str,
+    translation_of: Option<&str>,
+    source: &Source,
+) -> Option<Citation> {
+    if let Some(c) = sources.iter().find(|c| c.id == id) {
+        return Some(c.clone());
+    }
+    // The built-in guide is never a translation: never ask it of itself.
+    if translation_of.is_none() || source.display.to_string_lossy() == BUILTIN_NAME {
+        return None;
+    }
+    let builtin = Guide::builtin().ok()?;
+    if Some(builtin.id.as_str()) != translation_of {
+        return None;
+    }
+    builtin.sources.into_iter().find(|c| c.id == id)
 }
 
 /// Guide problems are reported under their own code.
@@ -191,10 +292,20 @@ fn build(node: &Node, source: &Source) -> Guide {
                     id: k.name.clone(),
                     citation: v.string("citation").unwrap_or_default(),
                     published: v.bool("published").unwrap_or(false),
+                    translation: v.string("translation_of").map(|of| Translation {
+                        of,
+                        language: v.string("language").unwrap_or_default(),
+                        by: v.string("translated_by"),
+                        on: v.date("translated_on"),
+                        reviewed: v.bool("reviewed").unwrap_or(false),
+                        of_published: false,
+                    }),
                 })
                 .collect()
         })
         .unwrap_or_default();
+    let translation_of = meta.and_then(|m| m.string("translation_of"));
+    let sources = resolve_translations(sources, translation_of.as_deref(), source);
     let steps = node
         .array("step")
         .iter()
@@ -259,6 +370,8 @@ fn build(node: &Node, source: &Source) -> Guide {
             .and_then(|m| m.int("due_after_days"))
             .unwrap_or(62),
         steps_note: meta.and_then(|m| m.string("steps_note")),
+        translation_of,
+        language: meta.and_then(|m| m.string("language")),
         roles: roles(node),
         persona_kinds: terms(node, "persona_kind"),
         coproduction_levels: terms(node, "coproduction_level"),

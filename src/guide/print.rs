@@ -4,11 +4,14 @@
 
 use std::fmt::Write as _;
 
-use crate::guide::{Form, Guide, Section};
+use crate::guide::{Citation, Form, Guide, Section};
 
 /// The guide's questions of `forms` as plain text, with its sources.
 pub fn text(guide: &Guide, forms: &[Form]) -> String {
     let mut s = format!("{} (version {})\n\n", guide.title, guide.version);
+    if let Some(note) = guide.translation_note() {
+        let _ = writeln!(s, "{note}\n");
+    }
     for form in forms {
         for section in guide.sections(*form) {
             let _ = writeln!(
@@ -39,7 +42,13 @@ pub fn text(guide: &Guide, forms: &[Form]) -> String {
     }
     s.push_str("\nSources:\n");
     for c in &guide.sources {
-        let _ = writeln!(s, "  [{}] {}", c.id, one_line(&c.citation));
+        let _ = writeln!(
+            s,
+            "  [{}] {}{}",
+            c.id,
+            one_line(&c.citation),
+            translation_line(c)
+        );
     }
     s
 }
@@ -55,6 +64,9 @@ fn steps_note<'a>(guide: &'a Guide, forms: &[Form]) -> Option<&'a String> {
 /// The guide's questions of `forms` as Markdown, with its sources.
 pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
     let mut s = format!("# {}\n\nVersion {}.\n\n", guide.title, guide.version);
+    if let Some(note) = guide.translation_note() {
+        let _ = writeln!(s, "{note}\n");
+    }
     for form in forms {
         for section in guide.sections(*form) {
             let _ = writeln!(s, "## {}\n", section.heading());
@@ -83,7 +95,13 @@ pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
     }
     s.push_str("\n## Sources\n\n");
     for c in &guide.sources {
-        let _ = writeln!(s, "- **{}**: {}", c.id, one_line(&c.citation));
+        let _ = writeln!(
+            s,
+            "- **{}**: {}{}",
+            c.id,
+            one_line(&c.citation),
+            translation_line(c)
+        );
     }
     s
 }
@@ -93,12 +111,18 @@ pub fn json(guide: &Guide, forms: &[Form]) -> String {
     /// The version of the JSON's shape (its `format_version`).
     const JSON_FORMAT_VERSION: u32 = 1;
     let sections: Vec<&Section> = forms.iter().flat_map(|f| guide.sections(*f)).collect();
-    let value = serde_json::json!({
+    let mut value = serde_json::json!({
         "format_version": JSON_FORMAT_VERSION,
         "id": guide.id, "title": guide.title, "version": guide.version,
         "steps_note": guide.steps_note, "limits": limit_lines(guide),
         "sources": guide.sources, "sections": sections,
     });
+    // A translated guide says so; a guide in its own language is unchanged.
+    if let (Some(of), Some(map)) = (&guide.translation_of, value.as_object_mut()) {
+        map.insert("translation_of".into(), of.clone().into());
+        map.insert("language".into(), guide.language.clone().into());
+        map.insert("translation_note".into(), guide.translation_note().into());
+    }
     format!("{value:#}\n")
 }
 
@@ -118,6 +142,10 @@ pub fn limit_lines(guide: &Guide) -> Vec<String> {
             .map(|(_, id)| id.as_str());
         match id.map(|id| (id, guide.citation(id))) {
             Some((id, Some(c))) if c.published => format!("published: {id}"),
+            Some((id, Some(c))) if c.rests_on_published() => format!(
+                "published: {}, in translation {id}",
+                c.translation.as_ref().map_or(id, |t| t.of.as_str())
+            ),
             Some(_) => "this guide's convention; a site guide may change it".to_string(),
             None => "set by this guide".to_string(),
         }
@@ -146,9 +174,37 @@ pub fn limit_lines(guide: &Guide) -> Vec<String> {
     lines
 }
 
-fn source_note(guide: &Guide, id: &str) -> &'static str {
+/// A question's source, short: "published wording", "draft prompt", or for
+/// a translation what it translates ("unreviewed Swedish translation of the
+/// published wording (oliver2021)").
+fn source_note(guide: &Guide, id: &str) -> String {
     match guide.citation(id) {
-        Some(c) if c.published => "published wording",
-        _ => "draft prompt",
+        Some(c) if c.translation.is_some() => guide.source_note(id),
+        Some(c) if c.published => "published wording".to_string(),
+        _ => "draft prompt".to_string(),
     }
+}
+
+/// For a translation source, what it translates and by whom, after its citation.
+fn translation_line(c: &Citation) -> String {
+    let Some(t) = &c.translation else {
+        return String::new();
+    };
+    let mut s = format!(
+        " ({} of {}",
+        if t.reviewed {
+            "reviewed translation"
+        } else {
+            "unreviewed translation"
+        },
+        t.of
+    );
+    if let Some(by) = &t.by {
+        let _ = write!(s, ", by {}", one_line(by));
+    }
+    if let Some(on) = &t.on {
+        let _ = write!(s, ", {on}");
+    }
+    s.push(')');
+    s
 }

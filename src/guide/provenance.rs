@@ -1,6 +1,8 @@
 //! Where a guide's wording and limits come from: the citations under
 //! `[sources]`, and whether a limit rests on a published source or on the
-//! guide's own convention (reports and findings say which).
+//! guide's own convention (reports and findings say which), and which
+//! sources are translations of another (a translated guide's wording is
+//! never shown as the published wording itself).
 
 use serde::Serialize;
 
@@ -15,6 +17,74 @@ pub struct Citation {
     pub citation: String,
     /// Whether the wording is published (true) or a draft written for covalue.
     pub published: bool,
+    /// For a translation: what it translates, into which language, by whom.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub translation: Option<Translation>,
+}
+
+/// A source that is a translation of another source (`translation_of`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Translation {
+    /// The id of the source it translates.
+    #[serde(rename = "translation_of")]
+    pub of: String,
+    /// Its language, such as `sv`.
+    pub language: String,
+    /// Who translated it.
+    #[serde(rename = "translated_by", skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    /// When, YYYY-MM-DD.
+    #[serde(rename = "translated_on", skip_serializing_if = "Option::is_none")]
+    pub on: Option<String>,
+    /// Whether a site has reviewed it.
+    pub reviewed: bool,
+    /// Whether the source it translates is published (read when the guide
+    /// is loaded, from this guide's sources or the original guide's).
+    #[serde(rename = "original_published")]
+    pub of_published: bool,
+}
+
+impl Translation {
+    /// "unreviewed Swedish translation", "reviewed Hebrew translation", or
+    /// "published Spanish translation" when the translation itself is published.
+    fn kind(&self, published: bool) -> String {
+        let state = if published {
+            "published"
+        } else if self.reviewed {
+            "reviewed"
+        } else {
+            "unreviewed"
+        };
+        format!("{state} {} translation", language_name(&self.language))
+    }
+}
+
+/// A language's English name, for notes printed beside a question (the
+/// code itself for a language covalue does not know).
+pub fn language_name(code: &str) -> &str {
+    match code {
+        "en" => "English",
+        "sv" => "Swedish",
+        "he" => "Hebrew",
+        "es" => "Spanish",
+        "pt" => "Portuguese",
+        "no" | "nb" => "Norwegian",
+        "da" => "Danish",
+        "fi" => "Finnish",
+        "de" => "German",
+        "fr" => "French",
+        "ar" => "Arabic",
+        other => other,
+    }
+}
+
+impl Citation {
+    /// Whether this source is published, or translates a published source:
+    /// what a limit rests on (the number of steps is the published one,
+    /// whatever the language of its quote).
+    pub fn rests_on_published(&self) -> bool {
+        self.published || self.translation.as_ref().is_some_and(|t| t.of_published)
+    }
 }
 
 impl Guide {
@@ -31,7 +101,7 @@ impl Guide {
         self.limit_sources
             .iter()
             .find(|(k, _)| k == key)
-            .map(|(_, id)| self.citation(id).is_some_and(|c| c.published))
+            .map(|(_, id)| self.citation(id).is_some_and(Citation::rests_on_published))
     }
 
     /// The source's own words for a limit, when the guide quotes them.
@@ -44,12 +114,59 @@ impl Guide {
 
     /// Where a question's wording comes from, as a reader sees it next to
     /// the question: `published wording, oliver2021` when its source is
-    /// published, `draft prompt written for covalue` when it is not.
+    /// published, `draft prompt written for covalue` when it is not, and for
+    /// a translation `unreviewed Swedish translation of the published
+    /// wording (oliver2021)` or `unreviewed Swedish translation of a draft
+    /// prompt written for covalue`.
     pub fn wording_note(&self, question: &super::Question) -> String {
-        match self.citation(&question.source) {
+        self.source_note(&question.source)
+    }
+
+    /// Where wording whose source is `id` comes from, as
+    /// [`Guide::wording_note`] words it.
+    pub fn source_note(&self, id: &str) -> String {
+        match self.citation(id) {
+            Some(Citation {
+                translation: Some(t),
+                published,
+                ..
+            }) if t.of_published => {
+                format!("{} of the published wording ({})", t.kind(*published), t.of)
+            }
+            Some(Citation {
+                translation: Some(t),
+                published,
+                ..
+            }) => format!(
+                "{} of a draft prompt written for covalue",
+                t.kind(*published)
+            ),
             Some(c) if c.published => format!("published wording, {}", c.id),
             _ => "draft prompt written for covalue".to_string(),
         }
+    }
+
+    /// For a translated guide, one line that says so: "Unreviewed Swedish
+    /// translation of the guide co-value (version 1.0)." `None` for a guide
+    /// in its own language.
+    pub fn translation_note(&self) -> Option<String> {
+        let of = self.translation_of.as_deref()?;
+        let language = self.language.as_deref().unwrap_or("?");
+        let any_unreviewed = self
+            .sources
+            .iter()
+            .filter_map(|c| c.translation.as_ref())
+            .any(|t| !t.reviewed);
+        let state = if any_unreviewed {
+            "an unreviewed draft until a site marks it reviewed"
+        } else {
+            "reviewed"
+        };
+        Some(format!(
+            "{} translation of the guide `{of}` (version {}); {state}.",
+            language_name(language),
+            self.version
+        ))
     }
 
     /// How a limit is described to the team: "the published guide asks for"

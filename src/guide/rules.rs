@@ -1,7 +1,8 @@
 //! The rules a guide must follow beyond its shape: limits whose minimum is
 //! not above their maximum, ids used once, sources that are under
 //! `[sources]`, walk-throughs that name a configuration, and short-form
-//! questions that summarise a real step.
+//! questions that summarise a real step, and translations that name what
+//! they translate and their language.
 
 use crate::finding::{Code, Finding};
 use crate::node::Node;
@@ -11,6 +12,7 @@ use super::{Guide, Range};
 
 /// The rules a guide must follow beyond its shape.
 pub(super) fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Finding>) {
+    check_translations(guide, node, source, out);
     for key in ["process_steps", "compass_measures"] {
         let r = range(node, key);
         if r.min > r.max {
@@ -148,6 +150,119 @@ pub(super) fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut
                 );
             }
         }
+    }
+}
+
+/// A translated guide names its language; a translation source names a
+/// source it translates (of this guide, or of the original guide), which is
+/// not itself a translation, and its language; the other translation keys
+/// go only with `translation_of`.
+fn check_translations(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Finding>) {
+    if let Some(meta) = node.get("guide") {
+        if meta.get("translation_of").is_some() && meta.get("language").is_none() {
+            out.push(
+                Finding::error(
+                    Code::CV040,
+                    "the guide says it is a translation but not into which language",
+                )
+                .at(
+                    source,
+                    meta.get("translation_of")
+                        .map_or(meta.span.clone(), |n| n.span.clone()),
+                )
+                .help("add language = \"sv\" (or the code of its language) under [guide]"),
+            );
+        }
+        language_code(meta, source, out);
+    }
+    let Some(sources) = node.get("sources") else {
+        return;
+    };
+    for (key, entry) in sources.entries() {
+        let id = &key.name;
+        let Some(of) = entry.str("translation_of") else {
+            if let Some(k) = ["language", "translated_by", "translated_on", "reviewed"]
+                .into_iter()
+                .find(|k| entry.get(k).is_some())
+            {
+                out.push(
+                    Finding::error(
+                        Code::CV040,
+                        format!("source `{id}` has {k} but does not say what it is a translation of"),
+                    )
+                    .at(source, entry.get(k).map_or(entry.span.clone(), |n| n.span.clone()))
+                    .help("add translation_of = \"ID\" naming the source it translates, or remove the translation keys"),
+                );
+            }
+            continue;
+        };
+        let span = entry
+            .get("translation_of")
+            .map_or(entry.span.clone(), |n| n.span.clone());
+        match super::load::translated_source(
+            &guide.sources,
+            of,
+            guide.translation_of.as_deref(),
+            source,
+        ) {
+            None => out.push(
+                Finding::error(
+                    Code::CV040,
+                    format!("source `{id}` is a translation of `{of}`, which is not a source of this guide or of the guide it translates"),
+                )
+                .at(source, span)
+                .help("name a source under [sources], or the original guide's under [guide] translation_of"),
+            ),
+            Some(c) if c.id == *id || c.translation.is_some() => out.push(
+                Finding::error(
+                    Code::CV040,
+                    format!("source `{id}` is a translation of `{of}`, which is itself a translation"),
+                )
+                .at(source, span)
+                .help("name the original source that was translated"),
+            ),
+            Some(_) => {}
+        }
+        if entry.get("language").is_none() {
+            out.push(
+                Finding::error(
+                    Code::CV040,
+                    format!("source `{id}` is a translation but does not say into which language"),
+                )
+                .at(source, entry.span.clone())
+                .help("add language = \"sv\" (or the code of its language)"),
+            );
+        }
+        language_code(entry, source, out);
+    }
+}
+
+/// A language code such as `sv`, `he`, `es` or `pt-BR`: two or three
+/// letters, then optional parts of letters and digits after hyphens.
+fn language_code(table: &Node, source: &Source, out: &mut Vec<Finding>) {
+    let Some(code) = table.str("language") else {
+        return;
+    };
+    let mut parts = code.split('-');
+    let first_ok = parts
+        .next()
+        .is_some_and(|p| (2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase()));
+    let rest_ok = parts
+        .all(|p| !p.is_empty() && p.len() <= 8 && p.bytes().all(|b| b.is_ascii_alphanumeric()));
+    if !(first_ok && rest_ok) {
+        out.push(
+            Finding::error(
+                Code::CV040,
+                format!("language `{code}` is not a language code"),
+            )
+            .at(
+                source,
+                table
+                    .get("language")
+                    .map_or(table.span.clone(), |n| n.span.clone()),
+            )
+            .help("write the language's two-letter code in lower case, such as sv, he or es"),
+        );
     }
 }
 

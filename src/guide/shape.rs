@@ -128,6 +128,18 @@ static GUIDE_META: Record = Record {
             false,
             "Where the steps' titles and order come from, printed with the sources.",
         ),
+        f(
+            "translation_of",
+            Ty::Slug,
+            false,
+            "For a translated guide: the id of the guide it translates (the built-in guide is co-value).",
+        ),
+        f(
+            "language",
+            Ty::Str,
+            false,
+            "The language of the guide's text, such as sv, he or es (required with translation_of).",
+        ),
     ],
 };
 
@@ -140,6 +152,36 @@ static CITATION: Record = Record {
             Ty::Bool,
             true,
             "Whether the wording is published.",
+        ),
+        f(
+            "translation_of",
+            Ty::Str,
+            false,
+            "For a translation: the id of the source it translates, in this guide or the original guide.",
+        ),
+        f(
+            "language",
+            Ty::Str,
+            false,
+            "For a translation: its language, such as sv, he or es.",
+        ),
+        f(
+            "translated_by",
+            Ty::Str,
+            false,
+            "For a translation: who translated it.",
+        ),
+        f(
+            "translated_on",
+            Ty::Date,
+            false,
+            "For a translation: when, YYYY-MM-DD.",
+        ),
+        f(
+            "reviewed",
+            Ty::Bool,
+            false,
+            "For a translation: whether the site has reviewed it (default false).",
         ),
     ],
 };
