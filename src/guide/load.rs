@@ -79,17 +79,6 @@ impl Guide {
             .clone()
     }
 
-    /// The built-in guide in a language (`"en"`, `"sv"`, `"he"`, `"es"`):
-    /// `None` when covalue has no translation of it in that language.
-    ///
-    /// Until the translations land, only English is there.
-    pub fn builtin_for(lang: &str) -> Option<Result<Guide, Vec<Finding>>> {
-        match lang {
-            "en" => Some(Guide::builtin()),
-            _ => None,
-        }
-    }
-
     /// Parses and validates a guide.
     pub fn from_source(source: &Source) -> Result<Guide, Vec<Finding>> {
         let node = node::parse_toml(source).map_err(|f| vec![relabel(*f)])?;
