@@ -77,13 +77,22 @@ fn an_unclosed_code_fence_hides_no_later_answer_and_is_reported_at_its_line() {
     assert!(open_questions(dir).is_empty(), "{:?}", open_questions(dir));
     assert_eq!(report["summary"][0]["open"].as_u64(), Some(0));
 
-    // The report and the pack show the three later answers.
+    // The report and the pack of a session on the chain show the three
+    // later answers.
     let report_md = dir.join("out/report.md");
     run(dir, &["render", "--format", "md", "-o", "out/report.md"]).assert_code(0);
     let pack_md = dir.join("out/pack.md");
     run(
         dir,
-        &["session", "pack", "--format", "md", "-o", "out/pack.md"],
+        &[
+            "session",
+            "pack",
+            "2026-11-03-logic",
+            "--format",
+            "md",
+            "-o",
+            "out/pack.md",
+        ],
     )
     .assert_code(0);
     let (report_md, pack_md) = (read(&report_md), read(&pack_md));

@@ -214,6 +214,9 @@ fn a_team_answers_defers_and_edits_a_step_in_the_browser_and_only_that_changes()
     let before = tree(root);
     let chain = read(&root.join(CHAIN));
     let map = read(&root.join(MAP));
+    // The example's latest session record, where the saved answers are listed.
+    let record = root.join("sessions/2026-10-20-chain.toml");
+    let record_text = read(&record);
     let served = Served::start(root, &[]);
     let mut b = cdp::Browser::start(&exe);
 
@@ -294,9 +297,20 @@ fn a_team_answers_defers_and_edits_a_step_in_the_browser_and_only_that_changes()
     let mut expected_map = map.clone();
     expected_map.replace_range(level..level + 21, "coproduction = \"shared-planning\"");
     assert_eq!(read(&root.join(MAP)), expected_map);
+    assert_eq!(
+        read(&record),
+        record_text.replace(
+            "answered = [\"chain-processes\", \"chain-walkthrough\"]",
+            "answered = [\"chain-processes\", \"chain-walkthrough\", \"chain-coproduction\", \"chain-measures\"]"
+        ),
+        "the session record lists the two saved answers"
+    );
     let after = tree(root);
     for (path, (bytes, _)) in &before {
-        if path.ends_with("chain.md") || path.ends_with("process-map.toml") {
+        if path.ends_with("chain.md")
+            || path.ends_with("process-map.toml")
+            || path.ends_with("2026-10-20-chain.toml")
+        {
             continue;
         }
         assert!(
@@ -448,6 +462,9 @@ fn forms_as_is(page: &str) -> Vec<(Option<String>, Fields)> {
 fn saving_every_form_as_it_is_changes_no_byte() {
     for name in [HALF_DONE, common::COMPLETE] {
         let tmp = example(name);
+        // Without session records: in session mode every save is listed in
+        // the record, which is what a save is for there.
+        std::fs::remove_dir_all(tmp.path().join("sessions")).expect("sessions");
         let before = tree(tmp.path());
         let served = Served::start(tmp.path(), &[]);
         let c = served.cookie();
@@ -690,6 +707,9 @@ fn hostile_text_in_the_workbook_runs_nothing_on_any_page() {
 #[test]
 fn the_newest_session_record_is_written_to_whatever_its_date_and_another_when_named() {
     let tmp = example(HALF_DONE);
+    // Only the records this test writes.
+    std::fs::remove_dir_all(tmp.path().join("sessions")).expect("sessions");
+    std::fs::create_dir(tmp.path().join("sessions")).expect("sessions");
     let older = tmp.path().join("sessions/2026-09-01-preparation.toml");
     let older_text = "date = 2026-09-01\nfocus = [\"preparation\"]\n";
     write(&older, older_text);

@@ -540,7 +540,7 @@ fn hostile_records_typed_into_serve_are_refused_or_written_as_plain_values() {
     );
     assert_eq!(status, 422, "{body}");
     assert!(
-        body.contains("improvements.toml:40:9")
+        body.contains("improvements.toml:42:9")
             && body.contains("not one of the allowed values")
             && body.contains("value=\"A call line\""),
         "the place, and the typed title kept: {body}"
@@ -670,10 +670,10 @@ fn a_persona_is_removed_with_a_ticked_box_and_never_while_a_step_or_improvement_
         b.and_wait("document.querySelector('form.remove button').click()");
     };
 
-    // Dolores is named by steps and an improvement: she stays, and the page
-    // says which name her.
+    // Markus is named by steps and an improvement: he stays, and the page
+    // says which name him.
     let before = common::tree(root);
-    go(&mut b, "/p/heart-failure/persona/dolores");
+    go(&mut b, "/p/heart-failure/persona/markus");
     remove(&mut b);
     assert_eq!(status(&mut b), 422, "{}", b.text());
     let said = b.text();
