@@ -659,3 +659,46 @@ fn a_walk_through_filled_in_on_the_worksheet_goes_back_under_each_persona() {
         "{report}"
     );
 }
+
+#[test]
+fn an_attendee_uncommented_in_a_new_record_keeps_the_decisions_and_the_pack_knows_earlier_sessions()
+{
+    let tmp = repo();
+    let dir = tmp.path();
+    run(dir, &["session", "new", "--date", "2026-12-03"]).assert_code(0);
+    let file = dir.join("sessions/2026-12-03-preparation.toml");
+    let text = fs::read_to_string(&file).unwrap();
+    // What a team does with the record: uncomment an attendee, type a decision.
+    let filled = text
+        .replace(
+            "# [[attendees]]\n# name = \"\"\n# role = \"patient-partner\"",
+            "[[attendees]]\nname = \"Rosa\"\nrole = \"patient-partner\"",
+        )
+        .replace(
+            "decisions = []",
+            "decisions = [\"Call the partners before each session\"]",
+        );
+    assert_ne!(
+        filled, text,
+        "the record has an attendee block to uncomment"
+    );
+    fs::write(&file, &filled).unwrap();
+    let (_, report) = check_json(dir, &[]);
+    let in_record: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.file.as_deref() == Some("sessions/2026-12-03-preparation.toml"))
+        .collect();
+    assert!(in_record.is_empty(), "{in_record:?}");
+
+    // Harbour ships two records written outside git (no commit): the second
+    // one's pack says there is no commit to compare with, not that it is
+    // the team's first session.
+    run(
+        dir,
+        &["session", "pack", "2026-10-20-chain", "--format", "md"],
+    )
+    .assert_code(0);
+    let md = fs::read_to_string(dir.join("out/session-2026-10-20-chain.md")).unwrap();
+    assert!(md.contains("No earlier session records a commit"), "{md}");
+    assert!(!md.contains("first session"), "{md}");
+}

@@ -292,12 +292,14 @@ pub fn record_text(guide: &Guide, session: &NewSession) -> String {
         }
         None => s.push_str("# revision: the workbook was not in git when this was written.\n"),
     }
+    // Plain keys come before the first table: an attendee uncommented
+    // below must not take `decisions` as one of its own keys.
+    s.push_str("\n# What the team decided, one line each.\ndecisions = []\n");
     s.push_str(&format!(
         "\n# Who came, each with a role: {}.\n",
         guide.role_list()
     ));
     s.push_str("# [[attendees]]\n# name = \"\"\n# role = \"patient-partner\"\n\n");
-    s.push_str("# What the team decided, one line each.\ndecisions = []\n\n");
     s.push_str("# What someone will do, by when; add done = true when it is done.\n");
     s.push_str("# [[actions]]\n# what = \"\"\n# owner = \"\"\n# due = YYYY-MM-DD\n");
     s

@@ -54,11 +54,17 @@ pub fn pick<'a>(sessions: &'a [Session], name: Option<&str>, today: Date) -> Opt
 fn previous<'a>(sessions: &'a [Session], session: &Session) -> Option<&'a Session> {
     sessions
         .iter()
-        .filter(|s| s.name != session.name && s.revision.is_some())
-        .rfind(|s| match (s.date, session.date) {
+        .filter(|s| s.revision.is_some())
+        .rfind(|s| is_before(s, session))
+}
+
+/// Whether record `s` is of a session held before `session`.
+fn is_before(s: &Session, session: &Session) -> bool {
+    s.name != session.name
+        && match (s.date, session.date) {
             (Some(a), Some(b)) => a < b,
             _ => s.name < session.name,
-        })
+        }
 }
 
 #[derive(Serialize)]
@@ -502,7 +508,7 @@ pub fn build(
                 }
             }
         }
-        None if previous(sessions, session).is_none() => {
+        None if !sessions.iter().any(|s| is_before(s, session)) => {
             no_changes_because = Some(FIRST_SESSION.to_string())
         }
         None => {
