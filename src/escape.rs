@@ -45,6 +45,9 @@ pub fn markdown(text: &str) -> String {
                 last_space = true;
                 continue;
             }
+            // A bidi embedding or override would reorder the rest of the
+            // printed line: dropped, as on pages.
+            '\u{202a}'..='\u{202e}' => continue,
             _ => out.push(c),
         }
         last_space = false;
@@ -90,9 +93,14 @@ pub fn terminal(text: &str) -> Cow<'_, str> {
 }
 
 /// Text without control characters other than line feeds and tabs (C0,
-/// DEL and C1), for pages and handouts; text without any is not copied.
+/// DEL and C1), and without the bidi embeddings and overrides (U+202A–
+/// U+202E) that would reorder the rest of a printed line, for pages and
+/// handouts; text without any is not copied. Isolates and direction marks
+/// stay: Hebrew text needs them, and they reorder nothing beyond their run.
 pub fn without_controls(text: &str) -> Cow<'_, str> {
-    let unwanted = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let unwanted = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t') || ('\u{202a}'..='\u{202e}').contains(&c)
+    };
     if !text.chars().any(unwanted) {
         return Cow::Borrowed(text);
     }

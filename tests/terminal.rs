@@ -223,10 +223,13 @@ fn the_git_driver_shows_control_sequences_instead_of_obeying_them() {
     }
 }
 
-/// Control characters other than line feed and tab in a page or handout.
+/// Control characters other than line feed and tab, and bidi embeddings
+/// and overrides (which would reorder a printed line), in a page or handout.
 fn controls(text: &str) -> Vec<char> {
     text.chars()
-        .filter(|c| c.is_control() && *c != '\n' && *c != '\t')
+        .filter(|c| {
+            (c.is_control() && *c != '\n' && *c != '\t') || ('\u{202a}'..='\u{202e}').contains(c)
+        })
         .collect()
 }
 
