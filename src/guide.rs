@@ -183,6 +183,11 @@ pub struct Term {
     pub title: String,
     /// What it means.
     pub description: String,
+    /// The id in `[sources]` its title and description are quoted from
+    /// (the clusters of opportunity: `batalden2016`); None for the guide's
+    /// own wording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Persona kinds: at least one persona of this kind is required.
     pub required: bool,
     /// Persona kinds: a persona of this kind is suggested.
@@ -274,7 +279,11 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => &self.improvement_clusters,
             Vocab::ImprovementStatus => &self.improvement_statuses,
             Vocab::TeamRole | Vocab::AttendeeRole => &self.roles,
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => {
+            Vocab::Form
+            | Vocab::QuestionKind
+            | Vocab::Direction
+            | Vocab::MeasureKind
+            | Vocab::MeasureFrequency => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -291,7 +300,11 @@ impl Vocabularies for Guide {
             Vocab::ImprovementCluster => ids(&self.improvement_clusters),
             Vocab::ImprovementStatus => ids(&self.improvement_statuses),
             Vocab::TeamRole | Vocab::AttendeeRole => ids(&self.roles),
-            Vocab::Form | Vocab::QuestionKind | Vocab::Direction => spec::BaseVocab.values(vocab),
+            Vocab::Form
+            | Vocab::QuestionKind
+            | Vocab::Direction
+            | Vocab::MeasureKind
+            | Vocab::MeasureFrequency => spec::BaseVocab.values(vocab),
         }
     }
 }
