@@ -471,3 +471,75 @@ fn an_improvement_may_name_several_clusters_and_is_shown_under_each() {
         "{found:?}"
     );
 }
+
+#[test]
+fn hostile_kinds_frequencies_clusters_and_shares_are_reported_not_obeyed() {
+    let extra = measure(
+        "id = \"odd-kind\"\nkind = 3\nquadrant = \"clinical\"\nname = \"Odd kind\"\nfrequency = \"daily\"",
+        &["2026-11-30", "2026-11-30", "2026-11-30"],
+    ) + &measure(
+        "id = \"gap\"\nkind = \"process\"\nname = \"Weekly\u{202e} reversed\"\nfrequency = \"weekly\"",
+        &["2026-09-30", "2026-11-30"],
+    );
+    let register = improvement("a", "A", "cluster = [1, { x = 2 }]", &[])
+        + &improvement("b", "B", "cluster = { education = true }", &[])
+        + &improvement("c", "C", "cluster = [\"education\", \"education\"]", &[]);
+    let tmp = workbook(&compass_with(&extra), &register);
+    let dir = tmp.path();
+    persona(dir, "nan", "Nan", "Not a number", f64::NAN);
+    write(
+        &dir.join(POP).join("personas/nan.md"),
+        read(&dir.join(POP).join("personas/nan.md")).replace("NaN", ".nan"),
+    );
+    let (run, report) = check_json(dir, &[]);
+    run.assert_code(1);
+    let found = findings(&report);
+    let wrong_type = with_code(&found, "CV004");
+    for path in [
+        "`improvement[1].cluster[1]`",
+        "`improvement[1].cluster[2]`",
+        "`improvement[2].cluster`",
+        "`measure[5].kind`",
+    ] {
+        assert!(
+            wrong_type.iter().any(|f| f.message.contains(path)),
+            "{path}: {found:?}"
+        );
+    }
+    assert!(
+        with_code(&found, "CV005")
+            .iter()
+            .any(|f| f.message.contains("`measure[5].frequency` is \"daily\"")),
+        "{found:?}"
+    );
+    let cv052 = with_code(&found, "CV052");
+    assert_eq!(
+        cv052.len(),
+        1,
+        "values all on one day have no interval to judge: {found:?}"
+    );
+    assert!(cv052[0].message.contains("less often"), "{cv052:?}");
+    assert!(
+        with_code(&found, "CV051").is_empty(),
+        "a share that is not a number adds nothing: {found:?}"
+    );
+    // The human report shows the bidi override instead of obeying it.
+    let human = common::covalue(dir)
+        .args(["check", "--color", "never"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&human.stdout);
+    assert!(
+        text.contains("reversed") && !text.contains('\u{202e}'),
+        "{text}"
+    );
+
+    // Every report is still made; the odd measures are shown, nothing breaks.
+    let out = common::covalue(dir)
+        .args(["render", "--form", "full", "-o", "out/full.html"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let html = read(&dir.join("out/full.html"));
+    assert!(html.contains("Odd kind") && html.contains("reversed"));
+}
