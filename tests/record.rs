@@ -543,3 +543,169 @@ fn hostile_kinds_frequencies_clusters_and_shares_are_reported_not_obeyed() {
     let html = read(&dir.join("out/full.html"));
     assert!(html.contains("Odd kind") && html.contains("reversed"));
 }
+
+/// `covalue serve`: a process measure is added with its kind and frequency
+/// and no quadrant, and the population's page shows it under its heading;
+/// an improvement saved with two clusters ticked writes a list.
+#[cfg(unix)]
+#[test]
+fn serve_adds_a_process_measure_and_an_improvement_in_two_clusters() {
+    use common::serve::{Served, encode, signed_in};
+    let tmp = workbook(&compass_with(""), "");
+    let dir = tmp.path();
+    let compass_file = dir.join(POP).join("value-compass.toml");
+    let register_file = dir.join(POP).join("improvements.toml");
+    let compass = read(&compass_file);
+    let served = Served::start(dir, &[]);
+    let page = signed_in(&served, "GET", "/p/ms/new/measure", "").1;
+    assert!(
+        page.contains("name=\"kind\"") && page.contains("name=\"frequency\""),
+        "the kind and the frequency are fields of the form"
+    );
+    let key = "name=\"csrf\" value=\"";
+    let at = page.find(key).expect("csrf") + key.len();
+    let csrf = page[at..at + page[at..].find('"').expect("end")].to_string();
+    let post = |path: &str, fields: &[(&str, &str)]| {
+        let mut all = vec![("csrf", csrf.as_str())];
+        all.extend_from_slice(fields);
+        signed_in(&served, "POST", path, &encode(&all))
+    };
+    let (status, body) = post(
+        "/p/ms/new/measure",
+        &[
+            ("id", "tests-on-time"),
+            ("name", "Safety tests taken on time"),
+            ("kind", "process"),
+            ("quadrant", ""),
+            ("frequency", "monthly"),
+            ("definition", "Tests taken within a week of the due date."),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    let written = read(&compass_file);
+    let added = written
+        .strip_prefix(compass.as_str())
+        .expect("added at the end");
+    assert!(
+        added.contains("kind = \"process\"")
+            && added.contains("frequency = \"monthly\"")
+            && !added.contains("quadrant"),
+        "{added}"
+    );
+    let (_, page) = signed_in(&served, "GET", "/p/ms", "");
+    let heading = page
+        .find(">Process measures</h3>")
+        .expect("a heading for process measures");
+    assert!(
+        page[heading..].contains("Safety tests taken on time (monthly)"),
+        "{page}"
+    );
+    assert!(page.contains("such as safety tests taken on time"));
+
+    let (status, body) = post(
+        "/p/ms/new/improvement",
+        &[
+            ("id", "letter"),
+            ("title", "A letter"),
+            ("cluster", "education"),
+            ("cluster", "measurement"),
+            ("state", "idea"),
+            ("date", "2026-12-01"),
+        ],
+    );
+    assert_eq!(status, 303, "{body}");
+    assert!(
+        read(&register_file).contains("cluster = [\"education\", \"measurement\"]"),
+        "{}",
+        read(&register_file)
+    );
+    // No cluster ticked: refused, nothing written.
+    let before = read(&register_file);
+    let (status, body) = post(
+        "/p/ms/new/improvement",
+        &[
+            ("id", "none"),
+            ("title", "None"),
+            ("state", "idea"),
+            ("date", "2026-12-01"),
+        ],
+    );
+    assert_eq!(status, 422, "{body}");
+    assert!(body.contains("tick at least one"), "{body}");
+    assert_eq!(read(&register_file), before);
+    let (_, page) = signed_in(&served, "GET", "/p/ms/improvements", "");
+    assert!(
+        page.contains(
+            "Education of professionals and the public; Measurement of good healthcare service"
+        ),
+        "the improvements page names both clusters"
+    );
+}
+
+#[test]
+fn new_improvement_takes_several_clusters() {
+    let tmp = workbook(&compass_with(""), "");
+    let dir = tmp.path();
+    let register = dir.join(POP).join("improvements.toml");
+    run(
+        dir,
+        &[
+            "new",
+            "improvement",
+            "ms",
+            "letter",
+            "--title",
+            "A letter",
+            "--cluster",
+            "education",
+            "--cluster",
+            "measurement",
+            "--step",
+            "diagnosis",
+        ],
+    )
+    .assert_code(0);
+    assert!(
+        read(&register).contains("cluster = [\"education\", \"measurement\"]"),
+        "{}",
+        read(&register)
+    );
+    run(
+        dir,
+        &[
+            "new",
+            "improvement",
+            "ms",
+            "plan",
+            "--title",
+            "A plan",
+            "--cluster",
+            "education",
+        ],
+    )
+    .assert_code(0);
+    assert!(read(&register).contains("cluster = \"education\"\n"));
+    let found = check(dir);
+    assert!(
+        codes_of(&found, &["CV003", "CV004", "CV005", "CV006"]).is_empty(),
+        "{found:?}"
+    );
+    let before = read(&register);
+    let refused = run(
+        dir,
+        &[
+            "new",
+            "improvement",
+            "ms",
+            "odd",
+            "--title",
+            "Odd",
+            "--cluster",
+            "education",
+            "--cluster",
+            "edukation",
+        ],
+    );
+    refused.assert_code(2);
+    assert_eq!(read(&register), before, "nothing written");
+}
