@@ -709,3 +709,54 @@ fn new_improvement_takes_several_clusters() {
     refused.assert_code(2);
     assert_eq!(read(&register), before, "nothing written");
 }
+
+#[test]
+fn diff_and_the_session_pack_show_the_kind_of_a_measure() {
+    let extra = measure(
+        "id = \"tests-on-time\"\nkind = \"process\"\nname = \"Safety tests taken on time\"\nfrequency = \"monthly\"",
+        &["2026-09-30", "2026-10-31", "2026-11-30"],
+    );
+    let tmp = workbook(&compass_with(&extra), "");
+    let dir = tmp.path();
+    let home = tempfile::tempdir().expect("home");
+    common::git(home.path(), dir, &["init", "-q"]);
+    common::git(home.path(), dir, &["add", "-A"]);
+    common::git(home.path(), dir, &["commit", "-q", "-m", "before"]);
+
+    // The pack's run charts: outcome measures first, then the process
+    // measure under its heading.
+    run(dir, &["session", "new", "--date", "2026-12-03"]).assert_code(0);
+    run(dir, &["session", "pack", "-o", "out/pack.html"]).assert_code(0);
+    let pack = read(&dir.join("out/pack.html"));
+    let over_time = pack.find("Measures over time").expect("run charts");
+    let heading = pack[over_time..]
+        .find("<h4>Process measures</h4>")
+        .map(|i| i + over_time)
+        .expect("the process measures' heading among the run charts");
+    assert!(pack[heading..].contains("Safety tests taken on time:"));
+    assert!(!pack[over_time..heading].contains("Safety tests taken on time:"));
+
+    // A measure becomes a balancing measure, another is added as one.
+    let file = dir.join(POP).join("value-compass.toml");
+    let text = read(&file).replacen(
+        "kind = \"process\"\nname = \"Safety tests taken on time\"",
+        "kind = \"balancing\"\nname = \"Safety tests taken on time\"",
+        1,
+    ) + &measure(
+        "id = \"days-without\"\nkind = \"balancing\"\nname = \"Days without medicine\"",
+        &["2026-11-30"],
+    );
+    write(&file, text);
+    let out = common::covalue(dir)
+        .env("HOME", home.path())
+        .args(["diff", "HEAD", "--color", "never"])
+        .output()
+        .expect("runs");
+    let shown = String::from_utf8_lossy(&out.stdout);
+    assert!(shown.contains("Days without medicine"), "{shown}");
+    assert!(shown.contains("a balancing measure"), "{shown}");
+    assert!(
+        shown.contains("process") && shown.contains("balancing") && shown.contains("kind"),
+        "the kind's change: {shown}"
+    );
+}
