@@ -428,3 +428,29 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
         OneOrMany::Many(many) => many,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_written_before_several_clusters_and_measure_kinds_is_still_read() {
+        let old: ImprovementFacts = serde_json::from_str(
+            r#"{"id": "a", "title": "A", "cluster": "education", "status": null}"#,
+        )
+        .expect("an old improvement");
+        assert_eq!(old.clusters, ["education"]);
+        let new: ImprovementFacts = serde_json::from_str(
+            r#"{"id": "a", "title": "A", "clusters": ["education", "measurement"], "status": null}"#,
+        )
+        .expect("a new improvement");
+        assert_eq!(new.clusters, ["education", "measurement"]);
+        let measure: MeasureFacts = serde_json::from_str(
+            r#"{"id": "m", "name": "M", "quadrant": "clinical", "unit": null, "domain": null,
+                "latest_date": null, "latest_value": null, "latest_shown": null}"#,
+        )
+        .expect("an old measure");
+        assert_eq!(measure.kind, "outcome");
+        assert_eq!(measure.frequency, None);
+    }
+}
