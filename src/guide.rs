@@ -184,6 +184,11 @@ pub struct Term {
     pub title: String,
     /// What it means.
     pub description: String,
+    /// The id in `[sources]` its title and description are quoted from
+    /// (the clusters of opportunity: `batalden2016`); None for the guide's
+    /// own wording.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
     /// Persona kinds: at least one persona of this kind is required.
     pub required: bool,
     /// Persona kinds: a persona of this kind is suggested.
@@ -288,7 +293,9 @@ impl Vocabularies for Guide {
             | Vocab::QuestionKind
             | Vocab::Direction
             | Vocab::SessionKind
-            | Vocab::Language => {
+            | Vocab::Language
+            | Vocab::MeasureKind
+            | Vocab::MeasureFrequency => {
                 return spec::BaseVocab.allows(vocab, value);
             }
         };
@@ -314,7 +321,9 @@ impl Vocabularies for Guide {
             | Vocab::QuestionKind
             | Vocab::Direction
             | Vocab::SessionKind
-            | Vocab::Language => spec::BaseVocab.values(vocab),
+            | Vocab::Language
+            | Vocab::MeasureKind
+            | Vocab::MeasureFrequency => spec::BaseVocab.values(vocab),
         }
     }
 }

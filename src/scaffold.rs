@@ -403,7 +403,7 @@ pub fn improvement_text(
     guide: &Guide,
     slug: &str,
     title: &str,
-    cluster: &str,
+    cluster: &[String],
     steps: &[String],
     today: &str,
 ) -> String {
@@ -422,7 +422,17 @@ pub fn improvement_text(
         toml_string(slug),
         toml_string(title),
         clusters.join(", "),
-        toml_string(cluster),
+        match cluster {
+            [one] => toml_string(one),
+            several => format!(
+                "[{}]",
+                several
+                    .iter()
+                    .map(|c| toml_string(c))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        },
         quoted.join(", "),
         toml_string(first),
     )
@@ -436,8 +446,8 @@ pub struct NewImprovement<'a> {
     pub slug: &'a str,
     /// What it is.
     pub title: &'a str,
-    /// Its cluster (the guide's first when None).
-    pub cluster: Option<String>,
+    /// Its clusters (the guide's first when none is given).
+    pub cluster: Vec<String>,
     /// The process-map steps it concerns.
     pub steps: &'a [String],
 }
@@ -477,13 +487,18 @@ pub fn add_improvement(
         .iter()
         .map(|c| c.id.clone())
         .collect();
-    let cluster = new
-        .cluster
-        .clone()
-        .unwrap_or_else(|| clusters.first().cloned().unwrap_or_default());
-    if !clusters.contains(&cluster) {
+    let mut cluster: Vec<String> = Vec::new();
+    for c in &new.cluster {
+        if !cluster.contains(c) {
+            cluster.push(c.clone());
+        }
+    }
+    if cluster.is_empty() {
+        cluster.extend(clusters.first().cloned());
+    }
+    if let Some(bad) = cluster.iter().find(|c| !clusters.contains(c)) {
         return Err(usage(
-            format!("\"{cluster}\" is not a cluster of the guide"),
+            format!("\"{bad}\" is not a cluster of the guide"),
             format!("use one of {}", clusters.join(", ")),
         ));
     }

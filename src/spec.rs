@@ -20,7 +20,10 @@ pub use schema::{
     network_schema_files, schema_files, schema_line,
 };
 pub use validate::{KeyPath, is_date, quoted, suggest, validate};
-pub use vocab::{BaseVocab, COORDINATOR, DEFAULT_ROLES, FORMS, SESSION_KINDS, Vocab, Vocabularies};
+pub use vocab::{
+    BaseVocab, COORDINATOR, DEFAULT_ROLES, FORMS, MEASURE_FREQUENCIES, MEASURE_KINDS,
+    SESSION_KINDS, Vocab, Vocabularies,
+};
 
 /// The type a field must have.
 #[derive(Debug, Clone, Copy)]
@@ -57,6 +60,9 @@ pub enum Ty {
     Enum(Vocab),
     /// A list of values from a list.
     EnumList(Vocab),
+    /// One value from a list, or a list of them (an improvement's
+    /// `cluster`: one string in older files, a list where it touches several).
+    EnumOneOrList(Vocab),
     /// A table of a given shape.
     Table(&'static Record),
     /// A list of tables of a given shape (`[[name]]`).
@@ -381,12 +387,24 @@ pub static MEASURE: Record = Record {
     fields: &[
         f("id", Ty::Slug, true, "A stable id."),
         f(
+            "kind",
+            Ty::Enum(Vocab::MeasureKind),
+            false,
+            "What it tracks: outcome (the default, a measure of the value compass in its quadrant), process (how the work is done, such as safety tests taken on time) or balancing (what could get worse, such as days without medicine).",
+        ),
+        f(
             "quadrant",
             Ty::Enum(Vocab::Quadrant),
-            true,
-            "The compass quadrant.",
+            false,
+            "The compass quadrant of an outcome measure (required for outcome measures; process and balancing measures take none, checked as CV053).",
         ),
         f("name", Ty::Str, true, "The measure."),
+        f(
+            "frequency",
+            Ty::Enum(Vocab::MeasureFrequency),
+            false,
+            "How often it is taken: weekly, monthly, quarterly or yearly (its values are checked against it, CV052).",
+        ),
         f(
             "definition",
             Ty::Str,
@@ -486,9 +504,9 @@ static IMPROVEMENT: Record = Record {
         f("title", Ty::Str, true, "The improvement, in a few words."),
         f(
             "cluster",
-            Ty::Enum(Vocab::ImprovementCluster),
+            Ty::EnumOneOrList(Vocab::ImprovementCluster),
             true,
-            "The cluster of opportunity it belongs to.",
+            "The cluster of opportunity it belongs to, or a list of them when it touches several.",
         ),
         f(
             "steps",

@@ -259,7 +259,7 @@ fn the_register_handout_and_the_full_form_show_the_register_and_run_charts_safel
     for text in [
         "Register of improvements",
         "Education of professionals and the public",
-        "Health care system redesign",
+        "Healthcare system redesign",
         "{#relapse-plan}",
         "Opportunities not taken up",
         "1 adopted",

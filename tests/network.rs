@@ -138,8 +138,16 @@ fn fixture() -> Fixture {
             "quadrant = \"functional\"",
             "quadrant = \"functional\"\ndomain = \"walking\"",
             1,
-        );
+        ) + "\n[[measure]]\nid = \"tests-on-time\"\nkind = \"process\"\nname = \"Safety tests taken on time\"\nfrequency = \"monthly\"\ndefinition = \"Tests taken within a week of the due date.\"\n";
         write(&compass, &text);
+        // An improvement that touches two clusters of opportunity.
+        let register = w.join("populations/ms/improvements.toml");
+        let text = read(&register).replacen(
+            "cluster = \"edges-redesign\"",
+            "cluster = [\"edges-redesign\", \"measurement\"]",
+            1,
+        );
+        write(&register, &text);
     });
     f.site("half", |w| {
         for step in ["access", "assessment", "logic", "interdependence"] {
@@ -308,6 +316,36 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
         json["improvements"]
             .as_array()
             .is_some_and(|c| !c.is_empty())
+    );
+    // The improvement in two clusters is counted in each; the process
+    // measure is in its own group, not in a quadrant.
+    let in_cluster = |cluster: &str| {
+        json["improvements"].as_array().is_some_and(|c| {
+            c.iter().any(|x| {
+                x["cluster"] == cluster
+                    && x["items"].as_array().is_some_and(|i| {
+                        i.iter()
+                            .any(|i| i["id"] == "shared-care-plan" && i["site"] == "complete")
+                    })
+            })
+        })
+    };
+    assert!(
+        in_cluster("edges-redesign") && in_cluster("measurement"),
+        "{}",
+        json["improvements"]
+    );
+    assert_eq!(json["kinds"][0]["kind"], "process", "{}", json["kinds"]);
+    assert_eq!(
+        json["kinds"][0]["measures"][0]["name"],
+        "Safety tests taken on time"
+    );
+    assert_eq!(json["kinds"][0]["measures"][0]["frequency"], "monthly");
+    assert!(
+        !json["quadrants"]
+            .to_string()
+            .contains("Safety tests taken on time"),
+        "not in a quadrant"
     );
 
     // A summary lost from the cache is read again from the cached

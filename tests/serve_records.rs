@@ -206,7 +206,7 @@ fn a_team_adds_and_edits_every_kind_of_record_in_the_browser_byte_for_byte() {
     go(&mut b, "/p/heart-failure/new/improvement");
     fill(&mut b, "id", "scale-at-discharge");
     fill(&mut b, "title", "A scale and a weight diary at discharge");
-    fill(&mut b, "cluster", "system-redesign");
+    tick(&mut b, "cluster", "system-redesign", true);
     tick(&mut b, "steps", "discharge", true);
     tick(&mut b, "personas", "markus", true);
     fill(&mut b, "owner", "Case manager");

@@ -35,7 +35,10 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
     let Some(compass) = &population.compass else {
         return;
     };
-    let n = compass.measures.len();
+    kinds(guide, compass, out);
+    // The compass's limits count its outcome measures; process and
+    // balancing measures are tracked beside it.
+    let n = compass.measures.iter().filter(|m| m.is_outcome()).count();
     let limits = guide.compass_measures;
     if n > 0 && (n < limits.min || n > limits.max) {
         out.push(
@@ -63,7 +66,7 @@ pub fn check(guide: &Guide, population: &Population, out: &mut Vec<Finding>) {
             let count = compass
                 .measures
                 .iter()
-                .filter(|m| m.quadrant == quadrant.id)
+                .filter(|m| m.is_outcome() && m.quadrant == quadrant.id)
                 .count();
             if count < per_quadrant {
                 let what = if count == 0 {
@@ -121,4 +124,42 @@ fn compass_is_optional(guide: &Guide) -> bool {
             .iter()
             .any(|q| q.kind == QuestionKind::ValueCompass && q.record_optional)
     })
+}
+
+/// CV053: an outcome measure needs its quadrant (an error: it cannot be
+/// placed on the compass); a process or balancing measure takes none (a
+/// warning: the quadrant is not used).
+fn kinds(guide: &Guide, compass: &crate::workbook::Compass, out: &mut Vec<Finding>) {
+    for m in &compass.measures {
+        let has_quadrant = !m.quadrant.trim().is_empty();
+        if m.is_outcome() && !has_quadrant {
+            let ids: Vec<&str> = guide.quadrants.iter().map(|q| q.id.as_str()).collect();
+            out.push(
+                m.loc
+                    .finding(Finding::error(
+                        Code::CV053,
+                        format!(
+                            "the outcome measure \"{}\" (`{}`) has no quadrant, so it cannot be placed on the value compass",
+                            m.name, m.id
+                        ),
+                    ))
+                    .help(format!(
+                        "add `quadrant = \"…\"` (one of {}), or, if it tracks how the work is done or what could get worse, write `kind = \"process\"` or `kind = \"balancing\"`",
+                        ids.join(", ")
+                    )),
+            );
+        } else if !m.is_outcome() && has_quadrant {
+            out.push(
+                m.loc
+                    .finding(Finding::warning(
+                        Code::CV053,
+                        format!(
+                            "the {} measure \"{}\" (`{}`) has a quadrant, `{}`; only outcome measures sit on the value compass, so it is shown with the {} measures",
+                            m.kind, m.name, m.id, m.quadrant, m.kind
+                        ),
+                    ))
+                    .help("remove the `quadrant` line, or, if it measures a result that matters to the people served, write `kind = \"outcome\"` (or leave `kind` out)"),
+            );
+        }
+    }
 }

@@ -5,6 +5,7 @@
 mod compass;
 mod completeness;
 mod configurations;
+mod consistency;
 mod improvements;
 mod options;
 mod personas;
@@ -251,5 +252,6 @@ fn check_population(
         configurations::check(guide, population, out);
         compass::check(guide, population, out);
         improvements::check(guide, population, options.today, out);
+        consistency::check(population, out);
     }
 }

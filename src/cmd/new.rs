@@ -61,9 +61,10 @@ pub enum What {
         /// What it is, in a few words.
         #[arg(long)]
         title: String,
-        /// Its cluster of opportunity (the guide's clusters) [default: the first].
+        /// Its cluster of opportunity (the guide's clusters; repeatable when
+        /// it touches several) [default: the first].
         #[arg(long)]
-        cluster: Option<String>,
+        cluster: Vec<String>,
         /// A process-map step it concerns (repeatable).
         #[arg(long, value_name = "STEP")]
         step: Vec<String>,

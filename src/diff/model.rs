@@ -412,8 +412,10 @@ pub enum Change {
         id: String,
         /// Its name.
         name: String,
-        /// Its quadrant.
+        /// Its quadrant (outcome measures).
         quadrant: String,
+        /// What it tracks: outcome, process or balancing.
+        measure_kind: String,
     },
     /// A measure was removed.
     MeasureRemoved {
@@ -421,8 +423,10 @@ pub enum Change {
         id: String,
         /// Its name.
         name: String,
-        /// Its quadrant.
+        /// Its quadrant (outcome measures).
         quadrant: String,
+        /// What it tracks: outcome, process or balancing.
+        measure_kind: String,
     },
     /// Fields of a measure changed.
     MeasureChanged {
@@ -439,7 +443,7 @@ pub enum Change {
         id: String,
         /// Its title.
         title: String,
-        /// Its cluster.
+        /// Its clusters of opportunity, joined with commas.
         cluster: String,
         /// Its status now.
         status: Option<String>,

@@ -383,19 +383,35 @@ fn change_item(change: &Change) -> Item {
                 .text(format!(" from place {from} to place {to}")),
         ),
         Change::StepChanged { id, title, fields } => record(named("Step", title, id), fields),
-        Change::MeasureAdded { id, name, quadrant } => item(
+        Change::MeasureAdded {
+            id,
+            name,
+            quadrant,
+            measure_kind: kind,
+        } => item(
             Mark::Added,
             Line::default()
                 .text("Added ")
                 .extend(named("measure", name, id))
-                .text(format!(" in the {quadrant} quadrant")),
+                .text(match kind.as_str() {
+                    crate::workbook::records::OUTCOME => format!(" in the {quadrant} quadrant"),
+                    kind => format!(", a {kind} measure"),
+                }),
         ),
-        Change::MeasureRemoved { id, name, quadrant } => item(
+        Change::MeasureRemoved {
+            id,
+            name,
+            quadrant,
+            measure_kind: kind,
+        } => item(
             Mark::Removed,
             Line::default()
                 .text("Removed ")
                 .extend(named("measure", name, id))
-                .text(format!(" from the {quadrant} quadrant")),
+                .text(match kind.as_str() {
+                    crate::workbook::records::OUTCOME => format!(" from the {quadrant} quadrant"),
+                    kind => format!(", a {kind} measure"),
+                }),
         ),
         Change::MeasureChanged { id, name, fields } => record(named("Measure", name, id), fields),
         Change::ImprovementAdded {

@@ -109,6 +109,11 @@ codes! {
     CV046 => WARNING, "a code block or comment is never closed";
     CV047 => WARNING, "a temporary file left by an interrupted save";
     CV048 => INFO, "a schema in schemas/ is out of date";
+    CV049 => WARNING, "an improvement names a persona who is on none of its steps";
+    CV050 => WARNING, "an adopted improvement has no measure value since it started";
+    CV051 => WARNING, "the personas' shares add up to more than 100 %";
+    CV052 => WARNING, "a measure's values do not come as often as its frequency";
+    CV053 => VARIES, "a measure's kind and quadrant do not agree";
     CV057 => ERROR, "a community session names a site the network does not list";
     CV058 => WARNING, "a community session's dates do not agree";
     CV059 => WARNING, "a site at a community session is not listed as present";

@@ -159,12 +159,12 @@ fn relabel(mut f: Finding) -> Finding {
 /// 2016, "Coproduction of healthcare service".
 const DEFAULT_CLUSTERS: &[(&str, &str)] = &[
     ("education", "Education of professionals and the public"),
-    ("system-redesign", "Health care system redesign"),
+    ("system-redesign", "Healthcare system redesign"),
     (
         "edges-redesign",
-        "Redesign outside and at the edges of the health care system",
+        "Redesign outside and at the edges of the healthcare system",
     ),
-    ("measurement", "Measurement of good health care service"),
+    ("measurement", "Measurement of good healthcare service"),
 ];
 
 /// The statuses of an improvement when a guide names none.
@@ -188,6 +188,7 @@ fn terms_or(node: &Node, key: &str, defaults: &[(&str, &str)]) -> Vec<Term> {
             id: id.to_string(),
             title: title.to_string(),
             description: String::new(),
+            source: None,
             required: false,
             suggested: false,
             active: false,
@@ -203,6 +204,7 @@ fn terms(node: &Node, key: &str) -> Vec<Term> {
             id: t.string("id").unwrap_or_default(),
             title: t.string("title").unwrap_or_default(),
             description: t.string("description").unwrap_or_default(),
+            source: t.string("source"),
             required: t.bool("required").unwrap_or(false),
             suggested: t.bool("suggested").unwrap_or(false),
             active: t.bool("active").unwrap_or(false),
@@ -221,6 +223,7 @@ fn roles(node: &Node) -> Vec<Term> {
                 id: id.to_string(),
                 title: title.to_string(),
                 description: String::new(),
+                source: None,
                 required: false,
                 suggested: false,
                 active: false,

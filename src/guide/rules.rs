@@ -52,6 +52,31 @@ pub(super) fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut
         "coproduction_level",
         "configuration",
         "quadrant",
+        "improvement_cluster",
+        "improvement_status",
+        "role",
+    ] {
+        for term in node.array(list) {
+            let (Some(src), Some(src_node)) = (term.str("source"), term.get("source")) else {
+                continue;
+            };
+            if guide.citation(src).is_none() {
+                out.push(
+                    Finding::error(
+                        Code::CV040,
+                        format!("a {list} names the source `{src}`, which is not in [sources]"),
+                    )
+                    .at(source, src_node.span.clone())
+                    .help("add it under [sources] or name one that is there"),
+                );
+            }
+        }
+    }
+    for list in [
+        "persona_kind",
+        "coproduction_level",
+        "configuration",
+        "quadrant",
         "step",
         "improvement_cluster",
         "improvement_status",

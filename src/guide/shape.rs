@@ -250,6 +250,12 @@ static TERM: Record = Record {
         f("title", Ty::Str, true, "Name."),
         f("description", Ty::Str, false, "What it means."),
         f(
+            "source",
+            Ty::Str,
+            false,
+            "The id in [sources] the title and description are quoted from, word for word.",
+        ),
+        f(
             "required",
             Ty::Bool,
             false,

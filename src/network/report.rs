@@ -10,6 +10,7 @@
 //! format is chosen and written; the text, Markdown and HTML outputs are in
 //! `report/text.rs`, `report/markdown.rs` and `report/html.rs`.
 
+use crate::workbook::records::{MEASURE_KINDS, OUTCOME, is_outcome_kind};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 
@@ -47,8 +48,10 @@ pub struct Report {
     pub population_types: Vec<PopulationType>,
     /// Improvements by cluster.
     pub improvements: Vec<Cluster>,
-    /// Measures by compass quadrant.
+    /// Outcome measures by compass quadrant.
     pub quadrants: Vec<Quadrant>,
+    /// Process and balancing measures, a group for each kind that has any.
+    pub kinds: Vec<KindGroup>,
     /// Measures by shared domain.
     pub domains: Vec<DomainRow>,
     /// Measures that name no domain of the network.
@@ -205,6 +208,19 @@ pub struct Quadrant {
     pub measures: Vec<MeasureItem>,
 }
 
+/// Measures of one kind other than outcome (process, balancing).
+#[derive(Debug, Clone, Serialize)]
+pub struct KindGroup {
+    /// The kind: `process` or `balancing`.
+    pub kind: String,
+    /// Its heading, such as "Process measures".
+    pub title: String,
+    /// A sentence saying what the kind is.
+    pub about: String,
+    /// Its measures.
+    pub measures: Vec<MeasureItem>,
+}
+
 /// Measures of one shared domain.
 #[derive(Debug, Clone, Serialize)]
 pub struct DomainRow {
@@ -234,8 +250,12 @@ pub struct MeasureItem {
     pub id: String,
     /// The measure.
     pub name: String,
-    /// Its quadrant.
+    /// What it tracks: outcome, process or balancing.
+    pub kind: String,
+    /// Its quadrant (outcome measures).
     pub quadrant: String,
+    /// How often it is taken, when the site says.
+    pub frequency: Option<String>,
     /// Its unit.
     pub unit: Option<String>,
     /// The domain it names.
@@ -394,23 +414,24 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
                 configurations: p.configurations.clone(),
                 walked: p.walked.clone(),
             });
+            // An improvement that touches several clusters counts in each.
             for i in p.improvements.iter().flatten() {
-                let cluster = clusters
-                    .entry(i.cluster.clone())
-                    .or_insert_with(|| Cluster {
-                        cluster: i.cluster.clone(),
+                for id in &i.clusters {
+                    let cluster = clusters.entry(id.clone()).or_insert_with(|| Cluster {
+                        cluster: id.clone(),
                         by_status: BTreeMap::new(),
                         items: Vec::new(),
                     });
-                let status = i.status.clone().unwrap_or_else(|| "none".into());
-                *cluster.by_status.entry(status).or_insert(0) += 1;
-                cluster.items.push(ImprovementItem {
-                    site: site.name.clone(),
-                    population: p.slug.clone(),
-                    id: i.id.clone(),
-                    title: i.title.clone(),
-                    status: i.status.clone(),
-                });
+                    let status = i.status.clone().unwrap_or_else(|| "none".into());
+                    *cluster.by_status.entry(status).or_insert(0) += 1;
+                    cluster.items.push(ImprovementItem {
+                        site: site.name.clone(),
+                        population: p.slug.clone(),
+                        id: i.id.clone(),
+                        title: i.title.clone(),
+                        status: i.status.clone(),
+                    });
+                }
             }
             for m in p.measures.iter().flatten() {
                 all_measures.push((
@@ -421,7 +442,10 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
         }
     }
     let mut quadrants: Vec<Quadrant> = Vec::new();
-    for (m, _) in &all_measures {
+    for (m, _) in all_measures
+        .iter()
+        .filter(|(m, _)| is_outcome_kind(&m.kind))
+    {
         match quadrants.iter_mut().find(|q| q.quadrant == m.quadrant) {
             Some(q) => q.measures.push(m.clone()),
             None => quadrants.push(Quadrant {
@@ -430,6 +454,23 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
             }),
         }
     }
+    let kinds = MEASURE_KINDS
+        .iter()
+        .filter(|(id, _, _)| *id != OUTCOME)
+        .filter_map(|&(id, title, about)| {
+            let measures: Vec<MeasureItem> = all_measures
+                .iter()
+                .filter(|(m, _)| m.kind == id)
+                .map(|(m, _)| m.clone())
+                .collect();
+            (!measures.is_empty()).then(|| KindGroup {
+                kind: id.to_string(),
+                title: title.to_string(),
+                about: about.to_string(),
+                measures,
+            })
+        })
+        .collect();
     let domains = network
         .domains
         .iter()
@@ -469,6 +510,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
             .collect(),
         improvements: clusters.into_values().collect(),
         quadrants,
+        kinds,
         domains,
         unmapped,
     }
@@ -480,7 +522,9 @@ fn measure_item(network: &Network, site: &str, population: &str, m: &MeasureFact
         population: population.to_string(),
         id: m.id.clone(),
         name: m.name.clone(),
+        kind: m.kind.clone(),
         quadrant: m.quadrant.clone(),
+        frequency: m.frequency.clone(),
         unit: m.unit.clone(),
         domain: m.domain.clone(),
         unknown_domain: m

@@ -155,8 +155,10 @@ pub struct ImprovementFacts {
     pub id: String,
     /// What it is.
     pub title: String,
-    /// Its cluster.
-    pub cluster: String,
+    /// Its clusters of opportunity (a summary written before an
+    /// improvement could name several holds one string, `cluster`).
+    #[serde(alias = "cluster", deserialize_with = "one_or_many")]
+    pub clusters: Vec<String>,
     /// Its current status (None: no status yet).
     pub status: Option<String>,
 }
@@ -168,8 +170,15 @@ pub struct MeasureFacts {
     pub id: String,
     /// The measure.
     pub name: String,
-    /// Its quadrant.
+    /// What it tracks: outcome, process or balancing (outcome in a
+    /// summary written before measures had kinds).
+    #[serde(default = "outcome")]
+    pub kind: String,
+    /// Its quadrant (outcome measures).
     pub quadrant: String,
+    /// How often it is taken, when the site says.
+    #[serde(default)]
+    pub frequency: Option<String>,
     /// Its unit.
     pub unit: Option<String>,
     /// The shared domain it names.
@@ -303,7 +312,7 @@ fn population_facts(workbook: &Workbook<'_>, population: &Population) -> Populat
                 .map(|i| ImprovementFacts {
                     id: i.id.clone(),
                     title: i.title.clone(),
-                    cluster: i.cluster.clone(),
+                    clusters: i.clusters.clone(),
                     status: i.current().map(|s| s.state.clone()),
                 })
                 .collect()
@@ -316,7 +325,9 @@ fn population_facts(workbook: &Workbook<'_>, population: &Population) -> Populat
                     MeasureFacts {
                         id: m.id.clone(),
                         name: m.name.clone(),
+                        kind: m.kind.clone(),
                         quadrant: m.quadrant.clone(),
+                        frequency: m.frequency.clone(),
                         unit: m.unit.clone(),
                         domain: m.domain.clone(),
                         latest_date: latest.map(|v| v.date.clone()),
@@ -397,5 +408,49 @@ pub fn summarise(workbook: &Workbook<'_>, commit: &str, reference: &str) -> Site
         deferred: counts.deferred,
         total: counts.total,
         populations,
+    }
+}
+
+fn outcome() -> String {
+    crate::workbook::records::OUTCOME.to_string()
+}
+
+/// Reads one string or a list of strings as a list.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(one) => vec![one],
+        OneOrMany::Many(many) => many,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_summary_written_before_several_clusters_and_measure_kinds_is_still_read() {
+        let old: ImprovementFacts = serde_json::from_str(
+            r#"{"id": "a", "title": "A", "cluster": "education", "status": null}"#,
+        )
+        .expect("an old improvement");
+        assert_eq!(old.clusters, ["education"]);
+        let new: ImprovementFacts = serde_json::from_str(
+            r#"{"id": "a", "title": "A", "clusters": ["education", "measurement"], "status": null}"#,
+        )
+        .expect("a new improvement");
+        assert_eq!(new.clusters, ["education", "measurement"]);
+        let measure: MeasureFacts = serde_json::from_str(
+            r#"{"id": "m", "name": "M", "quadrant": "clinical", "unit": null, "domain": null,
+                "latest_date": null, "latest_value": null, "latest_shown": null}"#,
+        )
+        .expect("an old measure");
+        assert_eq!(measure.kind, "outcome");
+        assert_eq!(measure.frequency, None);
     }
 }

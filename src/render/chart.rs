@@ -230,7 +230,9 @@ mod tests {
     fn measure(values: &[(&str, f64)]) -> Measure {
         Measure {
             id: "m".into(),
+            kind: "outcome".into(),
             quadrant: "clinical".into(),
+            frequency: None,
             name: "Readmissions <b>&</b>".into(),
             definition: None,
             data_source: None,

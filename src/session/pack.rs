@@ -126,6 +126,9 @@ struct Chart {
     name: String,
     latest: String,
     svg: String,
+    /// On the first chart of a kind of measure, when the population has
+    /// process or balancing measures: the kind's heading and what it is.
+    group: Option<(String, String)>,
 }
 
 /// Something `check` reports for a step in focus (or for the sessions),
@@ -558,34 +561,49 @@ pub fn build(
     }
 }
 
-/// The run chart of each measure of the population's compass with values.
+/// The run chart of each measure of the population's compass with values:
+/// outcome measures first, then process and balancing measures, each kind
+/// under its heading when there is more than one kind.
 fn charts(population: &Population, scale: Scale) -> Vec<Chart> {
-    population
-        .compass
-        .iter()
-        .flat_map(|c| &c.measures)
-        .filter_map(|m| {
-            let svg = crate::render::chart::run_chart(
-                &format!("{}-run-{}", population.slug, m.id),
-                m,
-                scale,
-            )?;
-            let latest = m.latest()?;
-            Some(Chart {
-                name: m.name.clone(),
-                latest: format!(
-                    "{} values, latest {} on {}{}",
-                    m.values.len(),
-                    m.show(latest.value),
-                    latest.date,
-                    m.target_value
-                        .map(|t| format!("; target {}", m.show(t)))
-                        .unwrap_or_default()
-                ),
-                svg,
-            })
-        })
-        .collect()
+    let measures: &[crate::workbook::Measure] =
+        population.compass.as_ref().map_or(&[], |c| &c.measures);
+    let kinds = crate::workbook::records::MEASURE_KINDS;
+    let mixed = measures.iter().any(|m| !m.is_outcome());
+    let mut charts: Vec<Chart> = Vec::new();
+    for &(kind, title, about) in kinds {
+        let first = charts.len();
+        charts.extend(
+            measures
+                .iter()
+                .filter(|m| m.kind == kind)
+                .filter_map(|m| chart(population, m, scale)),
+        );
+        if mixed && let Some(c) = charts.get_mut(first) {
+            c.group = Some((title.to_string(), about.to_string()));
+        }
+    }
+    charts
+}
+
+/// The run chart of one measure, with two values or more.
+fn chart(population: &Population, m: &crate::workbook::Measure, scale: Scale) -> Option<Chart> {
+    let svg =
+        crate::render::chart::run_chart(&format!("{}-run-{}", population.slug, m.id), m, scale)?;
+    let latest = m.latest()?;
+    Some(Chart {
+        name: m.name.clone(),
+        latest: format!(
+            "{} values, latest {} on {}{}",
+            m.values.len(),
+            m.show(latest.value),
+            latest.date,
+            m.target_value
+                .map(|t| format!("; target {}", m.show(t)))
+                .unwrap_or_default()
+        ),
+        svg,
+        group: None,
+    })
 }
 
 /// The steps in focus of a population with their answers (the Markdown pack).

@@ -114,6 +114,10 @@ fn type_schema(ty: Ty, vocab: &dyn Vocabularies) -> serde_json::Value {
         Ty::EnumList(v) => {
             json!({ "type": "array", "items": { "type": "string", "enum": vocab.values(v) } })
         }
+        Ty::EnumOneOrList(v) => {
+            let one = json!({ "type": "string", "enum": vocab.values(v) });
+            json!({ "oneOf": [one, { "type": "array", "items": one, "minItems": 1 }] })
+        }
         Ty::Table(record) => record_schema(record, vocab),
         Ty::TableArray(record) => json!({ "type": "array", "items": record_schema(record, vocab) }),
         Ty::StrMap => json!({ "type": "object", "additionalProperties": { "type": "string" } }),

@@ -248,7 +248,38 @@ fn validate_value(
         (Ty::StrList | Ty::SlugList | Ty::EnumList(_), _) => {
             out.push(wrong("a list of strings, like [\"a\", \"b\"]"))
         }
-        (Ty::Enum(v), Value::Str(s)) => check_enum(node, s, v, vocab, source, path, out),
+        (Ty::Enum(v) | Ty::EnumOneOrList(v), Value::Str(s)) => {
+            check_enum(node, s, v, vocab, source, path, out)
+        }
+        (Ty::EnumOneOrList(v), Value::Array(items)) => {
+            if items.is_empty() {
+                out.push(wrong(&format!(
+                    "one of {}, or a list of them",
+                    quoted(&vocab.values(v))
+                )));
+            }
+            for (i, item) in items.iter().enumerate() {
+                let item_path = KeyPath::Item(path, i + 1);
+                match &item.value {
+                    Value::Str(s) => check_enum(item, s, v, vocab, source, &item_path, out),
+                    other => out.push(
+                        Finding::error(
+                            Code::CV004,
+                            format!(
+                                "`{item_path}` should be a string, but it is {}",
+                                other.type_name()
+                            ),
+                        )
+                        .at(source, item.span.clone())
+                        .help("put each item of the list in quotes"),
+                    ),
+                }
+            }
+        }
+        (Ty::EnumOneOrList(v), _) => out.push(wrong(&format!(
+            "one of {}, or a list of them",
+            quoted(&vocab.values(v))
+        ))),
         (Ty::Enum(v), _) => out.push(wrong(&format!("one of {}", quoted(&vocab.values(v))))),
         (Ty::Table(record), Value::Table(_)) => validate(node, record, vocab, source, path, out),
         (Ty::Table(_), _) => out.push(wrong("a table")),

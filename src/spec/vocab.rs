@@ -26,6 +26,11 @@ pub enum Vocab {
     ImprovementStatus,
     /// Which way a measure should go: higher or lower.
     Direction,
+    /// What a measure tracks: outcome, process or balancing (covalue's own
+    /// vocabulary, like the value formats, not guide data).
+    MeasureKind,
+    /// How often a measure is taken: weekly, monthly, quarterly or yearly.
+    MeasureFrequency,
     /// Kinds of answers a guide's question takes.
     QuestionKind,
     /// The languages covalue prints pages in.
@@ -60,6 +65,11 @@ pub const DEFAULT_ROLES: &[(&str, &str, bool)] = &[
     ("facilitator", "Facilitator", false),
     ("other", "Other", false),
 ];
+/// The kinds of measure: an outcome measure sits in a quadrant of the value
+/// compass; process and balancing measures are tracked beside it.
+pub const MEASURE_KINDS: &[&str] = &["outcome", "process", "balancing"];
+/// How often a measure can be said to be taken.
+pub const MEASURE_FREQUENCIES: &[&str] = &["weekly", "monthly", "quarterly", "yearly"];
 /// The forms of the guide.
 pub const FORMS: &[&str] = &["full", "short"];
 
@@ -83,6 +93,8 @@ impl Vocabularies for BaseVocab {
             }
             Vocab::SessionKind => SESSION_KINDS,
             Vocab::Direction => &["higher", "lower"],
+            Vocab::MeasureKind => MEASURE_KINDS,
+            Vocab::MeasureFrequency => MEASURE_FREQUENCIES,
             Vocab::QuestionKind => &[
                 "text",
                 "personas",

@@ -46,8 +46,9 @@ pub struct Improvement {
     pub id: String,
     /// What it is.
     pub title: String,
-    /// Its cluster of opportunity.
-    pub cluster: String,
+    /// Its clusters of opportunity (`cluster = "…"` or a list), in the
+    /// order written.
+    pub clusters: Vec<String>,
     /// The process-map steps it concerns.
     pub steps: Vec<Ref>,
     /// The value configurations it concerns.
@@ -68,6 +69,11 @@ pub struct Improvement {
 }
 
 impl Improvement {
+    /// Whether it names this cluster of opportunity.
+    pub fn in_cluster(&self, id: &str) -> bool {
+        self.clusters.iter().any(|c| c == id)
+    }
+
     /// Its status now (the last one written), if any.
     pub fn current(&self) -> Option<&StatusChange> {
         self.status.last()
@@ -125,7 +131,10 @@ impl Improvements {
                 .map(|i| Improvement {
                     id: i.string("id").unwrap_or_default(),
                     title: i.string("title").unwrap_or_default(),
-                    cluster: i.string("cluster").unwrap_or_default(),
+                    clusters: match i.string("cluster") {
+                        Some(one) => vec![one],
+                        None => i.strings("cluster"),
+                    },
                     steps: refs(i, "steps", source),
                     configurations: i.strings("configurations"),
                     personas: refs(i, "personas", source),

@@ -232,8 +232,12 @@ impl ProcessMap {
 pub struct Measure {
     /// Stable id.
     pub id: String,
-    /// Its quadrant.
+    /// What it tracks: `outcome` (the default), `process` or `balancing`.
+    pub kind: String,
+    /// Its quadrant (outcome measures; empty when none is written).
     pub quadrant: String,
+    /// How often it is taken: `weekly`, `monthly`, `quarterly`, `yearly`.
+    pub frequency: Option<String>,
     /// The measure.
     pub name: String,
     /// Its operational definition.
@@ -282,7 +286,54 @@ impl MeasureValue {
     }
 }
 
+/// The kind of a measure of the value compass, the default.
+pub const OUTCOME: &str = "outcome";
+
+/// Whether a measure of this kind is an outcome measure: `outcome`, and a
+/// kind covalue does not know (reported as CV005), so that the measure is
+/// still shown in its quadrant.
+pub fn is_outcome_kind(kind: &str) -> bool {
+    kind == OUTCOME || !MEASURE_KINDS.iter().any(|(id, _, _)| *id == kind)
+}
+
+/// Each kind of measure with its title and what it is, in the words the
+/// reports print above its group.
+pub const MEASURE_KINDS: &[(&str, &str, &str)] = &[
+    (
+        "outcome",
+        "Outcome measures",
+        "Outcome measures show the results that matter to the people served, in the four quadrants of the value compass.",
+    ),
+    (
+        "process",
+        "Process measures",
+        "Process measures show whether the work is done as planned, such as safety tests taken on time.",
+    ),
+    (
+        "balancing",
+        "Balancing measures",
+        "Balancing measures watch for what could get worse elsewhere as a result of the change, such as days without medicine.",
+    ),
+];
+
+/// Each kind of measure with the title a form's list shows.
+pub const MEASURE_KIND_TITLES: &[(&str, &str)] = &[
+    ("outcome", "outcome (in a quadrant of the value compass)"),
+    ("process", "process (how the work is done)"),
+    ("balancing", "balancing (what could get worse)"),
+];
+
 impl Measure {
+    /// Whether it is an outcome measure, shown in its compass quadrant.
+    pub fn is_outcome(&self) -> bool {
+        is_outcome_kind(&self.kind)
+    }
+
+    /// The number of days between two values its frequency stands for.
+    pub fn frequency_days(&self) -> Option<i64> {
+        frequency_days(self.frequency.as_deref()?)
+    }
+
     /// The latest value, if any.
     pub fn latest(&self) -> Option<&MeasureValue> {
         self.values.last()
@@ -326,7 +377,9 @@ impl Compass {
             .iter()
             .map(|m| Measure {
                 id: m.string("id").unwrap_or_default(),
+                kind: m.string("kind").unwrap_or_else(|| OUTCOME.to_string()),
                 quadrant: m.string("quadrant").unwrap_or_default(),
+                frequency: m.string("frequency"),
                 name: m.string("name").unwrap_or_default(),
                 definition: m.string("definition").filter(|d| !d.trim().is_empty()),
                 data_source: m.string("data_source"),
@@ -361,5 +414,17 @@ impl Compass {
             measures,
             loc: Loc::of_content(source),
         }
+    }
+}
+
+/// The number of days a frequency stands for: a week, a month of 30 days, a
+/// quarter of 91 and a year of 365.
+pub fn frequency_days(frequency: &str) -> Option<i64> {
+    match frequency {
+        "weekly" => Some(7),
+        "monthly" => Some(30),
+        "quarterly" => Some(91),
+        "yearly" => Some(365),
+        _ => None,
     }
 }

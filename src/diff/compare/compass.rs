@@ -18,11 +18,13 @@ pub(super) fn compass(old: Option<&Compass>, new: Option<&Compass>, out: &mut Ve
                 id: m.id.clone(),
                 name: m.name.clone(),
                 quadrant: m.quadrant.clone(),
+                measure_kind: m.kind.clone(),
             }),
             Matched::Added(_, m) => out.push(Change::MeasureAdded {
                 id: m.id.clone(),
                 name: m.name.clone(),
                 quadrant: m.quadrant.clone(),
+                measure_kind: m.kind.clone(),
             }),
             Matched::Both((_, before), (_, m)) => {
                 let fields = measure_fields(before, m);
@@ -40,6 +42,7 @@ pub(super) fn compass(old: Option<&Compass>, new: Option<&Compass>, out: &mut Ve
 
 fn measure_fields(o: &Measure, n: &Measure) -> Vec<FieldChange> {
     let mut f = Fields::default();
+    f.value("kind", Some(o.kind.clone()), Some(n.kind.clone()));
     f.value(
         "quadrant",
         Some(o.quadrant.clone()),
@@ -56,6 +59,7 @@ fn measure_fields(o: &Measure, n: &Measure) -> Vec<FieldChange> {
         o.data_source.as_deref(),
         n.data_source.as_deref(),
     );
+    f.value("frequency", o.frequency.clone(), n.frequency.clone());
     f.value("baseline", o.baseline.clone(), n.baseline.clone());
     f.value("target", o.target.clone(), n.target.clone());
     f.value("unit", o.unit.clone(), n.unit.clone());

@@ -19,7 +19,7 @@ fn improvement_fields(
         n.current().map(|s| s.state.clone()),
     );
     f.prose("title", Some(&o.title), Some(&n.title));
-    f.value("cluster", Some(o.cluster.clone()), Some(n.cluster.clone()));
+    f.value("cluster", list(&o.clusters), list(&n.clusters));
     f.value("owner", o.owner.clone(), n.owner.clone());
     f.value("steps", list(&names(&o.steps)), list(&names(&n.steps)));
     f.value(
@@ -60,7 +60,7 @@ pub(super) fn improvements(
             Matched::Added(_, i) => out.push(Change::ImprovementAdded {
                 id: i.id.clone(),
                 title: i.title.clone(),
-                cluster: i.cluster.clone(),
+                cluster: i.clusters.join(", "),
                 status: i.current().map(|s| s.state.clone()),
             }),
             Matched::Both((_, before), (_, i)) => {

@@ -146,6 +146,13 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         }
         writeln!(out)?;
     }
+    for g in &r.kinds {
+        writeln!(out, "## {}\n\n{}\n\n{head}", e(&g.title), e(&g.about))?;
+        for m in &g.measures {
+            measure_row(out, m, true)?;
+        }
+        writeln!(out)?;
+    }
     writeln!(out, "## Measures by shared domain\n")?;
     for d in &r.domains {
         let note = if d.units_agree {

@@ -232,6 +232,13 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             writeln!(out, "    {}", measure_line(m, true))?;
         }
     }
+    for g in &r.kinds {
+        writeln!(out, "\n{} ({})", clean(&g.title), g.measures.len())?;
+        writeln!(out, "  {}", clean(&g.about))?;
+        for m in &g.measures {
+            writeln!(out, "    {}", measure_line(m, true))?;
+        }
+    }
     writeln!(out, "\nMeasures by shared domain")?;
     if r.domains.is_empty() {
         writeln!(out, "  none: network.toml lists no [[domain]]")?;

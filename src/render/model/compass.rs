@@ -1,5 +1,6 @@
-//! The value compass as printed: its measures, grouped by quadrant, and its
-//! picture.
+//! The value compass as printed: its outcome measures, grouped by
+//! quadrant, and its picture; then the process and balancing measures, each
+//! kind in its own group with a sentence saying what it is.
 
 use minijinja::Value;
 use serde::Serialize;
@@ -7,6 +8,7 @@ use serde::Serialize;
 use super::Builder;
 use crate::render::{Flavor, svg};
 use crate::workbook::Compass;
+use crate::workbook::records::MEASURE_KINDS;
 
 /// A measure of the value compass, as printed.
 #[derive(Debug, Clone, Serialize)]
@@ -29,6 +31,8 @@ pub struct MeasureView {
     pub count: usize,
     /// The value aimed for, as a number with its unit.
     pub target_value: Option<String>,
+    /// How often it is taken (`monthly`, …), when the team says.
+    pub frequency: Option<String>,
     /// The run chart (HTML only, with two values or more).
     pub chart: Option<Value>,
 }
@@ -49,8 +53,45 @@ pub struct QuadrantView {
 pub struct CompassView {
     /// The picture (HTML only).
     pub svg: Option<Value>,
-    /// The quadrants, in guide order (and "other" for unknown quadrants).
+    /// The quadrants, in guide order (and "other" for unknown quadrants),
+    /// with the outcome measures.
     pub quadrants: Vec<QuadrantView>,
+    /// The process and balancing measures, a group for each kind that has
+    /// measures.
+    pub kinds: Vec<KindView>,
+}
+
+/// The measures of one kind other than outcome.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindView {
+    /// The kind's id: `process` or `balancing`.
+    pub id: String,
+    /// Its heading, such as "Process measures".
+    pub title: String,
+    /// A sentence saying what the kind is.
+    pub about: String,
+    /// Its measures, in file order.
+    pub measures: Vec<MeasureView>,
+}
+
+/// The groups of measures other than outcome measures, for every kind that
+/// has measures, in the order of [`MEASURE_KINDS`].
+pub fn kind_groups<'a, T>(
+    measures: &'a [crate::workbook::Measure],
+    mut view: impl FnMut(&'a crate::workbook::Measure) -> T,
+) -> Vec<(&'static str, &'static str, &'static str, Vec<T>)> {
+    MEASURE_KINDS
+        .iter()
+        .filter(|(id, _, _)| *id != crate::workbook::records::OUTCOME)
+        .filter_map(|&(id, title, about)| {
+            let items: Vec<T> = measures
+                .iter()
+                .filter(|m| m.kind == id)
+                .map(&mut view)
+                .collect();
+            (!items.is_empty()).then_some((id, title, about, items))
+        })
+        .collect()
 }
 
 impl Builder<'_> {
@@ -67,6 +108,7 @@ impl Builder<'_> {
                 .map(|v| format!("{} on {}", m.show(v.value), v.date)),
             count: m.values.len(),
             target_value: m.target_value.map(|v| m.show(v)),
+            frequency: m.frequency.clone(),
             chart: match self.flavor {
                 Flavor::Html => crate::render::chart::run_chart(
                     &format!("p{index}-run-{}", m.id),
@@ -87,7 +129,7 @@ impl Builder<'_> {
                 measures: compass
                     .measures
                     .iter()
-                    .filter(|m| m.quadrant == q.id)
+                    .filter(|m| m.is_outcome() && m.quadrant == q.id)
                     .map(measure)
                     .collect(),
             })
@@ -95,7 +137,7 @@ impl Builder<'_> {
         let other: Vec<MeasureView> = compass
             .measures
             .iter()
-            .filter(|m| !self.guide.quadrants.iter().any(|q| q.id == m.quadrant))
+            .filter(|m| m.is_outcome() && !self.guide.quadrants.iter().any(|q| q.id == m.quadrant))
             .map(measure)
             .collect();
         if !other.is_empty() {
@@ -117,6 +159,19 @@ impl Builder<'_> {
             }
             _ => None,
         };
-        CompassView { svg, quadrants }
+        let kinds = kind_groups(&compass.measures, measure)
+            .into_iter()
+            .map(|(id, title, about, measures)| KindView {
+                id: id.to_string(),
+                title: title.to_string(),
+                about: about.to_string(),
+                measures,
+            })
+            .collect();
+        CompassView {
+            svg,
+            quadrants,
+            kinds,
+        }
     }
 }

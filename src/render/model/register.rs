@@ -39,6 +39,8 @@ pub struct ImprovementView {
     pub measures: Vec<MeasureLine>,
     /// Anything else.
     pub note: Option<String>,
+    /// The other clusters it is in, by title (it is listed under each).
+    pub also: Vec<String>,
 }
 
 /// A cluster with its improvements.
@@ -46,6 +48,11 @@ pub struct ImprovementView {
 pub struct ClusterView {
     /// The cluster's title.
     pub title: String,
+    /// What it is, as the guide says.
+    pub description: Option<String>,
+    /// Where the title and description are quoted from, as a reader sees
+    /// it ("published wording, batalden2016"); None for the guide's own.
+    pub wording: Option<String>,
     /// Its improvements, in the guide's order of statuses.
     pub improvements: Vec<ImprovementView>,
 }
@@ -95,37 +102,51 @@ impl Builder<'_> {
             })
             .unwrap_or(usize::MAX)
         };
-        let view = |i: &crate::workbook::improvements::Improvement| ImprovementView {
-            id: i.id.clone(),
-            title: i.title.clone(),
-            status: i.current().map(|s| status_title(&s.state)),
-            since: i.current().map(|s| s.date.clone()),
-            steps: i.steps.iter().map(|s| step_title(&s.name)).collect(),
-            owner: i.owner.clone().filter(|o| !o.trim().is_empty()),
-            measures: i
-                .measures
+        let cluster_title = |id: &str| {
+            self.guide
+                .improvement_clusters
                 .iter()
-                .map(|r| {
-                    let m = pop
-                        .compass
-                        .as_ref()
-                        .and_then(|c| c.measures.iter().find(|m| m.id == r.name));
-                    MeasureLine {
-                        name: m.map_or_else(|| r.name.clone(), |m| m.name.clone()),
-                        latest: m.and_then(|m| Some(m.show(m.latest()?.value))),
-                        date: m.and_then(|m| Some(m.latest()?.date.clone())),
-                        target: m.and_then(|m| Some(m.show(m.target_value?))),
-                    }
-                })
-                .collect(),
-            note: i.note.clone(),
+                .find(|c| c.id == id)
+                .map_or_else(|| id.to_string(), |c| c.title.clone())
         };
+        let view =
+            |i: &crate::workbook::improvements::Improvement, shown_in: &str| ImprovementView {
+                also: i
+                    .clusters
+                    .iter()
+                    .filter(|c| *c != shown_in)
+                    .map(|c| cluster_title(c))
+                    .collect(),
+                id: i.id.clone(),
+                title: i.title.clone(),
+                status: i.current().map(|s| status_title(&s.state)),
+                since: i.current().map(|s| s.date.clone()),
+                steps: i.steps.iter().map(|s| step_title(&s.name)).collect(),
+                owner: i.owner.clone().filter(|o| !o.trim().is_empty()),
+                measures: i
+                    .measures
+                    .iter()
+                    .map(|r| {
+                        let m = pop
+                            .compass
+                            .as_ref()
+                            .and_then(|c| c.measures.iter().find(|m| m.id == r.name));
+                        MeasureLine {
+                            name: m.map_or_else(|| r.name.clone(), |m| m.name.clone()),
+                            latest: m.and_then(|m| Some(m.show(m.latest()?.value))),
+                            date: m.and_then(|m| Some(m.latest()?.date.clone())),
+                            target: m.and_then(|m| Some(m.show(m.target_value?))),
+                        }
+                    })
+                    .collect(),
+                note: i.note.clone(),
+            };
         let mut clusters = Vec::new();
         for cluster in &self.guide.improvement_clusters {
             let mut items: Vec<&crate::workbook::improvements::Improvement> = register
                 .improvements
                 .iter()
-                .filter(|i| i.cluster == cluster.id)
+                .filter(|i| i.in_cluster(&cluster.id))
                 .collect();
             if items.is_empty() {
                 continue;
@@ -133,7 +154,16 @@ impl Builder<'_> {
             items.sort_by_key(|i| status_rank(i.current().map(|s| s.state.as_str())));
             clusters.push(ClusterView {
                 title: cluster.title.clone(),
-                improvements: items.into_iter().map(view).collect(),
+                description: Some(cluster.description.clone()).filter(|d| !d.trim().is_empty()),
+                wording: cluster
+                    .source
+                    .as_deref()
+                    .and_then(|s| self.guide.citation(s))
+                    .map(|c| match c.published {
+                        true => format!("published wording, {}", c.id),
+                        false => format!("wording of {}", c.id),
+                    }),
+                improvements: items.into_iter().map(|i| view(i, &cluster.id)).collect(),
             });
         }
         let by_status = self

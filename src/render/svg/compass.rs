@@ -76,7 +76,7 @@ pub fn compass(
                 .map(|c| {
                     c.measures
                         .iter()
-                        .filter(|m| m.quadrant == q.id)
+                        .filter(|m| m.is_outcome() && m.quadrant == q.id)
                         .map(entry)
                         .collect()
                 })
@@ -87,7 +87,7 @@ pub fn compass(
         let other: Vec<Entry> = c
             .measures
             .iter()
-            .filter(|m| !guide.quadrants.iter().any(|q| q.id == m.quadrant))
+            .filter(|m| m.is_outcome() && !guide.quadrants.iter().any(|q| q.id == m.quadrant))
             .map(entry)
             .collect();
         if !other.is_empty() {

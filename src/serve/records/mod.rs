@@ -68,6 +68,9 @@ enum Shape {
     Lines,
     /// Boxes to tick (a list of ids).
     Many,
+    /// Boxes to tick, at least one: written as one string when one is
+    /// ticked, as a list when several are (an improvement's clusters).
+    Several,
     /// One of a list (required unless `Maybe`).
     One,
     /// One of a list, or none.
@@ -144,8 +147,10 @@ impl Kind {
                 ("personas", "Personas it concerns", Many),
             ],
             Kind::Measure => &[
-                ("quadrant", "Quadrant", One),
                 ("name", "Measure", Required),
+                ("kind", "Kind of measure (outcome when left empty)", Maybe),
+                ("quadrant", "Quadrant (outcome measures only)", Maybe),
+                ("frequency", "How often it is taken", Maybe),
                 ("definition", "Definition", Long),
                 ("data_source", "Where the data come from", Text),
                 ("baseline", "Baseline", Text),
@@ -156,7 +161,7 @@ impl Kind {
             ],
             Kind::Improvement => &[
                 ("title", "Title", Required),
-                ("cluster", "Cluster of opportunity", One),
+                ("cluster", "Clusters of opportunity (one or more)", Several),
                 ("steps", "Steps it concerns", Many),
                 ("configurations", "Value configurations", Many),
                 ("personas", "Personas it concerns", Many),
@@ -246,7 +251,7 @@ fn shape_name(shape: Shape) -> &'static str {
         Shape::Required => "required",
         Shape::Long | Shape::Lines => "long",
         Shape::Commas => "text",
-        Shape::Many => "many",
+        Shape::Many | Shape::Several => "many",
         Shape::One => "one",
         Shape::Maybe => "maybe",
     }

@@ -50,6 +50,20 @@ impl Site {
                     .collect()
             }
             (Kind::Persona, "kind") => terms(&g.persona_kinds),
+            (Kind::Measure, "kind") => crate::workbook::records::MEASURE_KIND_TITLES
+                .iter()
+                .map(|(id, title)| Choice {
+                    id: id.to_string(),
+                    title: title.to_string(),
+                })
+                .collect(),
+            (_, "frequency") => crate::spec::MEASURE_FREQUENCIES
+                .iter()
+                .map(|f| Choice {
+                    id: f.to_string(),
+                    title: f.to_string(),
+                })
+                .collect(),
             (_, "direction") => ["higher", "lower"]
                 .iter()
                 .map(|d| Choice {
@@ -475,7 +489,7 @@ impl Site {
             .map(|i| {
                 context! {
                     id => i.id.clone(), title => i.title.clone(), owner => i.owner.clone().unwrap_or_default(),
-                    cluster => wb.guide.improvement_clusters.iter().find(|c| c.id == i.cluster).map_or(i.cluster.clone(), |c| c.title.clone()),
+                    cluster => i.clusters.iter().map(|id| wb.guide.improvement_clusters.iter().find(|c| &c.id == id).map_or(id.clone(), |c| c.title.clone())).collect::<Vec<_>>().join("; "),
                     state => i.current().map(|s| status_title(&s.state)).unwrap_or_default(),
                     date => i.current().map(|s| s.date.clone()).unwrap_or_default(),
                     href => format!("{}/improvement/{}", pop_href(slug), percent_encode(&i.id)),

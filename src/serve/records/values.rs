@@ -91,7 +91,10 @@ pub(super) fn plain_of_form(
                 _ => items.join("\n"),
             }
         }
-        Shape::Many => {
+        Shape::Several if field(form, key).is_none_or(|v| v.trim().is_empty()) => {
+            return Err(format!("{label}: tick at least one"));
+        }
+        Shape::Many | Shape::Several => {
             let mut ticked: Vec<String> = form
                 .iter()
                 .filter(|(k, _)| k == key)
@@ -126,7 +129,8 @@ pub(super) fn plain_of_form(
 /// A plain value written as TOML.
 pub(super) fn toml_literal(shape: Shape, plain: &str) -> String {
     match shape {
-        Shape::Commas | Shape::Many | Shape::Lines => {
+        Shape::Several if !plain.contains('\n') => edit::toml_string(plain),
+        Shape::Commas | Shape::Many | Shape::Several | Shape::Lines => {
             let items: Vec<String> = plain.split('\n').map(str::to_string).collect();
             edit::toml_list(&items)
         }
@@ -242,7 +246,7 @@ pub(super) fn note_on_disk(text: &str, node: &Node, name: &str) -> Plain {
 /// The choices of a list, with the names a record holds that are not in
 /// it (shown ticked, so that saving the form as it is keeps them).
 pub(super) fn with_unknown(mut choices: Vec<Choice>, shape: Shape, held: Plain) -> Vec<Choice> {
-    if shape == Shape::Many {
+    if matches!(shape, Shape::Many | Shape::Several) {
         for name in held
             .iter()
             .flat_map(|h| h.split('\n'))
