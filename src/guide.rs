@@ -5,9 +5,11 @@
 //! This file holds the guide's model and what readers ask of it;
 //! `guide/load.rs` loads and builds it, `guide/shape.rs` is the shape of a
 //! guide file, `guide/rules.rs` the rules beyond that shape,
-//! `guide/provenance.rs` its citations and where its limits come from, and
+//! `guide/provenance.rs` its citations and where its limits come from,
+//! `guide/history.rs` the built-in texts of every released version, and
 //! `guide/print.rs` prints its questions.
 
+mod history;
 mod load;
 pub mod print;
 mod provenance;
@@ -99,6 +101,7 @@ impl QuestionKind {
     }
 }
 
+pub use history::BUILTIN_TEXTS;
 pub use provenance::{Citation, Mark, Text};
 
 /// A question of the guide.

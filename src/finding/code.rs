@@ -109,6 +109,9 @@ codes! {
     CV046 => WARNING, "a code block or comment is never closed";
     CV047 => WARNING, "a temporary file left by an interrupted save";
     CV048 => INFO, "a schema in schemas/ is out of date";
+    CV054 => INFO, "a scaffolded prompt belongs to another version of the guide";
+    CV055 => INFO, "an answer kept for a question this version of the guide does not have";
+    CV056 => WARNING, "an answer under a question id the guide renamed";
 }
 
 impl Code {
