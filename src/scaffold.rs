@@ -139,9 +139,15 @@ pub fn question_text(guide: &Guide, q: &Question) -> String {
 /// The prompt scaffolded under a question, as its HTML comment, or none
 /// when the question needs no prompt.
 pub fn prompt_comment(guide: &Guide, q: &Question) -> Option<String> {
-    let heading = short_text(&q.text);
+    prompt_under(guide, q, &short_text(&q.text))
+}
+
+/// The prompt for a question whose heading reads `heading`: it repeats the
+/// question's whole wording when the heading does not.
+pub fn prompt_under(guide: &Guide, q: &Question, heading: &str) -> Option<String> {
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut prompt = String::new();
-    if heading != q.text.split_whitespace().collect::<Vec<_>>().join(" ") {
+    if words(heading) != words(&q.text) {
         prompt.push_str(q.text.trim());
         prompt.push(' ');
     }
@@ -183,19 +189,24 @@ pub fn is_prompt(found: &str, guide: &Guide, q: &Question) -> bool {
     if found.is_empty() {
         return false;
     }
-    let written = prompt_comment(guide, q).map(|p| {
+    let inner = |p: String| {
         words(
             p.strip_prefix("<!--")
                 .and_then(|p| p.strip_suffix("-->"))
                 .unwrap_or(&p),
         )
-    });
+    };
     let text = words(&q.text);
     let with_help = match &q.help {
         Some(help) => format!("{text} {}", words(help)),
         None => text.clone(),
     };
-    written.is_some_and(|w| w == found) || found == with_help || found == text
+    // As written under the whole question as heading, and under a shorter one.
+    let written = [
+        prompt_comment(guide, q).map(inner),
+        prompt_under(guide, q, "").map(inner),
+    ];
+    written.iter().flatten().any(|w| *w == found) || found == with_help || found == text
 }
 
 /// The text of a new answer file for a section of the guide.
