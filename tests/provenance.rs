@@ -121,4 +121,11 @@ fn served_question_and_step_pages_mark_each_question_and_the_guides_own_texts() 
     assert!(question.contains(HELP_NOTE));
     let published = get("/p/heart-failure/q/population-people");
     assert!(published.contains("published wording, oliver2021"));
+    // The short form's page too.
+    let short = get("/p/heart-failure/s/short-form");
+    assert_eq!(
+        short.matches("published wording, oliver2021").count(),
+        6,
+        "each of the six short-form questions is marked"
+    );
 }
