@@ -55,7 +55,10 @@ impl Text {
             Some(rest) => (true, rest),
             None => (false, raw),
         };
-        let crlf = rest.contains("\r\n");
+        // CRLF throughout comes back as CRLF; a file of mixed endings is
+        // edited as it is, so that no line someone typed changes its ending.
+        let crlf =
+            rest.contains("\r\n") && rest.matches("\r\n").count() == rest.matches('\n').count();
         Text {
             body: if crlf {
                 rest.replace("\r\n", "\n")
@@ -401,5 +404,7 @@ mod tests {
         let t = Text::read("\u{feff}a\r\nb\r\n");
         assert_eq!(t.body, "a\nb\n");
         assert_eq!(t.write("a\nc\n"), "\u{feff}a\r\nc\r\n");
+        let mixed = Text::read("a\r\nb\n");
+        assert_eq!(mixed.write(&mixed.body), "a\r\nb\n");
     }
 }
