@@ -1,4 +1,6 @@
-//! Passes the built-in guide's version to the binary (for `--version`).
+//! Passes the built-in guide's version to the binary (for `--version`), and
+//! lists the built-in guide texts it embeds: every `guide/co-value*.toml`
+//! (translations included) and every released text in `guide/history/`.
 
 fn main() {
     println!("cargo:rerun-if-changed=guide/co-value.toml");
@@ -17,4 +19,38 @@ fn main() {
         })
         .unwrap_or_else(|| "unknown".to_string());
     println!("cargo:rustc-env=COVALUE_GUIDE_VERSION={version}");
+    builtin_texts();
+}
+
+/// Writes `$OUT_DIR/builtin_guides.rs`: `&[(name, text)]` of every built-in
+/// guide text, sorted by name, each embedded with `include_str!`.
+fn builtin_texts() {
+    println!("cargo:rerun-if-changed=guide");
+    println!("cargo:rerun-if-changed=guide/history");
+    let mut names = Vec::new();
+    for dir in ["guide", "guide/history"] {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().to_string();
+            let wanted =
+                name.ends_with(".toml") && (dir != "guide" || name.starts_with("co-value"));
+            if wanted {
+                names.push(format!("{dir}/{name}"));
+            }
+        }
+    }
+    names.sort();
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let mut code = String::from("&[\n");
+    for name in names {
+        code.push_str(&format!(
+            "    ({name:?}, include_str!({:?})),\n",
+            format!("{manifest}/{name}")
+        ));
+    }
+    code.push_str("]\n");
+    let out = std::env::var("OUT_DIR").unwrap_or_default();
+    let _ = std::fs::write(format!("{out}/builtin_guides.rs"), code);
 }

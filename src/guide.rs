@@ -5,9 +5,11 @@
 //! This file holds the guide's model and what readers ask of it;
 //! `guide/load.rs` loads and builds it, `guide/shape.rs` is the shape of a
 //! guide file, `guide/rules.rs` the rules beyond that shape,
-//! `guide/provenance.rs` its citations and where its limits come from, and
+//! `guide/provenance.rs` its citations and where its limits come from,
+//! `guide/history.rs` the built-in texts of every released version, and
 //! `guide/print.rs` prints its questions.
 
+mod history;
 mod load;
 pub mod print;
 mod provenance;
@@ -99,8 +101,10 @@ impl QuestionKind {
     }
 }
 
+pub use history::BUILTIN_TEXTS;
 pub use load::{BUILTIN_LANGUAGES, builtin_text};
-pub use provenance::{Citation, Translation, language_name};
+pub use provenance::{Citation, Mark, Text};
+pub use provenance::{Translation, language_name};
 
 /// A question of the guide.
 #[derive(Debug, Clone, Serialize)]
@@ -116,6 +120,9 @@ pub struct Question {
     /// Guidance on what a good answer holds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
+    /// The id of the help text's citation (`draft`, this guide's own
+    /// writing, unless the guide says otherwise).
+    pub help_source: String,
     /// For walk-throughs: the configuration.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub configuration: Option<String>,
@@ -153,8 +160,11 @@ pub struct Section {
     pub title: String,
     /// An introduction for the team.
     pub intro: String,
-    /// The id of the citation of the step's title.
+    /// The id of the citation of the step's title (the title only).
     pub source: String,
+    /// The id of the introduction's citation (`draft`, this guide's own
+    /// writing, unless the guide says otherwise).
+    pub intro_source: String,
     /// Its questions, in order.
     pub questions: Vec<Question>,
 }
@@ -271,9 +281,23 @@ pub struct Guide {
     pub steps: Vec<Section>,
     /// The short form.
     pub short_form: Section,
+    /// Question ids this version renamed, for `covalue upgrade`.
+    pub renamed: Vec<Renamed>,
     /// Where it was loaded from (for reports).
     #[serde(skip)]
     pub origin: String,
+}
+
+/// A question id that a version of the guide renamed: answers under the
+/// old id are carried to the new one by `covalue upgrade`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Renamed {
+    /// The old id.
+    pub from: String,
+    /// The new id.
+    pub to: String,
+    /// The guide version that renamed it.
+    pub since: String,
 }
 
 impl Vocabularies for Guide {

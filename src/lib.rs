@@ -31,5 +31,6 @@ pub mod session;
 pub mod shell;
 pub mod source;
 pub mod spec;
+pub mod upgrade;
 pub mod width;
 pub mod workbook;

@@ -7,7 +7,7 @@ use std::io;
 use std::path::Path;
 
 use crate::fsutil::{self, Created};
-use crate::guide::{Guide, QuestionKind, Section};
+use crate::guide::{Guide, Question, QuestionKind, Section};
 use crate::spec;
 
 use crate::workbook::layout;
@@ -132,6 +132,91 @@ fn comment(text: &str) -> String {
     format!("<!-- {} -->", safe.trim())
 }
 
+/// A question's heading and scaffolded prompt, as a new answer file holds
+/// them: `## heading {#id}`, a blank line, and the prompt's comment with a
+/// blank line after it when the question has one.
+pub fn question_text(guide: &Guide, q: &Question) -> String {
+    let mut s = format!("## {} {{#{}}}\n\n", short_text(&q.text), q.id);
+    if let Some(prompt) = prompt_comment(guide, q) {
+        s.push_str(&prompt);
+        s.push_str("\n\n");
+    }
+    s
+}
+
+/// The prompt scaffolded under a question, as its HTML comment, or none
+/// when the question needs no prompt.
+pub fn prompt_comment(guide: &Guide, q: &Question) -> Option<String> {
+    prompt_under(guide, q, &short_text(&q.text))
+}
+
+/// The prompt for a question whose heading reads `heading`: it repeats the
+/// question's whole wording when the heading does not.
+pub fn prompt_under(guide: &Guide, q: &Question, heading: &str) -> Option<String> {
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut prompt = String::new();
+    if words(heading) != words(&q.text) {
+        prompt.push_str(q.text.trim());
+        prompt.push(' ');
+    }
+    if let Some(help) = &q.help {
+        prompt.push_str(help.trim());
+        prompt.push(' ');
+    }
+    match q.kind {
+        QuestionKind::Personas => prompt
+            .push_str("Answered by the files in personas/; notes about the population go here."),
+        QuestionKind::ProcessMap => {
+            prompt.push_str("Answered by process-map.toml; notes about the map go here.")
+        }
+        // Answered in words; the question's own help says the compass is optional.
+        QuestionKind::ValueCompass if q.record_optional => {}
+        QuestionKind::ValueCompass => {
+            prompt.push_str("Answered by value-compass.toml; notes about the measures go here.")
+        }
+        QuestionKind::Walkthrough => {
+            let title = q
+                .configuration
+                .as_deref()
+                .map_or("", |c| Guide::term_title(&guide.configurations, c));
+            prompt.push_str(&format!("Add one sub-heading per persona, such as `### Sara {{#sara}}`, saying how that person meets the {title}."));
+        }
+        QuestionKind::Text => {}
+    }
+    (!prompt.trim().is_empty()).then(|| comment(&prompt))
+}
+
+/// Whether an HTML comment found under a question (its inside, without
+/// `<!--` and `-->`) is a prompt `guide` scaffolds for `q`, whatever the
+/// line breaks and spaces an editor put in it: the prompt as covalue writes
+/// it today, or as earlier covalues wrote it (the question and its help,
+/// without the note on how the question is answered).
+pub fn is_prompt(found: &str, guide: &Guide, q: &Question) -> bool {
+    let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let found = words(found);
+    if found.is_empty() {
+        return false;
+    }
+    let inner = |p: String| {
+        words(
+            p.strip_prefix("<!--")
+                .and_then(|p| p.strip_suffix("-->"))
+                .unwrap_or(&p),
+        )
+    };
+    let text = words(&q.text);
+    let with_help = match &q.help {
+        Some(help) => format!("{text} {}", words(help)),
+        None => text.clone(),
+    };
+    // As written under the whole question as heading, and under a shorter one.
+    let written = [
+        prompt_comment(guide, q).map(inner),
+        prompt_under(guide, q, "").map(inner),
+    ];
+    written.iter().flatten().any(|w| *w == found) || found == with_help || found == text
+}
+
 /// The text of a new answer file for a section of the guide.
 pub fn answer_file_text(guide: &Guide, section: &Section) -> String {
     let mut s = format!("# {}\n\n", section.heading());
@@ -140,42 +225,7 @@ pub fn answer_file_text(guide: &Guide, section: &Section) -> String {
         s.push_str("\n\n");
     }
     for q in &section.questions {
-        let heading = short_text(&q.text);
-        s.push_str(&format!("## {heading} {{#{}}}\n\n", q.id));
-        let mut prompt = String::new();
-        if heading != q.text.split_whitespace().collect::<Vec<_>>().join(" ") {
-            prompt.push_str(q.text.trim());
-            prompt.push(' ');
-        }
-        if let Some(help) = &q.help {
-            prompt.push_str(help.trim());
-            prompt.push(' ');
-        }
-        match q.kind {
-            QuestionKind::Personas => prompt.push_str(
-                "Answered by the files in personas/; notes about the population go here.",
-            ),
-            QuestionKind::ProcessMap => {
-                prompt.push_str("Answered by process-map.toml; notes about the map go here.")
-            }
-            // Answered in words; the question's own help says the compass is optional.
-            QuestionKind::ValueCompass if q.record_optional => {}
-            QuestionKind::ValueCompass => {
-                prompt.push_str("Answered by value-compass.toml; notes about the measures go here.")
-            }
-            QuestionKind::Walkthrough => {
-                let title = q
-                    .configuration
-                    .as_deref()
-                    .map_or("", |c| Guide::term_title(&guide.configurations, c));
-                prompt.push_str(&format!("Add one sub-heading per persona, such as `### Sara {{#sara}}`, saying how that person meets the {title}."));
-            }
-            QuestionKind::Text => {}
-        }
-        if !prompt.trim().is_empty() {
-            s.push_str(&comment(&prompt));
-            s.push_str("\n\n");
-        }
+        s.push_str(&question_text(guide, q));
     }
     s
 }

@@ -270,8 +270,13 @@ fn json_is_one_document_with_findings_and_summary() {
             .filter(|f| f["severity"] == sev && f["kind"] == "problem")
             .count()
     };
+    let notes = match count("info") {
+        0 => String::new(),
+        1 => ", 1 note".to_string(),
+        k => format!(", {k} notes"),
+    };
     let tally = format!(
-        "check: {} errors, {} warnings; {} questions open",
+        "check: {} errors, {} warnings{notes}; {} questions open",
         count("error"),
         count("warning"),
         n(s, "open")

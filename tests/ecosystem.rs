@@ -417,7 +417,7 @@ fn version_names_the_builtin_guide() {
     let (code, out, _) = run(covalue().arg("--version"));
     assert_eq!(code, 0);
     assert!(
-        out.contains("covalue ") && out.contains("guide: CO-VALUE 1.0"),
+        out.contains("covalue ") && out.contains("guide: CO-VALUE 1.1"),
         "{out}"
     );
 }

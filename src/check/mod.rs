@@ -6,6 +6,7 @@ mod compass;
 mod completeness;
 mod configurations;
 mod consistency;
+mod guide_version;
 mod improvements;
 mod options;
 mod personas;
@@ -246,6 +247,7 @@ fn check_population(
         );
     }
     completeness::check(guide, population, options, out);
+    guide_version::check(guide, population, out);
     if options.form == Form::Full {
         personas::check(guide, population, out);
         process_map::check(guide, population, out);

@@ -18,6 +18,7 @@ pub mod render;
 pub mod schema;
 pub mod serve;
 pub mod session;
+pub mod upgrade;
 
 use std::path::{Path, PathBuf};
 
@@ -98,6 +99,8 @@ pub enum Command {
     Serve(serve::Args),
     /// Print the guide's questions, without a workbook.
     Guide(guide::Args),
+    /// Move the workbook to the guide's version, keeping every answer.
+    Upgrade(upgrade::Args),
     /// Explain a finding code, such as CV012.
     Explain(explain::Args),
     /// Make `git diff` show workbook files by meaning.
@@ -205,6 +208,7 @@ pub fn run(cli: Cli, shell: &Shell) -> Result<Outcome, Error> {
         Command::Import(args) => import::execute(args, &ctx),
         Command::Serve(args) => serve::execute(args, &ctx),
         Command::Guide(args) => guide::execute(args, &ctx),
+        Command::Upgrade(args) => upgrade::execute(args, &ctx),
         Command::Explain(args) => explain::execute(args, &ctx),
         Command::GitSetup(args) => git_setup::execute(args, &ctx),
         Command::Schema(args) => schema::execute(args, &ctx),

@@ -114,6 +114,9 @@ codes! {
     CV051 => WARNING, "the personas' shares add up to more than 100 %";
     CV052 => WARNING, "a measure's values do not come as often as its frequency";
     CV053 => VARIES, "a measure's kind and quadrant do not agree";
+    CV054 => INFO, "a scaffolded prompt belongs to another version of the guide";
+    CV055 => INFO, "an answer kept for a question this version of the guide does not have";
+    CV056 => WARNING, "an answer under a question id the guide renamed";
     CV057 => ERROR, "a community session names a site the network does not list";
     CV058 => WARNING, "a community session's dates do not agree";
     CV059 => WARNING, "a site at a community session is not listed as present";

@@ -10,8 +10,8 @@ use crate::spec;
 use super::rules::{check_rules, range};
 use super::shape::GUIDE;
 use super::{
-    BUILTIN_NAME, BUILTIN_TEXT, Citation, Form, Guide, Question, QuestionKind, Range, Section,
-    Term, Translation,
+    BUILTIN_NAME, BUILTIN_TEXT, Citation, Form, Guide, Question, QuestionKind, Range, Renamed,
+    Section, Term, Translation,
 };
 
 /// The built-in guide's translations: language, name in diagnostics, text.
@@ -48,6 +48,9 @@ pub fn builtin_text(origin: &str) -> Option<&'static str> {
         .find(|(_, name, _)| *name == origin)
         .map(|(_, _, text)| *text)
 }
+
+/// The source of a text the guide does not cite: this guide's own writing.
+const DRAFT: &str = "draft";
 
 impl Guide {
     /// The built-in guide in a language: "en" gives [`Guide::builtin`],
@@ -246,6 +249,7 @@ fn questions(node: &Node, form: Form) -> Vec<Question> {
                 .unwrap_or(QuestionKind::Text),
             source: q.string("source").unwrap_or_default(),
             help: q.string("help"),
+            help_source: q.string("help_source").unwrap_or_else(|| DRAFT.to_string()),
             configuration: q.string("configuration"),
             summarises: q.string("summarises"),
             record_optional: q.bool("record_optional").unwrap_or(false),
@@ -310,6 +314,9 @@ fn build(node: &Node, source: &Source) -> Guide {
             title: s.string("title").unwrap_or_default(),
             intro: s.string("intro").unwrap_or_default(),
             source: s.string("source").unwrap_or_default(),
+            intro_source: s
+                .string("intro_source")
+                .unwrap_or_else(|| DRAFT.to_string()),
             questions: questions(s, Form::Full),
         })
         .collect();
@@ -322,6 +329,9 @@ fn build(node: &Node, source: &Source) -> Guide {
             .unwrap_or_else(|| "Short form".to_string()),
         intro: short.and_then(|s| s.string("intro")).unwrap_or_default(),
         source: String::new(),
+        intro_source: short
+            .and_then(|s| s.string("intro_source"))
+            .unwrap_or_else(|| DRAFT.to_string()),
         questions: short.map(|s| questions(s, Form::Short)).unwrap_or_default(),
     };
     Guide {
@@ -371,6 +381,15 @@ fn build(node: &Node, source: &Source) -> Guide {
         quadrants: terms(node, "quadrant"),
         steps,
         short_form,
+        renamed: node
+            .array("renamed")
+            .iter()
+            .map(|r| Renamed {
+                from: r.string("from").unwrap_or_default(),
+                to: r.string("to").unwrap_or_default(),
+                since: r.string("since").unwrap_or_default(),
+            })
+            .collect(),
         origin: source.display.display().to_string(),
     }
 }

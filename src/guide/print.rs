@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::guide::{Citation, Form, Guide, Section};
+use crate::guide::{Citation, Form, Guide, Question, Section, Text};
 
 /// The guide's questions of `forms` as plain text, with its sources.
 pub fn text(guide: &Guide, forms: &[Form]) -> String {
@@ -71,7 +71,8 @@ pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
         for section in guide.sections(*form) {
             let _ = writeln!(s, "## {}\n", section.heading());
             if !section.intro.is_empty() {
-                let _ = writeln!(s, "{}\n", section.intro.trim());
+                let mark = guide.mark(Text::Intro(section));
+                let _ = writeln!(s, "{} *({})*\n", section.intro.trim(), mark.note);
             }
             for (i, q) in section.questions.iter().enumerate() {
                 let _ = writeln!(
@@ -109,8 +110,12 @@ pub fn markdown(guide: &Guide, forms: &[Form]) -> String {
 /// The guide's questions of `forms` as one JSON document.
 pub fn json(guide: &Guide, forms: &[Form]) -> String {
     /// The version of the JSON's shape (its `format_version`).
-    const JSON_FORMAT_VERSION: u32 = 1;
-    let sections: Vec<&Section> = forms.iter().flat_map(|f| guide.sections(*f)).collect();
+    const JSON_FORMAT_VERSION: u32 = 2;
+    let sections: Vec<serde_json::Value> = forms
+        .iter()
+        .flat_map(|f| guide.sections(*f))
+        .map(|s| section_json(guide, s))
+        .collect();
     let mut value = serde_json::json!({
         "format_version": JSON_FORMAT_VERSION,
         "id": guide.id, "title": guide.title, "version": guide.version,
@@ -124,6 +129,47 @@ pub fn json(guide: &Guide, forms: &[Form]) -> String {
         map.insert("translation_note".into(), guide.translation_note().into());
     }
     format!("{value:#}\n")
+}
+
+/// A section in the JSON: its title, introduction and each question's
+/// wording and help, each text with its own source beside it (a step's
+/// title, not its introduction, carries the step's `source`).
+fn section_json(guide: &Guide, section: &Section) -> serde_json::Value {
+    let question = |q: &Question| {
+        let mut v = serde_json::json!({
+            "id": q.id, "kind": q.kind, "forms": q.forms,
+            "record_optional": q.record_optional,
+            "text": q.text, "source": guide.mark(Text::Question(q)).source,
+        });
+        let extra = [
+            ("help", q.help.clone()),
+            (
+                "help_source",
+                q.help.as_ref().map(|_| guide.mark(Text::Help(q)).source),
+            ),
+            ("configuration", q.configuration.clone()),
+            ("summarises", q.summarises.clone()),
+        ];
+        if let Some(map) = v.as_object_mut() {
+            for (key, value) in extra {
+                if let Some(value) = value {
+                    map.insert(key.to_string(), value.into());
+                }
+            }
+        }
+        v
+    };
+    let title_source = match section.number {
+        // The short form's title is not cited on its own.
+        0 => None,
+        _ => Some(guide.mark(Text::Title(section)).source),
+    };
+    serde_json::json!({
+        "id": section.id, "number": section.number, "file": section.answer_file(),
+        "title": section.title, "title_source": title_source,
+        "intro": section.intro, "intro_source": guide.mark(Text::Intro(section)).source,
+        "questions": section.questions.iter().map(question).collect::<Vec<_>>(),
+    })
 }
 
 /// Text as one line, its whitespace collapsed.

@@ -1,8 +1,10 @@
 //! Where a guide's wording and limits come from: the citations under
 //! `[sources]`, and whether a limit rests on a published source or on the
-//! guide's own convention (reports and findings say which), and which
-//! sources are translations of another (a translated guide's wording is
-//! never shown as the published wording itself).
+//! guide's own convention (reports and findings say which), which sources
+//! are translations of another (a translated guide's wording is never shown
+//! as the published wording itself), and the mark every document prints
+//! next to a question, a step's introduction or a help text
+//! ([`Guide::mark`], the one place that decides it).
 
 use serde::Serialize;
 
@@ -87,7 +89,97 @@ impl Citation {
     }
 }
 
+/// A text of the guide whose provenance a reader is shown.
+#[derive(Debug, Clone, Copy)]
+pub enum Text<'a> {
+    /// A question's wording.
+    Question(&'a super::Question),
+    /// A question's help text.
+    Help(&'a super::Question),
+    /// A step's (or the short form's) introduction.
+    Intro(&'a super::Section),
+    /// A step's title.
+    Title(&'a super::Section),
+}
+
+/// Where a text comes from, as a reader sees it next to the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mark {
+    /// Whether the text is published wording.
+    pub published: bool,
+    /// The id of its citation in `[sources]`.
+    pub source: String,
+    /// The words printed next to it, such as `published wording, oliver2021`
+    /// or `draft prompt written for covalue`.
+    pub note: String,
+}
+
 impl Guide {
+    /// Where a text comes from: published wording with its source, or this
+    /// guide's own writing (a draft prompt, an introduction or a help text
+    /// written for covalue). Every document that prints a question, an
+    /// introduction or a help text takes its mark from here.
+    pub fn mark(&self, text: Text<'_>) -> Mark {
+        let (source, own) = match text {
+            Text::Question(q) => (
+                &q.source,
+                (
+                    "draft prompt written for covalue",
+                    "a draft prompt written for covalue",
+                ),
+            ),
+            Text::Help(q) => (
+                &q.help_source,
+                (
+                    "help text written for covalue",
+                    "a help text written for covalue",
+                ),
+            ),
+            Text::Intro(s) => (
+                &s.intro_source,
+                (
+                    "introduction written for covalue",
+                    "an introduction written for covalue",
+                ),
+            ),
+            Text::Title(s) => (
+                &s.source,
+                ("title written for covalue", "a title written for covalue"),
+            ),
+        };
+        // A translation is never the published wording itself, even when
+        // the translation's own citation says it is published.
+        let published = self
+            .citation(source)
+            .is_some_and(|c| c.published && c.translation.is_none());
+        Mark {
+            published,
+            source: source.clone(),
+            note: self.note_for(source, own),
+        }
+    }
+
+    /// The note for a text whose source is `id`; `own` is how this guide's
+    /// own writing is named, alone and with its article.
+    fn note_for(&self, id: &str, own: (&str, &str)) -> String {
+        match self.citation(id) {
+            Some(Citation {
+                translation: Some(t),
+                published,
+                ..
+            }) if t.of_published => {
+                format!("{} of the published wording ({})", t.kind(*published), t.of)
+            }
+            Some(Citation {
+                translation: Some(t),
+                published,
+                ..
+            }) => format!("{} of {}", t.kind(*published), own.1),
+            Some(c) if c.published => format!("published wording, {}", c.id),
+            _ => own.0.to_string(),
+        }
+    }
+
     /// A citation by id.
     pub fn citation(&self, id: &str) -> Option<&Citation> {
         self.sources.iter().find(|c| c.id == id)
@@ -119,31 +211,19 @@ impl Guide {
     /// wording (oliver2021)` or `unreviewed Swedish translation of a draft
     /// prompt written for covalue`.
     pub fn wording_note(&self, question: &super::Question) -> String {
-        self.source_note(&question.source)
+        self.mark(Text::Question(question)).note
     }
 
-    /// Where wording whose source is `id` comes from, as
+    /// Where a question's wording whose source is `id` comes from, as
     /// [`Guide::wording_note`] words it.
     pub fn source_note(&self, id: &str) -> String {
-        match self.citation(id) {
-            Some(Citation {
-                translation: Some(t),
-                published,
-                ..
-            }) if t.of_published => {
-                format!("{} of the published wording ({})", t.kind(*published), t.of)
-            }
-            Some(Citation {
-                translation: Some(t),
-                published,
-                ..
-            }) => format!(
-                "{} of a draft prompt written for covalue",
-                t.kind(*published)
+        self.note_for(
+            id,
+            (
+                "draft prompt written for covalue",
+                "a draft prompt written for covalue",
             ),
-            Some(c) if c.published => format!("published wording, {}", c.id),
-            _ => "draft prompt written for covalue".to_string(),
-        }
+        )
     }
 
     /// For a translated guide, one line that says so: "Unreviewed Swedish

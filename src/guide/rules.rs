@@ -176,6 +176,56 @@ pub(super) fn check_rules(guide: &Guide, node: &Node, source: &Source, out: &mut
             }
         }
     }
+    // intro_source and help_source, when given, name a source too.
+    let texts = node
+        .array("step")
+        .iter()
+        .chain(node.get("short_form"))
+        .map(|s| (s, "intro_source"))
+        .chain(all_questions.iter().map(|q| (*q, "help_source")));
+    for (item, key) in texts {
+        if let (Some(src), Some(at)) = (item.str(key), item.get(key)) {
+            if guide.citation(src).is_none() {
+                out.push(
+                    Finding::error(Code::CV040, format!("{key} `{src}` is not in [sources]"))
+                        .at(source, at.span.clone())
+                        .help("add it under [sources] or name one that is there"),
+                );
+            }
+        }
+    }
+    renames(guide, node, source, out);
+}
+
+/// A `[[renamed]]` entry carries answers to a question of this guide, from
+/// an id that is no longer one.
+fn renames(guide: &Guide, node: &Node, source: &Source, out: &mut Vec<Finding>) {
+    for r in node.array("renamed") {
+        let (Some(from), Some(to)) = (r.str("from"), r.str("to")) else {
+            continue;
+        };
+        let at = |k: &str| r.get(k).map_or(r.span.clone(), |n| n.span.clone());
+        if guide.question(to).is_none() {
+            out.push(
+                Finding::error(
+                    Code::CV040,
+                    format!("[[renamed]] carries `{from}` to `{to}`, which is not a question of the guide"),
+                )
+                .at(source, at("to"))
+                .help("name the question's id in this version of the guide"),
+            );
+        }
+        if guide.question(from).is_some() {
+            out.push(
+                Finding::error(
+                    Code::CV040,
+                    format!("[[renamed]] renames `{from}`, which is still a question of the guide"),
+                )
+                .at(source, at("from"))
+                .help("a renamed id is one this version no longer has; remove the entry or the question"),
+            );
+        }
+    }
 }
 
 /// A translated guide names its language; a translation source names a

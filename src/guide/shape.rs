@@ -92,6 +92,21 @@ pub(super) static GUIDE: Record = Record {
             false,
             "What the checks ask of measures tracked over time.",
         ),
+        f(
+            "renamed",
+            Ty::TableArray(&RENAMED),
+            false,
+            "Question ids a version of the guide renamed; `covalue upgrade` carries answers from the old id to the new one.",
+        ),
+    ],
+};
+
+static RENAMED: Record = Record {
+    name: "renamed",
+    fields: &[
+        f("from", Ty::Slug, true, "The old question id."),
+        f("to", Ty::Slug, true, "The new question id."),
+        f("since", Ty::Str, true, "The guide version that renamed it."),
     ],
 };
 
@@ -289,7 +304,18 @@ static STEP: Record = Record {
         f("number", Ty::Int { min: 1 }, true, "The step's number."),
         f("title", Ty::Str, true, "The step's title."),
         f("intro", Ty::Str, false, "An introduction."),
-        f("source", Ty::Str, true, "The id of the title's citation."),
+        f(
+            "source",
+            Ty::Str,
+            true,
+            "The id of the title's citation (the title only).",
+        ),
+        f(
+            "intro_source",
+            Ty::Str,
+            false,
+            "The id of the introduction's citation (default \"draft\": this guide's own writing).",
+        ),
         f(
             "question",
             Ty::TableArray(&QUESTION),
@@ -304,6 +330,12 @@ static SHORT_FORM: Record = Record {
     fields: &[
         f("title", Ty::Str, true, "The short form's title."),
         f("intro", Ty::Str, false, "An introduction."),
+        f(
+            "intro_source",
+            Ty::Str,
+            false,
+            "The id of the introduction's citation (default \"draft\": this guide's own writing).",
+        ),
         f(
             "question",
             Ty::TableArray(&QUESTION),
@@ -331,6 +363,12 @@ static QUESTION: Record = Record {
             "The id of its citation in [sources].",
         ),
         f("help", Ty::Str, false, "Guidance on a good answer."),
+        f(
+            "help_source",
+            Ty::Str,
+            false,
+            "The id of the help text's citation (default \"draft\": this guide's own writing).",
+        ),
         f(
             "configuration",
             Ty::Str,

@@ -183,6 +183,8 @@ struct DocumentView<'a> {
     short_sources: Vec<&'a Citation>,
     short_drafts: bool,
     has_drafts: bool,
+    /// Whether step introductions or help texts are this guide's own writing.
+    has_own_texts: bool,
     /// Where the steps' titles and order come from (the built-in guide: a
     /// reconstruction), printed with the sources of full-form reports.
     /// In the team's words: without the sentence that names a file.
@@ -244,9 +246,19 @@ fn entries(builder: &model::Builder<'_>, subject: &Subject<'_>) -> Vec<Entry> {
 
 /// Whether a question's wording is not published.
 fn is_draft(guide: &Guide, question: &crate::guide::Question) -> bool {
-    guide
-        .citation(&question.source)
-        .is_none_or(|c| !c.published)
+    !guide.mark(crate::guide::Text::Question(question)).published
+}
+
+/// Whether a form has a step introduction or a help text that is this
+/// guide's own writing ("About this report" says so).
+fn has_own_texts(guide: &Guide) -> bool {
+    use crate::guide::Text;
+    guide.all_sections().any(|s| {
+        (!s.intro.trim().is_empty() && !guide.mark(Text::Intro(s)).published)
+            || s.questions
+                .iter()
+                .any(|q| q.help.is_some() && !guide.mark(Text::Help(q)).published)
+    })
 }
 
 /// The document as the document templates see it.
@@ -309,6 +321,7 @@ fn document<'a>(
             .all_sections()
             .flat_map(|s| &s.questions)
             .any(|q| is_draft(guide, q)),
+        has_own_texts: has_own_texts(guide),
         steps_note: guide.steps_note.as_deref().and_then(model::paper_help),
         body: Value::from_safe_string(BODY_MARKER.to_string()),
     }

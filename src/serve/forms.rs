@@ -13,7 +13,7 @@ use super::auth::{field, percent_encode};
 use super::edit;
 use super::pages::{Site, check_report, error_page, findings_at, not_found, pop_href, ser, title};
 use super::parts::Refused;
-use crate::guide::QuestionKind;
+use crate::guide::{QuestionKind, Text};
 use crate::session::import;
 use crate::workbook::{Workbook, answers, layout};
 
@@ -93,13 +93,14 @@ impl Site {
         let refused_status = typed.is_some() || refused.is_some();
         let report = check_report(self.root(), vec![slug.to_string()]);
         let findings = findings_at(self, wb, &report, &file, |q| q == id);
+        let wording = wb.guide.mark(Text::Question(question));
         self.page(
             if refused_status { 422 } else { 200 },
             "question.html",
             context! {
                 title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
                 section => context!{ id => section.id.clone(), heading => section.heading(), href => format!("{}/s/{}", pop_href(slug), percent_encode(&section.id)) },
-                question => context!{ id => question.id.clone(), text => question.text.clone(), help => question.help.clone(), kind => question.kind.as_str() },
+                question => context!{ id => question.id.clone(), text => question.text.clone(), help => question.help.clone(), kind => question.kind.as_str(), wording => wording.note, published => wording.published, help_note => wb.guide.mark(Text::Help(question)).note },
                 form => context!{ status => form.status, text => form.text, reason => form.reason, owner => form.owner, until => form.until },
                 file => file, hash => hash, was => was, csrf => csrf, problem => problem,
                 action => format!("{}/q/{}", pop_href(slug), percent_encode(id)),

@@ -165,6 +165,8 @@ struct SheetQuestion {
     number: String,
     text: String,
     help: Option<String>,
+    /// Where the help text comes from, in words (this guide's own writing).
+    help_note: String,
     /// `text`, `personas`, `process-map`, `value-compass` or `walkthrough`.
     kind: &'static str,
     /// One slot a persona, for a walk-through.
@@ -403,6 +405,7 @@ pub fn build(
                         number: q.number.clone(),
                         text: q.text.clone(),
                         help: q.help.clone(),
+                        help_note: q.help_note.clone(),
                         kind: q.kind,
                         slots: match q.kind {
                             "walkthrough" => population

@@ -6,10 +6,12 @@
 use serde::Serialize;
 
 use crate::finding::{Code, Finding};
-use crate::guide::{QuestionKind, Section};
+use crate::guide::{QuestionKind, Renamed, Section};
 use crate::source::Source;
 use crate::spec;
 use crate::workbook::Loc;
+
+pub use super::comments::{comments, strip_comments, unclosed_comment};
 
 /// Whether and how a question is answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -74,6 +76,10 @@ pub struct Answer {
     pub status: Status,
     /// For walk-throughs: one entry per persona.
     pub walkthrough: Vec<WalkEntry>,
+    /// The HTML comments under the heading, before any persona's part (the
+    /// scaffolded prompt, unless someone wrote their own), as written.
+    #[serde(skip)]
+    pub prompts: Vec<String>,
     /// Where the heading is.
     #[serde(skip)]
     pub loc: Loc,
@@ -468,45 +474,6 @@ fn heading(line: &str) -> Option<(usize, String, Option<String>)> {
     Some((level, text, id))
 }
 
-/// Removes HTML comments (the scaffolded prompts) from Markdown.
-pub fn strip_comments(text: &str) -> String {
-    let (open, close) = (
-        memchr::memmem::Finder::new("<!--"),
-        memchr::memmem::Finder::new("-->"),
-    );
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = open.find(rest.as_bytes()) {
-        out.push_str(&rest[..start]);
-        let after = &rest[start + 4..];
-        // Both markers are ASCII, so these offsets are character boundaries.
-        rest = match close.find(after.as_bytes()) {
-            Some(end) => &after[end + 3..],
-            None => "",
-        };
-    }
-    out.push_str(rest);
-    out
-}
-
-/// The byte offset of the `<!--` in `text` that is never closed, if one is:
-/// [`strip_comments`] drops everything after it.
-pub fn unclosed_comment(text: &str) -> Option<usize> {
-    let (open, close) = (
-        memchr::memmem::Finder::new("<!--"),
-        memchr::memmem::Finder::new("-->"),
-    );
-    let mut at = 0;
-    while let Some(start) = open.find(text.as_bytes().get(at..)?) {
-        let after = at + start + 4;
-        match close.find(text.as_bytes().get(after..)?) {
-            Some(end) => at = after + end + 3,
-            None => return Some(at + start),
-        }
-    }
-    None
-}
-
 /// The warning that an HTML comment is never closed and hides the rest of
 /// an answer (or of a persona's part), at its `<!--`.
 fn open_comment_finding(source: &Source, offset: usize) -> Finding {
@@ -658,8 +625,23 @@ fn open_fence_finding(source: &Source, fence: OpenFence) -> Finding {
     ))
 }
 
+/// The words that open the comment `covalue upgrade` writes under the
+/// heading of an answer whose question the guide no longer has.
+pub const KEPT_MARK: &str = "covalue upgrade: kept";
+
 /// Parses an answer file against its section of the guide.
 pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) -> AnswerFile {
+    parse_with(source, section, &[], findings)
+}
+
+/// Parses an answer file against its section of the guide, knowing the
+/// question ids the guide renamed (an answer under an old id is CV056).
+pub fn parse_with(
+    source: &Source,
+    section: &Section,
+    renamed: &[Renamed],
+    findings: &mut Vec<Finding>,
+) -> AnswerFile {
     let file = source.file.clone();
     let Outline {
         headings,
@@ -701,7 +683,33 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
         };
         let loc = Loc::of_line(source, h.line);
         let Some(question) = section.questions.iter().find(|q| q.id == id) else {
-            if h.level >= 2 {
+            let next_line = headings.get(i + 1).map_or(line_count + 1, |n| n.line);
+            let kept = (h.line + 1..next_line)
+                .map(|l| source.line_text(l).trim())
+                .find(|l| !l.is_empty())
+                .is_some_and(|l| l.starts_with(&format!("<!-- {KEPT_MARK}")));
+            if h.level >= 2 && kept {
+                findings.push(
+                    loc.finding(Finding::info(
+                        Code::CV055,
+                        format!(
+                            "the answer under `{{#{id}}}` was kept by `covalue upgrade`: this version of the guide has no question `{id}`"
+                        ),
+                    ))
+                    .help("move what still matters under a question of this step, then delete the heading and its answer; until then it is printed nowhere"),
+                );
+            } else if let Some(to) = renamed.iter().find(|r| r.from == id) {
+                findings.push(
+                    loc.finding(Finding::warning(
+                        Code::CV056,
+                        format!(
+                            "question `{id}` was renamed `{}` in version {} of the guide, so this answer is not read",
+                            to.to, to.since
+                        ),
+                    ))
+                    .help("run `covalue upgrade` to carry the answer to the new id (`covalue upgrade --dry-run` shows what it would change)"),
+                );
+            } else if h.level >= 2 {
                 let help = match spec::suggest(&id, section.questions.iter().map(|q| q.id.as_str()))
                 {
                     Some(better) => format!(
@@ -777,6 +785,12 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
             body_end_line = end_line;
         }
         let body = body_between(h.line, body_end_line - 1, findings);
+        let prompts = {
+            let start = source.line_start(h.line.min(line_count) + 1);
+            let end = source.line_start((body_end_line - 1).min(line_count).max(h.line) + 1);
+            let raw = source.text.get(start..end.max(start)).unwrap_or("");
+            comments(raw).into_iter().map(|(_, c)| c).collect()
+        };
         let label = format!("question `{id}`");
         let mut status = status_of(&body, &loc, findings, &label);
         if status == Status::Open && walkthrough.iter().any(|w| !w.body.trim().is_empty()) {
@@ -788,6 +802,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
             body,
             status,
             walkthrough,
+            prompts,
             loc,
         });
         i = end;
@@ -875,6 +890,18 @@ mod tests {
         assert_eq!(
             file.answer("b").map(|a| a.status.clone()),
             Some(Status::Open)
+        );
+    }
+
+    #[test]
+    fn comments_are_found_with_where_they_open() {
+        assert_eq!(
+            comments("a <!-- x --> b <!--y-->c <!-- open"),
+            vec![(2, " x ".to_string()), (15, "y".to_string())]
+        );
+        assert_eq!(
+            comments("Jönköping <!-- ö -->"),
+            vec![(12, " ö ".to_string())]
         );
     }
 

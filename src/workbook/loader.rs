@@ -312,7 +312,10 @@ impl<'a> Loader<'a> {
                 format!("covalue.toml asks for the built-in guide version {version}, but this covalue has version {}", builtin.version),
             )
             .in_file(CONFIG_FILE)
-            .help(format!("write guide = \"builtin@{}\" (or just \"builtin\"), or install the covalue that ships version {version}", builtin.version))]);
+            .help(match Guide::builtin_version(version) {
+                Some(_) => format!("run `covalue upgrade` to move the workbook to version {} (it refreshes the prompts, keeps every answer and sets guide = \"builtin@{}\"), or install the covalue that ships version {version}", builtin.version, builtin.version),
+                None => format!("write guide = \"builtin@{}\" (or just \"builtin\"), or install the covalue that ships version {version}", builtin.version),
+            })]);
         }
         let rel = match crate::confine::relative_name(name) {
             Ok(rel) => rel,
@@ -687,7 +690,12 @@ impl<'a> Loader<'a> {
                 continue;
             };
             let parsed = self.parse_file(path, findings, |source, findings| {
-                Some(answers::parse(source, section, findings))
+                Some(answers::parse_with(
+                    source,
+                    section,
+                    &guide.renamed,
+                    findings,
+                ))
             });
             answers.extend(parsed);
         }

@@ -3,6 +3,7 @@
 //! item so that findings can point at it.
 
 pub mod answers;
+pub mod comments;
 pub mod conflict;
 pub mod files;
 pub mod improvements;

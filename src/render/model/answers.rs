@@ -7,7 +7,7 @@ use serde::Serialize;
 use super::short_form::Derived;
 use super::walkthroughs::WalkView;
 use super::{Builder, QUESTION_LEVEL, id_part};
-use crate::guide::{Form, Question, QuestionKind, Section};
+use crate::guide::{Form, Question, QuestionKind, Section, Text};
 use crate::workbook::{Population, Status};
 
 /// A question with its answer, as printed.
@@ -23,8 +23,13 @@ pub struct QuestionView {
     pub kind: &'static str,
     /// Whether the wording is published (false: a draft written for covalue).
     pub published: bool,
+    /// Where the wording comes from, in words: `published wording, SOURCE`
+    /// or `draft prompt written for covalue`.
+    pub wording: String,
     /// Guidance on a good answer.
     pub help: Option<String>,
+    /// Where the help text comes from, in words (this guide's own writing).
+    pub help_note: String,
     /// `answered`, `open`, `not-applicable`, `deferred` or `blank`.
     pub state: &'static str,
     /// The state in words, e.g. "Not applicable".
@@ -64,6 +69,8 @@ pub struct SectionView {
     pub title: String,
     /// Its introduction.
     pub intro: String,
+    /// Where the introduction comes from, in words (this guide's own writing).
+    pub intro_note: String,
     /// An id for links, unique in the document.
     pub anchor: String,
     /// Its questions.
@@ -86,10 +93,7 @@ impl Builder<'_> {
         } else {
             format!("{}.{}", section.number, position + 1)
         };
-        let published = self
-            .guide
-            .citation(&question.source)
-            .is_some_and(|c| c.published);
+        let mark = self.guide.mark(Text::Question(question));
         // A question to write on gets 90 mm or more: eleven lines at 8.2 mm
         // (10 mm in large print), on the filled short form as on a blank one.
         let lines = match (self.form, question.kind) {
@@ -103,8 +107,10 @@ impl Builder<'_> {
             number,
             text: question.text.clone(),
             kind: question.kind.as_str(),
-            published,
+            published: mark.published,
+            wording: mark.note,
             help: question.help.as_deref().and_then(super::text::paper_help),
+            help_note: self.guide.mark(Text::Help(question)).note,
             state: "blank",
             state_label: "To answer",
             body: None,
@@ -187,6 +193,7 @@ impl Builder<'_> {
                 heading: section.heading(),
                 title: section.title.clone(),
                 intro: section.intro.clone(),
+                intro_note: self.guide.mark(Text::Intro(section)).note,
                 anchor: format!("p{index}-step-{}", id_part(&section.id)),
                 questions: section
                     .questions
