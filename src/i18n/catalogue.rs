@@ -125,6 +125,9 @@ pub enum Markup {
     Text,
     /// HTML: escaped, with each value in a `<bdi>`.
     Html,
+    /// Markdown: escaped so that it shows as written; pieces given as
+    /// [`Arg::Html`] (a code span) are put in as they are.
+    Markdown,
 }
 
 /// The messages of one language.
@@ -332,7 +335,7 @@ fn finish(text: &str, safe: &[String], markup: Markup) -> String {
 /// A value put into a message, isolated in HTML.
 fn push_value(out: &mut String, inner: &str, safe: &[String], markup: Markup) {
     match markup {
-        Markup::Text => out.push_str(&finish(inner, safe, markup)),
+        Markup::Text | Markup::Markdown => out.push_str(&finish(inner, safe, markup)),
         Markup::Html => {
             // A value without letters (a number, a date, an id of digits)
             // runs left to right whatever the page's direction.
@@ -352,6 +355,7 @@ fn push_text(out: &mut String, text: &str, markup: Markup) {
     match markup {
         Markup::Text => out.push_str(text),
         Markup::Html => out.push_str(&crate::escape::html(text)),
+        Markup::Markdown => out.push_str(&crate::escape::markdown(text)),
     }
 }
 

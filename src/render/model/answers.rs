@@ -28,7 +28,7 @@ pub struct QuestionView {
     /// `answered`, `open`, `not-applicable`, `deferred` or `blank`.
     pub state: &'static str,
     /// The state in words, e.g. "Not applicable".
-    pub state_label: &'static str,
+    pub state_label: String,
     /// The answer or notes (safe HTML or Markdown).
     pub body: Option<Value>,
     /// Why it is not applicable or deferred.
@@ -106,7 +106,7 @@ impl Builder<'_> {
             published,
             help: question.help.as_deref().and_then(super::text::paper_help),
             state: "blank",
-            state_label: "To answer",
+            state_label: self.words("state-blank"),
             body: None,
             reason: None,
             owner: None,
@@ -126,7 +126,7 @@ impl Builder<'_> {
         match &status {
             Status::Answered => {
                 view.state = "answered";
-                view.state_label = "Answered";
+                view.state_label = self.words("state-answered");
                 if let Some(a) = written {
                     view.body = self.rich(&a.body, QUESTION_LEVEL);
                     view.walkthrough = self.walk(Some(pop), a, QUESTION_LEVEL);
@@ -134,7 +134,7 @@ impl Builder<'_> {
             }
             Status::Open => {
                 view.state = "open";
-                view.state_label = "Open";
+                view.state_label = self.words("state-open");
                 if self.form == Form::Short {
                     view.derived = self.derived(pop, question);
                 }
@@ -147,7 +147,7 @@ impl Builder<'_> {
             }
             Status::NotApplicable { reason } => {
                 view.state = "not-applicable";
-                view.state_label = "Not applicable";
+                view.state_label = self.words("state-not-applicable");
                 view.reason = Some(reason.clone());
                 if let Some(a) = written {
                     view.body = self.rich(after_status(&a.body), QUESTION_LEVEL);
@@ -160,7 +160,7 @@ impl Builder<'_> {
                 until,
             } => {
                 view.state = "deferred";
-                view.state_label = "Deferred";
+                view.state_label = self.words("state-deferred");
                 view.reason = Some(reason.clone());
                 view.owner = owner.clone();
                 view.until = until.clone();
