@@ -109,6 +109,9 @@ codes! {
     CV046 => WARNING, "a code block or comment is never closed";
     CV047 => WARNING, "a temporary file left by an interrupted save";
     CV048 => INFO, "a schema in schemas/ is out of date";
+    CV061 => WARNING, "a site's wording names a message covalue does not have";
+    CV062 => ERROR, "a site's message uses a value it is not given";
+    CV063 => WARNING, "a site's wording cannot be read";
 }
 
 impl Code {

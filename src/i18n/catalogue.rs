@@ -136,6 +136,9 @@ pub struct Catalogue {
     bundle: FluentBundle<FluentResource>,
     /// Whether a site's wording is laid over the built-in messages.
     site: bool,
+    /// With a site's wording: covalue's own catalogue, used for a site's
+    /// message that cannot be made (`check` reports it).
+    fallback: Option<Box<Catalogue>>,
 }
 
 impl fmt::Debug for Catalogue {
@@ -194,6 +197,7 @@ impl Catalogue {
             lang,
             bundle,
             site: false,
+            fallback: None,
         }
     }
 
@@ -205,6 +209,9 @@ impl Catalogue {
             Ok(resource) => resource,
             Err((resource, _)) => resource,
         };
+        if self.fallback.is_none() {
+            self.fallback = Some(Box::new(Catalogue::builtin(self.lang)));
+        }
         self.bundle.add_resource_overriding(resource);
         self.site = true;
         self
@@ -245,6 +252,18 @@ impl Catalogue {
 
     /// A message in `markup`.
     pub fn format(
+        &self,
+        id: &str,
+        args: &[(&str, Arg)],
+        markup: Markup,
+    ) -> Result<String, MessageError> {
+        match (self.format_here(id, args, markup), &self.fallback) {
+            (Err(_), Some(builtin)) if builtin.has(id) => builtin.format(id, args, markup),
+            (result, _) => result,
+        }
+    }
+
+    fn format_here(
         &self,
         id: &str,
         args: &[(&str, Arg)],

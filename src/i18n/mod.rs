@@ -10,6 +10,7 @@
 
 mod catalogue;
 mod pseudo;
+pub mod site;
 
 pub mod template;
 
