@@ -1944,10 +1944,10 @@ fn pseudo_english_and_hebrew_pages_keep_their_text_whole_and_run_their_way() {
             if name.starts_with("he") {
                 // The footer sits in the bottom margin, under the body.
                 let foot = height - 19.0 * 72.0 / 25.4;
-                // A line of Hebrew words alone (a heading, a label of
-                // covalue's) never starts at the left edge of the text, as
-                // it would if it ran left to right; it starts at the right
-                // one. The edges are those of the page's text column.
+                // Lines of Hebrew words alone (headings, covalue's labels)
+                // start at the right edge of the text column, as they would
+                // not if they ran left to right: more of them there than
+                // hugging its left edge.
                 let body = || words.iter().filter(|w| w.y1 < foot);
                 let left = body().map(|w| w.x0).fold(f64::MAX, f64::min);
                 let right = body().map(|w| w.x1).fold(0.0, f64::max);
