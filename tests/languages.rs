@@ -203,3 +203,109 @@ fn an_unknown_language_is_a_usage_error_listing_the_languages() {
     assert!(String::from_utf8_lossy(&out.get_output().stderr).contains("svenska"));
     assert!(!tmp.path().join("wb").exists());
 }
+
+/// A new Swedish workbook with one population, in `tmp/wb`.
+fn swedish_workbook(tmp: &Path) -> std::path::PathBuf {
+    covalue(tmp)
+        .args([
+            "init",
+            "wb",
+            "--title",
+            "Hjärtsviktsvård",
+            "--language",
+            "sv",
+        ])
+        .assert()
+        .success();
+    let wb = tmp.join("wb");
+    covalue(&wb)
+        .args(["new", "population", "hf", "--name", "Hjärtsvikt"])
+        .assert()
+        .success();
+    wb
+}
+
+#[test]
+fn a_site_words_pages_its_own_way_and_check_reports_what_cannot_be_used() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = swedish_workbook(tmp.path());
+    std::fs::create_dir_all(wb.join("guide")).expect("guide folder");
+    std::fs::write(
+        wb.join("guide/messages.sv.ftl"),
+        "# Vår egen formulering\n\
+         form-short = Kortversion <script>x</script>\n\
+         form-shrot = Felstavad\n\
+         percent-of = { $percent } % av { $count }\n\
+         six-questions = = trasig\n",
+    )
+    .expect("write");
+    let (run, report) = common::check_json(&wb, &[]);
+    run.assert_no_panic("check");
+    let found = common::findings(&report);
+    let file = "guide/messages.sv.ftl";
+    assert!(common::has_at(&found, "CV061", file, Some(3)), "{found:#?}");
+    assert!(
+        common::with_code(&found, "CV061")
+            .iter()
+            .any(|f| f.help.as_deref().is_some_and(|h| h.contains("form-short"))),
+        "no did-you-mean: {found:#?}"
+    );
+    let cv062 = common::with_code(&found, "CV062");
+    assert!(
+        cv062
+            .iter()
+            .any(|f| f.line == Some(4) && f.column.is_some() && f.message.contains("$count")),
+        "{found:#?}"
+    );
+    assert_eq!(
+        run.code,
+        Some(1),
+        "an error of the site's wording fails check"
+    );
+
+    covalue(&wb)
+        .args(["render", "--form", "short", "-o", "out/short.html"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(wb.join("out/short.html")).expect("report");
+    // The site's wording, escaped like any text.
+    assert!(
+        html.to_lowercase().contains("kortversion &lt;script&gt;"),
+        "site wording not used"
+    );
+    assert!(!html.contains("<script>"));
+    // A site message that cannot be made gives way to covalue's own.
+    assert!(!html.contains("[percent-of]"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_site_wording_that_leads_outside_the_workbook_is_not_read() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = swedish_workbook(tmp.path());
+    let outside = tmp.path().join("outside.ftl");
+    std::fs::write(&outside, "form-short = HEMLIG TEXT UTANFÖR\n").expect("write");
+    std::fs::create_dir_all(wb.join("guide")).expect("guide folder");
+    std::os::unix::fs::symlink(&outside, wb.join("guide/messages.sv.ftl")).expect("link");
+    let (run, report) = common::check_json(&wb, &[]);
+    run.assert_no_panic("check");
+    let found = common::findings(&report);
+    let cv063 = common::with_code(&found, "CV063");
+    assert!(
+        cv063
+            .iter()
+            .any(|f| f.file.as_deref() == Some("guide/messages.sv.ftl")
+                && f.message.contains("outside")),
+        "{found:#?}"
+    );
+    covalue(&wb)
+        .args(["render", "--form", "short", "-o", "out/short.html"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(wb.join("out/short.html")).expect("report");
+    assert!(
+        !html.contains("HEMLIG"),
+        "a file outside the workbook was read"
+    );
+    assert!(html.to_lowercase().contains("kort formulär"));
+}

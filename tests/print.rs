@@ -1792,3 +1792,213 @@ fn the_network_report_prints_readable_and_in_grey() {
         }
     }
 }
+
+/// The words of `text` made of ASCII letters (two or more), lowercased.
+fn ascii_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 2)
+        .map(str::to_ascii_lowercase)
+        .collect()
+}
+
+/// Every word written in the workbook's files and the built-in guide: the
+/// text on a page that is not covalue's own.
+fn data_words(wb: &Path) -> std::collections::BTreeSet<String> {
+    let mut words = std::collections::BTreeSet::new();
+    let mut stack = vec![wb.to_path_buf(), manifest_dir().join("guide")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if !path.ends_with("out") {
+                    stack.push(path);
+                }
+            } else if let Ok(text) = std::fs::read_to_string(&path) {
+                words.extend(ascii_words(&text));
+            }
+        }
+    }
+    words
+}
+
+/// Whether a word is Hebrew.
+fn is_hebrew(word: &str) -> bool {
+    word.chars().any(|c| ('\u{0590}'..='\u{05FF}').contains(&c))
+}
+
+/// Words of a page whose boxes overlap, or that reach into the paper's edge.
+fn crowded(words: &[Word], width: f64) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, a) in words.iter().enumerate() {
+        if a.x0 < 14.0 || a.x1 > width - 14.0 {
+            problems.push(format!("{:?} reaches the paper's edge", a.text));
+        }
+        for b in &words[i + 1..] {
+            let across = a.x1.min(b.x1) - a.x0.max(b.x0);
+            let down = a.y1.min(b.y1) - a.y0.max(b.y0);
+            if across > 1.5 && down > 1.5 {
+                problems.push(format!("{:?} overlaps {:?}", a.text, b.text));
+            }
+        }
+    }
+    problems
+}
+
+#[test]
+fn pseudo_english_and_hebrew_pages_keep_their_text_whole_and_run_their_way() {
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = tmp.path().join("wb");
+    copy_dir(&manifest_dir().join("examples/lakeside-ms"), &wb);
+    let out = tmp.path().join("out");
+    std::fs::create_dir_all(&out).expect("out");
+    let jobs: Vec<(&str, Vec<&str>)> = vec![
+        (
+            "xa-full",
+            vec!["--lang", "en-XA", "render", "--form", "full"],
+        ),
+        ("he-full", vec!["--lang", "he", "render", "--form", "full"]),
+        (
+            "xa-short",
+            vec!["--lang", "en-XA", "render", "--form", "short"],
+        ),
+        (
+            "he-short",
+            vec!["--lang", "he", "render", "--form", "short"],
+        ),
+        (
+            "xa-register",
+            vec!["--lang", "en-XA", "render", "--form", "register"],
+        ),
+        (
+            "xa-blank",
+            vec!["--lang", "en-XA", "render", "--form", "short", "--blank"],
+        ),
+    ];
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..2 {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    let Some((name, args)) = jobs.get(i) else {
+                        break;
+                    };
+                    common::covalue(&wb)
+                        .env("COVALUE_BROWSER", &browser)
+                        .env("GIT_CEILING_DIRECTORIES", tmp.path())
+                        .args(args)
+                        .args(["-q", "--pdf", "-o"])
+                        .arg(out.join(format!("{name}.pdf")))
+                        .timeout(std::time::Duration::from_secs(300))
+                        .assert()
+                        .success();
+                }
+            });
+        }
+    });
+    let known = data_words(&wb);
+    for (name, _) in &jobs {
+        let pdf = out.join(format!("{name}.pdf"));
+        let (pages, heights) = word_boxes(&pdf);
+        let widths: Vec<f64> = poppler(&["-bbox"], &pdf)
+            .split("<page ")
+            .skip(1)
+            .map(|p| attr(p.split('>').next().unwrap_or(""), "width"))
+            .collect();
+        assert!(!pages.is_empty(), "{name}: no page");
+        let (mut hebrew_lines, mut flush_right, mut flush_left) = (0usize, 0usize, 0usize);
+        for (p, words) in pages.iter().enumerate() {
+            let width = widths.get(p).copied().unwrap_or(595.0);
+            let height = heights.get(p).copied().unwrap_or(842.0);
+            let problems = crowded(words, width);
+            assert!(problems.is_empty(), "{name}, page {}: {problems:#?}", p + 1);
+            if name.starts_with("xa") {
+                // A word covalue prints that is not accented is a word not
+                // taken from the catalogue.
+                let english: Vec<String> = words
+                    .iter()
+                    .flat_map(|w| {
+                        let text = w
+                            .text
+                            .replace("&apos;", "'")
+                            .replace("&quot;", "\"")
+                            .replace("&lt;", "<")
+                            .replace("&gt;", ">")
+                            .replace("&amp;", "&");
+                        ascii_words(&text)
+                    })
+                    .filter(|w| !known.contains(w))
+                    .collect();
+                assert!(
+                    english.is_empty(),
+                    "{name}, page {}: English words not in the catalogue: {english:?}",
+                    p + 1
+                );
+            }
+            if name.starts_with("he") {
+                // The footer sits in the bottom margin, under the body.
+                let foot = height - 19.0 * 72.0 / 25.4;
+                // Lines of Hebrew words alone (headings, covalue's labels)
+                // start at the right edge of the text column, as they would
+                // not if they ran left to right: more of them there than
+                // hugging its left edge.
+                let body = || words.iter().filter(|w| w.y1 < foot);
+                let left = body().map(|w| w.x0).fold(f64::MAX, f64::min);
+                let right = body().map(|w| w.x1).fold(0.0, f64::max);
+                let mut lines: BTreeMap<i64, Vec<&Word>> = BTreeMap::new();
+                for w in words.iter().filter(|w| w.y1 < foot) {
+                    lines
+                        .entry((w.y0 * 2.0).round() as i64)
+                        .or_default()
+                        .push(w);
+                }
+                for line in lines.values() {
+                    if !line.iter().all(|w| is_hebrew(&w.text)) {
+                        continue;
+                    }
+                    let x0 = line.iter().map(|w| w.x0).fold(f64::MAX, f64::min);
+                    let x1 = line.iter().map(|w| w.x1).fold(0.0, f64::max);
+                    hebrew_lines += 1;
+                    flush_right += usize::from(x1 > right - 12.0);
+                    // (A table's last column sits at the left in Hebrew: a
+                    // line there may start anywhere in the column.)
+                    flush_left += usize::from(x0 < left + 3.0 && x1 < (left + right) / 2.0);
+                }
+                let footer: Vec<&Word> = words.iter().filter(|w| w.y0 > foot).collect();
+                // pdftotext may give a Hebrew word in the order it is drawn.
+                let is_page = |w: &Word| {
+                    w.text == "עמוד" || w.text.chars().rev().collect::<String>() == "עמוד"
+                };
+                let number = footer.iter().find(|w| is_page(w));
+                assert!(
+                    number.is_some_and(|w| w.x1 < width / 2.0),
+                    "{name}, page {}: the page number is not at the bottom left: {:?}",
+                    p + 1,
+                    footer.iter().map(|w| &w.text).collect::<Vec<_>>()
+                );
+                let lines_right = footer
+                    .iter()
+                    .filter(|w| !is_page(w))
+                    .map(|w| w.x1)
+                    .fold(0.0, f64::max);
+                assert!(
+                    lines_right > right - 6.0,
+                    "{name}, page {}: the footer's lines do not start at the bottom right",
+                    p + 1
+                );
+            }
+        }
+        if name.starts_with("he") {
+            assert!(
+                flush_right > 0 && flush_right > flush_left,
+                "{name}: of {hebrew_lines} Hebrew lines, {flush_right} start at the right edge of the text and {flush_left} hug its left edge"
+            );
+        }
+    }
+}

@@ -297,8 +297,8 @@ fn deferred_and_not_applicable_answers_show_their_reason_owner_and_date() {
     render(&wb, &["--form", "full"]).success();
     let html = read(&wb.join("out/full.html"));
     assert!(html.contains("<strong>Deferred:</strong> our analyst is pulling the terms"));
-    assert!(html.contains("Owner: finance analyst"));
-    assert!(html.contains("Until: 2027-01-15"));
+    assert!(html.contains("Owner: <bdi>finance analyst</bdi>"));
+    assert!(html.contains("Until: <bdi dir=\"ltr\">2027-01-15</bdi>"));
     let open = html.split("Open items</h3>").nth(1).expect("open items");
     assert!(open.contains("{#population-payment}"));
     assert!(open.contains("owner: finance analyst · until 2027-01-15"));
@@ -321,12 +321,14 @@ fn an_open_short_answer_is_derived_from_the_step_it_summarises() {
     std::fs::remove_file(wb.join("populations/ms/answers/short-form.md")).expect("remove");
     render(&wb, &["--form", "short"]).success();
     let html = read(&wb.join("out/short.html"));
-    assert!(html.contains("From the full form, Step 3 · Value chain"));
-    assert!(html.contains("From the full form, Step 7 · Interdependent system elements"));
+    assert!(html.contains("From the full form, <bdi>Step 3 · Value chain</bdi>"));
+    assert!(html.contains("From the full form, <bdi>Step 7 · Interdependent system elements"));
     assert!(html.contains("Our linked, standardized processes, with the process-map steps"));
     // Only the opening of the step's first answer is printed, with a pointer
     // to the rest: the short form stays on two pages.
-    assert!(html.contains("Read on in the full form (3 more answers there)"));
+    assert!(
+        html.contains("Read on in the full form (<bdi dir=\"ltr\">3</bdi> more answers there)")
+    );
     assert!(!html.contains("Åsa meets the chain every six months"));
     // Markdown, read on a forge, has no pages to keep to: it keeps everything.
     render(&wb, &["--form", "short", "--format", "md"]).success();

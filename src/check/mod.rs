@@ -77,6 +77,7 @@ pub fn check_on_disk(root: &Path, workbook: Workbook<'_>, options: &Options) -> 
     report
         .findings
         .extend(schemas::stale(root, &workbook.guide));
+    report.findings.extend(crate::i18n::site::check(root));
     report
         .findings
         .extend(lint.scan_unread(root, &options.populations));

@@ -120,6 +120,9 @@ codes! {
     CV057 => ERROR, "a community session names a site the network does not list";
     CV058 => WARNING, "a community session's dates do not agree";
     CV059 => WARNING, "a site at a community session is not listed as present";
+    CV061 => WARNING, "a site's wording names a message covalue does not have";
+    CV062 => ERROR, "a site's message uses a value it is not given";
+    CV063 => WARNING, "a site's wording cannot be read";
 }
 
 impl Code {

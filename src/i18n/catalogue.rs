@@ -125,6 +125,9 @@ pub enum Markup {
     Text,
     /// HTML: escaped, with each value in a `<bdi>`.
     Html,
+    /// Markdown: escaped so that it shows as written; pieces given as
+    /// [`Arg::Html`] (a code span) are put in as they are.
+    Markdown,
 }
 
 /// The messages of one language.
@@ -133,6 +136,9 @@ pub struct Catalogue {
     bundle: FluentBundle<FluentResource>,
     /// Whether a site's wording is laid over the built-in messages.
     site: bool,
+    /// With a site's wording: covalue's own catalogue, used for a site's
+    /// message that cannot be made (`check` reports it).
+    fallback: Option<Box<Catalogue>>,
 }
 
 impl fmt::Debug for Catalogue {
@@ -191,6 +197,7 @@ impl Catalogue {
             lang,
             bundle,
             site: false,
+            fallback: None,
         }
     }
 
@@ -202,6 +209,9 @@ impl Catalogue {
             Ok(resource) => resource,
             Err((resource, _)) => resource,
         };
+        if self.fallback.is_none() {
+            self.fallback = Some(Box::new(Catalogue::builtin(self.lang)));
+        }
         self.bundle.add_resource_overriding(resource);
         self.site = true;
         self
@@ -242,6 +252,18 @@ impl Catalogue {
 
     /// A message in `markup`.
     pub fn format(
+        &self,
+        id: &str,
+        args: &[(&str, Arg)],
+        markup: Markup,
+    ) -> Result<String, MessageError> {
+        match (self.format_here(id, args, markup), &self.fallback) {
+            (Err(_), Some(builtin)) if builtin.has(id) => builtin.format(id, args, markup),
+            (result, _) => result,
+        }
+    }
+
+    fn format_here(
         &self,
         id: &str,
         args: &[(&str, Arg)],
@@ -332,7 +354,7 @@ fn finish(text: &str, safe: &[String], markup: Markup) -> String {
 /// A value put into a message, isolated in HTML.
 fn push_value(out: &mut String, inner: &str, safe: &[String], markup: Markup) {
     match markup {
-        Markup::Text => out.push_str(&finish(inner, safe, markup)),
+        Markup::Text | Markup::Markdown => out.push_str(&finish(inner, safe, markup)),
         Markup::Html => {
             // A value without letters (a number, a date, an id of digits)
             // runs left to right whatever the page's direction.
@@ -352,6 +374,7 @@ fn push_text(out: &mut String, text: &str, markup: Markup) {
     match markup {
         Markup::Text => out.push_str(text),
         Markup::Html => out.push_str(&crate::escape::html(text)),
+        Markup::Markdown => out.push_str(&crate::escape::markdown(text)),
     }
 }
 

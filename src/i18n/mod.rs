@@ -10,6 +10,7 @@
 
 mod catalogue;
 mod pseudo;
+pub mod site;
 
 pub mod template;
 
@@ -169,6 +170,23 @@ impl Lang {
             Lang::Es => text.replace('.', ","),
             Lang::En | Lang::He | Lang::EnXa => text,
         }
+    }
+
+    /// A number written the English way (`96,000.5`, as covalue's own
+    /// figures are made) in the language's way: `96 000,5` in Swedish and
+    /// Spanish (a no-break space between thousands), unchanged otherwise.
+    pub fn localize_number(self, english: &str) -> String {
+        if !self.decimal_comma() {
+            return english.to_string();
+        }
+        english
+            .chars()
+            .map(|c| match c {
+                ',' => '\u{a0}',
+                '.' => ',',
+                other => other,
+            })
+            .collect()
     }
 
     /// Whether the language uses a decimal comma.

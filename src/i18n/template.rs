@@ -33,6 +33,7 @@ fn english() -> Arc<Catalogue> {
 pub fn register(env: &mut Environment<'_>) {
     env.add_global(NAME, Value::from_dyn_object(english()));
     env.add_function("t", t);
+    env.add_function("ta", ta);
     env.add_function("footer_box", footer_box);
     env.add_function("counter_box", counter_box);
     env.add_function("page_counter", page_counter);
@@ -70,13 +71,14 @@ fn t(state: &State, id: &str, kwargs: Kwargs) -> Result<Value, Error> {
     }
     let markup = match state.auto_escape() {
         AutoEscape::Html => Markup::Html,
+        AutoEscape::Custom(name) if name == "markdown" => Markup::Markdown,
         _ => Markup::Text,
     };
     let text = catalogue
         .format(id, &args, markup)
         .map_err(|e| Error::new(ErrorKind::UndefinedError, e.to_string()))?;
     Ok(match markup {
-        Markup::Html => Value::from_safe_string(text),
+        Markup::Html | Markup::Markdown => Value::from_safe_string(text),
         Markup::Text => Value::from(text),
     })
 }
@@ -138,6 +140,21 @@ fn page_counter(state: &State) -> Result<Value, Error> {
         css.push(crate::render::model::css_string(&piece).to_string());
     }
     Ok(Value::from_safe_string(css.join(" ")))
+}
+
+/// `ta("id", name=value, …)`: a message as plain text, for an attribute
+/// (`aria-label`, `title`), where markup has no place; escaped as any value.
+fn ta(state: &State, id: &str, kwargs: Kwargs) -> Result<Value, Error> {
+    let catalogue = catalogue(state);
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        args.push((name, to_arg(&value)));
+    }
+    let text = catalogue
+        .format(id, &args, Markup::Text)
+        .map_err(|e| Error::new(ErrorKind::UndefinedError, e.to_string()))?;
+    Ok(Value::from(text))
 }
 
 /// A template's value as a message's value.

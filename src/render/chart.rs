@@ -29,8 +29,28 @@ pub fn median(values: &[f64]) -> Option<f64> {
     })
 }
 
-/// The run chart of a measure, or None when it has fewer than two dated values.
+/// The run chart of a measure, or None when it has fewer than two dated
+/// values, labelled in English.
 pub fn run_chart(id: &str, m: &Measure, scale: Scale) -> Option<String> {
+    run_chart_in(
+        id,
+        m,
+        scale,
+        &crate::i18n::Catalogue::builtin(crate::i18n::Lang::En),
+    )
+}
+
+/// The run chart of a measure labelled in the catalogue's language, or None
+/// when it has fewer than two dated values. Time runs left to right in
+/// every language, as on the charts a team already reads.
+pub fn run_chart_in(
+    id: &str,
+    m: &Measure,
+    scale: Scale,
+    words: &crate::i18n::Catalogue,
+) -> Option<String> {
+    let lang = words.lang();
+    let say = |id: &str, value: String| escape::html(&words.text(id, &[("value", value.into())]));
     let mut points: Vec<(crate::date::Date, f64)> = m
         .values
         .iter()
@@ -70,34 +90,35 @@ pub fn run_chart(id: &str, m: &Measure, scale: Scale) -> Option<String> {
     let show = |v: f64| escape::html(&m.show(v));
     // Beside a line, a long unit does not fit: the line under the title says it.
     let short_unit = m.unit.as_deref().is_none_or(|u| u.chars().count() <= 5);
-    let label = |v: f64| match short_unit {
-        true => show(v),
-        false => escape::html(&short_number(v)),
+    let label_text = |v: f64| match short_unit {
+        true => m.show(v),
+        false => short_number(v),
     };
     let mut out = String::new();
     let better = match m.direction.as_deref() {
-        Some("higher") => "higher is better",
-        Some("lower") => "lower is better",
-        _ => "",
+        Some("higher") => escape::html(&words.text("chart-higher-better", &[])),
+        Some("lower") => escape::html(&words.text("chart-lower-better", &[])),
+        _ => String::new(),
     };
     let subtitle: Vec<String> = unit
         .iter()
         .cloned()
-        .chain((!better.is_empty()).then(|| better.to_string()))
+        .chain((!better.is_empty()).then(|| better.clone()))
         .collect();
     let list: Vec<String> = points
         .iter()
-        .map(|(d, v)| format!("{d}: {}", show(*v)))
+        .map(|(d, v)| format!("{}: {}", lang.date(*d), show(*v)))
         .collect();
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" class="picture run-chart" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">Run chart of {name}</title><desc id="{id}-desc">{values}; median {median}{target}.</desc>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" class="picture run-chart" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{values}; {median}{target}.</desc>"##,
         w = WIDTH,
         h = height,
+        title = say("chart-title", m.name.clone()),
         values = list.join(", "),
-        median = show(med),
+        median = say("chart-median", m.show(med)),
         target = target
-            .map(|v| format!(", target {}", show(v)))
+            .map(|v| format!(", {}", say("chart-target", m.show(v))))
             .unwrap_or_default(),
     );
     let _ = write!(
@@ -145,7 +166,8 @@ pub fn run_chart(id: &str, m: &Measure, scale: Scale) -> Option<String> {
         };
         let _ = write!(
             out,
-            r##"<text x="{x}" y="{y}" font-size="{s}" text-anchor="{anchor}" fill="#333">{d}</text>"##,
+            r##"<text x="{x}" y="{y}" font-size="{s}" text-anchor="{anchor}" fill="#333">{day}</text>"##,
+            day = escape::html(&lang.date(*d)),
             x = px(x(*d)),
             y = px(top + plot_h + 1.5 * t),
             s = px(t),
@@ -169,7 +191,7 @@ pub fn run_chart(id: &str, m: &Measure, scale: Scale) -> Option<String> {
     line(
         med,
         med_y,
-        format!("median {}", label(med)),
+        say("chart-median", label_text(med)),
         "12 7",
         1.6,
         &mut out,
@@ -184,7 +206,7 @@ pub fn run_chart(id: &str, m: &Measure, scale: Scale) -> Option<String> {
         line(
             tv,
             label_y,
-            format!("target {}", label(tv)),
+            say("chart-target", label_text(tv)),
             "3 6",
             3.0,
             &mut out,

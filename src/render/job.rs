@@ -222,7 +222,10 @@ fn options(job: &Job, loaded: &Loaded, form: Form) -> render::Options {
             .map(|r| r.describe()),
         large_print: job.large_print,
         register: job.register,
-        catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(loaded.lang)),
+        catalogue: std::sync::Arc::new(crate::i18n::site::catalogue(
+            loaded.root.as_deref(),
+            loaded.lang,
+        )),
         language_chosen: loaded.language_chosen,
     }
 }

@@ -189,6 +189,11 @@ struct DocumentView<'a> {
     /// reconstruction), printed with the sources of full-form reports.
     /// In the team's words: without the sentence that names a file.
     steps_note: Option<String>,
+    /// Whether covalue's own words on the page are a translation.
+    translated: bool,
+    /// Whether the guide's text is a translation: "reviewed" or
+    /// "unreviewed", or none when it is in the guide's own language.
+    guide_translation: Option<&'static str>,
     body: Value,
 }
 
@@ -205,11 +210,21 @@ pub enum Notice {
 fn builder<'a>(guide: &'a Guide, options: &Options) -> model::Builder<'a> {
     // In large print (14 pt) the commit is left out, so that the line fits
     // on one line and the date is never broken at a hyphen.
-    let mut parts = vec![format!("guide {} v{}", guide.id, guide.version)];
+    let words = &options.catalogue;
+    let mut parts = vec![words.text(
+        "footer-guide",
+        &[
+            ("guide", guide.id.as_str().into()),
+            ("version", guide.version.as_str().into()),
+        ],
+    )];
     if let Some(rev) = options.revision.as_ref().filter(|_| !options.large_print) {
         parts.push(rev.clone());
     }
-    parts.push(format!("printed {}", crate::date::format(options.today)));
+    parts.push(words.text(
+        "printed-lower",
+        &[("date", words.lang().date(options.today).into())],
+    ));
     let footer_line = parts.join(" · ");
     model::Builder {
         guide,
@@ -323,8 +338,27 @@ fn document<'a>(
             .any(|q| is_draft(guide, q)),
         has_own_texts: has_own_texts(guide),
         steps_note: guide.steps_note.as_deref().and_then(model::paper_help),
+        translated: !options.catalogue.lang().is_english(),
+        guide_translation: guide_translation(guide),
         body: Value::from_safe_string(BODY_MARKER.to_string()),
     }
+}
+
+/// Whether the guide's text is a translation, and whether a site reviewed
+/// it: "reviewed", "unreviewed", or `None` for a guide in its own language.
+///
+/// A translated guide (`[guide] translation_of`) carries a `reviewed` flag
+/// on each translated source: "reviewed" when every one is, "unreviewed"
+/// when any is not, `None` for a guide in its own language. This is the
+/// one place to read that flag.
+fn guide_translation(guide: &Guide) -> Option<&'static str> {
+    guide.translation_of.as_ref()?;
+    let unreviewed = guide
+        .sources
+        .iter()
+        .filter_map(|c| c.translation.as_ref())
+        .any(|t| !t.reviewed);
+    Some(if unreviewed { "unreviewed" } else { "reviewed" })
 }
 
 /// What the document engine's page needs of a report: its kind, language
@@ -492,11 +526,8 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
             .collect(),
         Form::Short => Vec::new(),
     };
-    let label = if name.is_empty() {
-        "blank worksheet"
-    } else {
-        name
-    };
+    let blank_label = builder.words("blank-worksheet");
+    let label = if name.is_empty() { &blank_label } else { name };
     Entry {
         index,
         step_pages: step_pages(builder, label, &steps),

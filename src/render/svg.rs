@@ -166,6 +166,53 @@ fn wrap_measured(
     lines
 }
 
+/// The picture `svg` (`width` units wide) mirrored for a language that runs
+/// right to left: what flows left to right (the process map's steps, the
+/// compass's panels) flows right to left, and each text, turned back so
+/// that it reads, starts at its right end (`direction="rtl"`, so a label
+/// anchored at its start is right-aligned). The title and description,
+/// which are not drawn, stay as they are.
+pub fn mirror(svg: &str, width: f64) -> String {
+    let start = match svg.find("</desc>") {
+        Some(i) => i + "</desc>".len(),
+        None => match svg.find('>') {
+            Some(i) => i + 1,
+            None => return svg.to_string(),
+        },
+    };
+    let end = svg.rfind("</svg>").unwrap_or(svg.len()).max(start);
+    let mut out = String::with_capacity(svg.len() + svg.len() / 8);
+    out.push_str(&svg[..start]);
+    out.push_str(&format!(
+        r#"<g transform="matrix(-1 0 0 1 {} 0)">"#,
+        px(width)
+    ));
+    let mut rest = &svg[start..end];
+    while let Some(i) = rest.find("<text ") {
+        let (before, tag) = rest.split_at(i + "<text ".len());
+        out.push_str(before);
+        let x = tag
+            .split_once("x=\"")
+            .and_then(|(lead, after)| {
+                // Only the text's own x, before its tag closes.
+                (!lead.contains('>')).then_some(after)
+            })
+            .and_then(|after| after.split_once('"'))
+            .and_then(|(x, _)| x.parse::<f64>().ok());
+        if let Some(x) = x {
+            out.push_str(&format!(
+                r#"transform="matrix(-1 0 0 1 {} 0)" direction="rtl" "#,
+                px(2.0 * x)
+            ));
+        }
+        rest = tag;
+    }
+    out.push_str(rest);
+    out.push_str("</g>");
+    out.push_str(&svg[end..]);
+    out
+}
+
 /// Writes lines of text, one `<tspan>` per line.
 fn text_lines(out: &mut String, x: f64, y: f64, step: f64, lines: &[String], attrs: &str) {
     if lines.is_empty() {

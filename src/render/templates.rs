@@ -18,6 +18,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("base.css", super::document::CSS),
     ("layout.html", include_str!("templates/layout.html")),
     ("macros.html", include_str!("templates/macros.html")),
+    (
+        "about-language.html",
+        include_str!("templates/about-language.html"),
+    ),
+    (
+        "about-language.md",
+        include_str!("templates/about-language.md"),
+    ),
     ("short.html", include_str!("templates/short.html")),
     ("full.html", include_str!("templates/full.html")),
     (

@@ -22,6 +22,9 @@ pub struct QuestionView {
     /// `text`, `personas`, `process-map`, `value-compass` or `walkthrough`.
     pub kind: &'static str,
     /// Whether the wording is published (false: a draft written for covalue).
+    /// Whether it is a translation of published wording (printed as a
+    /// translation, never as the published wording or a draft).
+    pub translated: bool,
     pub published: bool,
     /// Where the wording comes from, in words: `published wording, SOURCE`
     /// or `draft prompt written for covalue`.
@@ -33,7 +36,7 @@ pub struct QuestionView {
     /// `answered`, `open`, `not-applicable`, `deferred` or `blank`.
     pub state: &'static str,
     /// The state in words, e.g. "Not applicable".
-    pub state_label: &'static str,
+    pub state_label: String,
     /// The answer or notes (safe HTML or Markdown).
     pub body: Option<Value>,
     /// Why it is not applicable or deferred.
@@ -108,11 +111,16 @@ impl Builder<'_> {
             text: question.text.clone(),
             kind: question.kind.as_str(),
             published: mark.published,
-            wording: mark.note,
+            translated: self
+                .guide
+                .citation(&mark.source)
+                .and_then(|c| c.translation.as_ref())
+                .is_some_and(|t| t.of_published),
+            wording: self.mark_words(Text::Question(question)),
             help: question.help.as_deref().and_then(super::text::paper_help),
-            help_note: self.guide.mark(Text::Help(question)).note,
+            help_note: self.mark_words(Text::Help(question)),
             state: "blank",
-            state_label: "To answer",
+            state_label: self.words("state-blank"),
             body: None,
             reason: None,
             owner: None,
@@ -132,7 +140,7 @@ impl Builder<'_> {
         match &status {
             Status::Answered => {
                 view.state = "answered";
-                view.state_label = "Answered";
+                view.state_label = self.words("state-answered");
                 if let Some(a) = written {
                     view.body = self.rich(&a.body, QUESTION_LEVEL);
                     view.walkthrough = self.walk(Some(pop), a, QUESTION_LEVEL);
@@ -140,7 +148,7 @@ impl Builder<'_> {
             }
             Status::Open => {
                 view.state = "open";
-                view.state_label = "Open";
+                view.state_label = self.words("state-open");
                 if self.form == Form::Short {
                     view.derived = self.derived(pop, question);
                 }
@@ -153,7 +161,7 @@ impl Builder<'_> {
             }
             Status::NotApplicable { reason } => {
                 view.state = "not-applicable";
-                view.state_label = "Not applicable";
+                view.state_label = self.words("state-not-applicable");
                 view.reason = Some(reason.clone());
                 if let Some(a) = written {
                     view.body = self.rich(after_status(&a.body), QUESTION_LEVEL);
@@ -166,7 +174,7 @@ impl Builder<'_> {
                 until,
             } => {
                 view.state = "deferred";
-                view.state_label = "Deferred";
+                view.state_label = self.words("state-deferred");
                 view.reason = Some(reason.clone());
                 view.owner = owner.clone();
                 view.until = until.clone();
@@ -193,7 +201,7 @@ impl Builder<'_> {
                 heading: section.heading(),
                 title: section.title.clone(),
                 intro: section.intro.clone(),
-                intro_note: self.guide.mark(Text::Intro(section)).note,
+                intro_note: self.mark_words(Text::Intro(section)),
                 anchor: format!("p{index}-step-{}", id_part(&section.id)),
                 questions: section
                     .questions

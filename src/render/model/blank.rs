@@ -19,6 +19,7 @@ impl Builder<'_> {
                 None,
                 self.guide,
                 self.scale,
+                &self.catalogue,
             ))),
             Flavor::Markdown => None,
         };
@@ -57,10 +58,10 @@ impl Builder<'_> {
             steps_summary: Vec::new(),
             counts: Counts::default(),
             percent: 0,
-            footer_css: self.footer(if name.is_empty() {
-                "blank worksheet"
+            footer_css: self.footer(&if name.is_empty() {
+                self.words("blank-worksheet")
             } else {
-                name
+                name.to_string()
             }),
         }
     }

@@ -103,17 +103,24 @@ impl Builder<'_> {
             data_source: m.data_source.clone(),
             baseline: m.baseline.clone(),
             target: m.target.clone(),
-            latest: m
-                .latest()
-                .map(|v| format!("{} on {}", m.show(v.value), v.date)),
+            latest: m.latest().map(|v| {
+                self.words_with(
+                    "measure-latest",
+                    &[
+                        ("value", m.show(v.value).into()),
+                        ("date", self.date_text(&v.date).into()),
+                    ],
+                )
+            }),
             count: m.values.len(),
             target_value: m.target_value.map(|v| m.show(v)),
             frequency: m.frequency.clone(),
             chart: match self.flavor {
-                Flavor::Html => crate::render::chart::run_chart(
+                Flavor::Html => crate::render::chart::run_chart_in(
                     &format!("p{index}-run-{}", m.id),
                     m,
                     self.scale,
+                    &self.catalogue,
                 )
                 .map(Value::from_safe_string),
                 Flavor::Markdown => None,
@@ -143,7 +150,7 @@ impl Builder<'_> {
         if !other.is_empty() {
             quadrants.push(QuadrantView {
                 id: "other".into(),
-                title: "Other (quadrant not in the guide)".into(),
+                title: self.words("quadrant-other"),
                 measures: other,
             });
         }
@@ -155,16 +162,17 @@ impl Builder<'_> {
                     Some(compass),
                     self.guide,
                     self.scale,
+                    &self.catalogue,
                 )))
             }
             _ => None,
         };
         let kinds = kind_groups(&compass.measures, measure)
             .into_iter()
-            .map(|(id, title, about, measures)| KindView {
+            .map(|(id, _, _, measures)| KindView {
                 id: id.to_string(),
-                title: title.to_string(),
-                about: about.to_string(),
+                title: self.words(&format!("measure-kind-{id}")),
+                about: self.words(&format!("measure-kind-{id}-about")),
                 measures,
             })
             .collect();

@@ -159,6 +159,67 @@ impl Builder<'_> {
         )))
     }
 
+    /// Where a text of the guide comes from, in the page's language: the
+    /// published wording with its source, a translation of it (reviewed or
+    /// not), or this guide's own writing. [`Guide::mark`] decides; this
+    /// only words it.
+    pub fn mark_words(&self, text: crate::guide::Text<'_>) -> String {
+        use crate::guide::Text;
+        let mark = self.guide.mark(text);
+        let own = match text {
+            Text::Question(_) => "mark-own-question",
+            Text::Help(_) => "mark-own-help",
+            Text::Intro(_) => "mark-own-intro",
+            Text::Title(_) => "mark-own-title",
+        };
+        let translation = self
+            .guide
+            .citation(&mark.source)
+            .and_then(|c| c.translation.as_ref());
+        match translation {
+            Some(t) => {
+                let state = if t.reviewed { "reviewed" } else { "unreviewed" };
+                if t.of_published {
+                    self.words_with(
+                        "mark-translation-published",
+                        &[("state", state.into()), ("source", t.of.as_str().into())],
+                    )
+                } else {
+                    self.words_with("mark-translation-own", &[("state", state.into())])
+                }
+            }
+            None if mark.published => {
+                self.words_with("mark-published", &[("source", mark.source.into())])
+            }
+            None => self.words(own),
+        }
+    }
+
+    /// A message of the page's language, as plain text.
+    pub fn words(&self, id: &str) -> String {
+        self.catalogue.text(id, &[])
+    }
+
+    /// A message of the page's language with values, as plain text.
+    pub fn words_with(&self, id: &str, args: &[(&str, crate::i18n::Arg)]) -> String {
+        self.catalogue.text(id, args)
+    }
+
+    /// A date written in a workbook (`2027-01-15`) as the page's language
+    /// writes it; text that is not a date stays as it is.
+    pub fn date_text(&self, text: &str) -> String {
+        match crate::date::parse_date(text) {
+            Some(date) => self.catalogue.lang().date(date),
+            None => text.to_string(),
+        }
+    }
+
+    /// A figure as the page's language writes it (`96,000` in English,
+    /// `96 000` in Swedish).
+    pub fn number(&self, value: f64) -> String {
+        self.catalogue.lang().localize_number(&text::number(value))
+    }
+
     /// The footer's first line: the workbook's title and the population.
     /// In large print (14 pt, where the title and the population together
     /// would wrap over two lines or more) the population alone.
@@ -228,7 +289,7 @@ impl Builder<'_> {
                 .team
                 .iter()
                 .map(|t| Pair {
-                    label: team_role(&t.role),
+                    label: team_role(&t.role, &self.catalogue),
                     value: t.name.clone().unwrap_or_default(),
                 })
                 .collect(),

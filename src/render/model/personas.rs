@@ -5,7 +5,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::answers::{QuestionView, SectionView};
-use super::{Builder, Pair, QUESTION_LEVEL, id_part, number};
+use super::{Builder, Pair, QUESTION_LEVEL, id_part};
 use crate::guide::{Guide, QuestionKind};
 use crate::render::{Flavor, markdown};
 use crate::workbook::{Persona, Population};
@@ -59,23 +59,23 @@ impl Builder<'_> {
         let mut figures = Vec::new();
         if let Some(share) = p.figures.share_percent {
             figures.push(Pair {
-                label: "Share of population".into(),
-                value: format!("{} %", number(share)),
+                label: self.words("figure-share"),
+                value: self.words_with("percent", &[("percent", self.number(share).into())]),
             });
         }
         if let Some(contacts) = p.figures.contacts_per_year {
             figures.push(Pair {
-                label: "Contacts per year".into(),
-                value: number(contacts),
+                label: self.words("figure-contacts"),
+                value: self.number(contacts),
             });
         }
         if let Some(cost) = p.figures.annual_cost {
             let value = match &p.figures.currency {
-                Some(c) => format!("{} {c}", number(cost)),
-                None => number(cost),
+                Some(c) => format!("{} {c}", self.number(cost)),
+                None => self.number(cost),
             };
             figures.push(Pair {
-                label: "Annual cost".into(),
+                label: self.words("figure-cost"),
                 value,
             });
         }

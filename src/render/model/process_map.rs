@@ -71,6 +71,7 @@ impl Builder<'_> {
                     self.guide,
                     self.scale,
                     self.form == crate::guide::Form::Full,
+                    &self.catalogue,
                 )))
             }
             _ => None,

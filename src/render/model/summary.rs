@@ -63,10 +63,18 @@ impl Builder<'_> {
                             detail.push(reason.clone());
                         }
                         if let Some(owner) = &q.owner {
-                            detail.push(format!("owner: {owner}"));
+                            detail.push(
+                                self.words_with(
+                                    "detail-owner",
+                                    &[("owner", owner.as_str().into())],
+                                ),
+                            );
                         }
                         if let Some(until) = &q.until {
-                            detail.push(format!("until {until}"));
+                            detail.push(self.words_with(
+                                "detail-until",
+                                &[("date", self.date_text(until).into())],
+                            ));
                         }
                         OpenItem {
                             step: s.heading.clone(),
@@ -101,19 +109,10 @@ impl Builder<'_> {
 }
 
 /// A team role's name.
-pub fn team_role(role: &str) -> String {
-    match role {
-        "team-lead" => "Team lead",
-        "clinical" => "Clinical",
-        "operations" => "Operations",
-        "finance" => "Finance",
-        "patient-partner" => "Patient partner",
-        "family-partner" => "Family partner",
-        "community-member" => "Community member",
-        "nurse" => "Nurse",
-        "other" => "Other",
-        "facilitator" => "Facilitator",
-        other => other,
+pub fn team_role(role: &str, catalogue: &crate::i18n::Catalogue) -> String {
+    let id = format!("role-{role}");
+    match catalogue.has(&id) {
+        true => catalogue.text(&id, &[]),
+        false => role.to_string(),
     }
-    .to_string()
 }

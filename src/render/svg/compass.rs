@@ -60,8 +60,10 @@ pub fn compass(
     compass: Option<&Compass>,
     guide: &Guide,
     scale: Scale,
+    words: &crate::i18n::Catalogue,
 ) -> String {
     let t = scale.text;
+    let say = |id: &str| words.text(id, &[]);
     let blank = compass.is_none();
     let entry = |m: &crate::workbook::Measure| Entry {
         name: m.name.clone(),
@@ -92,7 +94,7 @@ pub fn compass(
             .collect();
         if !other.is_empty() {
             panels.push(Panel {
-                title: "Other (quadrant not in the guide)".to_string(),
+                title: say("quadrant-other"),
                 entries: other,
             });
         }
@@ -139,9 +141,9 @@ pub fn compass(
 
     let mut out = String::with_capacity(4096);
     let what = if blank {
-        "Blank value compass".to_string()
+        escape_html(&say("compass-title-blank"))
     } else {
-        format!("Value compass of {}", escape_html(population))
+        escape_html(&words.text("compass-title", &[("name", population.into())]))
     };
     let _ = write!(
         out,
@@ -162,9 +164,9 @@ pub fn compass(
             "{}: {}. ",
             escape_html(&p.title),
             if blank {
-                "space to write measures".to_string()
+                escape_html(&say("compass-space-to-write"))
             } else if p.entries.is_empty() {
-                "no measure yet".to_string()
+                escape_html(&say("compass-no-measure"))
             } else {
                 escape_html(&names.join("; "))
             }
@@ -201,25 +203,31 @@ pub fn compass(
                 title_w,
                 name_w,
             };
-            compass_panel(&mut out, x, y, &layout, panel, blank);
+            compass_panel(&mut out, x, y, &layout, panel, blank, words);
         }
         y += h + row_gap;
     }
     let r = (centre_gap / 2.0 + 2.6 * t).min(3.6 * t);
     let _ = write!(
         out,
-        r##"<circle cx="{cx}" cy="{cy}" r="{}" fill="#ffffff" stroke="#222" stroke-width="1.6"/><text x="{cx}" y="{}" font-size="{}" font-weight="700" text-anchor="middle">Value</text><text x="{cx}" y="{}" font-size="{}" text-anchor="middle"><tspan x="{cx}" dy="0">for the</tspan><tspan x="{cx}" dy="{}">person</tspan></text>"##,
+        r##"<circle cx="{cx}" cy="{cy}" r="{}" fill="#ffffff" stroke="#222" stroke-width="1.6"/><text x="{cx}" y="{}" font-size="{}" font-weight="700" text-anchor="middle">{}</text><text x="{cx}" y="{}" font-size="{}" text-anchor="middle"><tspan x="{cx}" dy="0">{}</tspan><tspan x="{cx}" dy="{}">{}</tspan></text>"##,
         px(r),
         px(cy - 0.5 * t),
         px(1.1 * t),
+        escape_html(&say("compass-centre-1")),
         px(cy + 0.7 * t),
         px(t),
+        escape_html(&say("compass-centre-2")),
         px(1.1 * t),
+        escape_html(&say("compass-centre-3")),
         cx = px(cx),
         cy = px(cy)
     );
     out.push_str("</svg>");
-    out
+    match words.lang().direction() {
+        crate::i18n::Direction::Rtl => super::mirror(&out, WIDTH),
+        crate::i18n::Direction::Ltr => out,
+    }
 }
 
 /// Sizes of a compass panel.
@@ -231,7 +239,15 @@ struct PanelLayout {
     name_w: f64,
 }
 
-fn compass_panel(out: &mut String, x: f64, y: f64, l: &PanelLayout, panel: &Panel, blank: bool) {
+fn compass_panel(
+    out: &mut String,
+    x: f64,
+    y: f64,
+    l: &PanelLayout,
+    panel: &Panel,
+    blank: bool,
+    words: &crate::i18n::Catalogue,
+) {
     let t = l.t;
     let _ = write!(
         out,
@@ -279,7 +295,7 @@ fn compass_panel(out: &mut String, x: f64, y: f64, l: &PanelLayout, panel: &Pane
             x + 0.9 * t,
             ly,
             0.0,
-            &["No measure yet".to_string()],
+            &[words.text("compass-no-measure-panel", &[])],
             &format!(r##"font-size="{}" font-style="italic" fill="#444""##, px(t)),
         );
     } else {
@@ -323,9 +339,9 @@ fn compass_panel(out: &mut String, x: f64, y: f64, l: &PanelLayout, panel: &Pane
                 x + 1.75 * t,
                 ly,
                 0.0,
-                &[format!(
-                    "and {} more (see the table)",
-                    panel.entries.len() - PANEL_MEASURES
+                &[words.text(
+                    "compass-more",
+                    &[("count", (panel.entries.len() - PANEL_MEASURES).into())],
                 )],
                 &format!(r##"font-size="{}" font-style="italic""##, px(t)),
             );

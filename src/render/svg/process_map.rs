@@ -218,6 +218,7 @@ pub fn process_map(
     guide: &Guide,
     scale: Scale,
     full: bool,
+    words: &crate::i18n::Catalogue,
 ) -> String {
     let t = scale.text;
     let actors = full;
@@ -249,7 +250,7 @@ pub fn process_map(
     let mut legend = String::new();
     let height = if full {
         let legend_y = y - gap_y + 1.8 * t;
-        legend_y + process_legend(&mut legend, legend_y, guide, t) - 0.6 * t
+        legend_y + process_legend(&mut legend, legend_y, guide, t, words) - 0.6 * t
     } else {
         y - gap_y + PAD
     };
@@ -257,23 +258,24 @@ pub fn process_map(
     let mut out = String::with_capacity(4096 + n * 1500);
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height}" class="picture process-map" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">Process map of {}: {n} steps</title><desc id="{id}-desc">"##,
-        escape_html(population),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0} {height}" class="picture process-map" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{}</title><desc id="{id}-desc">"##,
+        escape_html(&words.text(
+            "map-title",
+            &[("name", population.into()), ("steps", n.into())]
+        )),
         height = px(height)
     );
     for (i, step) in map.steps.iter().enumerate() {
-        let _ = write!(
-            out,
-            "Step {}: {}. Coproduction: {}.{} ",
-            i + 1,
-            escape_html(&step.title),
-            escape_html(&styles[i].title),
-            if step.opportunity.is_some() {
-                " Opportunity for improvement."
-            } else {
-                ""
-            }
-        );
+        let args = [
+            ("number", (i + 1).into()),
+            ("title", step.title.as_str().into()),
+            ("level", styles[i].title.as_str().into()),
+        ];
+        let id = match step.opportunity.is_some() {
+            true => "map-step-opportunity",
+            false => "map-step",
+        };
+        let _ = write!(out, "{} ", escape_html(&words.text(id, &args)));
     }
     let _ = write!(
         out,
@@ -379,6 +381,9 @@ pub fn process_map(
     }
     out.push_str(&legend);
     out.push_str("</svg>");
+    if words.lang().direction() == crate::i18n::Direction::Rtl {
+        out = super::mirror(&out, WIDTH);
+    }
     let mut cuts = vec![0.0];
     let mut start = 0.0;
     for (k, top) in row_tops.iter().enumerate().skip(1) {
@@ -435,7 +440,13 @@ fn in_bands(svg: &str, id: &str, cuts: &[f64], height: f64) -> String {
 
 /// Draws the legend of the process map from `y` with text of size `t`;
 /// returns its height.
-fn process_legend(out: &mut String, y: f64, guide: &Guide, t: f64) -> f64 {
+fn process_legend(
+    out: &mut String,
+    y: f64,
+    guide: &Guide,
+    t: f64,
+    words: &crate::i18n::Catalogue,
+) -> f64 {
     let mut items: Vec<(f64, String)> = Vec::new();
     let sample_w = 3.2 * t;
     let char_w = 0.6 * t;
@@ -457,26 +468,36 @@ fn process_legend(out: &mut String, y: f64, guide: &Guide, t: f64) -> f64 {
             item,
         ));
     }
+    let opportunity = words.text("map-legend-opportunity", &[]);
     let mut item = String::new();
     star(&mut item, 0.7 * t, -0.2 * t, 0.7 * t);
     let _ = write!(
         item,
-        r##"<text x="{}" y="{}" font-size="{}">opportunity to improve</text>"##,
+        r##"<text x="{}" y="{}" font-size="{}">{}</text>"##,
         px(1.7 * t),
         px(0.2 * t),
-        px(t)
+        px(t),
+        escape_html(&opportunity)
     );
-    items.push((1.7 * t + char_w * 22.0, item));
+    items.push((
+        1.7 * t + char_w * crate::width::display(&opportunity) as f64,
+        item,
+    ));
+    let configuration = words.text("map-legend-configuration", &[]);
     let mut item = String::new();
     let w = tag(&mut item, 0.0, 0.2 * t, "chain", t);
     let _ = write!(
         item,
-        r##"<text x="{}" y="{}" font-size="{}">value configuration</text>"##,
+        r##"<text x="{}" y="{}" font-size="{}">{}</text>"##,
         px(w + 0.45 * t),
         px(0.2 * t),
-        px(t)
+        px(t),
+        escape_html(&configuration)
     );
-    items.push((w + 0.45 * t + char_w * 19.0, item));
+    items.push((
+        w + 0.45 * t + char_w * crate::width::display(&configuration) as f64,
+        item,
+    ));
 
     let line_h = 2.0 * t;
     let mut x = PAD;
