@@ -13,3 +13,287 @@ form-register = Register of improvements
 
 ## The running footer of every printed page.
 page-number = page { $page } of { $pages }
+
+## The served pages (covalue serve): top bar, lists, forms, buttons,
+## hints, what a save did, and the error pages.
+serve-check = Check
+serve-index-guide = Guide: { $guide }. Every page is read from the workbook's files; every save writes them.
+serve-session = Session
+serve-steps-in-focus = steps in focus:
+serve-session-saved-in = Saved answers are listed in { $file }.
+serve-index-checkline = Check: { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
+serve-questions-open = { $count ->
+        [one] { $count } question open
+       *[other] { $count } questions open
+    }
+serve-join = To join from a phone or a second laptop on this network, scan this code: it holds this page's address with its token. Anyone who can see it can open and change the workbook while the server runs.
+serve-populations = Populations
+serve-population = Population
+serve-answered = Answered
+serve-not-applicable = Not applicable
+serve-na-short = N/A
+serve-deferred = Deferred
+serve-open = Open
+serve-settled = Settled
+serve-percent = { $percent } %
+serve-no-population = The workbook has no population yet. Create one on the command line:
+serve-check-lead = What covalue check reports on the workbook as it is on disk now ({ $form ->
+        [short] short form
+       *[full] full form
+    }), in its order: problems to fix and progress still to make, each at its question.
+serve-check-counts = { $problems ->
+        [one] { $problems } problem
+       *[other] { $problems } problems
+    } ({ $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }) · { $progress ->
+        [one] { $progress } progress note
+       *[other] { $progress } progress notes
+    }
+serve-severity = { $severity ->
+        [error] error
+        [warning] warning
+       *[other] info
+    }
+serve-finding-kind = { $kind ->
+        [problem] problem
+       *[other] progress
+    }
+serve-at = at
+serve-check-nothing = Nothing: covalue check finds no problem and no progress to note.
+serve-progress = Progress
+serve-with-problems = With problems
+serve-questions = Questions
+serve-check-says-here = What covalue check says here
+serve-conflict-title = Not saved: { $what } changed since this page was opened
+serve-conflict-help = Someone (an editor, git pull, another browser) changed it in { $file } while you were writing; the rest of the file was not in the way. Nothing was written. Both versions are below: copy what you need, or save yours over theirs.
+serve-theirs = On disk now (theirs)
+serve-theirs-removed = Nothing: the text was removed from the file.
+serve-theirs-field = On disk now (theirs):
+serve-empty = (empty)
+serve-yours = Yours (not saved)
+serve-save-mine = Save mine over theirs
+serve-leave-it = Leave it, go back
+serve-improvements = Improvements
+serve-improvement = Improvement
+serve-add-improvement = Add an improvement
+serve-kept-in = Kept in { $file }
+serve-cluster = Cluster
+serve-status = Status
+serve-since = Since
+serve-who-leads = Who leads it
+serve-edit = Edit
+serve-no-improvement = No improvement yet.
+serve-print = Print:
+serve-print-short = short form
+serve-print-full = full form
+serve-print-this = Print this form
+serve-focus-first = steps in focus come first.
+serve-population-counts = { $answered } answered · { $na } not applicable · { $deferred } deferred · { $open } open (full form)
+serve-short-and-steps = Short form and steps
+serve-part = Part
+serve-in-focus = in focus
+serve-problems = Problems
+serve-none = None.
+serve-add = Add
+serve-add-step = a step
+serve-add-persona = a persona
+serve-add-measure = a measure
+serve-add-an-improvement = an improvement
+serve-or-open = or open
+serve-open-register = the register of improvements
+serve-open-about = the population's description, figures and team
+serve-open-map = the process map's perspectives
+serve-open-session = the session's record
+serve-process-map = Process map
+serve-step = Step
+serve-coproduction = Coproduction
+serve-opportunity = Opportunity
+serve-personas = Personas
+serve-value-compass = Value compass
+serve-quadrant = Quadrant
+serve-measure = Measure
+serve-latest = Latest
+serve-saved-part = Saved { $persona }'s part.
+serve-lead-text = Lead text (Markdown)
+serve-answer-text = Answer (Markdown)
+serve-walkthrough-lead = The status and text here are the walk-through's lead, before the personas' parts; the question counts as answered once a persona's part holds text. Each persona's part has its own box below.
+serve-reason = Reason
+serve-owner-deferred = Owner (deferred)
+serve-until-deferred = Until (deferred)
+serve-save = Save
+serve-cancel = Cancel
+serve-writes-to = Writes to { $file }
+serve-each-part = Each persona's part
+serve-not-walked = Not walked yet.
+serve-part-label = { $persona }'s part (Markdown)
+serve-save-part = Save { $persona }'s part
+serve-writes-part = Writes this part only, to { $file }
+serve-saved = Saved { $question }{ $answered ->
+        [yes] : its text box held an answer, so it is now Answered
+       *[no] {""}
+    }{ $listed ->
+        [yes] , and listed in { $file }
+       *[no] {""}
+    }. Check now finds { $errors ->
+        [one] { $errors } error
+       *[other] { $errors } errors
+    } in this population.
+serve-owner = owner: { $owner }
+serve-until = until { $date }
+serve-overdue = (overdue)
+serve-full-form-says = What the full form says:
+serve-answer = Answer
+serve-edit-on-population = { $kind ->
+        [personas] Edit the personas on
+        [process-map] Edit the process map on
+        [value-compass] Edit the value compass on
+       *[other] Edit this on
+    }
+serve-population-page = the population's page
+serve-crumb = { $kind ->
+        [step] Process map
+        [map] Process map
+        [measure] Value compass
+        [persona] Personas
+        [population] About
+        [session] Session record
+       *[other] Improvements
+    }
+serve-heading-new = { $kind ->
+        [step] A new step
+        [measure] A new measure
+        [persona] A new persona
+       *[other] A new improvement
+    }
+serve-heading-about = About { $population }
+serve-heading-map = The process map of { $population }
+serve-heading-session = Session { $session }
+serve-direction = { $direction ->
+        [higher] higher is better
+       *[other] lower is better
+    }
+serve-values-so-far = Values so far
+serve-date = Date
+serve-value = Value
+serve-note = Note
+serve-status-so-far = Status so far
+serve-id = Id
+serve-id-hint = (lowercase letters, digits and hyphens; made from the { $from ->
+        [name] name
+       *[other] title
+    } when left empty)
+serve-not-said = not said
+serve-none-yet = none in the workbook yet
+serve-perspectives = What each perspective sees at this step
+serve-composite = A composite of several people (never one real person)
+serve-who-was-there = Who was there
+serve-name = Name
+serve-role = Role
+serve-remove = Remove
+serve-remove-thing = Remove { $what }
+serve-new-attendee = A new attendee
+serve-their-role = Their role
+serve-none-choice = (none)
+serve-actions = Actions
+serve-what = What
+serve-who = Who
+serve-by-when = By when
+serve-done = Done
+serve-done-tick = done
+serve-yes = yes
+serve-no = no
+serve-new-action = A new action
+serve-figures = Figures
+serve-figure = Figure
+serve-value-of = Value of { $what }
+serve-new-figure = A new figure
+serve-its-value = Its value
+serve-team = Team
+serve-who-is = Who is { $role }
+serve-new-member-role = A new member's role
+serve-name-or-description = Name or description
+serve-new-value = A new value
+serve-new-value-hint = Leave the value empty to change only the fields above.
+serve-new-status = A new status
+serve-no-change = (no change)
+serve-add-button = Add
+serve-move-up = Move up
+serve-move-down = Move down
+serve-in-file = in { $file }
+serve-remove-from-file = { $kind ->
+        [step] Remove this step from the file
+        [measure] Remove this measure from the file
+        [persona] Remove this persona from the file
+       *[other] Remove this improvement from the file
+    }
+serve-remove-delete = Remove this persona: delete { $file }
+serve-field-step-title = Title
+serve-field-step-actors = Who takes part (separated by commas)
+serve-field-step-coproduction = Level of coproduction
+serve-field-step-opportunity = Opportunity to improve
+serve-field-step-configurations = Value configurations
+serve-field-step-personas = Personas it concerns
+serve-field-measure-quadrant = Quadrant
+serve-field-measure-name = Measure
+serve-field-measure-definition = Definition
+serve-field-measure-data-source = Where the data come from
+serve-field-measure-baseline = Baseline
+serve-field-measure-target = Target
+serve-field-measure-unit = Unit
+serve-field-measure-direction = Which way is better
+serve-field-measure-target-value = Target as a number
+serve-field-improvement-title = Title
+serve-field-improvement-cluster = Cluster of opportunity
+serve-field-improvement-steps = Steps it concerns
+serve-field-improvement-configurations = Value configurations
+serve-field-improvement-personas = Personas it concerns
+serve-field-improvement-owner = Who leads it
+serve-field-improvement-measures = Measures that will show it
+serve-field-improvement-note = Note
+serve-field-persona-name = Name
+serve-field-persona-kind = Kind
+serve-field-persona-segment = Segment it stands for
+serve-field-persona-share-percent = Share of the population (%)
+serve-field-persona-contacts-per-year = Contacts per year
+serve-field-persona-annual-cost = Cost per year
+serve-field-persona-currency = Currency of the cost
+serve-field-persona-story = Story (Markdown)
+serve-field-session-title = What the session is about
+serve-field-session-facilitator = Who leads it
+serve-field-session-note-taker = Who writes down the answers
+serve-field-session-decisions = What the team decided (one a line)
+serve-field-map-perspectives = Perspectives the map is drawn from (one a line)
+serve-field-population-name = Name
+serve-field-population-description = Who they are
+serve-field-population-setting = Where care happens
+serve-field-population-size-people = How many people (a whole number)
+serve-field-population-size-as-of = Counted when
+serve-field-population-size-note = How they were counted
+serve-refused-host = This address is not this server's
+serve-refused-host-help = Open the address that covalue serve printed.
+serve-refused-token = This page needs the address with its token
+serve-refused-token-help = Open the address that covalue serve printed, with ?token=… at its end.
+serve-refused-unreadable = The form could not be read
+serve-send-again = Send it again.
+serve-refused-csrf = This form does not come from this server's page
+serve-refused-csrf-help = Open the page again from the address covalue serve printed, and save from there.
+serve-not-found = There is no such page
+serve-not-found-help = Go back to the list of populations.
+serve-error-page = This page cannot be shown
+serve-error-workbook-unreadable = The workbook cannot be read
+serve-error-file-unreadable = { $file } cannot be read
+serve-error-file-unwritable = { $file } cannot be written
+serve-error-file-unremovable = { $file } cannot be removed
+serve-error-report = The report cannot be made
+serve-error-see-terminal = What went wrong is written in the window where covalue serve runs.

@@ -10,6 +10,7 @@ use crate::serve::auth::{field, percent_encode};
 use crate::serve::edit;
 use crate::serve::pages::{Site, not_found, pop_href, ser, title};
 use crate::serve::splice;
+use crate::serve::words::t;
 use crate::workbook::{Population, Workbook};
 
 impl Site {
@@ -54,7 +55,7 @@ impl Site {
                 .iter()
                 .map(|d| Choice {
                     id: d.to_string(),
-                    title: format!("{d} is better"),
+                    title: t("serve-direction", &[("direction", (*d).into())]),
                 })
                 .collect(),
             (_, "personas") => pop
@@ -369,14 +370,11 @@ impl Site {
             }
         }
         let heading = match (kind, id) {
-            (Kind::Step, None) => "A new step".to_string(),
-            (Kind::Measure, None) => "A new measure".to_string(),
-            (Kind::Improvement, None) => "A new improvement".to_string(),
-            (Kind::Persona, None) => "A new persona".to_string(),
             (Kind::Persona, Some(id)) => pop.persona(id).map_or(id.to_string(), |p| p.name.clone()),
-            (Kind::Population, _) => format!("About {}", pop.name()),
-            (Kind::Map, _) => format!("The process map of {}", pop.name()),
-            (Kind::Session, _) => format!("Session {slug}"),
+            (Kind::Population, _) => t("serve-heading-about", &[("population", pop.name().into())]),
+            (Kind::Map, _) => t("serve-heading-map", &[("population", pop.name().into())]),
+            (Kind::Session, _) => t("serve-heading-session", &[("session", slug.into())]),
+            (_, None) => t("serve-heading-new", &[("kind", kind.name().into())]),
             (_, Some(id)) => state
                 .fields
                 .iter()
