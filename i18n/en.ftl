@@ -297,3 +297,83 @@ serve-error-file-unwritable = { $file } cannot be written
 serve-error-file-unremovable = { $file } cannot be removed
 serve-error-report = The report cannot be made
 serve-error-see-terminal = What went wrong is written in the window where covalue serve runs.
+
+## The session pack (covalue session pack): cover, agenda, open items,
+## current answers, worksheets, attendance sheet and footer.
+pack-page-title = Session { $session } · { $title }
+pack-footer-session = session { $session }
+pack-printed = printed { $date }
+pack-printed-at = { $revision } · printed { $date }
+pack-session = Session { $session }
+pack-facilitator = Facilitator
+pack-note-taker = Note-taker
+pack-populations = Populations
+pack-since = Since { $since }:
+pack-since-own-commit = the commit this session's record was made at ({ $commit })
+pack-since-last-session = the last session ({ $session }, commit { $commit })
+pack-first-session = This is the team's first session: there is nothing earlier to compare with.
+pack-nothing-changed = Nothing has changed since then.
+pack-changes-unshown = The changes cannot be shown: { $reason }.
+pack-no-commit = No earlier session records a commit, so there is nothing to compare with yet.
+pack-agenda = Agenda
+pack-no-focus = No step is in focus yet: the facilitator names the steps of the session in its record.
+pack-changes = What changed since the last session
+pack-changes-since = Since { $since }, to the workbook as it is now.
+pack-open-items = Open items
+pack-open-items-note = What is still open or deferred in the steps of this session, and what the workbook's check reports for them.
+pack-item-state = { $state ->
+        [deferred] Deferred{ $overdue ->
+            [yes] , date passed
+           *[no] {""}
+        }
+       *[other] Open{ $overdue ->
+            [yes] , date passed
+           *[no] {""}
+        }
+    }
+pack-owner = Owner
+pack-by = by
+pack-found = { $kind ->
+        [problem] Problem
+        [past-due] Past due
+       *[other] To do
+    }
+pack-step-done = Every question of this step is answered or not applicable, and the check reports nothing for it.
+pack-earlier-actions = Actions still open from earlier sessions
+pack-what = What
+pack-due = Due
+pack-session-column = Session
+pack-current-answers = Current answers
+pack-setting = Setting
+pack-size = Size
+pack-figures = Figures
+pack-figure = Figure
+pack-value = Value
+pack-team = The team
+pack-date-passed = date passed
+pack-map-steps = The steps of the process map
+pack-step = Step
+pack-who = Who
+pack-coproduction-today = Coproduction today
+pack-coproduction-level = Coproduction level
+pack-opportunity = Opportunity
+pack-configuration = Configuration
+pack-active = (active)
+pack-compass-caption = Value compass of { $population }: the measures in each quadrant. The full form defines each measure.
+pack-not-written = Not written yet.
+pack-not-answered = Not answered yet.
+pack-measures-over-time = Measures over time
+pack-chart-caption = { $measure }: { $latest }. Points in time order; the dashed line is the median.
+pack-worksheets = Worksheets
+pack-worksheets-note = Write the team's answers under each question, and each persona's part of a walk-through in its own box. The note-taker copies the mark in braces in the margin onto the typed-up notes, above the answer it belongs to: that is how the answers find their place in the workbook.
+pack-persona = Persona:
+pack-legend-levels = Coproduction level:
+pack-legend-configurations = Configurations:
+pack-legend-star = Mark an opportunity with ★.
+pack-steps-range = Steps { $first } to { $last }
+pack-blank-map-caption = Empty process map to fill in: steps { $first } to { $last }
+pack-attendance = Attendance
+pack-roles = Roles: patient or family partner, clinician, nurse, operations, finance, community, other.
+pack-name = Name
+pack-role = Role
+pack-signature = Signature

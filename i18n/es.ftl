@@ -290,3 +290,82 @@ serve-error-file-unwritable = No se puede escribir { $file }
 serve-error-file-unremovable = No se puede quitar { $file }
 serve-error-report = No se puede hacer el informe
 serve-error-see-terminal = Lo que salió mal está escrito en la ventana donde se ejecuta covalue serve.
+
+## La carpeta de la sesión (covalue session pack).
+pack-page-title = Sesión { $session } · { $title }
+pack-footer-session = sesión { $session }
+pack-printed = impreso el { $date }
+pack-printed-at = { $revision } · impreso el { $date }
+pack-session = Sesión { $session }
+pack-facilitator = Facilitador
+pack-note-taker = Quien toma notas
+pack-populations = Poblaciones
+pack-since = Desde { $since }:
+pack-since-own-commit = la versión (commit) en que se creó el acta de esta sesión ({ $commit })
+pack-since-last-session = la última sesión ({ $session }, commit { $commit })
+pack-first-session = Esta es la primera sesión del equipo: no hay nada anterior con qué comparar.
+pack-nothing-changed = Nada ha cambiado desde entonces.
+pack-changes-unshown = No se pueden mostrar los cambios: { $reason }.
+pack-no-commit = Ninguna sesión anterior registra una versión (commit), así que todavía no hay nada con qué comparar.
+pack-agenda = Orden del día
+pack-no-focus = Todavía no hay pasos en foco: el facilitador indica los pasos de la sesión en su acta.
+pack-changes = Qué cambió desde la última sesión
+pack-changes-since = Desde { $since }, hasta el cuaderno tal como está ahora.
+pack-open-items = Puntos abiertos
+pack-open-items-note = Lo que sigue abierto o aplazado en los pasos de esta sesión, y lo que informa la revisión del cuaderno sobre ellos.
+pack-item-state = { $state ->
+        [deferred] Aplazada{ $overdue ->
+            [yes] , fecha vencida
+           *[no] {""}
+        }
+       *[other] Abierta{ $overdue ->
+            [yes] , fecha vencida
+           *[no] {""}
+        }
+    }
+pack-owner = Responsable
+pack-by = para el
+pack-found = { $kind ->
+        [problem] Problema
+        [past-due] Vencida
+       *[other] Pendiente
+    }
+pack-step-done = Todas las preguntas de este paso están respondidas o no aplican, y la revisión no informa nada sobre él.
+pack-earlier-actions = Acciones aún abiertas de sesiones anteriores
+pack-what = Qué
+pack-due = Fecha límite
+pack-session-column = Sesión
+pack-current-answers = Respuestas actuales
+pack-setting = Ámbito de atención
+pack-size = Tamaño
+pack-figures = Cifras
+pack-figure = Cifra
+pack-value = Valor
+pack-team = El equipo
+pack-date-passed = fecha vencida
+pack-map-steps = Los pasos del mapa del proceso
+pack-step = Paso
+pack-who = Quién
+pack-coproduction-today = Coproducción hoy
+pack-coproduction-level = Nivel de coproducción
+pack-opportunity = Oportunidad
+pack-configuration = Configuración
+pack-active = (activa)
+pack-compass-caption = Brújula de valor de { $population }: las medidas de cada cuadrante. El formulario completo define cada medida.
+pack-not-written = Todavía sin escribir.
+pack-not-answered = Todavía sin responder.
+pack-measures-over-time = Medidas a lo largo del tiempo
+pack-chart-caption = { $measure }: { $latest }. Puntos en orden cronológico; la línea discontinua es la mediana.
+pack-worksheets = Hojas de trabajo
+pack-worksheets-note = Escriba las respuestas del equipo debajo de cada pregunta, y la parte de cada persona tipo de un recorrido en su propio cuadro. Quien toma notas copia la marca entre llaves del margen en las notas pasadas en limpio, encima de la respuesta a la que corresponde: así las respuestas encuentran su lugar en el cuaderno.
+pack-persona = Persona tipo:
+pack-legend-levels = Nivel de coproducción:
+pack-legend-configurations = Configuraciones:
+pack-legend-star = Marque una oportunidad con ★.
+pack-steps-range = Pasos { $first } a { $last }
+pack-blank-map-caption = Mapa del proceso vacío para completar: pasos { $first } a { $last }
+pack-attendance = Asistencia
+pack-roles = Funciones: paciente o familiar colaborador, médico, enfermería, operaciones, finanzas, comunidad, otra.
+pack-name = Nombre
+pack-role = Función
+pack-signature = Firma

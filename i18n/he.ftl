@@ -290,3 +290,82 @@ serve-error-file-unwritable = לא ניתן לכתוב את { $file }
 serve-error-file-unremovable = לא ניתן להסיר את { $file }
 serve-error-report = לא ניתן להפיק את הדוח
 serve-error-see-terminal = מה שהשתבש כתוב בחלון שבו פועל covalue serve.
+
+## חוברת המפגש (covalue session pack).
+pack-page-title = מפגש { $session } · { $title }
+pack-footer-session = מפגש { $session }
+pack-printed = הודפס ב־{ $date }
+pack-printed-at = { $revision } · הודפס ב־{ $date }
+pack-session = מפגש { $session }
+pack-facilitator = מנחה
+pack-note-taker = רושם/ת
+pack-populations = אוכלוסיות
+pack-since = מאז { $since }:
+pack-since-own-commit = הגרסה (commit) שבה נוצר רישום המפגש הזה ({ $commit })
+pack-since-last-session = המפגש הקודם ({ $session }, commit { $commit })
+pack-first-session = זה המפגש הראשון של הצוות: אין שום דבר מוקדם יותר להשוות אליו.
+pack-nothing-changed = שום דבר לא השתנה מאז.
+pack-changes-unshown = לא ניתן להציג את השינויים: { $reason }.
+pack-no-commit = אף מפגש קודם לא רשם גרסה (commit), ולכן עדיין אין למה להשוות.
+pack-agenda = סדר יום
+pack-no-focus = עדיין אין שלב במוקד: המנחה רושם את שלבי המפגש ברישום המפגש.
+pack-changes = מה השתנה מאז המפגש הקודם
+pack-changes-since = מאז { $since }, ועד חוברת העבודה כפי שהיא עכשיו.
+pack-open-items = נושאים פתוחים
+pack-open-items-note = מה שעדיין פתוח או נדחה בשלבים של המפגש הזה, ומה שבדיקת חוברת העבודה מדווחת עליהם.
+pack-item-state = { $state ->
+        [deferred] נדחתה{ $overdue ->
+            [yes] , התאריך עבר
+           *[no] {""}
+        }
+       *[other] פתוחה{ $overdue ->
+            [yes] , התאריך עבר
+           *[no] {""}
+        }
+    }
+pack-owner = אחראי
+pack-by = עד
+pack-found = { $kind ->
+        [problem] בעיה
+        [past-due] באיחור
+       *[other] לביצוע
+    }
+pack-step-done = כל השאלות בשלב הזה נענו או אינן רלוונטיות, והבדיקה לא מדווחת עליו דבר.
+pack-earlier-actions = משימות שעדיין פתוחות ממפגשים קודמים
+pack-what = מה
+pack-due = עד מתי
+pack-session-column = מפגש
+pack-current-answers = התשובות הנוכחיות
+pack-setting = מסגרת הטיפול
+pack-size = גודל
+pack-figures = נתונים
+pack-figure = נתון
+pack-value = ערך
+pack-team = הצוות
+pack-date-passed = התאריך עבר
+pack-map-steps = השלבים של מפת התהליך
+pack-step = שלב
+pack-who = מי
+pack-coproduction-today = שיתוף בייצור היום
+pack-coproduction-level = רמת שיתוף בייצור
+pack-opportunity = הזדמנות
+pack-configuration = תצורה
+pack-active = (פעיל)
+pack-compass-caption = מצפן הערך של { $population }: המדדים בכל רביע. הטופס המלא מגדיר כל מדד.
+pack-not-written = עדיין לא נכתב.
+pack-not-answered = עדיין לא נענתה.
+pack-measures-over-time = מדדים לאורך זמן
+pack-chart-caption = { $measure }: { $latest }. הנקודות לפי סדר הזמן; הקו המקווקו הוא החציון.
+pack-worksheets = דפי עבודה
+pack-worksheets-note = כתבו את תשובות הצוות מתחת לכל שאלה, ואת החלק של כל פרסונה במעבר בתיבה משלו. הרושם/ת מעתיק/ה את הסימן שבסוגריים המסולסלים בשוליים אל הרשימות המודפסות, מעל התשובה שאליה הוא שייך: כך התשובות מוצאות את מקומן בחוברת העבודה.
+pack-persona = פרסונה:
+pack-legend-levels = רמת שיתוף בייצור:
+pack-legend-configurations = תצורות:
+pack-legend-star = סמנו הזדמנות ב־★.
+pack-steps-range = שלבים { $first } עד { $last }
+pack-blank-map-caption = מפת תהליך ריקה למילוי: שלבים { $first } עד { $last }
+pack-attendance = נוכחות
+pack-roles = תפקידים: שותף מטופל או בן משפחה, רופא, אחות, תפעול, כספים, קהילה, אחר.
+pack-name = שם
+pack-role = תפקיד
+pack-signature = חתימה

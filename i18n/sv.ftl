@@ -290,3 +290,82 @@ serve-error-file-unwritable = { $file } kan inte skrivas
 serve-error-file-unremovable = { $file } kan inte tas bort
 serve-error-report = Rapporten kan inte skapas
 serve-error-see-terminal = Vad som gick fel står i fönstret där covalue serve körs.
+
+## Mötesmappen (covalue session pack).
+pack-page-title = Möte { $session } · { $title }
+pack-footer-session = möte { $session }
+pack-printed = utskriven { $date }
+pack-printed-at = { $revision } · utskriven { $date }
+pack-session = Möte { $session }
+pack-facilitator = Mötesledare
+pack-note-taker = Sekreterare
+pack-populations = Patientgrupper
+pack-since = Sedan { $since }:
+pack-since-own-commit = den version (commit) som mötets anteckningar skapades vid ({ $commit })
+pack-since-last-session = förra mötet ({ $session }, commit { $commit })
+pack-first-session = Det här är teamets första möte: det finns inget tidigare att jämföra med.
+pack-nothing-changed = Inget har ändrats sedan dess.
+pack-changes-unshown = Ändringarna kan inte visas: { $reason }.
+pack-no-commit = Inget tidigare möte har en sparad version (commit), så det finns ännu inget att jämföra med.
+pack-agenda = Dagordning
+pack-no-focus = Inget steg är i fokus ännu: mötesledaren anger mötets steg i mötesanteckningarna.
+pack-changes = Vad som ändrats sedan förra mötet
+pack-changes-since = Sedan { $since }, fram till arbetsboken som den är nu.
+pack-open-items = Öppna punkter
+pack-open-items-note = Det som fortfarande är öppet eller uppskjutet i mötets steg, och vad arbetsbokens kontroll rapporterar om dem.
+pack-item-state = { $state ->
+        [deferred] Uppskjuten{ $overdue ->
+            [yes] , datumet har passerat
+           *[no] {""}
+        }
+       *[other] Öppen{ $overdue ->
+            [yes] , datumet har passerat
+           *[no] {""}
+        }
+    }
+pack-owner = Ansvarig
+pack-by = senast
+pack-found = { $kind ->
+        [problem] Problem
+        [past-due] Försenad
+       *[other] Att göra
+    }
+pack-step-done = Varje fråga i det här steget är besvarad eller ej tillämplig, och kontrollen rapporterar inget om det.
+pack-earlier-actions = Åtgärder som fortfarande är öppna från tidigare möten
+pack-what = Vad
+pack-due = Senast
+pack-session-column = Möte
+pack-current-answers = Nuvarande svar
+pack-setting = Vårdmiljö
+pack-size = Storlek
+pack-figures = Siffror
+pack-figure = Siffra
+pack-value = Värde
+pack-team = Teamet
+pack-date-passed = datumet har passerat
+pack-map-steps = Processkartans steg
+pack-step = Steg
+pack-who = Vem
+pack-coproduction-today = Samproduktion i dag
+pack-coproduction-level = Nivå av samproduktion
+pack-opportunity = Förbättringsmöjlighet
+pack-configuration = Konfiguration
+pack-active = (aktiv)
+pack-compass-caption = Värdekompass för { $population }: måtten i varje kvadrant. Det fullständiga formuläret definierar varje mått.
+pack-not-written = Inte skrivet ännu.
+pack-not-answered = Inte besvarad ännu.
+pack-measures-over-time = Mått över tid
+pack-chart-caption = { $measure }: { $latest }. Punkterna i tidsordning; den streckade linjen är medianen.
+pack-worksheets = Arbetsblad
+pack-worksheets-note = Skriv teamets svar under varje fråga, och varje personas del av en genomgång i sin egen ruta. Sekreteraren för över märket inom klammer i marginalen till de renskrivna anteckningarna, ovanför svaret det hör till: så hittar svaren sin plats i arbetsboken.
+pack-persona = Persona:
+pack-legend-levels = Nivå av samproduktion:
+pack-legend-configurations = Konfigurationer:
+pack-legend-star = Markera en förbättringsmöjlighet med ★.
+pack-steps-range = Steg { $first } till { $last }
+pack-blank-map-caption = Tom processkarta att fylla i: steg { $first } till { $last }
+pack-attendance = Närvaro
+pack-roles = Roller: patient- eller närståendepartner, läkare, sjuksköterska, verksamhet, ekonomi, civilsamhälle, annan.
+pack-name = Namn
+pack-role = Roll
+pack-signature = Namnteckning
