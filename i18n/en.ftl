@@ -298,6 +298,27 @@ serve-error-file-unremovable = { $file } cannot be removed
 serve-error-report = The report cannot be made
 serve-error-see-terminal = What went wrong is written in the window where covalue serve runs.
 
+## What a save did not do, and why (served pages).
+serve-not-saved = Nothing was saved: { $reason }.
+serve-not-changed = Nothing was changed: { $reason }.
+serve-not-saved-unreadable = Nothing was saved: the file would read wrong at { $place }: { $problem }.
+serve-not-saved-gone = Nothing was saved: the { $kind } `{ $id }` is not in the workbook any more (someone removed it or changed its id). Copy what you typed, then add it again.
+serve-not-saved-composite = Not saved: someone changed whether this persona is a composite while you were writing. Look at the box again, then save.
+serve-not-saved-clash = Not saved: someone changed { $fields } of this { $kind } while you were writing. Both versions are shown at each field; yours is still in the form. Save again to keep yours.
+serve-not-moved = Nothing was moved or removed: someone changed this { $kind } since the page was opened. Here it is as it is now; try again.
+serve-not-removed-tick = Nothing was removed: tick the box to say you mean to remove this { $kind }.
+serve-not-removed-changed = Nothing was removed: someone changed this persona since the page was opened. Here it is as it is now; try again.
+serve-not-removed-named = Nothing was removed: { $names } still { $count ->
+        [one] names
+       *[other] name
+    } this persona. Untick it there first, then remove it.
+serve-not-saved-taken = Nothing was saved: there is already a { $kind } `{ $id }`; give this one another id.
+serve-not-saved-not-text = Nothing was saved: { $file } is not UTF-8 text; fix it in an editor.
+serve-not-saved-no-file = Nothing was saved: there is no { $file }; create the population's files with `covalue new population`.
+serve-not-saved-file-taken = Nothing was saved: there is already a file { $file }; give this persona another id.
+serve-conflict-answer = the answer to “{ $question }”
+serve-conflict-part = { $persona }'s part of “{ $question }”
+
 ## The session pack (covalue session pack): cover, agenda, open items,
 ## current answers, worksheets, attendance sheet and footer.
 pack-page-title = Session { $session } · { $title }

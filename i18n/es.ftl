@@ -291,6 +291,52 @@ serve-error-file-unremovable = No se puede quitar { $file }
 serve-error-report = No se puede hacer el informe
 serve-error-see-terminal = Lo que salió mal está escrito en la ventana donde se ejecuta covalue serve.
 
+## Lo que no hizo un guardado, y por qué.
+serve-not-saved = No se guardó nada: { $reason }.
+serve-not-changed = No se cambió nada: { $reason }.
+serve-not-saved-unreadable = No se guardó nada: el archivo quedaría mal escrito en { $place }: { $problem }.
+serve-not-saved-gone = No se guardó nada: { $kind ->
+        [step] el paso
+        [measure] la medida
+        [persona] la persona tipo
+       *[other] la mejora
+    } `{ $id }` ya no está en el cuaderno (alguien lo quitó o cambió su identificador). Copie lo que escribió y vuelva a agregarlo.
+serve-not-saved-composite = No se guardó: alguien cambió si esta persona tipo es una combinación mientras usted escribía. Mire de nuevo la casilla y guarde.
+serve-not-saved-clash = No se guardó: alguien cambió { $fields } de { $kind ->
+        [step] este paso
+        [measure] esta medida
+        [persona] esta persona tipo
+       *[other] esta mejora
+    } mientras usted escribía. Ambas versiones se muestran en cada campo; la suya sigue en el formulario. Guarde de nuevo para conservar la suya.
+serve-not-moved = No se movió ni se quitó nada: alguien cambió { $kind ->
+        [step] este paso
+        [measure] esta medida
+        [persona] esta persona tipo
+       *[other] esta mejora
+    } desde que se abrió la página. Aquí está como está ahora; inténtelo de nuevo.
+serve-not-removed-tick = No se quitó nada: marque la casilla para indicar que quiere quitar { $kind ->
+        [step] este paso
+        [measure] esta medida
+        [persona] esta persona tipo
+       *[other] esta mejora
+    }.
+serve-not-removed-changed = No se quitó nada: alguien cambió esta persona tipo desde que se abrió la página. Aquí está como está ahora; inténtelo de nuevo.
+serve-not-removed-named = No se quitó nada: { $count ->
+        [one] { $names } todavía menciona
+       *[other] { $names } todavía mencionan
+    } a esta persona tipo. Desmárquela allí primero y luego quítela.
+serve-not-saved-taken = No se guardó nada: ya existe { $kind ->
+        [step] un paso
+        [measure] una medida
+        [persona] una persona tipo
+       *[other] una mejora
+    } `{ $id }`; dele otro identificador.
+serve-not-saved-not-text = No se guardó nada: { $file } no es texto UTF-8; corríjalo en un editor.
+serve-not-saved-no-file = No se guardó nada: no existe { $file }; cree los archivos de la población con `covalue new population`.
+serve-not-saved-file-taken = No se guardó nada: ya existe un archivo { $file }; dele otro identificador a esta persona tipo.
+serve-conflict-answer = la respuesta a «{ $question }»
+serve-conflict-part = la parte de { $persona } en «{ $question }»
+
 ## La carpeta de la sesión (covalue session pack).
 pack-page-title = Sesión { $session } · { $title }
 pack-footer-session = sesión { $session }

@@ -291,6 +291,52 @@ serve-error-file-unremovable = לא ניתן להסיר את { $file }
 serve-error-report = לא ניתן להפיק את הדוח
 serve-error-see-terminal = מה שהשתבש כתוב בחלון שבו פועל covalue serve.
 
+## מה שמירה לא עשתה, ולמה.
+serve-not-saved = שום דבר לא נשמר: { $reason }.
+serve-not-changed = שום דבר לא שונה: { $reason }.
+serve-not-saved-unreadable = שום דבר לא נשמר: הקובץ היה נקרא באופן שגוי ב־{ $place }: { $problem }.
+serve-not-saved-gone = שום דבר לא נשמר: { $kind ->
+        [step] השלב
+        [measure] המדד
+        [persona] הפרסונה
+       *[other] השיפור
+    } `{ $id }` כבר לא נמצא בחוברת העבודה (מישהו הסיר אותו או שינה את המזהה שלו). העתיקו את מה שכתבתם והוסיפו אותו שוב.
+serve-not-saved-composite = לא נשמר: מישהו שינה אם הפרסונה הזו היא שילוב של כמה אנשים בזמן שכתבתם. הסתכלו שוב על התיבה ושמרו.
+serve-not-saved-clash = לא נשמר: מישהו שינה את { $fields } ב{ $kind ->
+        [step] שלב הזה
+        [measure] מדד הזה
+        [persona] פרסונה הזו
+       *[other] שיפור הזה
+    } בזמן שכתבתם. שתי הגרסאות מוצגות ליד כל שדה; שלכם עדיין בטופס. שמרו שוב כדי להשאיר את שלכם.
+serve-not-moved = שום דבר לא הוזז או הוסר: מישהו שינה את { $kind ->
+        [step] השלב הזה
+        [measure] המדד הזה
+        [persona] הפרסונה הזו
+       *[other] השיפור הזה
+    } מאז שהעמוד נפתח. הנה המצב עכשיו; נסו שוב.
+serve-not-removed-tick = שום דבר לא הוסר: סמנו את התיבה כדי לאשר שאתם רוצים להסיר את { $kind ->
+        [step] השלב הזה
+        [measure] המדד הזה
+        [persona] הפרסונה הזו
+       *[other] השיפור הזה
+    }.
+serve-not-removed-changed = שום דבר לא הוסר: מישהו שינה את הפרסונה הזו מאז שהעמוד נפתח. הנה המצב עכשיו; נסו שוב.
+serve-not-removed-named = שום דבר לא הוסר: { $count ->
+        [one] { $names } עדיין מזכיר
+       *[other] { $names } עדיין מזכירים
+    } את הפרסונה הזו. בטלו את הסימון שם קודם, ואז הסירו אותה.
+serve-not-saved-taken = שום דבר לא נשמר: כבר יש { $kind ->
+        [step] שלב
+        [measure] מדד
+        [persona] פרסונה
+       *[other] שיפור
+    } `{ $id }`; תנו לזה מזהה אחר.
+serve-not-saved-not-text = שום דבר לא נשמר: { $file } אינו טקסט UTF-8; תקנו אותו בעורך טקסט.
+serve-not-saved-no-file = שום דבר לא נשמר: { $file } לא קיים; צרו את קובצי האוכלוסייה עם `covalue new population`.
+serve-not-saved-file-taken = שום דבר לא נשמר: כבר יש קובץ { $file }; תנו לפרסונה הזו מזהה אחר.
+serve-conflict-answer = התשובה לשאלה „{ $question }”
+serve-conflict-part = החלק של { $persona } בשאלה „{ $question }”
+
 ## חוברת המפגש (covalue session pack).
 pack-page-title = מפגש { $session } · { $title }
 pack-footer-session = מפגש { $session }

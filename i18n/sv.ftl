@@ -291,6 +291,52 @@ serve-error-file-unremovable = { $file } kan inte tas bort
 serve-error-report = Rapporten kan inte skapas
 serve-error-see-terminal = Vad som gick fel står i fönstret där covalue serve körs.
 
+## Vad en sparning inte gjorde, och varför.
+serve-not-saved = Inget sparades: { $reason }.
+serve-not-changed = Inget ändrades: { $reason }.
+serve-not-saved-unreadable = Inget sparades: filen skulle bli felaktig vid { $place }: { $problem }.
+serve-not-saved-gone = Inget sparades: { $kind ->
+        [step] steget
+        [measure] måttet
+        [persona] personan
+       *[other] förbättringen
+    } `{ $id }` finns inte längre i arbetsboken (någon tog bort det eller ändrade dess id). Kopiera det du skrev och lägg till det igen.
+serve-not-saved-composite = Inte sparat: någon ändrade om den här personan är en sammansättning medan du skrev. Titta på rutan igen och spara sedan.
+serve-not-saved-clash = Inte sparat: någon ändrade { $fields } i { $kind ->
+        [step] det här steget
+        [measure] det här måttet
+        [persona] den här personan
+       *[other] den här förbättringen
+    } medan du skrev. Båda versionerna visas vid varje fält; din finns kvar i formuläret. Spara igen för att behålla din.
+serve-not-moved = Inget flyttades eller togs bort: någon ändrade { $kind ->
+        [step] det här steget
+        [measure] det här måttet
+        [persona] den här personan
+       *[other] den här förbättringen
+    } sedan sidan öppnades. Här är det som det ser ut nu; försök igen.
+serve-not-removed-tick = Inget togs bort: kryssa i rutan för att visa att du vill ta bort { $kind ->
+        [step] det här steget
+        [measure] det här måttet
+        [persona] den här personan
+       *[other] den här förbättringen
+    }.
+serve-not-removed-changed = Inget togs bort: någon ändrade den här personan sedan sidan öppnades. Här är den som den ser ut nu; försök igen.
+serve-not-removed-named = Inget togs bort: { $names } nämner fortfarande den här personan ({ $count ->
+        [one] en post
+       *[other] { $count } poster
+    }). Kryssa ur den där först och ta sedan bort den.
+serve-not-saved-taken = Inget sparades: det finns redan { $kind ->
+        [step] ett steg
+        [measure] ett mått
+        [persona] en persona
+       *[other] en förbättring
+    } `{ $id }`; ge den här ett annat id.
+serve-not-saved-not-text = Inget sparades: { $file } är inte UTF-8-text; rätta den i en textredigerare.
+serve-not-saved-no-file = Inget sparades: { $file } finns inte; skapa patientgruppens filer med `covalue new population`.
+serve-not-saved-file-taken = Inget sparades: filen { $file } finns redan; ge den här personan ett annat id.
+serve-conflict-answer = svaret på ”{ $question }”
+serve-conflict-part = delen för { $persona } i ”{ $question }”
+
 ## Mötesmappen (covalue session pack).
 pack-page-title = Möte { $session } · { $title }
 pack-footer-session = möte { $session }

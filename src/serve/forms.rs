@@ -6,6 +6,7 @@
 //! (`edit`), writes atomically through the workbook's jail, and says which
 //! files it wrote.
 
+use super::words::t;
 use minijinja::{Value, context};
 
 use super::Reply;
@@ -166,7 +167,7 @@ impl Site {
         };
         let body = match edit::answer_body(&answer) {
             Ok(b) => b,
-            Err(e) => return refuse(format!("Nothing was saved: {e}.")),
+            Err(e) => return refuse(t("serve-not-saved", &[("reason", e.to_string().into())])),
         };
         let is_question = |q: &str| wb.guide.question(q).is_some();
         let text_box = answer.text.replace("\r\n", "\n");
@@ -205,7 +206,10 @@ impl Site {
         // another question of the same file saved meanwhile is kept.
         if edit::question_fingerprint(raw.as_deref()) != hash {
             let theirs = raw.clone().unwrap_or_default();
-            let what = format!("the answer to “{}”", question.text);
+            let what = t(
+                "serve-conflict-answer",
+                &[("question", question.text.as_str().into())],
+            );
             return self.conflict(
                 slug,
                 &file,
