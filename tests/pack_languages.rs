@@ -298,3 +298,93 @@ fn swedish_and_spanish_packs_speak_their_language() {
         }
     }
 }
+
+/// A word of a printed page with its box, in points from the top left.
+struct Word {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+/// The words of each page of `pdf` (`pdftotext -bbox`), with the page's width.
+fn words_of_pdf(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "pdftotext");
+    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let head = page.split('>').next().unwrap_or("");
+            let words = page
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| w.split_once('>'))
+                .map(|(tag, rest)| Word {
+                    text: rest.split("</word>").next().unwrap_or("").to_string(),
+                    x0: attr(tag, "xMin"),
+                    x1: attr(tag, "xMax"),
+                    y0: attr(tag, "yMin"),
+                    y1: attr(tag, "yMax"),
+                })
+                .collect();
+            (attr(head, "width"), words)
+        })
+        .collect()
+}
+
+#[test]
+fn pseudo_language_and_hebrew_packs_print_with_no_text_cut_or_overlapping() {
+    let Some(_) = common::print_browser() else {
+        return;
+    };
+    let (_tmp, wb) = with_session();
+    let mut problems = Vec::new();
+    for lang in ["en-XA", "he"] {
+        let out = format!("out/pack-{lang}.pdf");
+        pack(&wb, lang, &["--pdf", "-o", &out]);
+        let pages = words_of_pdf(&wb.join(&out));
+        assert!(pages.len() > 5, "{lang}: {} pages", pages.len());
+        problems.extend(
+            cut_or_overlapping(&pages)
+                .into_iter()
+                .map(|p| format!("{lang}: {p}")),
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Words that run to the paper's edge or are drawn over each other.
+fn cut_or_overlapping(pages: &[(f64, Vec<Word>)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, (width, words)) in pages.iter().enumerate() {
+        let n = i + 1;
+        for (a, w) in words.iter().enumerate() {
+            // Nothing runs off the paper's edge (a 5 mm margin at least).
+            if w.x0 < 14.0 || w.x1 > width - 14.0 {
+                problems.push(format!(
+                    "page {n}: {:?} runs to the edge ({:.0}–{:.0} pt)",
+                    w.text, w.x0, w.x1
+                ));
+            }
+            // No two words drawn over each other (by more than a sliver:
+            // accents and kerning touch).
+            for v in &words[a + 1..] {
+                let dx = w.x1.min(v.x1) - w.x0.max(v.x0);
+                let dy = w.y1.min(v.y1) - w.y0.max(v.y0);
+                let small = (w.y1 - w.y0).min(v.y1 - v.y0);
+                if dx > 2.0 && dy > small * 0.4 {
+                    problems.push(format!("page {n}: {:?} and {:?} overlap", w.text, v.text));
+                }
+            }
+        }
+    }
+    problems
+}
