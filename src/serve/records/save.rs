@@ -246,12 +246,7 @@ impl Site {
             let choices = self.choices(wb, &pop, kind, spec.0);
             match plain_of_form(form, spec, &choices, &on_disk(spec.0)) {
                 Ok(p) => wanted.push((spec, p)),
-                Err(why) => {
-                    return refuse(
-                        t("serve-not-saved", &[("reason", why.to_string().into())]),
-                        422,
-                    );
-                }
+                Err(why) => return refuse(not_saved(why), 422),
             }
         }
         let merged = merge(wanted, &on_disk, form);
@@ -371,12 +366,7 @@ impl Site {
             });
         let new = match new {
             Ok(new) => new,
-            Err(e) => {
-                return refuse(
-                    t("serve-not-saved", &[("reason", e.to_string().into())]),
-                    422,
-                );
-            }
+            Err(e) => return refuse(not_saved(e), 422),
         };
         self.finish(
             wb,
@@ -740,12 +730,7 @@ impl Site {
             let choices = self.choices(wb, &pop, kind, spec.0);
             match plain_of_form(form, spec, &choices, &None) {
                 Ok(p) => plains.push((spec, p)),
-                Err(why) => {
-                    return refuse(
-                        t("serve-not-saved", &[("reason", why.to_string().into())]),
-                        422,
-                    );
-                }
+                Err(why) => return refuse(not_saved(why), 422),
             }
         }
         let typed_id = field(form, "id").unwrap_or("").trim().to_string();
@@ -760,10 +745,7 @@ impl Site {
             false => typed_id,
         };
         if let Err(why) = layout::check_slug(kind.name(), &id) {
-            return refuse(
-                t("serve-not-saved", &[("reason", why.to_string().into())]),
-                422,
-            );
+            return refuse(not_saved(why), 422);
         }
         let taken = match kind {
             Kind::Persona => pop.persona(&id).is_some(),
@@ -834,21 +816,11 @@ impl Site {
                 sub,
             )],
             Ok(None) => Vec::new(),
-            Err(e) => {
-                return refuse(
-                    t("serve-not-saved", &[("reason", e.to_string().into())]),
-                    422,
-                );
-            }
+            Err(e) => return refuse(not_saved(e), 422),
         };
         let new = match splice::append_record(&base, &file, kind.name(), &lines, &subs) {
             Ok(t) => t,
-            Err(e) => {
-                return refuse(
-                    t("serve-not-saved", &[("reason", e.to_string().into())]),
-                    422,
-                );
-            }
+            Err(e) => return refuse(not_saved(e), 422),
         };
         self.finish(
             wb,
@@ -901,4 +873,9 @@ impl Site {
         let back = Kind::Persona.anchor(&pop.slug, id);
         self.finish(wb, pop, &file, "", &text, &back, refuse)
     }
+}
+
+/// "Nothing was saved: WHY." in the page's language.
+fn not_saved(why: impl ToString) -> String {
+    t("serve-not-saved", &[("reason", why.to_string().into())])
 }
