@@ -434,6 +434,7 @@ fn an_improvement_may_name_several_clusters_and_is_shown_under_each() {
         2,
         "under each of its clusters"
     );
+    let html = common::serve::without_isolation(&html);
     assert!(html.contains("also under Measurement of good healthcare service"));
     assert!(
         html.contains(
@@ -727,7 +728,7 @@ fn diff_and_the_session_pack_show_the_kind_of_a_measure() {
     // measure under its heading.
     run(dir, &["session", "new", "--date", "2026-12-03"]).assert_code(0);
     run(dir, &["session", "pack", "-o", "out/pack.html"]).assert_code(0);
-    let pack = read(&dir.join("out/pack.html"));
+    let pack = common::serve::without_isolation(&read(&dir.join("out/pack.html")));
     let over_time = pack.find("Measures over time").expect("run charts");
     let heading = pack[over_time..]
         .find("<h4>Process measures</h4>")

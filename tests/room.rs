@@ -869,6 +869,7 @@ fn session_mode_takes_the_record_session_pack_takes_whatever_its_date() {
     };
     let banner = |served: &Served| {
         let (_, home) = signed_in(served, "GET", "/", "");
+        let home = common::serve::without_isolation(&home);
         home.split("Saved answers are listed in ")
             .nth(1)
             .and_then(|rest| rest.split('.').next())
@@ -915,6 +916,7 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
     let (status, conflict) = post(&second, "Visits kept.");
     assert_eq!(status, 409, "{conflict}");
     // The heading names the question that changed, not only its file.
+    let conflict = common::serve::without_isolation(&conflict);
     let heading = conflict
         .split("<h1>")
         .nth(1)
@@ -951,6 +953,7 @@ fn words_typed_into_a_question_open_when_loaded_but_answered_meanwhile_are_a_con
 
 /// The numbers in the "N errors, M warnings" of a page.
 fn error_and_warning_counts(page: &str) -> (String, String) {
+    let page = common::serve::without_isolation(page);
     let line = page
         .split("class=\"checkline")
         .nth(1)

@@ -451,7 +451,7 @@ fn a_pack_has_page_setup_footers_page_numbers_and_sets_hebrew_right_to_left() {
     assert!(html.contains("large-print"));
     assert!(html.contains("<main>"));
     assert!(html.contains("\"page \" counter(page) \" of \" counter(pages)"));
-    assert!(html.contains("Since the last session (2026-11-02, commit "));
+    assert!(page_text(&html).contains("Since the last session (2026-11-02, commit "));
     let changes = html.split("class=\"changes\"").nth(1).unwrap_or("");
     assert!(changes.contains("בית המרקחת מביא תרופות"), "{changes}");
     assert!(!html.contains("**"), "raw Markdown in the pack");

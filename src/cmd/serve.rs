@@ -66,6 +66,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         host_given: args.host.is_some(),
         port: args.port,
         session,
+        lang: ctx.lang,
     };
     let server = crate::serve::start(&options).map_err(|e| {
         let help = crate::diagnose::Diagnose::help(&e).unwrap_or_default();

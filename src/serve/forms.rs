@@ -6,6 +6,7 @@
 //! (`edit`), writes atomically through the workbook's jail, and says which
 //! files it wrote.
 
+use super::words::t;
 use minijinja::{Value, context};
 
 use super::Reply;
@@ -100,7 +101,7 @@ impl Site {
             context! {
                 title => title(wb), pop => context!{ name => pop.name(), slug => slug, href => pop_href(slug) },
                 section => context!{ id => section.id.clone(), heading => section.heading(), href => format!("{}/s/{}", pop_href(slug), percent_encode(&section.id)) },
-                question => context!{ id => question.id.clone(), text => question.text.clone(), help => question.help.clone(), kind => question.kind.as_str(), wording => wording.note, published => wording.published, help_note => wb.guide.mark(Text::Help(question)).note },
+                question => context!{ id => question.id.clone(), text => question.text.clone(), help => question.help.clone(), kind => question.kind.as_str(), wording => crate::render::model::mark_words(&wb.guide, &super::words::catalogue(), Text::Question(question)), published => wording.published, help_note => crate::render::model::mark_words(&wb.guide, &super::words::catalogue(), Text::Help(question)) },
                 form => context!{ status => form.status, text => form.text, reason => form.reason, owner => form.owner, until => form.until },
                 file => file, hash => hash, was => was, csrf => csrf, problem => problem,
                 action => format!("{}/q/{}", pop_href(slug), percent_encode(id)),
@@ -167,7 +168,7 @@ impl Site {
         };
         let body = match edit::answer_body(&answer) {
             Ok(b) => b,
-            Err(e) => return refuse(format!("Nothing was saved: {e}.")),
+            Err(e) => return refuse(t("serve-not-saved", &[("reason", e.to_string().into())])),
         };
         let is_question = |q: &str| wb.guide.question(q).is_some();
         let text_box = answer.text.replace("\r\n", "\n");
@@ -206,7 +207,10 @@ impl Site {
         // another question of the same file saved meanwhile is kept.
         if edit::question_fingerprint(raw.as_deref()) != hash {
             let theirs = raw.clone().unwrap_or_default();
-            let what = format!("the answer to “{}”", question.text);
+            let what = t(
+                "serve-conflict-answer",
+                &[("question", question.text.as_str().into())],
+            );
             return self.conflict(
                 slug,
                 &file,

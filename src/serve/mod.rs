@@ -35,6 +35,7 @@ mod parts;
 pub mod qr;
 mod records;
 pub mod splice;
+mod words;
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::PathBuf;
@@ -59,6 +60,8 @@ pub struct Options {
     pub port: u16,
     /// The session record saved answers are listed in, relative to the root.
     pub session: Option<String>,
+    /// `--lang`: the language of the pages, over the workbook's `language`.
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 /// Why the server cannot start.
@@ -139,8 +142,9 @@ pub fn start(options: &Options) -> Result<Server, ServeError> {
             secrets,
         },
         address,
-        site: pages::Site::new(options.root.clone(), options.session.clone()),
+        site: pages::Site::new(options.root.clone(), options.session.clone(), options.lang),
     };
+    words::started(server.site.speaking());
     if options.host_given {
         // Another device in the room joins by scanning the home page's code.
         server.site.join = Some(server.url());
@@ -184,7 +188,7 @@ impl Server {
             http::LIMITS,
             &gate,
             |request| {
-                let reply = gate.answer(&site, &request);
+                let reply = words::during(site.speaking(), || gate.answer(&site, &request));
                 for file in &reply.written {
                     // The terminal keeps a record of what the room changed.
                     let _ = shell.status("saved", file);
@@ -207,8 +211,8 @@ impl http::Service for Gate {
     fn admit(&self, head: &http::Head) -> Result<(), http::Response> {
         if !auth::host_ok(head.header("Host"), &self.hosts) {
             return Err(Reply::refused(
-                "This address is not this server's",
-                "Open the address that `covalue serve` printed.",
+                &words::t("serve-refused-host", &[]),
+                &words::t("serve-refused-host-help", &[]),
             )
             .into_response());
         }
@@ -221,8 +225,8 @@ impl http::Service for Gate {
             .is_some_and(|c| auth::same(c, &self.secrets.token));
         if !in_address && !in_cookie {
             return Err(Reply::refused(
-                "This page needs the address with its token",
-                "Open the address that `covalue serve` printed, with ?token=… at its end.",
+                &words::t("serve-refused-token", &[]),
+                &words::t("serve-refused-token-help", &[]),
             )
             .into_response());
         }
@@ -270,15 +274,18 @@ impl Gate {
             "GET" | "HEAD" => site.get(&segments, &query, &self.secrets.csrf),
             "POST" => {
                 let Ok(body) = std::str::from_utf8(&request.body) else {
-                    return Reply::refused("The form could not be read", "Send it again.");
+                    return Reply::refused(
+                        &words::t("serve-refused-unreadable", &[]),
+                        &words::t("serve-send-again", &[]),
+                    );
                 };
                 let form = auth::form_pairs(body);
                 let csrf_ok =
                     auth::field(&form, "csrf").is_some_and(|c| auth::same(c, &self.secrets.csrf));
                 if !csrf_ok {
                     return Reply::refused(
-                        "This form does not come from this server's page",
-                        "Open the page again from the address `covalue serve` printed, and save from there.",
+                        &words::t("serve-refused-csrf", &[]),
+                        &words::t("serve-refused-csrf-help", &[]),
                     );
                 }
                 site.post(&segments, &form, &self.secrets.csrf)

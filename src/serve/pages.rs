@@ -14,6 +14,7 @@ use serde::Serialize;
 use super::Reply;
 use super::auth::{field, percent_encode};
 use super::records::Kind;
+use super::words::t;
 use crate::confine::Jail;
 use crate::finding::{Finding, Severity};
 use crate::guide::{Form, Guide};
@@ -43,6 +44,7 @@ fn environment() -> Environment<'static> {
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::Html);
     env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     env.add_filter("urlencode", |text: String| percent_encode(&text));
+    crate::i18n::template::register(&mut env);
     let _ = env.add_template("document.html", render::document::TEMPLATE);
     for (name, text) in TEMPLATES.iter().chain(super::records::TEMPLATES) {
         // The templates are ours and tested; one that does not compile shows as an error page.
@@ -51,31 +53,39 @@ fn environment() -> Environment<'static> {
     env
 }
 
-/// The document engine's part of a served page: its language and direction,
-/// judged from the page's title (the workbook's).
-fn served(title: &str) -> Value {
+/// The document engine's part of a served page: the language and
+/// direction of the request's words ([`super::words`]).
+fn served(title: &str, catalogue: &crate::i18n::Catalogue) -> Value {
     let doc = render::document::Document::new(
         "serve",
         title.to_string(),
         render::PageArgs::default(),
         &render::document::Footer::new(title),
-        render::document::Language::of([title]),
+        render::document::Language::from(catalogue.lang()),
         String::new(),
     );
     Value::from(minijinja::value::Serde(&doc))
 }
 
-/// A page with a title and one line of help (refusals, errors).
+/// A page with a title and one line of help (refusals, errors), in the
+/// request's language, with the stylesheets and the workbook's name in
+/// the top bar.
 pub(crate) fn plain_page(title: &str, help: &str) -> String {
+    let speaking = super::words::now();
+    let name = match speaking.title.trim() {
+        "" => "covalue".to_string(),
+        name => name.to_string(),
+    };
     environment()
         .get_template("plain.html")
         .and_then(|t| {
             t.render(context! {
-                document => served(title),
-                page => context! { title => title },
+                document => served(title, &speaking.catalogue),
+                i18n => crate::i18n::template::value(speaking.catalogue.clone()),
+                page => context! { title => name },
                 title => title,
                 help => help,
-                css => false,
+                css => true,
             })
         })
         .unwrap_or_else(|_| {
@@ -92,6 +102,8 @@ pub(crate) struct Site {
     pub(super) root: PathBuf,
     session: Option<String>,
     env: Environment<'static>,
+    /// `serve --lang`: the pages' language, over the workbook's.
+    lang: Option<crate::i18n::Lang>,
     /// The address with its token, shown as a QR code on the home page
     /// (with `--host` only).
     pub(super) join: Option<String>,
@@ -145,10 +157,15 @@ fn shown(f: &Finding, question: Option<String>) -> Shown {
 }
 
 impl Site {
-    pub(crate) fn new(root: PathBuf, session: Option<String>) -> Site {
+    pub(crate) fn new(
+        root: PathBuf,
+        session: Option<String>,
+        lang: Option<crate::i18n::Lang>,
+    ) -> Site {
         Site {
             root,
             session,
+            lang,
             env: environment(),
             join: None,
         }
@@ -159,16 +176,41 @@ impl Site {
         &self.root
     }
 
+    /// The language of the pages now (`--lang`, else the workbook's
+    /// `language`, read afresh) and the workbook's name.
+    pub(super) fn speaking(&self) -> super::words::Speaking {
+        let config = Loader::disk(&self.root).config(&mut Vec::new());
+        let lang = self.lang.unwrap_or(config.lang());
+        super::words::Speaking {
+            catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(lang)),
+            title: config.title.trim().to_string(),
+        }
+    }
+
     pub(super) fn load(&self) -> Result<Loaded, Reply> {
-        Workbook::open(Loader::disk(&self.root))
-            .map(|workbook| Loaded { workbook })
-            .map_err(|e| {
-                error_page(
-                    500,
-                    "The workbook cannot be read",
-                    &crate::diagnose::message(&e),
+        let cannot = |detail: String| {
+            error_page(
+                500,
+                &super::words::t("serve-error-workbook-unreadable", &[]),
+                &detail,
+            )
+        };
+        let mut workbook = Workbook::open(Loader::disk(&self.root))
+            .map_err(|e| cannot(crate::diagnose::message(&e)))?;
+        // `--lang` over the workbook's language: the built-in guide in it.
+        if let Some(lang) = self.lang.filter(|l| *l != workbook.config.lang()) {
+            let guide = workbook.loader().guide_in(&workbook.config.guide, lang);
+            workbook.guide = guide.map_err(|findings| {
+                cannot(
+                    findings
+                        .iter()
+                        .map(|f| f.message.as_str())
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 )
-            })
+            })?;
+        }
+        Ok(Loaded { workbook })
     }
 
     pub(super) fn page(&self, status: u16, name: &str, ctx: Value) -> Reply {
@@ -177,22 +219,32 @@ impl Site {
             .ok()
             .and_then(|t| t.as_str().map(str::to_string))
             .unwrap_or_default();
-        let base = context! { document => served(&title), page => ctx, css => true };
+        let catalogue = super::words::catalogue();
+        let base = context! {
+            document => served(&title, &catalogue),
+            i18n => crate::i18n::template::value(catalogue),
+            page => ctx, css => true,
+        };
         match self.env.get_template(name).and_then(|t| t.render(base)) {
             Ok(html) => Reply::html(status, html),
-            Err(e) => error_page(500, "This page cannot be shown", &e.to_string()),
+            Err(e) => error_page(500, &t("serve-error-page", &[]), &e.to_string()),
         }
     }
 
     pub(super) fn read(&self, file: &str) -> Result<Option<Vec<u8>>, Reply> {
-        let jail = Jail::new(&self.root)
-            .map_err(|e| error_page(500, "The workbook cannot be read", &e.to_string()))?;
+        let jail = Jail::new(&self.root).map_err(|e| {
+            error_page(
+                500,
+                &t("serve-error-workbook-unreadable", &[]),
+                &e.to_string(),
+            )
+        })?;
         match jail.read(&self.root.join(file)) {
             Ok(bytes) => Ok(Some(bytes)),
             Err(ReadError::Missing) => Ok(None),
             Err(e) => Err(error_page(
                 500,
-                &format!("{file} cannot be read"),
+                &t("serve-error-file-unreadable", &[("file", file.into())]),
                 &e.describe(),
             )),
         }
@@ -202,7 +254,10 @@ impl Site {
     /// file where it really is (a link inside the workbook stays a link),
     /// a new one through the jail's write path.
     pub(super) fn write(&self, file: &str, text: &str) -> Result<(), Reply> {
-        let failed = |why: String| error_page(500, &format!("{file} cannot be written"), &why);
+        let failed = |why: String| {
+            let title = t("serve-error-file-unwritable", &[("file", file.into())]);
+            error_page(500, &title, &why)
+        };
         let jail = Jail::new(&self.root).map_err(|e| failed(e.to_string()))?;
         match jail.resolve(&self.root.join(file)) {
             Ok(real) if real.is_file() => crate::fsutil::write_atomic(&real, text.as_bytes())
@@ -217,7 +272,10 @@ impl Site {
     /// Deletes a workbook file, inside the workbook: the path must resolve
     /// inside it, and a link is deleted itself, never what it points to.
     pub(super) fn delete(&self, file: &str) -> Result<(), Reply> {
-        let failed = |why: String| error_page(500, &format!("{file} cannot be removed"), &why);
+        let failed = |why: String| {
+            let title = t("serve-error-file-unremovable", &[("file", file.into())]);
+            error_page(500, &title, &why)
+        };
         let jail = Jail::new(&self.root).map_err(|e| failed(e.to_string()))?;
         let path = self.root.join(file);
         match jail.resolve(&path) {
@@ -549,13 +607,13 @@ impl Site {
             revision: crate::git::revision(&self.root).map(|r| r.describe()),
             large_print: false,
             register: false,
-            catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(wb.config.lang())),
-            language_chosen: wb.config.language.is_some(),
+            catalogue: super::words::catalogue(),
+            language_chosen: self.lang.is_some() || wb.config.language.is_some(),
         };
         // The built-in templates: a site's own are for `covalue render`.
         let templates = match render::Templates::load(None) {
             Ok(t) => t,
-            Err(e) => return error_page(500, "The report cannot be made", &e.to_string()),
+            Err(e) => return error_page(500, &t("serve-error-report", &[]), &e.to_string()),
         };
         let mut out = Vec::new();
         let subject = render::Subject::Workbook(vec![&pop]);
@@ -568,7 +626,7 @@ impl Site {
             }
             Err(e) => error_page(
                 500,
-                "The report cannot be made",
+                &t("serve-error-report", &[]),
                 &crate::diagnose::message(&e),
             ),
         }
@@ -697,7 +755,7 @@ pub(super) fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
         footer_title: String::new(),
         footer_line: String::new(),
         scale: render::svg::Scale::NORMAL,
-        catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(crate::i18n::Lang::En)),
+        catalogue: super::words::catalogue(),
     }
 }
 
@@ -720,10 +778,7 @@ fn report_css() -> String {
 pub(super) fn not_found() -> Reply {
     Reply::html(
         404,
-        plain_page(
-            "There is no such page",
-            "Go back to the list of populations.",
-        ),
+        plain_page(&t("serve-not-found", &[]), &t("serve-not-found-help", &[])),
     )
 }
 
@@ -737,10 +792,7 @@ pub(super) fn error_page(status: u16, title: &str, detail: &str) -> Reply {
     }
     let mut reply = Reply::html(
         status,
-        plain_page(
-            title,
-            "What went wrong is written in the window where `covalue serve` runs.",
-        ),
+        plain_page(title, &t("serve-error-see-terminal", &[])),
     );
     reply.trouble = Some(format!("{title}: {detail}").into());
     reply

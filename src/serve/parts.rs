@@ -6,6 +6,7 @@
 //! form carries the fingerprint of the part as it was loaded, so a save
 //! conflicts only when that same part changed on disk.
 
+use super::words::t;
 use minijinja::Value;
 use serde::Serialize;
 
@@ -214,7 +215,13 @@ impl Site {
         }
         let raw = import::raw_part(&text, section, id, persona);
         if part_hash(raw) != field(form, "hash").unwrap_or("") {
-            let what = format!("{name}'s part of “{}”", question.text);
+            let what = t(
+                "serve-conflict-part",
+                &[
+                    ("persona", name.as_str().into()),
+                    ("question", question.text.as_str().into()),
+                ],
+            );
             let theirs = raw.unwrap_or("").to_string();
             let bytes = theirs.as_bytes().to_vec();
             return self.conflict(slug, &file, &what, &theirs, body, form, &bytes, csrf);

@@ -15,6 +15,7 @@ use crate::date::{self, Date};
 use crate::diff::{self, Spec};
 use crate::finding::{Code, Finding, Kind};
 use crate::guide::{Form, QuestionKind, Section};
+use crate::i18n::{Catalogue, Lang};
 use crate::render::document::{self, Document, Footer, Language, PageArgs};
 use crate::render::markdown;
 use crate::render::svg::Scale;
@@ -22,10 +23,6 @@ use crate::workbook::{Population, Session, Status, Workbook};
 
 mod text;
 pub use text::markdown_text;
-
-/// What the cover of a first session's pack says of changes.
-const FIRST_SESSION: &str =
-    "This is the team's first session: there is nothing earlier to compare with.";
 
 /// The page template.
 const TEMPLATE: &str = include_str!("templates/pack.html");
@@ -77,12 +74,12 @@ struct Question {
 }
 
 impl Question {
-    fn of(guide: &crate::guide::Guide, q: &crate::guide::Question) -> Question {
+    fn of(guide: &crate::guide::Guide, c: &Catalogue, q: &crate::guide::Question) -> Question {
         Question {
             id: q.id.clone(),
             text: q.text.clone(),
             help: q.help.clone(),
-            wording: guide.wording_note(q),
+            wording: crate::render::model::mark_words(guide, c, crate::guide::Text::Question(q)),
         }
     }
 }
@@ -243,6 +240,13 @@ pub struct Pack {
     attendance: Vec<Row>,
     /// The footer's line of provenance: the commit and the date printed.
     printed: String,
+    /// The words of the pack's language.
+    #[serde(skip)]
+    catalogue: std::sync::Arc<Catalogue>,
+    /// Whether a language was chosen (`--lang` or the workbook's
+    /// `language`); else the page's direction is judged from its names.
+    #[serde(skip)]
+    language_chosen: bool,
 }
 
 /// The pictures' scale of a pack: their smallest text at 9.2 pt (14.3 pt
@@ -295,7 +299,12 @@ pub fn build(
     sessions: &[Session],
     session: &Session,
     page: PageArgs,
+    lang: Option<Lang>,
 ) -> Pack {
+    let language_chosen = lang.is_some() || workbook.config.language.is_some();
+    let lang = lang.unwrap_or(workbook.config.lang());
+    let catalogue = std::sync::Arc::new(Catalogue::builtin(lang));
+    let c = &*catalogue;
     let guide = &workbook.guide;
     let focus: Vec<&Section> = session
         .focus
@@ -307,7 +316,11 @@ pub fn build(
         .map(|s| Step {
             id: s.id.clone(),
             title: s.heading(),
-            questions: s.questions.iter().map(|q| Question::of(guide, q)).collect(),
+            questions: s
+                .questions
+                .iter()
+                .map(|q| Question::of(guide, c, q))
+                .collect(),
         })
         .collect();
     let slugs: Vec<String> = match session.populations.is_empty() {
@@ -347,7 +360,7 @@ pub fn build(
         footer_title: workbook.config.title.clone(),
         footer_line: String::new(),
         scale: picture_scale(page),
-        catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(workbook.config.lang())),
+        catalogue: catalogue.clone(),
     };
     let asked = asks(&focus);
     let focus_ids: Vec<&str> = focus.iter().map(|s| s.id.as_str()).collect();
@@ -432,7 +445,7 @@ pub fn build(
                 .collect(),
             slug: population.slug.clone(),
             name: population.name().to_string(),
-            steps: steps(guide, &focus, &population),
+            steps: steps(guide, c, &focus, &population),
             view,
             asks: asked,
             focus: focus_steps,
@@ -461,7 +474,7 @@ pub fn build(
             s.actions.iter().filter(|a| !a.done).map(|a| ActionView {
                 what: a.what.clone(),
                 owner: a.owner.clone(),
-                due: a.due.map(date::format),
+                due: a.due.map(|d| lang.date(d)),
                 session: s.name.clone(),
             })
         })
@@ -482,12 +495,16 @@ pub fn build(
                 populations: slugs.clone(),
             };
             let commit = document::short_commit(&rev);
-            since = Some(match (from.name == session.name, from.date) {
-                (true, _) => format!("the commit this session's record was made at ({commit})"),
-                (false, Some(date)) => {
-                    format!("the last session ({}, commit {commit})", date::format(date))
-                }
-                (false, None) => format!("the last session ({}, commit {commit})", from.name),
+            let when = match from.date {
+                Some(day) => lang.date(day),
+                None => from.name.clone(),
+            };
+            since = Some(match from.name == session.name {
+                true => c.text("pack-since-own-commit", &[("commit", commit.into())]),
+                false => c.text(
+                    "pack-since-last-session",
+                    &[("session", when.into()), ("commit", commit.into())],
+                ),
             });
             match diff::diff(&old, &new, &options) {
                 Ok(report) if report.changed() => {
@@ -506,23 +523,21 @@ pub fn build(
                 // is nothing earlier to compare with, said plainly.
                 Ok(_) if from.name == session.name => {
                     since = None;
-                    no_changes_because = Some(FIRST_SESSION.to_string());
+                    no_changes_because = Some(c.text("pack-first-session", &[]));
                 }
-                Ok(_) => no_changes_because = Some("Nothing has changed since then.".to_string()),
+                Ok(_) => no_changes_because = Some(c.text("pack-nothing-changed", &[])),
                 Err(err) => {
-                    no_changes_because = Some(format!("The changes cannot be shown: {err}."))
+                    no_changes_because = Some(c.text(
+                        "pack-changes-unshown",
+                        &[("reason", err.to_string().into())],
+                    ))
                 }
             }
         }
         None if !sessions.iter().any(|s| is_before(s, session)) => {
-            no_changes_because = Some(FIRST_SESSION.to_string())
+            no_changes_because = Some(c.text("pack-first-session", &[]))
         }
-        None => {
-            no_changes_because = Some(
-                "No earlier session records a commit, so there is nothing to compare with yet."
-                    .to_string(),
-            )
-        }
+        None => no_changes_because = Some(c.text("pack-no-commit", &[])),
     }
     let mut attendance: Vec<Row> = session
         .attendees
@@ -542,7 +557,7 @@ pub fn build(
         title: workbook.config.title.clone(),
         organisation: workbook.config.organisation.clone(),
         name: session.name.clone(),
-        date: session.date.map(date::format),
+        date: session.date.map(|d| lang.date(d)),
         session_title: session.title.clone(),
         facilitator: session.facilitator.clone().filter(|s| !s.is_empty()),
         note_taker: session.note_taker.clone().filter(|s| !s.is_empty()),
@@ -555,12 +570,18 @@ pub fn build(
         earlier_actions,
         session_found,
         attendance,
-        printed: document::printed(
-            crate::git::revision(&workbook.root)
-                .map(|r| r.describe())
-                .as_deref(),
-            date::today(),
-        ),
+        printed: {
+            let today = lang.date(date::today());
+            match crate::git::revision(&workbook.root) {
+                Some(rev) => c.text(
+                    "pack-printed-at",
+                    &[("revision", rev.describe().into()), ("date", today.into())],
+                ),
+                None => c.text("pack-printed", &[("date", today.into())]),
+            }
+        },
+        catalogue: catalogue.clone(),
+        language_chosen,
     }
 }
 
@@ -610,7 +631,12 @@ fn chart(population: &Population, m: &crate::workbook::Measure, scale: Scale) ->
 }
 
 /// The steps in focus of a population with their answers (the Markdown pack).
-fn steps(guide: &crate::guide::Guide, focus: &[&Section], population: &Population) -> Vec<PopStep> {
+fn steps(
+    guide: &crate::guide::Guide,
+    c: &Catalogue,
+    focus: &[&Section],
+    population: &Population,
+) -> Vec<PopStep> {
     focus
         .iter()
         .map(|section| {
@@ -619,7 +645,7 @@ fn steps(guide: &crate::guide::Guide, focus: &[&Section], population: &Populatio
             for q in &section.questions {
                 let status = population.status(section, q);
                 if status == Status::Open {
-                    open.push(Question::of(guide, q));
+                    open.push(Question::of(guide, c, q));
                 }
                 let answer = population.answer(&section.id, &q.id);
                 let body = answer.map(|a| a.body.clone()).unwrap_or_default();
@@ -672,22 +698,33 @@ fn texts(pack: &Pack) -> impl Iterator<Item = &str> {
 pub fn html(pack: &Pack, page: PageArgs) -> Result<String, minijinja::Error> {
     // The names end in .html: every value is escaped unless marked safe
     // (only Markdown rendered by `render::markdown`, which is sanitised).
-    let env = document::environment(&[
+    let mut env = document::environment(&[
         ("pack.html", TEMPLATE),
         ("pack.css", CSS),
         ("macros.html", builtin("macros.html")),
         ("style.css", builtin("style.css")),
     ])?;
+    crate::i18n::template::install(&mut env, pack.catalogue.clone());
+    let c = &pack.catalogue;
     let when = pack.date.as_deref().unwrap_or(&pack.name);
     let footer = Footer::new(&pack.title)
-        .and(&format!("session {when}"))
+        .and(&c.text("pack-footer-session", &[("session", when.into())]))
         .line(pack.printed.clone());
     let doc = Document::new(
         "pack",
-        format!("Session {when} · {}", pack.title),
+        c.text(
+            "pack-page-title",
+            &[
+                ("session", when.into()),
+                ("title", pack.title.as_str().into()),
+            ],
+        ),
         page,
         &footer,
-        Language::of(texts(pack)),
+        match pack.language_chosen {
+            true => Language::from(c.lang()),
+            false => Language::of(texts(pack)),
+        },
         {
             // The reports' style (cards, the map, pills, ruled lines), then
             // the pack's own.
@@ -732,6 +769,8 @@ pub struct Job {
     pub output: Option<std::path::PathBuf>,
     /// Paper size and large print.
     pub page: PageArgs,
+    /// `--lang`: the pack's language, over the workbook's.
+    pub lang: Option<Lang>,
 }
 
 /// Makes the pack of `session` and writes it atomically, into the
@@ -774,7 +813,7 @@ pub fn write(
         )?),
         false => None,
     };
-    let built = build(workbook, sessions, session, job.page);
+    let built = build(workbook, sessions, session, job.page, job.lang);
     let conflicts = built.populations.iter().flat_map(|p| &p.conflicts);
     if let Some(conflicts) = RenderError::conflicts(workbook.findings.iter().chain(conflicts)) {
         return Err(conflicts);

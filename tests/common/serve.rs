@@ -213,3 +213,11 @@ pub fn browser() -> Option<PathBuf> {
         }
     }
 }
+
+/// A page's HTML without the `<bdi>` elements that isolate the values put
+/// into its sentences (names, numbers, files), to read those sentences.
+pub fn without_isolation(html: &str) -> String {
+    html.replace("<bdi dir=\"ltr\">", "")
+        .replace("<bdi>", "")
+        .replace("</bdi>", "")
+}

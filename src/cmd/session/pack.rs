@@ -71,6 +71,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         browser: args.browser,
         output: args.output.map(|o| ctx.dir.join(o)),
         page: args.page,
+        lang: ctx.lang,
     };
     let written = session::pack::write(&workbook, &sessions, session, &job)?;
     ctx.shell.status("wrote", written.display())?;

@@ -114,7 +114,15 @@ impl Builder<'_> {
             }),
             count: m.values.len(),
             target_value: m.target_value.map(|v| m.show(v)),
-            frequency: m.frequency.clone(),
+            // In the page's language when covalue knows the frequency; a
+            // frequency it does not know (reported by `check`) as written.
+            frequency: m.frequency.as_ref().map(|f| {
+                if crate::spec::MEASURE_FREQUENCIES.contains(&f.as_str()) {
+                    self.words(&format!("frequency-{f}"))
+                } else {
+                    f.clone()
+                }
+            }),
             chart: match self.flavor {
                 Flavor::Html => crate::render::chart::run_chart_in(
                     &format!("p{index}-run-{}", m.id),

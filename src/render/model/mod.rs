@@ -159,40 +159,10 @@ impl Builder<'_> {
         )))
     }
 
-    /// Where a text of the guide comes from, in the page's language: the
-    /// published wording with its source, a translation of it (reviewed or
-    /// not), or this guide's own writing. [`Guide::mark`] decides; this
-    /// only words it.
+    /// Where a text of the guide comes from, in the page's language (see
+    /// [`mark_words`]).
     pub fn mark_words(&self, text: crate::guide::Text<'_>) -> String {
-        use crate::guide::Text;
-        let mark = self.guide.mark(text);
-        let own = match text {
-            Text::Question(_) => "mark-own-question",
-            Text::Help(_) => "mark-own-help",
-            Text::Intro(_) => "mark-own-intro",
-            Text::Title(_) => "mark-own-title",
-        };
-        let translation = self
-            .guide
-            .citation(&mark.source)
-            .and_then(|c| c.translation.as_ref());
-        match translation {
-            Some(t) => {
-                let state = if t.reviewed { "reviewed" } else { "unreviewed" };
-                if t.of_published {
-                    self.words_with(
-                        "mark-translation-published",
-                        &[("state", state.into()), ("source", t.of.as_str().into())],
-                    )
-                } else {
-                    self.words_with("mark-translation-own", &[("state", state.into())])
-                }
-            }
-            None if mark.published => {
-                self.words_with("mark-published", &[("source", mark.source.into())])
-            }
-            None => self.words(own),
-        }
+        mark_words(self.guide, &self.catalogue, text)
     }
 
     /// A message of the page's language, as plain text.
@@ -330,5 +300,44 @@ impl Builder<'_> {
             sections,
             name,
         }
+    }
+}
+
+/// Where a text of the guide comes from, in `catalogue`'s language: the
+/// published wording with its source, a translation of it (reviewed or
+/// not), or this guide's own writing. [`Guide::mark`] decides; this only
+/// words it, for every page that prints the mark (reports, pack, `serve`).
+pub fn mark_words(
+    guide: &Guide,
+    catalogue: &crate::i18n::Catalogue,
+    text: crate::guide::Text<'_>,
+) -> String {
+    use crate::guide::Text;
+    let mark = guide.mark(text);
+    let own = match text {
+        Text::Question(_) => "mark-own-question",
+        Text::Help(_) => "mark-own-help",
+        Text::Intro(_) => "mark-own-intro",
+        Text::Title(_) => "mark-own-title",
+    };
+    let translation = guide
+        .citation(&mark.source)
+        .and_then(|c| c.translation.as_ref());
+    match translation {
+        Some(t) => {
+            let state = if t.reviewed { "reviewed" } else { "unreviewed" };
+            if t.of_published {
+                catalogue.text(
+                    "mark-translation-published",
+                    &[("state", state.into()), ("source", t.of.as_str().into())],
+                )
+            } else {
+                catalogue.text("mark-translation-own", &[("state", state.into())])
+            }
+        }
+        None if mark.published => {
+            catalogue.text("mark-published", &[("source", mark.source.into())])
+        }
+        None => catalogue.text(own, &[]),
     }
 }

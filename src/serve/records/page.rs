@@ -10,6 +10,7 @@ use crate::serve::auth::{field, percent_encode};
 use crate::serve::edit;
 use crate::serve::pages::{Site, not_found, pop_href, ser, title};
 use crate::serve::splice;
+use crate::serve::words::t;
 use crate::workbook::{Population, Workbook};
 
 impl Site {
@@ -52,23 +53,23 @@ impl Site {
             (Kind::Persona, "kind") => terms(&g.persona_kinds),
             (Kind::Measure, "kind") => crate::workbook::records::MEASURE_KIND_TITLES
                 .iter()
-                .map(|(id, title)| Choice {
+                .map(|(id, _)| Choice {
                     id: id.to_string(),
-                    title: title.to_string(),
+                    title: t(&format!("serve-measure-kind-{id}"), &[]),
                 })
                 .collect(),
             (_, "frequency") => crate::spec::MEASURE_FREQUENCIES
                 .iter()
                 .map(|f| Choice {
                     id: f.to_string(),
-                    title: f.to_string(),
+                    title: t(&format!("frequency-{f}"), &[]),
                 })
                 .collect(),
             (_, "direction") => ["higher", "lower"]
                 .iter()
                 .map(|d| Choice {
                     id: d.to_string(),
-                    title: format!("{d} is better"),
+                    title: t("serve-direction", &[("direction", (*d).into())]),
                 })
                 .collect(),
             (_, "personas") => pop
@@ -383,14 +384,11 @@ impl Site {
             }
         }
         let heading = match (kind, id) {
-            (Kind::Step, None) => "A new step".to_string(),
-            (Kind::Measure, None) => "A new measure".to_string(),
-            (Kind::Improvement, None) => "A new improvement".to_string(),
-            (Kind::Persona, None) => "A new persona".to_string(),
             (Kind::Persona, Some(id)) => pop.persona(id).map_or(id.to_string(), |p| p.name.clone()),
-            (Kind::Population, _) => format!("About {}", pop.name()),
-            (Kind::Map, _) => format!("The process map of {}", pop.name()),
-            (Kind::Session, _) => format!("Session {slug}"),
+            (Kind::Population, _) => t("serve-heading-about", &[("population", pop.name().into())]),
+            (Kind::Map, _) => t("serve-heading-map", &[("population", pop.name().into())]),
+            (Kind::Session, _) => t("serve-heading-session", &[("session", slug.into())]),
+            (_, None) => t("serve-heading-new", &[("kind", kind.name().into())]),
             (_, Some(id)) => state
                 .fields
                 .iter()

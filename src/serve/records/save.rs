@@ -3,6 +3,7 @@
 //! the workbook loader (through a view of the files with the new text in
 //! place) before it is written.
 
+use crate::serve::words::t;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
@@ -110,8 +111,12 @@ impl Site {
             _ => file.to_string(),
         };
         let help = help.map(|h| format!(" ({h})")).unwrap_or_default();
-        Some(format!(
-            "Nothing was saved: the file would read wrong at {place}: {message}{help}."
+        Some(t(
+            "serve-not-saved-unreadable",
+            &[
+                ("place", place.into()),
+                ("problem", format!("{message}{help}").into()),
+            ],
         ))
     }
 
@@ -228,9 +233,9 @@ impl Site {
         }
         let Some((text, node)) = or_reply!(self.on_disk(&pop, kind, id)) else {
             return refuse(
-                format!(
-                    "Nothing was saved: the {} `{id}` is not in the workbook any more (someone removed it or changed its id). Copy what you typed, then add it again.",
-                    kind.name()
+                t(
+                    "serve-not-saved-gone",
+                    &[("kind", kind.name().into()), ("id", id.into())],
                 ),
                 409,
             );
@@ -241,7 +246,7 @@ impl Site {
             let choices = self.choices(wb, &pop, kind, spec.0);
             match plain_of_form(form, spec, &choices, &on_disk(spec.0)) {
                 Ok(p) => wanted.push((spec, p)),
-                Err(why) => return refuse(format!("Nothing was saved: {why}."), 422),
+                Err(why) => return refuse(not_saved(why), 422),
             }
         }
         let merged = merge(wanted, &on_disk, form);
@@ -283,10 +288,7 @@ impl Site {
             match decide(&current, &typed, Some(seen)) {
                 Decision::Write => composite_write = Some(typed),
                 Decision::Clash => {
-                    return refuse(
-                        "Not saved: someone changed whether this persona is a composite while you were writing. Look at the box again, then save.".into(),
-                        409,
-                    );
+                    return refuse(t("serve-not-saved-composite", &[]), 409);
                 }
                 Decision::TheirsKept | Decision::Nothing => {}
             }
@@ -327,10 +329,12 @@ impl Site {
                 note_clashes,
                 note_theirs,
                 fields,
-                problem: Some(format!(
-                    "Not saved: someone changed {} of this {} while you were writing. Both versions are shown at each field; yours is still in the form. Save again to keep yours.",
-                    names.join(", "),
-                    kind.name()
+                problem: Some(t(
+                    "serve-not-saved-clash",
+                    &[
+                        ("fields", names.join(", ").into()),
+                        ("kind", kind.name().into()),
+                    ],
                 )),
                 conflict: true,
             };
@@ -362,7 +366,7 @@ impl Site {
             });
         let new = match new {
             Ok(new) => new,
-            Err(e) => return refuse(format!("Nothing was saved: {e}."), 422),
+            Err(e) => return refuse(not_saved(e), 422),
         };
         self.finish(
             wb,
@@ -591,13 +595,7 @@ impl Site {
             );
         };
         if field(form, "fp.record") != Some(edit::fingerprint(now.as_bytes()).as_str()) {
-            return refuse(
-                format!(
-                    "Nothing was moved or removed: someone changed this {} since the page was opened. Here it is as it is now; try again.",
-                    kind.name()
-                ),
-                409,
-            );
+            return refuse(t("serve-not-moved", &[("kind", kind.name().into())]), 409);
         }
         let (new, back) = match field(form, "do") {
             Some("up") | Some("down") => (
@@ -619,10 +617,7 @@ impl Site {
             ),
             Some("remove") => {
                 return refuse(
-                    format!(
-                        "Nothing was removed: tick the box to say you mean to remove this {}.",
-                        kind.name()
-                    ),
+                    t("serve-not-removed-tick", &[("kind", kind.name().into())]),
                     422,
                 );
             }
@@ -631,7 +626,12 @@ impl Site {
         };
         let new = match new {
             Ok(t) => t,
-            Err(e) => return refuse(format!("Nothing was changed: {e}."), 422),
+            Err(e) => {
+                return refuse(
+                    t("serve-not-changed", &[("reason", e.to_string().into())]),
+                    422,
+                );
+            }
         };
         self.finish(wb, &pop, &file, &text, &new, &back, &refuse)
     }
@@ -671,15 +671,12 @@ impl Site {
         }
         if field(form, "sure") != Some("yes") {
             return refuse(
-                "Nothing was removed: tick the box to say you mean to remove this persona.".into(),
+                t("serve-not-removed-tick", &[("kind", "persona".into())]),
                 422,
             );
         }
         if field(form, "fp.record") != Some(edit::fingerprint(&bytes).as_str()) {
-            return refuse(
-                "Nothing was removed: someone changed this persona since the page was opened. Here it is as it is now; try again.".into(),
-                409,
-            );
+            return refuse(t("serve-not-removed-changed", &[]), 409);
         }
         let mut naming: Vec<String> = Vec::new();
         for step in pop.process_map.iter().flat_map(|m| &m.steps) {
@@ -694,10 +691,12 @@ impl Site {
         }
         if !naming.is_empty() {
             return refuse(
-                format!(
-                    "Nothing was removed: {} still name{} this persona. Untick it there first, then remove it.",
-                    naming.join(", "),
-                    if naming.len() == 1 { "s" } else { "" }
+                t(
+                    "serve-not-removed-named",
+                    &[
+                        ("names", naming.join(", ").into()),
+                        ("count", naming.len().into()),
+                    ],
                 ),
                 422,
             );
@@ -731,7 +730,7 @@ impl Site {
             let choices = self.choices(wb, &pop, kind, spec.0);
             match plain_of_form(form, spec, &choices, &None) {
                 Ok(p) => plains.push((spec, p)),
-                Err(why) => return refuse(format!("Nothing was saved: {why}."), 422),
+                Err(why) => return refuse(not_saved(why), 422),
             }
         }
         let typed_id = field(form, "id").unwrap_or("").trim().to_string();
@@ -746,7 +745,7 @@ impl Site {
             false => typed_id,
         };
         if let Err(why) = layout::check_slug(kind.name(), &id) {
-            return refuse(format!("Nothing was saved: {why}."), 422);
+            return refuse(not_saved(why), 422);
         }
         let taken = match kind {
             Kind::Persona => pop.persona(&id).is_some(),
@@ -764,9 +763,9 @@ impl Site {
         };
         if taken {
             return refuse(
-                format!(
-                    "Nothing was saved: there is already a {} `{id}`; give this one another id.",
-                    kind.name()
+                t(
+                    "serve-not-saved-taken",
+                    &[("kind", kind.name().into()), ("id", id.as_str().into())],
                 ),
                 422,
             );
@@ -780,8 +779,9 @@ impl Site {
                 Ok(t) => t,
                 Err(_) => {
                     return refuse(
-                        format!(
-                            "Nothing was saved: {file} is not UTF-8 text; fix it in an editor."
+                        t(
+                            "serve-not-saved-not-text",
+                            &[("file", file.as_str().into())],
                         ),
                         422,
                     );
@@ -790,9 +790,7 @@ impl Site {
             Ok(None) if kind == Kind::Improvement => String::new(),
             Ok(None) => {
                 return refuse(
-                    format!(
-                        "Nothing was saved: there is no {file}; create the population's files with `covalue new population`."
-                    ),
+                    t("serve-not-saved-no-file", &[("file", file.as_str().into())]),
                     422,
                 );
             }
@@ -818,11 +816,11 @@ impl Site {
                 sub,
             )],
             Ok(None) => Vec::new(),
-            Err(e) => return refuse(format!("Nothing was saved: {e}."), 422),
+            Err(e) => return refuse(not_saved(e), 422),
         };
         let new = match splice::append_record(&base, &file, kind.name(), &lines, &subs) {
             Ok(t) => t,
-            Err(e) => return refuse(format!("Nothing was saved: {e}."), 422),
+            Err(e) => return refuse(not_saved(e), 422),
         };
         self.finish(
             wb,
@@ -849,8 +847,9 @@ impl Site {
         // file it cannot read) is not written over, nor through.
         if !matches!(self.read(&file), Ok(None)) {
             return refuse(
-                format!(
-                    "Nothing was saved: there is already a file {file}; give this persona another id."
+                t(
+                    "serve-not-saved-file-taken",
+                    &[("file", file.as_str().into())],
                 ),
                 422,
             );
@@ -874,4 +873,9 @@ impl Site {
         let back = Kind::Persona.anchor(&pop.slug, id);
         self.finish(wb, pop, &file, "", &text, &back, refuse)
     }
+}
+
+/// "Nothing was saved: WHY." in the page's language.
+fn not_saved(why: impl ToString) -> String {
+    t("serve-not-saved", &[("reason", why.to_string().into())])
 }

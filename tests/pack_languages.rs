@@ -1,0 +1,390 @@
+//! The session pack in the page languages: printed in Hebrew, every page
+//! runs right to left (its lines start at the right, its footer's lines at
+//! the bottom right with "page N of M" at the bottom left, the questions'
+//! `{#id}`s kept left to right); in the pseudo-language `en-XA` no English
+//! word of covalue's own is left on it, only the workbook's and the
+//! guide's; in Swedish and Spanish its words are those languages'.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::{copy_dir, manifest_dir};
+use tempfile::TempDir;
+
+/// The heart failure example with a session record for steps 2 and 3.
+fn with_session() -> (TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = tmp.path().join("hf");
+    copy_dir(&manifest_dir().join("examples/harbour-heart-failure"), &wb);
+    std::fs::create_dir_all(wb.join("sessions")).expect("sessions");
+    std::fs::write(
+        wb.join("sessions/2026-12-10-team.toml"),
+        "date = 2026-12-10\ntitle = \"Who we serve\"\nfocus = [\"chain\", \"population\"]\n",
+    )
+    .expect("session record");
+    (tmp, wb)
+}
+
+/// `covalue --lang LANG session pack ARGS` in `wb`.
+fn pack(wb: &Path, lang: &str, args: &[&str]) {
+    common::covalue(wb)
+        .env("COVALUE_TODAY", "2026-12-07")
+        .env("GIT_CEILING_DIRECTORIES", wb.parent().unwrap_or(wb))
+        .args(["--lang", lang, "session", "pack"])
+        .args(args)
+        .assert()
+        .success();
+}
+
+/// Whether a word holds a Hebrew letter.
+fn hebrew(word: &str) -> bool {
+    word.chars().any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
+}
+
+/// A number attribute of a tag of `pdftotext -bbox-layout` output.
+fn attr(tag: &str, name: &str) -> f64 {
+    tag.split(&format!("{name}=\""))
+        .nth(1)
+        .and_then(|v| v.split('"').next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0)
+}
+
+/// A line of a printed page: its edges, its top, and its words.
+struct Line {
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    words: Vec<String>,
+}
+
+/// The lines of each page of `pdf`, with the page's width and height.
+fn pages(pdf: &Path) -> Vec<(f64, f64, Vec<Line>)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox-layout"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "pdftotext");
+    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let head = page.split('>').next().unwrap_or("");
+            let lines = page
+                .split("<line ")
+                .skip(1)
+                .map(|line| {
+                    let tag = line.split('>').next().unwrap_or("");
+                    let words = line
+                        .split("<word ")
+                        .skip(1)
+                        .filter_map(|w| w.split_once('>'))
+                        .map(|(_, rest)| rest.split("</word>").next().unwrap_or("").to_string())
+                        .collect();
+                    Line {
+                        x0: attr(tag, "xMin"),
+                        x1: attr(tag, "xMax"),
+                        y0: attr(tag, "yMin"),
+                        words,
+                    }
+                })
+                .collect();
+            (attr(head, "width"), attr(head, "height"), lines)
+        })
+        .collect()
+}
+
+#[test]
+fn a_hebrew_pack_runs_right_to_left_on_every_page_footers_included() {
+    let Some(_) = common::print_browser() else {
+        return;
+    };
+    let (_tmp, wb) = with_session();
+    let pdf = wb.join("out/pack-he.pdf");
+    pack(&wb, "he", &["--pdf", "-o", "out/pack-he.pdf"]);
+    let pages = pages(&pdf);
+    assert!(pages.len() > 5, "{} pages", pages.len());
+    let mut problems = Vec::new();
+    for (i, (width, height, lines)) in pages.iter().enumerate() {
+        let n = i + 1;
+        // The footer: below the body, in the bottom margin.
+        let foot = height - 60.0;
+        let (footer, body): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| l.y0 > foot);
+        // "עמוד N מתוך M" at the bottom left, the footer's lines at the
+        // bottom right (pdftotext gives Hebrew words in the order their
+        // letters are drawn: "עמוד" as "דומע").
+        let counter = footer
+            .iter()
+            .find(|l| l.words.iter().any(|w| w.contains("דומע")));
+        match counter {
+            Some(l) if l.x1 < width / 2.0 => {}
+            Some(l) => problems.push(format!("page {n}: the page number at x {:.0}", l.x0)),
+            None => problems.push(format!("page {n}: no Hebrew page number")),
+        }
+        let session = footer
+            .iter()
+            .find(|l| l.words.iter().any(|w| w.contains("שגפמ")));
+        match session {
+            Some(l) if l.x0 > width / 2.0 => {}
+            Some(l) => problems.push(format!("page {n}: the footer's line at x {:.0}", l.x0)),
+            None => problems.push(format!("page {n}: no footer line naming the session")),
+        }
+        // Each line of Hebrew words starts at the right: none stands at
+        // the left margin with room to its right (the pictures' labels,
+        // set inside them, are neither).
+        let margin = body.iter().map(|l| l.x0).fold(f64::MAX, f64::min);
+        for l in &body {
+            // A sentence or a heading: a table's one-word cell may stand
+            // at the left, as its last column.
+            if l.words.len() >= 2 && l.words.first().is_some_and(|w| hebrew(w)) {
+                let (left, right) = (l.x0, width - l.x1);
+                if left < margin + 2.0 && right > left + 1.0 {
+                    problems.push(format!(
+                        "page {n}: {:?} starts at the left margin, {right:.0} pt from the right",
+                        l.words.join(" ")
+                    ));
+                }
+            }
+        }
+    }
+    // The questions' marks read left to right, braces outside: {#id}.
+    let text: String = pages
+        .iter()
+        .flat_map(|(_, _, lines)| lines)
+        .flat_map(|l| l.words.clone())
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("{#chain-measures}"), "{text}");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Text without what lies between `open` and `close`.
+fn without(text: &str, open: &str, close: &str) -> String {
+    let mut kept = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find(open) {
+        kept.push_str(&rest[..start]);
+        rest = rest[start..]
+            .split_once(close)
+            .map_or("", |(_, after)| after);
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// The words of an HTML page's text, outside its style and its pictures
+/// (whose labels are the pictures' own engine's).
+fn words_of(html: &str) -> BTreeSet<String> {
+    let html = without(&without(html, "<style>", "</style>"), "<svg", "</svg>");
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            _ if !in_tag => plain.push(c),
+            _ => {}
+        }
+    }
+    words(&plain.replace("&#x27;", "'").replace("&#39;", "'"))
+}
+
+/// The plain-letter words of a text (three letters or more).
+fn words(text: &str) -> BTreeSet<String> {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.len() >= 3)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Every word of the files under `dir`.
+fn words_under(dir: &Path, out: &mut BTreeSet<String>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            words_under(&path, out);
+        } else if let Ok(text) = std::fs::read_to_string(&path) {
+            out.extend(words(&text));
+        }
+    }
+}
+
+#[test]
+fn a_pseudo_language_pack_has_no_english_word_of_covalues_own() {
+    let (_tmp, wb) = with_session();
+    pack(&wb, "en-XA", &["-o", "out/pack.html"]);
+    let html = std::fs::read_to_string(wb.join("out/pack.html")).expect("pack");
+    assert!(html.contains("<html lang=\"en-XA\" dir=\"ltr\">"));
+    // What may stay English: the workbook's own words, the guide's (its
+    // questions, help and wording notes), and what the reports' shared
+    // macros print (the persona cards, the status boxes), which the
+    // reports convert on their own.
+    let mut allowed = BTreeSet::new();
+    words_under(&wb, &mut allowed);
+    words_under(&manifest_dir().join("guide"), &mut allowed);
+    let macros = manifest_dir().join("src/render/templates/macros.html");
+    allowed.extend(words(&std::fs::read_to_string(macros).unwrap_or_default()));
+    words_under(&manifest_dir().join("src/guide"), &mut allowed);
+    // The English pack's own words (those of en-XA are all accented), so
+    // that the check cannot pass by finding nothing to look for.
+    pack(&wb, "en", &["-o", "out/pack-en.html"]);
+    let english = std::fs::read_to_string(wb.join("out/pack-en.html")).expect("pack");
+    let own: BTreeSet<String> = words_of(&english).difference(&allowed).cloned().collect();
+    assert!(own.len() >= 5, "the English pack's own words: {own:?}");
+    let shown = words_of(&html);
+    let mut left: Vec<String> = shown.intersection(&own).cloned().collect();
+    // And no message of the pack's, as English prints it.
+    let catalogue = std::fs::read_to_string(manifest_dir().join("i18n/en.ftl")).expect("en.ftl");
+    let text = without(&without(&html, "<style>", "</style>"), "<svg", "</svg>");
+    let messages: Vec<&str> = catalogue
+        .lines()
+        .filter(|l| l.starts_with("pack-"))
+        .filter_map(|l| l.split_once(" = ").map(|(_, m)| m))
+        // Sentences and headings of two words or more (one word is
+        // looked for among the words above).
+        .filter(|m| !m.contains('{') && m.contains(' '))
+        .collect();
+    assert!(messages.len() > 15, "{messages:?}");
+    left.extend(
+        messages
+            .iter()
+            .filter(|m| text.contains(*m))
+            .map(|m| m.to_string()),
+    );
+    assert!(
+        left.is_empty(),
+        "English words of covalue's own on the en-XA pack: {left:?}"
+    );
+}
+
+#[test]
+fn swedish_and_spanish_packs_speak_their_language() {
+    let (_tmp, wb) = with_session();
+    for (lang, words) in [
+        (
+            "sv",
+            ["Dagordning", "Arbetsblad", "Närvaro", "Namnteckning"],
+        ),
+        (
+            "es",
+            ["Orden del día", "Hojas de trabajo", "Asistencia", "Firma"],
+        ),
+    ] {
+        let out = format!("out/pack-{lang}.html");
+        pack(&wb, lang, &["-o", &out]);
+        let html = std::fs::read_to_string(wb.join(&out)).expect("pack");
+        assert!(
+            html.contains(&format!("<html lang=\"{lang}\" dir=\"ltr\">")),
+            "{lang}"
+        );
+        for word in words {
+            assert!(html.contains(word), "{lang}: no {word:?}");
+        }
+        let shown = words_of(&html);
+        for english in ["worksheets", "attendance", "signature"] {
+            assert!(!shown.contains(english), "{lang}: still {english:?}");
+        }
+    }
+}
+
+/// A word of a printed page with its box, in points from the top left.
+struct Word {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+/// The words of each page of `pdf` (`pdftotext -bbox`), with the page's width.
+fn words_of_pdf(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "pdftotext");
+    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let head = page.split('>').next().unwrap_or("");
+            let words = page
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| w.split_once('>'))
+                .map(|(tag, rest)| Word {
+                    text: rest.split("</word>").next().unwrap_or("").to_string(),
+                    x0: attr(tag, "xMin"),
+                    x1: attr(tag, "xMax"),
+                    y0: attr(tag, "yMin"),
+                    y1: attr(tag, "yMax"),
+                })
+                .collect();
+            (attr(head, "width"), words)
+        })
+        .collect()
+}
+
+#[test]
+fn pseudo_language_and_hebrew_packs_print_with_no_text_cut_or_overlapping() {
+    let Some(_) = common::print_browser() else {
+        return;
+    };
+    let (_tmp, wb) = with_session();
+    let mut problems = Vec::new();
+    for lang in ["en-XA", "he"] {
+        let out = format!("out/pack-{lang}.pdf");
+        pack(&wb, lang, &["--pdf", "-o", &out]);
+        let pages = words_of_pdf(&wb.join(&out));
+        assert!(pages.len() > 5, "{lang}: {} pages", pages.len());
+        problems.extend(
+            cut_or_overlapping(&pages)
+                .into_iter()
+                .map(|p| format!("{lang}: {p}")),
+        );
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+/// Words that run to the paper's edge or are drawn over each other.
+fn cut_or_overlapping(pages: &[(f64, Vec<Word>)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, (width, words)) in pages.iter().enumerate() {
+        let n = i + 1;
+        for (a, w) in words.iter().enumerate() {
+            // Nothing runs off the paper's edge (a 5 mm margin at least).
+            if w.x0 < 14.0 || w.x1 > width - 14.0 {
+                problems.push(format!(
+                    "page {n}: {:?} runs to the edge ({:.0}–{:.0} pt)",
+                    w.text, w.x0, w.x1
+                ));
+            }
+            // No two words drawn over each other (by more than a sliver:
+            // accents and kerning touch).
+            for v in &words[a + 1..] {
+                let dx = w.x1.min(v.x1) - w.x0.max(v.x0);
+                let dy = w.y1.min(v.y1) - w.y0.max(v.y0);
+                let small = (w.y1 - w.y0).min(v.y1 - v.y0);
+                if dx > 2.0 && dy > small * 0.4 {
+                    problems.push(format!("page {n}: {:?} and {:?} overlap", w.text, v.text));
+                }
+            }
+        }
+    }
+    problems
+}
