@@ -109,6 +109,7 @@ codes! {
     CV046 => WARNING, "a code block or comment is never closed";
     CV047 => WARNING, "a temporary file left by an interrupted save";
     CV048 => INFO, "a schema in schemas/ is out of date";
+    CV066 => ERROR, "a network's exemplar names no site of the network, or not one question or improvement";
 }
 
 impl Code {

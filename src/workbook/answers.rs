@@ -74,6 +74,10 @@ pub struct Answer {
     pub status: Status,
     /// For walk-throughs: one entry per persona.
     pub walkthrough: Vec<WalkEntry>,
+    /// Why other sites could learn from it, when the team marks it as an
+    /// exemplar with a `<!-- exemplar: why -->` comment under its heading
+    /// (empty when no reason is given).
+    pub exemplar: Option<String>,
     /// Where the heading is.
     #[serde(skip)]
     pub loc: Loc,
@@ -489,6 +493,39 @@ pub fn strip_comments(text: &str) -> String {
     out
 }
 
+/// The reason of the first `<!-- exemplar: why -->` comment in `text`, if
+/// there is one (empty when the comment gives no reason): a team marks an
+/// answer as an exemplar for the other sites of a network this way. A
+/// comment, because an answer file has no front matter of its own, it sits
+/// with the one answer it marks, and it neither shows in a report nor counts
+/// as answer text.
+pub fn exemplar_mark(text: &str) -> Option<String> {
+    let (open, close) = (
+        memchr::memmem::Finder::new("<!--"),
+        memchr::memmem::Finder::new("-->"),
+    );
+    let mut rest = text;
+    while let Some(start) = open.find(rest.as_bytes()) {
+        let after = &rest[start + 4..];
+        let end = close.find(after.as_bytes())?;
+        let inner = after[..end].trim_start();
+        if let Some(head) = inner.get(..8) {
+            let tail = &inner[8..];
+            if head.eq_ignore_ascii_case("exemplar")
+                && tail
+                    .chars()
+                    .next()
+                    .is_none_or(|c| c == ':' || c.is_whitespace())
+            {
+                let reason = tail.trim_start_matches([':', ' ', '\t']);
+                return Some(reason.split_whitespace().collect::<Vec<_>>().join(" "));
+            }
+        }
+        rest = &after[end + 3..];
+    }
+    None
+}
+
 /// The byte offset of the `<!--` in `text` that is never closed, if one is:
 /// [`strip_comments`] drops everything after it.
 pub fn unclosed_comment(text: &str) -> Option<usize> {
@@ -777,6 +814,12 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
             body_end_line = end_line;
         }
         let body = body_between(h.line, body_end_line - 1, findings);
+        let exemplar = {
+            let start = source.line_start(h.line.min(line_count) + 1);
+            let end =
+                source.line_start(body_end_line.saturating_sub(1).min(line_count).max(h.line) + 1);
+            exemplar_mark(source.text.get(start..end.max(start)).unwrap_or(""))
+        };
         let label = format!("question `{id}`");
         let mut status = status_of(&body, &loc, findings, &label);
         if status == Status::Open && walkthrough.iter().any(|w| !w.body.trim().is_empty()) {
@@ -788,6 +831,7 @@ pub fn parse(source: &Source, section: &Section, findings: &mut Vec<Finding>) ->
             body,
             status,
             walkthrough,
+            exemplar,
             loc,
         });
         i = end;
