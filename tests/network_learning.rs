@@ -197,6 +197,15 @@ fn the_learning_comes_first_in_every_format_by_name_and_safely() {
     let text = f.run(&["network", "report"]);
     text.assert_code(0);
     assert!(text.stderr.contains("CV066"), "{}", text.stderr);
+    // `check` in the network folder says where.
+    let check = f.run(&["check"]);
+    check.assert_code(1);
+    assert!(
+        check.stdout.contains("CV066") && check.stdout.contains("network.toml:"),
+        "{}{}",
+        check.stdout,
+        check.stderr
+    );
     let out = &text.stdout;
     // Learning first; the matrix after it; the sites' details after that.
     assert!(at(out, "What the sites learnt") < at(out, "Exemplars"));

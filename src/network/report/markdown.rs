@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::text::{clean, counts, list, name, named};
+use super::text::{clean, counts, list, name, named, named_terms, names_of};
 use super::{MeasureItem, Report};
 
 /// A site's Markdown, made safe by the reports' engine (raw HTML as text,
@@ -333,7 +333,12 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     }
     writeln!(out, "\n## Populations by type\n")?;
     for t in &r.population_types {
-        writeln!(out, "### {}\n", e(&t.population))?;
+        writeln!(
+            out,
+            "### {} (`{}`)\n",
+            crate::escape::markdown(&super::text::type_names(t)),
+            e(&t.population)
+        )?;
         writeln!(
             out,
             "| Site | Population | Personas | Process map | Coproduction | Configurations | Walked through |"
@@ -345,12 +350,12 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                 "| {} | {} | {} | {} | {} | {} | {} |",
                 e(&s.site),
                 e(&s.name),
-                e(&counts(&s.personas)),
+                e(&counts(&named_terms(r, &s.personas))),
                 s.process_steps
                     .map_or("none".to_string(), |n| format!("{n} steps")),
-                e(&counts(&s.coproduction)),
-                e(&list(&s.configurations)),
-                e(&list(&s.walked))
+                e(&counts(&named_terms(r, &s.coproduction))),
+                e(&list(&names_of(r, &s.configurations))),
+                e(&list(&names_of(r, &s.walked)))
             )?;
         }
         writeln!(out)?;

@@ -111,6 +111,28 @@ pub(super) fn named(r: &Report, map: &BTreeMap<String, usize>) -> BTreeMap<Strin
         .collect()
 }
 
+/// The names the sites give a population type, each once.
+pub(super) fn type_names(t: &super::PopulationType) -> String {
+    let mut names: Vec<String> = Vec::new();
+    for s in &t.sites {
+        let n = clean(&s.name);
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    names.join(" · ")
+}
+
+/// Counts by term, with the guide's names for the terms.
+pub(super) fn named_terms(r: &Report, map: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+    map.iter().map(|(k, v)| (name(r, k), *v)).collect()
+}
+
+/// A list of terms, with the guide's names.
+pub(super) fn names_of(r: &Report, ids: &[String]) -> Vec<String> {
+    ids.iter().map(|id| name(r, id)).collect()
+}
+
 /// A site's Markdown as plain text for a terminal, wrapped at `WIDTH`
 /// columns under `indent`.
 fn wrapped(out: &mut dyn Write, markdown: &str, indent: &str) -> io::Result<()> {
@@ -455,7 +477,8 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     for t in &r.population_types {
         writeln!(
             out,
-            "  {} ({} site(s))",
+            "  {} ({}, {} site(s))",
+            type_names(t),
             clean(&t.population),
             t.sites.len()
         )?;
@@ -465,12 +488,12 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                 "    {}: {} · personas {} · process map {} · coproduction {} · configurations {} · walked through {}",
                 s.site,
                 clean(&s.name),
-                counts(&s.personas),
+                counts(&named_terms(r, &s.personas)),
                 s.process_steps
                     .map_or("none".to_string(), |n| format!("{n} steps")),
-                counts(&s.coproduction),
-                list(&s.configurations),
-                list(&s.walked),
+                counts(&named_terms(r, &s.coproduction)),
+                list(&names_of(r, &s.configurations)),
+                list(&names_of(r, &s.walked)),
             )?;
         }
     }
