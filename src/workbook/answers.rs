@@ -902,6 +902,23 @@ mod tests {
     use crate::guide::Guide;
 
     #[test]
+    fn an_answer_is_marked_an_exemplar_by_its_own_comment_only() {
+        assert_eq!(
+            exemplar_mark("Text.\n<!-- Exemplar:  a plan\n with dates -->\n"),
+            Some("a plan with dates".into())
+        );
+        assert_eq!(exemplar_mark("<!--exemplar-->"), Some(String::new()));
+        assert_eq!(
+            exemplar_mark("<!-- prompt --> <!-- exemplar: b -->"),
+            Some("b".into())
+        );
+        assert_eq!(exemplar_mark("<!-- exemplary work -->"), None);
+        assert_eq!(exemplar_mark("exemplar: not in a comment"), None);
+        assert_eq!(exemplar_mark("<!-- exemplar: never closed"), None);
+        assert_eq!(exemplar_mark("<!-- é -->"), None);
+    }
+
+    #[test]
     fn a_comment_never_closed_is_found_where_it_opens() {
         assert_eq!(unclosed_comment("a <!-- x --> b"), None);
         assert_eq!(unclosed_comment("a <!-- x --> b <!-- y"), Some(15));
