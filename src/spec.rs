@@ -535,6 +535,18 @@ static IMPROVEMENT: Record = Record {
         ),
         f("note", Ty::Str, false, "Anything else."),
         f(
+            "learning",
+            Ty::Str,
+            false,
+            "What the team learnt from it, in its own words (Markdown); the network report shows it beside the improvement.",
+        ),
+        f(
+            "exemplar",
+            Ty::Str,
+            false,
+            "Why other sites of a network could learn from it: marks it as an exemplar in the network report.",
+        ),
+        f(
             "status",
             Ty::TableArray(&STATUS_CHANGE),
             false,
@@ -591,6 +603,43 @@ pub static NETWORK: Record = Record {
             Ty::TableArray(&NETWORK_DOMAIN),
             false,
             "Shared measure domains that sites' measures name with `domain = \"…\"`.",
+        ),
+        f(
+            "exemplar",
+            Ty::TableArray(&NETWORK_EXEMPLAR),
+            false,
+            "Answers or improvements of a site the coordinator marks as exemplars for the others.",
+        ),
+    ],
+};
+
+static NETWORK_EXEMPLAR: Record = Record {
+    name: "exemplar",
+    fields: &[
+        f("site", Ty::Slug, true, "The site, as `[[site]]` names it."),
+        f(
+            "population",
+            Ty::Slug,
+            false,
+            "The population's folder name, when the site has more than one.",
+        ),
+        f(
+            "question",
+            Ty::Slug,
+            false,
+            "The id of the question whose answer is the exemplar (or give `improvement`).",
+        ),
+        f(
+            "improvement",
+            Ty::Slug,
+            false,
+            "The id of the improvement that is the exemplar (or give `question`).",
+        ),
+        f(
+            "note",
+            Ty::Str,
+            false,
+            "Why others could learn from it, in the coordinator's words.",
         ),
     ],
 };

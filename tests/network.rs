@@ -272,7 +272,8 @@ fn fetch_reports_failures_by_name_and_the_report_covers_the_sites_read() {
         out.contains("CV002 populations/ms/process-map.toml:"),
         "{out}"
     );
-    assert!(out.contains("walking: Walking ability ("), "{out}");
+    // The shared domain by its name, its id after it.
+    assert!(out.contains("Walking ability (walking)"), "{out}");
 
     let json = f.run(&["network", "report", "--format", "json"]).json();
     let sites = json["sites"].as_array().expect("sites");

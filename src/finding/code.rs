@@ -123,6 +123,7 @@ codes! {
     CV061 => WARNING, "a site's wording names a message covalue does not have";
     CV062 => ERROR, "a site's message uses a value it is not given";
     CV063 => WARNING, "a site's wording cannot be read";
+    CV066 => ERROR, "a network's exemplar names no site of the network, or not one question or improvement";
 }
 
 impl Code {

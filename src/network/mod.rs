@@ -49,6 +49,8 @@ pub struct Network {
     pub sites: Vec<Site>,
     /// The shared measure domains.
     pub domains: Vec<Domain>,
+    /// The answers and improvements the coordinator marks as exemplars.
+    pub exemplars: Vec<Exemplar>,
 }
 
 /// One site of a network.
@@ -87,6 +89,22 @@ pub struct Domain {
     pub name: String,
     /// How to read it.
     pub description: Option<String>,
+}
+
+/// An answer or improvement of a site that the coordinator marks as an
+/// exemplar for the others (`[[exemplar]]` in `network.toml`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Exemplar {
+    /// The site.
+    pub site: String,
+    /// The population's folder name, when given.
+    pub population: Option<String>,
+    /// The question whose answer it is.
+    pub question: Option<String>,
+    /// The improvement it is.
+    pub improvement: Option<String>,
+    /// Why others could learn from it, in the coordinator's words.
+    pub note: Option<String>,
 }
 
 /// Why the network file cannot be used at all (exit 2, or its findings).
@@ -161,7 +179,9 @@ pub fn open(root: &Path) -> Result<(Network, Vec<Finding>), NetworkError> {
     let errors: Vec<Finding> = findings
         .iter()
         .filter(|f| f.severity == crate::finding::Severity::Error && f.code != Code::CV041)
-        .filter(|f| !matches!(f.code, Code::CV042 | Code::CV043))
+        // A site with a bad address or ref fails alone; an exemplar that
+        // cannot be placed is left out of the report.
+        .filter(|f| !matches!(f.code, Code::CV042 | Code::CV043 | Code::CV066))
         .cloned()
         .collect();
     match network {
@@ -172,6 +192,61 @@ pub fn open(root: &Path) -> Result<(Network, Vec<Finding>), NetworkError> {
             errors
         })),
     }
+}
+
+/// The coordinator's `[[exemplar]]` tables: each names a site of the
+/// network and one question or one improvement (CV066 otherwise; such an
+/// exemplar is left out of the report).
+fn exemplars(
+    node: &Node,
+    source: &Source,
+    sites: &[Site],
+    findings: &mut Vec<Finding>,
+) -> Vec<Exemplar> {
+    let mut kept = Vec::new();
+    for entry in node.array("exemplar") {
+        let Some(site) = entry.string("site") else {
+            continue;
+        };
+        let at = |key: &str| {
+            entry
+                .get(key)
+                .map_or(entry.span.clone(), |n| n.span.clone())
+        };
+        let (question, improvement) = (entry.string("question"), entry.string("improvement"));
+        let problem = if !sites.iter().any(|s| s.name == site) {
+            Some((
+                "site",
+                format!("the exemplar names the site `{site}`, which the network does not list"),
+                "name a site of a `[[site]]` table, or add the site with `covalue network add`"
+                    .to_string(),
+            ))
+        } else if question.is_some() == improvement.is_some() {
+            Some((
+                "site",
+                format!("the exemplar of site `{site}` must name either one question or one improvement"),
+                "write `question = \"…\"` (a question's id, such as `assessment-next-steps`) or `improvement = \"…\"` (an improvement's id in the site's register), not both".to_string(),
+            ))
+        } else {
+            None
+        };
+        if let Some((key, message, help)) = problem {
+            findings.push(
+                Finding::error(Code::CV066, message)
+                    .at(source, at(key))
+                    .help(help),
+            );
+            continue;
+        }
+        kept.push(Exemplar {
+            site,
+            population: entry.string("population"),
+            question,
+            improvement,
+            note: entry.string("note").filter(|n| !n.trim().is_empty()),
+        });
+    }
+    kept
 }
 
 /// Parses and checks a network file.
@@ -263,11 +338,13 @@ pub fn parse(root: &Path, source: &Source) -> (Option<Network>, Vec<Finding>) {
             description: entry.string("description"),
         });
     }
+    let exemplars = exemplars(&node, source, &sites, &mut findings);
     let network = Network {
         root: root.to_path_buf(),
         name: node.string("name").unwrap_or_default(),
         sites,
         domains,
+        exemplars,
     };
     crate::finding::sort(&mut findings);
     (Some(network), findings)

@@ -17,8 +17,14 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 mod html;
+mod learning;
 mod markdown;
 mod text;
+
+pub use learning::{
+    ExemplarGroup, ExemplarItem, ImprovementLearning, LearningArea, LearningCluster,
+    MeasureProgress, SiteLearning,
+};
 
 pub use html::html;
 pub use markdown::write_markdown;
@@ -36,6 +42,19 @@ pub struct Report {
     pub network: String,
     /// The day the report was made.
     pub made: String,
+    /// What the sites learnt, per population type: Step 9 in their own
+    /// words, improvements by cluster and what they learnt from them.
+    pub learning: Vec<LearningArea>,
+    /// Exemplars by question, then by cluster of improvements.
+    pub exemplars: Vec<ExemplarGroup>,
+    /// The coordinator's exemplars that name nothing the report can show.
+    pub exemplars_unfound: Vec<String>,
+    /// The names of the guide's terms (clusters, statuses, quadrants,
+    /// configurations, persona kinds, coproduction levels), by id.
+    pub names: BTreeMap<String, String>,
+    /// The questions of the guide, by id (the built-in guide, then the
+    /// sites' own where theirs differ), for legends and exemplars.
+    pub questions: BTreeMap<String, String>,
     /// Every site, in network.toml's order.
     pub sites: Vec<SiteEntry>,
     /// The steps of the full form, as the sites' guides name them.
@@ -235,6 +254,10 @@ pub struct DomainRow {
     pub units_agree: bool,
     /// The unit they share.
     pub unit: Option<String>,
+    /// What differs between the sites' measures, to talk about toward a
+    /// core measure set: `definitions`, `units`, `sources`, `frequencies`
+    /// (only among the measures that say).
+    pub differ: Vec<&'static str>,
     /// The measures.
     pub measures: Vec<MeasureItem>,
 }
@@ -266,6 +289,52 @@ pub struct MeasureItem {
     pub latest: Option<String>,
     /// Its latest value's date.
     pub latest_date: Option<String>,
+    /// Its operational definition.
+    pub definition: Option<String>,
+    /// Where its data come from.
+    pub data_source: Option<String>,
+    /// Its target, with its unit (or as written).
+    pub target: Option<String>,
+    /// Its latest values with their dates, newest last.
+    pub values: Vec<super::summary::ValueFacts>,
+}
+
+/// The guide's names by id, its clusters in order, and its questions.
+type Terms = (BTreeMap<String, String>, Vec<String>, Vec<(String, String)>);
+
+/// The names of the built-in guide's terms (persona kinds, coproduction
+/// levels, configurations, quadrants, improvement clusters and statuses) by
+/// id, the order of its clusters, and its questions (steps and short form)
+/// by id; a site's own guide may name others, which are shown by id.
+fn terms() -> Terms {
+    let Ok(guide) = crate::guide::Guide::builtin() else {
+        return Default::default();
+    };
+    let names = [
+        &guide.persona_kinds,
+        &guide.coproduction_levels,
+        &guide.configurations,
+        &guide.quadrants,
+        &guide.improvement_clusters,
+        &guide.improvement_statuses,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|t| (t.id.clone(), t.title.clone()))
+    .collect();
+    let clusters = guide
+        .improvement_clusters
+        .iter()
+        .map(|t| t.id.clone())
+        .collect();
+    let questions = guide
+        .steps
+        .iter()
+        .chain(std::iter::once(&guide.short_form))
+        .flat_map(|s| &s.questions)
+        .map(|q| (q.id.clone(), q.text.clone()))
+        .collect();
+    (names, clusters, questions)
 }
 
 /// Reads what the cache holds of every site (`cache` None: nothing was
@@ -291,6 +360,25 @@ fn state_name(state: State) -> &'static str {
 
 /// Builds the report from the network and its sites' summaries.
 pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
+    let (names, cluster_order, mut guide_questions) = terms();
+    // A site's own guide may word or add questions: the ones the summaries
+    // carry, where the built-in guide has none of that id.
+    for summary in cached.iter().filter_map(|c| c.summary.as_ref()) {
+        for p in &summary.populations {
+            for a in p.assessment.iter().chain(&p.exemplars) {
+                if !guide_questions.iter().any(|(id, _)| id == &a.question) {
+                    guide_questions.push((a.question.clone(), a.text.clone()));
+                }
+            }
+        }
+    }
+    let order = learning::Names {
+        terms: &names,
+        clusters: &cluster_order,
+    };
+    let learning = learning::areas(network, cached, &order);
+    let (exemplars, exemplars_unfound) =
+        learning::exemplars(network, cached, &order, &guide_questions);
     let mut steps: Vec<Heading> = Vec::new();
     let mut short_questions: Vec<String> = Vec::new();
     for summary in cached.iter().filter_map(|c| c.summary.as_ref()) {
@@ -482,10 +570,29 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
                 .collect();
             let first = measures.first().map(|m| m.unit.clone());
             let units_agree = measures.iter().all(|m| Some(&m.unit) == first.as_ref());
+            let differs = |field: fn(&MeasureItem) -> Option<&String>| {
+                let mut said = measures.iter().filter_map(field).map(|t| normalised(t));
+                let first = said.next();
+                first.is_some_and(|f| said.any(|t| t != f))
+            };
+            let mut differ = Vec::new();
+            if differs(|m| m.definition.as_ref()) {
+                differ.push("definitions");
+            }
+            if !units_agree {
+                differ.push("units");
+            }
+            if differs(|m| m.data_source.as_ref()) {
+                differ.push("sources");
+            }
+            if differs(|m| m.frequency.as_ref()) {
+                differ.push("frequencies");
+            }
             DomainRow {
                 id: d.id.clone(),
                 name: d.name.clone(),
                 description: d.description.clone(),
+                differ,
                 units_agree,
                 unit: if units_agree { first.flatten() } else { None },
                 measures,
@@ -500,6 +607,11 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
     Report {
         network: network.name.clone(),
         made,
+        learning,
+        exemplars,
+        exemplars_unfound,
+        names,
+        questions: guide_questions.into_iter().collect(),
         sites,
         steps,
         short_questions,
@@ -533,7 +645,21 @@ fn measure_item(network: &Network, site: &str, population: &str, m: &MeasureFact
             .is_some_and(|d| !network.domains.iter().any(|n| &n.id == d)),
         latest: m.latest_shown.clone(),
         latest_date: m.latest_date.clone(),
+        definition: m.definition.clone(),
+        data_source: m.data_source.clone(),
+        target: m.target_shown.clone().or_else(|| m.target.clone()),
+        values: m.values.clone(),
     }
+}
+
+/// Text as compared between sites: case, spacing and a final full stop
+/// aside, so that only a real difference of wording is flagged.
+fn normalised(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .trim_end_matches('.')
+        .to_lowercase()
 }
 
 /// The report as JSON (docs/network.md).

@@ -16,7 +16,7 @@ use crate::guide::{Form, QuestionKind};
 use crate::workbook::{Population, Status, Workbook};
 
 /// The shape of the cached summaries; a cache of another shape is made again.
-pub const FORMAT: u32 = 3;
+pub const FORMAT: u32 = 4;
 
 /// The form of a summary written before sites kept their own form.
 fn full_form() -> String {
@@ -25,6 +25,43 @@ fn full_form() -> String {
 
 /// At most this many problems are kept per site (the count is kept whole).
 const KEPT_PROBLEMS: usize = 50;
+
+/// At most this many characters of an answer a site wrote are kept (the
+/// rest is cut, with a mark that says so): enough for a page of the
+/// report, never a site's whole file.
+pub const KEPT_ANSWER: usize = 4_000;
+
+/// At most this many characters of an improvement's note or learning, or a
+/// question's wording, are kept.
+pub const KEPT_NOTE: usize = 1_500;
+
+/// At most this many characters of a measure's definition, source, target,
+/// or of an exemplar's reason, are kept.
+pub const KEPT_SHORT: usize = 500;
+
+/// At most this many answers per population are kept as exemplars, and
+/// this many latest values per measure.
+pub const KEPT_EXEMPLARS: usize = 20;
+/// See [`KEPT_EXEMPLARS`].
+pub const KEPT_VALUES: usize = 6;
+
+/// The short-form questions that speak to what Step 9 (value assessment and
+/// next steps) asks: the short form has no step of its own for it, and its
+/// leadership question asks how need is matched to configuration "at best
+/// value".
+pub const SHORT_FOR_ASSESSMENT: [&str; 1] = ["short-leadership"];
+
+/// The section of the guide whose answers lead the network's learning.
+pub const ASSESSMENT: &str = "assessment";
+
+/// `text` cut to at most `max` characters (on a character boundary), with
+/// a mark that says it was cut.
+pub fn bounded(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((cut, _)) => format!("{} … (cut: longer in the site's file)", &text[..cut]),
+    }
+}
 
 /// One site's workbook at one revision.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -161,6 +198,61 @@ pub struct ImprovementFacts {
     pub clusters: Vec<String>,
     /// Its current status (None: no status yet).
     pub status: Option<String>,
+    /// Its statuses over time, oldest first.
+    #[serde(default)]
+    pub history: Vec<StatusFacts>,
+    /// Who leads it.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Its note (bounded).
+    #[serde(default)]
+    pub note: Option<String>,
+    /// What the team learnt from it (bounded Markdown).
+    #[serde(default)]
+    pub learning: Option<String>,
+    /// Why others could learn from it, when the site marks it as an
+    /// exemplar (bounded; empty when no reason is given).
+    #[serde(default)]
+    pub exemplar: Option<String>,
+    /// The ids of the measures that will show whether it is an improvement.
+    #[serde(default)]
+    pub measures: Vec<String>,
+}
+
+/// A status an improvement reached, and when.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StatusFacts {
+    /// The status.
+    pub state: String,
+    /// When, as written.
+    pub date: String,
+}
+
+/// A site's answer to a question, as it wrote it (bounded Markdown).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AnswerFacts {
+    /// The section (a step's id, or `short-form`).
+    pub section: String,
+    /// The question's id.
+    pub question: String,
+    /// The question, as the site's guide words it (bounded).
+    pub text: String,
+    /// Its answer, in Markdown (bounded; empty when open).
+    pub body: String,
+    /// `answered`, `open`, `not applicable` or `deferred`.
+    pub status: String,
+    /// Why others could learn from it, when the site marks it as an
+    /// exemplar (bounded; empty when no reason is given).
+    pub exemplar: Option<String>,
+}
+
+/// One dated value of a measure.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ValueFacts {
+    /// When, as written.
+    pub date: String,
+    /// The value with its unit, as people write it.
+    pub shown: String,
 }
 
 /// A measure of a site's compass.
@@ -189,6 +281,21 @@ pub struct MeasureFacts {
     pub latest_value: Option<f64>,
     /// Its latest value with its unit, as people write it.
     pub latest_shown: Option<String>,
+    /// Its operational definition (bounded).
+    #[serde(default)]
+    pub definition: Option<String>,
+    /// Where its data come from (bounded).
+    #[serde(default)]
+    pub data_source: Option<String>,
+    /// The value aimed for, as written (bounded).
+    #[serde(default)]
+    pub target: Option<String>,
+    /// The value aimed for, with its unit.
+    #[serde(default)]
+    pub target_shown: Option<String>,
+    /// Its latest values, newest last (at most [`KEPT_VALUES`]).
+    #[serde(default)]
+    pub values: Vec<ValueFacts>,
 }
 
 /// What one population of a site holds.
@@ -216,6 +323,14 @@ pub struct PopulationFacts {
     pub improvements: Option<Vec<ImprovementFacts>>,
     /// Its measures (None: no compass).
     pub measures: Option<Vec<MeasureFacts>>,
+    /// Its answers to Step 9 (value assessment and next steps), or, for a
+    /// short-form site, to the short-form questions that speak to the same
+    /// ([`SHORT_FOR_ASSESSMENT`]).
+    #[serde(default)]
+    pub assessment: Vec<AnswerFacts>,
+    /// The answers its team marks as exemplars (at most [`KEPT_EXEMPLARS`]).
+    #[serde(default)]
+    pub exemplars: Vec<AnswerFacts>,
 }
 
 /// The facts of one population.
@@ -296,7 +411,46 @@ fn population_facts(workbook: &Workbook<'_>, population: &Population) -> Populat
             }
         }
     }
+    let short_form = workbook.config.form == Form::Short;
+    let mut assessment = Vec::new();
+    let mut exemplars = Vec::new();
+    for section in guide.sections(workbook.config.form) {
+        for q in &section.questions {
+            let leads = if short_form {
+                SHORT_FOR_ASSESSMENT.contains(&q.id.as_str())
+            } else {
+                section.id == ASSESSMENT
+            };
+            let answer = population.answer(&section.id, &q.id);
+            let marked = answer.is_some_and(|a| a.exemplar.is_some());
+            let kept_as_exemplar = marked && exemplars.len() < KEPT_EXEMPLARS;
+            if !(leads || kept_as_exemplar) {
+                continue;
+            }
+            let facts = AnswerFacts {
+                section: section.id.clone(),
+                question: q.id.clone(),
+                text: bounded(&q.text, KEPT_NOTE),
+                body: answer
+                    .filter(|_| population.status(section, q) == Status::Answered)
+                    .map(|a| bounded(&a.body, KEPT_ANSWER))
+                    .unwrap_or_default(),
+                status: population.status(section, q).word().to_string(),
+                exemplar: answer
+                    .and_then(|a| a.exemplar.as_deref())
+                    .map(|e| bounded(e, KEPT_SHORT)),
+            };
+            if kept_as_exemplar {
+                exemplars.push(facts.clone());
+            }
+            if leads {
+                assessment.push(facts);
+            }
+        }
+    }
     PopulationFacts {
+        assessment,
+        exemplars,
         slug: population.slug.clone(),
         name: population.name().to_string(),
         steps,
@@ -314,6 +468,19 @@ fn population_facts(workbook: &Workbook<'_>, population: &Population) -> Populat
                     title: i.title.clone(),
                     clusters: i.clusters.clone(),
                     status: i.current().map(|s| s.state.clone()),
+                    history: i
+                        .status
+                        .iter()
+                        .map(|s| StatusFacts {
+                            state: bounded(&s.state, KEPT_SHORT),
+                            date: bounded(&s.date, 40),
+                        })
+                        .collect(),
+                    owner: i.owner.as_deref().map(|o| bounded(o, KEPT_SHORT)),
+                    note: i.note.as_deref().map(|n| bounded(n, KEPT_NOTE)),
+                    learning: i.learning.as_deref().map(|n| bounded(n, KEPT_NOTE)),
+                    exemplar: i.exemplar.as_deref().map(|n| bounded(n, KEPT_SHORT)),
+                    measures: i.measures.iter().map(|m| m.name.clone()).collect(),
                 })
                 .collect()
         }),
@@ -333,6 +500,21 @@ fn population_facts(workbook: &Workbook<'_>, population: &Population) -> Populat
                         latest_date: latest.map(|v| v.date.clone()),
                         latest_value: latest.map(|v| v.value),
                         latest_shown: latest.map(|v| m.show(v.value)),
+                        definition: m.definition.as_deref().map(|t| bounded(t, KEPT_SHORT)),
+                        data_source: m.data_source.as_deref().map(|t| bounded(t, KEPT_SHORT)),
+                        target: m.target.as_deref().map(|t| bounded(t, KEPT_SHORT)),
+                        target_shown: m.target_value.filter(|v| v.is_finite()).map(|v| m.show(v)),
+                        values: {
+                            let kept: Vec<_> =
+                                m.values.iter().filter(|v| v.value.is_finite()).collect();
+                            kept[kept.len().saturating_sub(KEPT_VALUES)..]
+                                .iter()
+                                .map(|v| ValueFacts {
+                                    date: bounded(&v.date, 40),
+                                    shown: m.show(v.value),
+                                })
+                                .collect()
+                        },
                     }
                 })
                 .collect()

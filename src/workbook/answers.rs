@@ -80,6 +80,10 @@ pub struct Answer {
     /// scaffolded prompt, unless someone wrote their own), as written.
     #[serde(skip)]
     pub prompts: Vec<String>,
+    /// Why other sites could learn from it, when the team marks it as an
+    /// exemplar with a `<!-- exemplar: why -->` comment under its heading
+    /// (empty when no reason is given).
+    pub exemplar: Option<String>,
     /// Where the heading is.
     #[serde(skip)]
     pub loc: Loc,
@@ -785,11 +789,15 @@ pub fn parse_with(
             body_end_line = end_line;
         }
         let body = body_between(h.line, body_end_line - 1, findings);
-        let prompts = {
+        let (prompts, exemplar) = {
             let start = source.line_start(h.line.min(line_count) + 1);
             let end = source.line_start((body_end_line - 1).min(line_count).max(h.line) + 1);
             let raw = source.text.get(start..end.max(start)).unwrap_or("");
-            comments(raw).into_iter().map(|(_, c)| c).collect()
+            let found: Vec<String> = comments(raw).into_iter().map(|(_, c)| c).collect();
+            let exemplar = found
+                .iter()
+                .find_map(|c| super::comments::exemplar_reason(c));
+            (found, exemplar)
         };
         let label = format!("question `{id}`");
         let mut status = status_of(&body, &loc, findings, &label);
@@ -803,6 +811,7 @@ pub fn parse_with(
             status,
             walkthrough,
             prompts,
+            exemplar,
             loc,
         });
         i = end;

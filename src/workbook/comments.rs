@@ -23,6 +23,35 @@ pub fn comments(text: &str) -> Vec<(usize, String)> {
     out
 }
 
+/// The reason a comment `<!-- exemplar: why -->` gives (empty when it
+/// gives none), or `None` for any other comment: a team marks an answer as
+/// an exemplar for the other sites of a network this way. A comment,
+/// because an answer file has no front matter of its own; it sits with the
+/// one answer it marks, and neither shows in a report nor counts as answer
+/// text. `inner` is the comment's text between `<!--` and `-->`.
+pub fn exemplar_reason(inner: &str) -> Option<String> {
+    let inner = inner.trim_start();
+    let head = inner.get(..8)?;
+    let tail = &inner[8..];
+    let marks = head.eq_ignore_ascii_case("exemplar")
+        && tail
+            .chars()
+            .next()
+            .is_none_or(|c| c == ':' || c.is_whitespace());
+    marks.then(|| {
+        let reason = tail.trim_start_matches([':', ' ', '\t']);
+        reason.split_whitespace().collect::<Vec<_>>().join(" ")
+    })
+}
+
+/// The reason of the first `<!-- exemplar: why -->` comment in `text`, if
+/// there is one (see [`exemplar_reason`]).
+pub fn exemplar_mark(text: &str) -> Option<String> {
+    comments(text)
+        .into_iter()
+        .find_map(|(_, c)| exemplar_reason(&c))
+}
+
 /// Removes HTML comments (the scaffolded prompts) from Markdown.
 pub fn strip_comments(text: &str) -> String {
     let (open, close) = (
@@ -60,4 +89,26 @@ pub fn unclosed_comment(text: &str) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_answer_is_marked_an_exemplar_by_its_own_comment_only() {
+        assert_eq!(
+            exemplar_mark("Text.\n<!-- Exemplar:  a plan\n with dates -->\n"),
+            Some("a plan with dates".into())
+        );
+        assert_eq!(exemplar_mark("<!--exemplar-->"), Some(String::new()));
+        assert_eq!(
+            exemplar_mark("<!-- prompt --> <!-- exemplar: b -->"),
+            Some("b".into())
+        );
+        assert_eq!(exemplar_mark("<!-- exemplary work -->"), None);
+        assert_eq!(exemplar_mark("exemplar: not in a comment"), None);
+        assert_eq!(exemplar_mark("<!-- exemplar: never closed"), None);
+        assert_eq!(exemplar_mark("<!-- é -->"), None);
+    }
 }

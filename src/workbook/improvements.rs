@@ -61,6 +61,11 @@ pub struct Improvement {
     pub measures: Vec<Ref>,
     /// Anything else.
     pub note: Option<String>,
+    /// What the team learnt from it, in its own words (Markdown).
+    pub learning: Option<String>,
+    /// Why other sites could learn from it, when the team marks it as an
+    /// exemplar for a network.
+    pub exemplar: Option<String>,
     /// Its statuses over time, as written.
     pub status: Vec<StatusChange>,
     /// Where its id is written.
@@ -141,6 +146,8 @@ impl Improvements {
                     owner: i.string("owner"),
                     measures: refs(i, "measures", source),
                     note: i.string("note"),
+                    learning: i.string("learning"),
+                    exemplar: i.string("exemplar"),
                     status: i
                         .array("status")
                         .iter()

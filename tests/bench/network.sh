@@ -61,7 +61,7 @@ for n in "${sizes[@]}"; do
   measure "network report --format json" "$bin" -q -C "$net" network report --format json
   measure "network report --format html" "$bin" -q -C "$net" network report --format html
   measure "network status" "$bin" -q -C "$net" network status
-  rm -f "$net"/.covalue/sites/*.json
+  rm -f "$work"/.cache/covalue/networks/*/sites/*.json
   measure "network report (no summaries kept)" "$bin" -q -C "$net" network report
   rm -rf "$net" "$sites"
 done

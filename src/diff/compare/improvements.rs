@@ -38,6 +38,8 @@ fn improvement_fields(
         list(&n.configurations),
     );
     f.prose("note", o.note.as_deref(), n.note.as_deref());
+    f.prose("learning", o.learning.as_deref(), n.learning.as_deref());
+    f.prose("exemplar", o.exemplar.as_deref(), n.exemplar.as_deref());
     f.0
 }
 

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 
 use minijinja::context;
-use minijinja::value::Serde;
+use minijinja::value::{Serde, Value};
 
 use super::Report;
 use crate::render::document::{self, Document, Footer, Language, PageArgs};
@@ -20,47 +20,24 @@ const CSS: &str = include_str!("../templates/report.css");
 /// long page (the default is sized for one population of a report).
 const FUEL: u64 = 50_000_000;
 
-/// The names of the built-in guide's terms (persona kinds, coproduction
-/// levels, configurations, quadrants, improvement clusters) by id, and its
-/// short-form questions by id; a site's own guide may name others, which are
-/// shown by id.
-fn terms() -> (BTreeMap<String, String>, BTreeMap<String, String>) {
-    let Ok(guide) = crate::guide::Guide::builtin() else {
-        return Default::default();
-    };
-    let names = [
-        &guide.persona_kinds,
-        &guide.coproduction_levels,
-        &guide.configurations,
-        &guide.quadrants,
-        &guide.improvement_clusters,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|t| (t.id.clone(), t.title.clone()))
-    .collect();
-    let short = guide
-        .short_form
-        .questions
-        .iter()
-        .map(|q| (q.id.clone(), q.text.clone()))
-        .collect();
-    (names, short)
-}
-
 /// The report as one self-contained HTML page: escaped by the template
 /// engine, with a Content-Security-Policy that allows no script and no
 /// network load.
 pub fn html(r: &Report, page: PageArgs) -> Result<String, minijinja::Error> {
     let mut env = document::environment(&[("report.html", TEMPLATE), ("report.css", CSS)])?;
     env.set_fuel(Some(FUEL));
+    // A site's Markdown (its Step 9 answers, what it learnt, its exemplars)
+    // through the reports' engine: safe HTML, raw HTML shown as text, only
+    // http, https and mailto links.
+    env.add_filter("markdown", |text: String| {
+        Value::from_safe_string(crate::render::markdown::to_html(&text, 4))
+    });
     // Each site's populations by folder name, to show their names.
     let populations: BTreeMap<String, String> = r
         .completeness
         .iter()
         .map(|c| (format!("{}/{}", c.site, c.population), c.name.clone()))
         .collect();
-    let (names, short) = terms();
     let texts = std::iter::once(r.network.as_str())
         .chain(r.sites.iter().map(|s| s.name.as_str()))
         .chain(r.completeness.iter().map(|c| c.name.as_str()));
@@ -79,7 +56,7 @@ pub fn html(r: &Report, page: PageArgs) -> Result<String, minijinja::Error> {
         document => Serde(&doc),
         r => Serde(r),
         populations => populations,
-        names => names,
-        short => short,
+        names => Serde(&r.names),
+        short => Serde(&r.questions),
     })
 }

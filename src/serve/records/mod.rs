@@ -168,6 +168,12 @@ impl Kind {
                 ("owner", "Who leads it", Text),
                 ("measures", "Measures that will show it", Many),
                 ("note", "Note", Long),
+                ("learning", "What the team learnt from it", Long),
+                (
+                    "exemplar",
+                    "Why other sites could learn from it (marks it an exemplar)",
+                    Text,
+                ),
             ],
             Kind::Persona => &[
                 ("name", "Name", Required),
