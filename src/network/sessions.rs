@@ -349,6 +349,7 @@ mod tests {
             name: "CoP".into(),
             sites: Vec::new(),
             domains: Vec::new(),
+            exemplars: Vec::new(),
         };
         let source = crate::source::Source::new("sessions/x.toml", new.record_text(&network));
         let node = crate::node::parse_toml(&source).expect("the record parses");
