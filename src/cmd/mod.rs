@@ -140,7 +140,7 @@ impl Context {
     /// Finds and opens the workbook (its settings, guide and population names).
     pub fn open(&self) -> Result<Workbook<'static>, Error> {
         let root = self.root()?;
-        Ok(Workbook::open(workbook::Loader::disk(&root))?)
+        Ok(Workbook::open_in(workbook::Loader::disk(&root), self.lang)?)
     }
 
     /// How to show paths of workbook files: relative to where covalue was

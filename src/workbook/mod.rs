@@ -269,9 +269,19 @@ impl<'a> Workbook<'a> {
     /// Opens the workbook `loader` reads: its settings and guide, and the
     /// list of its populations (read later, one at a time or all at once).
     pub fn open(loader: Loader<'a>) -> Result<Workbook<'a>, LoadError> {
+        Workbook::open_in(loader, None)
+    }
+
+    /// Opens the workbook as [`Workbook::open`] does, with the built-in
+    /// guide in `lang` when it is given (`--lang`), over the workbook's
+    /// `language`: the pages of a verb speak one language, guide included.
+    pub fn open_in(
+        loader: Loader<'a>,
+        lang: Option<crate::i18n::Lang>,
+    ) -> Result<Workbook<'a>, LoadError> {
         let mut findings = Vec::new();
         let config = loader.config(&mut findings);
-        let lang = config.lang();
+        let lang = lang.unwrap_or(config.lang());
         let guide = loader.guide_in(&config.guide, lang).map_err(|mut f| {
             f.extend(findings.clone());
             LoadError::Guide(f)
