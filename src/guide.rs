@@ -165,6 +165,10 @@ pub struct Section {
     /// The id of the introduction's citation (`draft`, this guide's own
     /// writing, unless the guide says otherwise).
     pub intro_source: String,
+    /// "Step 3", in the guide's language (from the message catalogue);
+    /// empty for the short form.
+    #[serde(skip)]
+    pub step_label: String,
     /// Its questions, in order.
     pub questions: Vec<Question>,
 }
@@ -175,12 +179,13 @@ impl Section {
         format!("answers/{}.md", self.id)
     }
 
-    /// A heading for the section, such as "Step 3 · Value chain".
+    /// A heading for the section, such as "Step 3 · Value chain" (in the
+    /// guide's language: "Steg 3 · Värdekedja").
     pub fn heading(&self) -> String {
         if self.number == 0 {
             self.title.clone()
         } else {
-            format!("Step {} · {}", self.number, self.title)
+            format!("{} · {}", self.step_label, self.title)
         }
     }
 }

@@ -275,14 +275,17 @@ fn swedish_and_spanish_packs_speak_their_language() {
     for (lang, words) in [
         // The page's words, and the guide's own text in the same language
         // (`--lang` picks the built-in guide's translation too).
-        ("sv", ["Dagordning", "Arbetsblad", "Närvaro", "Värdekedja"]),
+        (
+            "sv",
+            ["Dagordning", "Arbetsblad", "Närvaro", "Steg 3 · Värdekedja"],
+        ),
         (
             "es",
             [
                 "Orden del día",
                 "Hojas de trabajo",
                 "Asistencia",
-                "Cadena de valor",
+                "Paso 3 · Cadena de valor",
             ],
         ),
     ] {

@@ -302,6 +302,13 @@ fn build(node: &Node, source: &Source) -> Guide {
         .unwrap_or_default();
     let translation_of = meta.and_then(|m| m.string("translation_of"));
     let sources = resolve_translations(sources, translation_of.as_deref(), source);
+    // "Step N" in the guide's own language: the words of the catalogue
+    // covalue prints its pages with (English for a language it lacks).
+    let words = crate::i18n::Catalogue::builtin(
+        meta.and_then(|m| m.string("language"))
+            .and_then(|l| crate::i18n::Lang::parse(&l).ok())
+            .unwrap_or(crate::i18n::Lang::En),
+    );
     let steps = node
         .array("step")
         .iter()
@@ -318,6 +325,10 @@ fn build(node: &Node, source: &Source) -> Guide {
                 .string("intro_source")
                 .unwrap_or_else(|| DRAFT.to_string()),
             questions: questions(s, Form::Full),
+            step_label: s
+                .int("number")
+                .map(|n| words.text("step-n", &[("number", n.into())]))
+                .unwrap_or_default(),
         })
         .collect();
     let short = node.get("short_form");
@@ -333,6 +344,7 @@ fn build(node: &Node, source: &Source) -> Guide {
             .and_then(|s| s.string("intro_source"))
             .unwrap_or_else(|| DRAFT.to_string()),
         questions: short.map(|s| questions(s, Form::Short)).unwrap_or_default(),
+        step_label: String::new(),
     };
     Guide {
         id: meta_str("id"),
