@@ -309,3 +309,44 @@ fn a_site_wording_that_leads_outside_the_workbook_is_not_read() {
     );
     assert!(html.to_lowercase().contains("kort formulär"));
 }
+
+/// The team's English answers on a Hebrew page keep their own direction
+/// (lists and punctuation where English puts them), and the guide's step
+/// headings are in Hebrew.
+#[cfg(unix)]
+#[test]
+fn an_english_answer_on_a_hebrew_page_runs_left_to_right_under_a_hebrew_heading() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = tmp.path().join("ms");
+    let status = std::process::Command::new("cp")
+        .args(["-r"])
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/lakeside-ms"))
+        .arg(&wb)
+        .status()
+        .expect("cp runs");
+    assert!(status.success());
+    covalue(&wb)
+        .args(["--lang", "he", "render", "-o", "out/he.html"])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(wb.join("out/he.html")).expect("report");
+    assert!(html.contains("<html lang=\"he\" dir=\"rtl\">"));
+    // Step 3's heading, number and title in Hebrew.
+    assert!(
+        html.contains("שלב 3 · "),
+        "the step heading is not in Hebrew"
+    );
+    assert!(
+        !html.contains("Step 3 · "),
+        "an English step heading is left"
+    );
+    // The answer to the chain question is in a block of its own direction.
+    let answer = html
+        .find("Our linked, standardized processes")
+        .expect("the chain answer is on the page");
+    let opened = html[..answer].rfind("<div dir=\"auto\">").expect("a block");
+    assert!(
+        !html[opened..answer].contains("</div>"),
+        "the answer is not inside the dir=auto block"
+    );
+}

@@ -137,7 +137,13 @@ impl Builder<'_> {
             return None;
         }
         let text = match self.flavor {
-            Flavor::Html => markdown::to_html(markdown, heading_base),
+            // The team's words run in their own direction, whatever the
+            // page's: an English answer on a Hebrew page (or the reverse)
+            // keeps its lists and punctuation where its language puts them.
+            Flavor::Html => format!(
+                "<div dir=\"auto\">{}</div>",
+                markdown::to_html(markdown, heading_base)
+            ),
             Flavor::Markdown => markdown::to_markdown(markdown, heading_base),
         };
         Some(Value::from_safe_string(text))
