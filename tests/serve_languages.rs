@@ -216,6 +216,27 @@ fn served_pages_in_hebrew_run_right_to_left_and_pass_axe() {
 }
 
 #[test]
+fn served_pages_in_spanish_pass_axe_and_say_no_english_word_of_covalues() {
+    served_in(
+        "es",
+        "ltr",
+        &[
+            "Revisión",
+            "Poblaciones",
+            "Guardar",
+            "Agregar una mejora",
+            "Esa página no existe",
+        ],
+        &[
+            "Save mine over theirs",
+            "Add an improvement",
+            "Writes to ",
+            "There is no such page",
+        ],
+    );
+}
+
+#[test]
 fn the_workbooks_language_chooses_the_served_pages_language() {
     let tmp = example(HALF_DONE);
     let config = tmp.path().join("covalue.toml");
