@@ -648,3 +648,5 @@ serve-field-measure-frequency = How often it is taken
 serve-measure-kind-outcome = outcome (in a quadrant of the value compass)
 serve-measure-kind-process = process (how the work is done)
 serve-measure-kind-balancing = balancing (what could get worse)
+serve-field-improvement-learning = What the team learnt from it
+serve-field-improvement-exemplar = Why other sites could learn from it (marks it an exemplar)

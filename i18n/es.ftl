@@ -669,3 +669,5 @@ serve-field-measure-frequency = Con qué frecuencia se toma
 serve-measure-kind-outcome = resultado (en un cuadrante de la brújula de valor)
 serve-measure-kind-process = proceso (cómo se hace el trabajo)
 serve-measure-kind-balancing = equilibrio (lo que podría empeorar)
+serve-field-improvement-learning = Qué aprendió el equipo de ella
+serve-field-improvement-exemplar = Por qué otros sitios podrían aprender de ella (la marca como ejemplo)

@@ -669,3 +669,5 @@ serve-field-measure-frequency = באיזו תדירות הוא נמדד
 serve-measure-kind-outcome = תוצאה (ברבע של מצפן הערך)
 serve-measure-kind-process = תהליך (איך העבודה נעשית)
 serve-measure-kind-balancing = איזון (מה עלול להחמיר)
+serve-field-improvement-learning = מה הצוות למד ממנו
+serve-field-improvement-exemplar = למה אתרים אחרים יכולים ללמוד ממנו (מסמן אותו כדוגמה לחיקוי)

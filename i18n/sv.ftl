@@ -669,3 +669,5 @@ serve-field-measure-frequency = Hur ofta det mäts
 serve-measure-kind-outcome = utfall (i en kvadrant av värdekompassen)
 serve-measure-kind-process = process (hur arbetet görs)
 serve-measure-kind-balancing = balans (vad som kan bli sämre)
+serve-field-improvement-learning = Vad teamet har lärt sig av den
+serve-field-improvement-exemplar = Varför andra enheter kan lära av den (markerar den som ett föredöme)

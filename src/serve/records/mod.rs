@@ -279,3 +279,37 @@ struct State {
 fn note_field(perspective: &str) -> String {
     format!("perspective.{perspective}")
 }
+
+#[cfg(test)]
+mod label_tests {
+    use super::*;
+
+    /// Every field of every record form has its label in the catalogue
+    /// (the form cannot be shown without it).
+    #[test]
+    fn every_record_field_has_its_label_in_the_catalogue() {
+        let catalogue = crate::i18n::Catalogue::builtin(crate::i18n::Lang::En);
+        let mut missing = Vec::new();
+        for kind in [
+            Kind::Step,
+            Kind::Measure,
+            Kind::Improvement,
+            Kind::Persona,
+            Kind::Population,
+            Kind::Session,
+            Kind::Map,
+        ] {
+            for (key, _, _) in kind.fields() {
+                let id = format!(
+                    "serve-field-{}-{}",
+                    kind.name(),
+                    key.replace(['.', '_'], "-")
+                );
+                if !catalogue.has(&id) {
+                    missing.push(id);
+                }
+            }
+        }
+        assert!(missing.is_empty(), "no message for {missing:?}");
+    }
+}
