@@ -14,9 +14,10 @@ mod cdp;
 mod common;
 
 use std::io::{BufRead, BufReader};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Stdio};
 
+use cdp::{axe, axe_source};
 use common::serve::{Served, browser, encode, signed_in, unescape, value};
 use common::{COMPLETE, HALF_DONE, TODAY, bin_path, example, read, write};
 use serde_json::{Value, json};
@@ -650,33 +651,6 @@ fn without_host_no_code_is_printed_or_shown() {
     );
 }
 
-/// axe-core's script, or None (the test is skipped) outside CI. `.ci/run`
-/// installs it with npm, as it installs taplo; `AXE_CORE` names another copy.
-fn axe_source() -> Option<String> {
-    let path = match std::env::var_os("AXE_CORE") {
-        Some(p) => PathBuf::from(p),
-        None => {
-            let root = Command::new("npm")
-                .args(["root", "-g"])
-                .output()
-                .ok()
-                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-                .unwrap_or_default();
-            Path::new(&root).join("axe-core/axe.min.js")
-        }
-    };
-    match std::fs::read_to_string(&path) {
-        Ok(source) => Some(source),
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true: the accessibility test needs axe-core (.ci/run installs it with npm)")
-        }
-        Err(_) => {
-            eprintln!("skipped: no axe-core (npm install -g axe-core)");
-            None
-        }
-    }
-}
-
 /// Sets the page's width: a projector's 1280 px, or a phone's 390 px.
 fn width(b: &mut cdp::Browser, px: u32) {
     let phone = px < 600;
@@ -684,25 +658,6 @@ fn width(b: &mut cdp::Browser, px: u32) {
         "Emulation.setDeviceMetricsOverride",
         json!({"width": px, "height": if phone { 844 } else { 800 }, "deviceScaleFactor": 1, "mobile": phone}),
     );
-}
-
-/// What axe finds on the page open now: each rule broken, with where.
-fn axe(b: &mut cdp::Browser, source: &str) -> Vec<String> {
-    if b.eval("typeof axe") != json!("object") {
-        b.eval(source);
-    }
-    let found = b.eval(
-        "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
-           v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ') + ' ' + n.html.slice(0, 120)).join(' | ')))",
-    );
-    found
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The pages of a served workbook: home, check, each population, each

@@ -10,57 +10,12 @@
 mod cdp;
 mod common;
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
+use cdp::{axe, axe_source};
 use common::serve::{Served, browser, signed_in};
 use common::{HALF_DONE, example, read, write};
 use serde_json::json;
-
-/// axe-core's script, as `tests/room.rs` finds it; None outside CI.
-fn axe_source() -> Option<String> {
-    let path = match std::env::var_os("AXE_CORE") {
-        Some(p) => PathBuf::from(p),
-        None => {
-            let root = Command::new("npm")
-                .args(["root", "-g"])
-                .output()
-                .ok()
-                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-                .unwrap_or_default();
-            Path::new(&root).join("axe-core/axe.min.js")
-        }
-    };
-    match std::fs::read_to_string(&path) {
-        Ok(source) => Some(source),
-        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
-            panic!("CI=true: the accessibility test needs axe-core (.ci/run installs it with npm)")
-        }
-        Err(_) => {
-            eprintln!("skipped: no axe-core (npm install -g axe-core)");
-            None
-        }
-    }
-}
-
-/// What axe finds on the page open now.
-fn axe(b: &mut cdp::Browser, source: &str) -> Vec<String> {
-    if b.eval("typeof axe") != json!("object") {
-        b.eval(source);
-    }
-    let found = b.eval(
-        "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
-           v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ') + ' ' + n.html.slice(0, 120)).join(' | ')))",
-    );
-    found
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
-}
 
 /// One page of each kind the server shows: home, check, a population, a
 /// part of its form, a question, a step, a persona, a measure, the

@@ -4,7 +4,7 @@
 //! the next page to load, and take a screenshot. Here every failure panics,
 //! as a test should.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -118,4 +118,52 @@ impl Browser {
         let png = self.devtools.screenshot().expect("screenshot");
         std::fs::write(path, png).expect("write screenshot");
     }
+}
+
+/// axe-core's script, or None (the test is skipped) outside CI. `.ci/run`
+/// installs it with npm, as it installs taplo; `AXE_CORE` names another copy.
+#[allow(dead_code)] // the tests that run axe use it
+pub fn axe_source() -> Option<String> {
+    let path = match std::env::var_os("AXE_CORE") {
+        Some(p) => PathBuf::from(p),
+        None => {
+            let root = Command::new("npm")
+                .args(["root", "-g"])
+                .output()
+                .ok()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+                .unwrap_or_default();
+            Path::new(&root).join("axe-core/axe.min.js")
+        }
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(_) if std::env::var("CI").is_ok_and(|v| v == "true") => {
+            panic!("CI=true: the accessibility test needs axe-core (.ci/run installs it with npm)")
+        }
+        Err(_) => {
+            eprintln!("skipped: no axe-core (npm install -g axe-core)");
+            None
+        }
+    }
+}
+
+/// What axe finds on the page open now: each rule broken, with where.
+#[allow(dead_code)] // the tests that run axe use it
+pub fn axe(b: &mut Browser, source: &str) -> Vec<String> {
+    if b.eval("typeof axe") != json!("object") {
+        b.eval(source);
+    }
+    let found = b.eval(
+        "axe.run(document, { resultTypes: ['violations'] }).then(r => r.violations.map(v => \
+           v.id + ' (' + v.impact + '): ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ') + ' ' + n.html.slice(0, 120)).join(' | ')))",
+    );
+    found
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
