@@ -650,3 +650,4 @@ serve-measure-kind-process = process (how the work is done)
 serve-measure-kind-balancing = balancing (what could get worse)
 serve-field-improvement-learning = What the team learnt from it
 serve-field-improvement-exemplar = Why other sites could learn from it (marks it an exemplar)
+pack-md-worksheets-note = Type the team's answers under each heading, keeping its `{"{"}#id{"}"}`: `covalue import` puts each one in its place, and each persona's part of a walk-through under the persona.

@@ -671,3 +671,4 @@ serve-measure-kind-process = proceso (cómo se hace el trabajo)
 serve-measure-kind-balancing = equilibrio (lo que podría empeorar)
 serve-field-improvement-learning = Qué aprendió el equipo de ella
 serve-field-improvement-exemplar = Por qué otros sitios podrían aprender de ella (la marca como ejemplo)
+pack-md-worksheets-note = Escriban las respuestas del equipo bajo cada encabezado, conservando su `{"{"}#id{"}"}`: `covalue import` pone cada una en su lugar, y la parte de cada persona de un recorrido bajo esa persona.

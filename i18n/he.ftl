@@ -671,3 +671,4 @@ serve-measure-kind-process = תהליך (איך העבודה נעשית)
 serve-measure-kind-balancing = איזון (מה עלול להחמיר)
 serve-field-improvement-learning = מה הצוות למד ממנו
 serve-field-improvement-exemplar = למה אתרים אחרים יכולים ללמוד ממנו (מסמן אותו כדוגמה לחיקוי)
+pack-md-worksheets-note = הקלידו את תשובות הצוות מתחת לכל כותרת ושמרו על ה-`{"{"}#id{"}"}` שלה: `covalue import` מציב כל תשובה במקומה, ואת החלק של כל פרסונה במעבר תחת הפרסונה.

@@ -671,3 +671,4 @@ serve-measure-kind-process = process (hur arbetet görs)
 serve-measure-kind-balancing = balans (vad som kan bli sämre)
 serve-field-improvement-learning = Vad teamet har lärt sig av den
 serve-field-improvement-exemplar = Varför andra enheter kan lära av den (markerar den som ett föredöme)
+pack-md-worksheets-note = Skriv teamets svar under varje rubrik och behåll dess `{"{"}#id{"}"}`: `covalue import` lägger varje svar på sin plats, och varje personas del av en genomgång under personan.

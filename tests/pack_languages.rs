@@ -395,3 +395,35 @@ fn cut_or_overlapping(pages: &[(f64, Vec<Word>)]) -> Vec<String> {
     }
     problems
 }
+
+/// The Markdown pack speaks the pack's language too, headings and table
+/// included; its worksheets keep the `{#id}` headings `session import` reads.
+#[test]
+fn the_markdown_pack_speaks_its_language() {
+    let (_tmp, wb) = with_session();
+    pack(&wb, "sv", &["--format", "md", "-o", "out/pack-sv.md"]);
+    let md = std::fs::read_to_string(wb.join("out/pack-sv.md")).expect("pack");
+    for heading in [
+        "## Dagordning",
+        "## Öppna punkter",
+        "## Nuvarande svar",
+        "## Arbetsblad",
+        "## Närvaro",
+    ] {
+        assert!(md.contains(heading), "no {heading:?} in\n{md}");
+    }
+    for english in [
+        "## Agenda",
+        "## Open items",
+        "## Current answers",
+        "## Worksheets",
+        "## Attendance",
+        "| name | role | signature |",
+    ] {
+        assert!(!md.contains(english), "still {english:?}");
+    }
+    assert!(
+        md.contains("{#chain-processes}"),
+        "the worksheets keep their ids"
+    );
+}

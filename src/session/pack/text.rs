@@ -5,29 +5,29 @@
 
 use super::*;
 
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// The pack as Markdown.
 pub fn markdown_text(pack: &Pack) -> String {
     use std::fmt::Write;
     let esc = crate::escape::markdown;
+    // The page's words, in the pack's language, as plain text.
+    let c = &*pack.catalogue;
+    let w = |id: &str| c.text(id, &[]);
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "# Session {} · {}\n",
-        pack.date.as_deref().unwrap_or(""),
-        esc(&pack.title)
+        "# {}\n",
+        esc(&c.text(
+            "pack-page-title",
+            &[
+                ("session", pack.date.as_deref().unwrap_or("").into()),
+                ("title", pack.title.as_str().into()),
+            ],
+        ))
     );
     if let Some(t) = &pack.session_title {
         let _ = writeln!(s, "{}\n", esc(t));
     }
-    let _ = writeln!(s, "## Agenda\n");
+    let _ = writeln!(s, "## {}\n", w("pack-agenda"));
     for step in &pack.agenda {
         let _ = writeln!(s, "- **{}**", esc(&step.title));
         for q in &step.questions {
@@ -35,9 +35,10 @@ pub fn markdown_text(pack: &Pack) -> String {
             let _ = writeln!(s, "  - {} `{{#{}}}` *({note})*", esc(&q.text), q.id);
         }
     }
-    let _ = writeln!(s, "\n## What changed since the last session\n");
+    let _ = writeln!(s, "\n## {}\n", w("pack-changes"));
     if let Some(since) = &pack.since {
-        let _ = writeln!(s, "Since {}.\n", esc(since));
+        let line = c.text("pack-changes-since", &[("since", since.as_str().into())]);
+        let _ = writeln!(s, "{}\n", esc(&line));
     }
     match (&pack.changes_md, &pack.no_changes_because) {
         (Some(md), _) => {
@@ -49,66 +50,73 @@ pub fn markdown_text(pack: &Pack) -> String {
         }
         _ => {}
     }
-    let _ = writeln!(s, "\n## Open items\n");
+    let _ = writeln!(s, "\n## {}\n", w("pack-open-items"));
     for p in &pack.populations {
         for step in &p.focus {
             let _ = writeln!(s, "### {} · {}\n", esc(&p.name), esc(&step.title));
             if step.items.is_empty() && step.found.is_empty() {
-                let _ = writeln!(
-                    s,
-                    "Every question of this step is answered or not applicable, and the check reports nothing for it.\n"
-                );
+                let _ = writeln!(s, "{}\n", w("pack-step-done"));
                 continue;
             }
             for item in &step.items {
-                let state = match (item.state, item.overdue) {
-                    ("deferred", true) => "Deferred, date passed",
-                    ("deferred", false) => "Deferred",
-                    _ => "Open",
-                };
+                let state = c.text(
+                    "pack-item-state",
+                    &[
+                        ("state", item.state.into()),
+                        ("overdue", if item.overdue { "yes" } else { "no" }.into()),
+                    ],
+                );
                 let detail = match item.detail.is_empty() {
                     true => String::new(),
                     false => format!(" ({})", esc(&item.detail)),
                 };
                 let _ = writeln!(
                     s,
-                    "- **{state}:** {}{detail} `{{#{}}}` (owner ____ by ____)",
+                    "- **{state}:** {}{detail} `{{#{}}}` ({} ____ {} ____)",
                     esc(&item.text),
-                    item.id
+                    item.id,
+                    w("pack-owner"),
+                    w("pack-by")
                 );
             }
             for f in &step.found {
-                let kind = match f.kind {
-                    "problem" => "Problem",
-                    _ => "To do",
-                };
+                let kind = c.text("pack-found", &[("kind", f.kind.into())]);
                 let _ = writeln!(s, "- **{kind}:** {}", esc(&f.message));
             }
             s.push('\n');
         }
     }
     if !pack.earlier_actions.is_empty() {
-        let _ = writeln!(s, "### Actions still open from earlier sessions\n");
+        let _ = writeln!(s, "### {}\n", w("pack-earlier-actions"));
         for a in &pack.earlier_actions {
             let _ = writeln!(
                 s,
-                "- {} ({}, due {}; session {})",
+                "- {} ({}: {}; {}: {}; {}: {})",
                 esc(&a.what),
-                esc(a.owner.as_deref().unwrap_or("no owner")),
-                a.due.as_deref().unwrap_or("no date"),
+                w("pack-owner"),
+                esc(a.owner.as_deref().unwrap_or("–")),
+                w("pack-due"),
+                a.due.as_deref().unwrap_or("–"),
+                w("pack-session-column"),
                 a.session
             );
         }
         s.push('\n');
     }
-    let _ = writeln!(s, "## Current answers\n");
+    let _ = writeln!(s, "## {}\n", w("pack-current-answers"));
     for p in &pack.populations {
         for step in &p.steps {
             let _ = writeln!(s, "### {} · {}\n", esc(&p.name), esc(&step.title));
             for a in &step.answers {
                 let _ = writeln!(s, "#### {} `{{#{}}}`\n", esc(&a.text), a.id);
                 if a.markdown.trim().is_empty() && a.parts.is_empty() {
-                    let _ = writeln!(s, "_{}._\n", capitalised(a.status));
+                    let state = match a.status {
+                        "answered" => "state-answered",
+                        "not applicable" => "state-not-applicable",
+                        "deferred" => "state-deferred",
+                        _ => "state-open",
+                    };
+                    let _ = writeln!(s, "_{}._\n", w(state));
                 } else if !a.markdown.trim().is_empty() {
                     let _ = writeln!(s, "{}\n", a.markdown.trim_end());
                 }
@@ -121,7 +129,9 @@ pub fn markdown_text(pack: &Pack) -> String {
     }
     let _ = writeln!(
         s,
-        "## Worksheets\n\nType the team's answers under each heading, keeping its `{{#id}}`: `covalue import` puts each one in its place, and each persona's part of a walk-through under the persona.\n"
+        "## {}\n\n{}\n",
+        w("pack-worksheets"),
+        w("pack-md-worksheets-note")
     );
     for p in &pack.populations {
         for step in &p.worksheets {
@@ -136,7 +146,11 @@ pub fn markdown_text(pack: &Pack) -> String {
     }
     let _ = writeln!(
         s,
-        "## Attendance\n\n| name | role | signature |\n|---|---|---|"
+        "## {}\n\n| {} | {} | {} |\n|---|---|---|",
+        w("pack-attendance"),
+        w("pack-name"),
+        w("pack-role"),
+        w("pack-signature")
     );
     for r in &pack.attendance {
         let _ = writeln!(s, "| {} | {} | |", esc(&r.name), esc(&r.role));
