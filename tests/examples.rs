@@ -303,7 +303,7 @@ fn both_examples_show_the_monthly_cycle_in_session_records() {
             .map(|(_, rest)| rest)
             .unwrap_or("");
         assert!(
-            open_part.contains("due 2027-"),
+            open_part.contains("Due: 2027-"),
             "{name}: the pack lists no open action:\n{pack}"
         );
     }
