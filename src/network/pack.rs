@@ -219,45 +219,16 @@ pub fn write(
     statuses: &[SiteStatus],
     job: &Job,
 ) -> Result<std::path::PathBuf, RenderError> {
-    use crate::render::pdf as print;
     let ext = if job.pdf { "pdf" } else { "html" };
     let default = format!("community-{}.{ext}", session.name);
-    let out = job
-        .output
-        .clone()
-        .unwrap_or_else(|| root.join(crate::confine::REPORT_DIR).join(&default));
-    let shown = out.display().to_string();
-    let target =
-        crate::confine::report_target(&out, Some(root)).map_err(|why| RenderError::Refused {
-            path: shown.clone(),
-            why,
-            default: default.clone(),
-        })?;
-    let browser = match job.pdf {
-        true => Some(print::find_browser(
-            job.browser.as_deref(),
-            std::env::var_os(print::BROWSER_ENV),
-        )?),
-        false => None,
-    };
+    let output = crate::session::pack::Output::prepare(
+        job.output.as_deref(),
+        root,
+        default,
+        job.pdf.then_some(job.browser.as_deref()),
+    )?;
     let pack = build(net, sessions, session, statuses);
-    let text = html(&pack, job.page).map_err(|e| crate::render::templates::TemplateError {
-        name: "community-pack.html".into(),
-        file: None,
-        message: e.to_string(),
-        limit: false,
-    })?;
-    let bytes = match &browser {
-        Some(browser) => print::print(browser, text.as_bytes())?,
-        None => text.into_bytes(),
-    };
-    let failed = |source| RenderError::Write {
-        path: shown.clone(),
-        source,
-    };
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(failed)?;
-    }
-    crate::fsutil::write_atomic(&target, &bytes).map_err(failed)?;
-    Ok(out)
+    let text = html(&pack, job.page)
+        .map_err(|e| crate::session::pack::template_error("community-pack.html", &e))?;
+    output.write(text)
 }

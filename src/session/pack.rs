@@ -782,7 +782,7 @@ pub fn write(
     session: &Session,
     job: &Job,
 ) -> Result<std::path::PathBuf, crate::render::RenderError> {
-    use crate::render::{RenderError, pdf as print};
+    use crate::render::RenderError;
     if job.pdf && job.markdown {
         return Err(RenderError::PdfOfMarkdown);
     }
@@ -792,27 +792,12 @@ pub fn write(
         (false, false) => "html",
     };
     let default = file_name(session, ext);
-    let out = job.output.clone().unwrap_or_else(|| {
-        workbook
-            .root
-            .join(crate::confine::REPORT_DIR)
-            .join(&default)
-    });
-    let shown = out.display().to_string();
-    let target = crate::confine::report_target(&out, Some(&workbook.root)).map_err(|why| {
-        RenderError::Refused {
-            path: shown.clone(),
-            why,
-            default: default.clone(),
-        }
-    })?;
-    let browser = match job.pdf {
-        true => Some(print::find_browser(
-            job.browser.as_deref(),
-            std::env::var_os(print::BROWSER_ENV),
-        )?),
-        false => None,
-    };
+    let output = Output::prepare(
+        job.output.as_deref(),
+        &workbook.root,
+        default,
+        job.pdf.then_some(job.browser.as_deref()),
+    )?;
     let built = build(workbook, sessions, session, job.page, job.lang);
     let conflicts = built.populations.iter().flat_map(|p| &p.conflicts);
     if let Some(conflicts) = RenderError::conflicts(workbook.findings.iter().chain(conflicts)) {
@@ -820,24 +805,90 @@ pub fn write(
     }
     let text = match job.markdown {
         true => markdown_text(&built),
-        false => html(&built, job.page).map_err(|e| crate::render::templates::TemplateError {
-            name: "pack.html".into(),
-            file: None,
-            message: e.to_string(),
-            limit: false,
-        })?,
+        false => html(&built, job.page).map_err(|e| template_error("pack.html", &e))?,
     };
-    let bytes = match &browser {
-        Some(browser) => print::print(browser, text.as_bytes())?,
-        None => text.into_bytes(),
-    };
-    let failed = |source| RenderError::Write {
-        path: shown.clone(),
-        source,
-    };
-    if let Some(dir) = target.parent() {
-        std::fs::create_dir_all(dir).map_err(failed)?;
+    output.write(text)
+}
+
+/// A built-in pack template that failed, as the render layer reports it.
+pub(crate) fn template_error(
+    name: &str,
+    e: &minijinja::Error,
+) -> crate::render::templates::TemplateError {
+    crate::render::templates::TemplateError {
+        name: name.into(),
+        file: None,
+        message: e.to_string(),
+        limit: false,
     }
-    crate::fsutil::write_atomic(&target, &bytes).map_err(failed)?;
-    Ok(out)
+}
+
+/// Where a pack goes (the team's or the community's): the path asked for
+/// or the report folder's default, checked by the report rule (never onto a
+/// link, a folder or elsewhere in the folder), and the browser that prints
+/// it to PDF when one is asked for.
+pub(crate) struct Output {
+    out: std::path::PathBuf,
+    shown: String,
+    target: std::path::PathBuf,
+    browser: Option<std::path::PathBuf>,
+}
+
+impl Output {
+    /// `pdf` is `Some(the --browser given)` for a PDF, `None` for a page.
+    pub(crate) fn prepare(
+        asked: Option<&std::path::Path>,
+        root: &std::path::Path,
+        default: String,
+        pdf: Option<Option<&std::path::Path>>,
+    ) -> Result<Output, crate::render::RenderError> {
+        use crate::render::{RenderError, pdf as print};
+        let out = asked.map_or_else(
+            || root.join(crate::confine::REPORT_DIR).join(&default),
+            std::path::Path::to_path_buf,
+        );
+        let shown = out.display().to_string();
+        let target = crate::confine::report_target(&out, Some(root)).map_err(|why| {
+            RenderError::Refused {
+                path: shown.clone(),
+                why,
+                default,
+            }
+        })?;
+        let browser = match pdf {
+            Some(chosen) => Some(print::find_browser(
+                chosen,
+                std::env::var_os(print::BROWSER_ENV),
+            )?),
+            None => None,
+        };
+        Ok(Output {
+            out,
+            shown,
+            target,
+            browser,
+        })
+    }
+
+    /// Prints `text` to PDF when asked, and writes it atomically; the path
+    /// written, as asked for.
+    pub(crate) fn write(
+        self,
+        text: String,
+    ) -> Result<std::path::PathBuf, crate::render::RenderError> {
+        use crate::render::{RenderError, pdf as print};
+        let bytes = match &self.browser {
+            Some(browser) => print::print(browser, text.as_bytes())?,
+            None => text.into_bytes(),
+        };
+        let failed = |source| RenderError::Write {
+            path: self.shown.clone(),
+            source,
+        };
+        if let Some(dir) = self.target.parent() {
+            std::fs::create_dir_all(dir).map_err(failed)?;
+        }
+        crate::fsutil::write_atomic(&self.target, &bytes).map_err(failed)?;
+        Ok(self.out)
+    }
 }
