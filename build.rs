@@ -1,6 +1,7 @@
 //! Passes the built-in guide's version to the binary (for `--version`), and
 //! lists the built-in guide texts it embeds: every `guide/co-value*.toml`
-//! (translations included) and every released text in `guide/history/`.
+//! (translations included) and every released text in `guide/history/`;
+//! and joins each language's message catalogue, `i18n/LANG/*.ftl`.
 
 fn main() {
     println!("cargo:rerun-if-changed=guide/co-value.toml");
@@ -20,6 +21,46 @@ fn main() {
         .unwrap_or_else(|| "unknown".to_string());
     println!("cargo:rustc-env=COVALUE_GUIDE_VERSION={version}");
     builtin_texts();
+    catalogues();
+}
+
+/// Writes `$OUT_DIR/catalogues.rs`: a function giving each language's built-in
+/// catalogue, every `i18n/LANG/*.ftl` of it joined in file-name order.
+fn catalogues() {
+    println!("cargo:rerun-if-changed=i18n");
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default();
+    let mut code = String::from(
+        "/// Every file of the language's catalogue, joined.\nfn catalogue_text(tag: &str) -> &'static str {\n    match tag {\n",
+    );
+    for lang in ["en", "sv", "he", "es"] {
+        println!("cargo:rerun-if-changed=i18n/{lang}");
+        let mut files: Vec<String> = std::fs::read_dir(format!("i18n/{lang}"))
+            .map(|entries| {
+                entries
+                    .flatten()
+                    .map(|e| e.file_name().to_string_lossy().to_string())
+                    .filter(|n| n.ends_with(".ftl"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        files.sort();
+        let parts: Vec<String> = files
+            .iter()
+            .map(|f| {
+                format!(
+                    "include_str!({:?}), \"\\n\"",
+                    format!("{manifest}/i18n/{lang}/{f}")
+                )
+            })
+            .collect();
+        code.push_str(&format!(
+            "        {lang:?} => concat!({}),\n",
+            parts.join(", ")
+        ));
+    }
+    code.push_str("        _ => \"\",\n    }\n}\n");
+    let out = std::env::var("OUT_DIR").unwrap_or_default();
+    let _ = std::fs::write(format!("{out}/catalogues.rs"), code);
 }
 
 /// Writes `$OUT_DIR/builtin_guides.rs`: `&[(name, text)]` of every built-in

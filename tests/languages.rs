@@ -52,28 +52,42 @@ fn inline_variables(inline: &ast::InlineExpression<&str>, out: &mut BTreeSet<Str
     }
 }
 
-/// Each message of a catalogue file with the variables it uses.
+/// Each message of a language's catalogue files (`i18n/LANG/*.ftl`) with the
+/// variables it uses.
 fn messages(lang: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let path = common::manifest_dir()
-        .join("i18n")
-        .join(format!("{lang}.ftl"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let resource = match parser::parse(text.as_str()) {
-        Ok(r) => r,
-        Err((_, errors)) => panic!("{lang}.ftl does not parse: {errors:?}"),
-    };
+    let dir = common::manifest_dir().join("i18n").join(lang);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ftl"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "{} holds no .ftl file", dir.display());
     let mut out = BTreeMap::new();
-    for entry in resource.body {
-        if let ast::Entry::Message(m) = entry {
-            let mut vars = BTreeSet::new();
-            if let Some(value) = &m.value {
-                variables(value, &mut vars);
+    for path in files {
+        let name = format!(
+            "{lang}/{}",
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let resource = match parser::parse(text.as_str()) {
+            Ok(r) => r,
+            Err((_, errors)) => panic!("{name} does not parse: {errors:?}"),
+        };
+        for entry in resource.body {
+            if let ast::Entry::Message(m) = entry {
+                let mut vars = BTreeSet::new();
+                if let Some(value) = &m.value {
+                    variables(value, &mut vars);
+                }
+                assert!(
+                    out.insert(m.id.name.to_string(), vars).is_none(),
+                    "{name}: the message {} is there twice in {lang}",
+                    m.id.name
+                );
             }
-            assert!(
-                out.insert(m.id.name.to_string(), vars).is_none(),
-                "{lang}.ftl has the message {} twice",
-                m.id.name
-            );
         }
     }
     out

@@ -246,7 +246,8 @@ fn a_pseudo_language_pack_has_no_english_word_of_covalues_own() {
     let shown = words_of(&html);
     let mut left: Vec<String> = shown.intersection(&own).cloned().collect();
     // And no message of the pack's, as English prints it.
-    let catalogue = std::fs::read_to_string(manifest_dir().join("i18n/en.ftl")).expect("en.ftl");
+    let catalogue =
+        std::fs::read_to_string(manifest_dir().join("i18n/en/pages.ftl")).expect("en/pages.ftl");
     let text = without(&without(&html, "<style>", "</style>"), "<svg", "</svg>");
     let messages: Vec<&str> = catalogue
         .lines()

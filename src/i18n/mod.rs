@@ -3,7 +3,7 @@
 //! and longer words, for finding cut or overlapping text).
 //!
 //! Every word covalue itself puts on a page comes from a message catalogue
-//! (`i18n/LANG.ftl`, Project Fluent's format, embedded at build time), read
+//! (`i18n/LANG/*.ftl`, Project Fluent's format, embedded at build time), read
 //! through a [`Catalogue`]; templates call it as `t("id", name=value)`
 //! (see [`template`]). Dates and numbers take the language's form here.
 //! Command-line messages stay English.
@@ -138,12 +138,11 @@ impl Lang {
     }
 
     /// The text of the built-in catalogue of the language (en-XA: English's).
+    /// Every `i18n/LANG/*.ftl` file of it, joined in file-name order.
     pub fn catalogue_source(self) -> &'static str {
         match self {
-            Lang::En | Lang::EnXa => include_str!("../../i18n/en.ftl"),
-            Lang::Sv => include_str!("../../i18n/sv.ftl"),
-            Lang::He => include_str!("../../i18n/he.ftl"),
-            Lang::Es => include_str!("../../i18n/es.ftl"),
+            Lang::En | Lang::EnXa => catalogue_text("en"),
+            other => catalogue_text(other.tag()),
         }
     }
 
@@ -207,6 +206,8 @@ impl std::str::FromStr for Lang {
         Lang::parse(s)
     }
 }
+
+include!(concat!(env!("OUT_DIR"), "/catalogues.rs"));
 
 /// A number without needless digits: `3`, `2.5`, `0.333`.
 fn plain_number(value: f64) -> String {
