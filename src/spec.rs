@@ -593,6 +593,12 @@ pub static NETWORK: Record = Record {
             "The network's name, printed on its reports.",
         ),
         f(
+            "language",
+            Ty::Enum(Vocab::Language),
+            false,
+            "The language of the network's report and community session packs: en, sv, he or es (default en). `--lang` chooses another for one run.",
+        ),
+        f(
             "site",
             Ty::TableArray(&NETWORK_SITE),
             false,

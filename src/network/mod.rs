@@ -51,6 +51,22 @@ pub struct Network {
     pub domains: Vec<Domain>,
     /// The answers and improvements the coordinator marks as exemplars.
     pub exemplars: Vec<Exemplar>,
+    /// The language of the network's pages (`language`), when set.
+    pub language: Option<String>,
+}
+
+impl Network {
+    /// The language of the network's pages: `--lang` when given, else
+    /// `language` of `network.toml`, else English (an unknown language is
+    /// reported by `check` and read as English).
+    pub fn lang(&self, chosen: Option<crate::i18n::Lang>) -> crate::i18n::Lang {
+        chosen.unwrap_or_else(|| {
+            self.language
+                .as_deref()
+                .and_then(|l| crate::i18n::Lang::parse(l).ok())
+                .unwrap_or_default()
+        })
+    }
 }
 
 /// One site of a network.
@@ -345,6 +361,7 @@ pub fn parse(root: &Path, source: &Source) -> (Option<Network>, Vec<Finding>) {
         sites,
         domains,
         exemplars,
+        language: node.string("language"),
     };
     crate::finding::sort(&mut findings);
     (Some(network), findings)

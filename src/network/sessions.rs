@@ -350,6 +350,7 @@ mod tests {
             sites: Vec::new(),
             domains: Vec::new(),
             exemplars: Vec::new(),
+            language: None,
         };
         let source = crate::source::Source::new("sessions/x.toml", new.record_text(&network));
         let node = crate::node::parse_toml(&source).expect("the record parses");
