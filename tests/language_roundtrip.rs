@@ -1,0 +1,259 @@
+//! A Swedish, Hebrew or Spanish workbook from end to end: `init
+//! --language`, a population and a persona, answers typed in the team's own
+//! language (its own words for "not applicable" and "deferred", its own
+//! date form), and the round trips where two verbs meet: what `render
+//! --format md` prints in that language, and the notes the session pack
+//! prints, `import` takes back without changing a byte of the workbook.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{check_json, covalue, read, tree, write};
+use tempfile::TempDir;
+
+/// A language's words for the answers a team writes in it.
+struct Lang {
+    tag: &'static str,
+    /// An answer that does not apply, marked in the language.
+    not_applicable: &'static str,
+    /// A deferral with its owner and date, in the language and its date form.
+    deferred: &'static str,
+    /// The words the Markdown handout prints for the two, as a reader sees them.
+    printed: [&'static str; 2],
+}
+
+const SV: Lang = Lang {
+    tag: "sv",
+    not_applicable: "Ej tillämplig: vi arbetar inte på den nivån",
+    deferred: "Uppskjuten: vi behöver siffror från registret\nAnsvarig: Kim\nTill: 2027-01-31",
+    printed: ["**Ej tillämplig:**", "**Uppskjuten:**"],
+};
+
+const HE: Lang = Lang {
+    tag: "he",
+    not_applicable: "לא רלוונטי: אנחנו לא עובדים ברמה הזו",
+    deferred: "נדחה: אנחנו צריכים נתונים מהמרשם\nאחראי/ת: דנה\nעד: 31.1.2027",
+    printed: ["**לא רלוונטי:**", "**נדחה:**"],
+};
+
+const ES: Lang = Lang {
+    tag: "es",
+    not_applicable: "No aplica: no trabajamos en ese nivel",
+    deferred: "Aplazada: necesitamos datos del registro\nResponsable: Ana\nHasta: 31/1/2027",
+    printed: ["**No aplica:**", "**Aplazada:**"],
+};
+
+/// A new workbook in `lang`, as a new user makes it: `init --language`,
+/// a population and a patient persona.
+fn new_workbook(lang: &str) -> (TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = tmp.path().join("wb");
+    let ok = |dir: &Path, args: &[&str]| {
+        covalue(dir).args(args).assert().success();
+    };
+    ok(tmp.path(), &["init", "--language", lang, "wb"]);
+    ok(&wb, &["new", "population", "p", "--name", "Jönköping"]);
+    ok(
+        &wb,
+        &[
+            "new", "persona", "p", "anna", "--name", "Anna", "--kind", "patient",
+        ],
+    );
+    (tmp, wb)
+}
+
+/// Writes `text` as the answer to `{#id}` in `file` (a step's answer file),
+/// right under the question's heading.
+fn answer(wb: &Path, file: &str, id: &str, text: &str) {
+    let path = wb.join("populations/p/answers").join(file);
+    let body = read(&path);
+    let mark = format!("{{#{id}}}\n");
+    let at = body
+        .find(&mark)
+        .unwrap_or_else(|| panic!("{file} has no heading {{#{id}}}"))
+        + mark.len();
+    write(
+        &path,
+        format!("{}\n{text}\n{}", &body[..at], &body[at..]).as_bytes(),
+    );
+}
+
+/// Answers a few questions as a team writing in `lang` would: in its words,
+/// and in English words as older files have them.
+fn answer_some(wb: &Path, lang: &Lang) {
+    answer(
+        wb,
+        "logic.md",
+        "logic-relieving-enabling",
+        "- *Avlastar*: provtagning\n- **Enabling**: self-care 2,5 h",
+    );
+    answer(wb, "logic.md", "logic-levels", lang.not_applicable);
+    answer(wb, "logic.md", "logic-shift", lang.deferred);
+    answer(
+        wb,
+        "chain.md",
+        "chain-measures",
+        "Not applicable: an English mark in the same workbook",
+    );
+    answer(
+        wb,
+        "shop.md",
+        "shop-measures",
+        "Deferred: an English mark\nOwner: Kim\nUntil: 2027-02-28",
+    );
+    answer(
+        wb,
+        "chain.md",
+        "chain-walkthrough",
+        "### Anna {#anna}\n\nAnna möter kedjan vid provtagning.",
+    );
+}
+
+/// The one population's counts in `check`'s report.
+fn counts(wb: &Path) -> (u64, u64, u64) {
+    let (_, report) = check_json(wb, &[]);
+    let errors: Vec<_> = common::findings(&report)
+        .into_iter()
+        .filter(|f| f.severity == "error" && f.code != "CV010")
+        .collect();
+    assert!(errors.is_empty(), "check finds errors: {errors:#?}");
+    let p = &report["summary"][0];
+    let n = |k: &str| p[k].as_u64().unwrap_or_default();
+    (n("answered"), n("not_applicable"), n("deferred"))
+}
+
+/// Renders `form` as Markdown in the workbook's language, imports it with
+/// `--replace`, and asserts that nothing in the workbook changed.
+fn render_and_import(wb: &Path, form: &str, lang: &Lang) {
+    let out = wb.parent().expect("parent").join(format!("{form}.md"));
+    covalue(wb)
+        .args(["render", "--form", form, "--format", "md", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let handout = read(&out);
+    for word in lang.printed {
+        assert!(
+            handout.contains(word),
+            "{}: the {form} form does not print {word}:\n{handout}",
+            lang.tag
+        );
+    }
+    let before = tree(wb);
+    let run = covalue(wb)
+        .args(["import", "--replace"])
+        .arg(&out)
+        .output()
+        .expect("import runs");
+    let said =
+        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{}: import failed:\n{said}", lang.tag);
+    for changed in ["replaced", "filled", "wrote "] {
+        assert!(
+            !said.contains(changed),
+            "{}: importing the {form} form changed an answer ({changed}):\n{said}",
+            lang.tag
+        );
+    }
+    assert!(said.contains("unchanged"), "{}: {said}", lang.tag);
+    assert!(
+        before == tree(wb),
+        "{}: importing the {form} form changed the workbook:\n{said}",
+        lang.tag
+    );
+}
+
+/// Imports `notes`, asserting that it succeeds; what it said.
+fn import(wb: &Path, notes: &Path, lang: &Lang) -> String {
+    let run = covalue(wb)
+        .arg("import")
+        .arg(notes)
+        .output()
+        .expect("import runs");
+    let said =
+        String::from_utf8_lossy(&run.stdout).into_owned() + &String::from_utf8_lossy(&run.stderr);
+    assert!(run.status.success(), "{}: import failed:\n{said}", lang.tag);
+    said
+}
+
+/// The session pack's paper notes, printed in the workbook's language:
+/// imported blank they change nothing; typed up in the team's words, the
+/// answer reads as the team meant it.
+fn pack_notes(wb: &Path, lang: &Lang) {
+    covalue(wb)
+        .args(["session", "new", "--focus", "chain"])
+        .assert()
+        .success();
+    let out = wb.parent().expect("parent").join("pack.md");
+    covalue(wb)
+        .args(["session", "pack", "--format", "md", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    let pack = read(&out);
+    let before = tree(wb);
+    let said = import(wb, &out, lang);
+    assert!(
+        before == tree(wb),
+        "{}: importing the blank pack changed the workbook:\n{said}",
+        lang.tag
+    );
+    // The notes page's heading for an open question of the step in focus.
+    let heading = pack
+        .lines()
+        .find(|l| l.starts_with('#') && l.ends_with("{#chain-processes}"))
+        .unwrap_or_else(|| panic!("{}: the pack has no notes heading:\n{pack}", lang.tag));
+    let typed = pack.replacen(
+        &format!("{heading}\n"),
+        &format!("{heading}\n\n{}\n", lang.deferred),
+        1,
+    );
+    write(&out, typed.as_bytes());
+    let said = import(wb, &out, lang);
+    assert!(said.contains("filled"), "{}: {said}", lang.tag);
+    assert_eq!(counts(wb), (2, 2, 3), "{}: {said}", lang.tag);
+}
+
+fn round_trip(lang: &Lang) {
+    let (_tmp, wb) = new_workbook(lang.tag);
+    answer_some(&wb, lang);
+    // Read as the team meant them, in either language's words.
+    assert_eq!(counts(&wb), (2, 2, 2), "{}", lang.tag);
+    render_and_import(&wb, "full", lang);
+    assert_eq!(counts(&wb), (2, 2, 2), "{}", lang.tag);
+    pack_notes(&wb, lang);
+}
+
+#[test]
+fn a_swedish_handout_reads_back_unchanged() {
+    round_trip(&SV);
+}
+
+#[test]
+fn a_hebrew_handout_reads_back_unchanged() {
+    round_trip(&HE);
+}
+
+#[test]
+fn a_spanish_handout_reads_back_unchanged() {
+    round_trip(&ES);
+}
+
+/// A new workbook in each language, as `init` and `new` make it: `check`
+/// finds nothing wrong, only questions still open.
+#[test]
+fn check_finds_nothing_wrong_in_a_new_workbook_in_any_language() {
+    for lang in [&SV, &HE, &ES] {
+        let (_tmp, wb) = new_workbook(lang.tag);
+        let (run, report) = check_json(&wb, &[]);
+        let wrong: Vec<_> = common::findings(&report)
+            .into_iter()
+            .filter(|f| f.code != "CV010" && f.severity != "info")
+            .collect();
+        assert!(wrong.is_empty(), "{}: {wrong:#?}", lang.tag);
+        assert_eq!(run.code, Some(0), "{}: {}", lang.tag, run.stderr);
+        let p = &report["summary"][0];
+        assert_eq!(p["open"], p["total"], "{}", lang.tag);
+    }
+}
