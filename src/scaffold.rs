@@ -2,9 +2,10 @@
 //! Existing files are never replaced; running again creates only what is
 //! missing and says what it left alone.
 
-use crate::i18n::Lang;
+use crate::i18n::{Catalogue, Lang};
 use std::io;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::fsutil::{self, Created};
 use crate::guide::{Guide, Question, QuestionKind, Section};
@@ -163,27 +164,49 @@ pub fn prompt_under(guide: &Guide, q: &Question, heading: &str) -> Option<String
         prompt.push_str(help.trim());
         prompt.push(' ');
     }
+    let words = own_words(guide);
     match q.kind {
-        QuestionKind::Personas => prompt
-            .push_str("Answered by the files in personas/; notes about the population go here."),
-        QuestionKind::ProcessMap => {
-            prompt.push_str("Answered by process-map.toml; notes about the map go here.")
-        }
+        QuestionKind::Personas => prompt.push_str(&words.text("wb-prompt-personas", &[])),
+        QuestionKind::ProcessMap => prompt.push_str(&words.text("wb-prompt-process-map", &[])),
         // Answered in words; the question's own help says the compass is optional.
         QuestionKind::ValueCompass if q.record_optional => {}
-        QuestionKind::ValueCompass => {
-            prompt.push_str("Answered by value-compass.toml; notes about the measures go here.")
-        }
+        QuestionKind::ValueCompass => prompt.push_str(&words.text("wb-prompt-compass", &[])),
         QuestionKind::Walkthrough => {
             let title = q
                 .configuration
                 .as_deref()
                 .map_or("", |c| Guide::term_title(&guide.configurations, c));
-            prompt.push_str(&format!("Add one sub-heading per persona, such as `### Sara {{#sara}}`, saying how that person meets the {title}."));
+            prompt.push_str(&words.text(
+                "wb-prompt-walkthrough",
+                &[
+                    ("example", "`### Sara {#sara}`".into()),
+                    ("configuration", title.into()),
+                ],
+            ));
         }
         QuestionKind::Text => {}
     }
     (!prompt.trim().is_empty()).then(|| comment(&prompt))
+}
+
+/// The catalogue of the guide's language, for the words covalue adds to
+/// a scaffolded file (English for a guide that names no language covalue
+/// prints): a Swedish guide's prompts get Swedish notes.
+fn own_words(guide: &Guide) -> &'static Catalogue {
+    static CATALOGUES: OnceLock<[Catalogue; 4]> = OnceLock::new();
+    let [en, sv, he, es] = CATALOGUES.get_or_init(|| Lang::REAL.map(Catalogue::builtin));
+    match guide.language.as_deref().map(Lang::parse) {
+        Some(Ok(Lang::Sv)) => sv,
+        Some(Ok(Lang::He)) => he,
+        Some(Ok(Lang::Es)) => es,
+        _ => en,
+    }
+}
+
+/// The title `covalue init` gives a workbook named `name`, in `lang`.
+pub fn default_title(name: &str, lang: Lang) -> String {
+    let lang = if lang.is_english() { Lang::En } else { lang };
+    Catalogue::builtin(lang).text("wb-title", &[("name", name.into())])
 }
 
 /// Whether an HTML comment found under a question (its inside, without

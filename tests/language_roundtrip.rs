@@ -257,3 +257,57 @@ fn check_finds_nothing_wrong_in_a_new_workbook_in_any_language() {
         assert_eq!(p["open"], p["total"], "{}", lang.tag);
     }
 }
+
+/// A new workbook's own files speak its language: `init` gives it a title
+/// in the language, and `new population` writes each answer file with the
+/// translated guide's step heading, questions and prompts, and covalue's
+/// notes in them (how to add a persona's part) in that language too.
+#[test]
+fn a_new_workbook_is_scaffolded_in_its_language() {
+    for lang in [&SV, &HE, &ES] {
+        let (_tmp, wb) = new_workbook(lang.tag);
+        let config = read(&wb.join("covalue.toml"));
+        assert!(
+            !config.contains("Coproduction value workbook"),
+            "{}: the title is English:\n{config}",
+            lang.tag
+        );
+        // The step titles `check` reads from the translated guide.
+        let (_, report) = check_json(&wb, &[]);
+        let steps = report["summary"][0]["steps"]
+            .as_array()
+            .expect("steps")
+            .clone();
+        let chain = steps
+            .iter()
+            .find(|s| s["id"] == "chain")
+            .and_then(|s| s["title"].as_str())
+            .expect("the chain step");
+        let file = read(&wb.join("populations/p/answers/chain.md"));
+        assert!(
+            file.starts_with(&format!("# {chain}\n")),
+            "{}: chain.md does not open with {chain}:\n{file}",
+            lang.tag
+        );
+        for english in [
+            "Which parts of the service",
+            "Add one sub-heading per persona",
+            "Take one persona at a time",
+        ] {
+            assert!(
+                !file.contains(english),
+                "{}: chain.md holds the English {english:?}:\n{file}",
+                lang.tag
+            );
+        }
+        let population = read(&wb.join("populations/p/answers/population.md"));
+        assert!(
+            !population.contains("Answered by "),
+            "{}: population.md holds an English note:\n{population}",
+            lang.tag
+        );
+        // Still every question's id, so everything reads as before.
+        assert!(file.contains("{#chain-walkthrough}"), "{file}");
+        assert!(file.contains("`### Sara {#sara}`"), "{file}");
+    }
+}
