@@ -2,7 +2,7 @@
 //! Existing files are never replaced; running again creates only what is
 //! missing and says what it left alone.
 
-use crate::i18n::{Catalogue, Lang};
+use crate::i18n::{Arg, Catalogue, Lang};
 use std::io;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -192,7 +192,7 @@ pub fn prompt_under(guide: &Guide, q: &Question, heading: &str) -> Option<String
 /// The catalogue of the guide's language, for the words covalue adds to
 /// a scaffolded file (English for a guide that names no language covalue
 /// prints): a Swedish guide's prompts get Swedish notes.
-fn own_words(guide: &Guide) -> &'static Catalogue {
+pub(crate) fn own_words(guide: &Guide) -> &'static Catalogue {
     static CATALOGUES: OnceLock<[Catalogue; 4]> = OnceLock::new();
     let [en, sv, he, es] = CATALOGUES.get_or_init(|| Lang::REAL.map(Catalogue::builtin));
     match guide.language.as_deref().map(Lang::parse) {
@@ -201,6 +201,16 @@ fn own_words(guide: &Guide) -> &'static Catalogue {
         Some(Ok(Lang::Es)) => es,
         _ => en,
     }
+}
+
+/// A message of the guide's language as TOML comment lines: `# ` before
+/// each of its lines.
+pub(crate) fn comment_lines(words: &Catalogue, id: &str, args: &[(&str, Arg)]) -> String {
+    words
+        .text(id, args)
+        .lines()
+        .map(|line| format!("# {line}\n"))
+        .collect()
 }
 
 /// The title `covalue init` gives a workbook named `name`, in `lang`.
@@ -253,29 +263,37 @@ pub fn answer_file_text(guide: &Guide, section: &Section) -> String {
     s
 }
 
-fn population_text(name: &str) -> String {
+fn population_text(guide: &Guide, name: &str) -> String {
+    let words = own_words(guide);
+    let example = |id: &str| toml_string(&words.text(id, &[]));
     format!(
-        "{}# Who this population is. See docs/format.md for every key.\n\
+        "{}{}\
 name = {}\n\
 description = \"\"\n\
-# setting = \"Outpatient clinic, regional centre\"\n\
+# setting = {}\n\
 \n\
 # [size]\n\
 # people = 1200\n\
 # as_of = \"2026\"\n\
-# note = \"Where the number comes from\"\n\
+# note = {}\n\
 \n\
 # [[figure]]\n\
-# label = \"Median age\"\n\
-# value = \"49 years\"\n\
+# label = {}\n\
+# value = {}\n\
 \n\
-# Roles: team-lead, clinical, nurse, operations, finance, patient-partner,\n\
-# family-partner, community-member, facilitator, other (and any the guide adds)\n\
+{}\
 # [[team]]\n\
 # role = \"team-lead\"\n\
-# name = \"Clinical nurse specialist\"\n",
+# name = {}\n",
         spec::schema_line("population.schema.json", 2),
-        toml_string(name)
+        comment_lines(words, "wb-population-about", &[]),
+        toml_string(name),
+        example("wb-example-setting"),
+        example("wb-example-size-note"),
+        example("wb-example-figure-label"),
+        example("wb-example-figure-value"),
+        comment_lines(words, "wb-population-roles", &[]),
+        example("wb-example-team-name"),
     )
 }
 
@@ -286,30 +304,42 @@ fn process_map_text(guide: &Guide) -> String {
         .map(|l| l.id.as_str())
         .collect();
     let configs: Vec<&str> = guide.configurations.iter().map(|c| c.id.as_str()).collect();
+    let words = own_words(guide);
+    let example = |id: &str| toml_string(&words.text(id, &[]));
     format!(
-        "{}# A bird's-eye view of the service in {} to {} steps, in order.\n\
-# Copy the [[step]] block below for each step and remove the # signs.\n\
+        "{}{}{}\
 # coproduction: {}\n\
 # configurations: {}\n\
 perspectives = []\n\
 \n\
 # [[step]]\n\
 # id = \"first-contact\"\n\
-# title = \"First contact with the clinic\"\n\
+# title = {}\n\
 # actors = [\"person\", \"nurse\"]\n\
 # coproduction = \"civil-discourse\"\n\
-# opportunity = \"What could be better here\"\n\
+# opportunity = {}\n\
 # configurations = [\"shop\"]\n\
 # personas = []\n",
         spec::schema_line("process-map.schema.json", 2),
-        guide.process_steps.min,
-        guide.process_steps.max,
+        comment_lines(
+            words,
+            "wb-process-about",
+            &[
+                ("min", guide.process_steps.min.into()),
+                ("max", guide.process_steps.max.into()),
+            ]
+        ),
+        comment_lines(words, "wb-process-copy", &[]),
         levels.join(", "),
-        configs.join(", ")
+        configs.join(", "),
+        example("wb-example-step-title"),
+        example("wb-example-opportunity"),
     )
 }
 
 fn compass_text(guide: &Guide) -> String {
+    let words = own_words(guide);
+    let example = |id: &str| toml_string(&words.text(id, &[]));
     let quadrants: Vec<String> = guide
         .quadrants
         .iter()
@@ -318,16 +348,16 @@ fn compass_text(guide: &Guide) -> String {
     format!(
         "{}# The value compass: {} {} to {} measures, {} per quadrant.\n\
 # quadrant: {}\n\
-# Copy the [[measure]] block below for each measure and remove the # signs.\n\
+{}\
 \n\
 # [[measure]]\n\
 # id = \"quality-of-life\"\n\
 # quadrant = \"functional\"\n\
-# name = \"What is measured\"\n\
-# definition = \"Who is counted, how it is measured, over what period\"\n\
-# data_source = \"Where the data come from\"\n\
-# baseline = \"The value today\"\n\
-# target = \"The value aimed for\"\n",
+# name = {}\n\
+# definition = {}\n\
+# data_source = {}\n\
+# baseline = {}\n\
+# target = {}\n",
         spec::schema_line("value-compass.schema.json", 2),
         guide.limit_basis("compass_measures"),
         guide.compass_measures.min,
@@ -341,7 +371,13 @@ fn compass_text(guide: &Guide) -> String {
             (min, max) if min == max => format!("exactly {min}"),
             (min, max) => format!("{min} to {max}"),
         },
-        quadrants.join(", ")
+        quadrants.join(", "),
+        comment_lines(words, "wb-compass-copy", &[]),
+        example("wb-example-measure-name"),
+        example("wb-example-measure-definition"),
+        example("wb-example-measure-source"),
+        example("wb-example-measure-baseline"),
+        example("wb-example-measure-target"),
     )
 }
 
@@ -355,7 +391,11 @@ pub fn new_population(
     let dir = root.join(layout::population_dir(slug));
     let mut created = write_schemas(root, guide)?;
     created.extend([
-        create_inside(root, &dir.join("population.toml"), &population_text(name))?,
+        create_inside(
+            root,
+            &dir.join("population.toml"),
+            &population_text(guide, name),
+        )?,
         create_inside(
             root,
             &dir.join("process-map.toml"),
@@ -378,12 +418,16 @@ pub fn new_population(
 }
 
 /// The text of a new persona file.
-pub fn persona_text(name: &str, kind: &str) -> String {
+pub fn persona_text(guide: &Guide, name: &str, kind: &str) -> String {
+    let words = own_words(guide);
+    let segment = toml_string(&words.text("wb-example-segment", &[]));
+    let name_in_prompt = name.replace("-->", "");
+    let prompt = words.text("wb-persona-prompt", &[("name", name_in_prompt.into())]);
     format!(
         "---\n\
 name: {}\n\
 kind: {kind}\n\
-# segment: \"Recently diagnosed, working age\"\n\
+# segment: {segment}\n\
 # figures:\n\
 #   share_percent: 20\n\
 #   contacts_per_year: 8\n\
@@ -392,9 +436,9 @@ kind: {kind}\n\
 composite: true\n\
 ---\n\
 \n\
-<!-- A composite of several people, never one real person. What matters to {name}? What does their week look like? How and when do they meet care, and what helps or hinders? -->\n",
+{}\n",
         yaml_string(name),
-        name = name.replace("-->", "")
+        comment(&prompt),
     )
 }
 
@@ -443,13 +487,14 @@ pub fn add_persona(
             &format!("use one of {}", kinds.join(", ")),
         ));
     }
-    new_persona(root, population, slug, name, kind)
+    new_persona(root, guide, population, slug, name, kind)
         .map_err(|e| Refusal::Io(format!("cannot write in {}", root.display()), e))
 }
 
 /// Creates a persona file.
 pub fn new_persona(
     root: &Path,
+    guide: &Guide,
     population: &str,
     slug: &str,
     name: &str,
@@ -459,7 +504,7 @@ pub fn new_persona(
         .join(layout::population_dir(population))
         .join(layout::PERSONAS_DIR)
         .join(format!("{slug}.md"));
-    create_inside(root, &path, &persona_text(name, kind))
+    create_inside(root, &path, &persona_text(guide, name, kind))
 }
 
 /// The text of a new `improvements.toml`.

@@ -327,6 +327,38 @@ fn a_new_workbook_is_scaffolded_in_its_language() {
             "{}: population.md holds an English note:\n{population}",
             lang.tag
         );
+        // The comments and example values of the other files a team edits.
+        covalue(&wb).args(["session", "new"]).assert().success();
+        let session = std::fs::read_dir(wb.join("sessions"))
+            .expect("sessions")
+            .flatten()
+            .map(|e| read(&e.path()))
+            .collect::<String>();
+        for (file, english) in [
+            ("populations/p/population.toml", "Who this population is"),
+            ("populations/p/population.toml", "Median age"),
+            (
+                "populations/p/process-map.toml",
+                "First contact with the clinic",
+            ),
+            ("populations/p/value-compass.toml", "What is measured"),
+            (
+                "populations/p/personas/anna.md",
+                "A composite of several people",
+            ),
+        ] {
+            let text = read(&wb.join(file));
+            assert!(
+                !text.contains(english),
+                "{}: {file} holds the English {english:?}:\n{text}",
+                lang.tag
+            );
+        }
+        assert!(
+            !session.contains("What the team decided") && session.contains("decisions = []"),
+            "{}: {session}",
+            lang.tag
+        );
         // Still every question's id, so everything reads as before.
         assert!(file.contains("{#chain-walkthrough}"), "{file}");
         assert!(file.contains("`### Sara {#sara}`"), "{file}");

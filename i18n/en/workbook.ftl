@@ -12,3 +12,35 @@ wb-prompt-compass = Answered by value-compass.toml; notes about the measures go 
 # Added to a walk-through's prompt. $example is a sub-heading as it is typed
 # (`### Sara {#sara}`); $configuration is the step's configuration.
 wb-prompt-walkthrough = Add one sub-heading per persona, such as { $example }, saying how that person meets the { $configuration }.
+
+# Comments and example values in a new workbook's TOML and persona files.
+# A message of several lines is written as several comment lines.
+wb-population-about = Who this population is. See docs/format.md for every key.
+wb-example-setting = Outpatient clinic, regional centre
+wb-example-size-note = Where the number comes from
+wb-example-figure-label = Median age
+wb-example-figure-value = 49 years
+wb-population-roles =
+    Roles: team-lead, clinical, nurse, operations, finance, patient-partner,
+    family-partner, community-member, facilitator, other (and any the guide adds)
+wb-example-team-name = Clinical nurse specialist
+wb-process-about = A bird's-eye view of the service in { $min } to { $max } steps, in order.
+wb-process-copy = Copy the [[step]] block below for each step and remove the # signs.
+wb-example-step-title = First contact with the clinic
+wb-example-opportunity = What could be better here
+wb-compass-copy = Copy the [[measure]] block below for each measure and remove the # signs.
+wb-example-measure-name = What is measured
+wb-example-measure-definition = Who is counted, how it is measured, over what period
+wb-example-measure-source = Where the data come from
+wb-example-measure-baseline = The value today
+wb-example-measure-target = The value aimed for
+wb-example-segment = Recently diagnosed, working age
+# The prompt of a new persona's file. $name is the persona's name.
+wb-persona-prompt = A composite of several people, never one real person. What matters to { $name }? What does their week look like? How and when do they meet care, and what helps or hinders?
+wb-session-about =
+    A team session. `covalue check` checks this file; `covalue import` puts
+    the typed-up notes of the session back into the answer files.
+wb-session-decisions = What the team decided, one line each.
+# $roles: the role ids, which stay as they are.
+wb-session-attendees = Who came, each with a role: { $roles }.
+wb-session-actions = What someone will do, by when; add done = true when it is done.
