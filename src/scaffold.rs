@@ -54,22 +54,15 @@ pub fn config_text(title: &str, organisation: Option<&str>, language: Option<Lan
     s
 }
 
-const TEAM_README: &str = "# Our coproduction value workbook\n\n\
-This folder is our self-assessment, kept with covalue: plain text files that\n\
-git keeps the history of.\n\n\
-- `populations/<name>/` holds one population: `population.toml`, the personas\n  \
-in `personas/`, the process map, the value compass, and our answers to the\n  \
-guide in `answers/`, one file per step.\n\
-- Answer under each question's heading. Keep the `{#id}` at the end of the\n  \
-heading: it is how covalue finds the answer. Start an answer with\n  \
-`Not applicable:` or `Deferred:` and a reason when that is the truth.\n\
-- Personas are composites, never real patients: no names, birth dates, phone\n  \
-numbers or identity numbers of real people.\n\n\
-Before a session:\n\n\
-```\ncovalue check                      # what is open or wrong\n\
-covalue render --form short        # the printable short form, in out/\n\
-covalue diff session-2             # what changed since the tag session-2\n```\n\n\
-After a session, commit and tag it: `git tag session-3`.\n";
+/// The `README.md` of a new workbook, in `lang` (English for none).
+fn team_readme(lang: Option<Lang>) -> String {
+    let lang = match lang {
+        Some(l) if !l.is_english() => l,
+        _ => Lang::En,
+    };
+    let text = Catalogue::builtin(lang).text("wb-readme", &[("id", "`{#id}`".into())]);
+    format!("{text}\n")
+}
 
 /// Creates a new file inside the workbook at `root`, never through a link
 /// that leads out of it, and never replacing anything.
@@ -97,7 +90,7 @@ pub fn init(
             &dir.join("covalue.toml"),
             &config_text(title, organisation, language),
         )?,
-        create_inside(dir, &dir.join("README.md"), TEAM_README)?,
+        create_inside(dir, &dir.join("README.md"), &team_readme(language))?,
         create_inside(
             dir,
             &dir.join(".gitignore"),

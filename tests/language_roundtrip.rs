@@ -359,8 +359,59 @@ fn a_new_workbook_is_scaffolded_in_its_language() {
             "{}: {session}",
             lang.tag
         );
+        // The README tells the team the words `check` reads in its language.
+        let readme = read(&wb.join("README.md"));
+        let word = lang.not_applicable.split(':').next().unwrap_or_default();
+        assert!(
+            readme.contains(&format!("`{word}:`")) && !readme.contains("Not applicable:"),
+            "{}: {readme}",
+            lang.tag
+        );
         // Still every question's id, so everything reads as before.
         assert!(file.contains("{#chain-walkthrough}"), "{file}");
         assert!(file.contains("`### Sara {#sara}`"), "{file}");
     }
+}
+
+/// A date in a language's form is read only after that language's word,
+/// and only when the calendar has it: `Hasta: 31/2/2027` and an English
+/// `Until: 7/12/2026` (which could be read two ways) are errors at their
+/// answer, never guessed; bidirectional marks an editor put before a
+/// Hebrew word do not hide it.
+#[test]
+fn a_date_is_never_guessed() {
+    let (_tmp, wb) = new_workbook("es");
+    answer(
+        &wb,
+        "logic.md",
+        "logic-levels",
+        "Aplazada: datos\nHasta: 31/2/2027",
+    );
+    answer(
+        &wb,
+        "logic.md",
+        "logic-shift",
+        "Deferred: data\nUntil: 7/12/2026",
+    );
+    answer(
+        &wb,
+        "chain.md",
+        "chain-measures",
+        "\u{200f}נדחה: נתונים\n\u{200f}עד: 31.1.2027",
+    );
+    let (run, report) = check_json(&wb, &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let found = common::findings(&report);
+    let bad: Vec<_> = common::with_code(&found, "CV018");
+    assert_eq!(bad.len(), 2, "{bad:#?}");
+    for (f, value) in bad.iter().zip(["31/2/2027", "7/12/2026"]) {
+        assert_eq!(f.file.as_deref(), Some("populations/p/answers/logic.md"));
+        assert!(f.message.contains(value), "{}", f.message);
+        assert!(
+            f.help.as_deref().is_some_and(|h| h.contains("YYYY-MM-DD")),
+            "{f:?}"
+        );
+    }
+    // The Hebrew deferral, its date day first, is read as written.
+    assert_eq!(report["summary"][0]["deferred"], 3, "{report:#}");
 }

@@ -44,3 +44,29 @@ wb-session-decisions = What the team decided, one line each.
 # $roles: the role ids, which stay as they are.
 wb-session-attendees = Who came, each with a role: { $roles }.
 wb-session-actions = What someone will do, by when; add done = true when it is done.
+
+# The README `covalue init` writes, in Markdown. $id is `{#id}`, as typed.
+wb-readme =
+    # Our coproduction value workbook
+
+    This folder is our self-assessment, kept with covalue: plain text files that
+    git keeps the history of.
+
+    - `populations/<name>/` holds one population: `population.toml`, the personas
+      in `personas/`, the process map, the value compass, and our answers to the
+      guide in `answers/`, one file per step.
+    - Answer under each question's heading. Keep the { $id } at the end of the
+      heading: it is how covalue finds the answer. Start an answer with
+      `Not applicable:` or `Deferred:` and a reason when that is the truth.
+    - Personas are composites, never real patients: no names, birth dates, phone
+      numbers or identity numbers of real people.
+
+    Before a session:
+
+    ```
+    covalue check                      # what is open or wrong
+    covalue render --form short        # the printable short form, in out/
+    covalue diff session-2             # what changed since the tag session-2
+    ```
+
+    After a session, commit and tag it: `git tag session-3`.

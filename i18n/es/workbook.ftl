@@ -33,3 +33,29 @@ wb-session-about =
 wb-session-decisions = Lo que decidió el equipo, una decisión por línea.
 wb-session-attendees = Quiénes vinieron, cada uno con un rol: { $roles }.
 wb-session-actions = Lo que alguien hará y para cuándo; agregue done = true cuando esté hecho.
+
+wb-readme =
+    # Nuestro cuaderno de creación de valor en la coproducción
+
+    Esta carpeta es nuestra autoevaluación, llevada con covalue: archivos de
+    texto simple cuya historia guarda git.
+
+    - `populations/<nombre>/` contiene una población: `population.toml`, las
+      personas en `personas/`, el mapa del proceso, la brújula de valor y
+      nuestras respuestas a la guía en `answers/`, un archivo por paso.
+    - Responda bajo el encabezado de cada pregunta. Conserve el { $id } al
+      final del encabezado: así encuentra covalue la respuesta. Empiece una
+      respuesta con `No aplica:` o `Aplazada:` y un motivo cuando así sea.
+    - Las personas son compuestos, nunca pacientes reales: ni nombres, ni
+      fechas de nacimiento, ni teléfonos, ni números de identidad de personas
+      reales.
+
+    Antes de una sesión:
+
+    ```
+    covalue check                      # lo que está abierto o mal
+    covalue render --form short        # el formulario corto para imprimir, en out/
+    covalue diff session-2             # lo que cambió desde la etiqueta session-2
+    ```
+
+    Después de una sesión, haga un commit y etiquételo: `git tag session-3`.

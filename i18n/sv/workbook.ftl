@@ -33,3 +33,28 @@ wb-session-about =
 wb-session-decisions = Vad teamet beslutade, ett beslut per rad.
 wb-session-attendees = Vilka som deltog, var och en med en roll: { $roles }.
 wb-session-actions = Vad någon ska göra och till när; lägg till done = true när det är gjort.
+
+wb-readme =
+    # Vår arbetsbok för värdeskapande genom samproduktion
+
+    Den här mappen är vår självskattning, förd med covalue: vanliga textfiler
+    vars historik git sparar.
+
+    - `populations/<namn>/` rymmer en population: `population.toml`, personorna
+      i `personas/`, processkartan, värdekompassen och våra svar på guidens
+      frågor i `answers/`, en fil per steg.
+    - Svara under varje frågas rubrik. Behåll { $id } i slutet av rubriken:
+      det är så covalue hittar svaret. Börja ett svar med `Ej tillämplig:`
+      eller `Uppskjuten:` och ett skäl när det är så det ligger till.
+    - Personas är sammansatta bilder, aldrig verkliga patienter: inga namn,
+      födelsedatum, telefonnummer eller personnummer för verkliga personer.
+
+    Före ett möte:
+
+    ```
+    covalue check                      # vad som är öppet eller fel
+    covalue render --form short        # kortversionen att skriva ut, i out/
+    covalue diff session-2             # vad som ändrats sedan taggen session-2
+    ```
+
+    Efter ett möte: gör en commit och tagga den: `git tag session-3`.
