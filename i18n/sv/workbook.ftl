@@ -40,7 +40,7 @@ wb-readme =
     Den här mappen är vår självskattning, förd med covalue: vanliga textfiler
     vars historik git sparar.
 
-    - `populations/<namn>/` rymmer en population: `population.toml`, personorna
+    - `populations/<namn>/` rymmer en population: `population.toml`, våra personas
       i `personas/`, processkartan, värdekompassen och våra svar på guidens
       frågor i `answers/`, en fil per steg.
     - Svara under varje frågas rubrik. Behåll { $id } i slutet av rubriken:
