@@ -2,9 +2,10 @@
 //! Existing files are never replaced; running again creates only what is
 //! missing and says what it left alone.
 
-use crate::i18n::Lang;
+use crate::i18n::{Arg, Catalogue, Lang};
 use std::io;
 use std::path::Path;
+use std::sync::OnceLock;
 
 use crate::fsutil::{self, Created};
 use crate::guide::{Guide, Question, QuestionKind, Section};
@@ -53,22 +54,15 @@ pub fn config_text(title: &str, organisation: Option<&str>, language: Option<Lan
     s
 }
 
-const TEAM_README: &str = "# Our coproduction value workbook\n\n\
-This folder is our self-assessment, kept with covalue: plain text files that\n\
-git keeps the history of.\n\n\
-- `populations/<name>/` holds one population: `population.toml`, the personas\n  \
-in `personas/`, the process map, the value compass, and our answers to the\n  \
-guide in `answers/`, one file per step.\n\
-- Answer under each question's heading. Keep the `{#id}` at the end of the\n  \
-heading: it is how covalue finds the answer. Start an answer with\n  \
-`Not applicable:` or `Deferred:` and a reason when that is the truth.\n\
-- Personas are composites, never real patients: no names, birth dates, phone\n  \
-numbers or identity numbers of real people.\n\n\
-Before a session:\n\n\
-```\ncovalue check                      # what is open or wrong\n\
-covalue render --form short        # the printable short form, in out/\n\
-covalue diff session-2             # what changed since the tag session-2\n```\n\n\
-After a session, commit and tag it: `git tag session-3`.\n";
+/// The `README.md` of a new workbook, in `lang` (English for none).
+fn team_readme(lang: Option<Lang>) -> String {
+    let lang = match lang {
+        Some(l) if !l.is_english() => l,
+        _ => Lang::En,
+    };
+    let text = Catalogue::builtin(lang).text("wb-readme", &[("id", "`{#id}`".into())]);
+    format!("{text}\n")
+}
 
 /// Creates a new file inside the workbook at `root`, never through a link
 /// that leads out of it, and never replacing anything.
@@ -96,7 +90,7 @@ pub fn init(
             &dir.join("covalue.toml"),
             &config_text(title, organisation, language),
         )?,
-        create_inside(dir, &dir.join("README.md"), TEAM_README)?,
+        create_inside(dir, &dir.join("README.md"), &team_readme(language))?,
         create_inside(
             dir,
             &dir.join(".gitignore"),
@@ -163,27 +157,59 @@ pub fn prompt_under(guide: &Guide, q: &Question, heading: &str) -> Option<String
         prompt.push_str(help.trim());
         prompt.push(' ');
     }
+    let words = own_words(guide);
     match q.kind {
-        QuestionKind::Personas => prompt
-            .push_str("Answered by the files in personas/; notes about the population go here."),
-        QuestionKind::ProcessMap => {
-            prompt.push_str("Answered by process-map.toml; notes about the map go here.")
-        }
+        QuestionKind::Personas => prompt.push_str(&words.text("wb-prompt-personas", &[])),
+        QuestionKind::ProcessMap => prompt.push_str(&words.text("wb-prompt-process-map", &[])),
         // Answered in words; the question's own help says the compass is optional.
         QuestionKind::ValueCompass if q.record_optional => {}
-        QuestionKind::ValueCompass => {
-            prompt.push_str("Answered by value-compass.toml; notes about the measures go here.")
-        }
+        QuestionKind::ValueCompass => prompt.push_str(&words.text("wb-prompt-compass", &[])),
         QuestionKind::Walkthrough => {
             let title = q
                 .configuration
                 .as_deref()
                 .map_or("", |c| Guide::term_title(&guide.configurations, c));
-            prompt.push_str(&format!("Add one sub-heading per persona, such as `### Sara {{#sara}}`, saying how that person meets the {title}."));
+            prompt.push_str(&words.text(
+                "wb-prompt-walkthrough",
+                &[
+                    ("example", "`### Sara {#sara}`".into()),
+                    ("configuration", title.into()),
+                ],
+            ));
         }
         QuestionKind::Text => {}
     }
     (!prompt.trim().is_empty()).then(|| comment(&prompt))
+}
+
+/// The catalogue of the guide's language, for the words covalue adds to
+/// a scaffolded file (English for a guide that names no language covalue
+/// prints): a Swedish guide's prompts get Swedish notes.
+pub(crate) fn own_words(guide: &Guide) -> &'static Catalogue {
+    static CATALOGUES: OnceLock<[Catalogue; 4]> = OnceLock::new();
+    let [en, sv, he, es] = CATALOGUES.get_or_init(|| Lang::REAL.map(Catalogue::builtin));
+    match guide.language.as_deref().map(Lang::parse) {
+        Some(Ok(Lang::Sv)) => sv,
+        Some(Ok(Lang::He)) => he,
+        Some(Ok(Lang::Es)) => es,
+        _ => en,
+    }
+}
+
+/// A message of the guide's language as TOML comment lines: `# ` before
+/// each of its lines.
+pub(crate) fn comment_lines(words: &Catalogue, id: &str, args: &[(&str, Arg)]) -> String {
+    words
+        .text(id, args)
+        .lines()
+        .map(|line| format!("# {line}\n"))
+        .collect()
+}
+
+/// The title `covalue init` gives a workbook named `name`, in `lang`.
+pub fn default_title(name: &str, lang: Lang) -> String {
+    let lang = if lang.is_english() { Lang::En } else { lang };
+    Catalogue::builtin(lang).text("wb-title", &[("name", name.into())])
 }
 
 /// Whether an HTML comment found under a question (its inside, without
@@ -230,29 +256,37 @@ pub fn answer_file_text(guide: &Guide, section: &Section) -> String {
     s
 }
 
-fn population_text(name: &str) -> String {
+fn population_text(guide: &Guide, name: &str) -> String {
+    let words = own_words(guide);
+    let example = |id: &str| toml_string(&words.text(id, &[]));
     format!(
-        "{}# Who this population is. See docs/format.md for every key.\n\
+        "{}{}\
 name = {}\n\
 description = \"\"\n\
-# setting = \"Outpatient clinic, regional centre\"\n\
+# setting = {}\n\
 \n\
 # [size]\n\
 # people = 1200\n\
 # as_of = \"2026\"\n\
-# note = \"Where the number comes from\"\n\
+# note = {}\n\
 \n\
 # [[figure]]\n\
-# label = \"Median age\"\n\
-# value = \"49 years\"\n\
+# label = {}\n\
+# value = {}\n\
 \n\
-# Roles: team-lead, clinical, nurse, operations, finance, patient-partner,\n\
-# family-partner, community-member, facilitator, other (and any the guide adds)\n\
+{}\
 # [[team]]\n\
 # role = \"team-lead\"\n\
-# name = \"Clinical nurse specialist\"\n",
+# name = {}\n",
         spec::schema_line("population.schema.json", 2),
-        toml_string(name)
+        comment_lines(words, "wb-population-about", &[]),
+        toml_string(name),
+        example("wb-example-setting"),
+        example("wb-example-size-note"),
+        example("wb-example-figure-label"),
+        example("wb-example-figure-value"),
+        comment_lines(words, "wb-population-roles", &[]),
+        example("wb-example-team-name"),
     )
 }
 
@@ -263,30 +297,42 @@ fn process_map_text(guide: &Guide) -> String {
         .map(|l| l.id.as_str())
         .collect();
     let configs: Vec<&str> = guide.configurations.iter().map(|c| c.id.as_str()).collect();
+    let words = own_words(guide);
+    let example = |id: &str| toml_string(&words.text(id, &[]));
     format!(
-        "{}# A bird's-eye view of the service in {} to {} steps, in order.\n\
-# Copy the [[step]] block below for each step and remove the # signs.\n\
+        "{}{}{}\
 # coproduction: {}\n\
 # configurations: {}\n\
 perspectives = []\n\
 \n\
 # [[step]]\n\
 # id = \"first-contact\"\n\
-# title = \"First contact with the clinic\"\n\
+# title = {}\n\
 # actors = [\"person\", \"nurse\"]\n\
 # coproduction = \"civil-discourse\"\n\
-# opportunity = \"What could be better here\"\n\
+# opportunity = {}\n\
 # configurations = [\"shop\"]\n\
 # personas = []\n",
         spec::schema_line("process-map.schema.json", 2),
-        guide.process_steps.min,
-        guide.process_steps.max,
+        comment_lines(
+            words,
+            "wb-process-about",
+            &[
+                ("min", guide.process_steps.min.into()),
+                ("max", guide.process_steps.max.into()),
+            ]
+        ),
+        comment_lines(words, "wb-process-copy", &[]),
         levels.join(", "),
-        configs.join(", ")
+        configs.join(", "),
+        example("wb-example-step-title"),
+        example("wb-example-opportunity"),
     )
 }
 
 fn compass_text(guide: &Guide) -> String {
+    let words = own_words(guide);
+    let example = |id: &str| toml_string(&words.text(id, &[]));
     let quadrants: Vec<String> = guide
         .quadrants
         .iter()
@@ -295,16 +341,16 @@ fn compass_text(guide: &Guide) -> String {
     format!(
         "{}# The value compass: {} {} to {} measures, {} per quadrant.\n\
 # quadrant: {}\n\
-# Copy the [[measure]] block below for each measure and remove the # signs.\n\
+{}\
 \n\
 # [[measure]]\n\
 # id = \"quality-of-life\"\n\
 # quadrant = \"functional\"\n\
-# name = \"What is measured\"\n\
-# definition = \"Who is counted, how it is measured, over what period\"\n\
-# data_source = \"Where the data come from\"\n\
-# baseline = \"The value today\"\n\
-# target = \"The value aimed for\"\n",
+# name = {}\n\
+# definition = {}\n\
+# data_source = {}\n\
+# baseline = {}\n\
+# target = {}\n",
         spec::schema_line("value-compass.schema.json", 2),
         guide.limit_basis("compass_measures"),
         guide.compass_measures.min,
@@ -318,7 +364,13 @@ fn compass_text(guide: &Guide) -> String {
             (min, max) if min == max => format!("exactly {min}"),
             (min, max) => format!("{min} to {max}"),
         },
-        quadrants.join(", ")
+        quadrants.join(", "),
+        comment_lines(words, "wb-compass-copy", &[]),
+        example("wb-example-measure-name"),
+        example("wb-example-measure-definition"),
+        example("wb-example-measure-source"),
+        example("wb-example-measure-baseline"),
+        example("wb-example-measure-target"),
     )
 }
 
@@ -332,7 +384,11 @@ pub fn new_population(
     let dir = root.join(layout::population_dir(slug));
     let mut created = write_schemas(root, guide)?;
     created.extend([
-        create_inside(root, &dir.join("population.toml"), &population_text(name))?,
+        create_inside(
+            root,
+            &dir.join("population.toml"),
+            &population_text(guide, name),
+        )?,
         create_inside(
             root,
             &dir.join("process-map.toml"),
@@ -355,12 +411,16 @@ pub fn new_population(
 }
 
 /// The text of a new persona file.
-pub fn persona_text(name: &str, kind: &str) -> String {
+pub fn persona_text(guide: &Guide, name: &str, kind: &str) -> String {
+    let words = own_words(guide);
+    let segment = toml_string(&words.text("wb-example-segment", &[]));
+    let name_in_prompt = name.replace("-->", "");
+    let prompt = words.text("wb-persona-prompt", &[("name", name_in_prompt.into())]);
     format!(
         "---\n\
 name: {}\n\
 kind: {kind}\n\
-# segment: \"Recently diagnosed, working age\"\n\
+# segment: {segment}\n\
 # figures:\n\
 #   share_percent: 20\n\
 #   contacts_per_year: 8\n\
@@ -369,9 +429,9 @@ kind: {kind}\n\
 composite: true\n\
 ---\n\
 \n\
-<!-- A composite of several people, never one real person. What matters to {name}? What does their week look like? How and when do they meet care, and what helps or hinders? -->\n",
+{}\n",
         yaml_string(name),
-        name = name.replace("-->", "")
+        comment(&prompt),
     )
 }
 
@@ -420,13 +480,14 @@ pub fn add_persona(
             &format!("use one of {}", kinds.join(", ")),
         ));
     }
-    new_persona(root, population, slug, name, kind)
+    new_persona(root, guide, population, slug, name, kind)
         .map_err(|e| Refusal::Io(format!("cannot write in {}", root.display()), e))
 }
 
 /// Creates a persona file.
 pub fn new_persona(
     root: &Path,
+    guide: &Guide,
     population: &str,
     slug: &str,
     name: &str,
@@ -436,7 +497,7 @@ pub fn new_persona(
         .join(layout::population_dir(population))
         .join(layout::PERSONAS_DIR)
         .join(format!("{slug}.md"));
-    create_inside(root, &path, &persona_text(name, kind))
+    create_inside(root, &path, &persona_text(guide, name, kind))
 }
 
 /// The text of a new `improvements.toml`.

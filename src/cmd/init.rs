@@ -47,7 +47,7 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
             .ok()
             .and_then(|d| d.file_name().map(|n| n.to_string_lossy().to_string()))
             .unwrap_or_default();
-        format!("Coproduction value workbook: {name}")
+        scaffold::default_title(&name, args.language.unwrap_or_default())
     });
     let guide = Guide::builtin().map_err(GuideError)?;
     let created = scaffold::init(

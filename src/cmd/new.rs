@@ -77,7 +77,10 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let mut findings = Vec::new();
     let loader = crate::workbook::Loader::disk(&root);
     let config = loader.config(&mut findings);
-    let guide = loader.guide(&config.guide).map_err(GuideError)?;
+    // Scaffolded in the language of the workbook's pages: a Swedish
+    // workbook's answer files have the Swedish guide's headings and prompts.
+    let lang = ctx.lang.unwrap_or(config.lang());
+    let guide = loader.guide_in(&config.guide, lang).map_err(GuideError)?;
     match args.what {
         What::Population { slug, name } => {
             let name = name.unwrap_or_else(|| slug.replace('-', " "));

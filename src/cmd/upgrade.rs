@@ -54,7 +54,13 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     }
     let builtin_pin = config.guide == "builtin" || config.guide.starts_with("builtin@");
     let guide = if builtin_pin {
-        Guide::builtin().map_err(GuideError)?
+        // In the workbook's language, as `covalue new` scaffolded it: a
+        // Swedish workbook's headings and prompts are refreshed in Swedish.
+        let builtin = Guide::builtin().map_err(GuideError)?;
+        match config.lang().guide_tag().and_then(Guide::builtin_for) {
+            Some(Ok(translated)) if translated.version == builtin.version => translated,
+            _ => builtin,
+        }
     } else {
         loader.guide(&config.guide).map_err(GuideError)?
     };

@@ -274,8 +274,8 @@ pub fn record_text(guide: &Guide, session: &NewSession) -> String {
         format!("[{}]", quoted.join(", "))
     };
     let mut s = spec::schema_line("session.schema.json", 1);
-    s.push_str("# A team session. `covalue check` checks this file; `covalue import` puts\n");
-    s.push_str("# the typed-up notes of the session back into the answer files.\n");
+    let words = scaffold::own_words(guide);
+    s.push_str(&scaffold::comment_lines(words, "wb-session-about", &[]));
     s.push_str(&format!("date = {}\n", date::format(session.date)));
     if let Some(title) = &session.title {
         s.push_str(&format!("title = {}\n", scaffold::toml_string(title)));
@@ -294,13 +294,16 @@ pub fn record_text(guide: &Guide, session: &NewSession) -> String {
     }
     // Plain keys come before the first table: an attendee uncommented
     // below must not take `decisions` as one of its own keys.
-    s.push_str("\n# What the team decided, one line each.\ndecisions = []\n");
-    s.push_str(&format!(
-        "\n# Who came, each with a role: {}.\n",
-        guide.role_list()
+    s.push('\n');
+    s.push_str(&scaffold::comment_lines(words, "wb-session-decisions", &[]));
+    s.push_str("decisions = []\n\n");
+    s.push_str(&scaffold::comment_lines(
+        words,
+        "wb-session-attendees",
+        &[("roles", guide.role_list().into())],
     ));
     s.push_str("# [[attendees]]\n# name = \"\"\n# role = \"patient-partner\"\n\n");
-    s.push_str("# What someone will do, by when; add done = true when it is done.\n");
+    s.push_str(&scaffold::comment_lines(words, "wb-session-actions", &[]));
     s.push_str("# [[actions]]\n# what = \"\"\n# owner = \"\"\n# due = YYYY-MM-DD\n");
     s
 }

@@ -10,6 +10,7 @@ use crate::guide::{QuestionKind, Renamed, Section};
 use crate::source::Source;
 use crate::spec;
 use crate::workbook::Loc;
+use crate::workbook::status_words::{self, Mark};
 
 pub use super::comments::{comments, strip_comments, unclosed_comment};
 
@@ -528,14 +529,18 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
         .unwrap_or("")
         .trim()
         .trim_start_matches(['*', '_', '>', ' ']);
-    let lower = first.to_lowercase();
-    let marker = |prefix: &str| -> Option<String> {
-        lower.starts_with(prefix).then(|| {
-            first[prefix.len()..]
-                .trim_start_matches(['*', '_'])
-                .trim()
-                .to_string()
-        })
+    // The marks may be written in any language covalue prints
+    // (`status_words`): a Swedish handout's `Uppskjuten:` reads back as
+    // `Deferred:`.
+    let marker = |mark: Mark| -> Option<String> {
+        status_words::strip(first, mark)
+            .map(|(rest, _)| rest.trim_start_matches(['*', '_']).trim().to_string())
+    };
+    // A line of the paragraph without the emphasis or quote it may open with.
+    let bare = |l: &str| {
+        l.trim()
+            .trim_start_matches(['*', '_', '>', ' '])
+            .to_string()
     };
     // A reason may wrap onto the next lines of its paragraph (an editor that
     // wraps at 80 columns); they belong to it, except `Owner:` and `Until:`.
@@ -545,8 +550,8 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
             .skip(1)
             .map(|l| l.trim())
             .filter(|l| {
-                let l = l.trim_start_matches(['*', '_', '>', ' ']).to_lowercase();
-                !l.starts_with("owner:") && !l.starts_with("until:")
+                let l = bare(l);
+                !status_words::starts(&l, Mark::Owner) && !status_words::starts(&l, Mark::Until)
             })
             .collect();
         if more.is_empty() {
@@ -555,7 +560,7 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
             format!("{reason} {}", more.join(" ")).trim().to_string()
         }
     };
-    if let Some(reason) = marker("not applicable:").map(wrapped) {
+    if let Some(reason) = marker(Mark::NotApplicable).map(wrapped) {
         if reason.is_empty() {
             findings.push(
                 loc.finding(Finding::error(
@@ -568,26 +573,25 @@ fn status_of(body: &str, loc: &Loc, findings: &mut Vec<Finding>, label: &str) ->
         }
         return Status::NotApplicable { reason };
     }
-    if let Some(reason) = marker("deferred:").map(wrapped) {
+    if let Some(reason) = marker(Mark::Deferred).map(wrapped) {
         let mut owner = None;
         let mut until = None;
         for line in paragraph.iter().skip(1) {
-            let line = line.trim().trim_start_matches(['*', '_', '>', ' ']);
-            let l = line.to_lowercase();
-            if l.starts_with("owner:") {
-                owner = Some(line[6..].trim_start_matches(['*', '_']).trim().to_string());
-            } else if l.starts_with("until:") {
-                let value = line[6..].trim_start_matches(['*', '_']).trim().to_string();
-                if spec::parse_date(&value).is_none() {
-                    findings.push(
+            let line = bare(line);
+            let value_after = |rest: &str| rest.trim_start_matches(['*', '_']).trim().to_string();
+            if let Some((rest, _)) = status_words::strip(&line, Mark::Owner) {
+                owner = Some(value_after(rest));
+            } else if let Some((rest, form)) = status_words::strip(&line, Mark::Until) {
+                let value = value_after(rest);
+                match status_words::until_date(&value, form) {
+                    Some(date) => until = Some(date),
+                    None => findings.push(
                         loc.finding(Finding::error(
                             Code::CV018,
                             format!("{label}: `Until: {value}` is not a date"),
                         ))
                         .help("write the date as YYYY-MM-DD, for example `Until: 2027-01-31`"),
-                    );
-                } else {
-                    until = Some(value);
+                    ),
                 }
             }
         }

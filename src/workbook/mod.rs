@@ -12,6 +12,7 @@ pub mod loader;
 pub mod progress;
 pub mod records;
 pub mod session;
+pub mod status_words;
 
 use std::fs;
 use std::path::{Path, PathBuf};
