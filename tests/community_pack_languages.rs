@@ -505,3 +505,42 @@ fn the_hebrew_attendance_sheet_keeps_its_rows_to_write_on() {
         "Hebrew rows at least {least:.1} mm, English {least_en:.1} mm: {hebrew:?}"
     );
 }
+
+#[test]
+fn in_large_print_the_sites_names_stay_whole_in_hebrew_and_pseudo_english() {
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
+    let net = two_sessions();
+    let browser = browser.to_string_lossy().into_owned();
+    // A word of the heading of what changed at each site, as pdftotext
+    // gives it (the agenda on the first page says it too).
+    for (lang, heading) in [("he", "הנתשה"), ("en-XA", "ççĥááñĝééð")] {
+        let out = format!("out/large-{lang}.pdf");
+        net.run(&[
+            "--lang",
+            lang,
+            "network",
+            "session",
+            "pack",
+            "--pdf",
+            "--browser",
+            &browser,
+            "--large-print",
+            "--paper",
+            "letter",
+            "-o",
+            &out,
+        ])
+        .assert_code(0);
+        let pages = pages(&net.net().join(&out));
+        let page = pages
+            .iter()
+            .skip(1)
+            .find(|p| p.has(heading))
+            .unwrap_or_else(|| panic!("{lang}: no page headed {heading:?}"));
+        for site in ["lakeside", "harbour", "riverside"] {
+            assert!(page.has(site), "{lang}: {site} is not whole");
+        }
+    }
+}

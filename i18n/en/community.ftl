@@ -38,6 +38,8 @@ cpack-site-first = no earlier session to compare with
 cpack-site-unchanged = nothing new since { $since }
 cpack-site-changed = new work since { $since } (commit { $commit } of { $date })
 cpack-site-changed-undated = new work since { $since } (commit { $commit })
+cpack-site-revision = fetched: commit { $commit } of { $date }
+cpack-site-revision-undated = fetched: commit { $commit }
 cpack-site-now = now { $settled } of { $total } settled, { $open } open, { $problems ->
     [one] { $problems } problem
    *[other] { $problems } problems

@@ -37,6 +37,8 @@ cpack-site-first = no hay una sesión anterior con la que comparar
 cpack-site-unchanged = nada nuevo desde el { $since }
 cpack-site-changed = trabajo nuevo desde el { $since } (versión { $commit } del { $date })
 cpack-site-changed-undated = trabajo nuevo desde el { $since } (versión { $commit })
+cpack-site-revision = descargado: versión { $commit } del { $date }
+cpack-site-revision-undated = descargado: versión { $commit }
 cpack-site-now = ahora { $settled } de { $total } resueltas, { $open } abiertas, { $problems ->
     [one] { $problems } problema
    *[other] { $problems } problemas

@@ -37,6 +37,8 @@ cpack-site-first = אין מפגש קודם להשוואה
 cpack-site-unchanged = אין חדש מאז { $since }
 cpack-site-changed = עבודה חדשה מאז { $since } (גרסה { $commit } מ־{ $date })
 cpack-site-changed-undated = עבודה חדשה מאז { $since } (גרסה { $commit })
+cpack-site-revision = נמשך: גרסה { $commit } מ־{ $date }
+cpack-site-revision-undated = נמשך: גרסה { $commit }
 cpack-site-now = כעת הושלמו { $settled } מתוך { $total }, { $open } פתוחות, { $problems ->
     [one] בעיה אחת
    *[other] { $problems } בעיות

@@ -37,6 +37,8 @@ cpack-site-first = inget tidigare möte att jämföra med
 cpack-site-unchanged = inget nytt sedan { $since }
 cpack-site-changed = nytt arbete sedan { $since } (version { $commit } från { $date })
 cpack-site-changed-undated = nytt arbete sedan { $since } (version { $commit })
+cpack-site-revision = hämtad: version { $commit } från { $date }
+cpack-site-revision-undated = hämtad: version { $commit }
 cpack-site-now = nu { $settled } av { $total } klara, { $open } öppna, { $problems ->
     [one] { $problems } problem
    *[other] { $problems } problem
