@@ -544,3 +544,28 @@ fn in_large_print_the_sites_names_stay_whole_in_hebrew_and_pseudo_english() {
         }
     }
 }
+
+#[test]
+fn a_hostile_exemplar_note_is_shown_as_text_in_every_language() {
+    let net = two_sessions();
+    let toml = net.read("network.toml");
+    net.write(
+        "network.toml",
+        &toml.replace(
+            "note = \"Ask them how they won the laboratory over.\"",
+            "note = \"<script>alert(1)</script> {{ 7 * 7 }} \\u202Eevil \\u001b[2J won\"",
+        ),
+    );
+    for lang in ["en", "sv", "he", "es", "en-XA"] {
+        let out = format!("out/hostile-{lang}.html");
+        let html =
+            std::fs::read_to_string(pack(&net, &["--lang", lang], None, &out)).expect("the pack");
+        assert!(html.contains("&lt;script&gt;alert(1)"), "{lang}: the note");
+        assert!(!html.contains("<script"), "{lang}: a script");
+        assert!(html.contains("{{ 7 * 7 }}"), "{lang}: a template ran");
+        assert!(
+            !html.contains('\u{202e}') && !html.contains('\u{1b}'),
+            "{lang}: a control character"
+        );
+    }
+}
