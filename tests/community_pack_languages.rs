@@ -569,3 +569,102 @@ fn a_hostile_exemplar_note_is_shown_as_text_in_every_language() {
         );
     }
 }
+
+/// A word of a printed page with its box, in points from the top left.
+struct Word {
+    text: String,
+    x0: f64,
+    x1: f64,
+    y0: f64,
+    y1: f64,
+}
+
+/// The words of each page of `pdf` (`pdftotext -bbox`), with the page's width.
+fn words_of_pdf(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "pdftotext");
+    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let head = page.split('>').next().unwrap_or("");
+            let words = page
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| w.split_once('>'))
+                .map(|(tag, rest)| Word {
+                    text: rest.split("</word>").next().unwrap_or("").to_string(),
+                    x0: attr(tag, "xMin"),
+                    x1: attr(tag, "xMax"),
+                    y0: attr(tag, "yMin"),
+                    y1: attr(tag, "yMax"),
+                })
+                .collect();
+            (attr(head, "width"), words)
+        })
+        .collect()
+}
+
+#[test]
+fn pseudo_language_and_hebrew_packs_print_with_no_text_cut_or_overlapping() {
+    let Some(browser) = common::print_browser() else {
+        return;
+    };
+    let net = two_sessions();
+    let browser = browser.to_string_lossy().into_owned();
+    let mut problems = Vec::new();
+    for lang in ["en-XA", "he"] {
+        for (paper, large) in [("a4", false), ("letter", true)] {
+            let out = format!("out/cut-{lang}-{paper}.pdf");
+            let mut args = vec![
+                "--lang",
+                lang,
+                "network",
+                "session",
+                "pack",
+                "2026-11-05-webinar",
+                "--pdf",
+                "--browser",
+                &browser,
+                "--paper",
+                paper,
+                "-o",
+                &out,
+            ];
+            if large {
+                args.push("--large-print");
+            }
+            net.run(&args).assert_code(0);
+            for (i, (width, words)) in words_of_pdf(&net.net().join(&out)).iter().enumerate() {
+                let at = format!(
+                    "{lang} {paper}{}, page {}",
+                    if large { " large" } else { "" },
+                    i + 1
+                );
+                for (a, w) in words.iter().enumerate() {
+                    // Nothing runs off the paper's edge (a 5 mm margin at least).
+                    if w.x0 < 14.0 || w.x1 > width - 14.0 {
+                        problems.push(format!("{at}: {:?} runs to the edge", w.text));
+                    }
+                    // No two words drawn over each other (by more than a
+                    // sliver: accents and kerning touch).
+                    for v in &words[a + 1..] {
+                        let dx = w.x1.min(v.x1) - w.x0.max(v.x0);
+                        let dy = w.y1.min(v.y1) - w.y0.max(v.y0);
+                        let small = (w.y1 - w.y0).min(v.y1 - v.y0);
+                        if dx > 2.0 && dy > small * 0.4 {
+                            problems.push(format!("{at}: {:?} and {:?} overlap", w.text, v.text));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
