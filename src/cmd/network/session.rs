@@ -51,7 +51,7 @@ pub struct NewArgs {
 /// Arguments of `covalue network session pack`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue network session pack\n  covalue network session pack --pdf --paper letter --large-print\n  covalue network session pack 2026-12-10-webinar -o out/december.html"
+    after_help = "Examples:\n  covalue network session pack\n  covalue network session pack --pdf --paper letter --large-print\n  covalue --lang sv network session pack --pdf\n  covalue network session pack 2026-12-10-webinar -o out/december.html"
 )]
 pub struct PackArgs {
     /// The session, by its file name (sessions/NAME.toml) [default: the next one].
