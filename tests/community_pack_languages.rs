@@ -16,7 +16,8 @@ use common::network::{Net, change_site, filled_in, three_sites};
 
 /// The three-site network with two community sessions: the first
 /// (2026-11-05) filled in after the meeting, the next (2026-12-03, in
-/// person) with harbour's new work since and an exemplar marked.
+/// person) with harbour's new work since; an exemplar marked, and a
+/// fourth site added but not fetched yet.
 fn two_sessions() -> Net {
     let net = three_sites();
     net.run(&[
@@ -43,6 +44,10 @@ fn two_sessions() -> Net {
         "in-person",
     ])
     .assert_code(0);
+    // A fourth site, added since and not fetched yet.
+    let dir = net.site("northside", common::COMPLETE, |_| {});
+    net.run(&["network", "add", "northside", &dir.to_string_lossy()])
+        .assert_code(0);
     let toml = net.read("network.toml");
     net.write(
         "network.toml",
@@ -114,6 +119,7 @@ fn swedish_and_spanish_packs_speak_their_language() {
                 "Goda exempel",
                 "Närvaro",
                 "Namnteckning",
+                "ännu inte hämtad",
             ],
         ),
         (
@@ -127,6 +133,7 @@ fn swedish_and_spanish_packs_speak_their_language() {
                 "Ejemplos destacados",
                 "Asistencia",
                 "Firma",
+                "todavía no descargado",
             ],
         ),
     ] {
@@ -199,7 +206,9 @@ fn a_pseudo_language_pack_has_no_english_word_of_covalues_own() {
         let values = text.lines().filter(|l| !l.trim_start().starts_with('#'));
         allowed.extend(values.flat_map(|l| words(l.split(" #").next().unwrap_or(""))));
     }
-    allowed.extend(words("lakeside harbour riverside covalue network fetch"));
+    allowed.extend(words(
+        "lakeside harbour riverside northside covalue network fetch",
+    ));
     let mut left = Vec::new();
     let mut own_seen = BTreeSet::new();
     for session in ["2026-11-05-webinar", "2026-12-03-in-person"] {
