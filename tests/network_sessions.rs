@@ -8,116 +8,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{Run, copy_dir, covalue, git, manifest_dir};
+use common::network::{Net, change_site, empty_network, filled_in, three_sites};
 use tempfile::TempDir;
-
-/// A network folder (`net/`) with three sites made from the examples, each
-/// a local git repository, and covalue's cache, in one temporary folder.
-struct Net {
-    tmp: TempDir,
-}
-
-impl Net {
-    fn path(&self) -> &Path {
-        self.tmp.path()
-    }
-
-    fn net(&self) -> PathBuf {
-        self.path().join("net")
-    }
-
-    fn cache(&self) -> PathBuf {
-        self.path().join("cache")
-    }
-
-    /// Runs `covalue ARGS` in the network folder, with the cache in the
-    /// temporary folder.
-    fn run(&self, args: &[&str]) -> Run {
-        self.run_in(&self.net(), args)
-    }
-
-    fn run_in(&self, dir: &Path, args: &[&str]) -> Run {
-        let out = covalue(dir)
-            .env("COVALUE_CACHE_DIR", self.cache())
-            .args(args)
-            .output()
-            .expect("covalue could not be started");
-        let run = Run {
-            code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        };
-        run.assert_no_panic(&args.join(" "));
-        run
-    }
-
-    /// A site's workbook: an example, committed in its own repository.
-    fn site(&self, name: &str, example: &str, edit: impl FnOnce(&Path)) -> PathBuf {
-        let work = self.path().join("sites").join(name);
-        copy_dir(&manifest_dir().join("examples").join(example), &work);
-        edit(&work);
-        git(self.path(), &work, &["init", "-q", "-b", "main"]);
-        git(self.path(), &work, &["add", "-A"]);
-        git(self.path(), &work, &["commit", "-q", "-m", "workbook"]);
-        work
-    }
-
-    fn write(&self, rel: &str, text: &str) -> PathBuf {
-        let path = self.net().join(rel);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).expect("folder");
-        }
-        std::fs::write(&path, text).expect("write");
-        path
-    }
-
-    fn read(&self, rel: &str) -> String {
-        std::fs::read_to_string(self.net().join(rel)).expect("read")
-    }
-}
-
-/// A network folder with no sites yet.
-fn empty_network() -> Net {
-    let net = Net {
-        tmp: TempDir::new().expect("temporary folder"),
-    };
-    net.run_in(
-        net.path(),
-        &["network", "init", "net", "--name", "Test CoP"],
-    )
-    .assert_code(0);
-    net
-}
-
-/// Three sites from local repositories: a complete one, a half-done one
-/// and a short-form one, added with `network add` and fetched.
-fn three_sites() -> Net {
-    let net = empty_network();
-    for (name, example, short) in [
-        ("lakeside", common::COMPLETE, false),
-        ("harbour", common::HALF_DONE, false),
-        ("riverside", common::COMPLETE, true),
-    ] {
-        let dir = net.site(name, example, |w| {
-            if short {
-                let config = w.join("covalue.toml");
-                let text = std::fs::read_to_string(&config).expect("covalue.toml");
-                let text = text
-                    .lines()
-                    .filter(|l| !l.starts_with("form"))
-                    .collect::<Vec<_>>()
-                    .join("\n");
-                std::fs::write(&config, format!("form = \"short\"\n{text}\n")).expect("write");
-            }
-        });
-        net.run(&["network", "add", name, &dir.to_string_lossy()])
-            .assert_code(0);
-    }
-    net.run(&["network", "fetch", "--jobs", "2"]).assert_code(0);
-    net
-}
 
 #[test]
 fn init_ends_with_what_to_do_next() {
@@ -290,29 +184,6 @@ fn remove_keeps_the_cache_copy_unless_asked_to_delete_it() {
     assert!(!sites.join("riverside.git").exists());
     assert!(!sites.join("riverside.json").exists());
     assert!(sites.join("lakeside.git").is_dir());
-}
-
-/// The record of a community session as a coordinator fills it in after
-/// the meeting: who came, what was presented, what was agreed.
-fn filled_in(record: &str) -> String {
-    let record = record.replace("sites = []", "sites = [\"lakeside\", \"harbour\"]");
-    format!(
-        "{record}\n\
-[[attendees]]\nname = \"Ines\"\nrole = \"coordinator\"\n\n\
-[[attendees]]\nname = \"Sara's mother\"\nrole = \"family-partner\"\nsite = \"harbour\"\n\n\
-[[presented]]\nsite = \"lakeside\"\ntitle = \"Our walking measure\"\nquestion = \"compass-measures\"\n\n\
-[[actions]]\nwhat = \"Send the walking test protocol\"\nowner = \"Ines\"\ndue = 2026-11-10\n\n\
-[[actions]]\nwhat = \"Share the relapse plan\"\nowner = \"Ola\"\ndue = 2026-12-20\n"
-    )
-}
-
-/// Commits a change to a site's workbook.
-fn change_site(net: &Net, name: &str) {
-    let work = net.path().join("sites").join(name);
-    let config = work.join("covalue.toml");
-    let text = std::fs::read_to_string(&config).expect("covalue.toml");
-    std::fs::write(&config, text.replacen("title = \"", "title = \"New: ", 1)).expect("write");
-    git(net.path(), &work, &["commit", "-qam", "more work"]);
 }
 
 #[test]

@@ -4,7 +4,11 @@
 //! presented, exemplars, the actions still open, and an attendance sheet
 //! with room to write. HTML on the document engine's page (page setup,
 //! footer, large print, language), printed to PDF by the same route as the
-//! team's pack and the reports; every value escaped, no script.
+//! team's pack and the reports; every value escaped, no script. Every word
+//! of covalue's own comes from the catalogue in the network's language
+//! (`--lang`, else `language` of `network.toml`, else English).
+
+use std::sync::Arc;
 
 use minijinja::context;
 use minijinja::value::Serde;
@@ -13,6 +17,7 @@ use serde::Serialize;
 use super::Network;
 use super::sessions::{self, Agenda};
 use super::status::SiteStatus;
+use crate::i18n::{Catalogue, Lang};
 use crate::render::RenderError;
 use crate::render::document::{self, Document, Footer, Language, PageArgs};
 use crate::workbook::Session;
@@ -32,14 +37,15 @@ struct Talk {
     note: String,
 }
 
-/// An answer or improvement marked as an exemplar for others. None are
-/// marked yet: when `network.toml` gains exemplars, the report's model
-/// fills this list and the pack shows them by question.
+/// An answer or improvement the coordinator marks as an exemplar for the
+/// others (`[[exemplars]]` of `network.toml`).
 #[derive(Serialize)]
 struct Exemplar {
     site: String,
-    question: String,
-    title: String,
+    /// What it is, in words: "question X", "improvement Y".
+    about: String,
+    /// Why others could learn from it, in the coordinator's words.
+    note: String,
 }
 
 /// One row of the attendance sheet.
@@ -55,6 +61,8 @@ struct Row {
 struct Pack {
     network: String,
     name: String,
+    /// The session's date (YYYY-MM-DD; the template writes it in the
+    /// page's language).
     date: Option<String>,
     kind: String,
     title: Option<String>,
@@ -66,24 +74,73 @@ struct Pack {
     decisions: Vec<String>,
     actions: Vec<sessions::OpenAction>,
     attendance: Vec<Row>,
+    /// The roles one may write on the attendance sheet, in words.
+    roles: String,
     sites: Vec<String>,
+    /// The footer's line of when the pack was made.
     made: String,
+    /// The words of the pack's language.
+    #[serde(skip)]
+    catalogue: Arc<Catalogue>,
+    /// Whether a language was chosen (`--lang` or `language` of
+    /// `network.toml`); else the page's direction is judged from its names.
+    #[serde(skip)]
+    language_chosen: bool,
 }
 
-/// The words for a kind of session.
-fn kind_words(kind: Option<&str>) -> String {
-    match kind {
-        Some("webinar") => "Webinar",
-        Some("in-person") => "In-person meeting",
-        Some("coaching-call") => "Coaching call",
-        Some("workshop") => "Workshop",
-        Some("other") | None => "Community session",
-        Some(other) => other,
+/// The words for a kind of session, in the pack's language.
+fn kind_words(kind: Option<&str>, c: &Catalogue) -> String {
+    let id = match kind {
+        Some("webinar") => "cpack-kind-webinar",
+        Some("in-person") => "cpack-kind-in-person",
+        Some("coaching-call") => "cpack-kind-coaching-call",
+        Some("workshop") => "cpack-kind-workshop",
+        Some("other") | None => "cpack-kind-other",
+        // A kind the record's check refuses: shown as written.
+        Some(other) => return other.to_string(),
+    };
+    c.text(id, &[])
+}
+
+/// What a presentation or an exemplar is about: "question X, improvement Y".
+fn about(question: Option<&str>, improvement: Option<&str>, c: &Catalogue) -> String {
+    match (question, improvement) {
+        (Some(q), Some(i)) => c.text(
+            "cpack-about-both",
+            &[("question", q.into()), ("improvement", i.into())],
+        ),
+        (Some(q), None) => c.text("cpack-about-question", &[("question", q.into())]),
+        (None, Some(i)) => c.text("cpack-about-improvement", &[("improvement", i.into())]),
+        (None, None) => String::new(),
     }
-    .to_string()
 }
 
-fn build(net: &Network, sessions: &[Session], session: &Session, statuses: &[SiteStatus]) -> Pack {
+/// A role's name in the pack's language: the catalogue's name of a team
+/// role, else the built-in guide's title, "Coordinator", or the id.
+fn role_name(id: &str, guide_roles: &[(String, String)], c: &Catalogue) -> String {
+    if id == crate::spec::COORDINATOR {
+        return c.text("cpack-role-coordinator", &[]);
+    }
+    if c.has(&format!("role-{id}")) {
+        return crate::render::model::team_role(id, c);
+    }
+    match guide_roles.iter().find(|(r, _)| r == id) {
+        Some((_, title)) => title.clone(),
+        None => id.to_string(),
+    }
+}
+
+fn build(
+    net: &Network,
+    sessions: &[Session],
+    session: &Session,
+    statuses: &[SiteStatus],
+    lang: Option<Lang>,
+) -> Pack {
+    let language_chosen = lang.is_some() || net.language.is_some();
+    let lang = net.lang(lang);
+    let catalogue = Arc::new(Catalogue::builtin(lang));
+    let c = &*catalogue;
     let day = session.date.unwrap_or_else(crate::date::today);
     let agenda = sessions::agenda(sessions, statuses, day, &session.name);
     // This session's own actions are listed with the earlier ones.
@@ -101,8 +158,9 @@ fn build(net: &Network, sessions: &[Session], session: &Session, statuses: &[Sit
                 overdue: a.due.is_some_and(|d| d < crate::date::today()),
             }),
     );
-    // Roles by the built-in guide's names (and "Coordinator").
-    let roles: Vec<(String, String)> = crate::guide::Guide::builtin()
+    // Roles by the catalogue's names (the built-in guide's, and
+    // "Coordinator").
+    let guide_roles: Vec<(String, String)> = crate::guide::Guide::builtin()
         .map(|g| {
             g.roles
                 .iter()
@@ -110,17 +168,18 @@ fn build(net: &Network, sessions: &[Session], session: &Session, statuses: &[Sit
                 .collect()
         })
         .unwrap_or_default();
-    let role_name = |id: &str| match roles.iter().find(|(r, _)| r == id) {
-        Some((_, title)) => title.clone(),
-        None if id == crate::spec::COORDINATOR => "Coordinator".to_string(),
-        None => id.to_string(),
-    };
+    let roles = guide_roles
+        .iter()
+        .map(|(id, _)| role_name(id, &guide_roles, c))
+        .chain(std::iter::once(c.text("cpack-role-coordinator", &[])))
+        .collect::<Vec<_>>()
+        .join(", ");
     let mut attendance: Vec<Row> = session
         .attendees
         .iter()
         .map(|a| Row {
             name: a.name.clone(),
-            role: role_name(&a.role),
+            role: role_name(&a.role, &guide_roles, c),
             site: a.site.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
         })
         .collect();
@@ -143,7 +202,7 @@ fn build(net: &Network, sessions: &[Session], session: &Session, statuses: &[Sit
         network: net.name.clone(),
         name: session.name.clone(),
         date: session.date.map(crate::date::format),
-        kind: kind_words(session.kind.as_deref()),
+        kind: kind_words(session.kind.as_deref(), c),
         title: session.title.clone(),
         facilitator: session.facilitator.clone().filter(|f| !f.is_empty()),
         note_taker: session.note_taker.clone().filter(|f| !f.is_empty()),
@@ -154,41 +213,72 @@ fn build(net: &Network, sessions: &[Session], session: &Session, statuses: &[Sit
             .map(|p| Talk {
                 site: p.site.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
                 title: p.title.clone(),
-                about: match (&p.question, &p.improvement) {
-                    (Some(q), Some(i)) => format!("question {q}, improvement {i}"),
-                    (Some(q), None) => format!("question {q}"),
-                    (None, Some(i)) => format!("improvement {i}"),
-                    (None, None) => String::new(),
-                },
+                about: about(p.question.as_deref(), p.improvement.as_deref(), c),
                 note: p.note.clone().unwrap_or_default(),
             })
             .collect(),
-        exemplars: Vec::new(),
+        exemplars: net
+            .exemplars
+            .iter()
+            .map(|e| Exemplar {
+                site: e.site.clone(),
+                about: about(e.question.as_deref(), e.improvement.as_deref(), c),
+                note: e.note.clone().unwrap_or_default(),
+            })
+            .collect(),
         decisions: session.decisions.clone(),
         actions,
         attendance,
+        roles,
         sites: net.sites.iter().map(|s| s.name.clone()).collect(),
-        made: crate::date::format(crate::date::today()),
+        made: c.text(
+            "cpack-made",
+            &[("date", lang.date(crate::date::today()).into())],
+        ),
+        catalogue: catalogue.clone(),
+        language_chosen,
     }
 }
 
 /// The pack as one self-contained HTML page.
 fn html(pack: &Pack, page: PageArgs) -> Result<String, minijinja::Error> {
-    let env = document::environment(&[
+    let mut env = document::environment(&[
         ("community-pack.html", TEMPLATE),
         ("community-pack.css", CSS),
     ])?;
-    let when = pack.date.as_deref().unwrap_or(&pack.name);
+    crate::i18n::template::install(&mut env, pack.catalogue.clone());
+    let c = &pack.catalogue;
+    let lang = c.lang();
+    let when = match pack.date.as_deref().and_then(crate::date::parse_date) {
+        Some(day) => lang.date(day),
+        None => pack.name.clone(),
+    };
     let footer = Footer::new(&pack.network)
-        .and(&format!("{} {when}", pack.kind.to_lowercase()))
-        .line(format!("made {} from the revisions fetched", pack.made));
+        .and(&c.text(
+            "cpack-footer-session",
+            &[
+                ("kind", pack.kind.as_str().into()),
+                ("date", when.as_str().into()),
+            ],
+        ))
+        .line(pack.made.clone());
     let texts = std::iter::once(pack.network.as_str()).chain(pack.title.as_deref());
     let doc = Document::new(
         "community-pack",
-        format!("{} {when} · {}", pack.kind, pack.network),
+        c.text(
+            "cpack-page-title",
+            &[
+                ("kind", pack.kind.as_str().into()),
+                ("date", when.as_str().into()),
+                ("network", pack.network.as_str().into()),
+            ],
+        ),
         page,
         &footer,
-        Language::of(texts),
+        match pack.language_chosen {
+            true => Language::from(lang),
+            false => Language::of(texts),
+        },
         document::style(&env, Some("community-pack.css"), page)?,
     );
     env.get_template("community-pack.html")?
@@ -206,6 +296,8 @@ pub struct Job {
     pub output: Option<std::path::PathBuf>,
     /// Paper size and large print.
     pub page: PageArgs,
+    /// `--lang`: the pack's language, over `language` of `network.toml`.
+    pub lang: Option<Lang>,
 }
 
 /// Makes the pack of `session` and writes it atomically into the network
@@ -227,7 +319,7 @@ pub fn write(
         default,
         job.pdf.then_some(job.browser.as_deref()),
     )?;
-    let pack = build(net, sessions, session, statuses);
+    let pack = build(net, sessions, session, statuses, job.lang);
     let text = html(&pack, job.page)
         .map_err(|e| crate::session::pack::template_error("community-pack.html", &e))?;
     output.write(text)

@@ -69,8 +69,11 @@ pub struct SiteChange {
     /// `changed`, `unchanged`, `new` (no earlier session to compare with)
     /// or `not-fetched`.
     pub state: &'static str,
-    /// In words, for the agenda.
-    pub says: String,
+    /// The last session's date (YYYY-MM-DD), or its name when it has none;
+    /// None when there is no earlier session.
+    pub since: Option<String>,
+    /// Why the site could not be fetched, as the fetch said.
+    pub failure: Option<String>,
     /// Settled questions, of all.
     pub settled: Option<usize>,
     /// All questions.
@@ -136,25 +139,14 @@ fn site_change(st: &SiteStatus, last: Option<&Session>) -> SiteChange {
         .commit
         .as_deref()
         .map(|c| c.chars().take(7).collect::<String>());
-    let counts = match (st.settled, st.total, st.open, st.problems) {
-        (Some(settled), Some(total), Some(open), Some(problems)) => format!(
-            "{settled}/{total} settled, {open} open, {problems} problem{}",
-            if problems == 1 { "" } else { "s" }
-        ),
-        _ => String::new(),
-    };
-    let (state, says) = match (&st.commit, last) {
-        (None, _) => (
-            "not-fetched",
-            match &st.failure {
-                Some(why) => format!("not fetched: {why}"),
-                None => "not fetched yet: run `covalue network fetch` before the session".into(),
-            },
-        ),
-        (Some(_), None) => (
-            "new",
-            format!("no earlier session to compare with; now {counts}"),
-        ),
+    let since = last.map(|last| {
+        last.date
+            .map(date::format)
+            .unwrap_or_else(|| last.name.clone())
+    });
+    let state = match (&st.commit, last) {
+        (None, _) => "not-fetched",
+        (Some(_), None) => "new",
         (Some(commit), Some(last)) => {
             let recorded = last.revisions.iter().find(|(s, _)| *s == st.site);
             let changed = match recorded {
@@ -164,21 +156,7 @@ fn site_change(st: &SiteStatus, last: Option<&Session>) -> SiteChange {
                     _ => true,
                 },
             };
-            let when = last
-                .date
-                .map(date::format)
-                .unwrap_or_else(|| last.name.clone());
-            match changed {
-                true => (
-                    "changed",
-                    format!(
-                        "new work since {when} (commit {} of {}); now {counts}",
-                        short.as_deref().unwrap_or(""),
-                        st.date.as_deref().unwrap_or("an unknown day")
-                    ),
-                ),
-                false => ("unchanged", format!("nothing new since {when}; {counts}")),
-            }
+            if changed { "changed" } else { "unchanged" }
         }
     };
     SiteChange {
@@ -187,11 +165,40 @@ fn site_change(st: &SiteStatus, last: Option<&Session>) -> SiteChange {
         commit: short,
         date: st.date.clone(),
         state,
-        says,
+        since,
+        failure: st.failure.clone(),
         settled: st.settled,
         total: st.total,
         open: st.open,
         problems: st.problems,
+    }
+}
+
+impl SiteChange {
+    /// What changed, in English words, for the terminal's agenda (the pack
+    /// words it from the catalogue in the network's language).
+    pub fn english(&self) -> String {
+        let counts = match (self.settled, self.total, self.open, self.problems) {
+            (Some(settled), Some(total), Some(open), Some(problems)) => format!(
+                "{settled}/{total} settled, {open} open, {problems} problem{}",
+                if problems == 1 { "" } else { "s" }
+            ),
+            _ => String::new(),
+        };
+        let since = self.since.as_deref().unwrap_or("");
+        match self.state {
+            "not-fetched" => match &self.failure {
+                Some(why) => format!("not fetched: {why}"),
+                None => "not fetched yet: run `covalue network fetch` before the session".into(),
+            },
+            "new" => format!("no earlier session to compare with; now {counts}"),
+            "changed" => format!(
+                "new work since {since} (commit {} of {}); now {counts}",
+                self.commit.as_deref().unwrap_or(""),
+                self.date.as_deref().unwrap_or("an unknown day")
+            ),
+            _ => format!("nothing new since {since}; {counts}"),
+        }
     }
 }
 

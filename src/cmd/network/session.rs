@@ -51,7 +51,7 @@ pub struct NewArgs {
 /// Arguments of `covalue network session pack`.
 #[derive(Debug, clap::Args)]
 #[command(
-    after_help = "Examples:\n  covalue network session pack\n  covalue network session pack --pdf --paper letter --large-print\n  covalue network session pack 2026-12-10-webinar -o out/december.html"
+    after_help = "Examples:\n  covalue network session pack\n  covalue network session pack --pdf --paper letter --large-print\n  covalue --lang sv network session pack --pdf\n  covalue network session pack 2026-12-10-webinar -o out/december.html"
 )]
 pub struct PackArgs {
     /// The session, by its file name (sessions/NAME.toml) [default: the next one].
@@ -132,7 +132,7 @@ fn new(args: NewArgs, ctx: &Context) -> Result<Outcome, Error> {
     }
     for site in &agenda.sites {
         ctx.shell
-            .say(format_args!("  {}: {}", t(&site.site), t(&site.says)))?;
+            .say(format_args!("  {}: {}", t(&site.site), t(&site.english())))?;
     }
     ctx.shell.say(format_args!(
         "\nNext: fill in who came and what was presented in {file}; print the pack with `covalue network session pack`"
@@ -176,6 +176,7 @@ fn print_pack(args: PackArgs, ctx: &Context) -> Result<Outcome, Error> {
         browser: args.browser,
         output: args.output.map(|o| ctx.dir.join(o)),
         page: args.page,
+        lang: ctx.lang,
     };
     let written = pack::write(&root, &net, &records, session, &statuses, &job)?;
     ctx.shell.status(
