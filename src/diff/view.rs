@@ -9,6 +9,7 @@ use super::model::{
     Area, Change, Completeness, DiffReport, FieldChange, PopulationDiff, PopulationState, Segment,
     Side, SideFinding, StatusChange, VersionSource, Walkthrough, Words,
 };
+use crate::i18n::{Arg, Catalogue, Lang};
 use crate::workbook::Status;
 
 /// A piece of a line.
@@ -35,6 +36,9 @@ pub enum Inline {
     Added(String),
     /// Unchanged words left out: "…".
     Gap,
+    /// A name put into a sentence (a version, a commit): plain text,
+    /// isolated from the words around it on a page.
+    Plain(String),
 }
 
 /// A line of inline pieces.
@@ -155,8 +159,10 @@ pub struct View {
     pub new: String,
     /// "What changed since session-2".
     pub title: String,
+    /// The title as pieces, its versions' names isolated.
+    pub heading: Line,
     /// Which versions were compared, e.g. "session-2 (commit 1a2b3c4) → working tree".
-    pub compared: String,
+    pub compared: Line,
     /// Changes to `covalue.toml`.
     pub workbook: Vec<Item>,
     /// Workbook files that could not be read.
@@ -164,30 +170,174 @@ pub struct View {
     /// The populations that changed.
     pub populations: Vec<PopulationView>,
     /// One closing sentence.
-    pub summary: String,
+    pub summary: Line,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// A line's words as plain text.
+pub fn plain_text(line: &Line) -> String {
+    line.0
+        .iter()
+        .map(|piece| match piece {
+            Inline::Text(s)
+            | Inline::Code(s)
+            | Inline::Name(s)
+            | Inline::Value(s)
+            | Inline::Question(s)
+            | Inline::Plain(s) => s.as_str(),
+            _ => "",
+        })
+        .collect()
 }
 
-/// A list in words: "a, b and c".
-fn and_list(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+/// Marks a slot of a message: the private-use characters around a slot's
+/// number, taken out of every text given to a message first, so that no
+/// workbook text can make one.
+const SLOT_OPEN: char = '\u{E020}';
+const SLOT_CLOSE: char = '\u{E021}';
+
+/// Text given to a message: without slot marks.
+fn plain(text: &str) -> Arg {
+    Arg::Text(text.replace([SLOT_OPEN, SLOT_CLOSE], ""))
+}
+
+/// A value of a message: plain words or a number put in as the language
+/// writes it, or a line of pieces (a name, an id) kept as they are.
+enum Val {
+    Arg(Arg),
+    Line(Line),
+}
+
+impl From<&str> for Val {
+    fn from(text: &str) -> Val {
+        Val::Arg(plain(text))
     }
 }
 
-fn version_label(report: &DiffReport, side: Side) -> String {
-    match side {
-        Side::Old => report.old.label.clone(),
-        Side::New => report.new.label.clone(),
+impl From<String> for Val {
+    fn from(text: String) -> Val {
+        Val::Arg(plain(&text))
     }
 }
 
-fn problem(report: &DiffReport, f: &SideFinding) -> Problem {
+impl From<usize> for Val {
+    fn from(n: usize) -> Val {
+        Val::Arg(Arg::from(n))
+    }
+}
+
+impl From<Line> for Val {
+    fn from(line: Line) -> Val {
+        Val::Line(line)
+    }
+}
+
+impl From<Inline> for Val {
+    fn from(inline: Inline) -> Val {
+        Val::Line(Line(vec![inline]))
+    }
+}
+
+/// The words of the report's language: every sentence is one message of
+/// the catalogue (`i18n/LANG/diff.ftl`), its names and ids put in as pieces.
+pub struct Say<'a> {
+    c: &'a Catalogue,
+}
+
+impl<'a> Say<'a> {
+    /// The words of `c`.
+    pub fn new(c: &'a Catalogue) -> Say<'a> {
+        Say { c }
+    }
+
+    /// A message as plain text.
+    fn text(&self, id: &str, args: Vec<(&str, Val)>) -> String {
+        plain_text(&self.line(id, args))
+    }
+
+    /// A message as a line: its words as text, each line value in its place.
+    fn line(&self, id: &str, args: Vec<(&str, Val)>) -> Line {
+        let mut slots: Vec<Line> = Vec::new();
+        let args: Vec<(&str, Arg)> = args
+            .into_iter()
+            .map(|(name, v)| match v {
+                Val::Arg(arg) => (name, arg),
+                Val::Line(line) => {
+                    slots.push(line);
+                    (
+                        name,
+                        Arg::Text(format!("{SLOT_OPEN}{}{SLOT_CLOSE}", slots.len() - 1)),
+                    )
+                }
+            })
+            .collect();
+        // The built-in catalogues are complete (tests/languages.rs); a
+        // site's message that cannot be made shows as its id.
+        let text = self.c.text(id, &args);
+        let mut line = Line::default();
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find(SLOT_OPEN) {
+            if start > 0 {
+                line = line.text(&rest[..start]);
+            }
+            let after = &rest[start + SLOT_OPEN.len_utf8()..];
+            let (number, next) = after.split_once(SLOT_CLOSE).unwrap_or((after, ""));
+            if let Some(slot) = number.parse::<usize>().ok().and_then(|i| slots.get(i)) {
+                line = line.extend(slot.clone());
+            }
+            rest = next;
+        }
+        if !rest.is_empty() {
+            line = line.text(rest.replace([SLOT_OPEN, SLOT_CLOSE], ""));
+        }
+        line
+    }
+
+    /// A list in words: "a, b and c".
+    fn and_list(&self, items: &[String]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => self.text(
+                "diff-list-and",
+                vec![
+                    ("first", rest.join(", ").into()),
+                    ("last", last.clone().into()),
+                ],
+            ),
+        }
+    }
+
+    /// How a page names a version: a tag or branch for `HEAD~1` or a
+    /// hash, else "the last commit (1a2b3c4)" or "commit 1a2b3c4"; "the
+    /// working tree"; a name or a folder as given.
+    pub fn shown(&self, info: &super::model::VersionInfo) -> String {
+        plain_text(&self.version(info))
+    }
+
+    /// The name of a version as pieces, names and commits isolated.
+    fn version(&self, info: &super::model::VersionInfo) -> Line {
+        let named = |name: &str| Line(vec![Inline::Plain(name.to_string())]);
+        if info.source == VersionSource::WorkingTree {
+            return self.line("diff-working-tree", vec![]);
+        }
+        let Some(commit) = &info.commit else {
+            return named(&info.label);
+        };
+        if !super::model::is_relative_revision(&info.label, commit) {
+            return named(&info.label);
+        }
+        let short = commit.get(..7).unwrap_or(commit);
+        match (&info.name, info.label.as_str()) {
+            (Some(name), _) => named(name),
+            (None, "HEAD" | "@") => {
+                self.line("diff-last-commit", vec![("commit", named(short).into())])
+            }
+            (None, _) => self.line("diff-commit", vec![("commit", named(short).into())]),
+        }
+    }
+}
+
+fn problem(w: &Say, report: &DiffReport, f: &SideFinding) -> Problem {
     let info = match f.side {
         Side::Old => &report.old,
         Side::New => &report.new,
@@ -199,7 +349,11 @@ fn problem(report: &DiffReport, f: &SideFinding) -> Problem {
         _ => file,
     };
     Problem {
-        version: version_label(report, f.side),
+        // As given on the command line ("HEAD"), or "working tree" in the page's words.
+        version: match info.source {
+            VersionSource::WorkingTree => w.shown(info),
+            _ => info.label.clone(),
+        },
         place: format!("{}{place}", file_prefix(info, "")),
         message: f.finding.message.clone(),
         finding: f.clone(),
@@ -233,43 +387,71 @@ fn value(v: &Option<String>) -> Inline {
     }
 }
 
+/// "before → after": in the order written; the arrow is the language's.
+fn before_after(before: Line, after: Line) -> Line {
+    before.push(Inline::Arrow).extend(after)
+}
+
 /// "field before → after", or "field: …words…".
-fn field(f: &FieldChange) -> Line {
-    let line = Line::default().code(f.field.clone());
+fn field(w: &Say, f: &FieldChange) -> Line {
+    let name = Line::default().code(f.field.clone());
     match &f.words {
-        Some(w) => line.text(": ").extend(words(w)),
-        None => line
-            .text(" ")
-            .push(value(&f.before))
-            .push(Inline::Arrow)
-            .push(value(&f.after)),
+        Some(text) => w.line(
+            "diff-field-words",
+            vec![("field", name.into()), ("words", words(text).into())],
+        ),
+        None => w.line(
+            "diff-field-value",
+            vec![
+                ("field", name.into()),
+                (
+                    "change",
+                    before_after(
+                        Line::default().push(value(&f.before)),
+                        Line::default().push(value(&f.after)),
+                    )
+                    .into(),
+                ),
+            ],
+        ),
     }
 }
 
 /// An item for a changed record: one field inline, several as details.
-fn record(what: Line, fields: &[FieldChange]) -> Item {
+fn record(w: &Say, what: Line, fields: &[FieldChange]) -> Item {
     match fields {
         [only] if only.words.is_none() => Item {
             mark: Mark::Changed,
-            line: what.text(": ").extend(field(only)),
+            line: w.line(
+                "diff-record-field",
+                vec![("what", what.into()), ("field", field(w, only).into())],
+            ),
             details: Vec::new(),
         },
         _ => Item {
             mark: Mark::Changed,
             line: what,
-            details: fields.iter().map(field).collect(),
+            details: fields.iter().map(|f| field(w, f)).collect(),
         },
     }
 }
 
-fn status(s: &Option<Status>) -> Line {
+/// A status in words: "Deferred: waiting for the audit (owner: Ana, until 2027-01-31)".
+fn status(w: &Say, lang: Lang, s: &Option<Status>) -> Line {
     let Some(s) = s else {
-        return Line::default().text("not a question of the guide");
+        return w.line("diff-not-in-guide", vec![]);
     };
-    let line = Line::default().push(Inline::Value(s.word().to_string()));
+    let word = |id: &str| Inline::Value(w.text(id, vec![]));
     match s {
-        Status::Open | Status::Answered => line,
-        Status::NotApplicable { reason } => line.text(format!(": {reason}")),
+        Status::Open => Line::default().push(word("state-open")),
+        Status::Answered => Line::default().push(word("state-answered")),
+        Status::NotApplicable { reason } => w.line(
+            "diff-status-reason",
+            vec![
+                ("status", word("state-not-applicable").into()),
+                ("reason", reason.as_str().into()),
+            ],
+        ),
         Status::Deferred {
             reason,
             owner,
@@ -277,45 +459,58 @@ fn status(s: &Option<Status>) -> Line {
         } => {
             let mut extra = Vec::new();
             if let Some(owner) = owner {
-                extra.push(format!("owner: {owner}"));
+                extra.push(w.text("detail-owner", vec![("owner", owner.as_str().into())]));
             }
             if let Some(until) = until {
-                extra.push(format!("until {until}"));
+                let date = crate::date::parse_date(until).map_or(until.clone(), |d| lang.date(d));
+                extra.push(w.text("detail-until", vec![("date", date.into())]));
             }
-            let line = line.text(format!(": {reason}"));
-            if extra.is_empty() {
-                line
-            } else {
-                line.text(format!(" ({})", extra.join(", ")))
+            let status = word("state-deferred");
+            let reason = reason.as_str();
+            match extra.is_empty() {
+                true => w.line(
+                    "diff-status-reason",
+                    vec![("status", status.into()), ("reason", reason.into())],
+                ),
+                false => w.line(
+                    "diff-status-deferred",
+                    vec![
+                        ("status", status.into()),
+                        ("reason", reason.into()),
+                        ("details", extra.join(", ").into()),
+                    ],
+                ),
             }
         }
     }
 }
 
-fn status_change(change: &StatusChange) -> Line {
-    Line::default()
-        .extend(status(&change.before))
-        .push(Inline::Arrow)
-        .extend(status(&change.after))
+fn status_change(w: &Say, lang: Lang, change: &StatusChange) -> Line {
+    before_after(
+        status(w, lang, &change.before),
+        status(w, lang, &change.after),
+    )
 }
 
-fn named(kind: &str, name: &str, id: &str) -> Line {
-    Line::default()
-        .text(format!("{kind} "))
-        .name(name)
-        .text(" (")
-        .code(id)
-        .text(")")
+fn name(name: &str) -> Val {
+    Line::default().name(name).into()
 }
 
-/// "Value chain walk-through of Åsa (`asa`)".
-fn walkthrough(w: &Walkthrough) -> Line {
-    Line::default()
-        .text(format!("{} walk-through of ", w.configuration_title))
-        .name(&w.name)
-        .text(" (")
-        .code(&w.persona)
-        .text(")")
+fn id(id: &str) -> Val {
+    Line::default().code(id).into()
+}
+
+/// "Value chain walk-through of Åsa (`asa`)", as the message `id` words it.
+fn walkthrough(w: &Say, change: &str, entry: &Walkthrough) -> Line {
+    w.line(
+        "diff-walkthrough",
+        vec![
+            ("change", change.into()),
+            ("configuration", entry.configuration_title.as_str().into()),
+            ("name", name(&entry.name)),
+            ("id", id(&entry.persona)),
+        ],
+    )
 }
 
 fn item(mark: Mark, line: Line) -> Item {
@@ -326,137 +521,152 @@ fn item(mark: Mark, line: Line) -> Item {
     }
 }
 
+/// "added", "removed", "moved" or "changed": the kind of a change, for a
+/// message's selector.
+fn kind(mark: Mark) -> &'static str {
+    match mark {
+        Mark::Added => "added",
+        Mark::Removed => "removed",
+        Mark::Changed => "changed",
+        Mark::Moved => "moved",
+    }
+}
+
+/// A record's line: "Added persona **Åsa** (`asa`)", worded by `message`.
+fn named(w: &Say, message: &str, mark: Mark, who: &str, what: &str) -> Line {
+    w.line(
+        message,
+        vec![
+            ("change", kind(mark).into()),
+            ("name", name(who)),
+            ("id", id(what)),
+        ],
+    )
+}
+
+/// A step's line: added as step 3, removed from step 3, moved from 2 to 4.
+fn step(w: &Say, mark: Mark, title: &str, step: &str, (from, to): (usize, usize)) -> Line {
+    w.line(
+        "diff-step",
+        vec![
+            ("change", kind(mark).into()),
+            ("name", name(title)),
+            ("id", id(step)),
+            ("from", from.into()),
+            ("to", to.into()),
+        ],
+    )
+}
+
+/// A measure's line: its quadrant, or the kind of measure it is.
+fn measure(w: &Say, mark: Mark, m: (&str, &str), quadrant: &str, measure_kind: &str) -> Line {
+    w.line(
+        "diff-measure",
+        vec![
+            ("change", kind(mark).into()),
+            ("name", name(m.1)),
+            ("id", id(m.0)),
+            ("quadrant", quadrant.into()),
+            ("kind", measure_kind.into()),
+        ],
+    )
+}
+
 /// The item of a change.
-fn change_item(change: &Change) -> Item {
+fn change_item(w: &Say, lang: Lang, change: &Change) -> Item {
+    use Mark::{Added, Changed, Moved, Removed};
     match change {
         Change::PopulationChanged { fields } => {
-            record(Line::default().text("The population"), fields)
+            record(w, w.line("diff-the-population", vec![]), fields)
         }
-        Change::PersonaAdded { id, name } => item(
-            Mark::Added,
-            Line::default()
-                .text("Added ")
-                .extend(named("persona", name, id)),
-        ),
-        Change::PersonaRemoved { id, name } => item(
-            Mark::Removed,
-            Line::default()
-                .text("Removed ")
-                .extend(named("persona", name, id)),
-        ),
-        Change::PersonaChanged { id, name, fields } => record(named("Persona", name, id), fields),
-        Change::ProcessMapChanged { fields } => {
-            record(Line::default().text("The map itself"), fields)
+        Change::PersonaAdded { id, name } => item(Added, named(w, "diff-persona", Added, name, id)),
+        Change::PersonaRemoved { id, name } => {
+            item(Removed, named(w, "diff-persona", Removed, name, id))
         }
+        Change::PersonaChanged { id, name, fields } => {
+            record(w, named(w, "diff-persona", Changed, name, id), fields)
+        }
+        Change::ProcessMapChanged { fields } => record(w, w.line("diff-the-map", vec![]), fields),
         Change::StepAdded {
             id,
             title,
             position,
-        } => item(
-            Mark::Added,
-            Line::default()
-                .text("Added ")
-                .extend(named("step", title, id))
-                .text(format!(" as step {position}")),
-        ),
+        } => item(Added, step(w, Added, title, id, (0, *position))),
         Change::StepRemoved {
             id,
             title,
             position,
-        } => item(
-            Mark::Removed,
-            Line::default()
-                .text("Removed ")
-                .extend(named("step", title, id))
-                .text(format!(", which was step {position}")),
-        ),
+        } => item(Removed, step(w, Removed, title, id, (*position, 0))),
         Change::StepMoved {
             id,
             title,
             from,
             to,
-        } => item(
-            Mark::Moved,
-            Line::default()
-                .text("Moved ")
-                .extend(named("step", title, id))
-                .text(format!(" from place {from} to place {to}")),
-        ),
-        Change::StepChanged { id, title, fields } => record(named("Step", title, id), fields),
+        } => item(Moved, step(w, Moved, title, id, (*from, *to))),
+        Change::StepChanged { id, title, fields } => {
+            record(w, step(w, Changed, title, id, (0, 0)), fields)
+        }
         Change::MeasureAdded {
             id,
             name,
             quadrant,
-            measure_kind: kind,
-        } => item(
-            Mark::Added,
-            Line::default()
-                .text("Added ")
-                .extend(named("measure", name, id))
-                .text(match kind.as_str() {
-                    crate::workbook::records::OUTCOME => format!(" in the {quadrant} quadrant"),
-                    kind => format!(", a {kind} measure"),
-                }),
-        ),
+            measure_kind,
+        } => item(Added, measure(w, Added, (id, name), quadrant, measure_kind)),
         Change::MeasureRemoved {
             id,
             name,
             quadrant,
-            measure_kind: kind,
+            measure_kind,
         } => item(
-            Mark::Removed,
-            Line::default()
-                .text("Removed ")
-                .extend(named("measure", name, id))
-                .text(match kind.as_str() {
-                    crate::workbook::records::OUTCOME => format!(" from the {quadrant} quadrant"),
-                    kind => format!(", a {kind} measure"),
-                }),
+            Removed,
+            measure(w, Removed, (id, name), quadrant, measure_kind),
         ),
-        Change::MeasureChanged { id, name, fields } => record(named("Measure", name, id), fields),
+        Change::MeasureChanged { id, name, fields } => {
+            record(w, measure(w, Changed, (id, name), "", ""), fields)
+        }
         Change::ImprovementAdded {
             id,
             title,
             cluster,
             status,
-        } => item(
-            Mark::Added,
-            Line::default()
-                .text("Added ")
-                .extend(named("improvement", title, id))
-                .text(format!(
-                    " ({cluster}{})",
-                    status
-                        .as_deref()
-                        .map(|s| format!(", {s}"))
-                        .unwrap_or_default()
-                )),
-        ),
-        Change::ImprovementRemoved { id, title } => item(
-            Mark::Removed,
-            Line::default()
-                .text("Removed ")
-                .extend(named("improvement", title, id)),
-        ),
+        } => {
+            let about = match status {
+                Some(status) => w.text(
+                    "diff-cluster-status",
+                    vec![
+                        ("cluster", cluster.as_str().into()),
+                        ("status", status.as_str().into()),
+                    ],
+                ),
+                None => cluster.clone(),
+            };
+            item(
+                Added,
+                w.line(
+                    "diff-improvement-added",
+                    vec![
+                        ("name", name(title)),
+                        ("id", self::id(id)),
+                        ("about", about.into()),
+                    ],
+                ),
+            )
+        }
+        Change::ImprovementRemoved { id, title } => {
+            item(Removed, named(w, "diff-improvement", Removed, title, id))
+        }
         Change::ImprovementChanged { id, title, fields } => {
-            record(named("Improvement", title, id), fields)
+            record(w, named(w, "diff-improvement", Changed, title, id), fields)
         }
         Change::WalkthroughAdded { entry, text } => Item {
-            mark: Mark::Added,
-            line: Line::default()
-                .text("Added the ")
-                .extend(walkthrough(entry)),
+            mark: Added,
+            line: walkthrough(w, "added", entry),
             details: vec![words(text)],
         },
-        Change::WalkthroughRemoved { entry } => item(
-            Mark::Removed,
-            Line::default()
-                .text("Removed the ")
-                .extend(walkthrough(entry)),
-        ),
+        Change::WalkthroughRemoved { entry } => item(Removed, walkthrough(w, "removed", entry)),
         Change::WalkthroughChanged { entry, text } => Item {
-            mark: Mark::Changed,
-            line: Line::default().text("The ").extend(walkthrough(entry)),
+            mark: Changed,
+            line: walkthrough(w, "changed", entry),
             details: vec![words(text)],
         },
         Change::AnswerChanged {
@@ -468,25 +678,41 @@ fn change_item(change: &Change) -> Item {
         } => {
             let mut details = Vec::new();
             if let Some(s) = status {
-                details.push(status_change(s));
+                details.push(status_change(w, lang, s));
             }
-            if let Some(w) = text {
-                details.push(words(w));
+            if let Some(t) = text {
+                details.push(words(t));
             }
             Item {
-                mark: Mark::Changed,
-                line: Line::default()
-                    .push(Inline::Question(question_text.clone()))
-                    .text(" (")
-                    .code(question)
-                    .text(")"),
+                mark: Changed,
+                line: w.line(
+                    "diff-answer",
+                    vec![
+                        ("question", Inline::Question(question_text.clone()).into()),
+                        ("id", self::id(question)),
+                    ],
+                ),
                 details,
             }
         }
     }
 }
 
-fn groups(p: &PopulationDiff) -> Vec<Group> {
+/// The heading of a group of changes.
+fn area_title(w: &Say, area: Area) -> String {
+    let id = match area {
+        Area::Population => "population",
+        Area::Personas => "personas",
+        Area::ProcessMap => "process-map",
+        Area::Configurations => "configurations",
+        Area::ValueCompass => "value-compass",
+        Area::Improvements => "improvements",
+        Area::Answers => "answers",
+    };
+    w.text("diff-area", vec![("area", id.into())])
+}
+
+fn groups(w: &Say, lang: Lang, p: &PopulationDiff) -> Vec<Group> {
     let mut out = Vec::new();
     for kind in Area::ALL {
         let mut parts: Vec<Part> = Vec::new();
@@ -495,7 +721,7 @@ fn groups(p: &PopulationDiff) -> Vec<Group> {
                 Change::AnswerChanged { step_title, .. } => Some(step_title.clone()),
                 _ => None,
             };
-            let item = change_item(change);
+            let item = change_item(w, lang, change);
             match parts.last_mut() {
                 Some(last) if last.heading == heading => last.items.push(item),
                 _ => parts.push(Part {
@@ -506,7 +732,7 @@ fn groups(p: &PopulationDiff) -> Vec<Group> {
         }
         if !parts.is_empty() {
             out.push(Group {
-                title: kind.title().to_string(),
+                title: area_title(w, kind),
                 parts,
             });
         }
@@ -514,167 +740,214 @@ fn groups(p: &PopulationDiff) -> Vec<Group> {
     out
 }
 
-/// "30 → 32 of 40 questions settled; open 8 → 5".
-pub fn completeness(c: &Completeness, form: &str) -> String {
+/// "30 → 32 of 40 questions settled (full form); open 8 → 5".
+pub fn completeness(w: &Say, c: &Completeness, form: &str) -> String {
     match (&c.before, &c.after) {
         (Some(b), Some(a)) => {
             let mut text = if b.done() == a.done() && b.total == a.total {
-                format!(
-                    "{} of {} questions settled ({form} form)",
-                    a.done(),
-                    a.total
-                )
+                settled(w, a.done(), a.total, form)
             } else if b.total == a.total {
-                format!(
-                    "{} → {} of {} questions settled ({form} form)",
-                    b.done(),
-                    a.done(),
-                    a.total
+                w.text(
+                    "diff-settled-change",
+                    vec![
+                        ("before", b.done().into()),
+                        ("after", a.done().into()),
+                        ("total", a.total.into()),
+                        ("form", form.into()),
+                    ],
                 )
             } else {
-                format!(
-                    "{} of {} → {} of {} questions settled ({form} form)",
-                    b.done(),
-                    b.total,
-                    a.done(),
-                    a.total
+                w.text(
+                    "diff-settled-change-total",
+                    vec![
+                        ("before", b.done().into()),
+                        ("before_total", b.total.into()),
+                        ("after", a.done().into()),
+                        ("total", a.total.into()),
+                        ("form", form.into()),
+                    ],
                 )
             };
-            for (word, before, after) in [
+            for (state, before, after) in [
                 ("open", b.open, a.open),
                 ("deferred", b.deferred, a.deferred),
             ] {
                 if before != after {
-                    text.push_str(&format!("; {word} {before} → {after}"));
+                    let more = w.text(
+                        "diff-settled-more",
+                        vec![
+                            ("state", state.into()),
+                            ("before", before.into()),
+                            ("after", after.into()),
+                        ],
+                    );
+                    text = w.text(
+                        "diff-and-more",
+                        vec![("first", text.into()), ("more", more.into())],
+                    );
                 }
             }
             text
         }
-        (None, Some(c)) | (Some(c), None) => {
-            format!(
-                "{} of {} questions settled ({form} form)",
-                c.done(),
-                c.total
-            )
-        }
+        (None, Some(c)) | (Some(c), None) => settled(w, c.done(), c.total, form),
         (None, None) => String::new(),
     }
 }
 
-fn population(report: &DiffReport, p: &PopulationDiff) -> PopulationView {
+fn settled(w: &Say, done: usize, total: usize, form: &str) -> String {
+    w.text(
+        "diff-settled",
+        vec![
+            ("done", done.into()),
+            ("total", total.into()),
+            ("form", form.into()),
+        ],
+    )
+}
+
+fn population(w: &Say, lang: Lang, report: &DiffReport, p: &PopulationDiff) -> PopulationView {
     let form = report.form.as_str();
-    let holds = p.contents.as_ref().map(|c| {
-        and_list(&[
-            plural(c.personas, "persona", "personas"),
-            plural(c.steps, "process step", "process steps"),
-            plural(c.measures, "measure", "measures"),
-        ])
-    });
+    let settled = completeness(w, &p.completeness, form);
+    let contents = p.contents.clone().unwrap_or_default();
+    let holds = |id: &str| {
+        w.text(
+            id,
+            vec![
+                ("personas", contents.personas.into()),
+                ("steps", contents.steps.into()),
+                ("measures", contents.measures.into()),
+                ("settled", settled.as_str().into()),
+            ],
+        )
+    };
     let summary = match p.state {
-        PopulationState::Added => format!(
-            "New population with {}; {}.",
-            holds.unwrap_or_default(),
-            completeness(&p.completeness, form)
+        PopulationState::Added => holds("diff-population-added"),
+        PopulationState::Removed => holds("diff-population-removed"),
+        PopulationState::Changed if settled.is_empty() => String::new(),
+        PopulationState::Changed => w.text(
+            "diff-population-changed",
+            vec![("settled", settled.as_str().into())],
         ),
-        PopulationState::Removed => format!(
-            "Removed. It had {}; {}.",
-            holds.unwrap_or_default(),
-            completeness(&p.completeness, form)
-        ),
-        PopulationState::Changed => {
-            let mut s = completeness(&p.completeness, form);
-            if let Some(first) = s.get(..1) {
-                s = format!("{}{}.", first.to_uppercase(), s.get(1..).unwrap_or(""));
-            }
-            s
-        }
     };
     PopulationView {
         name: p.name.clone(),
         slug: p.slug.clone(),
         state: p.state,
         summary: Line(vec![Inline::Text(summary)]),
-        problems: p.findings.iter().map(|f| problem(report, f)).collect(),
-        groups: groups(p),
+        problems: p.findings.iter().map(|f| problem(w, report, f)).collect(),
+        groups: groups(w, lang, p),
     }
 }
 
-/// "1 population changed, 1 added; 14 changes", or "no changes".
-pub fn summary(report: &DiffReport) -> String {
+/// "14 changes between session-2 and working tree: 1 population changed
+/// and 1 added", or "No changes between …".
+pub fn summary(w: &Say, report: &DiffReport) -> Line {
     let s = &report.summary;
-    let between = format!("{} and {}", report.old.shown(), report.new.shown());
+    let (old, new) = (w.version(&report.old), w.version(&report.new));
     if !s.changed {
-        return format!("No changes between {between}.");
+        return w.line(
+            "diff-summary-none",
+            vec![("old", old.into()), ("new", new.into())],
+        );
     }
     let mut parts = Vec::new();
-    for (n, word) in [
+    for (n, state) in [
         (s.populations_changed, "changed"),
         (s.populations_added, "added"),
         (s.populations_removed, "removed"),
     ] {
         if n > 0 {
-            parts.push(format!("{} {word}", plural(n, "population", "populations")));
+            parts.push(w.text(
+                "diff-summary-populations",
+                vec![("count", n.into()), ("state", state.into())],
+            ));
         }
     }
     if !report.workbook.is_empty() {
-        parts.push("covalue.toml changed".to_string());
+        parts.push(w.text(
+            "diff-summary-workbook",
+            vec![("file", crate::workbook::CONFIG_FILE.into())],
+        ));
     }
     if parts.is_empty() {
-        parts.push("files could not be read".to_string());
+        parts.push(w.text("diff-summary-unreadable", vec![]));
     }
-    format!(
-        "{} between {between}: {}.",
-        plural(s.changes, "change", "changes"),
-        and_list(&parts)
+    w.line(
+        "diff-summary",
+        vec![
+            ("changes", s.changes.into()),
+            ("old", old.into()),
+            ("new", new.into()),
+            ("what", w.and_list(&parts).into()),
+        ],
     )
 }
 
 /// A version's label with its commit, e.g. "session-2 (commit 1a2b3c4)".
-fn described(info: &super::model::VersionInfo) -> String {
-    let shown = info.shown();
+fn described(w: &Say, info: &super::model::VersionInfo) -> Line {
+    let shown = w.version(info);
     match (&info.source, &info.commit) {
         (VersionSource::Revision, Some(commit)) => {
             let short = commit.get(..7).unwrap_or(commit);
-            match shown.contains(short) {
+            match plain_text(&shown).contains(short) {
                 true => shown,
-                false => format!("{shown} (commit {short})"),
+                false => w.line(
+                    "diff-version-commit",
+                    vec![
+                        ("version", shown.into()),
+                        ("commit", Inline::Plain(short.to_string()).into()),
+                    ],
+                ),
             }
         }
         _ => shown,
     }
 }
 
-/// The report in words.
-pub fn view(report: &DiffReport) -> View {
-    let title = match report.new.source {
-        VersionSource::WorkingTree => format!("What changed since {}", report.old.shown()),
-        _ => format!(
-            "What changed from {} to {}",
-            report.old.shown(),
-            report.new.shown()
+/// The report in words, in the language of `c`.
+pub fn view(report: &DiffReport, c: &Catalogue) -> View {
+    let w = &Say::new(c);
+    let lang = c.lang();
+    let (old, new) = (w.version(&report.old), w.version(&report.new));
+    let heading = match report.new.source {
+        VersionSource::WorkingTree => w.line("diff-title-since", vec![("old", old.into())]),
+        _ => w.line(
+            "diff-title-between",
+            vec![("old", old.into()), ("new", new.into())],
         ),
     };
     View {
         old: report.old.label.clone(),
         new: report.new.label.clone(),
-        title,
-        compared: format!("{} → {}", described(&report.old), described(&report.new)),
+        title: plain_text(&heading),
+        heading,
+        compared: w.line(
+            "diff-compared",
+            vec![
+                ("old", described(w, &report.old).into()),
+                ("new", described(w, &report.new).into()),
+            ],
+        ),
         workbook: report
             .workbook
             .iter()
             .map(|f| Item {
                 mark: Mark::Changed,
-                line: field(f),
+                line: field(w, f),
                 details: Vec::new(),
             })
             .collect(),
-        problems: report.findings.iter().map(|f| problem(report, f)).collect(),
+        problems: report
+            .findings
+            .iter()
+            .map(|f| problem(w, report, f))
+            .collect(),
         populations: report
             .populations
             .iter()
-            .map(|p| population(report, p))
+            .map(|p| population(w, lang, report, p))
             .collect(),
-        summary: summary(report),
+        summary: summary(w, report),
     }
 }
 
@@ -692,31 +965,34 @@ pub struct StatRow {
 }
 
 /// The rows of `--stat`.
-pub fn stat_rows(report: &DiffReport) -> Vec<StatRow> {
+pub fn stat_rows(report: &DiffReport, c: &Catalogue) -> Vec<StatRow> {
+    let w = &Say::new(c);
     report
         .populations
         .iter()
         .map(|p| {
             let s = &p.stat;
             let changes = match p.state {
-                PopulationState::Added => "new population".to_string(),
-                PopulationState::Removed => "removed".to_string(),
+                PopulationState::Added => w.text("diff-stat-new", vec![]),
+                PopulationState::Removed => w.text("diff-stat-removed", vec![]),
                 PopulationState::Changed => {
-                    let parts: Vec<String> =
-                        [
-                            (s.added, "added", "added"),
-                            (s.removed, "removed", "removed"),
-                            (s.changed, "changed", "changed"),
-                            (s.moved, "moved", "moved"),
-                            (s.answers, "answer", "answers"),
-                        ]
-                        .iter()
-                        .filter(|(n, _, _)| *n > 0)
-                        .map(|(n, one, many)| plural(*n, one, many))
-                        .chain((!p.findings.is_empty()).then(|| {
-                            plural(p.findings.len(), "unreadable file", "unreadable files")
-                        }))
-                        .collect();
+                    let parts: Vec<String> = [
+                        (s.added, "added"),
+                        (s.removed, "removed"),
+                        (s.changed, "changed"),
+                        (s.moved, "moved"),
+                        (s.answers, "answers"),
+                        (p.findings.len(), "unreadable"),
+                    ]
+                    .into_iter()
+                    .filter(|(n, _)| *n > 0)
+                    .map(|(n, what)| {
+                        w.text(
+                            "diff-stat-count",
+                            vec![("count", n.into()), ("what", what.into())],
+                        )
+                    })
+                    .collect();
                     parts.join(", ")
                 }
             };
@@ -724,7 +1000,7 @@ pub fn stat_rows(report: &DiffReport) -> Vec<StatRow> {
                 slug: p.slug.clone(),
                 state: p.state,
                 changes,
-                completeness: completeness(&p.completeness, report.form.as_str()),
+                completeness: completeness(w, &p.completeness, report.form.as_str()),
             }
         })
         .collect()
