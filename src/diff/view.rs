@@ -1005,3 +1005,306 @@ pub fn stat_rows(report: &DiffReport, c: &Catalogue) -> Vec<StatRow> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diff::model::{Contents, Stat, Summary, VersionInfo, Words as Text};
+    use crate::guide::Form;
+    use crate::i18n::Lang;
+    use crate::workbook::progress::Counts;
+
+    fn field(name: &str, before: Option<&str>, after: Option<&str>) -> FieldChange {
+        FieldChange {
+            field: name.into(),
+            before: before.map(str::to_string),
+            after: after.map(str::to_string),
+            words: None,
+        }
+    }
+
+    fn walk() -> Walkthrough {
+        Walkthrough {
+            step: "chain".into(),
+            configuration: "chain".into(),
+            configuration_title: "Value chain".into(),
+            persona: "asa".into(),
+            name: "Åsa".into(),
+        }
+    }
+
+    /// A report with every kind of change, of a population added, one
+    /// removed and one changed.
+    fn report() -> DiffReport {
+        let text = crate::diff::words::diff("a b c", "a x c").unwrap_or_default();
+        let (id, name) = ("x".to_string(), "X".to_string());
+        let changes = vec![
+            Change::PopulationChanged {
+                fields: vec![field("name", Some("A"), Some("B"))],
+            },
+            Change::PersonaAdded {
+                id: id.clone(),
+                name: name.clone(),
+            },
+            Change::PersonaRemoved {
+                id: id.clone(),
+                name: name.clone(),
+            },
+            Change::PersonaChanged {
+                id: id.clone(),
+                name: name.clone(),
+                fields: vec![
+                    field("kind", None, Some("patient")),
+                    field("segment", Some("a"), None),
+                ],
+            },
+            Change::ProcessMapChanged {
+                fields: vec![field("perspectives", Some("a"), Some("b"))],
+            },
+            Change::StepAdded {
+                id: id.clone(),
+                title: name.clone(),
+                position: 3,
+            },
+            Change::StepRemoved {
+                id: id.clone(),
+                title: name.clone(),
+                position: 2,
+            },
+            Change::StepMoved {
+                id: id.clone(),
+                title: name.clone(),
+                from: 1,
+                to: 4,
+            },
+            Change::StepChanged {
+                id: id.clone(),
+                title: name.clone(),
+                fields: vec![field("coproduction", Some("none"), Some("consultation"))],
+            },
+            Change::MeasureAdded {
+                id: id.clone(),
+                name: name.clone(),
+                quadrant: "clinical".into(),
+                measure_kind: "outcome".into(),
+            },
+            Change::MeasureRemoved {
+                id: id.clone(),
+                name: name.clone(),
+                quadrant: String::new(),
+                measure_kind: "balancing".into(),
+            },
+            Change::MeasureChanged {
+                id: id.clone(),
+                name: name.clone(),
+                fields: vec![field("target", Some("1"), Some("2"))],
+            },
+            Change::ImprovementAdded {
+                id: id.clone(),
+                title: name.clone(),
+                cluster: "system-redesign".into(),
+                status: Some("idea".into()),
+            },
+            Change::ImprovementRemoved {
+                id: id.clone(),
+                title: name.clone(),
+            },
+            Change::ImprovementChanged {
+                id,
+                title: name,
+                fields: vec![field("status", Some("idea"), Some("testing"))],
+            },
+            Change::WalkthroughAdded {
+                entry: walk(),
+                text: text.clone(),
+            },
+            Change::WalkthroughRemoved { entry: walk() },
+            Change::WalkthroughChanged {
+                entry: walk(),
+                text: text.clone(),
+            },
+            Change::AnswerChanged {
+                step: "chain".into(),
+                step_title: "Step 3 · Value chain".into(),
+                question: "chain-processes".into(),
+                question_text: "Which parts?".into(),
+                status: Some(StatusChange {
+                    before: None,
+                    after: Some(Status::Deferred {
+                        reason: "later".into(),
+                        owner: Some("Ana".into()),
+                        until: Some("2027-03-31".into()),
+                    }),
+                }),
+                text: Some(Text::default()),
+            },
+            Change::AnswerChanged {
+                step: "chain".into(),
+                step_title: "Step 3 · Value chain".into(),
+                question: "chain-measures".into(),
+                question_text: "Which measures?".into(),
+                status: Some(StatusChange {
+                    before: Some(Status::NotApplicable {
+                        reason: "no".into(),
+                    }),
+                    after: Some(Status::Open),
+                }),
+                text: None,
+            },
+        ];
+        let counts = |done: usize| Counts {
+            answered: done,
+            open: 10 - done,
+            total: 10,
+            ..Counts::default()
+        };
+        let population = |slug: &str, state, changes: Vec<Change>| PopulationDiff {
+            slug: slug.into(),
+            name: slug.to_uppercase(),
+            state,
+            contents: (state != PopulationState::Changed).then_some(Contents {
+                personas: 1,
+                steps: 2,
+                measures: 0,
+            }),
+            changes,
+            completeness: Completeness {
+                before: (state != PopulationState::Added).then(|| counts(3)),
+                after: (state != PopulationState::Removed).then(|| counts(5)),
+            },
+            stat: Stat {
+                added: 1,
+                removed: 2,
+                changed: 1,
+                moved: 1,
+                answers: 1,
+            },
+            findings: Vec::new(),
+        };
+        let version = |label: &str, source, commit: Option<&str>| VersionInfo {
+            label: label.into(),
+            source,
+            commit: commit.map(str::to_string),
+            name: None,
+        };
+        DiffReport {
+            format_version: 1,
+            old: version(
+                "HEAD",
+                VersionSource::Revision,
+                Some("1a2b3c4d5e6f7a8b9c0d"),
+            ),
+            new: version("working tree", VersionSource::WorkingTree, None),
+            form: Form::Full,
+            workbook: vec![field("title", Some("A"), Some("B"))],
+            findings: Vec::new(),
+            populations: vec![
+                population("new", PopulationState::Added, Vec::new()),
+                population("gone", PopulationState::Removed, Vec::new()),
+                population("ms", PopulationState::Changed, changes),
+            ],
+            summary: Summary {
+                changed: true,
+                populations_added: 1,
+                populations_removed: 1,
+                populations_changed: 1,
+                populations_unchanged: 0,
+                changes: 23,
+            },
+            lang: None,
+        }
+    }
+
+    /// A line as text, its arrows shown.
+    fn plain_text(line: &Line) -> String {
+        line.0
+            .iter()
+            .map(|piece| match piece {
+                Inline::Arrow => " → ".to_string(),
+                other => super::plain_text(&Line(vec![other.clone()])),
+            })
+            .collect()
+    }
+
+    /// Everything a view says, as text.
+    fn said(view: &View, rows: &[StatRow]) -> String {
+        let mut out = vec![view.title.clone(), plain_text(&view.compared)];
+        for p in &view.populations {
+            out.push(plain_text(&p.summary));
+            for g in &p.groups {
+                out.push(g.title.clone());
+                for item in g.parts.iter().flat_map(|part| &part.items) {
+                    out.push(plain_text(&item.line));
+                    out.extend(item.details.iter().map(plain_text));
+                }
+            }
+        }
+        out.extend(view.workbook.iter().map(|i| plain_text(&i.line)));
+        out.push(plain_text(&view.summary));
+        for row in rows {
+            out.push(format!("{} {}", row.changes, row.completeness));
+        }
+        out.join("\n")
+    }
+
+    #[test]
+    fn every_change_is_worded_in_every_language() {
+        let report = report();
+        for lang in Lang::ALL {
+            let c = Catalogue::builtin(lang);
+            let text = said(&view(&report, &c), &stat_rows(&report, &c));
+            // A message that cannot be made shows as its id in brackets.
+            assert!(!text.contains("[diff-"), "{lang}:\n{text}");
+            assert!(!text.contains("[state-"), "{lang}:\n{text}");
+            assert!(!text.contains("[detail-"), "{lang}:\n{text}");
+            assert!(!text.contains(SLOT_OPEN), "{lang}:\n{text}");
+            assert!(
+                text.contains("Åsa") && text.contains("chain-measures"),
+                "{lang}"
+            );
+        }
+        let english = said(
+            &view(&report, &Catalogue::builtin(Lang::En)),
+            &stat_rows(&report, &Catalogue::builtin(Lang::En)),
+        );
+        for sentence in [
+            "What changed since the last commit (1a2b3c4)",
+            "the last commit (1a2b3c4) → working tree",
+            "New population with 1 persona, 2 process steps and 0 measures; 5 of 10 questions settled (full form).",
+            "Removed. It had 1 persona",
+            "Moved step X (x) from place 1 to place 4",
+            "Removed step X (x), which was step 2",
+            "Added step X (x) as step 3",
+            "Added measure X (x) in the clinical quadrant",
+            "Removed measure X (x), a balancing measure",
+            "Added improvement X (x) (system-redesign, idea)",
+            "Added the Value chain walk-through of Åsa (asa)",
+            "not a question of the guide → Deferred: later (owner: Ana, until 2027-03-31)",
+            "Not applicable: no → Open",
+            "23 changes between the last commit (1a2b3c4) and working tree: 1 population changed, 1 population added, 1 population removed and covalue.toml changed.",
+        ] {
+            assert!(english.contains(sentence), "no {sentence:?} in:\n{english}");
+        }
+        let swedish = said(
+            &view(&report, &Catalogue::builtin(Lang::Sv)),
+            &stat_rows(&report, &Catalogue::builtin(Lang::Sv)),
+        );
+        assert!(
+            swedish.contains("La till genomgången av Value chain för Åsa (asa)"),
+            "{swedish}"
+        );
+    }
+
+    #[test]
+    fn a_team_text_cannot_forge_a_slot() {
+        let c = Catalogue::builtin(Lang::En);
+        let w = Say::new(&c);
+        let line = w.line(
+            "diff-answer",
+            vec![("question", "\u{E020}0\u{E021}".into()), ("id", id("q"))],
+        );
+        // The marks are taken out: what is left is the team's "0", not
+        // slot 0 (the id) a second time.
+        assert_eq!(plain_text(&line), "0 (q)");
+    }
+}
