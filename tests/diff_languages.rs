@@ -347,3 +347,27 @@ fn axe_finds_nothing_on_the_hebrew_and_swedish_handouts() {
     }
     assert!(found.is_empty(), "axe finds:\n{}", found.join("\n"));
 }
+
+#[test]
+fn a_site_words_the_handout_its_own_way_and_cannot_add_markup() {
+    let (_tmp, wb) = two_sessions();
+    std::fs::create_dir_all(wb.join("guide")).expect("guide folder");
+    std::fs::write(
+        wb.join("guide/messages.sv.ftl"),
+        "diff-title-between = Förändringar { $old }–{ $new }\n\
+         diff-persona = <script>alert(1)</script> { $name } ({ $id })\n",
+    )
+    .expect("site wording");
+    let html = diff(&wb, &[], &["--format", "html"]);
+    assert!(
+        html.contains("<h1>Förändringar <bdi>session-1</bdi>–<bdi>session-2</bdi></h1>"),
+        "{html}"
+    );
+    assert!(!html.contains("<script"), "{html}");
+    assert!(
+        html.contains(
+            "&lt;script&gt;alert(1)&lt;&#x2f;script&gt; <strong dir=\"auto\">Inés</strong>"
+        ),
+        "{html}"
+    );
+}
