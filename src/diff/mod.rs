@@ -8,6 +8,7 @@ pub mod driver;
 pub mod html;
 pub mod markdown;
 pub mod model;
+mod say;
 pub mod text;
 pub mod textconv;
 pub mod version;
