@@ -83,15 +83,32 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
         (_, Spec::WorkingTree(root)) | (Spec::WorkingTree(root), _) => ctx.prefix(root),
         _ => String::new(),
     };
+    // The handouts speak the workbook's language (or --lang's), the guide's
+    // text included; the terminal's report and JSON stay English.
+    let language = match (args.format, ctx.lang) {
+        (Format::Text | Format::Json, _) => diff::Language::English,
+        (_, Some(lang)) => diff::Language::Chosen(lang),
+        (_, None) => diff::Language::Workbook,
+    };
     let options = diff::Options {
         populations: args.populations,
+        language,
     };
     let report = diff::diff(&old, &new, &options)?;
+    // A site's own wording of the handout, from the newer version's folder
+    // (or the working tree, for two revisions).
+    let site_root = match &new {
+        Spec::Folder { root, .. } | Spec::WorkingTree(root) => Some(root.clone()),
+        _ => ctx.root().ok(),
+    };
+    let catalogue =
+        crate::i18n::site::catalogue(site_root.as_deref(), report.lang.unwrap_or_default());
     let options = text::Options {
         color: ctx.shell.out_color(),
         working_tree_prefix,
         quiet: ctx.shell.is_quiet(),
         page: args.page,
+        catalogue: Some(std::sync::Arc::new(catalogue)),
     };
     // Text goes through the shell's colour handling; the others are files.
     let written = match args.format {

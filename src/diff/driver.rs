@@ -440,6 +440,7 @@ pub fn drive(
                     working_tree_prefix: String::new(),
                     quiet: true,
                     page: Default::default(),
+                    catalogue: None,
                 };
                 // The diff printer makes its own text safe and adds colour.
                 return text::write(out.raw(), &report, &options);

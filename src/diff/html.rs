@@ -6,12 +6,14 @@
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};
 
 use super::model::DiffReport;
 use super::view;
+use crate::i18n::Catalogue;
 use crate::render::document::{self, Document, Footer, Language, PageArgs};
 
 /// The page template.
@@ -19,10 +21,17 @@ pub const TEMPLATE: &str = include_str!("templates/diff.html");
 /// Its style sheet.
 pub const CSS: &str = include_str!("templates/diff.css");
 
-/// Renders the report (or, with `stat`, its table of counts) as HTML.
-pub fn render(report: &DiffReport, stat: bool, page: PageArgs) -> Result<String, minijinja::Error> {
+/// Renders the report (or, with `stat`, its table of counts) as HTML, in
+/// the words of `c`.
+pub fn render(
+    report: &DiffReport,
+    stat: bool,
+    page: PageArgs,
+    c: Arc<Catalogue>,
+) -> Result<String, minijinja::Error> {
     // The names end in .html, so every value is escaped unless marked safe.
-    let env = document::environment(&[("diff.html", TEMPLATE), ("diff.css", CSS)])?;
+    let mut env = document::environment(&[("diff.html", TEMPLATE), ("diff.css", CSS)])?;
+    crate::i18n::template::install(&mut env, c.clone());
     let marks: BTreeMap<&str, &str> = [
         ("added", "+"),
         ("removed", "−"),
@@ -31,36 +40,42 @@ pub fn render(report: &DiffReport, stat: bool, page: PageArgs) -> Result<String,
     ]
     .into_iter()
     .collect();
-    let view = view::view(report);
-    let footer = Footer::new(&view.title).line(format!(
-        "{} · printed {}",
-        view.compared,
-        crate::date::format(crate::date::today())
+    let view = view::view(report, &c);
+    let footer = Footer::new(&view.title).line(c.text(
+        "diff-printed",
+        &[
+            ("compared", view::plain_text(&view.compared).into()),
+            ("date", c.lang().date(crate::date::today()).into()),
+        ],
     ));
     let doc = Document::new(
         "diff",
         view.title.clone(),
         page,
         &footer,
-        Language::of(view.populations.iter().map(|p| p.name.as_str())),
+        match report.lang {
+            Some(lang) => Language::from(lang),
+            None => Language::of(view.populations.iter().map(|p| p.name.as_str())),
+        },
         document::style(&env, Some("diff.css"), page)?,
     );
     env.get_template("diff.html")?.render(context! {
         document => Serde(&doc),
         view => Value::from(Serde(&view)),
         stat => stat,
-        stat_rows => Value::from(Serde(view::stat_rows(report))),
+        stat_rows => Value::from(Serde(view::stat_rows(report, &c))),
         marks => marks,
     })
 }
 
-/// Writes the report as HTML.
+/// Writes the report as HTML, in the words of `c`.
 pub fn write(
     out: &mut dyn Write,
     report: &DiffReport,
     stat: bool,
     page: PageArgs,
+    c: Arc<Catalogue>,
 ) -> io::Result<()> {
-    let page = render(report, stat, page).map_err(io::Error::other)?;
+    let page = render(report, stat, page, c).map_err(io::Error::other)?;
     out.write_all(page.as_bytes())
 }

@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use super::model::DiffReport;
 use super::view::{self, Inline, Item, Line, Problem};
 use crate::escape::markdown as escape;
+use crate::i18n::{Arg, Catalogue, Markup};
 
 /// A code span that holds any text, backticks included.
 fn code(text: &str) -> String {
@@ -22,7 +23,7 @@ fn code(text: &str) -> String {
     }
 }
 
-fn line(line: &Line) -> String {
+fn line(c: &Catalogue, line: &Line) -> String {
     line.0
         .iter()
         .map(|piece| match piece {
@@ -30,53 +31,67 @@ fn line(line: &Line) -> String {
             Inline::Code(s) => code(s),
             Inline::Name(s) => format!("**{}**", escape(s)),
             Inline::Question(s) => format!("*{}*", escape(s)),
-            Inline::Nothing => "(none)".to_string(),
-            Inline::Arrow => " → ".to_string(),
+            Inline::Nothing => escape(&c.text("diff-none", &[])),
+            Inline::Arrow => format!(" {} ", c.text("diff-arrow", &[])),
             Inline::Removed(s) => format!("~~{}~~", escape(s)),
             Inline::Added(s) => format!("**{}**", escape(s)),
             Inline::Gap => "…".to_string(),
+            Inline::Plain(s) => escape(s),
         })
         .collect()
 }
 
-fn item(out: &mut dyn Write, item: &Item) -> io::Result<()> {
-    writeln!(out, "- {}", line(&item.line))?;
+fn item(c: &Catalogue, out: &mut dyn Write, item: &Item) -> io::Result<()> {
+    writeln!(out, "- {}", line(c, &item.line))?;
     for detail in &item.details {
-        writeln!(out, "  - {}", line(detail))?;
+        writeln!(out, "  - {}", line(c, detail))?;
     }
     Ok(())
 }
 
-fn problems(out: &mut dyn Write, problems: &[Problem]) -> io::Result<()> {
+fn problems(c: &Catalogue, out: &mut dyn Write, problems: &[Problem]) -> io::Result<()> {
     for p in problems {
+        // The place is a code span, put in as it is; the rest escaped.
+        let said = c.format(
+            "diff-not-compared",
+            &[
+                ("version", Arg::Text(p.version.clone())),
+                ("place", Arg::Html(code(&p.place))),
+                ("message", Arg::Text(p.message.clone())),
+            ],
+            Markup::Markdown,
+        );
         writeln!(
             out,
-            "> **Not compared:** in {}, {}: {}\n",
-            escape(&p.version),
-            code(&p.place),
-            escape(&p.message)
+            "> **{}** {}\n",
+            escape(&c.text("diff-not-compared-label", &[])),
+            said.unwrap_or_else(|_| code(&p.place)),
         )?;
     }
     Ok(())
 }
 
-/// Writes the report as a Markdown handout.
-pub fn write(out: &mut dyn Write, report: &DiffReport) -> io::Result<()> {
-    let view = view::view(report);
+/// Writes the report as a Markdown handout, in the words of `c`.
+pub fn write(out: &mut dyn Write, report: &DiffReport, c: &Catalogue) -> io::Result<()> {
+    let view = view::view(report, c);
     writeln!(out, "# {}\n", escape(&view.title))?;
-    writeln!(out, "{}\n", escape(&view.compared))?;
+    writeln!(out, "{}\n", line(c, &view.compared))?;
     if !view.workbook.is_empty() {
-        writeln!(out, "## The workbook ({})\n", code("covalue.toml"))?;
+        let file = Arg::Html(code(crate::workbook::CONFIG_FILE));
+        let heading = c
+            .format("diff-workbook", &[("file", file)], Markup::Markdown)
+            .unwrap_or_else(|_| code(crate::workbook::CONFIG_FILE));
+        writeln!(out, "## {heading}\n")?;
         for i in &view.workbook {
-            item(out, i)?;
+            item(c, out, i)?;
         }
         writeln!(out)?;
     }
-    problems(out, &view.problems)?;
+    problems(c, out, &view.problems)?;
     for pop in &view.populations {
         writeln!(out, "## {} ({})\n", escape(&pop.name), code(&pop.slug))?;
-        writeln!(out, "{}\n", line(&pop.summary))?;
-        problems(out, &pop.problems)?;
+        writeln!(out, "{}\n", line(c, &pop.summary))?;
+        problems(c, out, &pop.problems)?;
         for group in &pop.groups {
             writeln!(out, "### {}\n", escape(&group.title))?;
             for part in &group.parts {
@@ -84,23 +99,30 @@ pub fn write(out: &mut dyn Write, report: &DiffReport) -> io::Result<()> {
                     writeln!(out, "#### {}\n", escape(heading))?;
                 }
                 for i in &part.items {
-                    item(out, i)?;
+                    item(c, out, i)?;
                 }
                 writeln!(out)?;
             }
         }
     }
-    writeln!(out, "---\n\n{}", escape(&view.summary))
+    writeln!(out, "---\n\n{}", line(c, &view.summary))
 }
 
-/// Writes one table row per population (`--stat`).
-pub fn write_stat(out: &mut dyn Write, report: &DiffReport) -> io::Result<()> {
-    let view = view::view(report);
+/// Writes one table row per population (`--stat`), in the words of `c`.
+pub fn write_stat(out: &mut dyn Write, report: &DiffReport, c: &Catalogue) -> io::Result<()> {
+    let view = view::view(report, c);
     writeln!(out, "# {}\n", escape(&view.title))?;
-    writeln!(out, "{}\n", escape(&view.compared))?;
-    let rows = view::stat_rows(report);
+    writeln!(out, "{}\n", line(c, &view.compared))?;
+    let rows = view::stat_rows(report, c);
     if !rows.is_empty() {
-        writeln!(out, "| population | changes | completeness |")?;
+        let col = |id: &str| escape(&c.text(id, &[]));
+        writeln!(
+            out,
+            "| {} | {} | {} |",
+            col("diff-col-population"),
+            col("diff-col-changes"),
+            col("diff-col-completeness")
+        )?;
         writeln!(out, "|---|---|---|")?;
         for row in rows {
             writeln!(
@@ -113,7 +135,7 @@ pub fn write_stat(out: &mut dyn Write, report: &DiffReport) -> io::Result<()> {
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", escape(&view.summary))
+    writeln!(out, "{}", line(c, &view.summary))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod driver;
 pub mod html;
 pub mod markdown;
 pub mod model;
+mod say;
 pub mod text;
 pub mod textconv;
 pub mod version;
@@ -52,9 +53,17 @@ pub fn write(
         Format::Text => text::write(out, report, options),
         // Markdown quotes the workbook's text as it is: made safe for a
         // terminal as a whole, like the text report.
-        Format::Md if stat => markdown::write_stat(&mut crate::escape::Terminal(out), report),
-        Format::Md => markdown::write(&mut crate::escape::Terminal(out), report),
-        Format::Html => html::write(out, report, stat, options.page),
+        Format::Md if stat => markdown::write_stat(
+            &mut crate::escape::Terminal(out),
+            report,
+            &options.catalogue(report),
+        ),
+        Format::Md => markdown::write(
+            &mut crate::escape::Terminal(out),
+            report,
+            &options.catalogue(report),
+        ),
+        Format::Html => html::write(out, report, stat, options.page, options.catalogue(report)),
         Format::Json => serde_json::to_string_pretty(report)
             .map_err(std::io::Error::from)
             .and_then(|json| writeln!(out, "{}", crate::escape::json(&json))),
@@ -66,6 +75,20 @@ pub fn write(
 pub struct Options {
     /// Only these populations (all when empty).
     pub populations: Vec<String>,
+    /// The language the guide's text is read in, for the handout.
+    pub language: Language,
+}
+
+/// The language of a report's words and of the guide's text in it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Language {
+    /// English: the terminal's report, git's, and JSON.
+    #[default]
+    English,
+    /// The newer version's `language` (a handout).
+    Workbook,
+    /// One chosen with `--lang` (a handout).
+    Chosen(crate::i18n::Lang),
 }
 
 /// Why two versions could not be compared (exit code 2).
@@ -151,12 +174,22 @@ struct Head {
     findings: Vec<Finding>,
 }
 
-fn head(version: &Version) -> Result<Head, DiffError> {
+/// The language a version's guide is read in.
+fn lang_of(config: &Config, language: Language) -> Option<crate::i18n::Lang> {
+    match language {
+        Language::English => None,
+        Language::Workbook => config.language.as_ref().map(|_| config.lang()),
+        Language::Chosen(lang) => Some(lang),
+    }
+}
+
+fn head(version: &Version, language: Language) -> Result<Head, DiffError> {
     let files = version.files();
     let mut findings = Vec::new();
     let loader = workbook::Loader::new(files, &version.root);
     let config = loader.config(&mut findings);
-    let guide = match loader.guide(&config.guide) {
+    let lang = lang_of(&config, language).unwrap_or_default();
+    let guide = match loader.guide_in(&config.guide, lang) {
         Ok(guide) => Some(guide),
         Err(problems) => {
             findings.extend(problems);
@@ -221,7 +254,10 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         Fetch::Everything
     };
     fetch_both(&mut old_v, &mut new_v, &first)?;
-    let (old_h, new_h) = rayon::join(|| head(&old_v), || head(&new_v));
+    let (old_h, new_h) = rayon::join(
+        || head(&old_v, options.language),
+        || head(&new_v, options.language),
+    );
     let (old_h, new_h) = (old_h?, new_h?);
 
     // A version whose guide cannot be used is read with the other's guide
@@ -333,6 +369,7 @@ pub fn diff(old: &Spec, new: &Spec, options: &Options) -> Result<DiffReport, Dif
         findings,
         populations,
         summary,
+        lang: lang_of(&new_h.config, options.language),
     })
 }
 

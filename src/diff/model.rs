@@ -31,6 +31,12 @@ pub struct DiffReport {
     pub populations: Vec<PopulationDiff>,
     /// Counts over the whole report.
     pub summary: Summary,
+    /// The language the guide's text (step titles, questions) was read in,
+    /// and the handout's: chosen by `--lang` or the newer version's
+    /// `language`; None when neither chose one (English, the page's
+    /// direction judged from its names).
+    #[serde(skip)]
+    pub lang: Option<crate::i18n::Lang>,
 }
 
 impl DiffReport {

@@ -24,6 +24,27 @@ pub struct Options {
     pub quiet: bool,
     /// The page setup of the HTML page (`--paper`, `--large-print`).
     pub page: crate::render::PageArgs,
+    /// The words of the Markdown and HTML handouts: the report's language,
+    /// with a site's wording (built from the report's language when None).
+    /// The terminal's report is English, as every command-line message is.
+    pub catalogue: Option<std::sync::Arc<crate::i18n::Catalogue>>,
+}
+
+impl Options {
+    /// The words of a handout of `report`.
+    pub fn catalogue(&self, report: &DiffReport) -> std::sync::Arc<crate::i18n::Catalogue> {
+        match &self.catalogue {
+            Some(c) => c.clone(),
+            None => std::sync::Arc::new(crate::i18n::Catalogue::builtin(
+                report.lang.unwrap_or_default(),
+            )),
+        }
+    }
+}
+
+/// The words of the terminal's report: English.
+fn english() -> crate::i18n::Catalogue {
+    crate::i18n::Catalogue::builtin(crate::i18n::Lang::En)
 }
 
 /// Writes a report: its text, which quotes the workbook, through the one
@@ -47,7 +68,9 @@ impl Printer<'_> {
     fn line(&mut self, line: &Line) -> io::Result<()> {
         for piece in &line.0 {
             match piece {
-                Inline::Text(s) | Inline::Question(s) | Inline::Value(s) => self.paint(PLAIN, s)?,
+                Inline::Text(s) | Inline::Question(s) | Inline::Value(s) | Inline::Plain(s) => {
+                    self.paint(PLAIN, s)?
+                }
                 Inline::Code(s) => self.paint(CODE, s)?,
                 Inline::Name(s) => self.paint(EMPHASIS, s)?,
                 Inline::Nothing => self.paint(DIM, "(none)")?,
@@ -109,13 +132,13 @@ impl Printer<'_> {
 
 /// Writes the report for the terminal.
 pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io::Result<()> {
-    let view: View = view::view(report);
+    let view: View = view::view(report, &english());
     let mut p = Printer {
         out: escape::Terminal(out),
         color: options.color,
     };
     if report.changed() {
-        p.paint(EMPHASIS, &view.compared)?;
+        p.paint(EMPHASIS, &view::plain_text(&view.compared))?;
         writeln!(p.out)?;
         writeln!(p.out)?;
     }
@@ -159,7 +182,7 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
         writeln!(p.out)?;
     }
     if !options.quiet {
-        p.paint(EMPHASIS, &view.summary)?;
+        p.paint(EMPHASIS, &view::plain_text(&view.summary))?;
         writeln!(p.out)?;
     }
     Ok(())
@@ -167,7 +190,8 @@ pub fn write(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io:
 
 /// Writes one line per population with counts (`--stat`).
 pub fn write_stat(out: &mut dyn Write, report: &DiffReport, options: &Options) -> io::Result<()> {
-    let rows = view::stat_rows(report);
+    let english = english();
+    let rows = view::stat_rows(report, &english);
     let mut p = Printer {
         out: escape::Terminal(out),
         color: options.color,
@@ -194,7 +218,10 @@ pub fn write_stat(out: &mut dyn Write, report: &DiffReport, options: &Options) -
         writeln!(p.out, "  {}", row.completeness)?;
     }
     if !options.quiet {
-        p.paint(EMPHASIS, &view::summary(report))?;
+        p.paint(
+            EMPHASIS,
+            &view::plain_text(&view::summary(&view::Say::new(&english), report)),
+        )?;
         writeln!(p.out)?;
     }
     Ok(())

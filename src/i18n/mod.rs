@@ -16,7 +16,7 @@ pub mod template;
 
 use std::fmt;
 
-pub use catalogue::{Arg, Catalogue, MessageError};
+pub use catalogue::{Arg, Catalogue, Markup, MessageError};
 
 use crate::date::Date;
 

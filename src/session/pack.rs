@@ -493,6 +493,7 @@ pub fn build(
             let new = Spec::WorkingTree(workbook.root.clone());
             let options = diff::Options {
                 populations: slugs.clone(),
+                language: diff::Language::Chosen(lang),
             };
             let commit = document::short_commit(&rev);
             let when = match from.date {
@@ -509,7 +510,7 @@ pub fn build(
             match diff::diff(&old, &new, &options) {
                 Ok(report) if report.changed() => {
                     let mut md = Vec::new();
-                    if diff::markdown::write(&mut md, &report).is_ok() {
+                    if diff::markdown::write(&mut md, &report, c).is_ok() {
                         let md = String::from_utf8_lossy(&md);
                         // Its title, its line of versions and its closing
                         // count (which names the commits) are the section's own.
