@@ -146,6 +146,8 @@ struct FocusStep {
     title: String,
     items: Vec<crate::render::model::OpenItem>,
     found: Vec<FoundView>,
+    /// Its questions: answered, with problems, not applicable, deferred, open.
+    counts: crate::workbook::progress::Counts,
 }
 
 /// A slot of a worksheet: a persona's part of a walk-through.
@@ -238,6 +240,9 @@ pub struct Pack {
     /// What `check` reports about the session records (an action past due).
     session_found: Vec<FoundView>,
     attendance: Vec<Row>,
+    /// The roles an attendee can have, by the guide's titles, for the note
+    /// above the attendance sheet.
+    roles: String,
     /// The footer's line of provenance: the commit and the date printed.
     printed: String,
     /// The words of the pack's language.
@@ -361,6 +366,7 @@ pub fn build(
         footer_line: String::new(),
         scale: picture_scale(page),
         catalogue: catalogue.clone(),
+        findings: std::sync::Arc::new(report.findings.clone()),
     };
     let asked = asks(&focus);
     let focus_ids: Vec<&str> = focus.iter().map(|s| s.id.as_str()).collect();
@@ -401,6 +407,12 @@ pub fn build(
                         .cloned()
                         .collect(),
                     found: found(*place),
+                    counts: view
+                        .steps_summary
+                        .iter()
+                        .find(|s| s.heading == title)
+                        .map(|s| s.counts.clone())
+                        .unwrap_or_default(),
                     title,
                 }
             })
@@ -544,7 +556,10 @@ pub fn build(
         .iter()
         .map(|a| Row {
             name: a.name.clone(),
-            role: a.role.clone(),
+            role: match a.role.trim() {
+                "" => String::new(),
+                role => crate::render::model::team_role(guide, c, role),
+            },
         })
         .collect();
     while attendance.len() < ATTENDANCE_ROWS {
@@ -570,6 +585,12 @@ pub fn build(
         earlier_actions,
         session_found,
         attendance,
+        roles: guide
+            .roles
+            .iter()
+            .map(|r| crate::render::model::team_role(guide, c, &r.id))
+            .collect::<Vec<_>>()
+            .join(", "),
         printed: {
             let today = lang.date(date::today());
             match crate::git::revision(&workbook.root) {
