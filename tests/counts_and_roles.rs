@@ -308,8 +308,9 @@ fn a_comment_left_open_in_an_answer_counts_it_with_problems_in_the_report() {
     assert_eq!(markdown_cell(&md, "Heart failure", "Answered"), "0");
 }
 
-/// A site's guide: the built-in one with the patient partner renamed and
-/// the nurse left out (the built-in role stays usable).
+/// A site's guide: the built-in one with the patient partner renamed, the
+/// nurse left out (the built-in role stays usable) and a role of its own
+/// whose title is markup with a right-to-left override.
 fn site_guide(dir: &Path) {
     let builtin = read(&common::manifest_dir().join("guide/co-value.toml"));
     let renamed = builtin.replace(
@@ -325,6 +326,9 @@ fn site_guide(dir: &Path) {
     let end = at + renamed[at..].find("\n\n").expect("the role's end") + 2;
     let mut guide = renamed.clone();
     guide.replace_range(at..end, "");
+    guide.push_str(&format!(
+        "\n[[role]]\nid = \"peer\"\ntitle = \"{HOSTILE_ROLE}\"\ndescription = \"A peer.\"\n"
+    ));
     write(&dir.join("guide/site.toml"), guide);
     let config = read(&dir.join("covalue.toml"))
         .replace("guide = \"builtin\"", "guide = \"guide/site.toml\"");
@@ -358,7 +362,10 @@ fn attendance(pack: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-const ATTENDEES: &str = "\n[[attendees]]\nname = \"Maria\"\nrole = \"patient-partner\"\n\n[[attendees]]\nname = \"Olle\"\nrole = \"nurse\"\n";
+const ATTENDEES: &str = "\n[[attendees]]\nname = \"Maria\"\nrole = \"patient-partner\"\n\n[[attendees]]\nname = \"Olle\"\nrole = \"nurse\"\n\n[[attendees]]\nname = \"Pia\"\nrole = \"peer\"\n";
+
+/// A role title that would run a script, if a page obeyed it.
+const HOSTILE_ROLE: &str = "<script>alert(1)</script>Peer\\u202e";
 
 #[test]
 fn a_sites_guide_names_its_roles_on_the_pack_the_served_records_and_the_form() {
@@ -377,13 +384,24 @@ fn a_sites_guide_names_its_roles_on_the_pack_the_served_records_and_the_form() {
 
     run(dir, &["session", "pack", "-o", "out/pack.html"]).assert_no_panic("pack");
     let pack = read(&dir.join("out/pack.html"));
+    let rows = attendance(&pack);
     assert_eq!(
-        attendance(&pack),
-        vec![
+        rows[..2],
+        [
             ("Maria".to_string(), "Expert by experience".to_string()),
             // The site's guide has no nurse: the page's own word for it.
             ("Olle".to_string(), "Nurse".to_string()),
         ]
+    );
+    // The markup of a title is text on the page, never a script.
+    assert!(
+        !pack.contains("<script>alert"),
+        "a role's title ran as markup"
+    );
+    assert!(
+        rows.get(2)
+            .is_some_and(|(name, role)| name == "Pia" && role.starts_with("&lt;script&gt;alert(1)")),
+        "{rows:?}"
     );
     let note = &pack[pack
         .find("<section class=\"attendance\">")
@@ -413,8 +431,8 @@ fn a_sites_guide_names_its_roles_on_the_pack_the_served_records_and_the_form() {
     .assert_no_panic("pack sv");
     let sv = read(&dir.join("out/pack-sv.html"));
     assert_eq!(
-        attendance(&sv),
-        vec![
+        attendance(&sv)[..2],
+        [
             ("Maria".to_string(), "Expert by experience".to_string()),
             ("Olle".to_string(), "Sjuksköterska".to_string()),
         ]
@@ -441,6 +459,7 @@ fn a_sites_guide_names_its_roles_on_the_pack_the_served_records_and_the_form() {
     );
     let (status, session) = signed_in(&served, "GET", "/session/2026-12-10-team", "");
     assert_eq!(status, 200, "{session}");
+    assert!(!session.contains("<script>alert") && !about.contains("<script>alert"));
     assert!(
         plain(&session).contains("Maria Expert by experience"),
         "{}",
