@@ -21,6 +21,7 @@ use crate::render::markdown;
 use crate::render::svg::Scale;
 use crate::workbook::{Population, Session, Status, Workbook};
 
+mod attendance;
 mod text;
 pub use text::markdown_text;
 
@@ -28,8 +29,6 @@ pub use text::markdown_text;
 const TEMPLATE: &str = include_str!("templates/pack.html");
 /// Its style sheet.
 const CSS: &str = include_str!("templates/pack.css");
-/// Rows of the attendance sheet, at least.
-const ATTENDANCE_ROWS: usize = 12;
 
 /// The session a pack is for: the one named, else the next one (the first
 /// dated today or later), else the latest.
@@ -214,12 +213,6 @@ struct ActionView {
     session: String,
 }
 
-#[derive(Serialize)]
-struct Row {
-    name: String,
-    role: String,
-}
-
 /// What a pack shows, ready for a template.
 #[derive(Serialize)]
 pub struct Pack {
@@ -239,7 +232,7 @@ pub struct Pack {
     earlier_actions: Vec<ActionView>,
     /// What `check` reports about the session records (an action past due).
     session_found: Vec<FoundView>,
-    attendance: Vec<Row>,
+    attendance: Vec<attendance::Row>,
     /// The roles an attendee can have, by the guide's titles, for the note
     /// above the attendance sheet.
     roles: String,
@@ -551,23 +544,7 @@ pub fn build(
         }
         None => no_changes_because = Some(c.text("pack-no-commit", &[])),
     }
-    let mut attendance: Vec<Row> = session
-        .attendees
-        .iter()
-        .map(|a| Row {
-            name: a.name.clone(),
-            role: match a.role.trim() {
-                "" => String::new(),
-                role => crate::render::model::team_role(guide, c, role),
-            },
-        })
-        .collect();
-    while attendance.len() < ATTENDANCE_ROWS {
-        attendance.push(Row {
-            name: String::new(),
-            role: String::new(),
-        });
-    }
+    let (attendance, roles) = attendance::sheet(guide, c, session);
     Pack {
         title: workbook.config.title.clone(),
         organisation: workbook.config.organisation.clone(),
@@ -585,12 +562,7 @@ pub fn build(
         earlier_actions,
         session_found,
         attendance,
-        roles: guide
-            .roles
-            .iter()
-            .map(|r| crate::render::model::team_role(guide, c, &r.id))
-            .collect::<Vec<_>>()
-            .join(", "),
+        roles,
         printed: {
             let today = lang.date(date::today());
             match crate::git::revision(&workbook.root) {
