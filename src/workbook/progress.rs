@@ -218,3 +218,83 @@ pub fn answered_with_problems(
 ) -> bool {
     Problems::of(population, findings).holds(section, question)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::source::Source;
+
+    /// Step 1 of the built-in guide, answered in a file whose questions'
+    /// headings are at lines 3 (preparation-team) and 7 (preparation-aim).
+    fn answered() -> (Guide, Population) {
+        let guide = Guide::builtin().expect("the built-in guide");
+        let file = "populations/hf/answers/preparation.md";
+        let text = "# Step 1\n\n## Team {#preparation-team}\n\nA nurse and a patient.\n\n\
+                    ## Aim {#preparation-aim}\n\nFewer readmissions.\n\n## Stray {#nothing-here}\n\nText.\n";
+        let section = guide
+            .sections(Form::Full)
+            .into_iter()
+            .find(|s| s.id == "preparation")
+            .expect("Step 1")
+            .clone();
+        let mut read = Vec::new();
+        let answers = crate::workbook::answers::parse(
+            &Source::new(file, text.to_string()),
+            &section,
+            &mut read,
+        );
+        let population = Population {
+            slug: "hf".into(),
+            dir: "populations/hf".into(),
+            info: None,
+            personas: Vec::new(),
+            process_map: None,
+            compass: None,
+            answers: vec![answers],
+            improvements: None,
+            findings: read,
+        };
+        (guide, population)
+    }
+
+    fn at(finding: Finding, file: &str, line: usize) -> Finding {
+        let mut f = finding.in_file(file);
+        f.line = Some(line);
+        f
+    }
+
+    #[test]
+    fn a_problem_counts_against_the_answer_whose_heading_it_falls_under() {
+        let (guide, population) = answered();
+        let file = "populations/hf/answers/preparation.md";
+        let count = |findings: &[Finding]| {
+            summarise(&guide, &population, Form::Full, findings).steps[0]
+                .with_problems
+                .clone()
+        };
+        assert!(count(&[]).is_empty());
+        // An error in the aim's answer; a warning on the team's heading.
+        let aim = at(Finding::error(Code::CV030, "an e-mail"), file, 9);
+        let team = at(Finding::warning(Code::CV046, "never closed"), file, 3);
+        assert_eq!(count(std::slice::from_ref(&aim)), ["preparation-aim"]);
+        assert_eq!(count(&[team, aim]), ["preparation-team", "preparation-aim"]);
+        // None of these speaks against an answer: a suggestion, progress
+        // still to make, the heading of a question the guide does not
+        // have (CV017, below the aim), a line above every question, and
+        // another file.
+        let none = [
+            at(Finding::info(Code::CV021, "a suggestion"), file, 9),
+            at(Finding::warning(Code::CV023, "not walked through"), file, 9),
+            at(Finding::warning(Code::CV017, "unknown id"), file, 11),
+            at(Finding::error(Code::CV030, "in the introduction"), file, 1),
+            at(
+                Finding::error(Code::CV030, "elsewhere"),
+                "populations/hf/answers/chain.md",
+                9,
+            ),
+        ];
+        assert!(count(&none).is_empty(), "{:?}", count(&none));
+        let summary = summarise(&guide, &population, Form::Full, &none);
+        assert_eq!(summary.counts.answered, 2);
+    }
+}
