@@ -272,7 +272,8 @@ pub struct Guide {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
     /// The roles of the team roster and of the people at a session: the
-    /// guide's `[[role]]` list, then the built-in roles it does not name.
+    /// guide's `[[role]]` list, then the built-in roles it does not name
+    /// (with no title: see [`Guide::role_title`]).
     pub roles: Vec<Term>,
     /// Persona kinds.
     pub persona_kinds: Vec<Term>,
@@ -404,6 +405,17 @@ impl Guide {
             .iter()
             .find(|t| t.id == id)
             .map_or(id, |t| t.title.as_str())
+    }
+
+    /// The title the guide gives a role, in the guide's language; None for
+    /// a role the guide does not name (a built-in role it leaves out, or
+    /// one it does not have), which pages word from their catalogue.
+    pub fn role_title(&self, role: &str) -> Option<&str> {
+        self.roles
+            .iter()
+            .find(|r| r.id == role)
+            .map(|r| r.title.trim())
+            .filter(|t| !t.is_empty())
     }
 
     /// Whether a role is a patient or family partner's.

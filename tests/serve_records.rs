@@ -589,7 +589,8 @@ fn figures_team_members_attendees_and_actions_are_removed_and_actions_marked_don
     // A figure and a team member go; nothing else of the file changes.
     go(&mut b, "/p/heart-failure/about");
     tick_row(&mut b, "remove_figure", "Men");
-    tick_row(&mut b, "remove_team", "finance");
+    // The row shows the role by the guide's title.
+    tick_row(&mut b, "remove_team", "Finance");
     submit(&mut b);
     assert_eq!(b.eval("location.pathname"), json!("/p/heart-failure"));
     let men = "[[figure]]\nlabel = \"Men\"\nvalue = \"57 %\"\n\n";
@@ -944,7 +945,7 @@ fn a_figure_and_a_team_members_name_are_changed_in_place_and_an_untouched_row_is
     row_box(
         &mut b,
         "team.name.",
-        "finance",
+        "Finance",
         "Value-based contracts analyst",
     );
     // Meanwhile a teammate changes another figure: no conflict, theirs stays.

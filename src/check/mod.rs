@@ -152,7 +152,8 @@ pub fn check(workbook: &Workbook<'_>, options: &Options) -> Report {
                 f.place = place(guide, options.form, &population, f);
             }
         }
-        (found, summarise(guide, &population, options.form))
+        let summary = summarise(guide, &population, options.form, &found);
+        (found, summary)
     });
     let mut summary = Vec::with_capacity(checked.len());
     for (found, s) in checked {

@@ -217,14 +217,16 @@ fn terms(node: &Node, key: &str) -> Vec<Term> {
 }
 
 /// The guide's roles, then the built-in ones it does not name: a site's
-/// guide extends the list and never loses a role a workbook may use.
+/// guide extends the list and never loses a role a workbook may use. A
+/// built-in role the guide does not name has no title here: pages word it
+/// in their own language (the catalogue's `role-*` message), not in English.
 fn roles(node: &Node) -> Vec<Term> {
     let mut roles = terms(node, "role");
-    for (id, title, partner) in crate::spec::DEFAULT_ROLES {
+    for (id, _, partner) in crate::spec::DEFAULT_ROLES {
         if !roles.iter().any(|r| r.id == *id) {
             roles.push(Term {
                 id: id.to_string(),
-                title: title.to_string(),
+                title: String::new(),
                 description: String::new(),
                 source: None,
                 required: false,

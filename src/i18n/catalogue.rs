@@ -139,6 +139,8 @@ pub struct Catalogue {
     /// With a site's wording: covalue's own catalogue, used for a site's
     /// message that cannot be made (`check` reports it).
     fallback: Option<Box<Catalogue>>,
+    /// The ids of the messages the site words its own way.
+    site_ids: Vec<String>,
 }
 
 impl fmt::Debug for Catalogue {
@@ -198,6 +200,7 @@ impl Catalogue {
             bundle,
             site: false,
             fallback: None,
+            site_ids: Vec::new(),
         }
     }
 
@@ -212,6 +215,11 @@ impl Catalogue {
         if self.fallback.is_none() {
             self.fallback = Some(Box::new(Catalogue::builtin(self.lang)));
         }
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                self.site_ids.push(m.id.name.to_string());
+            }
+        }
         self.bundle.add_resource_overriding(resource);
         self.site = true;
         self
@@ -225,6 +233,12 @@ impl Catalogue {
     /// Whether a site's wording is laid over the built-in messages.
     pub fn has_site_wording(&self) -> bool {
         self.site
+    }
+
+    /// Whether the site words this message its own way (its
+    /// `messages.LANG.ftl` has it).
+    pub fn is_site_wording(&self, id: &str) -> bool {
+        self.site_ids.iter().any(|s| s == id)
     }
 
     /// Whether the catalogue has a message.

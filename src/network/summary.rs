@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::check;
-use crate::finding::{Kind, Severity};
+use crate::finding::{Finding, Kind, Severity};
 use crate::guide::{Form, QuestionKind};
 use crate::workbook::{Population, Status, Workbook};
 
@@ -334,9 +334,13 @@ pub struct PopulationFacts {
 }
 
 /// The facts of one population.
-fn population_facts(workbook: &Workbook<'_>, population: &Population) -> PopulationFacts {
+fn population_facts(
+    workbook: &Workbook<'_>,
+    population: &Population,
+    findings: &[Finding],
+) -> PopulationFacts {
     let guide = &workbook.guide;
-    let full = check::summarise(guide, population, Form::Full);
+    let full = check::summarise(guide, population, Form::Full, findings);
     let steps = full
         .steps
         .iter()
@@ -348,7 +352,7 @@ fn population_facts(workbook: &Workbook<'_>, population: &Population) -> Populat
             total: s.counts.total,
         })
         .collect();
-    let short_summary = check::summarise(guide, population, Form::Short);
+    let short_summary = check::summarise(guide, population, Form::Short, findings);
     let mut short = Vec::new();
     for section in guide.sections(Form::Short) {
         for q in &section.questions {
@@ -567,7 +571,8 @@ pub fn summarise(workbook: &Workbook<'_>, commit: &str, reference: &str) -> Site
     for s in &report.summary {
         counts.merge(&s.counts);
     }
-    let populations = workbook.map_populations(&[], |p| population_facts(workbook, &p));
+    let populations =
+        workbook.map_populations(&[], |p| population_facts(workbook, &p, &report.findings));
     SiteSummary {
         format: FORMAT,
         commit: commit.to_string(),

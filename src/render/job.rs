@@ -61,7 +61,8 @@ const PROGRESS_FROM: usize = 20;
 /// What the report is made from, once loaded.
 struct Loaded {
     root: Option<PathBuf>,
-    workbook: Option<Workbook<'static>>,
+    /// Whether a workbook was opened (not for blank worksheets outside one).
+    opened: bool,
     populations: Vec<Population>,
     guide: Guide,
     title: String,
@@ -227,6 +228,7 @@ fn options(job: &Job, loaded: &Loaded, form: Form) -> render::Options {
             loaded.lang,
         )),
         language_chosen: loaded.language_chosen,
+        findings: std::sync::Arc::new(loaded.findings.clone()),
     }
 }
 
@@ -245,7 +247,7 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
             .map_err(GuideError)?;
             return Ok(Loaded {
                 root: None,
-                workbook: None,
+                opened: false,
                 populations: Vec::new(),
                 title: guide.title.clone(),
                 organisation: None,
@@ -288,13 +290,23 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
         "" => guide.title.clone(),
         _ => config.title.clone(),
     };
-    let populations = workbook
-        .as_ref()
-        .map(|w| w.populations(&[]))
-        .unwrap_or_default();
-    if let Some(workbook) = &workbook {
-        findings.extend(workbook::load_findings(workbook, &populations));
-    }
+    let opened = workbook.is_some();
+    let populations = match workbook {
+        Some(workbook) => {
+            // The privacy lint sees every file read, as in `check`: what it
+            // finds in an answer counts that answer "with problems" in the
+            // report's summaries, as `check` counts it.
+            let lint = crate::check::privacy::Lint::new(&config.privacy_allow);
+            let hook = |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
+                lint.scan_source(source, out)
+            };
+            let workbook = workbook.with_hook(&hook);
+            let populations = workbook.populations(&[]);
+            findings.extend(workbook::load_findings(&workbook, &populations));
+            populations
+        }
+        None => Vec::new(),
+    };
     Ok(Loaded {
         root: Some(root),
         guide,
@@ -303,7 +315,7 @@ fn load(job: &Job) -> Result<Loaded, RenderError> {
         templates: config.templates,
         form: config.form,
         populations,
-        workbook,
+        opened,
         findings,
         lang,
         language_chosen,
@@ -325,7 +337,7 @@ fn subject<'a>(job: &Job, loaded: &'a Loaded) -> Result<Subject<'a>, RenderError
         };
         return Ok(Subject::Blank(job.populations.iter().map(name).collect()));
     }
-    if loaded.workbook.is_none() {
+    if !loaded.opened {
         return Err(RenderError::NoWorkbook);
     }
     let populations = &loaded.populations;
@@ -394,7 +406,7 @@ fn templates_dir(shell: &Shell, loaded: &Loaded) -> Option<PathBuf> {
 
 /// Says when the report will leave out what could not be read.
 fn warn_of_problems(shell: &Shell, job: &Job, loaded: &Loaded) {
-    if loaded.workbook.is_none() {
+    if !loaded.opened {
         return;
     }
     let problems = loaded

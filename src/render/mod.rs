@@ -111,6 +111,9 @@ pub struct Options {
     /// then takes its `lang` and `dir`; otherwise they follow the
     /// workbook's text, as before languages were chosen.
     pub language_chosen: bool,
+    /// What the run found in the workbook (reading it, or `check`): an
+    /// answer with an error or a warning in it counts "with problems".
+    pub findings: std::sync::Arc<Vec<crate::finding::Finding>>,
 }
 
 /// A population of the table of contents and the completeness summary.
@@ -239,6 +242,7 @@ fn builder<'a>(guide: &'a Guide, options: &Options) -> model::Builder<'a> {
             svg::Scale::NORMAL
         },
         catalogue: options.catalogue.clone(),
+        findings: options.findings.clone(),
     }
 }
 
@@ -546,7 +550,8 @@ fn blank_entry(builder: &model::Builder<'_>, index: usize, name: &str) -> Entry 
 
 /// The entry of a population of the workbook.
 fn entry(builder: &model::Builder<'_>, index: usize, pop: &Population) -> Entry {
-    let summary = crate::workbook::progress::summarise(builder.guide, pop, builder.form);
+    let summary =
+        crate::workbook::progress::summarise(builder.guide, pop, builder.form, &builder.findings);
     let steps: Vec<model::StepCounts> = summary
         .steps
         .into_iter()

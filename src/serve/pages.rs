@@ -489,8 +489,10 @@ impl Site {
         let loaded = or_reply!(self.load());
         let wb = &loaded.workbook;
         let pop = or_reply!(self.population_of(wb, slug));
-        let full = builder(&wb.guide, Form::Full).population(1, &pop);
         let report = full_report(&self.root, vec![slug.to_string()]);
+        let mut full = builder(&wb.guide, Form::Full);
+        full.findings = std::sync::Arc::new(report.findings.clone());
+        let full = full.population(1, &pop);
         let problems = problems(&report, |_| true);
         let session = self.session_record(wb);
         let focus: Vec<String> = session
@@ -515,7 +517,8 @@ impl Site {
                 short => s.number == 0,
             });
         }
-        let short_counts = check_report_form(wb, slug, Form::Short);
+        let short_counts =
+            ser(&crate::check::summarise(&wb.guide, &pop, Form::Short, &report.findings).counts);
         self.page(
             200,
             "population.html",
@@ -609,6 +612,8 @@ impl Site {
             register: false,
             catalogue: super::words::catalogue(),
             language_chosen: self.lang.is_some() || wb.config.language.is_some(),
+            // What the population page counts: `check`'s findings on it.
+            findings: std::sync::Arc::new(full_report(&self.root, vec![slug.to_string()]).findings),
         };
         // The built-in templates: a site's own are for `covalue render`.
         let templates = match render::Templates::load(None) {
@@ -740,12 +745,6 @@ fn problems(report: &crate::check::Report, keep: impl Fn(&Finding) -> bool) -> V
         .collect()
 }
 
-fn check_report_form(wb: &Workbook<'_>, slug: &str, form: Form) -> Option<Value> {
-    let pop = wb.populations(&[slug.to_string()]).into_iter().next()?;
-    let s = crate::check::summarise(&wb.guide, &pop, form);
-    Some(ser(&s.counts))
-}
-
 pub(super) fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
     render::model::Builder {
         guide,
@@ -756,6 +755,7 @@ pub(super) fn builder(guide: &Guide, form: Form) -> render::model::Builder<'_> {
         footer_line: String::new(),
         scale: render::svg::Scale::NORMAL,
         catalogue: super::words::catalogue(),
+        findings: std::sync::Arc::default(),
     }
 }
 

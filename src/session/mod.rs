@@ -202,9 +202,8 @@ pub fn propose_focus(
         }
     }
     // Then open questions, in the guide's order.
-    let summaries = workbook.map_populations(populations, |population| {
-        crate::workbook::progress::summarise(guide, &population, form)
-    });
+    // (check counted them: the populations are not read again)
+    let summaries = &report.summary;
     for section in guide.sections(form) {
         let mut open: Vec<&str> = Vec::new();
         for step in summaries.iter().flat_map(|s| &s.steps) {

@@ -21,6 +21,7 @@ use crate::render::markdown;
 use crate::render::svg::Scale;
 use crate::workbook::{Population, Session, Status, Workbook};
 
+mod attendance;
 mod text;
 pub use text::markdown_text;
 
@@ -28,8 +29,6 @@ pub use text::markdown_text;
 const TEMPLATE: &str = include_str!("templates/pack.html");
 /// Its style sheet.
 const CSS: &str = include_str!("templates/pack.css");
-/// Rows of the attendance sheet, at least.
-const ATTENDANCE_ROWS: usize = 12;
 
 /// The session a pack is for: the one named, else the next one (the first
 /// dated today or later), else the latest.
@@ -146,6 +145,8 @@ struct FocusStep {
     title: String,
     items: Vec<crate::render::model::OpenItem>,
     found: Vec<FoundView>,
+    /// Its questions: answered, with problems, not applicable, deferred, open.
+    counts: crate::workbook::progress::Counts,
 }
 
 /// A slot of a worksheet: a persona's part of a walk-through.
@@ -212,12 +213,6 @@ struct ActionView {
     session: String,
 }
 
-#[derive(Serialize)]
-struct Row {
-    name: String,
-    role: String,
-}
-
 /// What a pack shows, ready for a template.
 #[derive(Serialize)]
 pub struct Pack {
@@ -237,7 +232,10 @@ pub struct Pack {
     earlier_actions: Vec<ActionView>,
     /// What `check` reports about the session records (an action past due).
     session_found: Vec<FoundView>,
-    attendance: Vec<Row>,
+    attendance: Vec<attendance::Row>,
+    /// The roles an attendee can have, by the guide's titles, for the note
+    /// above the attendance sheet.
+    roles: String,
     /// The footer's line of provenance: the commit and the date printed.
     printed: String,
     /// The words of the pack's language.
@@ -361,6 +359,7 @@ pub fn build(
         footer_line: String::new(),
         scale: picture_scale(page),
         catalogue: catalogue.clone(),
+        findings: std::sync::Arc::new(report.findings.clone()),
     };
     let asked = asks(&focus);
     let focus_ids: Vec<&str> = focus.iter().map(|s| s.id.as_str()).collect();
@@ -401,6 +400,12 @@ pub fn build(
                         .cloned()
                         .collect(),
                     found: found(*place),
+                    counts: view
+                        .steps_summary
+                        .iter()
+                        .find(|s| s.heading == title)
+                        .map(|s| s.counts.clone())
+                        .unwrap_or_default(),
                     title,
                 }
             })
@@ -540,20 +545,7 @@ pub fn build(
         }
         None => no_changes_because = Some(c.text("pack-no-commit", &[])),
     }
-    let mut attendance: Vec<Row> = session
-        .attendees
-        .iter()
-        .map(|a| Row {
-            name: a.name.clone(),
-            role: a.role.clone(),
-        })
-        .collect();
-    while attendance.len() < ATTENDANCE_ROWS {
-        attendance.push(Row {
-            name: String::new(),
-            role: String::new(),
-        });
-    }
+    let (attendance, roles) = attendance::sheet(guide, c, session);
     Pack {
         title: workbook.config.title.clone(),
         organisation: workbook.config.organisation.clone(),
@@ -571,6 +563,7 @@ pub fn build(
         earlier_actions,
         session_found,
         attendance,
+        roles,
         printed: {
             let today = lang.date(date::today());
             match crate::git::revision(&workbook.root) {

@@ -43,6 +43,14 @@ pub enum PackFormat {
 /// Writes the pack of a session.
 pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let workbook = ctx.open()?;
+    // The privacy lint sees every file the pack reads, as in `check`: a
+    // likely identifier in an answer is an item of its step and counts that
+    // answer "with problems".
+    let lint = crate::check::privacy::Lint::new(&workbook.config.privacy_allow);
+    let hook = |source: &crate::source::Source, out: &mut Vec<crate::finding::Finding>| {
+        lint.scan_source(source, out)
+    };
+    let workbook = workbook.with_hook(&hook);
     let (sessions, findings) = workbook.sessions();
     // A session record or covalue.toml that holds a merge conflict stops
     // the pack; the populations' files are looked at as they are read.

@@ -126,6 +126,10 @@ pub struct Builder<'a> {
     pub scale: crate::render::svg::Scale,
     /// The page words, in the page's language.
     pub catalogue: std::sync::Arc<crate::i18n::Catalogue>,
+    /// The findings the page's run has (reading the workbook, or `check`),
+    /// from which answers count "with problems" (none: every answer counts
+    /// as written).
+    pub findings: std::sync::Arc<Vec<crate::finding::Finding>>,
 }
 
 /// Heading levels the answers sit under: a question is a level-4 heading.
@@ -265,7 +269,7 @@ impl Builder<'_> {
                 .team
                 .iter()
                 .map(|t| Pair {
-                    label: team_role(&t.role, &self.catalogue),
+                    label: team_role(self.guide, &self.catalogue, &t.role),
                     value: t.name.clone().unwrap_or_default(),
                 })
                 .collect(),

@@ -93,7 +93,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn summary(&self, index: usize, pop: &Population) -> (Vec<StepCounts>, Counts) {
-        let summary = progress::summarise(self.guide, pop, self.form);
+        let summary = progress::summarise(self.guide, pop, self.form, &self.findings);
         let steps = summary
             .steps
             .into_iter()
@@ -108,11 +108,24 @@ impl Builder<'_> {
     }
 }
 
-/// A team role's name.
-pub fn team_role(role: &str, catalogue: &crate::i18n::Catalogue) -> String {
+/// A role's name on a page (the team roster, a session's attendance, the
+/// choices of a form): the site's own wording of `role-ROLE` for the page's
+/// language (`messages.LANG.ftl`) where it has one, else the guide's title
+/// for the role in the guide's language (so a site that replaces the guide
+/// sees its own roles, and the built-in guide's translations their titles),
+/// else the catalogue's `role-ROLE`, else the id as written.
+pub fn team_role(
+    guide: &crate::guide::Guide,
+    catalogue: &crate::i18n::Catalogue,
+    role: &str,
+) -> String {
     let id = format!("role-{role}");
-    match catalogue.has(&id) {
-        true => catalogue.text(&id, &[]),
-        false => role.to_string(),
+    if catalogue.is_site_wording(&id) {
+        return catalogue.text(&id, &[]);
+    }
+    match (guide.role_title(role), catalogue.has(&id)) {
+        (Some(title), _) => title.to_string(),
+        (None, true) => catalogue.text(&id, &[]),
+        (None, false) => role.to_string(),
     }
 }

@@ -42,10 +42,11 @@ impl Site {
                     Kind::Session => crate::spec::Vocab::AttendeeRole,
                     _ => crate::spec::Vocab::TeamRole,
                 };
+                let words = crate::serve::words::catalogue();
                 crate::spec::Vocabularies::values(g, vocab)
                     .into_iter()
                     .map(|r| Choice {
-                        title: r.replace('-', " "),
+                        title: crate::render::model::team_role(g, &words, &r),
                         id: r,
                     })
                     .collect()
@@ -313,7 +314,7 @@ impl Site {
                     .attendees
                     .iter()
                     .zip(boxes("attendees", "remove_attendee", s.attendees.len()))
-                    .map(|(a, (remove, ticked))| context! { name => a.name.clone(), role => a.role.clone(), remove => remove, ticked => ticked })
+                    .map(|(a, (remove, ticked))| context! { name => a.name.clone(), role => role_name(wb, &a.role), remove => remove, ticked => ticked })
                     .collect();
                 (attendees, actions)
             });
@@ -343,7 +344,7 @@ impl Site {
                 .map(|(at, (m, (remove, ticked)))| {
                     let name = m.name.clone().unwrap_or_default();
                     let name_typed = typed_row("team.name.", at, &remove, name.clone());
-                    context! { role => m.role.clone(), name => name, remove => remove, ticked => ticked, name_typed => name_typed }
+                    context! { role => role_name(wb, &m.role), name => name, remove => remove, ticked => ticked, name_typed => name_typed }
                 })
                 .collect();
             extra = context! {
@@ -507,4 +508,13 @@ impl Site {
 
 pub(super) fn kind_file(kind: Kind, slug: &str) -> String {
     kind.file(slug)
+}
+
+/// A role as the pages name it: the guide's title, else the catalogue's
+/// (see [`crate::render::model::team_role`]); nothing for no role.
+fn role_name(wb: &Workbook<'_>, role: &str) -> String {
+    match role.trim() {
+        "" => String::new(),
+        role => crate::render::model::team_role(&wb.guide, &crate::serve::words::catalogue(), role),
+    }
 }
