@@ -115,17 +115,15 @@ fn about(question: Option<&str>, improvement: Option<&str>, c: &Catalogue) -> St
     }
 }
 
-/// A role's name in the pack's language: the catalogue's name of a team
-/// role, else the built-in guide's title, "Coordinator", or the id.
-fn role_name(id: &str, guide_roles: &[(String, String)], c: &Catalogue) -> String {
+/// A role's name in the pack's language: "Coordinator", else as every page
+/// names a role (the site wording, the built-in guide's title in the pack's
+/// language, the catalogue's name, the id).
+fn role_name(id: &str, guide: Option<&crate::guide::Guide>, c: &Catalogue) -> String {
     if id == crate::spec::COORDINATOR {
         return c.text("cpack-role-coordinator", &[]);
     }
-    if c.has(&format!("role-{id}")) {
-        return crate::render::model::team_role(id, c);
-    }
-    match guide_roles.iter().find(|(r, _)| r == id) {
-        Some((_, title)) => title.clone(),
+    match guide {
+        Some(guide) => crate::render::model::team_role(guide, c, id),
         None => id.to_string(),
     }
 }
@@ -158,19 +156,14 @@ fn build(
                 overdue: a.due.is_some_and(|d| d < crate::date::today()),
             }),
     );
-    // Roles by the catalogue's names (the built-in guide's, and
-    // "Coordinator").
-    let guide_roles: Vec<(String, String)> = crate::guide::Guide::builtin()
-        .map(|g| {
-            g.roles
-                .iter()
-                .map(|r| (r.id.clone(), r.title.clone()))
-                .collect()
-        })
-        .unwrap_or_default();
-    let roles = guide_roles
+    // Roles by the built-in guide's titles in the pack's language, and
+    // "Coordinator".
+    let guide =
+        crate::guide::Guide::builtin_for(c.lang().guide_tag().unwrap_or("en")).and_then(Result::ok);
+    let roles = guide
         .iter()
-        .map(|(id, _)| role_name(id, &guide_roles, c))
+        .flat_map(|g| g.roles.iter())
+        .map(|r| role_name(&r.id, guide.as_ref(), c))
         .chain(std::iter::once(c.text("cpack-role-coordinator", &[])))
         .collect::<Vec<_>>()
         .join(", ");
@@ -179,7 +172,7 @@ fn build(
         .iter()
         .map(|a| Row {
             name: a.name.clone(),
-            role: role_name(&a.role, &guide_roles, c),
+            role: role_name(&a.role, guide.as_ref(), c),
             site: a.site.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
         })
         .collect();
