@@ -168,7 +168,7 @@ impl Site {
         };
         let body = match edit::answer_body(&answer) {
             Ok(b) => b,
-            Err(e) => return refuse(t("serve-not-saved", &[("reason", e.to_string().into())])),
+            Err(e) => return refuse(t("serve-not-saved", &[("reason", e.in_words().into())])),
         };
         let is_question = |q: &str| wb.guide.question(q).is_some();
         let text_box = answer.text.replace("\r\n", "\n");
@@ -192,8 +192,8 @@ impl Site {
         let Ok(text) = String::from_utf8(bytes) else {
             return error_page(
                 422,
-                &format!("{file} is not UTF-8 text"),
-                "fix it in an editor",
+                &t("http-not-text", &[("file", file.as_str().into())]),
+                &t("http-fix-in-editor", &[]),
             );
         };
         // A walk-through's form holds its lead text; the persona parts
