@@ -3,6 +3,8 @@
 //! value a form may not hold each come back as a page in Swedish or Hebrew,
 //! with `lang` and `dir`, and nothing is written. A request refused before
 //! it showed the token is answered in the language the server started in.
+//! And a question saved as it was is not listed as answered in the
+//! session record.
 // The raw sockets and the server's process group are Unix-only in CI.
 #![cfg(unix)]
 
@@ -14,7 +16,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use common::serve::{Served, encode, http, unescape, value};
-use common::{HALF_DONE, example, read, tree, write};
+use common::{HALF_DONE, TODAY, example, read, tree, write};
 use tempfile::TempDir;
 
 /// A copy of the example whose `covalue.toml` says `language = LANG`.
@@ -278,4 +280,120 @@ fn a_refusal_follows_the_workbook_once_the_token_is_shown() {
     let (status, page) = raw(&served, "GET  / HTTP/1.1\r\n\r\n");
     assert_eq!(status, 400, "{page}");
     assert_page(&page, &HE, "זו אינה בקשה שדפדפן שולח", "ser inte ut som");
+}
+
+// ---------------------------------------------------------------------------
+// The session record lists what the room answered, not what it looked at.
+
+/// What a browser sends back for the first form of `page` holding a field
+/// called `field`, left as it is.
+fn form_as_is(page: &str, field: &str) -> Vec<(String, String)> {
+    for form in page.split("<form").skip(1) {
+        let form = &form[..form.find("</form>").expect("end of form")];
+        let mut fields = Vec::new();
+        for part in form.split("<input").skip(1) {
+            let tag = &part[..part.find('>').expect("end of input")];
+            let attr = |name: &str| {
+                let key = format!("{name}=\"");
+                tag.find(&key).map(|at| {
+                    let rest = &tag[at + key.len()..];
+                    unescape(&rest[..rest.find('"').expect("end of attribute")])
+                })
+            };
+            let Some(name) = attr("name") else { continue };
+            let choice = tag.contains("type=\"radio\"") || tag.contains("type=\"checkbox\"");
+            if choice && !tag.contains(" checked") {
+                continue;
+            }
+            fields.push((name, attr("value").unwrap_or_default()));
+        }
+        for part in form.split("<textarea").skip(1) {
+            let open = part.find('>').expect("end of textarea tag");
+            let at = part.find("name=\"").expect("textarea name") + 6;
+            let name = &part[at..at + part[at..].find('"').expect("name end")];
+            let body = &part[open + 1..part.find("</textarea>").expect("end of textarea")];
+            fields.push((name.to_string(), unescape(body)));
+        }
+        if fields.iter().any(|(k, _)| k == field) {
+            return fields;
+        }
+    }
+    panic!("no form with {field} in {page}");
+}
+
+fn encoded(fields: &[(String, String)]) -> String {
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    encode(&pairs)
+}
+
+#[test]
+fn a_question_saved_unchanged_is_not_listed_as_answered_in_the_session() {
+    let tmp = example(HALF_DONE);
+    let record = tmp.path().join(format!("sessions/{TODAY}-chain.toml"));
+    let original =
+        format!("date = {TODAY}\npopulations = [\"heart-failure\"]\nfocus = [\"chain\"]\n");
+    write(&record, &original);
+    let chain = tmp
+        .path()
+        .join("populations/heart-failure/answers/chain.md");
+    let answers = read(&chain);
+    let served = Served::start(tmp.path(), &[]);
+    let c = served.cookie();
+
+    // An answered question, saved as the page shows it.
+    let path = "/p/heart-failure/q/chain-processes";
+    let page = http(&served, "GET", path, &[("Cookie", &c)], "");
+    let fields = form_as_is(&page.body, "status");
+    assert!(
+        fields.contains(&("status".into(), "answered".into())),
+        "{fields:?}"
+    );
+    let saved = http(&served, "POST", path, &[("Cookie", &c)], &encoded(&fields));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert!(
+        !saved.header("location").unwrap_or("").contains("session="),
+        "the page says the unchanged answer was listed: {:?}",
+        saved.header("location")
+    );
+
+    // A persona's part of a walk-through, saved as it is.
+    let walk = "/p/heart-failure/q/chain-walkthrough";
+    let page = http(&served, "GET", walk, &[("Cookie", &c)], "");
+    let start = page.body.find("id=\"part-markus\"").expect("Markus's part");
+    let part = form_as_is(&page.body[start..], "text");
+    let saved = http(
+        &served,
+        "POST",
+        &format!("{walk}/part/markus"),
+        &[("Cookie", &c)],
+        &encoded(&part),
+    );
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(read(&chain), answers, "nothing changed, nothing is written");
+    assert_eq!(
+        read(&record),
+        original,
+        "saves that changed nothing are not listed as answered"
+    );
+
+    // The same question with its words changed is answered in this session.
+    let page = http(&served, "GET", path, &[("Cookie", &c)], "");
+    let mut fields = form_as_is(&page.body, "status");
+    for (k, v) in &mut fields {
+        if k == "text" {
+            v.push_str("\n\nChecked again with the ward in December.");
+        }
+    }
+    let saved = http(&served, "POST", path, &[("Cookie", &c)], &encoded(&fields));
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert_eq!(
+        read(&record),
+        original.replace(
+            "focus = [\"chain\"]\n",
+            "focus = [\"chain\"]\nanswered = [\"chain-processes\"]\n"
+        )
+    );
 }

@@ -248,7 +248,10 @@ impl Site {
         if now_answered {
             target.push_str("&answered=1");
         }
-        if answer.status != "open" {
+        // A save that changed nothing (the same text, the same status)
+        // answered nothing in this session.
+        let changed = !written.is_empty();
+        if answer.status != "open" && changed {
             match self.record_in_session(wb, id) {
                 Ok(Some((file, wrote))) => {
                     target.push_str(&format!("&session={}", percent_encode(&file)));

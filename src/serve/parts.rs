@@ -249,7 +249,9 @@ impl Site {
             percent_encode(id),
             percent_encode(persona)
         );
-        if !body.is_empty() {
+        // A part saved as it was answered nothing in this session.
+        let changed = !written.is_empty();
+        if !body.is_empty() && changed {
             if let Some((record, wrote)) = or_reply!(self.record_in_session(wb, id)) {
                 target.push_str(&format!("&session={}", percent_encode(&record)));
                 if wrote {
