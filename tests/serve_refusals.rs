@@ -141,8 +141,8 @@ fn post_head(served: &Served, path: &str, length: usize) -> String {
 
 /// A form too large, a method not served, and values a form may not hold,
 /// in `speaks`'s language; nothing is written.
-fn refusals_in(speaks: &Speaks, words: [&str; 4]) {
-    let [too_large, method, not_a_date, not_a_number] = words;
+fn refusals_in(speaks: &Speaks, words: [&str; 5]) {
+    let [too_large, method, not_a_date, not_a_number, taken_over] = words;
     let tmp = workbook_in(speaks.lang);
     let before = tree(tmp.path());
     let served = Served::start(tmp.path(), &[]);
@@ -178,6 +178,18 @@ fn refusals_in(speaks: &Speaks, words: [&str; 4]) {
     assert_eq!(r.status, 422, "{}", r.body);
     assert_page(&r.body, speaks, not_a_date, "is not a date");
 
+    // An answer holding another question's heading.
+    let body = encode(&[
+        ("csrf", &value(&form.body, "csrf")),
+        ("hash", &value(&form.body, "hash")),
+        ("was", &value(&form.body, "was")),
+        ("status", "answered"),
+        ("text", "Ours.\n\n## Taken {#chain-processes}\n\nTheirs."),
+    ]);
+    let r = http(&served, "POST", question, &[("Cookie", &c)], &body);
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert_page(&r.body, speaks, taken_over, "would take over");
+
     // A new measure whose target is not a number: the field is named in
     // the page's words.
     let new = "/p/heart-failure/new/measure";
@@ -207,6 +219,7 @@ fn refusals_and_form_errors_speak_swedish() {
             "Den här servern visar bara sidor och sparar formulär",
             "`soon` är inte ett datum",
             "Målet som tal: `lots` är inte ett tal",
+            "är en rubrik med id för frågan `chain-processes`",
         ],
     );
 }
@@ -220,6 +233,7 @@ fn refusals_and_form_errors_speak_hebrew() {
             "השרת הזה רק מציג עמודים ושומר טפסים",
             "`soon` אינו תאריך",
             "היעד כמספר: `lots` אינו מספר",
+            "היא כותרת עם המזהה של השאלה `chain-processes`",
         ],
     );
 }

@@ -72,7 +72,12 @@ http-action-gone = the action you ticked done is not in { $file } as the page sh
 http-edit-unreadable = { $file } cannot be read as it is on disk, so covalue will not change it: { $why }
 http-edit-missing = { $file } does not have what this form changes ({ $what }) any more; open the page again
 http-edit-would-break = the change would leave { $file } unreadable ({ $why }); nothing was written
-http-edit-by-hand = { $file } is written in a way this form cannot change ({ $what }); change it in an editor
+http-edit-by-hand = `{ $what }` in { $file } { $why ->
+        [list] is not written as a list in brackets
+        [inline] is written inline
+        [line] is not written on one line
+       *[table] is not a table
+    }; change it in an editor
 http-part-open-fence = line { $line } of the text, `{ $text }`, opens a code block that is never closed, so it would hide the personas' parts after this one. Nothing was saved: close it with the same marks on a line of their own.
 http-part-high-heading = line { $line } of the text, `{ $text }`, is a heading at the level of the personas' parts or above, so it would end this part there. Nothing was saved: write sub-headings with { $marks } or more, and each persona's part in its own box.
 http-part-unknown-persona = No persona of this population has the id `{ $id }`: this part is shown under its own heading. Rename the id to a persona's, or add the persona.
@@ -86,3 +91,5 @@ http-item-changed-gone = { $item ->
        *[other] the team member
     } you changed is not in { $file } as the page showed it: someone changed or removed it meanwhile; look at the list again
 http-bad-id = "{ $id }" cannot be used as an id: use lowercase letters, digits and single hyphens (no spaces, slashes or dots), for example "{ $example }"
+http-stray-own = line { $line } of the text, `{ $heading }`, is a heading with this question's own id, so the question would have two headings. Nothing was saved: remove `{ $mark }` from that heading (or the heading itself).
+http-stray-other = line { $line } of the text, `{ $heading }`, is a heading with the id of question `{ $id }`, whose answer it would take over. Nothing was saved: remove `{ $mark }` from that heading (or the heading itself); to answer question `{ $id }`, give it its own heading at the level of the others.

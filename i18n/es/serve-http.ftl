@@ -72,7 +72,12 @@ http-action-gone = la acción que marcó como hecha no está en { $file } como l
 http-edit-unreadable = { $file } no se puede leer tal como está ahora, así que covalue no lo cambiará: { $why }
 http-edit-missing = { $file } ya no tiene lo que cambia este formulario ({ $what }); abra la página de nuevo
 http-edit-would-break = el cambio dejaría { $file } ilegible ({ $why }); no se escribió nada
-http-edit-by-hand = { $file } está escrito de una forma que este formulario no puede cambiar ({ $what }); cámbielo en un editor de texto
+http-edit-by-hand = `{ $what }` en { $file } { $why ->
+        [list] no está escrito como una lista entre corchetes
+        [inline] está escrito en una sola línea
+        [line] no está escrito en una sola línea
+       *[table] no es una tabla
+    }; cámbielo en un editor de texto
 http-part-open-fence = la línea { $line } del texto, `{ $text }`, abre un bloque de código que nunca se cierra, así que ocultaría las partes de las personas tipo que vienen después. No se guardó nada: ciérrelo con las mismas marcas en una línea propia.
 http-part-high-heading = la línea { $line } del texto, `{ $text }`, es un título al nivel de las partes de las personas tipo o más alto, así que terminaría esta parte ahí. No se guardó nada: escriba subtítulos con { $marks } o más, y la parte de cada persona tipo en su propio cuadro.
 http-part-unknown-persona = Ninguna persona tipo de esta población tiene el identificador `{ $id }`: esta parte se muestra bajo su propio título. Cambie el identificador por el de una persona tipo, o agregue la persona tipo.
@@ -86,3 +91,5 @@ http-item-changed-gone = { $item ->
        *[other] el miembro del equipo
     } que cambió no está en { $file } como lo mostraba la página: alguien lo cambió o lo quitó mientras tanto; mire la lista de nuevo
 http-bad-id = "{ $id }" no se puede usar como identificador: use letras minúsculas, cifras y guiones simples (sin espacios, barras ni puntos), por ejemplo "{ $example }"
+http-stray-own = la línea { $line } del texto, `{ $heading }`, es un título con el identificador de esta misma pregunta, así que la pregunta tendría dos títulos. No se guardó nada: quite `{ $mark }` de ese título (o el título entero).
+http-stray-other = la línea { $line } del texto, `{ $heading }`, es un título con el identificador de la pregunta `{ $id }`, cuya respuesta tomaría. No se guardó nada: quite `{ $mark }` de ese título (o el título entero); para responder la pregunta `{ $id }`, dele su propio título al mismo nivel que las demás.

@@ -72,7 +72,12 @@ http-action-gone = åtgärden som du kryssade som klar finns inte i { $file } s�
 http-edit-unreadable = { $file } kan inte läsas som den ser ut nu, så covalue ändrar den inte: { $why }
 http-edit-missing = { $file } innehåller inte längre det som formuläret ändrar ({ $what }); öppna sidan igen
 http-edit-would-break = ändringen skulle göra { $file } oläslig ({ $why }); inget skrevs
-http-edit-by-hand = { $file } är skriven på ett sätt som formuläret inte kan ändra ({ $what }); ändra den i en textredigerare
+http-edit-by-hand = `{ $what }` i { $file } { $why ->
+        [list] är inte skriven som en lista inom hakparenteser
+        [inline] är skriven på en rad
+        [line] är inte skriven på en rad
+       *[table] är inte en tabell
+    }; ändra den i en textredigerare
 http-part-open-fence = rad { $line } i texten, `{ $text }`, inleder ett kodblock som aldrig avslutas, så det skulle dölja personornas delar efter den här. Inget sparades: avsluta det med samma tecken på en egen rad.
 http-part-high-heading = rad { $line } i texten, `{ $text }`, är en rubrik på samma nivå som personornas delar eller högre, så den skulle avsluta den här delen där. Inget sparades: skriv underrubriker med { $marks } eller fler, och varje personas del i sin egen ruta.
 http-part-unknown-persona = Ingen persona i den här patientgruppen har id `{ $id }`: den här delen visas under en egen rubrik. Byt id till en personas, eller lägg till personan.
@@ -86,3 +91,5 @@ http-item-changed-gone = { $item ->
        *[other] teammedlemmen
     } som du ändrade finns inte i { $file } så som sidan visade den: någon har ändrat eller tagit bort den under tiden; titta på listan igen
 http-bad-id = "{ $id }" kan inte användas som id: använd små bokstäver, siffror och enkla bindestreck (inga mellanslag, snedstreck eller punkter), till exempel "{ $example }"
+http-stray-own = rad { $line } i texten, `{ $heading }`, är en rubrik med den här frågans eget id, så frågan skulle få två rubriker. Inget sparades: ta bort `{ $mark }` från rubriken (eller hela rubriken).
+http-stray-other = rad { $line } i texten, `{ $heading }`, är en rubrik med id för frågan `{ $id }`, och skulle ta över dess svar. Inget sparades: ta bort `{ $mark }` från rubriken (eller hela rubriken); för att besvara frågan `{ $id }`, ge den en egen rubrik på samma nivå som de andra.

@@ -68,6 +68,19 @@ impl EditError {
     }
 }
 
+/// A value written in a way a form cannot change (`why`: `list`,
+/// `inline`, `line` or `table`), said in the page's language.
+pub(super) fn by_hand(what: &str, file: &str, why: &str) -> EditError {
+    EditError::BadValue(crate::serve::words::t(
+        "http-edit-by-hand",
+        &[
+            ("what", what.into()),
+            ("file", file.into()),
+            ("why", why.into()),
+        ],
+    ))
+}
+
 /// A byte-order mark, which some editors write at the start of a file: the
 /// parsers skip it (`Source`), so every splice is made after it and puts it back.
 pub(super) const BOM: char = '\u{feff}';
@@ -399,15 +412,11 @@ pub fn append_to_list(text: &str, file: &str, key: &str, item: &str) -> Result<S
     let out = match entries.iter().find(|(k, _)| k.name == key) {
         Some((_, node)) => {
             let Value::Array(items) = &node.value else {
-                return Err(EditError::BadValue(format!(
-                    "`{key}` in {file} is not a list"
-                )));
+                return Err(by_hand(key, file, "list"));
             };
             let close = node.span.end.saturating_sub(1);
             if text.as_bytes().get(close) != Some(&b']') {
-                return Err(EditError::BadValue(format!(
-                    "`{key}` in {file} is not written as a list in brackets"
-                )));
+                return Err(by_hand(key, file, "list"));
             }
             match items.last() {
                 Some(last) => splice(text, last.span.end..last.span.end, &format!(", {item}")),
@@ -751,9 +760,7 @@ pub fn set_front_matter_field(
                         .map(|(k, _)| k.span.start - start_of_line(text, k.span.start))
                         .unwrap_or(2),
                     _ => {
-                        return Err(EditError::BadValue(format!(
-                            "`{map}` in {file} is not a map"
-                        )));
+                        return Err(by_hand(map, file, "table"));
                     }
                 };
                 let end = match &p.value {
@@ -780,9 +787,7 @@ pub fn set_front_matter_field(
             }
         },
         _ => {
-            return Err(EditError::BadValue(format!(
-                "`{map}.{key}` in {file} is not written on one line; change it in an editor"
-            )));
+            return Err(by_hand(&format!("{map}.{key}"), file, "line"));
         }
     };
     reparsed_front_matter(out, file)

@@ -181,12 +181,7 @@ impl Site {
             }
         }
         if let Some(stray) = answers::stray_headings(&text_box, &is_question).first() {
-            let problem = format!(
-                "{}. Nothing was saved: {}.",
-                stray.refusal(id, &format!("line {} of the text", stray.line)),
-                stray.help()
-            );
-            return refuse(problem);
+            return refuse(super::parts::stray_problem(stray, id));
         }
         let bytes = current.clone().unwrap_or_default();
         let Ok(text) = String::from_utf8(bytes) else {

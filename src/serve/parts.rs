@@ -69,6 +69,24 @@ fn part_names(pop: &Population, answer: Option<&answers::Answer>) -> Vec<(String
     out
 }
 
+/// Why text holding a heading with a question's id is not saved under
+/// `question`, and what to do, in the page's language.
+pub(super) fn stray_problem(stray: &answers::StrayHeading, question: &str) -> String {
+    let id = match stray.id == question {
+        true => "http-stray-own",
+        false => "http-stray-other",
+    };
+    t(
+        id,
+        &[
+            ("line", stray.line.into()),
+            ("heading", stray.heading.as_str().into()),
+            ("id", stray.id.as_str().into()),
+            ("mark", format!("{{#{}}}", stray.id).into()),
+        ],
+    )
+}
+
 /// What a part's text (or a walk-through's lead) may not hold: a heading
 /// with a question's id (it would take that question over), a code block
 /// left open (it would hide the parts after it), or a heading at the level
@@ -82,11 +100,7 @@ pub(super) fn part_problem(
     is_question: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     if let Some(stray) = answers::stray_headings(text, is_question).first() {
-        return Some(format!(
-            "{}. Nothing was saved: {}.",
-            stray.refusal(question, &format!("line {} of the text", stray.line)),
-            stray.help()
-        ));
+        return Some(stray_problem(stray, question));
     }
     let lines: Vec<&str> = text.lines().collect();
     let outline = answers::outline(lines.iter().copied(), &|_: &str| false);
