@@ -296,6 +296,47 @@ fn a_refusal_follows_the_workbook_once_the_token_is_shown() {
     assert_page(&page, &HE, "זו אינה בקשה שדפדפן שולח", "ser inte ut som");
 }
 
+/// The code a second device joins by is named for screen readers in the
+/// workbook's language too.
+#[test]
+fn the_join_code_is_named_in_the_workbooks_language() {
+    let tmp = workbook_in("sv");
+    // The code follows the address on standard output: it is read to its
+    // end, as a terminal would.
+    let mut child = std::process::Command::new(common::bin_path())
+        .current_dir(tmp.path())
+        .args(["serve", "--port", "0", "--host", "127.0.0.1"])
+        .env("COVALUE_TODAY", TODAY)
+        .env_remove("BROWSER")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("start covalue serve");
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut out, &mut line).expect("the address");
+    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+    let url = line.trim().rsplit(' ').next().unwrap_or("").to_string();
+    let (host, token) = url
+        .strip_prefix("http://")
+        .and_then(|r| r.split_once("/?token="))
+        .unwrap_or_else(|| panic!("no address in {line:?}"));
+    let served = Served {
+        child,
+        host: host.to_string(),
+        token: token.to_string(),
+    };
+    let home = http(&served, "GET", "/", &[("Cookie", &served.cookie())], "");
+    assert_eq!(home.status, 200, "{}", home.body);
+    assert!(
+        home.body
+            .contains("aria-label=\"QR-kod med den här sidans adress och åtkomstnyckel\""),
+        "{}",
+        home.body
+    );
+}
+
 // ---------------------------------------------------------------------------
 // The session record lists what the room answered, not what it looked at.
 

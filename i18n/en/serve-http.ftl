@@ -93,3 +93,4 @@ http-item-changed-gone = { $item ->
 http-bad-id = "{ $id }" cannot be used as an id: use lowercase letters, digits and single hyphens (no spaces, slashes or dots), for example "{ $example }"
 http-stray-own = line { $line } of the text, `{ $heading }`, is a heading with this question's own id, so the question would have two headings. Nothing was saved: remove `{ $mark }` from that heading (or the heading itself).
 http-stray-other = line { $line } of the text, `{ $heading }`, is a heading with the id of question `{ $id }`, whose answer it would take over. Nothing was saved: remove `{ $mark }` from that heading (or the heading itself); to answer question `{ $id }`, give it its own heading at the level of the others.
+http-qr-label = QR code of this page's address, with its token

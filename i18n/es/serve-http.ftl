@@ -93,3 +93,4 @@ http-item-changed-gone = { $item ->
 http-bad-id = "{ $id }" no se puede usar como identificador: use letras minúsculas, cifras y guiones simples (sin espacios, barras ni puntos), por ejemplo "{ $example }"
 http-stray-own = la línea { $line } del texto, `{ $heading }`, es un título con el identificador de esta misma pregunta, así que la pregunta tendría dos títulos. No se guardó nada: quite `{ $mark }` de ese título (o el título entero).
 http-stray-other = la línea { $line } del texto, `{ $heading }`, es un título con el identificador de la pregunta `{ $id }`, cuya respuesta tomaría. No se guardó nada: quite `{ $mark }` de ese título (o el título entero); para responder la pregunta `{ $id }`, dele su propio título al mismo nivel que las demás.
+http-qr-label = Código QR con la dirección de esta página y su clave de acceso

@@ -93,3 +93,4 @@ http-item-changed-gone = { $item ->
 http-bad-id = "{ $id }" kan inte användas som id: använd små bokstäver, siffror och enkla bindestreck (inga mellanslag, snedstreck eller punkter), till exempel "{ $example }"
 http-stray-own = rad { $line } i texten, `{ $heading }`, är en rubrik med den här frågans eget id, så frågan skulle få två rubriker. Inget sparades: ta bort `{ $mark }` från rubriken (eller hela rubriken).
 http-stray-other = rad { $line } i texten, `{ $heading }`, är en rubrik med id för frågan `{ $id }`, och skulle ta över dess svar. Inget sparades: ta bort `{ $mark }` från rubriken (eller hela rubriken); för att besvara frågan `{ $id }`, ge den en egen rubrik på samma nivå som de andra.
+http-qr-label = QR-kod med den här sidans adress och åtkomstnyckel
