@@ -62,6 +62,10 @@ const HE: Speaks = Speaks {
     lang: "he",
     dir: "rtl",
 };
+const ES: Speaks = Speaks {
+    lang: "es",
+    dir: "ltr",
+};
 
 /// Asserts that `page` (an answer's whole text, head and body) is an HTML
 /// page in `speaks`'s language saying `words`, and not `english`.
@@ -234,6 +238,20 @@ fn refusals_and_form_errors_speak_hebrew() {
             "`soon` אינו תאריך",
             "היעד כמספר: `lots` אינו מספר",
             "היא כותרת עם המזהה של השאלה `chain-processes`",
+        ],
+    );
+}
+
+#[test]
+fn refusals_and_form_errors_speak_spanish() {
+    refusals_in(
+        &ES,
+        [
+            "Este formulario es demasiado grande",
+            "Este servidor solo muestra páginas y guarda formularios",
+            "`soon` no es una fecha",
+            "Meta como número: `lots` no es un número",
+            "es un título con el identificador de la pregunta `chain-processes`",
         ],
     );
 }
