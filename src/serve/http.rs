@@ -225,23 +225,6 @@ impl Refusal {
                 | Refusal::TooLarge
         )
     }
-
-    /// Every refusal, for the tests of their words.
-    #[cfg(test)]
-    const ALL: [Refusal; 12] = [
-        Refusal::Crowded,
-        Refusal::Busy,
-        Refusal::HeadLate,
-        Refusal::BodyLate,
-        Refusal::HeadTooLarge,
-        Refusal::TooManyHeaders,
-        Refusal::Malformed,
-        Refusal::Version,
-        Refusal::Chunked,
-        Refusal::NoLength,
-        Refusal::BadLength,
-        Refusal::TooLarge,
-    ];
 }
 
 /// What the connections' threads hand to the thread that answers.
@@ -942,13 +925,29 @@ mod tests {
         );
     }
 
+    /// Every refusal.
+    const ALL_REFUSALS: [Refusal; 12] = [
+        Refusal::Crowded,
+        Refusal::Busy,
+        Refusal::HeadLate,
+        Refusal::BodyLate,
+        Refusal::HeadTooLarge,
+        Refusal::TooManyHeaders,
+        Refusal::Malformed,
+        Refusal::Version,
+        Refusal::Chunked,
+        Refusal::NoLength,
+        Refusal::BadLength,
+        Refusal::TooLarge,
+    ];
+
     /// A refusal whose words are missing would be a page without them:
     /// every one has its title and help in every language.
     #[test]
     fn every_refusal_has_its_words_in_every_language() {
         for lang in crate::i18n::Lang::ALL {
             let catalogue = crate::i18n::Catalogue::builtin(lang);
-            for why in Refusal::ALL {
+            for why in ALL_REFUSALS {
                 for id in [why.message().to_string(), format!("{}-help", why.message())] {
                     let said = catalogue.message(&id, &[]);
                     assert!(said.is_ok_and(|s| !s.is_empty()), "{lang:?}: {id}");
