@@ -42,6 +42,45 @@ pub enum EditError {
     BadValue(String),
 }
 
+impl EditError {
+    /// What went wrong, in the language of the page being made (the
+    /// `Display` form is English, for the terminal and the tests).
+    pub(crate) fn in_words(&self) -> String {
+        use crate::serve::words::t;
+        match self {
+            EditError::Unreadable { file, why } => t(
+                "http-edit-unreadable",
+                &[("file", file.as_str().into()), ("why", why.as_str().into())],
+            ),
+            EditError::Missing { file, what } => t(
+                "http-edit-missing",
+                &[
+                    ("file", file.as_str().into()),
+                    ("what", what.as_str().into()),
+                ],
+            ),
+            EditError::WouldBreak { file, why } => t(
+                "http-edit-would-break",
+                &[("file", file.as_str().into()), ("why", why.as_str().into())],
+            ),
+            EditError::BadValue(said) => said.clone(),
+        }
+    }
+}
+
+/// A value written in a way a form cannot change (`why`: `list`,
+/// `inline`, `line` or `table`), said in the page's language.
+pub(super) fn by_hand(what: &str, file: &str, why: &str) -> EditError {
+    EditError::BadValue(crate::serve::words::t(
+        "http-edit-by-hand",
+        &[
+            ("what", what.into()),
+            ("file", file.into()),
+            ("why", why.into()),
+        ],
+    ))
+}
+
 /// A byte-order mark, which some editors write at the start of a file: the
 /// parsers skip it (`Source`), so every splice is made after it and puts it back.
 pub(super) const BOM: char = '\u{feff}';
@@ -373,15 +412,11 @@ pub fn append_to_list(text: &str, file: &str, key: &str, item: &str) -> Result<S
     let out = match entries.iter().find(|(k, _)| k.name == key) {
         Some((_, node)) => {
             let Value::Array(items) = &node.value else {
-                return Err(EditError::BadValue(format!(
-                    "`{key}` in {file} is not a list"
-                )));
+                return Err(by_hand(key, file, "list"));
             };
             let close = node.span.end.saturating_sub(1);
             if text.as_bytes().get(close) != Some(&b']') {
-                return Err(EditError::BadValue(format!(
-                    "`{key}` in {file} is not written as a list in brackets"
-                )));
+                return Err(by_hand(key, file, "list"));
             }
             match items.last() {
                 Some(last) => splice(text, last.span.end..last.span.end, &format!(", {item}")),
@@ -546,28 +581,26 @@ pub fn question_fingerprint(raw: Option<&str>) -> String {
 /// (the status line `Not applicable: …` or `Deferred: …`, as
 /// docs/format.md describes, then the text).
 pub fn answer_body(form: &AnswerForm) -> Result<String, EditError> {
+    // What is wrong, in the page's language.
+    let bad = |id: &str, args: &[(&str, crate::i18n::Arg)]| {
+        EditError::BadValue(crate::serve::words::t(id, args))
+    };
     let text = form.text.replace("\r\n", "\n");
     let text = text.trim_matches('\n').trim_end();
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let reason = one_line(&form.reason);
     let head = match form.status.as_str() {
         "answered" if text.trim().is_empty() => {
-            return Err(EditError::BadValue(
-                "an answered question needs an answer: write it in the text box, or choose another status".into(),
-            ));
+            return Err(bad("http-answer-needs-text", &[]));
         }
         "answered" => String::new(),
         "open" => String::new(),
         "not-applicable" if reason.is_empty() => {
-            return Err(EditError::BadValue(
-                "say why the question does not apply: write the reason".into(),
-            ));
+            return Err(bad("http-na-needs-reason", &[]));
         }
         "not-applicable" => format!("Not applicable: {reason}"),
         "deferred" if reason.is_empty() => {
-            return Err(EditError::BadValue(
-                "say why the question is put off: write the reason".into(),
-            ));
+            return Err(bad("http-deferred-needs-reason", &[]));
         }
         "deferred" => {
             let mut head = format!("Deferred: {reason}");
@@ -578,23 +611,19 @@ pub fn answer_body(form: &AnswerForm) -> Result<String, EditError> {
             let until = form.until.trim();
             if !until.is_empty() {
                 if crate::spec::parse_date(until).is_none() {
-                    return Err(EditError::BadValue(format!(
-                        "`{until}` is not a date: write it as YYYY-MM-DD"
-                    )));
+                    return Err(bad("http-not-a-date", &[("value", until.into())]));
                 }
                 head.push_str(&format!("\nUntil: {until}"));
             }
             head
         }
-        other => return Err(EditError::BadValue(format!("unknown status `{other}`"))),
+        other => return Err(bad("http-unknown-status", &[("status", other.into())])),
     };
     if form.status == "open" {
         // An open question keeps its scaffolding (sub-headings, prompts);
         // words of an answer would make it answered.
         if has_words(text) {
-            return Err(EditError::BadValue(
-                "the text box holds an answer, but the status is Open: choose Answered to save it, or empty the box".into(),
-            ));
+            return Err(bad("http-open-with-text", &[]));
         }
         return Ok(text.to_string());
     }
@@ -731,9 +760,7 @@ pub fn set_front_matter_field(
                         .map(|(k, _)| k.span.start - start_of_line(text, k.span.start))
                         .unwrap_or(2),
                     _ => {
-                        return Err(EditError::BadValue(format!(
-                            "`{map}` in {file} is not a map"
-                        )));
+                        return Err(by_hand(map, file, "table"));
                     }
                 };
                 let end = match &p.value {
@@ -760,9 +787,7 @@ pub fn set_front_matter_field(
             }
         },
         _ => {
-            return Err(EditError::BadValue(format!(
-                "`{map}.{key}` in {file} is not written on one line; change it in an editor"
-            )));
+            return Err(by_hand(&format!("{map}.{key}"), file, "line"));
         }
     };
     reparsed_front_matter(out, file)

@@ -168,7 +168,7 @@ impl Site {
         };
         let body = match edit::answer_body(&answer) {
             Ok(b) => b,
-            Err(e) => return refuse(t("serve-not-saved", &[("reason", e.to_string().into())])),
+            Err(e) => return refuse(t("serve-not-saved", &[("reason", e.in_words().into())])),
         };
         let is_question = |q: &str| wb.guide.question(q).is_some();
         let text_box = answer.text.replace("\r\n", "\n");
@@ -181,19 +181,14 @@ impl Site {
             }
         }
         if let Some(stray) = answers::stray_headings(&text_box, &is_question).first() {
-            let problem = format!(
-                "{}. Nothing was saved: {}.",
-                stray.refusal(id, &format!("line {} of the text", stray.line)),
-                stray.help()
-            );
-            return refuse(problem);
+            return refuse(super::parts::stray_problem(stray, id));
         }
         let bytes = current.clone().unwrap_or_default();
         let Ok(text) = String::from_utf8(bytes) else {
             return error_page(
                 422,
-                &format!("{file} is not UTF-8 text"),
-                "fix it in an editor",
+                &t("http-not-text", &[("file", file.as_str().into())]),
+                &t("http-fix-in-editor", &[]),
             );
         };
         // A walk-through's form holds its lead text; the persona parts
@@ -248,7 +243,10 @@ impl Site {
         if now_answered {
             target.push_str("&answered=1");
         }
-        if answer.status != "open" {
+        // A save that changed nothing (the same text, the same status)
+        // answered nothing in this session.
+        let changed = !written.is_empty();
+        if answer.status != "open" && changed {
             match self.record_in_session(wb, id) {
                 Ok(Some((file, wrote))) => {
                     target.push_str(&format!("&session={}", percent_encode(&file)));

@@ -144,8 +144,87 @@ pub trait Service: Sync {
     fn admit(&self, head: &Head) -> Result<(), Response>;
 
     /// The answer that refuses a request the server could not take (too
-    /// large, too slow, malformed), saying why and what to do.
-    fn refusal(&self, status: u16, title: &str, help: &str) -> Response;
+    /// large, too slow, malformed), saying why and what to do in the words
+    /// of the application's pages.
+    fn refusal(&self, why: Refusal) -> Response;
+}
+
+/// Why the server could not take a request. The application words it
+/// ([`Refusal::message`]); the status is the server's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// No room for another connection.
+    Crowded,
+    /// The bodies being read leave no room for this one.
+    Busy,
+    /// The request line and headers did not arrive in time.
+    HeadLate,
+    /// The body did not arrive in time.
+    BodyLate,
+    /// The request line and headers are larger than the limit.
+    HeadTooLarge,
+    /// More header lines than the limit.
+    TooManyHeaders,
+    /// Not a request a browser sends.
+    Malformed,
+    /// Not HTTP/1.1 or 1.0.
+    Version,
+    /// A body sent in pieces (`Transfer-Encoding`).
+    Chunked,
+    /// A POST or PUT without `Content-Length`.
+    NoLength,
+    /// A `Content-Length` that cannot be read.
+    BadLength,
+    /// A body larger than the limit.
+    TooLarge,
+}
+
+impl Refusal {
+    /// The status it is answered with.
+    pub fn status(self) -> u16 {
+        match self {
+            Refusal::Crowded | Refusal::Busy => 503,
+            Refusal::HeadLate | Refusal::BodyLate => 408,
+            Refusal::HeadTooLarge | Refusal::TooManyHeaders => 431,
+            Refusal::Malformed | Refusal::BadLength => 400,
+            Refusal::Version => 505,
+            Refusal::Chunked | Refusal::NoLength => 411,
+            Refusal::TooLarge => 413,
+        }
+    }
+
+    /// The id of the message that says it (its help is the id with
+    /// `-help` after it).
+    pub fn message(self) -> &'static str {
+        match self {
+            Refusal::Crowded => "http-crowded",
+            Refusal::Busy => "http-busy",
+            Refusal::HeadLate => "http-head-late",
+            Refusal::BodyLate => "http-body-late",
+            Refusal::HeadTooLarge => "http-head-too-large",
+            Refusal::TooManyHeaders => "http-too-many-headers",
+            Refusal::Malformed => "http-malformed",
+            Refusal::Version => "http-version",
+            Refusal::Chunked => "http-chunked",
+            Refusal::NoLength => "http-no-length",
+            Refusal::BadLength => "http-bad-length",
+            Refusal::TooLarge => "http-too-large",
+        }
+    }
+
+    /// Whether it refuses a request that was let in ([`Service::admit`]):
+    /// its body is refused, after its head showed the token.
+    pub fn admitted(self) -> bool {
+        matches!(
+            self,
+            Refusal::Busy
+                | Refusal::BodyLate
+                | Refusal::Chunked
+                | Refusal::NoLength
+                | Refusal::BadLength
+                | Refusal::TooLarge
+        )
+    }
 }
 
 /// What the connections' threads hand to the thread that answers.
@@ -443,11 +522,7 @@ fn connection_limit(wanted: usize) -> usize {
 
 /// Answers 503 to a connection there is no room for, without waiting for it.
 fn refuse_at_once<S: Service>(stream: TcpStream, service: &S) {
-    let response = service.refusal(
-        503,
-        "The server is busy",
-        "Too many connections are open; try again in a few seconds.",
-    );
+    let response = service.refusal(Refusal::Crowded);
     if stream.set_nonblocking(true).is_ok() {
         let _ = (&stream).write(&response_bytes(&response, false));
     }
@@ -502,9 +577,7 @@ fn read_request<'a, S: Service>(
     entry: &Entry,
     accepted: Instant,
 ) -> Result<(Request, Option<BodyRoom<'a>>), NoRequest> {
-    let refuse = |status: u16, title: &str, help: &str| {
-        NoRequest::Refused(service.refusal(status, title, help))
-    };
+    let refuse = |why: Refusal| NoRequest::Refused(service.refusal(why));
     let (head, mut body) = read_head(stream, limits, accepted + limits.head_time, &refuse)?;
     entry.waiting.store(false, Ordering::Release);
     service.admit(&head).map_err(NoRequest::Refused)?;
@@ -517,11 +590,7 @@ fn read_request<'a, S: Service>(
         return Ok((request, None));
     }
     let Some(room) = open.body_room(length, limits.bodies_bytes) else {
-        return Err(refuse(
-            503,
-            "The server is busy",
-            "Other forms are being sent; save again in a few seconds.",
-        ));
+        return Err(refuse(Refusal::Busy));
     };
     if head
         .header("Expect")
@@ -544,11 +613,7 @@ fn read_request<'a, S: Service>(
             Ok(0) => return Err(NoRequest::Closed),
             Ok(n) => body.extend_from_slice(&chunk[..n]),
             Err(e) if is_timeout(&e) => {
-                return Err(refuse(
-                    408,
-                    "The form did not arrive in time",
-                    "Check the network connection and save again.",
-                ));
+                return Err(refuse(Refusal::BodyLate));
             }
             Err(_) => return Err(NoRequest::Closed),
         }
@@ -562,7 +627,7 @@ fn read_head(
     stream: &mut TcpStream,
     limits: Limits,
     deadline: Instant,
-    refuse: &impl Fn(u16, &str, &str) -> NoRequest,
+    refuse: &impl Fn(Refusal) -> NoRequest,
 ) -> Result<(Head, Vec<u8>), NoRequest> {
     let mut buffer: Vec<u8> = Vec::with_capacity(1024);
     let mut chunk = [0u8; 4096];
@@ -572,11 +637,7 @@ fn read_head(
             Ok(n) => n,
             Err(e) if is_timeout(&e) && buffer.is_empty() => return Err(NoRequest::Closed),
             Err(e) if is_timeout(&e) => {
-                return Err(refuse(
-                    408,
-                    "The request did not arrive in time",
-                    "Open the page again.",
-                ));
+                return Err(refuse(Refusal::HeadLate));
             }
             Err(_) => return Err(NoRequest::Closed),
         };
@@ -589,29 +650,15 @@ fn read_head(
             .unwrap_or(buffer.len());
         if let Some(end) = head_end(&buffer, searched_from.max(start)) {
             if end - start > limits.head_bytes {
-                return Err(too_large_head(refuse));
+                return Err(refuse(Refusal::HeadTooLarge));
             }
-            let head = parse_head(&buffer[start..end], limits).map_err(|(status, why)| {
-                refuse(
-                    status,
-                    why,
-                    "Open the address that `covalue serve` printed in a browser.",
-                )
-            })?;
+            let head = parse_head(&buffer[start..end], limits).map_err(refuse)?;
             return Ok((head, buffer.split_off(end)));
         }
         if buffer.len() - start > limits.head_bytes {
-            return Err(too_large_head(refuse));
+            return Err(refuse(Refusal::HeadTooLarge));
         }
     }
-}
-
-fn too_large_head(refuse: &impl Fn(u16, &str, &str) -> NoRequest) -> NoRequest {
-    refuse(
-        431,
-        "The request's headers are too large",
-        "Open the address that `covalue serve` printed; if it still fails, remove this server's cookies.",
-    )
 }
 
 /// Where the head ends (after its empty line), searching from `from`.
@@ -631,9 +678,9 @@ fn head_end(buffer: &[u8], from: usize) -> Option<usize> {
     None
 }
 
-/// Parses a request line and its headers; or the status and reason that refuse them.
-fn parse_head(bytes: &[u8], limits: Limits) -> Result<Head, (u16, &'static str)> {
-    const BAD: (u16, &str) = (400, "This request is not one a browser sends");
+/// Parses a request line and its headers; or why they are refused.
+fn parse_head(bytes: &[u8], limits: Limits) -> Result<Head, Refusal> {
+    const BAD: Refusal = Refusal::Malformed;
     let text = std::str::from_utf8(bytes).map_err(|_| BAD)?;
     let mut lines = text
         .split('\n')
@@ -653,12 +700,12 @@ fn parse_head(bytes: &[u8], limits: Limits) -> Result<Head, (u16, &'static str)>
         return Err(BAD);
     }
     if version != "HTTP/1.1" && version != "HTTP/1.0" {
-        return Err((505, "Only HTTP/1.1 is spoken here"));
+        return Err(Refusal::Version);
     }
     let mut headers = Vec::new();
     for line in lines {
         if headers.len() == limits.headers {
-            return Err((431, "The request has too many headers"));
+            return Err(Refusal::TooManyHeaders);
         }
         // A line folded onto the one before is obsolete, and refused.
         let (name, value) = line.split_once(':').ok_or(BAD)?;
@@ -688,14 +735,10 @@ fn is_token(b: u8) -> bool {
 fn body_length(
     head: &Head,
     limits: Limits,
-    refuse: &impl Fn(u16, &str, &str) -> NoRequest,
+    refuse: &impl Fn(Refusal) -> NoRequest,
 ) -> Result<u64, NoRequest> {
     if head.header("Transfer-Encoding").is_some() {
-        return Err(refuse(
-            411,
-            "This form was sent in pieces",
-            "Send it with its length (Content-Length), as browsers do.",
-        ));
+        return Err(refuse(Refusal::Chunked));
     }
     let mut lengths = head
         .headers
@@ -704,21 +747,11 @@ fn body_length(
         .map(|(_, v)| v.as_str());
     let Some(first) = lengths.next() else {
         return match head.method.as_str() {
-            "POST" | "PUT" => Err(refuse(
-                411,
-                "This form does not say its length",
-                "Send it with its length (Content-Length), as browsers do.",
-            )),
+            "POST" | "PUT" => Err(refuse(Refusal::NoLength)),
             _ => Ok(0),
         };
     };
-    let bad = || {
-        refuse(
-            400,
-            "This form's length cannot be read",
-            "Send it again from the page.",
-        )
-    };
+    let bad = || refuse(Refusal::BadLength);
     if lengths.any(|other| other != first)
         || first.is_empty()
         || !first.bytes().all(|b| b.is_ascii_digit())
@@ -728,11 +761,7 @@ fn body_length(
     // Digits only: too many of them is too large, not unreadable.
     let length = first.parse::<u64>().unwrap_or(u64::MAX);
     if length > limits.body_bytes {
-        return Err(refuse(
-            413,
-            "This form is too large",
-            "An answer of a few pages is fine; keep long documents in the workbook's files.",
-        ));
+        return Err(refuse(Refusal::TooLarge));
     }
     Ok(length)
 }
@@ -854,7 +883,7 @@ fn reason(status: u16) -> &'static str {
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> Result<Head, (u16, &'static str)> {
+    fn parse(text: &str) -> Result<Head, Refusal> {
         parse_head(text.as_bytes(), LIMITS)
     }
 
@@ -882,18 +911,50 @@ mod tests {
             "GET / HTTP/1.1\r\nHost : x\r\n\r\n",
             "GET / HTTP/1.1\r\nX: a\u{1b}b\r\n\r\n",
         ] {
-            assert_eq!(parse(bad).map(|_| ()).unwrap_err().0, 400, "{bad:?}");
+            assert_eq!(parse(bad).map(|_| ()).unwrap_err().status(), 400, "{bad:?}");
         }
-        assert_eq!(parse("GET / HTTP/2\r\n\r\n").unwrap_err().0, 505);
+        assert_eq!(parse("GET / HTTP/2\r\n\r\n").unwrap_err().status(), 505);
         let many: String = (0..=LIMITS.headers)
             .map(|i| format!("X-{i}: 1\r\n"))
             .collect();
         assert_eq!(
             parse(&format!("GET / HTTP/1.1\r\n{many}\r\n"))
                 .unwrap_err()
-                .0,
+                .status(),
             431
         );
+    }
+
+    /// Every refusal.
+    const ALL_REFUSALS: [Refusal; 12] = [
+        Refusal::Crowded,
+        Refusal::Busy,
+        Refusal::HeadLate,
+        Refusal::BodyLate,
+        Refusal::HeadTooLarge,
+        Refusal::TooManyHeaders,
+        Refusal::Malformed,
+        Refusal::Version,
+        Refusal::Chunked,
+        Refusal::NoLength,
+        Refusal::BadLength,
+        Refusal::TooLarge,
+    ];
+
+    /// A refusal whose words are missing would be a page without them:
+    /// every one has its title and help in every language.
+    #[test]
+    fn every_refusal_has_its_words_in_every_language() {
+        for lang in crate::i18n::Lang::ALL {
+            let catalogue = crate::i18n::Catalogue::builtin(lang);
+            for why in ALL_REFUSALS {
+                for id in [why.message().to_string(), format!("{}-help", why.message())] {
+                    let said = catalogue.message(&id, &[]);
+                    assert!(said.is_ok_and(|s| !s.is_empty()), "{lang:?}: {id}");
+                }
+                assert!(matches!(why.status(), 400..=599), "{why:?}");
+            }
+        }
     }
 
     #[test]

@@ -183,10 +183,14 @@ impl Server {
             site,
             ..
         } = self;
+        let door = Door {
+            gate: &gate,
+            site: &site,
+        };
         http::serve(
             listener,
             http::LIMITS,
-            &gate,
+            &door,
             |request| {
                 let reply = words::during(site.speaking(), || gate.answer(&site, &request));
                 for file in &reply.written {
@@ -207,7 +211,41 @@ impl Server {
     }
 }
 
-impl http::Service for Gate {
+/// What the connections' threads ask of the server: the gate's checks,
+/// and the pages that refuse a request the HTTP layer could not take.
+struct Door<'a> {
+    gate: &'a Gate,
+    site: &'a pages::Site,
+}
+
+impl http::Service for Door<'_> {
+    fn admit(&self, head: &http::Head) -> Result<(), http::Response> {
+        self.gate.admit(head)
+    }
+
+    /// In the workbook's language, read now, when the request was let in
+    /// (its head showed the token); before that, in the language the
+    /// server started in: nothing of the workbook is read for a client
+    /// that has not shown the token.
+    fn refusal(&self, why: http::Refusal) -> http::Response {
+        let page = || {
+            let help = format!("{}-help", why.message());
+            Reply::html(
+                why.status(),
+                pages::plain_page(&words::t(why.message(), &[]), &words::t(&help, &[])),
+            )
+            .into_response()
+        };
+        match why.admitted() {
+            true => words::during(self.site.speaking(), page),
+            false => page(),
+        }
+    }
+}
+
+impl Gate {
+    /// Whether a request may go on, from its head alone: the server's name
+    /// in `Host`, and its token in the address or the cookie.
     fn admit(&self, head: &http::Head) -> Result<(), http::Response> {
         if !auth::host_ok(head.header("Host"), &self.hosts) {
             return Err(Reply::refused(
@@ -233,12 +271,6 @@ impl http::Service for Gate {
         Ok(())
     }
 
-    fn refusal(&self, status: u16, title: &str, help: &str) -> http::Response {
-        Reply::html(status, pages::plain_page(title, help)).into_response()
-    }
-}
-
-impl Gate {
     /// Answers a request that [`http::Service::admit`] let in.
     fn answer(&self, site: &pages::Site, request: &http::Request) -> Reply {
         let head = &request.head;
@@ -290,7 +322,16 @@ impl Gate {
                 }
                 site.post(&segments, &form, &self.secrets.csrf)
             }
-            _ => Reply::text(405, "only GET and POST are served"),
+            _ => Reply {
+                allow: true,
+                ..Reply::html(
+                    405,
+                    pages::plain_page(
+                        &words::t("http-method", &[]),
+                        &words::t("http-method-help", &[]),
+                    ),
+                )
+            },
         }
     }
 }
@@ -299,7 +340,6 @@ impl Gate {
 #[derive(Debug, Clone, Copy)]
 enum ContentType {
     Html,
-    Text,
     Css,
 }
 
@@ -307,7 +347,6 @@ impl ContentType {
     fn header(self) -> &'static str {
         match self {
             ContentType::Html => "text/html; charset=utf-8",
-            ContentType::Text => "text/plain; charset=utf-8",
             ContentType::Css => "text/css; charset=utf-8",
         }
     }
@@ -321,6 +360,8 @@ pub(crate) struct Reply {
     body: Vec<u8>,
     location: Option<Box<str>>,
     cookie: Option<Box<str>>,
+    /// Whether it says the methods served (`Allow`, with a 405).
+    allow: bool,
     csp: &'static str,
     /// The workbook files this request wrote.
     written: Vec<String>,
@@ -337,16 +378,10 @@ impl Reply {
             body: body.into_bytes(),
             location: None,
             cookie: None,
+            allow: false,
             csp: CONTENT_SECURITY_POLICY,
             written: Vec::new(),
             trouble: None,
-        }
-    }
-
-    fn text(status: u16, body: &str) -> Reply {
-        Reply {
-            content_type: ContentType::Text,
-            ..Reply::html(status, body.to_string())
         }
     }
 
@@ -382,6 +417,9 @@ impl Reply {
         }
         if let Some(cookie) = self.cookie {
             headers.push(("Set-Cookie", cookie.into()));
+        }
+        if self.allow {
+            headers.push(("Allow", "GET, HEAD, POST".to_string()));
         }
         http::Response {
             status: self.status,

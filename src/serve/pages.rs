@@ -391,7 +391,7 @@ impl Site {
                 warnings => count(&checked.findings, Severity::Warning),
                 open => report.summary.iter().map(|s| s.counts.open).sum::<usize>(),
                 session => session.map(|s| ser(&s)),
-                join => self.join.as_deref().and_then(super::qr::svg).map(Value::from_safe_string),
+                join => self.join.as_deref().and_then(|a| super::qr::svg(a, &t("http-qr-label", &[]))).map(Value::from_safe_string),
             },
         )
     }

@@ -69,6 +69,24 @@ fn part_names(pop: &Population, answer: Option<&answers::Answer>) -> Vec<(String
     out
 }
 
+/// Why text holding a heading with a question's id is not saved under
+/// `question`, and what to do, in the page's language.
+pub(super) fn stray_problem(stray: &answers::StrayHeading, question: &str) -> String {
+    let id = match stray.id == question {
+        true => "http-stray-own",
+        false => "http-stray-other",
+    };
+    t(
+        id,
+        &[
+            ("line", stray.line.into()),
+            ("heading", stray.heading.as_str().into()),
+            ("id", stray.id.as_str().into()),
+            ("mark", format!("{{#{}}}", stray.id).into()),
+        ],
+    )
+}
+
 /// What a part's text (or a walk-through's lead) may not hold: a heading
 /// with a question's id (it would take that question over), a code block
 /// left open (it would hide the parts after it), or a heading at the level
@@ -82,28 +100,27 @@ pub(super) fn part_problem(
     is_question: &dyn Fn(&str) -> bool,
 ) -> Option<String> {
     if let Some(stray) = answers::stray_headings(text, is_question).first() {
-        return Some(format!(
-            "{}. Nothing was saved: {}.",
-            stray.refusal(question, &format!("line {} of the text", stray.line)),
-            stray.help()
-        ));
+        return Some(stray_problem(stray, question));
     }
     let lines: Vec<&str> = text.lines().collect();
     let outline = answers::outline(lines.iter().copied(), &|_: &str| false);
     if let Some(fence) = outline.open_fences.first() {
         // Left open, it would hide the parts after this one.
         let line = lines.get(fence.line - 1).map_or("", |l| l.trim());
-        return Some(format!(
-            "line {} of the text, `{line}`, opens a code block that is never closed, so it would hide the personas' parts after this one. Nothing was saved: close it with the same marks on a line of their own.",
-            fence.line
+        return Some(t(
+            "http-part-open-fence",
+            &[("line", fence.line.into()), ("text", line.into())],
         ));
     }
     let high = outline.headings.iter().find(|h| h.level <= level)?;
     let line = lines.get(high.line - 1).map_or("", |l| l.trim());
-    Some(format!(
-        "line {} of the text, `{line}`, is a heading at the level of the personas' parts or above, so it would end this part there. Nothing was saved: write sub-headings with {} or more, and each persona's part in its own box.",
-        high.line,
-        "#".repeat(level + 1),
+    Some(t(
+        "http-part-high-heading",
+        &[
+            ("line", high.line.into()),
+            ("text", line.into()),
+            ("marks", "#".repeat(level + 1).into()),
+        ],
     ))
 }
 
@@ -144,14 +161,14 @@ impl Site {
                 let raw = import::raw_part(text, section, &question.id, &id);
                 let kept = refused.filter(|r| r.persona == id);
                 PartView {
-                    note: (!known).then(|| {
-                        format!("No persona of this population has the id `{id}`: this part is shown under its own heading. Rename the id to a persona's, or add the persona.")
-                    }),
+                    note: (!known)
+                        .then(|| t("http-part-unknown-persona", &[("id", id.as_str().into())])),
                     shown: printed
                         .iter()
                         .find(|w| w.slug == id)
                         .and_then(|w| w.body.clone()),
-                    text: kept.map_or_else(|| raw.unwrap_or("").to_string(), |r| r.text.to_string()),
+                    text: kept
+                        .map_or_else(|| raw.unwrap_or("").to_string(), |r| r.text.to_string()),
                     hash: part_hash(raw),
                     action: format!(
                         "{}/q/{}/part/{}",
@@ -197,8 +214,8 @@ impl Site {
         let Ok(text) = String::from_utf8(current.clone().unwrap_or_default()) else {
             return error_page(
                 422,
-                &format!("{file} is not UTF-8 text"),
-                "fix it in an editor",
+                &t("http-not-text", &[("file", file.as_str().into())]),
+                &t("http-fix-in-editor", &[]),
             );
         };
         let typed = field(form, "text").unwrap_or("").replace("\r\n", "\n");
@@ -246,7 +263,9 @@ impl Site {
             percent_encode(id),
             percent_encode(persona)
         );
-        if !body.is_empty() {
+        // A part saved as it was answered nothing in this session.
+        let changed = !written.is_empty();
+        if !body.is_empty() && changed {
             if let Some((record, wrote)) = or_reply!(self.record_in_session(wb, id)) {
                 target.push_str(&format!("&session={}", percent_encode(&record)));
                 if wrote {

@@ -28,8 +28,8 @@ pub fn terminal(address: &str) -> Option<String> {
 }
 
 /// The code as an `<svg>` element to place in a page, with its name for
-/// screen readers.
-pub fn svg(address: &str) -> Option<String> {
+/// screen readers (`label`, in the page's language; escaped here).
+pub fn svg(address: &str, label: &str) -> Option<String> {
     let code = code(address)?;
     let image = code
         .render::<svg::Color<'_>>()
@@ -43,7 +43,10 @@ pub fn svg(address: &str) -> Option<String> {
     let element = &image[start..];
     Some(element.replacen(
         "<svg ",
-        "<svg role=\"img\" aria-label=\"QR code of this page's address, with its token\" ",
+        &format!(
+            "<svg role=\"img\" aria-label=\"{}\" ",
+            crate::escape::html(label)
+        ),
         1,
     ))
 }
@@ -57,8 +60,11 @@ mod tests {
         let address = format!("http://192.168.1.20:8080/?token={}", "a1".repeat(32));
         let text = terminal(&address).expect("terminal code");
         assert!(text.lines().count() > 10 && text.contains('█'), "{text}");
-        let element = svg(&address).expect("svg code");
-        assert!(element.starts_with("<svg role=\"img\""), "{element}");
+        let element = svg(&address, "Kod \"1\"").expect("svg code");
+        assert!(
+            element.starts_with("<svg role=\"img\" aria-label=\"Kod &quot;1&quot;\""),
+            "{element}"
+        );
         assert!(!element.contains("<?xml") && !element.contains("<script"));
     }
 }

@@ -7,8 +7,8 @@
 //! parsed again before anyone may write it.
 
 use super::edit::{
-    BOM, EditError, deepest_end, end_of_line, front_matter, is_bare_key, is_inline, parse, record,
-    reparsed, reparsed_front_matter, splice, start_of_line, toml_string,
+    BOM, EditError, by_hand, deepest_end, end_of_line, front_matter, is_bare_key, is_inline, parse,
+    record, reparsed, reparsed_front_matter, splice, start_of_line, toml_string,
 };
 use std::ops::Range;
 
@@ -60,9 +60,7 @@ pub fn append_record(
     });
     if let Some((list, items)) = inline_items {
         if !subs.is_empty() {
-            return Err(EditError::BadValue(format!(
-                "`{array}` in {file} is written inline; add this one in an editor"
-            )));
+            return Err(by_hand(array, file, "inline"));
         }
         let fields: Vec<String> = lines
             .iter()
@@ -382,9 +380,7 @@ pub fn set_sub_field(
             }
         }
         (Some(_), _) => {
-            return Err(EditError::BadValue(format!(
-                "`{table}` of {array} `{id}` in {file} is not a table; change it in an editor"
-            )));
+            return Err(by_hand(&format!("{array}.{table}"), file, "table"));
         }
         (None, Some(new)) if is_inline(text, rec) => {
             let at = deepest_end(rec).saturating_sub(1);
@@ -460,9 +456,7 @@ pub fn set_front_matter_top(
             splice(text, at..at, &format!("{key}: {new}{nl}"))
         }
         _ => {
-            return Err(EditError::BadValue(format!(
-                "`{key}` in {file} is not written on one line; change it in an editor"
-            )));
+            return Err(by_hand(key, file, "line"));
         }
     };
     reparsed_front_matter(out, file)

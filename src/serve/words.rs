@@ -8,7 +8,9 @@
 //! the error pages and the notes about what a save did all take their
 //! words from it, without handing a catalogue through every function.
 //! Outside a request (a refusal made while a connection is read) the
-//! language the server started in is used.
+//! language the server started in is used, unless the refusal sets the
+//! workbook's for itself: it does for a request that showed the token
+//! (`Door::refusal` in `mod.rs`).
 
 use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};

@@ -6,7 +6,13 @@ use super::Kind;
 use crate::serve::auth::field;
 use crate::serve::edit::{self, EditError};
 use crate::serve::splice;
+use crate::serve::words::t;
 use crate::workbook::layout;
+
+/// A value the form gives that cannot be added, said in the page's language.
+fn bad(id: &str, value: &str) -> EditError {
+    EditError::BadValue(t(id, &[("value", value.into())]))
+}
 
 /// A figure (label and value) and a team member (role and name) to add
 /// to `population.toml`, from the form.
@@ -26,15 +32,13 @@ pub(super) fn population_additions(form: &[(String, String)]) -> Result<Vec<Addi
             ],
         )),
         _ => {
-            return Err(EditError::BadValue(
-                "a figure needs both a label and a value".into(),
-            ));
+            return Err(bad("http-figure-needs-both", ""));
         }
     }
     let (role, name) = (get("team_role"), get("team_name"));
     if !role.is_empty() {
         if !layout::is_slug(&role) {
-            return Err(EditError::BadValue(format!("`{role}` is not a role")));
+            return Err(bad("http-not-a-role", &role));
         }
         let mut lines = vec![("role", edit::toml_string(&role))];
         if !name.is_empty() {
@@ -42,7 +46,7 @@ pub(super) fn population_additions(form: &[(String, String)]) -> Result<Vec<Addi
         }
         out.push(("team", lines));
     } else if !name.is_empty() {
-        return Err(EditError::BadValue("choose the team member's role".into()));
+        return Err(bad("http-team-role", ""));
     }
     Ok(out)
 }
@@ -63,9 +67,7 @@ pub(super) fn session_additions(form: &[(String, String)]) -> Result<Vec<Additio
             ],
         )),
         _ => {
-            return Err(EditError::BadValue(
-                "an attendee needs a name (or a description) and a role".into(),
-            ));
+            return Err(bad("http-attendee-needs", ""));
         }
     }
     let (what, owner, due) = (get("action_what"), get("action_owner"), get("action_due"));
@@ -76,15 +78,13 @@ pub(super) fn session_additions(form: &[(String, String)]) -> Result<Vec<Additio
         }
         if !due.is_empty() {
             if crate::spec::parse_date(&due).is_none() {
-                return Err(EditError::BadValue(format!(
-                    "`{due}` is not a date: write it as YYYY-MM-DD"
-                )));
+                return Err(bad("http-not-a-date", &due));
             }
             lines.push(("due", due));
         }
         out.push(("actions", lines));
     } else if !owner.is_empty() || !due.is_empty() {
-        return Err(EditError::BadValue("say what the action is".into()));
+        return Err(bad("http-action-what", ""));
     }
     Ok(out)
 }
@@ -99,9 +99,7 @@ pub(super) fn sub_record(
     let date = get("date");
     let check_date = || match crate::spec::parse_date(&date) {
         Some(_) => Ok(()),
-        None => Err(EditError::BadValue(format!(
-            "`{date}` is not a date: write it as YYYY-MM-DD"
-        ))),
+        None => Err(bad("http-not-a-date", &date)),
     };
     match kind {
         Kind::Measure => {
@@ -114,9 +112,7 @@ pub(super) fn sub_record(
                 || value.starts_with(['+', '.'])
                 || value.ends_with('.')
             {
-                return Err(EditError::BadValue(format!(
-                    "`{value}` is not a number: write digits, such as 58 or 2.4"
-                )));
+                return Err(bad("http-value-not-number", &value));
             }
             let mut lines = vec![("date", date.clone()), ("value", value)];
             let note = get("note");
@@ -131,9 +127,7 @@ pub(super) fn sub_record(
                 return Ok(None);
             }
             if !state.bytes().all(|b| b.is_ascii_lowercase() || b == b'-') {
-                return Err(EditError::BadValue(format!(
-                    "`{state}` is not a status of the guide"
-                )));
+                return Err(bad("http-not-a-state", &state));
             }
             check_date()?;
             Ok(Some(vec![

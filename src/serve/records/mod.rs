@@ -207,6 +207,20 @@ impl Kind {
         }
     }
 
+    /// The id of a field's label in the catalogue.
+    fn label_id(self, key: &str) -> String {
+        format!(
+            "serve-field-{}-{}",
+            self.name(),
+            key.replace(['.', '_'], "-")
+        )
+    }
+
+    /// A field's label in the page's language, for what a save says of it.
+    fn label(self, key: &str) -> String {
+        crate::serve::words::t(&self.label_id(key), &[])
+    }
+
     fn anchor(self, slug: &str, id: &str) -> String {
         match self {
             Kind::Population | Kind::Map => pop_href(slug),
@@ -300,11 +314,7 @@ mod label_tests {
             Kind::Map,
         ] {
             for (key, _, _) in kind.fields() {
-                let id = format!(
-                    "serve-field-{}-{}",
-                    kind.name(),
-                    key.replace(['.', '_'], "-")
-                );
+                let id = kind.label_id(key);
                 if !catalogue.has(&id) {
                     missing.push(id);
                 }

@@ -244,7 +244,7 @@ impl Site {
         let mut wanted = Vec::new();
         for &spec in kind.fields() {
             let choices = self.choices(wb, &pop, kind, spec.0);
-            match plain_of_form(form, spec, &choices, &on_disk(spec.0)) {
+            match plain_of_form(form, kind, spec, &choices, &on_disk(spec.0)) {
                 Ok(p) => wanted.push((spec, p)),
                 Err(why) => return refuse(not_saved(why), 422),
             }
@@ -322,9 +322,13 @@ impl Site {
                 .fields()
                 .iter()
                 .filter(|s| merged.clashes.contains_key(s.0))
-                .map(|s| s.1.to_string())
+                .map(|s| kind.label(s.0))
                 .collect();
-            names.extend(note_clashes.keys().map(|n| format!("what {n} sees")));
+            names.extend(
+                note_clashes
+                    .keys()
+                    .map(|n| t("http-what-sees", &[("perspective", n.as_str().into())])),
+            );
             let state = State {
                 note_clashes,
                 note_theirs,
@@ -366,7 +370,7 @@ impl Site {
             });
         let new = match new {
             Ok(new) => new,
-            Err(e) => return refuse(not_saved(e), 422),
+            Err(e) => return refuse(not_saved(e.in_words()), 422),
         };
         self.finish(
             wb,
@@ -436,9 +440,7 @@ impl Site {
                             .as_deref()
                             .is_some_and(|p| !p.bytes().all(|b| b.is_ascii_digit()))
                     {
-                        return Err(EditError::BadValue(
-                            "write how many people as a whole number, such as 640".into(),
-                        ));
+                        return Err(EditError::BadValue(t("http-people-whole", &[])));
                     }
                     let literal = plain.as_deref().map(|p| toml_literal(*shape, p));
                     edit::set_table_field(&text, file, "size", sub, literal.as_deref())?
@@ -471,18 +473,19 @@ impl Site {
                     continue;
                 }
                 if typed.is_empty() && required {
-                    return Err(EditError::BadValue(format!(
-                        "a {array} needs its {key}: write it, or tick the box to remove the {array}"
+                    return Err(EditError::BadValue(t(
+                        "http-figure-needs",
+                        &[("key", key.into())],
                     )));
                 }
                 let at = splice::item_texts(&before, file, array)
                     .iter()
                     .position(|t| edit::fingerprint(t.as_bytes()) == seen)
-                    .ok_or_else(|| EditError::Missing {
-                        file: file.into(),
-                        what: format!(
-                            "{array} you changed as the page showed it: someone changed or removed it meanwhile; look at the list again"
-                        ),
+                    .ok_or_else(|| {
+                        EditError::BadValue(t(
+                            "http-item-changed-gone",
+                            &[("item", array.into()), ("file", file.into())],
+                        ))
                     })?;
                 let literal = (!typed.is_empty()).then(|| edit::toml_string(typed));
                 text = edit::set_item_field(&text, file, array, at, key, literal.as_deref())?;
@@ -493,11 +496,11 @@ impl Site {
                 let written = splice::item_texts(&text, file, array)
                     .into_iter()
                     .find(|t| edit::fingerprint(t.as_bytes()) == *seen)
-                    .ok_or_else(|| EditError::Missing {
-                        file: file.into(),
-                        what: format!(
-                            "{noun} you ticked to remove as the page showed it: someone changed or removed it meanwhile; look at the list again"
-                        ),
+                    .ok_or_else(|| {
+                        EditError::BadValue(t(
+                            "http-item-gone",
+                            &[("item", (*array).into()), ("file", file.into())],
+                        ))
                     })?;
                 text = splice::remove_item(&text, file, array, &written, noun)?;
             }
@@ -515,9 +518,8 @@ impl Site {
                 let at = splice::item_texts(&text, file, "actions")
                     .iter()
                     .position(|t| edit::fingerprint(t.as_bytes()) == *seen)
-                    .ok_or_else(|| EditError::Missing {
-                        file: file.into(),
-                        what: "action you ticked done as the page showed it: someone changed or removed it meanwhile; look at the list again".into(),
+                    .ok_or_else(|| {
+                        EditError::BadValue(t("http-action-gone", &[("file", file.into())]))
                     })?;
                 text = edit::set_item_field(&text, file, "actions", at, "done", Some("true"))?;
             }
@@ -537,9 +539,9 @@ impl Site {
                 "status"
             };
             if splice::record_is_inline(&text, file, kind.name(), id) {
-                return Err(EditError::BadValue(format!(
-                    "this {} is written inline in {file}; add its {sub} in an editor",
-                    kind.name()
+                return Err(EditError::BadValue(t(
+                    "http-inline-sub",
+                    &[("kind", kind.name().into()), ("file", file.into())],
                 )));
             }
             text = edit::append_subtable(&text, file, kind.name(), id, sub, &lines)?;
@@ -568,19 +570,7 @@ impl Site {
         let pop = or_reply!(self.subject(wb, kind, slug));
         let file = kind.file(slug);
         let refuse = |why: String, status: u16| {
-            let fields = match self.on_disk(&pop, kind, id) {
-                Ok(Some((text, node))) => {
-                    self.shown(wb, &pop, kind, &|k| disk_plain(kind, &text, &node, k))
-                }
-                _ => self.shown(wb, &pop, kind, &|_| None),
-            };
-            let state = State {
-                fields,
-                problem: Some(why),
-                conflict: false,
-                ..State::default()
-            };
-            self.record_page(wb, &pop, kind, Some(id), state, &[], csrf, status)
+            self.refused_as_on_disk(wb, &pop, (kind, id), csrf, why, status)
         };
         let text = match self.read(&file) {
             Ok(Some(b)) => String::from_utf8_lossy(&b).into_owned(),
@@ -590,8 +580,15 @@ impl Site {
         let Some(now) = splice::record_text(&text, &file, kind.array(), id) else {
             return error_page(
                 409,
-                &format!("The {} `{id}` is not in {file} any more", kind.name()),
-                "Someone removed it or changed its id meanwhile. Go back to the population's page.",
+                &t(
+                    "http-record-gone",
+                    &[
+                        ("kind", kind.name().into()),
+                        ("id", id.into()),
+                        ("file", file.as_str().into()),
+                    ],
+                ),
+                &t("http-record-gone-help", &[]),
             );
         };
         if field(form, "fp.record") != Some(edit::fingerprint(now.as_bytes()).as_str()) {
@@ -628,12 +625,37 @@ impl Site {
             Ok(t) => t,
             Err(e) => {
                 return refuse(
-                    t("serve-not-changed", &[("reason", e.to_string().into())]),
+                    t("serve-not-changed", &[("reason", e.in_words().into())]),
                     422,
                 );
             }
         };
         self.finish(wb, &pop, &file, &text, &new, &back, &refuse)
+    }
+
+    /// A record's page showing the record as it is on disk now, with why
+    /// a move or a removal was refused.
+    fn refused_as_on_disk(
+        &self,
+        wb: &Workbook<'_>,
+        pop: &Population,
+        (kind, id): (Kind, &str),
+        csrf: &str,
+        why: String,
+        status: u16,
+    ) -> Reply {
+        let fields = match self.on_disk(pop, kind, id) {
+            Ok(Some((text, node))) => {
+                self.shown(wb, pop, kind, &|k| disk_plain(kind, &text, &node, k))
+            }
+            _ => self.shown(wb, pop, kind, &|_| None),
+        };
+        let state = State {
+            fields,
+            problem: Some(why),
+            ..State::default()
+        };
+        self.record_page(wb, pop, kind, Some(id), state, &[], csrf, status)
     }
 
     /// POST of a persona's remove form: its file is deleted when the box
@@ -648,18 +670,7 @@ impl Site {
             return not_found();
         };
         let refuse = |why: String, status: u16| {
-            let fields = match self.on_disk(&pop, kind, id) {
-                Ok(Some((text, node))) => {
-                    self.shown(wb, &pop, kind, &|k| disk_plain(kind, &text, &node, k))
-                }
-                _ => self.shown(wb, &pop, kind, &|_| None),
-            };
-            let state = State {
-                fields,
-                problem: Some(why),
-                ..State::default()
-            };
-            self.record_page(wb, &pop, kind, Some(id), state, &[], csrf, status)
+            self.refused_as_on_disk(wb, &pop, (kind, id), csrf, why, status)
         };
         let bytes = match self.read(&file) {
             Ok(Some(b)) => b,
@@ -728,7 +739,7 @@ impl Site {
         let mut plains = Vec::new();
         for &spec in kind.fields() {
             let choices = self.choices(wb, &pop, kind, spec.0);
-            match plain_of_form(form, spec, &choices, &None) {
+            match plain_of_form(form, kind, spec, &choices, &None) {
                 Ok(p) => plains.push((spec, p)),
                 Err(why) => return refuse(not_saved(why), 422),
             }
@@ -744,7 +755,14 @@ impl Site {
             ),
             false => typed_id,
         };
-        if let Err(why) = layout::check_slug(kind.name(), &id) {
+        if layout::check_slug(kind.name(), &id).is_err() {
+            let example = Some(layout::suggest_slug(&id))
+                .filter(|s| layout::check_slug(kind.name(), s).is_ok())
+                .unwrap_or_else(|| format!("{}-1", kind.name()));
+            let why = t(
+                "http-bad-id",
+                &[("id", id.as_str().into()), ("example", example.into())],
+            );
             return refuse(not_saved(why), 422);
         }
         let taken = match kind {
@@ -816,11 +834,11 @@ impl Site {
                 sub,
             )],
             Ok(None) => Vec::new(),
-            Err(e) => return refuse(not_saved(e), 422),
+            Err(e) => return refuse(not_saved(e.in_words()), 422),
         };
         let new = match splice::append_record(&base, &file, kind.name(), &lines, &subs) {
             Ok(t) => t,
-            Err(e) => return refuse(not_saved(e), 422),
+            Err(e) => return refuse(not_saved(e.in_words()), 422),
         };
         self.finish(
             wb,
@@ -876,6 +894,6 @@ impl Site {
 }
 
 /// "Nothing was saved: WHY." in the page's language.
-fn not_saved(why: impl ToString) -> String {
-    t("serve-not-saved", &[("reason", why.to_string().into())])
+fn not_saved(why: String) -> String {
+    t("serve-not-saved", &[("reason", why.into())])
 }

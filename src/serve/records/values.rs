@@ -8,6 +8,7 @@ use super::{Choice, FIGURES, Kind, Shape, Spec};
 use crate::node::{self, Node};
 use crate::serve::auth::field;
 use crate::serve::edit;
+use crate::serve::words::t;
 use crate::workbook::{Population, layout};
 
 /// A value of a field, compared and fingerprinted as plain text (strings
@@ -36,15 +37,23 @@ pub(super) fn plain_of(text: &str, node: Option<&Node>) -> Plain {
     (!plain.is_empty()).then_some(plain)
 }
 
-/// The plain value a form gives a field, checked; the list fields keep
+/// The plain value a form gives a field of a `kind` of record, checked
+/// (what is wrong is said in the page's language); the list fields keep
 /// the order on disk when they hold the same names.
 pub(super) fn plain_of_form(
     form: &[(String, String)],
+    kind: Kind,
     spec: Spec,
     choices: &[Choice],
     current: &Plain,
 ) -> Result<Plain, String> {
-    let (key, label, shape) = spec;
+    let (key, _, shape) = spec;
+    let wrong = |id: &str, value: &str| {
+        t(
+            id,
+            &[("field", kind.label(key).into()), ("value", value.into())],
+        )
+    };
     let typed = field(form, key).unwrap_or("").replace("\r\n", "\n");
     let typed = typed.trim();
     let is_choice = |v: &str| choices.iter().any(|c| c.id == v);
@@ -57,10 +66,7 @@ pub(super) fn plain_of_form(
             .collect::<Vec<_>>()
             .join("\n"),
         Shape::Required if typed.is_empty() => {
-            return Err(format!(
-                "write the {}: it may not be empty",
-                label.to_lowercase()
-            ));
+            return Err(wrong("http-field-empty", ""));
         }
         Shape::Required => typed.to_string(),
         Shape::Number if typed.is_empty() => String::new(),
@@ -68,15 +74,11 @@ pub(super) fn plain_of_form(
             Ok(n) if n.is_finite() && !typed.starts_with(['+', '.']) && !typed.ends_with('.') => {
                 typed.to_string()
             }
-            _ => {
-                return Err(format!(
-                    "{label}: `{typed}` is not a number; write digits, such as 21 or 3.5"
-                ));
-            }
+            _ => return Err(wrong("http-field-not-number", typed)),
         },
         Shape::One | Shape::Maybe if typed.is_empty() && shape == Shape::Maybe => String::new(),
         Shape::One | Shape::Maybe if !is_choice(typed) => {
-            return Err(format!("{label}: choose one of the list"));
+            return Err(wrong("http-field-choose-one", typed));
         }
         Shape::One | Shape::Maybe => typed.to_string(),
         Shape::Commas => {
@@ -92,7 +94,7 @@ pub(super) fn plain_of_form(
             }
         }
         Shape::Several if field(form, key).is_none_or(|v| v.trim().is_empty()) => {
-            return Err(format!("{label}: tick at least one"));
+            return Err(wrong("http-field-tick-one", ""));
         }
         Shape::Many | Shape::Several => {
             let mut ticked: Vec<String> = form
@@ -109,7 +111,7 @@ pub(super) fn plain_of_form(
                     .is_some_and(|c| c.split('\n').any(|x| x == v))
             };
             if let Some(bad) = ticked.iter().find(|v| !is_choice(v) && !on_disk(v)) {
-                return Err(format!("{label}: `{bad}` is not one of the list"));
+                return Err(wrong("http-field-not-in-list", bad));
             }
             if let Some(c) = current {
                 let mut on_disk: Vec<&str> = c.split('\n').collect();
@@ -255,7 +257,7 @@ pub(super) fn with_unknown(mut choices: Vec<Choice>, shape: Shape, held: Plain) 
             if !choices.iter().any(|c| c.id == name) {
                 choices.push(Choice {
                     id: name.to_string(),
-                    title: format!("{name} (not in the workbook)"),
+                    title: t("http-not-in-workbook", &[("name", name.into())]),
                 });
             }
         }
@@ -331,14 +333,20 @@ mod tests {
         let f = form(&[("configurations", "chain"), ("configurations", "shop")]);
         let current = Some("shop\nchain".to_string());
         assert_eq!(
-            plain_of_form(&f, spec, &choices, &current).unwrap(),
+            plain_of_form(&f, Kind::Step, spec, &choices, &current).unwrap(),
             current
         );
         let spec: Spec = ("target_value", "Target", Shape::Number);
-        assert!(plain_of_form(&form(&[("target_value", "lots")]), spec, &[], &None).is_err());
-        assert_eq!(
-            plain_of_form(&form(&[("target_value", " 18 ")]), spec, &[], &None).unwrap(),
-            Some("18".into())
-        );
+        let number = |typed: &str| {
+            plain_of_form(
+                &form(&[("target_value", typed)]),
+                Kind::Measure,
+                spec,
+                &[],
+                &None,
+            )
+        };
+        assert!(number("lots").is_err_and(|why| why.contains("`lots` is not a number")));
+        assert_eq!(number(" 18 ").unwrap(), Some("18".into()));
     }
 }
