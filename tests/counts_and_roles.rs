@@ -127,6 +127,39 @@ fn html_cell(html: &str, table: &str, row: &str, column: &str) -> String {
         .unwrap_or_else(|| panic!("row {found:?} has no column {at}"))
 }
 
+/// The count after `label` on the pack's line for the step in focus `step`
+/// (the pack lists each step's counts on one line: "Step 1 · …: Answered 2 · …").
+fn focus_count(html: &str, step: &str, label: &str) -> String {
+    let start = html
+        .find("<ul class=\"focus-counts\">")
+        .unwrap_or_else(|| panic!("no counts of the steps in focus"));
+    let list = &html[start..];
+    let list = &list[..list.find("</ul>").unwrap_or(list.len())];
+    let item = list
+        .split("<li>")
+        .find(|li| li.starts_with(&format!("<strong>{step}</strong>")))
+        .unwrap_or_else(|| panic!("no line for {step:?} in {list}"));
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in item.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let after = text
+        .split(" · ")
+        .find_map(|part| {
+            part.trim()
+                .rsplit_once(' ')
+                .filter(|(l, _)| l.ends_with(label))
+        })
+        .unwrap_or_else(|| panic!("no count {label:?} in {text:?}"));
+    after.1.to_string()
+}
+
 /// The cell of the Markdown table holding `row` under `column`.
 fn markdown_cell(md: &str, row: &str, column: &str) -> String {
     let split = |line: &str| -> Vec<String> {
@@ -195,11 +228,10 @@ fn counts_on_every_page(dir: &Path, served: &Served) -> Vec<(&'static str, Strin
     ));
     run(dir, &["session", "pack", "-o", "out/pack.html"]).assert_no_panic("pack");
     let pack = read(&dir.join("out/pack.html"));
-    let focus = "<table class=\"focus-counts";
     out.push((
         "session pack",
-        html_cell(&pack, focus, STEP, "Answered"),
-        html_cell(&pack, focus, STEP, "With problems"),
+        focus_count(&pack, STEP, "Answered"),
+        focus_count(&pack, STEP, "With problems"),
     ));
     let (status, home) = signed_in(served, "GET", "/", "");
     assert_eq!(status, 200, "{home}");
