@@ -333,13 +333,12 @@ fn item_marker(line: &str) -> Option<&str> {
 }
 
 /// Whether a line starts a line of its own in a deferred answer (`Owner:`,
-/// `Until:`), which an editor's wrapping does not join to the line before.
+/// `Until:`, or their words in another language: `Ansvarig:`, `Hasta:`),
+/// which an editor's wrapping does not join to the line before.
 fn starts_a_line(line: &str) -> bool {
-    let lower = line
-        .trim_start_matches(['*', '_'])
-        .get(..6)
-        .map(str::to_ascii_lowercase);
-    matches!(lower.as_deref(), Some("owner:" | "until:"))
+    use crate::workbook::status_words::{Mark, starts};
+    let line = line.trim_start_matches(['*', '_']);
+    starts(line, Mark::Owner) || starts(line, Mark::Until)
 }
 
 #[cfg(test)]
@@ -393,6 +392,23 @@ mod tests {
             a,
             "# Step 1 · Shop\n\n## Who? {#q}\n\nWe see about twenty people a week.\nMost come by car, e.g. from Norrsjö.\n\n- first item that wraps onto a second line\n\nDeferred: waiting\nOwner: Karin\n"
         );
+    }
+
+    #[test]
+    fn a_deferrals_owner_and_date_keep_their_lines_in_every_language() {
+        let a = show(
+            "a.md",
+            "## Vem? {#q}\n\nUppskjuten: vi väntar på siffrorna\nAnsvarig: Karin\nTill: 2027-01-31\n",
+        );
+        assert_eq!(
+            a,
+            "## Vem? {#q}\n\nUppskjuten: vi väntar på siffrorna\nAnsvarig: Karin\nTill: 2027-01-31\n"
+        );
+        let b = show(
+            "b.md",
+            "## ¿Quién? {#q}\n\nAplazada: esperamos\nResponsable: Ana\nHasta: 31/1/2027\n",
+        );
+        assert!(b.contains("\nResponsable: Ana\nHasta: 31/1/2027\n"), "{b}");
     }
 
     #[test]
