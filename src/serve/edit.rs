@@ -589,6 +589,11 @@ pub fn answer_body(form: &AnswerForm) -> Result<String, EditError> {
     let text = text.trim_matches('\n').trim_end();
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     let reason = one_line(&form.reason);
+    // The marks in the workbook's language, as its pages print them (any
+    // language's marks read back the same; the date stays YYYY-MM-DD).
+    let lang = crate::serve::words::catalogue().lang();
+    let mark = |m| crate::workbook::status_words::word(m, lang);
+    use crate::workbook::status_words::Mark;
     let head = match form.status.as_str() {
         "answered" if text.trim().is_empty() => {
             return Err(bad("http-answer-needs-text", &[]));
@@ -598,22 +603,22 @@ pub fn answer_body(form: &AnswerForm) -> Result<String, EditError> {
         "not-applicable" if reason.is_empty() => {
             return Err(bad("http-na-needs-reason", &[]));
         }
-        "not-applicable" => format!("Not applicable: {reason}"),
+        "not-applicable" => format!("{} {reason}", mark(Mark::NotApplicable)),
         "deferred" if reason.is_empty() => {
             return Err(bad("http-deferred-needs-reason", &[]));
         }
         "deferred" => {
-            let mut head = format!("Deferred: {reason}");
+            let mut head = format!("{} {reason}", mark(Mark::Deferred));
             let owner = one_line(&form.owner);
             if !owner.is_empty() {
-                head.push_str(&format!("\nOwner: {owner}"));
+                head.push_str(&format!("\n{} {owner}", mark(Mark::Owner)));
             }
             let until = form.until.trim();
             if !until.is_empty() {
                 if crate::spec::parse_date(until).is_none() {
                     return Err(bad("http-not-a-date", &[("value", until.into())]));
                 }
-                head.push_str(&format!("\nUntil: {until}"));
+                head.push_str(&format!("\n{} {until}", mark(Mark::Until)));
             }
             head
         }
@@ -957,6 +962,17 @@ mod tests {
         assert_eq!(
             answer_body(&form).unwrap(),
             "Deferred: Needs finance\nOwner: Ola\nUntil: 2027-01-31"
+        );
+        // In a Swedish workbook, in the words its pages print (which read
+        // back as the same deferral); the date stays YYYY-MM-DD.
+        let sv = crate::serve::words::Speaking {
+            catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(crate::i18n::Lang::Sv)),
+            title: "Hjärtsvikt".into(),
+        };
+        let swedish = crate::serve::words::during(sv, || answer_body(&form));
+        assert_eq!(
+            swedish.unwrap(),
+            "Uppskjuten: Needs finance\nAnsvarig: Ola\nTill: 2027-01-31"
         );
         let bad = AnswerForm {
             until: "soon".into(),

@@ -73,6 +73,31 @@ const WORDS: &[(Mark, &str, DateForm)] = &[
     (Mark::Until, "Hasta:", DateForm::DaySlashMonth),
 ];
 
+/// The word covalue writes for `mark` in a workbook of `lang` (what its
+/// pages print: `Uppskjuten:` in Swedish); English for English and en-XA,
+/// whose accented words would not read back.
+pub fn word(mark: Mark, lang: crate::i18n::Lang) -> &'static str {
+    use crate::i18n::Lang;
+    let column = match lang {
+        Lang::En | Lang::EnXa => 0,
+        Lang::Sv => 1,
+        Lang::He => 2,
+        Lang::Es => 3,
+    };
+    let words = match mark {
+        Mark::NotApplicable => [
+            "Not applicable:",
+            "Ej tillämplig:",
+            "לא רלוונטי:",
+            "No aplica:",
+        ],
+        Mark::Deferred => ["Deferred:", "Uppskjuten:", "נדחה:", "Aplazada:"],
+        Mark::Owner => ["Owner:", "Ansvarig:", "אחראי/ת:", "Responsable:"],
+        Mark::Until => ["Until:", "Till:", "עד:", "Hasta:"],
+    };
+    words[column]
+}
+
 /// The words of a mark, in every language.
 pub fn words(mark: Mark) -> impl Iterator<Item = &'static str> {
     WORDS
@@ -144,6 +169,34 @@ fn day_first(value: &str, separator: char) -> Option<Date> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_word_written_is_the_word_the_pages_print_and_reads_back() {
+        use crate::i18n::{Catalogue, Lang};
+        for lang in [Lang::En, Lang::Sv, Lang::He, Lang::Es] {
+            let c = Catalogue::builtin(lang);
+            for (mark, printed) in [
+                (Mark::NotApplicable, c.text("label-not-applicable", &[])),
+                (Mark::Deferred, c.text("label-deferred", &[])),
+                (
+                    Mark::Owner,
+                    c.text("deferred-owner", &[("owner", "X".into())]),
+                ),
+                (
+                    Mark::Until,
+                    c.text("deferred-until", &[("date", "X".into())]),
+                ),
+            ] {
+                let written = word(mark, lang);
+                assert!(
+                    printed.starts_with(written),
+                    "{lang}: {written} / {printed}"
+                );
+                assert!(starts(&format!("{written} x"), mark), "{lang}: {written}");
+            }
+        }
+        assert_eq!(word(Mark::Deferred, Lang::EnXa), "Deferred:");
+    }
+
     use super::*;
     use crate::i18n::{Catalogue, Lang};
 
