@@ -13,6 +13,7 @@ use std::time::{Duration, SystemTime};
 
 use tempfile::TempDir;
 
+pub mod network;
 pub mod serve;
 
 /// The date every test runs on, so deferral dates compare the same way forever.
