@@ -104,6 +104,7 @@ net-col-measure-target = Measure: latest against target
 net-col-learnt = What they learnt
 net-from-its-note = (from its note)
 net-fetch-failed = The last fetch failed, so this is an older revision: { $why }
+net-default-branch = default branch
 net-not-fetched = not fetched
 net-not-fetched-why = not fetched: { $why }
 net-first-problem = { $count } (first: { $place } { $message })

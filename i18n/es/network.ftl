@@ -101,6 +101,7 @@ net-col-measure-target = Medida: último valor frente a la meta
 net-col-learnt = Lo que aprendieron
 net-from-its-note = (según su nota)
 net-fetch-failed = La última descarga falló, así que esta es una versión anterior: { $why }
+net-default-branch = rama predeterminada
 net-not-fetched = sin descargar
 net-not-fetched-why = sin descargar: { $why }
 net-first-problem = { $count } (el primero: { $place } { $message })

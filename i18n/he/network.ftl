@@ -101,6 +101,7 @@ net-col-measure-target = מדד: ערך אחרון מול יעד
 net-col-learnt = מה למדו
 net-from-its-note = (מתוך ההערה)
 net-fetch-failed = המשיכה האחרונה נכשלה, ולכן זו גרסה ישנה יותר: { $why }
+net-default-branch = ענף ברירת המחדל
 net-not-fetched = לא נמשך
 net-not-fetched-why = לא נמשך: { $why }
 net-first-problem = { $count } (הראשונה: { $place } { $message })

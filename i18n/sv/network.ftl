@@ -54,14 +54,14 @@ net-no-site-measures = Ingen enhet mäter detta ännu.
 net-differ = { $what } skiljer sig åt: en utgångspunkt för samtalet om en gemensam uppsättning mått.
 net-differ-word = { $what ->
     [definitions] definitioner
-    [units] enheter
+    [units] måttenheter
     [sources] källor
    *[frequencies] mätfrekvenser
 }
-net-agree = Enheternas definitioner, enheter och källor stämmer överens.
+net-agree = Enheternas definitioner, måttenheter och källor stämmer överens.
 net-definition = Definition:
 net-source = Källa:
-net-unit = Enhet:
+net-unit = Måttenhet:
 net-frequency = Hur ofta:
 net-latest = Senast:
 net-target-label = Mål:
@@ -93,7 +93,7 @@ net-col-walked = Genomgångna
 net-col-improvement = Förbättring
 net-col-status = Status
 net-col-measure = Mått
-net-col-unit = Enhet
+net-col-unit = Måttenhet
 net-col-latest = Senast
 net-col-latest-values = Senaste värden
 net-col-owner = Ansvarig
@@ -101,6 +101,7 @@ net-col-measure-target = Mått: senaste värde mot mål
 net-col-learnt = Vad de lärde sig
 net-from-its-note = (från anteckningen)
 net-fetch-failed = Senaste hämtningen misslyckades, så detta är en äldre version: { $why }
+net-default-branch = standardgren
 net-not-fetched = inte hämtad
 net-not-fetched-why = inte hämtad: { $why }
 net-first-problem = { $count } (först: { $place } { $message })

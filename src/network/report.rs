@@ -419,6 +419,11 @@ pub fn build(network: &Network, cached: &[FromCache], made: String, lang: Lang) 
         .map(|c| in_guide_language(c, guide.as_ref()))
         .collect();
     let cached = cached.as_slice();
+    // The ref a site is read at, "default branch" in the report's words.
+    let shown_ref = |site: &super::Site| match &site.reference {
+        Some(r) => r.clone(),
+        None => words.text("net-default-branch", &[]),
+    };
     let (names, cluster_order, mut guide_questions) = terms(guide.as_ref());
     // A site's own guide may word or add questions: the ones the summaries
     // carry, where the built-in guide has none of that id.
@@ -468,7 +473,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String, lang: Lang) 
             sites.push(SiteEntry {
                 name: site.name.clone(),
                 country: site.country.clone(),
-                reference: site.shown_ref().to_string(),
+                reference: shown_ref(site),
                 status: "not-fetched",
                 failure: kept.failure.clone(),
                 commit: None,
@@ -488,7 +493,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String, lang: Lang) 
         sites.push(SiteEntry {
             name: site.name.clone(),
             country: site.country.clone(),
-            reference: site.shown_ref().to_string(),
+            reference: shown_ref(site),
             status: if summary.problem_count > 0 {
                 "problems"
             } else {

@@ -14,6 +14,7 @@ use std::time::{Duration, SystemTime};
 use tempfile::TempDir;
 
 pub mod network;
+pub mod printed;
 pub mod serve;
 
 /// The date every test runs on, so deferral dates compare the same way forever.
