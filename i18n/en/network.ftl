@@ -125,7 +125,7 @@ net-problem-count = { $count ->
    *[other] { $count } problems
 }
 net-site-counts = { $settled }/{ $total } settled{ $short }, { $open } open, { $deferred } deferred
-net-text-legend = S settled, o open, - not applicable, ! problems, · short-form site
+net-text-legend = S settled, o open, d deferred, - not applicable, ! problems, · short-form site
 net-short-questions-text = Completeness: sites × the short form's questions
 net-personas-text = personas
 net-process-map-text = process map

@@ -125,7 +125,7 @@ net-problem-count = { $count ->
    *[other] { $count } problemas
 }
 net-site-counts = { $settled }/{ $total } resueltas{ $short }, { $open } abiertas, { $deferred } aplazadas
-net-text-legend = S resuelta, o abierta, - no aplica, ! problemas, · sitio con forma breve
+net-text-legend = S resuelta, o abierta, d aplazada, - no aplica, ! problemas, · sitio con forma breve
 net-short-questions-text = Completitud: sitios × preguntas de la forma breve
 net-personas-text = personas tipo
 net-process-map-text = mapa del proceso

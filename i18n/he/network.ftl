@@ -125,7 +125,7 @@ net-problem-count = { $count ->
    *[other] { $count } בעיות
 }
 net-site-counts = { $settled }/{ $total } הושלמו{ $short }, { $open } פתוחות, { $deferred } נדחו
-net-text-legend = S הושלמה, o פתוחה, - לא רלוונטית, ! בעיות, · אתר בטופס מקוצר
+net-text-legend = S הושלמה, o פתוחה, d נדחתה, - לא רלוונטית, ! בעיות, · אתר בטופס מקוצר
 net-short-questions-text = שלמות: אתרים × שאלות הטופס המקוצר
 net-personas-text = פרסונות
 net-process-map-text = מפת תהליך

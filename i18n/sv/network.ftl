@@ -125,7 +125,7 @@ net-problem-count = { $count ->
    *[other] { $count } problem
 }
 net-site-counts = { $settled }/{ $total } klara{ $short }, { $open } öppna, { $deferred } uppskjutna
-net-text-legend = S klar, o öppen, - ej tillämplig, ! problem, · enhet med kortform
+net-text-legend = S klar, o öppen, d uppskjuten, - ej tillämplig, ! problem, · enhet med kortform
 net-short-questions-text = Fullständighet: enheter × kortformens frågor
 net-personas-text = personor
 net-process-map-text = processkarta
