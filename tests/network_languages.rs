@@ -98,7 +98,7 @@ fn a_pseudo_language_report_has_no_english_word_of_covalues_own() {
     words_under(&f.path().join("work"), &mut allowed);
     allowed.extend(words(&read(&f.net().join("network.toml"))));
     words_under(&manifest_dir().join("guide"), &mut allowed);
-    let problems = |html: &str| without(html, "<ul class=\"problems\">", "</ul>");
+    let problems = |html: &str| without(html, "<ul class=\"problems\"", "</ul>");
     let catalogue = read(&manifest_dir().join("i18n/en/network.ftl"));
     let messages: Vec<&str> = catalogue
         .lines()
