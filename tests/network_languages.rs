@@ -231,6 +231,39 @@ fn a_hebrew_report_runs_right_to_left_on_every_page_footers_included() {
 }
 
 #[test]
+fn printed_in_every_language_the_report_keeps_its_type_size() {
+    let Some(_) = common::print_browser() else {
+        return;
+    };
+    // A table wider than the page (a Swedish compound in a narrow column, a
+    // long path) makes the browser shrink every page: the body's text at
+    // 10.5 pt against the footer's 8 pt is the ratio 1.31.
+    let f = fixture_with("");
+    for lang in ["sv", "es", "en-XA"] {
+        let pdf = f.path().join(format!("report-{lang}.pdf"));
+        f.run(&[
+            "network",
+            "report",
+            "--lang",
+            lang,
+            "--pdf",
+            "-o",
+            &pdf.to_string_lossy(),
+        ])
+        .assert_code(0);
+        // The browser shrinks every page alike: the first, all prose, says.
+        let heights = printed::type_heights(&pdf);
+        let (footer, body) = heights.first().copied().unwrap_or_default();
+        let ratio = body / footer;
+        assert!(
+            ratio > 1.29,
+            "{lang}: body text at {:.1} pt (shrunk to fit a wide table)",
+            8.0 * ratio
+        );
+    }
+}
+
+#[test]
 fn a_language_covalue_does_not_know_is_a_finding_at_its_place() {
     let tmp = common::empty_dir();
     covalue(tmp.path())

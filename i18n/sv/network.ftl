@@ -118,7 +118,8 @@ net-unmapped = Mått som inte hör till något gemensamt måttområde
 net-unknown-domain = dess måttområde { $domain } är inte ett av nätverkets
 net-date-unknown = datum okänt
 net-read-at = { $ref } i version { $commit }
-net-short-form-site = kortform
+# A soft hyphen (kort­form), so that the matrix's narrow cells can break it.
+net-short-form-site = kort­form
 net-problem-count = { $count ->
     [0] inga problem
     [one] 1 problem

@@ -180,3 +180,41 @@ pub fn words_under(dir: &Path, out: &mut BTreeSet<String>) {
         }
     }
 }
+
+/// For each page of `pdf`: the height of the running footer's words and the
+/// most common height of the body's words (`pdftotext -bbox`), in points.
+/// Their ratio is the ratio of the type sizes, whatever the browser scaled.
+pub fn type_heights(pdf: &Path) -> Vec<(f64, f64)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "pdftotext");
+    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let height = attr(page.split('>').next().unwrap_or(""), "height");
+            let (mut footer, mut body) = (Vec::new(), std::collections::BTreeMap::new());
+            for word in page.split("<word ").skip(1) {
+                let tag = word.split('>').next().unwrap_or("");
+                let (y0, y1) = (attr(tag, "yMin"), attr(tag, "yMax"));
+                if y0 > height - 60.0 {
+                    footer.push(y1 - y0);
+                } else {
+                    // In hundredths of a point, to count equal heights.
+                    *body.entry(((y1 - y0) * 100.0).round() as i64).or_insert(0) += 1;
+                }
+            }
+            let footer = footer.iter().copied().fold(0.0, f64::max);
+            let body = body
+                .iter()
+                .max_by_key(|(_, n)| **n)
+                .map_or(0.0, |(h, _)| *h as f64 / 100.0);
+            (footer, body)
+        })
+        .collect()
+}
