@@ -540,8 +540,13 @@ fn the_html_report_is_a_document_with_names_page_setup_and_footers() {
         page.contains("<h3>Functional health and well-being</h3>"),
         "{page}"
     );
-    assert!(page.contains("<h3>Walking ability <span class=\"id\">walking</span></h3>"));
-    assert!(page.contains("People living with multiple sclerosis <span class=\"id\">ms</span>"));
+    // A name a site or the coordinator wrote keeps its own direction.
+    assert!(page.contains(
+        "<h3><span dir=\"auto\">Walking ability</span> <span class=\"id\">walking</span></h3>"
+    ));
+    assert!(page.contains(
+        "<span dir=\"auto\">People living with multiple sclerosis</span> <span class=\"id\">ms</span>"
+    ));
     assert!(!page.contains("<h3>functional</h3>"));
     assert!(!page.contains("<h3>ms</h3>"));
     // Printed in grey, the completeness matrix still tells its states

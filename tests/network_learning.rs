@@ -9,179 +9,7 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
-use common::{Run, copy_dir, covalue, git, manifest_dir};
-use tempfile::TempDir;
-
-struct Fixture {
-    tmp: TempDir,
-}
-
-impl Fixture {
-    fn path(&self) -> &Path {
-        self.tmp.path()
-    }
-
-    fn net(&self) -> PathBuf {
-        self.path().join("net")
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let out = covalue(&self.net())
-            .env("COVALUE_CACHE_DIR", self.path().join("cache"))
-            .args(args)
-            .output()
-            .expect("covalue could not be started");
-        let run = Run {
-            code: out.status.code(),
-            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-        };
-        run.assert_no_panic(&args.join(" "));
-        run
-    }
-
-    /// A site made from an example, changed by `edit`, committed and cloned
-    /// bare into `sites/NAME.git`.
-    fn site(&self, name: &str, example: &str, edit: impl FnOnce(&Path)) {
-        let work = self.path().join("work").join(name);
-        copy_dir(&manifest_dir().join("examples").join(example), &work);
-        edit(&work);
-        let home = self.path();
-        git(home, &work, &["init", "-q", "-b", "main"]);
-        git(home, &work, &["add", "-A"]);
-        git(home, &work, &["commit", "-q", "-m", "workbook"]);
-        std::fs::create_dir_all(self.path().join("sites")).expect("sites folder");
-        let bare = self.path().join("sites").join(format!("{name}.git"));
-        git(
-            home,
-            self.path(),
-            &[
-                "clone",
-                "-q",
-                "--bare",
-                &work.to_string_lossy(),
-                &bare.to_string_lossy(),
-            ],
-        );
-    }
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).expect("read")
-}
-
-fn write(path: &Path, text: &str) {
-    std::fs::write(path, text).expect("write");
-}
-
-/// Replaces `from` by `to` once in a file, and checks it was there.
-fn edit(path: &Path, from: &str, to: &str) {
-    let text = read(path);
-    assert!(text.contains(from), "no `{from}` in {}", path.display());
-    write(path, &text.replacen(from, to, 1));
-}
-
-/// Keeps only the headings of an answer file: its questions are open again.
-fn empty_answers(file: &Path) {
-    let kept: String = read(file)
-        .lines()
-        .filter(|l| l.starts_with('#'))
-        .map(|l| format!("{l}\n\n"))
-        .collect();
-    write(file, &kept);
-}
-
-/// The hostile Step 9 answer of the site with problems.
-const HOSTILE: &str = "Value is lost at discharge. <script>alert('x')</script> \
-<img src=x onerror=alert(1)> [click me](javascript:alert(1)) <iframe src=https://evil.example/></iframe> \
-\u{1b}]0;pwned\u{7} \u{202e}desrever\u{202c} the end.";
-
-fn fixture() -> Fixture {
-    let f = Fixture {
-        tmp: TempDir::new().expect("temporary folder"),
-    };
-    f.site("lakeside", "lakeside-ms", |w| {
-        let ms = w.join("populations/ms");
-        edit(
-            &ms.join("improvements.toml"),
-            "id = \"self-booked-blood-tests\"",
-            "id = \"self-booked-blood-tests\"\nlearning = \"Reminders alone did not do it: **people booked when they could choose** the health centre.\"\nexemplar = \"Ask us how the laboratory came on board.\"",
-        );
-        edit(
-            &ms.join("answers/assessment.md"),
-            "{#assessment-next-steps}\n",
-            "{#assessment-next-steps}\n\n<!-- exemplar: a plan with names and dates -->\n",
-        );
-        edit(
-            &ms.join("value-compass.toml"),
-            "id = \"msis-29-physical\"",
-            "id = \"msis-29-physical\"\ndomain = \"reported-health\"",
-        );
-    });
-    f.site("short", "lakeside-ms", |w| {
-        edit(
-            &w.join("covalue.toml"),
-            "form = \"full\"",
-            "form = \"short\"",
-        );
-        for step in [
-            "preparation",
-            "chain",
-            "shop",
-            "network",
-            "access",
-            "assessment",
-            "logic",
-            "interdependence",
-        ] {
-            empty_answers(&w.join(format!("populations/ms/answers/{step}.md")));
-        }
-    });
-    f.site("harbour", "harbour-heart-failure", |w| {
-        let hf = w.join("populations/heart-failure");
-        write(
-            &hf.join("answers/assessment.md"),
-            &format!(
-                "# Step 9 · Value assessment and next steps\n\n\
-                 ## Looking across all the steps, how is value created for this population today, and where is it lost? {{#assessment-value}}\n\n\
-                 {HOSTILE}\n"
-            ),
-        );
-        edit(
-            &hf.join("value-compass.toml"),
-            "id = \"kccq-12\"",
-            "id = \"kccq-12\"\ndomain = \"reported-health\"",
-        );
-    });
-    covalue(f.path())
-        .args(["network", "init", "net", "--name", "Community of practice"])
-        .assert()
-        .success();
-    for name in ["lakeside", "short", "harbour"] {
-        covalue(&f.net())
-            .args(["network", "add", name, &format!("../sites/{name}.git")])
-            .assert()
-            .success();
-    }
-    let toml = f.net().join("network.toml");
-    let text = read(&toml)
-        + "\n[[domain]]\nid = \"reported-health\"\nname = \"Health as people report it\"\n\
-           \n[[exemplar]]\nsite = \"harbour\"\nimprovement = \"weight-call-line\"\nnote = \"A nurse line others could copy.\"\n\
-           \n[[exemplar]]\nsite = \"nowhere\"\nquestion = \"assessment-value\"\n";
-    write(&toml, &text);
-    let fetched = f.run(&["network", "fetch"]);
-    assert!(
-        fetched
-            .stdout
-            .contains("3 site(s), 0 failed, 1 with problems"),
-        "{}{}",
-        fetched.stdout,
-        fetched.stderr
-    );
-    f
-}
+use common::learning::{fixture, read, write};
 
 /// Where `needle` first is in `text`, failing with the text when it is not.
 fn at(text: &str, needle: &str) -> usize {
@@ -296,7 +124,11 @@ fn the_learning_comes_first_in_every_format_by_name_and_safely() {
     );
     at(&html, "Value is lost at discharge.");
     at(&html, "Definitions, sources, frequencies differ");
-    at(&html, "note: A nurse line others could copy.");
+    // The coordinator's note in its own direction.
+    at(
+        &html,
+        "note: <span dir=\"auto\">A nurse line others could copy.</span>",
+    );
     for bad in ["<script", "<img", "<iframe", "javascript:", "\u{1b}"] {
         assert!(!html.contains(bad), "`{bad}` in the HTML report");
     }

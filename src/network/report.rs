@@ -10,6 +10,7 @@
 //! format is chosen and written; the text, Markdown and HTML outputs are in
 //! `report/text.rs`, `report/markdown.rs` and `report/html.rs`.
 
+use crate::i18n::{Catalogue, Lang};
 use crate::workbook::records::{MEASURE_KINDS, OUTCOME, is_outcome_kind};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -38,9 +39,18 @@ use super::summary::{MeasureFacts, State};
 /// The whole report.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
+    /// The language of the report's words (`--lang`, else network.toml's
+    /// `language`, else English).
+    #[serde(skip)]
+    pub lang: Lang,
+    /// Whether the built-in guide's texts are a translation: "reviewed" or
+    /// "unreviewed", or none when they are in the guide's own language.
+    #[serde(skip)]
+    pub guide_translation: Option<&'static str>,
     /// The network's name.
     pub network: String,
-    /// The day the report was made.
+    /// The day the report was made, YYYY-MM-DD (each output writes it the
+    /// language's way).
     pub made: String,
     /// What the sites learnt, per population type: Step 9 in their own
     /// words, improvements by cluster and what they learnt from them.
@@ -302,12 +312,21 @@ pub struct MeasureItem {
 /// The guide's names by id, its clusters in order, and its questions.
 type Terms = (BTreeMap<String, String>, Vec<String>, Vec<(String, String)>);
 
+/// The built-in guide in `lang` (its draft translation; English for
+/// English and en-XA, or when a translation cannot be read).
+fn builtin_guide(lang: Lang) -> Option<crate::guide::Guide> {
+    lang.guide_tag()
+        .and_then(crate::guide::Guide::builtin_for)
+        .and_then(Result::ok)
+        .or_else(|| crate::guide::Guide::builtin().ok())
+}
+
 /// The names of the built-in guide's terms (persona kinds, coproduction
 /// levels, configurations, quadrants, improvement clusters and statuses) by
 /// id, the order of its clusters, and its questions (steps and short form)
 /// by id; a site's own guide may name others, which are shown by id.
-fn terms() -> Terms {
-    let Ok(guide) = crate::guide::Guide::builtin() else {
+fn terms(guide: Option<&crate::guide::Guide>) -> Terms {
+    let Some(guide) = guide else {
         return Default::default();
     };
     let names = [
@@ -337,6 +356,39 @@ fn terms() -> Terms {
     (names, clusters, questions)
 }
 
+/// What the cache holds of a site, with the built-in guide's texts (step
+/// headings, questions) in the report's language when the site answers the
+/// built-in guide; a site's own guide stays as the site has it.
+fn in_guide_language(kept: &FromCache, guide: Option<&crate::guide::Guide>) -> FromCache {
+    let mut kept = kept.clone();
+    let (Some(summary), Some(guide)) = (kept.summary.as_mut(), guide) else {
+        return kept;
+    };
+    if summary.guide != "builtin" && !summary.guide.starts_with("builtin@") {
+        return kept;
+    }
+    let question = |id: &str| {
+        guide
+            .all_sections()
+            .flat_map(|s| &s.questions)
+            .find(|q| q.id == id)
+            .map(|q| q.text.clone())
+    };
+    for p in &mut summary.populations {
+        for s in &mut p.steps {
+            if let Some(section) = guide.steps.iter().find(|g| g.id == s.id) {
+                s.title = section.heading();
+            }
+        }
+        for a in p.assessment.iter_mut().chain(p.exemplars.iter_mut()) {
+            if let Some(text) = question(&a.question) {
+                a.text = text;
+            }
+        }
+    }
+    kept
+}
+
 /// Reads what the cache holds of every site (`cache` None: nothing was
 /// ever fetched).
 pub fn load(network: &Network, cache: Option<&Cache>) -> Vec<FromCache> {
@@ -359,8 +411,20 @@ fn state_name(state: State) -> &'static str {
 }
 
 /// Builds the report from the network and its sites' summaries.
-pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
-    let (names, cluster_order, mut guide_questions) = terms();
+pub fn build(network: &Network, cached: &[FromCache], made: String, lang: Lang) -> Report {
+    let words = Catalogue::builtin(lang);
+    let guide = builtin_guide(lang);
+    let cached: Vec<FromCache> = cached
+        .iter()
+        .map(|c| in_guide_language(c, guide.as_ref()))
+        .collect();
+    let cached = cached.as_slice();
+    // The ref a site is read at, "default branch" in the report's words.
+    let shown_ref = |site: &super::Site| match &site.reference {
+        Some(r) => r.clone(),
+        None => words.text("net-default-branch", &[]),
+    };
+    let (names, cluster_order, mut guide_questions) = terms(guide.as_ref());
     // A site's own guide may word or add questions: the ones the summaries
     // carry, where the built-in guide has none of that id.
     for summary in cached.iter().filter_map(|c| c.summary.as_ref()) {
@@ -375,6 +439,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
     let order = learning::Names {
         terms: &names,
         clusters: &cluster_order,
+        words: &words,
     };
     let learning = learning::areas(network, cached, &order);
     let (exemplars, exemplars_unfound) =
@@ -408,7 +473,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
             sites.push(SiteEntry {
                 name: site.name.clone(),
                 country: site.country.clone(),
-                reference: site.shown_ref().to_string(),
+                reference: shown_ref(site),
                 status: "not-fetched",
                 failure: kept.failure.clone(),
                 commit: None,
@@ -428,7 +493,7 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
         sites.push(SiteEntry {
             name: site.name.clone(),
             country: site.country.clone(),
-            reference: site.shown_ref().to_string(),
+            reference: shown_ref(site),
             status: if summary.problem_count > 0 {
                 "problems"
             } else {
@@ -545,16 +610,21 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
     let kinds = MEASURE_KINDS
         .iter()
         .filter(|(id, _, _)| *id != OUTCOME)
-        .filter_map(|&(id, title, about)| {
+        .filter_map(|&(id, english_title, english_about)| {
             let measures: Vec<MeasureItem> = all_measures
                 .iter()
                 .filter(|(m, _)| m.kind == id)
                 .map(|(m, _)| m.clone())
                 .collect();
+            // The catalogue's words for the kind, else the English ones.
+            let word = |key: String, english: &str| match words.has(&key) {
+                true => words.text(&key, &[]),
+                false => english.to_string(),
+            };
             (!measures.is_empty()).then(|| KindGroup {
                 kind: id.to_string(),
-                title: title.to_string(),
-                about: about.to_string(),
+                title: word(format!("measure-kind-{id}"), english_title),
+                about: word(format!("measure-kind-{id}-about"), english_about),
                 measures,
             })
         })
@@ -605,6 +675,8 @@ pub fn build(network: &Network, cached: &[FromCache], made: String) -> Report {
         .map(|(m, _)| m.clone())
         .collect();
     Report {
+        lang,
+        guide_translation: guide.as_ref().and_then(crate::render::guide_translation),
         network: network.name.clone(),
         made,
         learning,
@@ -649,6 +721,61 @@ fn measure_item(network: &Network, site: &str, population: &str, m: &MeasureFact
         data_source: m.data_source.clone(),
         target: m.target_shown.clone().or_else(|| m.target.clone()),
         values: m.values.clone(),
+    }
+}
+
+/// A date as `lang` writes it; a text that is not a date as it is.
+pub(crate) fn day(lang: Lang, text: &str) -> String {
+    crate::date::parse_date(text).map_or_else(|| text.to_string(), |d| lang.date(d))
+}
+
+/// A value covalue wrote with its unit (`2.5 %`, `96000 mg`), its number in
+/// `lang`'s way (`2,5 %` in Swedish and Spanish); the unit as written.
+pub(crate) fn figure(lang: Lang, shown: &str) -> String {
+    if !matches!(lang, Lang::Sv | Lang::Es) {
+        return shown.to_string();
+    }
+    let end = shown
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .unwrap_or(shown.len());
+    let (number, rest) = shown.split_at(end);
+    match number.parse::<f64>() {
+        Ok(n) if !number.is_empty() => format!("{}{rest}", lang.number(n)),
+        _ => shown.to_string(),
+    }
+}
+
+/// The catalogue's word for each frequency of measure it names.
+pub(crate) fn frequencies(c: &Catalogue) -> BTreeMap<String, String> {
+    ["weekly", "monthly", "quarterly", "yearly"]
+        .into_iter()
+        .filter(|f| c.has(&format!("frequency-{f}")))
+        .map(|f| (f.to_string(), c.text(&format!("frequency-{f}"), &[])))
+        .collect()
+}
+
+/// A frequency as the catalogue words it, else as the site wrote it.
+pub(crate) fn frequency(c: &Catalogue, f: &str) -> String {
+    let key = format!("frequency-{f}");
+    match c.has(&key) {
+        true => c.text(&key, &[]),
+        false => f.to_string(),
+    }
+}
+
+/// "Definitions, sources differ: …": what differs between the sites'
+/// measures of a domain, in the catalogue's words.
+pub(crate) fn differ(c: &Catalogue, what: &[&str]) -> String {
+    let words: Vec<String> = what
+        .iter()
+        .map(|w| c.text("net-differ-word", &[("what", (*w).into())]))
+        .collect();
+    let said = c.text("net-differ", &[("what", words.join(", ").into())]);
+    // A sentence that opens with the list opens with a capital.
+    let mut chars = said.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => said,
     }
 }
 

@@ -355,7 +355,7 @@ fn document<'a>(
 /// on each translated source: "reviewed" when every one is, "unreviewed"
 /// when any is not, `None` for a guide in its own language. This is the
 /// one place to read that flag.
-fn guide_translation(guide: &Guide) -> Option<&'static str> {
+pub(crate) fn guide_translation(guide: &Guide) -> Option<&'static str> {
     guide.translation_of.as_ref()?;
     let unreviewed = guide
         .sources

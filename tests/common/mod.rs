@@ -13,7 +13,9 @@ use std::time::{Duration, SystemTime};
 
 use tempfile::TempDir;
 
+pub mod learning;
 pub mod network;
+pub mod printed;
 pub mod serve;
 
 /// The date every test runs on, so deferral dates compare the same way forever.

@@ -56,7 +56,8 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     let (root, net) = super::open(ctx)?;
     let today = crate::date::format(crate::date::today());
     let cache = super::open_cache(&root)?;
-    let built = report::build(&net, &report::load(&net, cache.as_ref()), today);
+    let lang = net.lang(ctx.lang);
+    let built = report::build(&net, &report::load(&net, cache.as_ref()), today, lang);
     let browser = match args.pdf {
         true => Some(
             crate::render::pdf::find_browser(

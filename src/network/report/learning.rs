@@ -142,6 +142,8 @@ pub struct Names<'a> {
     pub terms: &'a BTreeMap<String, String>,
     /// The order of the guide's clusters.
     pub clusters: &'a [String],
+    /// The report's words, in its language.
+    pub words: &'a crate::i18n::Catalogue,
 }
 
 impl Names<'_> {
@@ -150,6 +152,13 @@ impl Names<'_> {
             .get(id)
             .cloned()
             .unwrap_or_else(|| id.to_string())
+    }
+
+    /// A date as the report's language writes it (text that is not a date
+    /// as it is).
+    fn day(&self, text: &str) -> String {
+        crate::date::parse_date(text)
+            .map_or_else(|| text.to_string(), |d| self.words.lang().date(d))
     }
 }
 
@@ -232,7 +241,7 @@ fn improvement(
         history: i
             .history
             .iter()
-            .map(|s| format!("{} {}", names.name(&s.state), s.date))
+            .map(|s| format!("{} {}", names.name(&s.state), names.day(&s.date)))
             .collect(),
         owner: i.owner.clone(),
         learning: learning.or_else(|| i.note.clone()),
@@ -378,24 +387,26 @@ pub fn exemplars(
         if used {
             continue;
         }
-        let what = match (&m.question, &m.improvement) {
-            (Some(q), _) => format!("the answer to `{q}`"),
-            (_, Some(i)) => format!("the improvement `{i}`"),
-            _ => continue,
-        };
         let read = network
             .sites
             .iter()
             .zip(cached)
             .any(|(s, c)| s.name == m.site && c.summary.is_some());
-        unfound.push(if read {
-            format!(
-                "site {}: {what} is not in the revision read (the report can show a site's Step 9 answers, the answers it marks and its improvements)",
-                m.site
-            )
+        let site = ("site", m.site.as_str().into());
+        let (id, what) = match (&m.question, &m.improvement) {
+            (Some(q), _) => ("net-unfound-answer", ("question", format!("`{q}`").into())),
+            (_, Some(i)) => (
+                "net-unfound-improvement",
+                ("improvement", format!("`{i}`").into()),
+            ),
+            _ => continue,
+        };
+        let id = if read {
+            id.to_string()
         } else {
-            format!("site {}: {what}: the site is not fetched yet", m.site)
-        });
+            format!("{id}-unread")
+        };
+        unfound.push(names.words.text(&id, &[site, what]));
     }
     // Questions in the guide's order, then clusters in the guide's order.
     groups.sort_by_key(|g| match g.kind {

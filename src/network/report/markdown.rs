@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::text::{clean, counts, list, name, named, named_terms, names_of};
+use super::text::{Words, clean, counts, list, name, named, named_terms, names_of};
 use super::{MeasureItem, Report};
 
 /// A site's Markdown, made safe by the reports' engine (raw HTML as text,
@@ -25,14 +25,15 @@ fn own_words(markdown: &str, base: u8) -> String {
         .join("\n")
 }
 
-fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+fn write_learning(out: &mut dyn Write, w: &Words, r: &Report) -> io::Result<()> {
     let e = |t: &str| crate::escape::markdown(&clean(t));
-    writeln!(out, "## What the sites learnt\n")?;
+    writeln!(out, "## {}\n", w.t("net-learnt"))?;
     if r.learning.is_empty() {
-        writeln!(
-            out,
-            "No site has been read yet: run `covalue network fetch`.\n"
-        )?;
+        let run = w.with(
+            "net-no-site-read",
+            &[("command", "`covalue network fetch`".into())],
+        );
+        writeln!(out, "{run}\n")?;
     }
     for a in &r.learning {
         let names: Vec<String> = a.names.iter().map(|n| e(n)).collect();
@@ -40,25 +41,25 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         for s in &a.sites {
             writeln!(out, "#### {} · {}\n", e(&s.site), e(&s.name))?;
             if s.form == "short" {
-                writeln!(
-                    out,
-                    "*This site keeps the short form, which has no Step 9: shown is its answer to the short-form question that asks about value.*\n"
-                )?;
+                writeln!(out, "*{}*\n", w.t("net-short-form-note"))?;
             }
             if s.assessment.is_empty() {
-                writeln!(out, "No answer of Step 9 in the revision read.\n")?;
+                writeln!(out, "{}\n", w.t("net-no-step9"))?;
             }
             for q in &s.assessment {
                 writeln!(out, "**{}**\n", e(&q.text))?;
                 if q.body.is_empty() {
-                    writeln!(out, "Not answered yet ({}).\n", q.status)?;
+                    let state = w.state(&q.status);
+                    let line = w.with("net-not-answered", &[("state", state.into())]);
+                    writeln!(out, "{line}\n")?;
                 } else {
                     writeln!(out, "{}\n", own_words(&q.body, 4))?;
                 }
                 if let Some(why) = &q.exemplar {
                     writeln!(
                         out,
-                        "★ Offered as an exemplar{}\n",
+                        "{}{}\n",
+                        w.t("net-offered-exemplar"),
                         if why.is_empty() {
                             String::new()
                         } else {
@@ -72,39 +73,56 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                     out,
                     "{}\n",
                     if s.has_register {
-                        "Its register of improvements is empty."
+                        w.t("net-register-empty")
                     } else {
-                        "It keeps no register of improvements yet."
+                        w.t("net-no-register")
                     }
                 )?;
             }
             for c in &s.clusters {
-                writeln!(out, "Improvements · **{}**\n", e(&c.name))?;
+                let heading = w.with(
+                    "net-improvements-of",
+                    &[("cluster", format!("**{}**", e(&c.name)).into())],
+                );
+                writeln!(out, "{heading}\n")?;
                 writeln!(
                     out,
-                    "| Improvement | Status | Owner | Measure: latest against target | What they learnt |\n|---|---|---|---|---|"
+                    "| {} | {} | {} | {} | {} |\n|---|---|---|---|---|",
+                    w.t("net-col-improvement"),
+                    w.t("net-col-status"),
+                    w.t("net-col-owner"),
+                    w.t("net-col-measure-target"),
+                    w.t("net-col-learnt"),
                 )?;
                 for i in &c.improvements {
                     let status = match (&i.status_name, &i.since) {
-                        (Some(n), Some(d)) => format!("{} since {}", e(n), e(d)),
+                        (Some(n), Some(d)) => w.with(
+                            "net-status-since",
+                            &[("status", e(n).into()), ("date", w.day(&e(d)).into())],
+                        ),
                         (Some(n), None) => e(n),
-                        _ => "no status yet".into(),
+                        _ => w.t("net-no-status"),
                     };
                     let measures: Vec<String> = i
                         .measures
                         .iter()
                         .map(|m| {
                             let latest = match (&m.latest, &m.latest_date) {
-                                (Some(v), Some(d)) => format!("{} ({})", e(v), e(d)),
-                                (Some(v), None) => e(v),
-                                _ => "no value yet".into(),
+                                (Some(v), Some(d)) => {
+                                    format!("{} ({})", w.figure(&e(v)), w.day(&e(d)))
+                                }
+                                (Some(v), None) => w.figure(&e(v)),
+                                _ => w.t("measure-no-value"),
                             };
                             format!(
                                 "{}: {latest}{}",
                                 e(&m.name),
                                 m.target
                                     .as_deref()
-                                    .map(|t| format!(", target {}", e(t)))
+                                    .map(|t| format!(
+                                        ", {}",
+                                        w.with("net-target", &[("target", e(t).into())])
+                                    ))
                                     .unwrap_or_default()
                             )
                         })
@@ -115,7 +133,7 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                         .map(|l| {
                             let plain = e(&crate::render::markdown::to_plain(l));
                             if i.learning_is_note {
-                                format!("(from its note) {plain}")
+                                format!("{} {plain}", w.t("net-from-its-note"))
                             } else {
                                 plain
                             }
@@ -126,9 +144,9 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                         "| {}{} | {status} | {} | {} | {learnt} |",
                         e(&i.title),
                         if i.exemplar.is_some() {
-                            " ★ exemplar"
+                            format!(" {}", w.t("net-exemplar-badge"))
                         } else {
-                            ""
+                            String::new()
                         },
                         e(i.owner.as_deref().unwrap_or("")),
                         measures.join("<br>"),
@@ -141,35 +159,31 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
-fn write_exemplars(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+fn write_exemplars(out: &mut dyn Write, w: &Words, r: &Report) -> io::Result<()> {
     let e = |t: &str| crate::escape::markdown(&clean(t));
-    writeln!(out, "## Exemplars\n")?;
+    writeln!(out, "## {}\n", w.t("net-exemplars"))?;
     if r.exemplars.is_empty() {
-        writeln!(out, "None marked yet.\n")?;
+        writeln!(out, "{}\n", w.t("net-none-marked"))?;
     }
     for g in &r.exemplars {
         writeln!(out, "### {}\n", e(&g.title))?;
         for x in &g.items {
             writeln!(
                 out,
-                "**{} · {}{}** (marked by {})\n",
+                "**{} · {}{}** ({})\n",
                 e(&x.site),
                 e(&x.population),
                 x.title
                     .as_deref()
                     .map(|t| format!(": {}", e(t)))
                     .unwrap_or_default(),
-                if x.marked_by == "site" {
-                    "the site"
-                } else {
-                    "the coordinator"
-                }
+                w.with("net-marked-by", &[("who", x.marked_by.into())])
             )?;
             if let Some(why) = &x.reason {
-                writeln!(out, "Why, in the site's words: *{}*\n", e(why))?;
+                writeln!(out, "{} *{}*\n", w.t("net-why"), e(why))?;
             }
             if let Some(note) = &x.note {
-                writeln!(out, "The coordinator's note: *{}*\n", e(note))?;
+                writeln!(out, "{} *{}*\n", w.t("net-coordinator-note"), e(note))?;
             }
             if !x.text.is_empty() {
                 writeln!(out, "{}\n", own_words(&x.text, 4))?;
@@ -177,7 +191,11 @@ fn write_exemplars(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         }
     }
     for u in &r.exemplars_unfound {
-        writeln!(out, "- Not shown: {}", e(u))?;
+        writeln!(
+            out,
+            "- {}",
+            w.with("net-not-shown", &[("what", e(u).into())])
+        )?;
     }
     if !r.exemplars_unfound.is_empty() {
         writeln!(out)?;
@@ -185,11 +203,11 @@ fn write_exemplars(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
-fn write_side_by_side(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+fn write_side_by_side(out: &mut dyn Write, w: &Words, r: &Report) -> io::Result<()> {
     let e = |t: &str| crate::escape::markdown(&clean(t));
-    writeln!(out, "## Measures side by side\n")?;
+    writeln!(out, "## {}\n", w.t("net-side-by-side"))?;
     if r.domains.is_empty() {
-        writeln!(out, "The network names no shared measure domain yet.\n")?;
+        writeln!(out, "{}\n", w.t("net-no-domain"))?;
     }
     for d in &r.domains {
         writeln!(out, "### {} (`{}`)\n", e(&d.name), e(&d.id))?;
@@ -197,29 +215,35 @@ fn write_side_by_side(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             writeln!(out, "{}\n", e(desc))?;
         }
         if d.measures.is_empty() {
-            writeln!(out, "No site measures it yet.\n")?;
+            writeln!(out, "{}\n", w.t("net-no-site-measures"))?;
             continue;
         }
         if !d.differ.is_empty() {
-            let what = d.differ.join(", ");
-            let what = what
-                .get(..1)
-                .map_or(what.clone(), |f| f.to_uppercase() + &what[1..]);
-            writeln!(
-                out,
-                "**{what} differ**: a place to start the conversation toward a core measure set.\n"
-            )?;
+            // The sentence in bold up to its colon.
+            let said = w.differ(&d.differ);
+            match said.split_once(": ") {
+                Some((what, rest)) => writeln!(out, "**{what}**: {rest}\n")?,
+                None => writeln!(out, "**{said}**\n")?,
+            }
         }
+        let label = |id: &str| w.t(id).trim_end_matches(':').to_string();
         writeln!(
             out,
-            "| Site | Measure | Definition | Source | Unit | Frequency | Latest values |\n|---|---|---|---|---|---|---|"
+            "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|",
+            w.t("net-col-site"),
+            w.t("net-col-measure"),
+            label("net-definition"),
+            label("net-source"),
+            label("net-unit"),
+            label("net-frequency"),
+            w.t("net-col-latest-values"),
         )?;
         for m in &d.measures {
             let values: Vec<String> = m
                 .values
                 .iter()
                 .rev()
-                .map(|v| format!("{} ({})", e(&v.shown), e(&v.date)))
+                .map(|v| format!("{} ({})", w.figure(&e(&v.shown)), w.day(&e(&v.date))))
                 .collect();
             writeln!(
                 out,
@@ -227,18 +251,24 @@ fn write_side_by_side(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                 e(&m.site),
                 e(&m.population),
                 e(&m.name),
-                e(m.definition.as_deref().unwrap_or("not written")),
-                e(m.data_source.as_deref().unwrap_or("not written")),
+                m.definition
+                    .as_deref()
+                    .map_or_else(|| w.t("net-not-written"), e),
+                m.data_source
+                    .as_deref()
+                    .map_or_else(|| w.t("net-not-written"), e),
                 e(m.unit.as_deref().unwrap_or("")),
-                e(m.frequency.as_deref().unwrap_or("not recorded")),
+                m.frequency
+                    .as_deref()
+                    .map_or_else(|| w.t("net-not-recorded"), |f| e(&w.frequency(f))),
                 if values.is_empty() {
-                    "none yet".to_string()
+                    w.t("net-none-yet")
                 } else {
                     values.join("<br>")
                 },
                 m.target
                     .as_deref()
-                    .map(|t| format!("<br>target {}", e(t)))
+                    .map(|t| format!("<br>{}", w.with("net-target", &[("target", e(t).into())])))
                     .unwrap_or_default(),
             )?;
         }
@@ -249,18 +279,19 @@ fn write_side_by_side(out: &mut dyn Write, r: &Report) -> io::Result<()> {
 
 /// The report as Markdown; everything from a site is escaped.
 pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    let w = &Words::new(r.lang);
     let e = |t: &str| crate::escape::markdown(&clean(t));
     writeln!(out, "# {}\n", e(&r.network))?;
     writeln!(
         out,
-        "Made {} from the sites' revisions listed at the end.\n",
-        r.made
+        "{}\n",
+        w.with("net-made", &[("date", w.day(&r.made).into())])
     )?;
-    write_learning(out, r)?;
-    write_exemplars(out, r)?;
-    write_side_by_side(out, r)?;
-    writeln!(out, "## Completeness: sites × steps\n")?;
-    write!(out, "| Site / population |")?;
+    write_learning(out, w, r)?;
+    write_exemplars(out, w, r)?;
+    write_side_by_side(out, w, r)?;
+    writeln!(out, "## {}\n", w.t("net-completeness-steps"))?;
+    write!(out, "| {} |", w.t("net-site-population"))?;
     for (i, _) in r.steps.iter().enumerate() {
         write!(out, " {} |", i + 1)?;
     }
@@ -268,7 +299,7 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     for c in &r.completeness {
         write!(out, "| {}/{} |", e(&c.site), e(&c.population))?;
         for cell in &c.steps {
-            write!(out, " {} |", cell.state)?;
+            write!(out, " {} |", w.state(cell.state))?;
         }
         writeln!(out)?;
     }
@@ -276,8 +307,8 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     for (i, h) in r.steps.iter().enumerate() {
         writeln!(out, "{}. {}", i + 1, e(&h.title))?;
     }
-    writeln!(out, "\n## Completeness: sites × short-form questions\n")?;
-    write!(out, "| Site / population |")?;
+    writeln!(out, "\n## {}\n", w.t("net-completeness-short"))?;
+    write!(out, "| {} |", w.t("net-site-population"))?;
     for (i, _) in r.short_questions.iter().enumerate() {
         write!(out, " {} |", i + 1)?;
     }
@@ -285,7 +316,7 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     for c in &r.completeness {
         write!(out, "| {}/{} |", e(&c.site), e(&c.population))?;
         for s in &c.short {
-            write!(out, " {s} |")?;
+            write!(out, " {} |", w.state(s))?;
         }
         writeln!(out)?;
     }
@@ -297,11 +328,15 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         }
     }
     writeln!(out, "\n")?;
-    writeln!(out, "## Sites\n")?;
-    writeln!(
-        out,
-        "| Site | Country | Ref | Commit | Date | Workbook | Settled | Open | Deferred | Problems |"
-    )?;
+    writeln!(out, "## {}\n", w.t("net-sites"))?;
+    let head: Vec<String> = [
+        "site", "country", "ref", "commit", "date", "workbook", "settled", "open", "deferred",
+        "problems",
+    ]
+    .iter()
+    .map(|c| w.t(&format!("net-col-{c}")))
+    .collect();
+    writeln!(out, "| {} |", head.join(" | "))?;
     writeln!(out, "|---|---|---|---|---|---|---|---|---|---|")?;
     for s in &r.sites {
         writeln!(
@@ -312,26 +347,28 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             e(&s.reference),
             match (&s.short, &s.failure) {
                 (Some(short), _) => e(short),
-                (None, Some(f)) => format!("not fetched: {}", e(f)),
-                (None, None) => "not fetched".to_string(),
+                (None, Some(f)) => w.with("net-not-fetched-why", &[("why", e(f).into())]),
+                (None, None) => w.t("net-not-fetched"),
             },
-            e(s.date.as_deref().unwrap_or("")),
+            w.day(&e(s.date.as_deref().unwrap_or(""))),
             e(s.title.as_deref().unwrap_or("")),
             format_args!("{}/{}", s.settled, s.total),
             s.open,
             s.deferred,
             match s.problems.first() {
-                Some(p) => format!(
-                    "{} (first: {} {})",
-                    s.problem_count,
-                    e(&p.place),
-                    e(&p.message)
+                Some(p) => w.with(
+                    "net-first-problem",
+                    &[
+                        ("count", s.problem_count.into()),
+                        ("place", e(&p.place).into()),
+                        ("message", e(&p.message).into()),
+                    ]
                 ),
                 None => s.problem_count.to_string(),
             }
         )?;
     }
-    writeln!(out, "\n## Populations by type\n")?;
+    writeln!(out, "\n## {}\n", w.t("net-populations-by-type"))?;
     for t in &r.population_types {
         writeln!(
             out,
@@ -339,10 +376,19 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             crate::escape::markdown(&super::text::type_names(t)),
             e(&t.population)
         )?;
-        writeln!(
-            out,
-            "| Site | Population | Personas | Process map | Coproduction | Configurations | Walked through |"
-        )?;
+        let head: Vec<String> = [
+            "site",
+            "population",
+            "personas",
+            "process-map",
+            "coproduction",
+            "configurations",
+            "walked",
+        ]
+        .iter()
+        .map(|c| w.t(&format!("net-col-{c}")))
+        .collect();
+        writeln!(out, "| {} |", head.join(" | "))?;
         writeln!(out, "|---|---|---|---|---|---|---|")?;
         for s in &t.sites {
             writeln!(
@@ -350,23 +396,25 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                 "| {} | {} | {} | {} | {} | {} | {} |",
                 e(&s.site),
                 e(&s.name),
-                e(&counts(&named_terms(r, &s.personas))),
-                s.process_steps
-                    .map_or("none".to_string(), |n| format!("{n} steps")),
-                e(&counts(&named_terms(r, &s.coproduction))),
-                e(&list(&names_of(r, &s.configurations))),
-                e(&list(&names_of(r, &s.walked)))
+                e(&counts(w, &named_terms(r, &s.personas))),
+                s.process_steps.map_or_else(
+                    || w.t("net-none"),
+                    |n| w.with("net-process-steps", &[("count", n.into())])
+                ),
+                e(&counts(w, &named_terms(r, &s.coproduction))),
+                e(&list(w, &names_of(r, &s.configurations))),
+                e(&list(w, &names_of(r, &s.walked)))
             )?;
         }
         writeln!(out)?;
     }
-    writeln!(out, "## Improvements by cluster: how many at each status\n")?;
+    writeln!(out, "## {}\n", w.t("net-by-cluster"))?;
     for c in &r.improvements {
         writeln!(
             out,
             "### {} ({})\n",
             e(&name(r, &c.cluster)),
-            e(&counts(&named(r, &c.by_status)))
+            e(&counts(w, &named(w, r, &c.by_status)))
         )?;
         for i in &c.items {
             writeln!(
@@ -377,7 +425,7 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                 e(&i.title),
                 e(&i.status
                     .as_deref()
-                    .map_or("no status yet".into(), |s| name(r, s)))
+                    .map_or_else(|| w.t("net-no-status"), |s| name(r, s)))
             )?;
         }
         writeln!(out)?;
@@ -391,15 +439,19 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             e(&m.name),
             e(m.unit.as_deref().unwrap_or("")),
             if value {
-                e(m.latest.as_deref().unwrap_or(""))
+                w.figure(&e(m.latest.as_deref().unwrap_or("")))
             } else {
                 String::new()
             },
-            e(m.latest_date.as_deref().unwrap_or(""))
+            w.day(&e(m.latest_date.as_deref().unwrap_or("")))
         )
     };
-    let head = "| Site | Population | Measure | Unit | Latest | Date |\n|---|---|---|---|---|---|";
-    writeln!(out, "## Measures by compass quadrant\n")?;
+    let head: Vec<String> = ["site", "population", "measure", "unit", "latest", "date"]
+        .iter()
+        .map(|c| w.t(&format!("net-col-{c}")))
+        .collect();
+    let head = format!("| {} |\n|---|---|---|---|---|---|", head.join(" | "));
+    writeln!(out, "## {}\n", w.t("net-by-quadrant"))?;
     for q in &r.quadrants {
         writeln!(out, "### {}\n\n{head}", e(&name(r, &q.quadrant)))?;
         for m in &q.measures {
@@ -414,7 +466,7 @@ pub fn write_markdown(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         }
         writeln!(out)?;
     }
-    writeln!(out, "## Measures mapped to no shared domain\n\n{head}")?;
+    writeln!(out, "## {}\n\n{head}", w.t("net-unmapped"))?;
     for m in &r.unmapped {
         measure_row(out, m, true)?;
     }

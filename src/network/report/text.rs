@@ -6,6 +6,63 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::{MeasureItem, Report, SiteEntry};
+use crate::i18n::{Arg, Catalogue, Lang};
+
+/// The report's words in its language, as plain text (for the terminal and
+/// for Markdown, which escapes what a site wrote before it goes in).
+pub(super) struct Words {
+    c: Catalogue,
+}
+
+impl Words {
+    /// The words of `lang`.
+    pub(super) fn new(lang: Lang) -> Words {
+        Words {
+            c: Catalogue::builtin(lang),
+        }
+    }
+
+    /// The language.
+    pub(super) fn lang(&self) -> Lang {
+        self.c.lang()
+    }
+
+    /// A message without values.
+    pub(super) fn t(&self, id: &str) -> String {
+        self.c.text(id, &[])
+    }
+
+    /// A message with values.
+    pub(super) fn with(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.c.text(id, args)
+    }
+
+    /// A date as the language writes it.
+    pub(super) fn day(&self, text: &str) -> String {
+        super::day(self.lang(), text)
+    }
+
+    /// A value with its unit, its number the language's way.
+    pub(super) fn figure(&self, shown: &str) -> String {
+        super::figure(self.lang(), shown)
+    }
+
+    /// A state of an answer or a cell of the matrix (`not applicable` or
+    /// `not-applicable`).
+    pub(super) fn state(&self, state: &str) -> String {
+        self.with("net-state", &[("state", state.replace(' ', "-").into())])
+    }
+
+    /// A frequency, as the catalogue words it, else as written.
+    pub(super) fn frequency(&self, f: &str) -> String {
+        super::frequency(&self.c, f)
+    }
+
+    /// What differs between the measures of a domain.
+    pub(super) fn differ(&self, what: &[&str]) -> String {
+        super::differ(&self.c, what)
+    }
+}
 
 /// Text from a site, made safe for a terminal and kept on one line: what
 /// [`crate::escape::terminal`] shows visibly instead of obeying, and line
@@ -29,9 +86,9 @@ fn short_mark(state: &str) -> &'static str {
     }
 }
 
-pub(super) fn counts(map: &BTreeMap<String, usize>) -> String {
+pub(super) fn counts(w: &Words, map: &BTreeMap<String, usize>) -> String {
     if map.is_empty() {
-        return "none".into();
+        return w.t("net-none");
     }
     map.iter()
         .map(|(k, v)| format!("{} {v}", clean(k)))
@@ -39,9 +96,9 @@ pub(super) fn counts(map: &BTreeMap<String, usize>) -> String {
         .join(", ")
 }
 
-pub(super) fn list(items: &[String]) -> String {
+pub(super) fn list(w: &Words, items: &[String]) -> String {
     if items.is_empty() {
-        "none".into()
+        w.t("net-none")
     } else {
         items
             .iter()
@@ -51,7 +108,7 @@ pub(super) fn list(items: &[String]) -> String {
     }
 }
 
-fn site_line(s: &SiteEntry) -> String {
+fn site_line(w: &Words, s: &SiteEntry) -> String {
     let country = s
         .country
         .as_deref()
@@ -59,8 +116,9 @@ fn site_line(s: &SiteEntry) -> String {
         .unwrap_or_default();
     match &s.short {
         None => format!(
-            "{}{country}: not fetched ({}){}",
+            "{}{country}: {} ({}){}",
             s.name,
+            w.t("net-not-fetched"),
             clean(&s.reference),
             s.failure
                 .as_deref()
@@ -68,25 +126,38 @@ fn site_line(s: &SiteEntry) -> String {
                 .unwrap_or_default()
         ),
         Some(short) => format!(
-            "{}{country}: {} at {short}, {} · {} · {}/{} settled{}, {} open, {} deferred, {}",
+            "{}{country}: {}, {} · {} · {}, {}",
             s.name,
-            clean(&s.reference),
-            s.date.as_deref().unwrap_or("date unknown"),
+            w.with(
+                "net-read-at",
+                &[
+                    ("ref", clean(&s.reference).into()),
+                    ("commit", short.as_str().into())
+                ]
+            ),
+            s.date
+                .as_deref()
+                .map_or_else(|| w.t("net-date-unknown"), |d| w.day(d)),
             clean(s.title.as_deref().unwrap_or("")),
-            s.settled,
-            s.total,
-            if s.form.as_deref() == Some("short") {
-                " (short form)"
-            } else {
-                ""
-            },
-            s.open,
-            s.deferred,
-            match s.problem_count {
-                0 => "no problems".to_string(),
-                1 => "1 problem".to_string(),
-                n => format!("{n} problems"),
-            }
+            w.with(
+                "net-site-counts",
+                &[
+                    ("settled", s.settled.into()),
+                    ("total", s.total.into()),
+                    (
+                        "short",
+                        if s.form.as_deref() == Some("short") {
+                            format!(" ({})", w.t("net-short-form-site"))
+                        } else {
+                            String::new()
+                        }
+                        .into()
+                    ),
+                    ("open", s.open.into()),
+                    ("deferred", s.deferred.into()),
+                ]
+            ),
+            w.with("net-problem-count", &[("count", s.problem_count.into())]),
         ),
     }
 }
@@ -98,11 +169,15 @@ pub(super) fn name(r: &Report, id: &str) -> String {
 }
 
 /// Counts by term, named as the guide names the terms.
-pub(super) fn named(r: &Report, map: &BTreeMap<String, usize>) -> BTreeMap<String, usize> {
+pub(super) fn named(
+    w: &Words,
+    r: &Report,
+    map: &BTreeMap<String, usize>,
+) -> BTreeMap<String, usize> {
     map.iter()
         .map(|(k, v)| {
             let shown = if k == "none" {
-                "no status yet".to_string()
+                w.t("net-no-status")
             } else {
                 name(r, k)
             };
@@ -157,13 +232,14 @@ fn wrapped(out: &mut dyn Write, markdown: &str, indent: &str) -> io::Result<()> 
     Ok(())
 }
 
-fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    writeln!(out, "\nWhat the sites learnt")?;
+fn write_learning(out: &mut dyn Write, w: &Words, r: &Report) -> io::Result<()> {
+    writeln!(out, "\n{}", w.t("net-learnt"))?;
     if r.learning.is_empty() {
-        writeln!(
-            out,
-            "  no site has been read yet: run `covalue network fetch`"
-        )?;
+        let run = w.with(
+            "net-no-site-read",
+            &[("command", "`covalue network fetch`".into())],
+        );
+        writeln!(out, "  {run}")?;
     }
     for a in &r.learning {
         let names: Vec<String> = a.names.iter().map(|n| clean(n)).collect();
@@ -171,23 +247,27 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         for s in &a.sites {
             writeln!(out, "\n    {} · {}", s.site, clean(&s.name))?;
             if s.form == "short" {
-                writeln!(
-                    out,
-                    "      (short form, which has no Step 9: its answer to the short-form question that asks about value)"
-                )?;
+                writeln!(out, "      ({})", w.t("net-short-form-note"))?;
             }
             if s.assessment.is_empty() {
-                writeln!(out, "      no answer of Step 9 in the revision read")?;
+                writeln!(out, "      {}", w.t("net-no-step9"))?;
             }
             for q in &s.assessment {
                 writeln!(out, "      {}", clean(&q.text))?;
                 if q.body.is_empty() {
-                    writeln!(out, "        not answered yet ({})", q.status)?;
+                    let state = w.state(&q.status);
+                    let line = w.with("net-not-answered", &[("state", state.into())]);
+                    writeln!(out, "        {line}")?;
                 } else {
                     wrapped(out, &q.body, "        ")?;
                 }
                 if let Some(why) = &q.exemplar {
-                    writeln!(out, "        ★ offered as an exemplar{}", reason(why))?;
+                    writeln!(
+                        out,
+                        "        {}{}",
+                        w.t("net-offered-exemplar"),
+                        reason(why)
+                    )?;
                 }
             }
             if s.clusters.is_empty() {
@@ -195,29 +275,36 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                     out,
                     "      {}",
                     if s.has_register {
-                        "its register of improvements is empty"
+                        w.t("net-register-empty")
                     } else {
-                        "it keeps no register of improvements yet"
+                        w.t("net-no-register")
                     }
                 )?;
             }
             for c in &s.clusters {
-                writeln!(out, "      Improvements · {}", clean(&c.name))?;
+                let heading = w.with("net-improvements-of", &[("cluster", clean(&c.name).into())]);
+                writeln!(out, "      {heading}")?;
                 for i in &c.improvements {
                     writeln!(
                         out,
                         "        {}{}",
                         clean(&i.title),
                         if i.exemplar.is_some() {
-                            " ★ exemplar"
+                            format!(" {}", w.t("net-exemplar-badge"))
                         } else {
-                            ""
+                            String::new()
                         }
                     )?;
                     let status = match (&i.status_name, &i.since) {
-                        (Some(n), Some(d)) => format!("{} since {}", clean(n), clean(d)),
+                        (Some(n), Some(d)) => w.with(
+                            "net-status-since",
+                            &[
+                                ("status", clean(n).into()),
+                                ("date", w.day(&clean(d)).into()),
+                            ],
+                        ),
                         (Some(n), None) => clean(n),
-                        _ => "no status yet".into(),
+                        _ => w.t("net-no-status"),
                     };
                     let history = if i.history.len() > 1 {
                         format!(" ({})", clean(&i.history.join(" → ")))
@@ -227,19 +314,28 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                     let owner = i
                         .owner
                         .as_deref()
-                        .map(|o| format!(" · led by {}", clean(o)))
+                        .map(|o| {
+                            format!(" · {}", w.with("net-led-by", &[("owner", clean(o).into())]))
+                        })
                         .unwrap_or_default();
                     writeln!(out, "          {status}{history}{owner}")?;
                     for m in &i.measures {
                         let latest = match (&m.latest, &m.latest_date) {
-                            (Some(v), Some(d)) => format!("{} ({})", clean(v), clean(d)),
-                            (Some(v), None) => clean(v),
-                            _ => "no value yet".into(),
+                            (Some(v), Some(d)) => {
+                                format!("{} ({})", w.figure(&clean(v)), w.day(&clean(d)))
+                            }
+                            (Some(v), None) => w.figure(&clean(v)),
+                            _ => w.t("measure-no-value"),
                         };
                         let target = m
                             .target
                             .as_deref()
-                            .map(|t| format!(", target {}", clean(t)))
+                            .map(|t| {
+                                format!(
+                                    ", {}",
+                                    w.with("net-target", &[("target", clean(t).into())])
+                                )
+                            })
                             .unwrap_or_default();
                         writeln!(out, "          {}: {latest}{target}", clean(&m.name))?;
                     }
@@ -248,9 +344,9 @@ fn write_learning(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                             out,
                             "          {}",
                             if i.learning_is_note {
-                                "from its note:"
+                                w.t("net-learnt-from-note")
                             } else {
-                                "learnt:"
+                                w.t("net-learnt-label")
                             }
                         )?;
                         wrapped(out, l, "            ")?;
@@ -270,34 +366,31 @@ fn reason(why: &str) -> String {
     }
 }
 
-fn write_exemplars(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    writeln!(out, "\nExemplars")?;
+fn write_exemplars(out: &mut dyn Write, w: &Words, r: &Report) -> io::Result<()> {
+    writeln!(out, "\n{}", w.t("net-exemplars"))?;
     if r.exemplars.is_empty() {
-        writeln!(out, "  none marked yet")?;
+        writeln!(out, "  {}", w.t("net-none-marked"))?;
     }
     for g in &r.exemplars {
         writeln!(out, "\n  {}", clean(&g.title))?;
         for e in &g.items {
             writeln!(
                 out,
-                "    {}/{}{} (marked by {})",
+                "    {}/{}{} ({})",
                 e.site,
                 clean(&e.population),
                 e.title
                     .as_deref()
                     .map(|t| format!(": {}", clean(t)))
                     .unwrap_or_default(),
-                if e.marked_by == "site" {
-                    "the site"
-                } else {
-                    "the coordinator"
-                }
+                w.with("net-marked-by", &[("who", e.marked_by.into())])
             )?;
             if let Some(why) = &e.reason {
-                writeln!(out, "      why, in the site's words: {}", clean(why))?;
+                writeln!(out, "      {} {}", lower_first(&w.t("net-why")), clean(why))?;
             }
             if let Some(note) = &e.note {
-                writeln!(out, "      the coordinator's note: {}", clean(note))?;
+                let label = lower_first(&w.t("net-coordinator-note"));
+                writeln!(out, "      {label} {}", clean(note))?;
             }
             if !e.text.is_empty() {
                 wrapped(out, &e.text, "      ")?;
@@ -305,32 +398,23 @@ fn write_exemplars(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         }
     }
     for u in &r.exemplars_unfound {
-        writeln!(out, "  not shown: {}", clean(u))?;
+        let line = w.with("net-not-shown", &[("what", clean(u).into())]);
+        writeln!(out, "  {line}")?;
     }
     Ok(())
 }
 
-fn write_side_by_side(out: &mut dyn Write, r: &Report) -> io::Result<()> {
-    writeln!(out, "\nMeasures side by side")?;
+fn write_side_by_side(out: &mut dyn Write, w: &Words, r: &Report) -> io::Result<()> {
+    writeln!(out, "\n{}", w.t("net-side-by-side"))?;
     if r.domains.is_empty() {
-        writeln!(
-            out,
-            "  none: the network names no shared measure domain yet"
-        )?;
+        writeln!(out, "  {}", w.t("net-no-domain"))?;
     }
     for d in &r.domains {
         writeln!(out, "\n  {} ({})", clean(&d.name), clean(&d.id))?;
         if d.measures.is_empty() {
-            writeln!(out, "    no site measures it yet")?;
+            writeln!(out, "    {}", w.t("net-no-site-measures"))?;
         } else if !d.differ.is_empty() {
-            let mut what = d.differ.join(", ");
-            if let Some(first) = what.get(..1) {
-                what = first.to_uppercase() + &what[1..];
-            }
-            writeln!(
-                out,
-                "    {what} differ: a place to start toward a core measure set"
-            )?;
+            writeln!(out, "    {}", w.differ(&d.differ))?;
         }
         for m in &d.measures {
             writeln!(
@@ -341,36 +425,54 @@ fn write_side_by_side(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                 clean(&m.name)
             )?;
             let or_not =
-                |t: &Option<String>, missing: &str| t.as_deref().map_or(missing.to_string(), clean);
+                |t: &Option<String>, missing: &str| t.as_deref().map_or(w.t(missing), clean);
+            // The labels as the page has them, lower case after the indent.
+            let label = |id: &str| lower_first(&w.t(id));
             writeln!(
                 out,
-                "      definition: {}",
-                or_not(&m.definition, "not written")
+                "      {} {}",
+                label("net-definition"),
+                or_not(&m.definition, "net-not-written")
             )?;
             writeln!(
                 out,
-                "      source: {} · unit: {} · frequency: {}",
-                or_not(&m.data_source, "not written"),
-                or_not(&m.unit, "none"),
-                or_not(&m.frequency, "not recorded")
+                "      {} {} · {} {} · {} {}",
+                label("net-source"),
+                or_not(&m.data_source, "net-not-written"),
+                label("net-unit"),
+                or_not(&m.unit, "net-none"),
+                label("net-frequency"),
+                m.frequency
+                    .as_deref()
+                    .map_or_else(|| w.t("net-not-recorded"), |f| clean(&w.frequency(f))),
             )?;
             let values: Vec<String> = m
                 .values
                 .iter()
                 .rev()
-                .map(|v| format!("{} ({})", clean(&v.shown), clean(&v.date)))
+                .map(|v| {
+                    format!(
+                        "{} ({})",
+                        w.figure(&clean(&v.shown)),
+                        w.day(&clean(&v.date))
+                    )
+                })
                 .collect();
             writeln!(
                 out,
-                "      latest: {}{}",
+                "      {} {}{}",
+                label("net-latest"),
                 if values.is_empty() {
-                    "none yet".to_string()
+                    w.t("net-none-yet")
                 } else {
                     values.join(", ")
                 },
                 m.target
                     .as_deref()
-                    .map(|t| format!(" · target {}", clean(t)))
+                    .map(|t| format!(
+                        " · {}",
+                        w.with("net-target", &[("target", clean(t).into())])
+                    ))
                     .unwrap_or_default()
             )?;
         }
@@ -378,12 +480,21 @@ fn write_side_by_side(out: &mut dyn Write, r: &Report) -> io::Result<()> {
     Ok(())
 }
 
-fn measure_line(m: &MeasureItem, value: bool) -> String {
+/// `text` with its first letter in lower case.
+fn lower_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn measure_line(w: &Words, m: &MeasureItem, value: bool) -> String {
     let latest = match (&m.latest, value) {
         (Some(v), true) => format!(
             " = {} ({})",
-            clean(v),
-            m.latest_date.as_deref().unwrap_or("")
+            w.figure(&clean(v)),
+            w.day(m.latest_date.as_deref().unwrap_or(""))
         ),
         _ => String::new(),
     };
@@ -401,17 +512,21 @@ fn measure_line(m: &MeasureItem, value: bool) -> String {
 
 /// The report as text, for a terminal.
 pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
+    let w = &Words::new(r.lang);
     let fetched = r.sites.iter().filter(|s| s.commit.is_some()).count();
-    writeln!(
-        out,
-        "Network: {} · {} site(s), {fetched} read from the cache · {}",
-        clean(&r.network),
-        r.sites.len(),
-        r.made
-    )?;
-    write_learning(out, r)?;
-    write_exemplars(out, r)?;
-    write_side_by_side(out, r)?;
+    let heading = w.with(
+        "net-text-heading",
+        &[
+            ("network", clean(&r.network).into()),
+            ("sites", r.sites.len().into()),
+            ("read", fetched.into()),
+            ("date", w.day(&r.made).into()),
+        ],
+    );
+    writeln!(out, "{heading}")?;
+    write_learning(out, w, r)?;
+    write_exemplars(out, w, r)?;
+    write_side_by_side(out, w, r)?;
     let width = r
         .completeness
         .iter()
@@ -420,7 +535,9 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         .unwrap_or(4);
     writeln!(
         out,
-        "\nCompleteness: sites × steps (S settled, o open, - not applicable, ! problems, · short-form site)"
+        "\n{} ({})",
+        w.t("net-completeness-steps"),
+        w.t("net-text-legend")
     )?;
     for (i, h) in r.steps.iter().enumerate() {
         writeln!(out, "  {:>2} {}", i + 1, clean(&h.title))?;
@@ -436,9 +553,12 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         let who = format!("{}/{}", c.site, clean(&c.population));
         writeln!(out, "  {} {row}", crate::width::pad(&who, width))?;
     }
-    writeln!(out, "\nCompleteness: sites × the short form's questions")?;
+    writeln!(out, "\n{}", w.t("net-short-questions-text"))?;
     for (i, q) in r.short_questions.iter().enumerate() {
-        writeln!(out, "  {:>2} {}", i + 1, clean(q))?;
+        match r.questions.get(q) {
+            Some(text) => writeln!(out, "  {:>2} {} ({})", i + 1, clean(text), clean(q))?,
+            None => writeln!(out, "  {:>2} {}", i + 1, clean(q))?,
+        }
     }
     let header: String = (1..=r.short_questions.len())
         .map(|i| format!("{i:>3}"))
@@ -453,15 +573,12 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
         let who = format!("{}/{}", c.site, clean(&c.population));
         writeln!(out, "  {} {row}", crate::width::pad(&who, width))?;
     }
-    writeln!(out, "\nSites (the revision each is read at)")?;
+    writeln!(out, "\n{}", w.t("net-sites-text"))?;
     for s in &r.sites {
-        writeln!(out, "  {}", site_line(s))?;
+        writeln!(out, "  {}", site_line(w, s))?;
         if let (Some(_), Some(f)) = (&s.commit, &s.failure) {
-            writeln!(
-                out,
-                "      the last fetch failed, so this is an older revision: {}",
-                clean(f)
-            )?;
+            let line = w.with("net-fetch-failed", &[("why", clean(f).into())]);
+            writeln!(out, "      {line}")?;
         }
         for p in &s.problems {
             writeln!(
@@ -473,40 +590,49 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             )?;
         }
     }
-    writeln!(out, "\nPopulations by type")?;
+    writeln!(out, "\n{}", w.t("net-populations-by-type"))?;
     for t in &r.population_types {
-        writeln!(
-            out,
-            "  {} ({}, {} site(s))",
-            type_names(t),
-            clean(&t.population),
-            t.sites.len()
-        )?;
+        let line = w.with(
+            "net-type-sites",
+            &[
+                ("name", type_names(t).into()),
+                ("population", clean(&t.population).into()),
+                ("count", t.sites.len().into()),
+            ],
+        );
+        writeln!(out, "  {line}")?;
         for s in &t.sites {
             writeln!(
                 out,
-                "    {}: {} · personas {} · process map {} · coproduction {} · configurations {} · walked through {}",
+                "    {}: {} · {} {} · {} {} · {} {} · {} {} · {} {}",
                 s.site,
                 clean(&s.name),
-                counts(&named_terms(r, &s.personas)),
-                s.process_steps
-                    .map_or("none".to_string(), |n| format!("{n} steps")),
-                counts(&named_terms(r, &s.coproduction)),
-                list(&names_of(r, &s.configurations)),
-                list(&names_of(r, &s.walked)),
+                w.t("net-personas-text"),
+                counts(w, &named_terms(r, &s.personas)),
+                w.t("net-process-map-text"),
+                s.process_steps.map_or_else(
+                    || w.t("net-none"),
+                    |n| w.with("net-process-steps", &[("count", n.into())])
+                ),
+                w.t("net-coproduction-text"),
+                counts(w, &named_terms(r, &s.coproduction)),
+                w.t("net-configurations-text"),
+                list(w, &names_of(r, &s.configurations)),
+                w.t("net-walked-text"),
+                list(w, &names_of(r, &s.walked)),
             )?;
         }
     }
-    writeln!(out, "\nImprovements by cluster: how many at each status")?;
+    writeln!(out, "\n{}", w.t("net-by-cluster"))?;
     if r.improvements.is_empty() {
-        writeln!(out, "  none: no site keeps a register of improvements yet")?;
+        writeln!(out, "  {}", w.t("net-no-register-anywhere"))?;
     }
     for c in &r.improvements {
         writeln!(
             out,
             "  {}: {}",
             clean(&name(r, &c.cluster)),
-            counts(&named(r, &c.by_status))
+            counts(w, &named(w, r, &c.by_status))
         )?;
         for i in &c.items {
             writeln!(
@@ -518,12 +644,12 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
                 clean(
                     &i.status
                         .as_deref()
-                        .map_or("no status yet".into(), |s| name(r, s))
+                        .map_or_else(|| w.t("net-no-status"), |s| name(r, s))
                 )
             )?;
         }
     }
-    writeln!(out, "\nMeasures by compass quadrant")?;
+    writeln!(out, "\n{}", w.t("net-by-quadrant"))?;
     for q in &r.quadrants {
         writeln!(
             out,
@@ -532,26 +658,32 @@ pub fn write_text(out: &mut dyn Write, r: &Report) -> io::Result<()> {
             q.measures.len()
         )?;
         for m in &q.measures {
-            writeln!(out, "    {}", measure_line(m, true))?;
+            writeln!(out, "    {}", measure_line(w, m, true))?;
         }
     }
     for g in &r.kinds {
         writeln!(out, "\n{} ({})", clean(&g.title), g.measures.len())?;
         writeln!(out, "  {}", clean(&g.about))?;
         for m in &g.measures {
-            writeln!(out, "    {}", measure_line(m, true))?;
+            writeln!(out, "    {}", measure_line(w, m, true))?;
         }
     }
-    writeln!(out, "\nMeasures mapped to no shared domain")?;
+    writeln!(out, "\n{}", w.t("net-unmapped"))?;
     if r.unmapped.is_empty() {
-        writeln!(out, "  none")?;
+        writeln!(out, "  {}", w.t("net-none"))?;
     }
     for m in &r.unmapped {
         let why = match (&m.domain, m.unknown_domain) {
-            (Some(d), true) => format!(" (its domain `{}` is not one of the network's)", clean(d)),
+            (Some(d), true) => format!(
+                " ({})",
+                w.with(
+                    "net-unknown-domain",
+                    &[("domain", format!("`{}`", clean(d)).into())]
+                )
+            ),
             _ => String::new(),
         };
-        writeln!(out, "    {}{why}", measure_line(m, true))?;
+        writeln!(out, "    {}{why}", measure_line(w, m, true))?;
     }
     Ok(())
 }
