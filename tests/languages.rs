@@ -364,3 +364,56 @@ fn an_english_answer_on_a_hebrew_page_runs_left_to_right_under_a_hebrew_heading(
         "the answer is not inside the dir=auto block"
     );
 }
+
+/// Every stylesheet of covalue's pages sets sides by the text's direction
+/// (`margin-inline-start`, `text-align: start`), so that a Hebrew page puts
+/// its borders, indents and alignment on the right; only the printed page's
+/// margin boxes (`@bottom-right`), which are the paper's own corners, say
+/// left or right.
+#[test]
+fn stylesheets_set_sides_by_the_texts_direction() {
+    let root = common::manifest_dir().join("src");
+    let mut sheets = Vec::new();
+    let mut stack = vec![root];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("src").flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.extension().is_some_and(|x| x == "css") {
+                sheets.push(path);
+            }
+        }
+    }
+    assert!(sheets.len() >= 5, "stylesheets found: {sheets:?}");
+    let physical = [
+        "margin-left",
+        "margin-right",
+        "padding-left",
+        "padding-right",
+        "border-left",
+        "border-right",
+        "text-align: left",
+        "text-align: right",
+        "float: left",
+        "float: right",
+    ];
+    let mut found = Vec::new();
+    for sheet in &sheets {
+        let text = std::fs::read_to_string(sheet).expect("stylesheet");
+        for (n, line) in text.lines().enumerate() {
+            let rule = line.split("/*").next().unwrap_or("");
+            if rule.contains("@bottom-") || rule.contains("@top-") {
+                continue;
+            }
+            for p in physical.iter().filter(|p| rule.contains(*p)) {
+                found.push(format!("{}:{}: {p}", sheet.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "sides set left or right:\n{}",
+        found.join("\n")
+    );
+}
