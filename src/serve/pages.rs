@@ -381,10 +381,25 @@ impl Site {
             })
             .collect();
         let session = self.session_record(wb);
+        // The steps in focus by their headings in the guide's language.
+        let focus: Vec<String> = session
+            .as_ref()
+            .map(|s| {
+                s.focus
+                    .iter()
+                    .map(|f| {
+                        wb.guide
+                            .section(&f.name)
+                            .map_or_else(|| f.name.clone(), |x| x.heading())
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
         self.page(
             200,
             "index.html",
             context! {
+                focus => focus,
                 title => title(wb), guide => format!("{} v{}", wb.guide.title, wb.guide.version),
                 populations => populations,
                 errors => count(&checked.findings, Severity::Error),
