@@ -374,7 +374,7 @@ fn blank_worksheets_label_every_box_with_its_question() {
         assert!(map.contains(&format!(">{column}</th>")), "column {column}");
     }
     assert!(html.contains("Blank value compass"));
-    assert!(html.contains("Kind: ☐&nbsp;patient"));
+    assert!(html.contains("Kind: <span class=\"choice\">☐&nbsp;patient</span>"));
 }
 
 #[test]

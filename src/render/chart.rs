@@ -62,7 +62,13 @@ pub fn run_chart_in(
     }
     points.sort_by_key(|(d, _)| *d);
     let t = scale.text;
-    let (left, right, top, bottom) = (5.5 * t, 9.0 * t, 4.2 * t, 3.4 * t);
+    let left = 5.5 * t;
+    // The measure's name over as many lines as it takes (up to three), so
+    // that a long name is never cut at the picture's edge; the chart moves
+    // down by the lines it adds.
+    let title = super::svg::fit(&m.name, WIDTH - left, 1.15 * t, true, 3);
+    let added = 1.35 * t * title.len().saturating_sub(1) as f64;
+    let (right, top, bottom) = (9.0 * t, 4.2 * t + added, 3.4 * t);
     let plot_h = 14.0 * t;
     let height = top + plot_h + bottom;
     let plot_w = WIDTH - left - right;
@@ -85,7 +91,6 @@ pub fn run_chart_in(
     let span_days = (points[points.len() - 1].0 - first).get_days().max(1) as f64;
     let x = |d: crate::date::Date| left + plot_w * ((d - first).get_days() as f64 / span_days);
     let y = |v: f64| top + plot_h * (1.0 - (v - lo) / (hi - lo));
-    let name = escape::html(&m.name);
     let unit = m.unit.as_deref().map(escape::html);
     let show = |v: f64| escape::html(&m.show(v));
     // Beside a line, a long unit does not fit: the line under the title says it.
@@ -109,9 +114,12 @@ pub fn run_chart_in(
         .iter()
         .map(|(d, v)| format!("{}: {}", lang.date(*d), show(*v)))
         .collect();
+    // Time runs left to right in every language; the labels' anchors are
+    // set for that, so a right-to-left page must not turn them round
+    // (a value label anchored at its end would run out of the picture).
     let _ = write!(
         out,
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" class="picture run-chart" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{values}; {median}{target}.</desc>"##,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {w:.0} {h:.0}" direction="ltr" class="picture run-chart" role="img" aria-labelledby="{id}-title {id}-desc"><title id="{id}-title">{title}</title><desc id="{id}-desc">{values}; {median}{target}.</desc>"##,
         w = WIDTH,
         h = height,
         title = say("chart-title", m.name.clone()),
@@ -121,13 +129,22 @@ pub fn run_chart_in(
             .map(|v| format!(", {}", say("chart-target", m.show(v))))
             .unwrap_or_default(),
     );
+    super::svg::text_lines(
+        &mut out,
+        left,
+        1.5 * t,
+        1.35 * t,
+        &title,
+        &format!(
+            r##"font-size="{}" font-weight="700" fill="#1b1b1b""##,
+            px(1.15 * t)
+        ),
+    );
     let _ = write!(
         out,
-        r##"<text x="{x}" y="{y}" font-size="{s}" font-weight="700" fill="#1b1b1b">{name}</text><text x="{x}" y="{y2}" font-size="{s2}" fill="#333">{sub}</text>"##,
+        r##"<text x="{x}" y="{y2}" font-size="{s2}" fill="#333">{sub}</text>"##,
         x = px(left),
-        y = px(1.5 * t),
-        s = px(1.15 * t),
-        y2 = px(2.9 * t),
+        y2 = px(2.9 * t + added),
         s2 = px(t),
         sub = subtitle.join(" · "),
     );

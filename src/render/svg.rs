@@ -66,7 +66,7 @@ fn text_width(text: &str, size: f64, bold: bool) -> f64 {
 
 /// Breaks text into lines that fit `width` units at `size`; at most
 /// `max_lines` (then ending with an ellipsis).
-fn fit(text: &str, width: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
+pub(crate) fn fit(text: &str, width: f64, size: f64, bold: bool, max_lines: usize) -> Vec<String> {
     let measure = |s: &str| text_width(s, size, bold);
     wrap_measured(text, width.max(4.0 * size), &measure, max_lines)
 }
@@ -170,8 +170,11 @@ fn wrap_measured(
 /// right to left: what flows left to right (the process map's steps, the
 /// compass's panels) flows right to left, and each text, turned back so
 /// that it reads, starts at its right end (`direction="rtl"`, so a label
-/// anchored at its start is right-aligned). The title and description,
-/// which are not drawn, stay as they are.
+/// anchored at its start is right-aligned). A text that starts with a
+/// left-to-right letter (a team's English step title) keeps its own
+/// direction, anchored at its other end: set right to left, its end's ")"
+/// or "," would be drawn at its start. The title and description, which are
+/// not drawn, stay as they are.
 pub fn mirror(svg: &str, width: f64) -> String {
     let start = match svg.find("</desc>") {
         Some(i) => i + "</desc>".len(),
@@ -199,13 +202,23 @@ pub fn mirror(svg: &str, width: f64) -> String {
             })
             .and_then(|after| after.split_once('"'))
             .and_then(|(x, _)| x.parse::<f64>().ok());
-        if let Some(x) = x {
-            out.push_str(&format!(
-                r#"transform="matrix(-1 0 0 1 {} 0)" direction="rtl" "#,
-                px(2.0 * x)
-            ));
-        }
-        rest = tag;
+        let Some(x) = x else {
+            rest = tag;
+            continue;
+        };
+        let head_end = tag.find('>').unwrap_or(tag.len());
+        let (head, body) = tag.split_at(head_end);
+        let content = body.split("</text>").next().unwrap_or("");
+        let (direction, head) = match starts_left_to_right(content) {
+            true => ("ltr", other_anchor(head)),
+            false => ("rtl", head.to_string()),
+        };
+        out.push_str(&format!(
+            r#"transform="matrix(-1 0 0 1 {} 0)" direction="{direction}" "#,
+            px(2.0 * x)
+        ));
+        out.push_str(&head);
+        rest = body;
     }
     out.push_str(rest);
     out.push_str("</g>");
@@ -213,8 +226,49 @@ pub fn mirror(svg: &str, width: f64) -> String {
     out
 }
 
+/// Whether the text of an SVG element (tags and entities aside) starts with
+/// a left-to-right letter rather than a right-to-left one.
+fn starts_left_to_right(content: &str) -> bool {
+    let mut inside = false;
+    for c in content.chars() {
+        match c {
+            '<' | '&' => inside = true,
+            '>' | ';' if inside => inside = false,
+            _ if inside => {}
+            '\u{0590}'..='\u{08ff}' | '\u{fb1d}'..='\u{fdff}' | '\u{fe70}'..='\u{feff}' => {
+                return false;
+            }
+            c if c.is_alphabetic() => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The tag's `text-anchor` for a text set left to right in a mirrored
+/// picture: its start where it had its end, and the other way round
+/// (`middle` stays).
+fn other_anchor(head: &str) -> String {
+    if head.contains(r#"text-anchor="middle""#) {
+        head.to_string()
+    } else if head.contains(r#"text-anchor="end""#) {
+        head.replacen(r#"text-anchor="end""#, r#"text-anchor="start""#, 1)
+    } else if head.contains(r#"text-anchor="start""#) {
+        head.replacen(r#"text-anchor="start""#, r#"text-anchor="end""#, 1)
+    } else {
+        format!(r#"{head} text-anchor="end""#)
+    }
+}
+
 /// Writes lines of text, one `<tspan>` per line.
-fn text_lines(out: &mut String, x: f64, y: f64, step: f64, lines: &[String], attrs: &str) {
+pub(crate) fn text_lines(
+    out: &mut String,
+    x: f64,
+    y: f64,
+    step: f64,
+    lines: &[String],
+    attrs: &str,
+) {
     if lines.is_empty() {
         return;
     }
@@ -302,6 +356,29 @@ mod tests {
         for line in wrap("患者の声を聞く準備", 8, 3) {
             assert!(crate::width::display(&line) <= 8, "{line}");
         }
+    }
+
+    #[test]
+    fn a_mirrored_english_text_keeps_its_direction_and_its_side() {
+        let svg = concat!(
+            r#"<svg viewBox="0 0 100 10"><desc>d</desc>"#,
+            r#"<text x="10" y="5" text-anchor="middle">Symptoms (BNP)</text>"#,
+            r#"<text x="20" y="5">Stable MS</text>"#,
+            r#"<text x="30" y="5"><tspan>אין הפקה</tspan></text>"#,
+            r#"<text x="40" y="5" text-anchor="end">&#39;3</text></svg>"#,
+        );
+        let mirrored = mirror(svg, 100.0);
+        let texts: Vec<&str> = mirrored.split("<text ").skip(1).collect();
+        assert!(texts[0].contains(r#"direction="ltr""#) && texts[0].contains("middle"));
+        assert!(
+            texts[1].contains(r#"direction="ltr""#) && texts[1].contains(r#"text-anchor="end""#)
+        );
+        assert!(texts[2].contains(r#"direction="rtl""#) && !texts[2].contains("text-anchor"));
+        // No letter: the page's direction.
+        assert!(
+            texts[3].contains(r#"direction="rtl""#) && texts[3].contains(r#"text-anchor="end""#)
+        );
+        assert!(mirrored.contains("Symptoms (BNP)</text>"));
     }
 
     #[test]
