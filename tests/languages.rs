@@ -417,3 +417,48 @@ fn stylesheets_set_sides_by_the_texts_direction() {
         found.join("\n")
     );
 }
+
+/// A process or balancing measure is shown in a table of its own, whose
+/// heading and "definition missing" are in the page's language as the
+/// outcome measures' are (the example workbooks keep outcome measures only,
+/// so the printed checks do not meet this table).
+#[test]
+fn process_and_balancing_measures_are_shown_in_the_pages_language() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = tmp.path().join("wb");
+    common::copy_dir(&common::manifest_dir().join("examples/lakeside-ms"), &wb);
+    let compass = wb.join("populations/ms/value-compass.toml");
+    let mut text = std::fs::read_to_string(&compass).expect("compass");
+    text.push_str(
+        "\n[[measure]]\nid = \"waiting-days\"\nkind = \"process\"\nname = \"Days to a first visit\"\n",
+    );
+    std::fs::write(&compass, text).expect("compass");
+    covalue(&wb)
+        .args([
+            "--lang",
+            "sv",
+            "render",
+            "--form",
+            "full",
+            "-o",
+            "out/full.html",
+        ])
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(wb.join("out/full.html")).expect("page");
+    let start = html
+        .find("class=\"measure-kind\"")
+        .expect("the process measures' table");
+    let section = &html[start..start + html[start..].find("</section>").unwrap_or(0)];
+    assert!(section.contains("Days to a first visit"), "{section}");
+    for swedish in ["Mått", "Operationell definition", "definition saknas"] {
+        assert!(section.contains(swedish), "{swedish:?} missing: {section}");
+    }
+    for english in [
+        "Operational definition",
+        "definition missing",
+        "Data source",
+    ] {
+        assert!(!section.contains(english), "{english:?} left: {section}");
+    }
+}
