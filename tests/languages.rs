@@ -462,3 +462,28 @@ fn process_and_balancing_measures_are_shown_in_the_pages_language() {
         assert!(!section.contains(english), "{english:?} left: {section}");
     }
 }
+
+/// `covalue guide` lists the guide a workbook's pages use: the built-in
+/// guide in the workbook's language, or in `--lang`'s (outside a workbook
+/// too), with the ids unchanged.
+#[test]
+fn the_guide_is_listed_in_the_workbooks_language() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = swedish_workbook(tmp.path());
+    let out = covalue(&wb)
+        .args(["guide", "--format", "md", "--form", "full"])
+        .output()
+        .expect("guide runs");
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{md}");
+    assert!(md.contains("## Steg 1 · Förberedelse"), "{md}");
+    assert!(md.contains("`preparation-team`"), "{md}");
+    assert!(!md.contains("## Step 1 · Preparation"), "{md}");
+    let out = covalue(tmp.path())
+        .args(["--lang", "es", "guide", "--form", "short"])
+        .output()
+        .expect("guide runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Spanish translation"), "{text}");
+    assert!(text.contains("[short-people]"), "{text}");
+}

@@ -32,16 +32,21 @@ pub struct Args {
     pub format: Format,
 }
 
-/// The workbook's guide inside a workbook, else the built-in one.
+/// The workbook's guide inside a workbook, else the built-in one; in the
+/// language of `--lang`, else the workbook's `language`, when it is the
+/// built-in guide (a site's own guide is as the site wrote it).
 pub fn current_guide(ctx: &Context) -> Result<Guide, Error> {
     match crate::workbook::discover(&ctx.dir) {
         Ok(root) => {
             let mut ignored = Vec::new();
             let loader = crate::workbook::Loader::disk(&root);
             let config = loader.config(&mut ignored);
-            loader.guide(&config.guide)
+            loader.guide_in(&config.guide, ctx.lang.unwrap_or(config.lang()))
         }
-        Err(_) => Guide::builtin(),
+        Err(_) => match ctx.lang.and_then(|l| l.guide_tag()) {
+            Some(tag) => Guide::builtin_for(tag).unwrap_or_else(Guide::builtin),
+            None => Guide::builtin(),
+        },
     }
     .map_err(|findings| GuideError(findings).into())
 }
