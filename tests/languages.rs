@@ -487,3 +487,34 @@ fn the_guide_is_listed_in_the_workbooks_language() {
     assert!(text.contains("Spanish translation"), "{text}");
     assert!(text.contains("[short-people]"), "{text}");
 }
+
+/// A blank persona card's kinds are the guide's titles on a page in another
+/// language, each with the id a note-taker types back; an English page
+/// keeps the short ids.
+#[test]
+fn a_blank_cards_kinds_are_in_the_pages_language_with_their_ids() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let wb = swedish_workbook(tmp.path());
+    for (lang, out) in [("he", "out/he.html"), ("en", "out/en.html")] {
+        covalue(&wb)
+            .args([
+                "--lang", lang, "render", "--form", "short", "--blank", "-o", out,
+            ])
+            .assert()
+            .success();
+    }
+    let he = std::fs::read_to_string(wb.join("out/he.html")).expect("page");
+    assert!(
+        he.contains(
+            "☐&nbsp;אדם-המכונה-לעיתים-מטופל</span> <bdi class=\"kind-id\" dir=\"ltr\">patient</bdi>"
+        ),
+        "{}",
+        &he[he.find("class=\"choices\"").unwrap_or(0)..][..600.min(he.len())]
+    );
+    let en = std::fs::read_to_string(wb.join("out/en.html")).expect("page");
+    assert!(en.contains("☐&nbsp;patient</span>"), "the English card");
+    assert!(
+        !en.contains("class=\"kind-id\""),
+        "an English card names each kind once"
+    );
+}

@@ -44,6 +44,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|k| k.id.clone())
                 .collect(),
+            kind_choices: self.kind_choices(),
             process_map: None,
             blank_steps: self.guide.process_steps.max.max(1),
             levels: Self::pairs(&self.guide.coproduction_levels),

@@ -76,6 +76,9 @@ pub struct PopulationView {
     pub blank_personas: usize,
     /// The ids of the guide's persona kinds, for blank cards.
     pub persona_kinds: Vec<String>,
+    /// The tick boxes of a blank card's kind: the kind's title on a page
+    /// not in English (`label`), with its id (`value`) to type back.
+    pub kind_choices: Vec<Pair>,
     /// The process map, when there is one.
     pub process_map: Option<ProcessMapView>,
     /// Empty rows of the process-map table (blank worksheets).
@@ -136,6 +139,25 @@ pub struct Builder<'a> {
 const QUESTION_LEVEL: u8 = 4;
 
 impl Builder<'_> {
+    /// The tick boxes of a blank card's kind: the ids on an English page
+    /// (short, and what `kind` takes), the guide's titles in another
+    /// language, each with its id.
+    pub(crate) fn kind_choices(&self) -> Vec<Pair> {
+        let english = self.catalogue.lang().is_english();
+        self.guide
+            .persona_kinds
+            .iter()
+            .map(|k| Pair {
+                label: if english || k.title.trim().is_empty() {
+                    k.id.clone()
+                } else {
+                    k.title.clone()
+                },
+                value: k.id.clone(),
+            })
+            .collect()
+    }
+
     fn rich(&self, markdown: &str, heading_base: u8) -> Option<Value> {
         if markdown.trim().is_empty() {
             return None;
@@ -285,6 +307,7 @@ impl Builder<'_> {
                 .iter()
                 .map(|k| k.id.clone())
                 .collect(),
+            kind_choices: self.kind_choices(),
             process_map: pop
                 .process_map
                 .as_ref()
