@@ -290,6 +290,35 @@ fn a_site_words_pages_its_own_way_and_check_reports_what_cannot_be_used() {
     assert!(!html.contains("<script>"));
     // A site message that cannot be made gives way to covalue's own.
     assert!(!html.contains("[percent-of]"));
+
+    // The pack and the served pages take the site's wording too.
+    std::fs::write(
+        wb.join("guide/messages.sv.ftl"),
+        "pack-agenda = Vår dagordning <b>\nserve-populations = Våra grupper <i>\n",
+    )
+    .expect("write");
+    std::fs::create_dir_all(wb.join("sessions")).expect("sessions");
+    std::fs::write(
+        wb.join("sessions/2026-12-10-team.toml"),
+        "date = 2026-12-10\nfocus = [\"preparation\"]\n",
+    )
+    .expect("session");
+    covalue(&wb)
+        .args(["session", "pack", "-o", "out/pack.html"])
+        .assert()
+        .success();
+    let pack = std::fs::read_to_string(wb.join("out/pack.html")).expect("pack");
+    assert!(
+        pack.contains("Vår dagordning &lt;b&gt;"),
+        "site wording not in the pack"
+    );
+    let served = common::serve::Served::start(&wb, &[]);
+    let (status, home) = common::serve::signed_in(&served, "GET", "/", "");
+    assert_eq!(status, 200, "{home}");
+    assert!(
+        home.contains("Våra grupper &lt;i&gt;"),
+        "site wording not served"
+    );
 }
 
 #[cfg(unix)]

@@ -182,7 +182,8 @@ impl Site {
         let config = Loader::disk(&self.root).config(&mut Vec::new());
         let lang = self.lang.unwrap_or(config.lang());
         super::words::Speaking {
-            catalogue: std::sync::Arc::new(crate::i18n::Catalogue::builtin(lang)),
+            // covalue's words, with the site's own wording over them.
+            catalogue: std::sync::Arc::new(crate::i18n::site::catalogue(Some(&self.root), lang)),
             title: config.title.trim().to_string(),
         }
     }

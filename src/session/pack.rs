@@ -301,7 +301,8 @@ pub fn build(
 ) -> Pack {
     let language_chosen = lang.is_some() || workbook.config.language.is_some();
     let lang = lang.unwrap_or(workbook.config.lang());
-    let catalogue = std::sync::Arc::new(Catalogue::builtin(lang));
+    // covalue's words, with the site's own wording over them.
+    let catalogue = std::sync::Arc::new(crate::i18n::site::catalogue(Some(&workbook.root), lang));
     let c = &*catalogue;
     let guide = &workbook.guide;
     let focus: Vec<&Section> = session
