@@ -1732,3 +1732,17 @@ fn a_persona_part_may_not_start_another_part_or_question_and_a_stray_id_is_shown
         )
     );
 }
+
+/// `covalue serve --host … | head -1`: once the address is printed, a
+/// closed output (the QR code that follows has nowhere to go) does not stop
+/// the server.
+#[test]
+fn a_closed_output_after_the_address_does_not_stop_the_server() {
+    let tmp = example(HALF_DONE);
+    let served = Served::start_with(tmp.path(), &["--host", "127.0.0.1"], |_| {});
+    // `start_with` read the address line and dropped the rest of the
+    // output: the pipe is closed while the code is printed.
+    std::thread::sleep(Duration::from_millis(700));
+    let (status, page) = common::serve::signed_in(&served, "GET", "/", "");
+    assert_eq!(status, 200, "the server stopped: {page}");
+}

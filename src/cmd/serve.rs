@@ -81,14 +81,16 @@ pub fn execute(args: Args, ctx: &Context) -> Result<Outcome, Error> {
     ctx.shell
         .say(format_args!("serving the workbook at {url}"))?;
     if args.host.is_some() {
-        // A phone or a second laptop in the room joins by scanning it.
+        // A phone or a second laptop in the room joins by scanning it. Once
+        // the address is out, a closed output (`covalue serve | head -1`)
+        // does not stop the server: the code is printed as far as it can be.
         if let Some(code) = crate::serve::qr::terminal(&url) {
-            for line in code.lines() {
-                ctx.shell.say(line)?;
-            }
-            ctx.shell.say(
-                "scan the code above to open the address, with its token, on another device",
-            )?;
+            let printed = code.lines().try_for_each(|line| ctx.shell.say(line));
+            let _ = printed.and_then(|()| {
+                ctx.shell.say(
+                    "scan the code above to open the address, with its token, on another device",
+                )
+            });
         }
     }
     if let Some(file) = server.session() {
