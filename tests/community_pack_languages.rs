@@ -13,6 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::network::{Net, change_site, filled_in, three_sites};
+use common::printed::{self, Line, cut_or_overlapping, hebrew, pages, words, words_of_pdf};
 
 /// The three-site network with two community sessions: the first
 /// (2026-11-05) filled in after the meeting, the next (2026-12-03, in
@@ -69,36 +70,10 @@ fn pack(net: &Net, args: &[&str], session: Option<&str>, out: &str) -> PathBuf {
     net.net().join(out)
 }
 
-/// The visible text of an HTML page: no style, no tags, entities read.
+/// The visible text of an HTML page: what follows its style (not the
+/// head's title), no tags, entities read.
 fn text_of(html: &str) -> String {
-    let body = html.split("</style>").last().unwrap_or(html);
-    let mut plain = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                plain.push(' ');
-            }
-            _ if !in_tag => plain.push(c),
-            _ => {}
-        }
-    }
-    plain
-        .replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&amp;", "&")
-}
-
-/// The plain-letter words of a text (three letters or more), lower case.
-fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3)
-        .map(str::to_lowercase)
-        .collect()
+    printed::text_of(html.split("</style>").last().unwrap_or(html))
 }
 
 #[test]
@@ -244,87 +219,6 @@ fn a_pseudo_language_pack_has_no_english_word_of_covalues_own() {
         left.is_empty(),
         "English words of covalue's own on the en-XA pack: {left:?}"
     );
-}
-
-/// Whether a word holds a Hebrew letter.
-fn hebrew(word: &str) -> bool {
-    word.chars().any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
-}
-
-/// A number attribute of a tag of `pdftotext` or `pdftocairo` output.
-fn attr(tag: &str, name: &str) -> f64 {
-    tag.split(&format!("{name}=\""))
-        .nth(1)
-        .and_then(|v| v.split('"').next())
-        .and_then(|v| v.trim_end_matches("pt").parse().ok())
-        .unwrap_or(0.0)
-}
-
-/// A line of a printed page: its edges, its top, and its words (pdftotext
-/// gives Hebrew words in the order their letters are drawn: "נוכחות" as
-/// "תוחכונ").
-struct Line {
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    words: Vec<String>,
-}
-
-/// A printed page: its width and height and its lines.
-struct Page {
-    width: f64,
-    height: f64,
-    lines: Vec<Line>,
-}
-
-impl Page {
-    /// Whether a line of the page holds `word`.
-    fn has(&self, word: &str) -> bool {
-        self.lines.iter().any(|l| l.words.iter().any(|w| w == word))
-    }
-}
-
-/// The pages of `pdf` (`pdftotext -bbox-layout`).
-fn pages(pdf: &Path) -> Vec<Page> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext");
-    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
-    xhtml
-        .split("<page ")
-        .skip(1)
-        .map(|page| {
-            let head = page.split('>').next().unwrap_or("");
-            let lines = page
-                .split("<line ")
-                .skip(1)
-                .map(|line| {
-                    let tag = line.split('>').next().unwrap_or("");
-                    let words = line
-                        .split("<word ")
-                        .skip(1)
-                        .filter_map(|w| w.split_once('>'))
-                        .map(|(_, rest)| rest.split("</word>").next().unwrap_or("").to_string())
-                        .collect();
-                    Line {
-                        x0: attr(tag, "xMin"),
-                        x1: attr(tag, "xMax"),
-                        y0: attr(tag, "yMin"),
-                        words,
-                    }
-                })
-                .collect();
-            Page {
-                width: attr(head, "width"),
-                height: attr(head, "height"),
-                lines,
-            }
-        })
-        .collect()
 }
 
 /// Prints the pack of the first session (the one with people, a
@@ -591,47 +485,6 @@ fn a_hostile_exemplar_note_is_shown_as_text_in_every_language() {
     }
 }
 
-/// A word of a printed page with its box, in points from the top left.
-struct Word {
-    text: String,
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    y1: f64,
-}
-
-/// The words of each page of `pdf` (`pdftotext -bbox`), with the page's width.
-fn words_of_pdf(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext");
-    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
-    xhtml
-        .split("<page ")
-        .skip(1)
-        .map(|page| {
-            let head = page.split('>').next().unwrap_or("");
-            let words = page
-                .split("<word ")
-                .skip(1)
-                .filter_map(|w| w.split_once('>'))
-                .map(|(tag, rest)| Word {
-                    text: rest.split("</word>").next().unwrap_or("").to_string(),
-                    x0: attr(tag, "xMin"),
-                    x1: attr(tag, "xMax"),
-                    y0: attr(tag, "yMin"),
-                    y1: attr(tag, "yMax"),
-                })
-                .collect();
-            (attr(head, "width"), words)
-        })
-        .collect()
-}
-
 #[test]
 fn pseudo_language_and_hebrew_packs_print_with_no_text_cut_or_overlapping() {
     let Some(browser) = common::print_browser() else {
@@ -662,29 +515,13 @@ fn pseudo_language_and_hebrew_packs_print_with_no_text_cut_or_overlapping() {
                 args.push("--large-print");
             }
             net.run(&args).assert_code(0);
-            for (i, (width, words)) in words_of_pdf(&net.net().join(&out)).iter().enumerate() {
-                let at = format!(
-                    "{lang} {paper}{}, page {}",
-                    if large { " large" } else { "" },
-                    i + 1
-                );
-                for (a, w) in words.iter().enumerate() {
-                    // Nothing runs off the paper's edge (a 5 mm margin at least).
-                    if w.x0 < 14.0 || w.x1 > width - 14.0 {
-                        problems.push(format!("{at}: {:?} runs to the edge", w.text));
-                    }
-                    // No two words drawn over each other (by more than a
-                    // sliver: accents and kerning touch).
-                    for v in &words[a + 1..] {
-                        let dx = w.x1.min(v.x1) - w.x0.max(v.x0);
-                        let dy = w.y1.min(v.y1) - w.y0.max(v.y0);
-                        let small = (w.y1 - w.y0).min(v.y1 - v.y0);
-                        if dx > 2.0 && dy > small * 0.4 {
-                            problems.push(format!("{at}: {:?} and {:?} overlap", w.text, v.text));
-                        }
-                    }
-                }
-            }
+            let at = format!("{lang} {paper}{}", if large { " large" } else { "" });
+            let pages = words_of_pdf(&net.net().join(&out));
+            problems.extend(
+                cut_or_overlapping(&pages)
+                    .into_iter()
+                    .map(|p| format!("{at}, {p}")),
+            );
         }
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));

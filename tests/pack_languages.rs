@@ -9,8 +9,10 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use common::printed::{
+    Line, cut_or_overlapping, hebrew, pages, without, words, words_of, words_of_pdf, words_under,
+};
 use common::{copy_dir, manifest_dir};
 use tempfile::TempDir;
 
@@ -39,67 +41,6 @@ fn pack(wb: &Path, lang: &str, args: &[&str]) {
         .success();
 }
 
-/// Whether a word holds a Hebrew letter.
-fn hebrew(word: &str) -> bool {
-    word.chars().any(|c| ('\u{05D0}'..='\u{05EA}').contains(&c))
-}
-
-/// A number attribute of a tag of `pdftotext -bbox-layout` output.
-fn attr(tag: &str, name: &str) -> f64 {
-    tag.split(&format!("{name}=\""))
-        .nth(1)
-        .and_then(|v| v.split('"').next())
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0.0)
-}
-
-/// A line of a printed page: its edges, its top, and its words.
-struct Line {
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    words: Vec<String>,
-}
-
-/// The lines of each page of `pdf`, with the page's width and height.
-fn pages(pdf: &Path) -> Vec<(f64, f64, Vec<Line>)> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox-layout"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext");
-    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
-    xhtml
-        .split("<page ")
-        .skip(1)
-        .map(|page| {
-            let head = page.split('>').next().unwrap_or("");
-            let lines = page
-                .split("<line ")
-                .skip(1)
-                .map(|line| {
-                    let tag = line.split('>').next().unwrap_or("");
-                    let words = line
-                        .split("<word ")
-                        .skip(1)
-                        .filter_map(|w| w.split_once('>'))
-                        .map(|(_, rest)| rest.split("</word>").next().unwrap_or("").to_string())
-                        .collect();
-                    Line {
-                        x0: attr(tag, "xMin"),
-                        x1: attr(tag, "xMax"),
-                        y0: attr(tag, "yMin"),
-                        words,
-                    }
-                })
-                .collect();
-            (attr(head, "width"), attr(head, "height"), lines)
-        })
-        .collect()
-}
-
 #[test]
 fn a_hebrew_pack_runs_right_to_left_on_every_page_footers_included() {
     let Some(_) = common::print_browser() else {
@@ -111,11 +52,12 @@ fn a_hebrew_pack_runs_right_to_left_on_every_page_footers_included() {
     let pages = pages(&pdf);
     assert!(pages.len() > 5, "{} pages", pages.len());
     let mut problems = Vec::new();
-    for (i, (width, height, lines)) in pages.iter().enumerate() {
+    for (i, page) in pages.iter().enumerate() {
         let n = i + 1;
+        let width = page.width;
         // The footer: below the body, in the bottom margin.
-        let foot = height - 60.0;
-        let (footer, body): (Vec<&Line>, Vec<&Line>) = lines.iter().partition(|l| l.y0 > foot);
+        let foot = page.height - 60.0;
+        let (footer, body): (Vec<&Line>, Vec<&Line>) = page.lines.iter().partition(|l| l.y0 > foot);
         // "עמוד N מתוך M" at the bottom left, the footer's lines at the
         // bottom right (pdftotext gives Hebrew words in the order their
         // letters are drawn: "עמוד" as "דומע").
@@ -161,69 +103,12 @@ fn a_hebrew_pack_runs_right_to_left_on_every_page_footers_included() {
     // The questions' marks read left to right, braces outside: {#id}.
     let text: String = pages
         .iter()
-        .flat_map(|(_, _, lines)| lines)
+        .flat_map(|page| &page.lines)
         .flat_map(|l| l.words.clone())
         .collect::<Vec<_>>()
         .join(" ");
     assert!(text.contains("{#chain-measures}"), "{text}");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// Text without what lies between `open` and `close`.
-fn without(text: &str, open: &str, close: &str) -> String {
-    let mut kept = String::new();
-    let mut rest = text;
-    while let Some(start) = rest.find(open) {
-        kept.push_str(&rest[..start]);
-        rest = rest[start..]
-            .split_once(close)
-            .map_or("", |(_, after)| after);
-    }
-    kept.push_str(rest);
-    kept
-}
-
-/// The words of an HTML page's text, outside its style and its pictures
-/// (whose labels are the pictures' own engine's).
-fn words_of(html: &str) -> BTreeSet<String> {
-    let html = without(&without(html, "<style>", "</style>"), "<svg", "</svg>");
-    let mut plain = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                plain.push(' ');
-            }
-            _ if !in_tag => plain.push(c),
-            _ => {}
-        }
-    }
-    words(&plain.replace("&#x27;", "'").replace("&#39;", "'"))
-}
-
-/// The plain-letter words of a text (three letters or more).
-fn words(text: &str) -> BTreeSet<String> {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 3)
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// Every word of the files under `dir`.
-fn words_under(dir: &Path, out: &mut BTreeSet<String>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            words_under(&path, out);
-        } else if let Ok(text) = std::fs::read_to_string(&path) {
-            out.extend(words(&text));
-        }
-    }
 }
 
 #[test]
@@ -312,47 +197,6 @@ fn swedish_and_spanish_packs_speak_their_language() {
     }
 }
 
-/// A word of a printed page with its box, in points from the top left.
-struct Word {
-    text: String,
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    y1: f64,
-}
-
-/// The words of each page of `pdf` (`pdftotext -bbox`), with the page's width.
-fn words_of_pdf(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext");
-    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
-    xhtml
-        .split("<page ")
-        .skip(1)
-        .map(|page| {
-            let head = page.split('>').next().unwrap_or("");
-            let words = page
-                .split("<word ")
-                .skip(1)
-                .filter_map(|w| w.split_once('>'))
-                .map(|(tag, rest)| Word {
-                    text: rest.split("</word>").next().unwrap_or("").to_string(),
-                    x0: attr(tag, "xMin"),
-                    x1: attr(tag, "xMax"),
-                    y0: attr(tag, "yMin"),
-                    y1: attr(tag, "yMax"),
-                })
-                .collect();
-            (attr(head, "width"), words)
-        })
-        .collect()
-}
-
 #[test]
 fn pseudo_language_and_hebrew_packs_print_with_no_text_cut_or_overlapping() {
     let Some(_) = common::print_browser() else {
@@ -372,34 +216,6 @@ fn pseudo_language_and_hebrew_packs_print_with_no_text_cut_or_overlapping() {
         );
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
-}
-
-/// Words that run to the paper's edge or are drawn over each other.
-fn cut_or_overlapping(pages: &[(f64, Vec<Word>)]) -> Vec<String> {
-    let mut problems = Vec::new();
-    for (i, (width, words)) in pages.iter().enumerate() {
-        let n = i + 1;
-        for (a, w) in words.iter().enumerate() {
-            // Nothing runs off the paper's edge (a 5 mm margin at least).
-            if w.x0 < 14.0 || w.x1 > width - 14.0 {
-                problems.push(format!(
-                    "page {n}: {:?} runs to the edge ({:.0}–{:.0} pt)",
-                    w.text, w.x0, w.x1
-                ));
-            }
-            // No two words drawn over each other (by more than a sliver:
-            // accents and kerning touch).
-            for v in &words[a + 1..] {
-                let dx = w.x1.min(v.x1) - w.x0.max(v.x0);
-                let dy = w.y1.min(v.y1) - w.y0.max(v.y0);
-                let small = (w.y1 - w.y0).min(v.y1 - v.y0);
-                if dx > 2.0 && dy > small * 0.4 {
-                    problems.push(format!("page {n}: {:?} and {:?} overlap", w.text, v.text));
-                }
-            }
-        }
-    }
-    problems
 }
 
 /// The Markdown pack speaks the pack's language too, headings and table

@@ -17,6 +17,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command as StdCommand;
 
+use common::printed::Word;
 use common::{copy_dir, manifest_dir};
 use covalue::guide::Guide;
 use covalue::i18n::{Arg, Catalogue, Direction, Lang};
@@ -1488,16 +1489,6 @@ fn contrast(grey: f64) -> f64 {
 /// Points in millimetres.
 fn mm(pt: f64) -> f64 {
     pt * 25.4 / 72.0
-}
-
-/// A word of a page with its box, in points from the top left.
-#[derive(Debug, Clone)]
-struct Word {
-    text: String,
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    y1: f64,
 }
 
 /// The words of `pdftotext -bbox` output, page by page, with their boxes.

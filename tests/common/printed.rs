@@ -67,6 +67,13 @@ pub struct Page {
     pub lines: Vec<Line>,
 }
 
+impl Page {
+    /// Whether a line of the page holds `word`.
+    pub fn has(&self, word: &str) -> bool {
+        self.lines.iter().any(|l| l.words.iter().any(|w| w == word))
+    }
+}
+
 /// The pages of `pdf`.
 pub fn pages(pdf: &Path) -> Vec<Page> {
     let out = Command::new("pdftotext")
@@ -150,6 +157,8 @@ pub fn text_of(html: &str) -> String {
     plain
         .replace("&#x27;", "'")
         .replace("&#39;", "'")
+        .replace("&#x2f;", "/")
+        .replace("&quot;", "\"")
         .replace("&amp;", "&")
 }
 
@@ -217,4 +226,80 @@ pub fn type_heights(pdf: &Path) -> Vec<(f64, f64)> {
             (footer, body)
         })
         .collect()
+}
+
+/// A word of a printed page with its box, in points from the top left.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Its text.
+    pub text: String,
+    /// Its left edge.
+    pub x0: f64,
+    /// Its right edge.
+    pub x1: f64,
+    /// Its top.
+    pub y0: f64,
+    /// Its bottom.
+    pub y1: f64,
+}
+
+/// The words of each page of `pdf` (`pdftotext -bbox`), with the page's width.
+pub fn words_of_pdf(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
+    let out = Command::new("pdftotext")
+        .args(["-bbox"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    assert!(out.status.success(), "pdftotext");
+    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    xhtml
+        .split("<page ")
+        .skip(1)
+        .map(|page| {
+            let head = page.split('>').next().unwrap_or("");
+            let words = page
+                .split("<word ")
+                .skip(1)
+                .filter_map(|w| w.split_once('>'))
+                .map(|(tag, rest)| Word {
+                    text: rest.split("</word>").next().unwrap_or("").to_string(),
+                    x0: attr(tag, "xMin"),
+                    x1: attr(tag, "xMax"),
+                    y0: attr(tag, "yMin"),
+                    y1: attr(tag, "yMax"),
+                })
+                .collect();
+            (attr(head, "width"), words)
+        })
+        .collect()
+}
+
+/// Words that run to the paper's edge or are drawn over each other, page by
+/// page ("page N: …").
+pub fn cut_or_overlapping(pages: &[(f64, Vec<Word>)]) -> Vec<String> {
+    let mut problems = Vec::new();
+    for (i, (width, words)) in pages.iter().enumerate() {
+        let n = i + 1;
+        for (a, w) in words.iter().enumerate() {
+            // Nothing runs off the paper's edge (a 5 mm margin at least).
+            if w.x0 < 14.0 || w.x1 > width - 14.0 {
+                problems.push(format!(
+                    "page {n}: {:?} runs to the edge ({:.0}–{:.0} pt)",
+                    w.text, w.x0, w.x1
+                ));
+            }
+            // No two words drawn over each other (by more than a sliver:
+            // accents and kerning touch).
+            for v in &words[a + 1..] {
+                let dx = w.x1.min(v.x1) - w.x0.max(v.x0);
+                let dy = w.y1.min(v.y1) - w.y0.max(v.y0);
+                let small = (w.y1 - w.y0).min(v.y1 - v.y0);
+                if dx > 2.0 && dy > small * 0.4 {
+                    problems.push(format!("page {n}: {:?} and {:?} overlap", w.text, v.text));
+                }
+            }
+        }
+    }
+    problems
 }
