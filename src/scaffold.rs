@@ -330,6 +330,37 @@ perspectives = []\n\
     )
 }
 
+/// The value compass's limits, in the guide's language: "The value
+/// compass: the guide suggests 4 to 12 measures, at least 1 per quadrant."
+fn compass_limits(guide: &Guide, words: &Catalogue) -> String {
+    let basis = match guide.limit_is_published("compass_measures") {
+        Some(true) => "published",
+        Some(false) => "convention",
+        None => "suggested",
+    };
+    let (min, max) = (
+        guide.compass_per_quadrant.min,
+        guide.compass_per_quadrant.max,
+    );
+    let per = match (min, max) {
+        (0, _) => "any",
+        (_, max) if max >= 1000 => "at-least",
+        (min, max) if min == max => "exactly",
+        _ => "range",
+    };
+    words.text(
+        "wb-compass-limits",
+        &[
+            ("basis", basis.into()),
+            ("min", guide.compass_measures.min.into()),
+            ("max", guide.compass_measures.max.into()),
+            ("per", per.into()),
+            ("permin", min.into()),
+            ("permax", max.into()),
+        ],
+    )
+}
+
 fn compass_text(guide: &Guide) -> String {
     let words = own_words(guide);
     let example = |id: &str| toml_string(&words.text(id, &[]));
@@ -339,7 +370,7 @@ fn compass_text(guide: &Guide) -> String {
         .map(|q| format!("{} ({})", q.id, q.title))
         .collect();
     format!(
-        "{}# The value compass: {} {} to {} measures, {} per quadrant.\n\
+        "{}# {}\n\
 # quadrant: {}\n\
 {}\
 \n\
@@ -352,18 +383,7 @@ fn compass_text(guide: &Guide) -> String {
 # baseline = {}\n\
 # target = {}\n",
         spec::schema_line("value-compass.schema.json", 2),
-        guide.limit_basis("compass_measures"),
-        guide.compass_measures.min,
-        guide.compass_measures.max,
-        match (
-            guide.compass_per_quadrant.min,
-            guide.compass_per_quadrant.max
-        ) {
-            (0, _) => "any number".to_string(),
-            (min, max) if max >= 1000 => format!("at least {min}"),
-            (min, max) if min == max => format!("exactly {min}"),
-            (min, max) => format!("{min} to {max}"),
-        },
+        compass_limits(guide, words),
         quadrants.join(", "),
         comment_lines(words, "wb-compass-copy", &[]),
         example("wb-example-measure-name"),

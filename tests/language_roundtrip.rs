@@ -342,6 +342,8 @@ fn a_new_workbook_is_scaffolded_in_its_language() {
                 "First contact with the clinic",
             ),
             ("populations/p/value-compass.toml", "What is measured"),
+            ("populations/p/value-compass.toml", "measures, "),
+            ("populations/p/value-compass.toml", "per quadrant"),
             (
                 "populations/p/personas/anna.md",
                 "A composite of several people",
@@ -354,6 +356,11 @@ fn a_new_workbook_is_scaffolded_in_its_language() {
                 lang.tag
             );
         }
+        assert!(
+            !session.contains("not in git when this was written"),
+            "{}: {session}",
+            lang.tag
+        );
         assert!(
             !session.contains("What the team decided") && session.contains("decisions = []"),
             "{}: {session}",

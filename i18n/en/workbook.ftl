@@ -70,3 +70,19 @@ wb-readme =
     ```
 
     After a session, commit and tag it: `git tag session-3`.
+
+# The value compass's limits, the first comment of value-compass.toml.
+# $basis: published, convention or suggested; $per: any, at-least, exactly
+# or range (of $permin to $permax measures in each quadrant).
+wb-compass-limits = The value compass: { $basis ->
+        [published] the published guide asks for
+        [convention] this guide's convention is
+       *[suggested] the guide suggests
+    } { $min } to { $max } measures, { $per ->
+        [any] any number
+        [at-least] at least { $permin }
+        [exactly] exactly { $permin }
+       *[range] { $permin } to { $permax }
+    } per quadrant.
+wb-session-dirty = The workbook had changes not yet committed when this was written.
+wb-session-no-git = the workbook was not in git when this was written.

@@ -59,3 +59,16 @@ wb-readme =
     ```
 
     Después de una sesión, haga un commit y etiquételo: `git tag session-3`.
+
+wb-compass-limits = La brújula de valor: { $basis ->
+        [published] la guía publicada pide
+        [convention] la convención de esta guía es
+       *[suggested] la guía sugiere
+    } de { $min } a { $max } medidas, { $per ->
+        [any] cualquier número
+        [at-least] al menos { $permin }
+        [exactly] exactamente { $permin }
+       *[range] de { $permin } a { $permax }
+    } por cuadrante.
+wb-session-dirty = El libro de trabajo tenía cambios aún sin confirmar cuando se escribió esto.
+wb-session-no-git = el libro de trabajo no estaba en git cuando se escribió esto.

@@ -58,3 +58,16 @@ wb-readme =
     ```
 
     אחרי מפגש, עושים commit ומתייגים: `git tag session-3`.
+
+wb-compass-limits = מצפן הערך: { $basis ->
+        [published] המדריך שפורסם מבקש
+        [convention] המוסכמה של מדריך זה היא
+       *[suggested] המדריך מציע
+    } { $min } עד { $max } מדדים, { $per ->
+        [any] כל מספר
+        [at-least] לפחות { $permin }
+        [exactly] בדיוק { $permin }
+       *[range] { $permin } עד { $permax }
+    } בכל רביע.
+wb-session-dirty = בחוברת העבודה היו שינויים שטרם נשמרו ב־git כשזה נכתב.
+wb-session-no-git = חוברת העבודה לא הייתה ב־git כשזה נכתב.

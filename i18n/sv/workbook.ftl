@@ -58,3 +58,16 @@ wb-readme =
     ```
 
     Efter ett möte: gör en commit och tagga den: `git tag session-3`.
+
+wb-compass-limits = Värdekompassen: { $basis ->
+        [published] den publicerade guiden ber om
+        [convention] den här guidens praxis är
+       *[suggested] guiden föreslår
+    } { $min } till { $max } mått, { $per ->
+        [any] hur många som helst
+        [at-least] minst { $permin }
+        [exactly] exakt { $permin }
+       *[range] { $permin } till { $permax }
+    } per kvadrant.
+wb-session-dirty = Arbetsboken hade ändringar som ännu inte var incheckade när detta skrevs.
+wb-session-no-git = arbetsboken låg inte i git när detta skrevs.

@@ -285,11 +285,14 @@ pub fn record_text(guide: &Guide, session: &NewSession) -> String {
     match &session.revision {
         Some((commit, dirty)) => {
             if *dirty {
-                s.push_str("# The workbook had changes not yet committed when this was written.\n");
+                s.push_str(&scaffold::comment_lines(words, "wb-session-dirty", &[]));
             }
             s.push_str(&format!("revision = {}\n", scaffold::toml_string(commit)));
         }
-        None => s.push_str("# revision: the workbook was not in git when this was written.\n"),
+        None => s.push_str(&format!(
+            "# revision: {}\n",
+            words.text("wb-session-no-git", &[])
+        )),
     }
     // Plain keys come before the first table: an attendee uncommented
     // below must not take `decisions` as one of its own keys.
