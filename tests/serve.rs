@@ -13,13 +13,13 @@
 mod cdp;
 mod common;
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use common::serve::{Served, browser, encode, http, unescape};
+use common::serve::{Served, answer_of, browser, connect, encode, http, unescape};
 use common::{HALF_DONE, TODAY, example, read, tree, write};
 
 const POPULATION: &str = "populations/heart-failure";
@@ -802,42 +802,6 @@ fn the_check_page_shows_a_personal_identifier_as_check_does() {
 // Hostile clients: what anyone who can reach the port may try, with or
 // without the token. The server must keep serving everyone else, within
 // bounded time and memory, and write nothing it was not asked to.
-
-/// A raw connection to the server, with generous timeouts (a hang fails the
-/// test instead of stalling it).
-fn connect(served: &Served) -> TcpStream {
-    let stream = TcpStream::connect(&served.host).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(40)))
-        .expect("timeout");
-    stream
-        .set_write_timeout(Some(Duration::from_secs(40)))
-        .expect("timeout");
-    stream
-}
-
-/// Reads an answer to its end (or until the server closes the connection):
-/// the status and the whole text.
-fn answer_of(stream: &mut TcpStream) -> (u16, String) {
-    let mut raw = Vec::new();
-    let mut chunk = [0u8; 8192];
-    loop {
-        match stream.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => raw.extend_from_slice(&chunk[..n]),
-            // A reset after the answer was read: what was read counts.
-            Err(_) if !raw.is_empty() => break,
-            Err(e) => panic!("no answer: {e}"),
-        }
-    }
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status line in {text:?}"));
-    (status, text)
-}
 
 /// Sends a request's head, then its body from another thread (the server
 /// may refuse before reading it), and reads the answer.

@@ -10,12 +10,11 @@
 
 mod common;
 
-use std::io::{Read, Write};
-use std::net::TcpStream;
+use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use common::serve::{Served, encode, http, unescape, value};
+use common::serve::{Served, answer_of, connect, encode, http, unescape, value};
 use common::{HALF_DONE, TODAY, example, read, tree, write};
 use tempfile::TempDir;
 
@@ -92,39 +91,6 @@ fn assert_page(page: &str, speaks: &Speaks, words: &str, english: &str) {
         "the {} page still says {english:?}",
         speaks.lang
     );
-}
-
-/// A raw connection, with timeouts that fail a hanging test.
-fn connect(served: &Served) -> TcpStream {
-    let stream = TcpStream::connect(&served.host).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(40)))
-        .expect("timeout");
-    stream
-        .set_write_timeout(Some(Duration::from_secs(40)))
-        .expect("timeout");
-    stream
-}
-
-/// Reads an answer to its end: its status and whole text.
-fn answer_of(stream: &mut TcpStream) -> (u16, String) {
-    let mut raw = Vec::new();
-    let mut chunk = [0u8; 8192];
-    loop {
-        match stream.read(&mut chunk) {
-            Ok(0) => break,
-            Ok(n) => raw.extend_from_slice(&chunk[..n]),
-            Err(_) if !raw.is_empty() => break,
-            Err(e) => panic!("no answer: {e}"),
-        }
-    }
-    let text = String::from_utf8_lossy(&raw).into_owned();
-    let status = text
-        .split(' ')
-        .nth(1)
-        .and_then(|s| s.parse().ok())
-        .unwrap_or_else(|| panic!("no status line in {text:?}"));
-    (status, text)
 }
 
 /// Sends `bytes` as they are and reads the answer.

@@ -74,16 +74,21 @@ impl Page {
     }
 }
 
-/// The pages of `pdf`.
-pub fn pages(pdf: &Path) -> Vec<Page> {
+/// What `pdftotext FLAG pdf -` prints (its XHTML of word boxes).
+fn pdftotext(pdf: &Path, flag: &str) -> String {
     let out = Command::new("pdftotext")
-        .args(["-bbox-layout"])
+        .arg(flag)
         .arg(pdf)
         .arg("-")
         .output()
         .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext");
-    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "pdftotext {flag} {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// The pages of `pdf`.
+pub fn pages(pdf: &Path) -> Vec<Page> {
+    let xhtml = pdftotext(pdf, "-bbox-layout");
     xhtml
         .split("<page ")
         .skip(1)
@@ -194,14 +199,7 @@ pub fn words_under(dir: &Path, out: &mut BTreeSet<String>) {
 /// most common height of the body's words (`pdftotext -bbox`), in points.
 /// Their ratio is the ratio of the type sizes, whatever the browser scaled.
 pub fn type_heights(pdf: &Path) -> Vec<(f64, f64)> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext");
-    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    let xhtml = pdftotext(pdf, "-bbox");
     xhtml
         .split("<page ")
         .skip(1)
@@ -245,14 +243,7 @@ pub struct Word {
 
 /// The words of each page of `pdf` (`pdftotext -bbox`), with the page's width.
 pub fn words_of_pdf(pdf: &Path) -> Vec<(f64, Vec<Word>)> {
-    let out = Command::new("pdftotext")
-        .args(["-bbox"])
-        .arg(pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext");
-    assert!(out.status.success(), "pdftotext");
-    let xhtml = String::from_utf8_lossy(&out.stdout).into_owned();
+    let xhtml = pdftotext(pdf, "-bbox");
     xhtml
         .split("<page ")
         .skip(1)

@@ -221,3 +221,39 @@ pub fn without_isolation(html: &str) -> String {
         .replace("<bdi>", "")
         .replace("</bdi>", "")
 }
+
+/// A raw connection to the server, with generous timeouts (a hang fails the
+/// test instead of stalling it).
+pub fn connect(served: &Served) -> TcpStream {
+    let stream = TcpStream::connect(&served.host).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(40)))
+        .expect("timeout");
+    stream
+        .set_write_timeout(Some(Duration::from_secs(40)))
+        .expect("timeout");
+    stream
+}
+
+/// Reads an answer to its end (or until the server closes the connection):
+/// the status and the whole text.
+pub fn answer_of(stream: &mut TcpStream) -> (u16, String) {
+    let mut raw = Vec::new();
+    let mut chunk = [0u8; 8192];
+    loop {
+        match stream.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => raw.extend_from_slice(&chunk[..n]),
+            // A reset after the answer was read: what was read counts.
+            Err(_) if !raw.is_empty() => break,
+            Err(e) => panic!("no answer: {e}"),
+        }
+    }
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let status = text
+        .split(' ')
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| panic!("no status line in {text:?}"));
+    (status, text)
+}
